@@ -1,0 +1,41 @@
+package dev.golive.host;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything golive read, wrote or ran in this process, in order. The capture command
+ * copies exactly what inspection read; the TUI's command log shows it to the admin.
+ * Thread-safe: probes and UI workers append from several threads.
+ */
+public final class AccessLog {
+
+    public enum Kind { READ, LIST, WRITE, COMMAND }
+
+    /** One entry; {@code exitCode} and {@code took} are set for commands only. */
+    public record Entry(Instant at, Kind kind, String what, Integer exitCode, Duration took, String detail) { }
+
+    private final List<Entry> entries = new ArrayList<>();
+
+    public synchronized void add(Entry e) { entries.add(e); }
+
+    public void read(String path, boolean found) {
+        add(new Entry(Instant.now(), Kind.READ, path, null, null, found ? "ok" : "missing"));
+    }
+
+    public void list(String dir, boolean found) {
+        add(new Entry(Instant.now(), Kind.LIST, dir, null, null, found ? "ok" : "missing"));
+    }
+
+    public void write(String path, String detail) {
+        add(new Entry(Instant.now(), Kind.WRITE, path, null, null, detail));
+    }
+
+    public void command(String argv, int exit, Duration took, String detail) {
+        add(new Entry(Instant.now(), Kind.COMMAND, argv, exit, took, detail));
+    }
+
+    public synchronized List<Entry> entries() { return List.copyOf(entries); }
+}

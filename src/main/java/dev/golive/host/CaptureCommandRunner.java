@@ -1,0 +1,36 @@
+package dev.golive.host;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Answers commands from a capture's manifest and never starts a process. A recorded
+ * command "ran" with exit 0 and its recorded stdout; anything else is reported as not in
+ * the capture, which the probes turn into an Unknown.
+ */
+public final class CaptureCommandRunner implements CommandRunner {
+
+    private final CaptureManifest manifest;
+    private final AccessLog log;
+
+    public CaptureCommandRunner(CaptureManifest manifest, AccessLog log) {
+        this.manifest = manifest;
+        this.log = log;
+    }
+
+    @Override public boolean startsProcesses() { return false; }
+
+    @Override public CommandResult run(List<String> argv, Duration timeout) {
+        String key = String.join(" ", argv);
+        String out = manifest.commands().get(key);
+        if (out == null && argv.equals(List.of("uname", "-m")) && manifest.machine() != null) out = manifest.machine() + "\n";
+        if (out == null && argv.equals(List.of("uname", "-r")) && manifest.release() != null) out = manifest.release() + "\n";
+        if (out == null) {
+            log.command(key, -1, Duration.ZERO, "not in capture");
+            return CommandResult.failed(argv, "not in capture");
+        }
+        log.command(key, 0, Duration.ZERO, "from capture");
+        return new CommandResult(argv, 0, out, "", Duration.ZERO, Optional.empty());
+    }
+}

@@ -1,0 +1,90 @@
+package dev.golive.host;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.golive.model.GoliveException;
+
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * {@code golive-capture.json} at the top of a capture (DESIGN.md):
+ * {@code {"format":1, "capturedAt", "hostname", "uname":{"machine","release"},
+ * "commands":{"<argv joined by spaces>":"<stdout>"}}}. golive adds {@code "absent"}: the
+ * host paths inspection looked for and did not find, so that a capture can tell "this
+ * kernel has no such key" from "not captured". Readers ignore keys they do not know.
+ */
+public record CaptureManifest(int format, String capturedAt, String hostname, String machine, String release,
+                              Map<String, String> commands, List<String> absent) {
+
+    public static final String FILE_NAME = "golive-capture.json";
+    public static final int FORMAT = 1;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public CaptureManifest {
+        commands = java.util.Collections.unmodifiableMap(new TreeMap<>(commands));
+        absent = List.copyOf(new TreeSet<>(absent));
+    }
+
+    public static CaptureManifest parse(String source, String text) {
+        JsonNode n;
+        try {
+            n = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            var loc = e.getLocation();
+            String where = loc == null ? source : source + ":" + loc.getLineNr() + ":" + loc.getColumnNr();
+            throw GoliveException.badInput(where + ": not valid JSON: " + e.getOriginalMessage());
+        }
+        if (n == null || !n.isObject()) throw GoliveException.badInput(source + ": not a golive capture (expected a JSON object)");
+        JsonNode f = n.get("format");
+        if (f == null || !f.canConvertToInt()) throw GoliveException.badInput(source + ": missing \"format\"");
+        if (f.asInt() != FORMAT) throw GoliveException.badInput(source + ": capture format " + f.asInt() + " is not supported (this golive reads format " + FORMAT + ")");
+        Map<String, String> cmds = new LinkedHashMap<>();
+        JsonNode c = n.get("commands");
+        if (c != null && c.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = c.fields(); it.hasNext(); ) {
+                var e = it.next();
+                if (!e.getValue().isTextual()) throw GoliveException.badInput(source + ": commands[\"" + e.getKey() + "\"] must be a string");
+                cmds.put(e.getKey(), e.getValue().asText());
+            }
+        } else if (c != null && !c.isNull()) {
+            throw GoliveException.badInput(source + ": \"commands\" must be an object");
+        }
+        List<String> absent = new java.util.ArrayList<>();
+        JsonNode a = n.get("absent");
+        if (a != null && a.isArray()) a.forEach(x -> absent.add(x.asText()));
+        JsonNode u = n.path("uname");
+        return new CaptureManifest(FORMAT, text(n, "capturedAt"), text(n, "hostname"),
+                text(u, "machine"), text(u, "release"), cmds, absent);
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    public String toJson() {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("format", format);
+        o.put("capturedAt", capturedAt);
+        o.put("hostname", hostname);
+        ObjectNode u = o.putObject("uname");
+        u.put("machine", machine);
+        u.put("release", release);
+        ObjectNode c = o.putObject("commands");
+        commands.forEach(c::put);
+        var arr = o.putArray("absent");
+        absent.forEach(arr::add);
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(o) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.golive.host;
+
+import dev.golive.model.Fact;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every file golive reads or writes goes through here, by its absolute path on the host
+ * ("/proc/sys/fs/file-max"). The root is "/" on a live host, a capture directory, or a
+ * target tree for image building. A missing or unreadable file is an Unknown with the
+ * reason, never an exception.
+ */
+public interface HostRoot {
+
+    /** "/" for the live host, otherwise the directory (or archive) read from. */
+    String describe();
+
+    /** True only when this is the running host golive is on. */
+    boolean isLive();
+
+    /** The directory on this machine that stands for "/" of the host. */
+    Path base();
+
+    /** The whole file as text, with its source, or Unknown with the reason. */
+    Fact<String> read(String path);
+
+    /** Names in a directory, sorted; empty when it does not exist. */
+    Optional<List<String>> list(String dir);
+
+    boolean exists(String path);
+
+    /**
+     * Whether the path exists on the host, as a fact: on a live host always known; on a
+     * capture, known when the file was copied or recorded as absent at capture time, and
+     * Unknown ("not in capture") otherwise.
+     */
+    Fact<Boolean> presence(String path);
+
+    boolean isDirectory(String path);
+
+    /** The target of a symbolic link, if {@code path} is one. */
+    Optional<String> linkTarget(String path);
+
+    /** This machine's path for a host path (for writers in the apply layer). */
+    Path resolve(String path);
+
+    AccessLog log();
+}

@@ -1,0 +1,36 @@
+package dev.golive.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One service golive was asked about (--service NAME): its unit file and drop-ins, the
+ * effective directives after merging them (an empty assignment resets a list, so the list
+ * here is already the result), the Go build info of its ExecStart binary where readable,
+ * and its environment as systemd would pass it.
+ */
+public record ServiceFacts(
+        String name,
+        Fact<UnitFileInfo> unit,
+        List<UnitDirective> directives,
+        Fact<GoBuildInfo> binary,
+        Map<String, Fact<String>> environment,
+        String cgroupPath) {
+
+    public ServiceFacts {
+        directives = List.copyOf(directives);
+        environment = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(environment));
+    }
+
+    /** The last value of a directive (what systemd uses for single-valued settings). */
+    public Optional<UnitDirective> last(String section, String key) {
+        UnitDirective found = null;
+        for (UnitDirective d : directives) if (d.section().equals(section) && d.key().equals(key)) found = d;
+        return Optional.ofNullable(found);
+    }
+
+    public List<UnitDirective> all(String section, String key) {
+        return directives.stream().filter(d -> d.section().equals(section) && d.key().equals(key)).toList();
+    }
+}

@@ -1,0 +1,35 @@
+package dev.golive.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Kernel tunables golive reads, by key, plus every assignment found in the sysctl load
+ * order (all files, in load order, including ones later overridden) and the files that
+ * were read or masked. Checks use the full list for dead keys and conflicts.
+ */
+public record SysctlFacts(
+        Map<String, SysctlFact> byKey,
+        List<SysctlAssignment> allAssignments,
+        List<String> filesInLoadOrder,
+        List<String> maskedFiles) {
+
+    public SysctlFacts {
+        byKey = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(byKey));
+        allAssignments = List.copyOf(allAssignments);
+        filesInLoadOrder = List.copyOf(filesInLoadOrder);
+        maskedFiles = List.copyOf(maskedFiles);
+    }
+
+    public Optional<SysctlFact> get(String key) { return Optional.ofNullable(byKey.get(key)); }
+
+    /** Live value of a key, if known. */
+    public Optional<String> live(String key) { return get(key).flatMap(f -> f.liveNormalized()); }
+
+    public Optional<Long> liveLong(String key) {
+        return live(key).flatMap(v -> {
+            try { return Optional.of(Long.parseLong(v.trim())); } catch (NumberFormatException e) { return Optional.empty(); }
+        });
+    }
+}

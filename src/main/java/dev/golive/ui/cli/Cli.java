@@ -1,0 +1,72 @@
+package dev.golive.ui.cli;
+
+import dev.golive.model.ExitCode;
+import dev.golive.model.GoliveException;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.util.Arrays;
+
+/**
+ * Builds the picocli command tree and maps every failure to one line on stderr and an
+ * exit code (DESIGN.md). Stack traces only with --debug.
+ */
+public final class Cli {
+
+    private Cli() { }
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new GoliveCommand());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> handle(ex, cmd.getErr(), isDebug(parsed.originalArgs().toArray(new String[0]))));
+        cl.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("golive: " + firstLine(ex.getMessage()) + " (see golive " + commandPath(ex.getCommandLine()) + "--help)");
+            err.flush();
+            return ExitCode.BAD_INPUT.code();
+        });
+        return cl;
+    }
+
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    static int handle(Exception ex, PrintWriter err, boolean debug) {
+        Throwable t = ex;
+        if (t instanceof CommandLine.ExecutionException && t.getCause() != null) t = t.getCause();
+        int code;
+        if (t instanceof GoliveException g) {
+            err.println("golive: " + firstLine(g.getMessage()));
+            code = g.exitCode().code();
+        } else {
+            err.println("golive: internal error: " + t.getClass().getSimpleName()
+                    + (t.getMessage() == null ? "" : ": " + firstLine(t.getMessage()))
+                    + (debug ? "" : " (run with --debug for details)"));
+            code = ExitCode.INTERNAL.code();
+        }
+        if (debug) t.printStackTrace(err);
+        err.flush();
+        return code;
+    }
+
+    static boolean isDebug(String[] args) { return Arrays.asList(args).contains("--debug"); }
+
+    static String firstLine(String s) {
+        if (s == null) return "";
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    private static String commandPath(CommandLine cl) {
+        StringBuilder b = new StringBuilder();
+        CommandLine c = cl;
+        java.util.Deque<String> names = new java.util.ArrayDeque<>();
+        while (c.getParent() != null) {
+            names.push(c.getCommandName());
+            c = c.getParent();
+        }
+        for (String n : names) b.append(n).append(' ');
+        return b.toString();
+    }
+}
