@@ -8,7 +8,10 @@ import java.util.Optional;
  * One service golive was asked about (--service NAME): its unit file and drop-ins, the
  * effective directives after merging them (an empty assignment resets a list, so the list
  * here is already the result), the Go build info of its ExecStart binary where readable,
- * and its environment as systemd would pass it.
+ * its environment as systemd would pass it, the go.mod {@code go} line when golive was
+ * given the module, and what systemd-analyze said of the unit (exposure score from
+ * {@code security --offline=true}, the lines of {@code verify}); Unknown where systemd is
+ * too old or absent.
  */
 public record ServiceFacts(
         String name,
@@ -16,7 +19,10 @@ public record ServiceFacts(
         List<UnitDirective> directives,
         Fact<GoBuildInfo> binary,
         Map<String, Fact<String>> environment,
-        String cgroupPath) {
+        String cgroupPath,
+        Fact<String> goModGoVersion,
+        Fact<Double> securityExposure,
+        Fact<List<String>> verifyMessages) {
 
     public ServiceFacts {
         directives = List.copyOf(directives);
