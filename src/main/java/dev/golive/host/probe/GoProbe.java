@@ -1,7 +1,8 @@
 package dev.golive.host.probe;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.golive.host.CommandResult;
 import dev.golive.host.HostRoot;
 import dev.golive.model.Fact;
@@ -36,14 +37,13 @@ final class GoProbe {
         }
         Map<String, Fact<String>> values = new TreeMap<>();
         if (env.ok()) {
-            try {
-                JsonNode n = new ObjectMapper().readTree(env.stdout());
-                for (String k : ENV_KEYS) {
-                    JsonNode v = n.get(k);
-                    values.put(k, v == null ? Fact.unknown("not reported by this Go version") : Fact.of(v.asText(), new Source.Command(env.commandLine())));
-                }
-            } catch (Exception e) {
-                for (String k : ENV_KEYS) values.put(k, Fact.unknown("go env -json printed no valid JSON"));
+            Map<String, String> n = flatJson(env.stdout());
+            for (String k : ENV_KEYS) {
+                String v = n.get(k);
+                // Go prints "" for a variable it does not know (GOTOOLCHAIN before 1.21)
+                boolean missing = v == null || (v.isEmpty() && k.equals("GOTOOLCHAIN"));
+                values.put(k, missing ? Fact.unknown(n.isEmpty() ? "go env -json printed no valid JSON" : "not known to this Go version")
+                        : Fact.of(v, new Source.Command(env.commandLine())));
             }
         } else {
             for (String k : ENV_KEYS) values.put(k, Fact.unknown(env.ran() ? env.problem() : "go is not installed"));
@@ -57,6 +57,23 @@ final class GoProbe {
                     : Fact.unknown("go is not installed, or the capture has no go env");
         }
         return new GoToolchainFacts(path, ver, values);
+    }
+
+    /** {"K": "V", …} as a map, with Jackson's streaming parser (databind costs ~50 ms cold); empty on bad JSON. */
+    static Map<String, String> flatJson(String text) {
+        Map<String, String> m = new TreeMap<>();
+        try (JsonParser p = new JsonFactory().createParser(text)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) return Map.of();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String k = p.getCurrentName();
+                JsonToken t = p.nextToken();
+                if (t.isStructStart()) p.skipChildren();
+                else m.put(k, t == JsonToken.VALUE_NULL ? "" : p.getText());
+            }
+        } catch (java.io.IOException e) {
+            return Map.of();
+        }
+        return m;
     }
 
     /** PATH lookup as execvp does it: the first executable regular file. */
