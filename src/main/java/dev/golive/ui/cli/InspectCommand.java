@@ -39,7 +39,7 @@ public final class InspectCommand implements Callable<Integer> {
             out.print(json ? FactsJson.render(f) : InspectText.render(f, Output.style(common)));
             out.flush();
             if (timing) {
-                dev.golive.host.probe.Probes.lastTiming().ifPresent(t -> System.err.printf(java.util.Locale.ROOT,
+                dev.golive.inspect.Probes.lastTiming().ifPresent(t -> System.err.printf(java.util.Locale.ROOT,
                         "timing: probing %.1f ms, inspect %.1f ms%n", t.probingNanos() / 1e6, t.totalNanos() / 1e6));
             }
         }

@@ -1,4 +1,4 @@
-package dev.golive.host.probe;
+package dev.golive.inspect;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -9,9 +9,6 @@ import dev.golive.model.Fact;
 import dev.golive.model.GoToolchainFacts;
 import dev.golive.model.Source;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -50,7 +47,7 @@ final class GoProbe {
         }
         Fact<String> path;
         if (root.isLive()) {
-            path = onPath("go");
+            path = dev.golive.host.Executables.onPath("go");
         } else {
             Fact<String> goroot = values.getOrDefault("GOROOT", Fact.unknown("no GOROOT"));
             path = goroot.known() ? Fact.of(goroot.orElse("") + "/bin/go", new Source.Derived("GOROOT from go env -json"))
@@ -76,15 +73,4 @@ final class GoProbe {
         return m;
     }
 
-    /** PATH lookup as execvp does it: the first executable regular file. */
-    static Fact<String> onPath(String name) {
-        String env = System.getenv("PATH");
-        if (env == null) return Fact.unknown("PATH is not set");
-        for (String dir : env.split(File.pathSeparator)) {
-            if (dir.isEmpty()) continue;
-            Path p = Path.of(dir, name);
-            if (Files.isRegularFile(p) && Files.isExecutable(p)) return Fact.of(p.toString(), new Source.Derived("PATH lookup"));
-        }
-        return Fact.unknown(name + " not found on PATH");
-    }
 }
