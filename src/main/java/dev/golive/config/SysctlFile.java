@@ -35,18 +35,7 @@ public final class SysctlFile {
     public static SysctlFile parse(String path, String text) {
         List<Line> out = new ArrayList<>();
         int n = 0;
-        int i = 0;
-        while (i < text.length()) {
-            int nl = text.indexOf('\n', i);
-            String body = nl < 0 ? text.substring(i) : text.substring(i, nl);
-            String eol = nl < 0 ? "" : "\n";
-            if (body.endsWith("\r")) {
-                body = body.substring(0, body.length() - 1);
-                eol = "\r" + eol;
-            }
-            out.add(parseLine(body, eol, ++n));
-            i = nl < 0 ? text.length() : nl + 1;
-        }
+        for (TextLines.Physical p : TextLines.split(text)) out.add(parseLine(p.body(), p.eol(), ++n));
         return new SysctlFile(path, out);
     }
 

@@ -59,7 +59,7 @@ public final class SysctlLoadOrder {
         java.util.Set<String> seenDirs = new java.util.HashSet<>();
         for (String dir : DIRECTORIES) {
             // /lib is /usr/lib on merged-/usr systems: the same directory read twice is not a mask
-            String canonical = canonicalDir(root, dir);
+            String canonical = root.realPath(dir).orElse(dir);
             if (!seenDirs.add(canonical)) continue;
             for (String name : root.list(dir).orElse(List.of())) {
                 if (!name.endsWith(".conf")) continue;
@@ -84,15 +84,6 @@ public final class SysctlLoadOrder {
             if (text.known()) files.add(SysctlFile.parse(SYSCTL_CONF, text.orElse("")));
         }
         return new Resolution(files, masked, unreadable);
-    }
-
-    private static String canonicalDir(HostRoot root, String dir) {
-        try {
-            java.nio.file.Path p = root.resolve(dir);
-            return java.nio.file.Files.exists(p) ? p.toRealPath().toString() : dir;
-        } catch (java.io.IOException | RuntimeException e) {
-            return dir;
-        }
     }
 
     static String resolveLink(String linkPath, String target) {

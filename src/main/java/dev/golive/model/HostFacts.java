@@ -20,6 +20,10 @@ public record HostFacts(
         GoToolchainFacts go,
         Optional<ServiceFacts> service) {
 
+    public HostFacts withOrigin(CaptureInfo o) {
+        return new HostFacts(o, os, cpu, memory, fds, sysctls, network, cgroups, systemd, go, service);
+    }
+
     public HostFacts withService(ServiceFacts s) {
         return new HostFacts(origin, os, cpu, memory, fds, sysctls, network, cgroups, systemd, go, Optional.of(s));
     }

@@ -12,6 +12,8 @@ import picocli.CommandLine.Spec;
         description = "From a fresh Linux server to a host ready to run a Go service in production:%n"
                 + "inspect the host, explain what is wrong, plan, apply with snapshots, roll back.",
         subcommands = {
+                InspectCommand.class,
+                CaptureCommand.class,
 
 
                 CommandLine.HelpCommand.class,

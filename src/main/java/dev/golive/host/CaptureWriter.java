@@ -1,0 +1,107 @@
+package dev.golive.host;
+
+import dev.golive.model.GoliveException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes a capture (DESIGN.md format) from what one inspection of the live host read: the
+ * files it read (copied as regular files, /proc and /sys included), the directories it
+ * listed (their regular files too, so a listing reads the same on the other machine), the
+ * paths it found absent, and the stdout of the commands it ran.
+ */
+public final class CaptureWriter {
+
+    /** Per-file bound when copying listed directories: unit files and sysctl.d files are tiny. */
+    static final long MAX_LISTED_FILE = 1024 * 1024;
+
+    private CaptureWriter() { }
+
+    public record Summary(Path where, int files, int commands, int absent) { }
+
+    /** Writes to {@code out}: a directory, or a .tar.gz when the name ends so (built in a temp dir). */
+    public static Summary writeTo(HostRoot live, AccessLog log, Map<String, String> commands,
+                                  String capturedAt, String hostname, String machine, String release, Path out) {
+        boolean archive = out.toString().endsWith(".tar.gz") || out.toString().endsWith(".tgz");
+        if (!archive) return write(live, log, commands, capturedAt, hostname, machine, release, out);
+        if (Files.exists(out)) throw GoliveException.badInput(out + ": already exists; choose a new name");
+        Path tmp = null;
+        try {
+            tmp = Files.createTempDirectory("golive-capture-out-");
+            Summary s = write(live, log, commands, capturedAt, hostname, machine, release, tmp);
+            Tar.create(tmp, out);
+            return new Summary(out, s.files(), s.commands(), s.absent());
+        } catch (IOException e) {
+            throw GoliveException.environment(out + ": cannot write: " + e.getMessage());
+        } finally {
+            if (tmp != null) RootSpec.deleteTree(tmp);
+        }
+    }
+
+    public static Summary write(HostRoot live, AccessLog log, Map<String, String> commands,
+                                String capturedAt, String hostname, String machine, String release, Path outDir) {
+        try {
+            Files.createDirectories(outDir);
+            if (Files.exists(outDir.resolve(CaptureManifest.FILE_NAME))) {
+                throw GoliveException.badInput(outDir + ": already holds a capture; choose a new directory");
+            }
+            Set<String> read = new LinkedHashSet<>();
+            Set<String> absent = new LinkedHashSet<>();
+            Set<String> listed = new LinkedHashSet<>();
+            for (AccessLog.Entry e : log.entries()) {
+                switch (e.kind()) {
+                    case READ -> { if (e.detail().equals("ok")) read.add(e.what()); else absent.add(e.what()); }
+                    case LIST -> { if (e.detail().equals("ok")) listed.add(e.what()); else absent.add(e.what()); }
+                    default -> { }
+                }
+            }
+            int files = 0;
+            for (String path : read) if (copy(live, path, outDir, Long.MAX_VALUE)) files++;
+            for (String dir : listed) {
+                Files.createDirectories(target(outDir, dir));
+                for (String name : live.list(dir).orElse(List.of())) {
+                    String p = HostPaths.join(dir, name);
+                    if (read.contains(p)) continue;
+                    if (live.isDirectory(p)) Files.createDirectories(target(outDir, p));
+                    else if (copy(live, p, outDir, MAX_LISTED_FILE)) files++;
+                }
+            }
+            absent.removeAll(read);
+            CaptureManifest m = new CaptureManifest(CaptureManifest.FORMAT, capturedAt, hostname, machine, release,
+                    commands, new ArrayList<>(absent));
+            Files.writeString(outDir.resolve(CaptureManifest.FILE_NAME), m.toJson());
+            return new Summary(outDir, files, commands.size(), absent.size());
+        } catch (IOException e) {
+            throw GoliveException.environment(outDir + ": cannot write capture: " + e.getMessage());
+        }
+    }
+
+    private static Path target(Path outDir, String hostPath) {
+        HostPaths.check(hostPath);
+        return outDir.resolve(hostPath.substring(1));
+    }
+
+    /** Copies one file's current content as a regular file (links and /proc files are read through). */
+    private static boolean copy(HostRoot live, String path, Path outDir, long max) throws IOException {
+        Path src = live.resolve(path);
+        if (!Files.isRegularFile(src)) return false; // directories, sockets, devices: never copied
+        if (Files.size(src) > max) return false;
+        byte[] data;
+        try (var in = Files.newInputStream(src)) {
+            data = in.readNBytes(DirectoryHostRoot.MAX_READ);
+        } catch (IOException e) {
+            return false; // unreadable (permissions): it stays out of the capture, reads as "not in capture"
+        }
+        Path dest = target(outDir, path);
+        Files.createDirectories(dest.getParent());
+        Files.write(dest, data);
+        return true;
+    }
+}

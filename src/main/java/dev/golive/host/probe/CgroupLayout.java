@@ -1,0 +1,240 @@
+package dev.golive.host.probe;
+
+import dev.golive.host.HostPaths;
+import dev.golive.host.HostRoot;
+import dev.golive.model.CgroupFacts;
+import dev.golive.model.CgroupLimit;
+import dev.golive.model.CgroupMode;
+import dev.golive.model.Fact;
+import dev.golive.model.Mount;
+import dev.golive.model.Source;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The cgroup mounts (from /proc/self/mountinfo) and this process's cgroups (from
+ * /proc/self/cgroup), and the limit files of a cgroup and each of its parents. In hybrid
+ * mode the cpu and memory controllers are v1 hierarchies, so limits are read there.
+ */
+final class CgroupLayout {
+
+    /** A cgroup filesystem mount: where, which hierarchy root it shows, which v1 controllers. */
+    record CgMount(String mountPoint, String hierarchyRoot, String fsType, List<String> controllers) { }
+
+    /** v1 memory.limit_in_bytes prints a page-rounded LONG_MAX for "no limit". */
+    static final long V1_UNLIMITED_FLOOR = 1L << 62;
+
+    final List<CgMount> mounts;
+    final List<Mount> allMounts;
+    final Map<String, String> selfPaths; // controller ("" for v2) -> path
+    final Fact<CgroupMode> mode;
+    final Fact<String> mountinfo;
+    final Fact<String> selfCgroupFile;
+
+    private CgroupLayout(List<CgMount> mounts, List<Mount> allMounts, Map<String, String> selfPaths,
+                         Fact<CgroupMode> mode, Fact<String> mountinfo, Fact<String> selfCgroupFile) {
+        this.mounts = mounts;
+        this.allMounts = allMounts;
+        this.selfPaths = selfPaths;
+        this.mode = mode;
+        this.mountinfo = mountinfo;
+        this.selfCgroupFile = selfCgroupFile;
+    }
+
+    static CgroupLayout read(HostRoot root) {
+        Fact<String> mi = root.read("/proc/self/mountinfo");
+        List<CgMount> mounts = new ArrayList<>();
+        List<Mount> all = new ArrayList<>();
+        String sysFsCgroupType = null;
+        if (mi.known()) {
+            for (String line : mi.orElse("").split("\n")) {
+                int dash = line.indexOf(" - ");
+                if (dash < 0) continue;
+                String[] pre = line.substring(0, dash).split(" ");
+                String[] post = line.substring(dash + 3).split(" ");
+                if (pre.length < 5 || post.length < 1) continue;
+                String root0 = unescape(pre[3]), point = unescape(pre[4]), type = post[0];
+                String superOpts = post.length > 2 ? post[2] : "";
+                if (point.equals("/sys/fs/cgroup")) sysFsCgroupType = type;
+                if (type.equals("cgroup") || type.equals("cgroup2") || (point.startsWith("/sys/fs/cgroup") && type.equals("tmpfs"))) {
+                    all.add(new Mount(point, type, superOpts));
+                }
+                if (type.equals("cgroup") || type.equals("cgroup2")) {
+                    List<String> ctrls = new ArrayList<>();
+                    if (type.equals("cgroup")) {
+                        for (String o : superOpts.split(",")) {
+                            if (!o.equals("rw") && !o.equals("ro") && !o.startsWith("release_agent") && !o.equals("clone_children")
+                                    && !o.equals("noprefix") && !o.equals("xattr") && !o.startsWith("name=") && !o.equals("nsdelegate")) ctrls.add(o);
+                            if (o.startsWith("name=")) ctrls.add(o);
+                        }
+                    }
+                    mounts.add(new CgMount(point, root0, type, List.copyOf(ctrls)));
+                }
+            }
+        }
+        Fact<CgroupMode> mode;
+        if (!mi.known()) {
+            mode = Fact.unknown(CpuProbe.reason(mi));
+        } else if ("cgroup2".equals(sysFsCgroupType)) {
+            mode = Fact.of(CgroupMode.V2, new Source.Derived("/sys/fs/cgroup is cgroup2 in /proc/self/mountinfo"));
+        } else if (mounts.stream().anyMatch(m -> m.fsType.equals("cgroup2"))) {
+            mode = Fact.of(CgroupMode.HYBRID, new Source.Derived("v1 hierarchies plus cgroup2 at " + mounts.stream().filter(m -> m.fsType.equals("cgroup2")).findFirst().get().mountPoint + " in /proc/self/mountinfo"));
+        } else if (mounts.stream().anyMatch(m -> m.fsType.equals("cgroup"))) {
+            mode = Fact.of(CgroupMode.V1, new Source.Derived("only v1 hierarchies in /proc/self/mountinfo"));
+        } else {
+            mode = Fact.unknown("no cgroup filesystem in /proc/self/mountinfo");
+        }
+        Fact<String> self = root.read("/proc/self/cgroup");
+        Map<String, String> paths = new TreeMap<>();
+        if (self.known()) {
+            for (String line : self.orElse("").split("\n")) {
+                String[] f = line.split(":", 3);
+                if (f.length < 3) continue;
+                if (f[1].isEmpty()) paths.put("", f[2]);
+                else for (String c : f[1].split(",")) paths.put(c, f[2]);
+            }
+        }
+        return new CgroupLayout(List.copyOf(mounts), List.copyOf(all), paths, mode, mi, self);
+    }
+
+    /** The cgroup of this process for a controller: v2 path on a v2 host, else the v1 one. */
+    Optional<String> selfPath(String controller) {
+        if (mode.opt().orElse(null) == CgroupMode.V2) return Optional.ofNullable(selfPaths.get(""));
+        String p = selfPaths.get(controller);
+        return Optional.ofNullable(p != null ? p : selfPaths.get(""));
+    }
+
+    /** Where a controller's files live: the v2 mount, or the v1 hierarchy carrying it. */
+    Optional<CgMount> mountFor(String controller) {
+        CgroupMode m = mode.opt().orElse(null);
+        if (m == CgroupMode.V2) return mounts.stream().filter(x -> x.fsType.equals("cgroup2")).findFirst();
+        Optional<CgMount> v1 = mounts.stream().filter(x -> x.fsType.equals("cgroup") && x.controllers.contains(controller)).findFirst();
+        if (v1.isPresent()) return v1;
+        return mounts.stream().filter(x -> x.fsType.equals("cgroup2")).findFirst();
+    }
+
+    List<CgroupLimit> cpuLimits(HostRoot root, String cgroupPath) {
+        return walk(root, "cpu", cgroupPath, (mount, dir, isRoot) -> {
+            if (mount.fsType.equals("cgroup2")) {
+                Fact<String> f = root.read(dir + "/cpu.max");
+                if (!f.known()) return rootOrUnknown(isRoot, f);
+                String[] p = f.orElse("").trim().split("\\s+");
+                if (p.length >= 1 && p[0].equals("max")) return Fact.of(Optional.empty(), f.src().get());
+                try {
+                    double quota = Double.parseDouble(p[0]);
+                    double period = p.length > 1 ? Double.parseDouble(p[1]) : 100000;
+                    return Fact.of(Optional.of(quota / period), f.src().get());
+                } catch (NumberFormatException e) {
+                    return Fact.unknown(dir + "/cpu.max: cannot parse \"" + f.orElse("").trim() + "\"");
+                }
+            }
+            Fact<String> q = root.read(dir + "/cpu.cfs_quota_us");
+            if (!q.known()) return rootOrUnknown(isRoot, q);
+            Optional<Long> quota = Text.parseLong(q.orElse(""));
+            if (quota.isEmpty()) return Fact.unknown(dir + "/cpu.cfs_quota_us: not a number");
+            if (quota.get() < 0) return Fact.of(Optional.empty(), q.src().get());
+            Optional<Long> period = root.read(dir + "/cpu.cfs_period_us").opt().flatMap(Text::parseLong);
+            if (period.isEmpty() || period.get() <= 0) return Fact.unknown(dir + "/cpu.cfs_period_us: missing or not a number");
+            return Fact.of(Optional.of(quota.get() / (double) period.get()), q.src().get());
+        });
+    }
+
+    List<CgroupLimit> memoryLimits(HostRoot root, String cgroupPath) {
+        return walk(root, "memory", cgroupPath, (mount, dir, isRoot) -> {
+            String file = mount.fsType.equals("cgroup2") ? "/memory.max" : "/memory.limit_in_bytes";
+            Fact<String> f = root.read(dir + file);
+            if (!f.known()) return rootOrUnknown(isRoot, f);
+            String v = f.orElse("").trim();
+            if (v.equals("max")) return Fact.of(Optional.empty(), f.src().get());
+            Optional<Long> n = Text.parseLong(v);
+            if (n.isEmpty()) return Fact.unknown(dir + file + ": cannot parse \"" + v + "\"");
+            if (n.get() >= V1_UNLIMITED_FLOOR) return Fact.of(Optional.empty(), f.src().get());
+            return Fact.of(Optional.of(n.get().doubleValue()), f.src().get());
+        });
+    }
+
+    private static Fact<Optional<Double>> rootOrUnknown(boolean isRoot, Fact<String> f) {
+        // the root cgroup has no limit files: that means "no limit", not "unknown"
+        if (isRoot && CpuProbe.reason(f).endsWith("no such file")) return Fact.of(Optional.empty(), new Source.Default("the root cgroup has no limit"));
+        return Fact.unknown(CpuProbe.reason(f));
+    }
+
+    interface LimitReader { Fact<Optional<Double>> read(CgMount mount, String dir, boolean isRoot); }
+
+    /** Leaf first, then each parent up to the root of the hierarchy. */
+    private List<CgroupLimit> walk(HostRoot root, String controller, String cgroupPath, LimitReader reader) {
+        List<CgroupLimit> out = new ArrayList<>();
+        Optional<CgMount> mount = mountFor(controller);
+        if (mount.isEmpty() || cgroupPath == null) return out;
+        CgMount m = mount.get();
+        // a mount may show a sub-tree (cgroup namespaces, docker on v1): strip its root
+        String rel = cgroupPath;
+        if (!m.hierarchyRoot.equals("/") && (rel.equals(m.hierarchyRoot) || rel.startsWith(m.hierarchyRoot + "/"))) {
+            rel = rel.substring(m.hierarchyRoot.length());
+            if (rel.isEmpty()) rel = "/";
+        }
+        if (!rel.startsWith("/")) rel = "/" + rel;
+        if (rel.contains("..")) return out;
+        String p = HostPaths.strip(rel);
+        while (true) {
+            String dir = p.equals("/") ? m.mountPoint : m.mountPoint + p;
+            out.add(new CgroupLimit(p, reader.read(m, dir, p.equals("/"))));
+            if (p.equals("/")) break;
+            p = HostPaths.parent(p);
+        }
+        return out;
+    }
+
+    CgroupFacts facts(HostRoot root, Fact<String> cmdline) {
+        Optional<CgMount> v2 = mounts.stream().filter(x -> x.fsType.equals("cgroup2")).findFirst();
+        Fact<List<String>> ctrl = Fact.unknown("no cgroup2 mount");
+        Fact<List<String>> subtree = Fact.unknown("no cgroup2 mount");
+        if (v2.isPresent()) {
+            ctrl = root.read(v2.get().mountPoint + "/cgroup.controllers").map(s -> words(s));
+            subtree = root.read(v2.get().mountPoint + "/cgroup.subtree_control").map(s -> words(s));
+        }
+        List<String> v1 = new ArrayList<>();
+        for (CgMount m : mounts) if (m.fsType.equals("cgroup")) v1.addAll(m.controllers);
+        Fact<String> unified = param(cmdline, "systemd.unified_cgroup_hierarchy");
+        Fact<String> noV1 = param(cmdline, "cgroup_no_v1");
+        Fact<String> self = selfCgroupFile.known()
+                ? selfPath("cpu").<Fact<String>>map(p -> Fact.of(p, selfCgroupFile.src().get())).orElse(Fact.unknown("no entry in /proc/self/cgroup"))
+                : Fact.unknown(CpuProbe.reason(selfCgroupFile));
+        return new CgroupFacts(mode, allMounts, ctrl, subtree, v1, unified, noV1, self);
+    }
+
+    private static List<String> words(String s) {
+        String t = s.trim();
+        return t.isEmpty() ? List.of() : List.of(t.split("\\s+"));
+    }
+
+    private static Fact<String> param(Fact<String> cmdline, String name) {
+        if (!cmdline.known()) return Fact.unknown(CpuProbe.reason(cmdline));
+        return Text.cmdlineParam(cmdline.orElse(""), name).<Fact<String>>map(v -> Fact.of(v, cmdline.src().get()))
+                .orElseGet(() -> Fact.of("not set", cmdline.src().get()));
+    }
+
+    /** mountinfo escapes space, tab, newline and backslash as octal. */
+    static String unescape(String s) {
+        if (s.indexOf('\\') < 0) return s;
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 3 < s.length()) {
+                try {
+                    b.append((char) Integer.parseInt(s.substring(i + 1, i + 4), 8));
+                    i += 3;
+                    continue;
+                } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
+                    // not an escape: keep the backslash
+                }
+            }
+            b.append(c);
+        }
+        return b.toString();
+    }
+}

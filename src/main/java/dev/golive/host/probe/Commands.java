@@ -1,0 +1,62 @@
+package dev.golive.host.probe;
+
+import dev.golive.host.CommandResult;
+import dev.golive.host.CommandRunner;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The commands inspection runs, each at most once. They are started together at the
+ * beginning on their own threads so their fork/exec cost overlaps with the file probing
+ * instead of adding up (the inspect budget is 250 ms cold).
+ */
+final class Commands {
+
+    static final List<String> UNAME_R = List.of("uname", "-r");
+    static final List<String> UNAME_M = List.of("uname", "-m");
+    static final List<String> DETECT_VIRT_VM = List.of("systemd-detect-virt", "--vm");
+    static final List<String> DETECT_VIRT_CONTAINER = List.of("systemd-detect-virt", "--container");
+    static final List<String> SYSTEMCTL_VERSION = List.of("systemctl", "--version");
+    static final List<String> GO_VERSION = List.of("go", "version");
+    static final List<String> GO_ENV = List.of("go", "env", "-json");
+
+    /** Started up front; the uname ones only run when /proc lacks the answer. */
+    static final List<List<String>> PREFETCH = List.of(DETECT_VIRT_VM, DETECT_VIRT_CONTAINER, SYSTEMCTL_VERSION, GO_VERSION, GO_ENV);
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final CommandRunner runner;
+    private final Map<List<String>, CompletableFuture<CommandResult>> results = new ConcurrentHashMap<>();
+
+    Commands(CommandRunner runner) { this.runner = runner; }
+
+    void prefetch() {
+        for (List<String> argv : PREFETCH) start(argv);
+    }
+
+    private CompletableFuture<CommandResult> start(List<String> argv) {
+        return results.computeIfAbsent(argv, a -> {
+            CompletableFuture<CommandResult> f = new CompletableFuture<>();
+            if (!runner.startsProcesses()) {
+                f.complete(runner.run(a, TIMEOUT)); // a capture answers at once; no thread needed
+                return f;
+            }
+            Thread t = new Thread(() -> {
+                try {
+                    f.complete(runner.run(a, TIMEOUT));
+                } catch (RuntimeException e) {
+                    f.complete(CommandResult.failed(a, String.valueOf(e.getMessage())));
+                }
+            }, "golive-cmd");
+            t.setDaemon(true);
+            t.start();
+            return f;
+        });
+    }
+
+    CommandResult get(List<String> argv) { return start(argv).join(); }
+}

@@ -1,0 +1,46 @@
+package dev.golive.host.probe;
+
+import dev.golive.host.HostRoot;
+import dev.golive.model.Fact;
+import dev.golive.model.MemoryFacts;
+import dev.golive.model.Source;
+
+/** /proc/meminfo, vm sysctls, transparent huge pages, and cgroup memory limits. */
+final class MemoryProbe {
+    private MemoryProbe() { }
+
+    static final String THP = "/sys/kernel/mm/transparent_hugepage";
+
+    static MemoryFacts probe(HostRoot root, CgroupLayout cg, String cgroupPath) {
+        Fact<String> meminfo = root.read("/proc/meminfo");
+        Fact<Long> total = kib(meminfo, "MemTotal");
+        Fact<Long> avail = kib(meminfo, "MemAvailable");
+        Fact<Long> swapTotal = kib(meminfo, "SwapTotal");
+        Fact<Long> swapFree = kib(meminfo, "SwapFree");
+        Fact<Long> swapUsed = swapTotal.known() && swapFree.known()
+                ? Fact.of(swapTotal.orElse(0L) - swapFree.orElse(0L), new Source.Derived("SwapTotal - SwapFree in /proc/meminfo"))
+                : Fact.unknown("no SwapTotal/SwapFree in /proc/meminfo");
+        Fact<Integer> swappiness = Text.intFact(root.read("/proc/sys/vm/swappiness"));
+        Fact<Integer> overcommit = Text.intFact(root.read("/proc/sys/vm/overcommit_memory"));
+        Fact<String> enabled = selected(root.read(THP + "/enabled"));
+        Fact<String> defrag = selected(root.read(THP + "/defrag"));
+        Fact<Integer> ptes = Text.intFact(root.read(THP + "/khugepaged/max_ptes_none"));
+        return new MemoryFacts(total, avail, swapTotal, swapUsed, swappiness, overcommit, enabled, defrag, ptes,
+                cgroupPath, cg.memoryLimits(root, cgroupPath));
+    }
+
+    /** "MemTotal:  16384 kB" → bytes. */
+    private static Fact<Long> kib(Fact<String> meminfo, String key) {
+        Fact<String> f = Text.fieldFact(meminfo, key, ':');
+        if (!f.known()) return Fact.unknown(CpuProbe.reason(f));
+        String v = f.orElse("").replace("kB", "").trim();
+        return Text.parseLong(v).<Fact<Long>>map(n -> Fact.of(n * 1024, f.src().get()))
+                .orElseGet(() -> Fact.unknown("/proc/meminfo: " + key + " is not a number"));
+    }
+
+    private static Fact<String> selected(Fact<String> f) {
+        if (!f.known()) return Fact.unknown(CpuProbe.reason(f));
+        return Text.bracketed(f.orElse("")).<Fact<String>>map(v -> Fact.of(v, f.src().get()))
+                .orElseGet(() -> Fact.unknown(f.src().get().describe() + ": no [selected] mode"));
+    }
+}

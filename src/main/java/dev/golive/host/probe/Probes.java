@@ -1,0 +1,53 @@
+package dev.golive.host.probe;
+
+import dev.golive.host.CommandRunner;
+import dev.golive.host.HostRoot;
+import dev.golive.model.CaptureInfo;
+import dev.golive.model.CpuFacts;
+import dev.golive.model.Fact;
+import dev.golive.model.FdFacts;
+import dev.golive.model.HostFacts;
+import dev.golive.model.MemoryFacts;
+import dev.golive.model.OsFacts;
+import dev.golive.model.SystemdFacts;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Runs every probe against one root. Commands start first on their own threads; the file
+ * probes run meanwhile on this thread; then the command results are folded in.
+ */
+public final class Probes {
+    private Probes() { }
+
+    public static HostFacts run(HostRoot root, CommandRunner runner, String cgroupPath,
+                                Function<HostRoot, Map<String, Fact<String>>> managerConf) {
+        Commands cmds = new Commands(runner);
+        cmds.prefetch();
+
+        CgroupLayout cg = CgroupLayout.read(root);
+        OsFacts os = OsProbe.probe(root, cmds);
+        Fact<String> cmdline = os.kernelCmdline();
+        String cpuPath = cgroupPath != null ? cgroupPath : cg.selfPath("cpu").orElse(null);
+        String memPath = cgroupPath != null ? cgroupPath : cg.selfPath("memory").orElse(null);
+        CpuFacts cpu = CpuProbe.probe(root, os.architecture(), cmdline, cg, cpuPath);
+        MemoryFacts mem = MemoryProbe.probe(root, cg, memPath);
+        var sysctls = SysctlProbe.probe(root);
+        var network = NetworkProbe.probe(root);
+        var cgroups = cg.facts(root, cmdline);
+        Map<String, Fact<String>> manager = managerConf.apply(root);
+
+        Fact<Integer> systemdVersion = SystemdProbe.version(root, cmds.get(Commands.SYSTEMCTL_VERSION));
+        SystemdFacts systemd = SystemdProbe.probe(root, systemdVersion, manager);
+        FdFacts fds = FdProbe.probe(root, manager, systemdVersion);
+        var go = GoProbe.probe(root, cmds.get(Commands.GO_VERSION), cmds.get(Commands.GO_ENV));
+
+        CaptureInfo origin = new CaptureInfo(root.describe(), root.isLive(),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), os.hostname().orElse(null));
+        return new HostFacts(origin, os, cpu, mem, fds, sysctls, network, cgroups, systemd, go, Optional.empty());
+    }
+}

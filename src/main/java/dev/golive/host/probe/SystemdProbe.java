@@ -1,0 +1,90 @@
+package dev.golive.host.probe;
+
+import dev.golive.host.CommandResult;
+import dev.golive.host.HostPaths;
+import dev.golive.host.HostRoot;
+import dev.golive.model.Fact;
+import dev.golive.model.Source;
+import dev.golive.model.SystemdFacts;
+import dev.golive.model.UnitFileInfo;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * systemd version (from `systemctl --version`, else from the name of libsystemd-shared-NNN.so,
+ * which works without running anything), whether it is PID 1 (/proc/1/comm), manager
+ * defaults, and the service units installed with their drop-ins.
+ */
+final class SystemdProbe {
+    private SystemdProbe() { }
+
+    static final List<String> UNIT_DIRS = List.of(
+            "/etc/systemd/system", "/run/systemd/system", "/usr/local/lib/systemd/system",
+            "/usr/lib/systemd/system", "/lib/systemd/system");
+    private static final Pattern VERSION = Pattern.compile("^systemd (\\d+)");
+    private static final Pattern SHARED = Pattern.compile("^libsystemd-shared-(\\d+)(?:[.-].*)?\\.so$");
+
+    static Fact<Integer> version(HostRoot root, CommandResult systemctl) {
+        if (systemctl.ok()) {
+            Matcher m = VERSION.matcher(systemctl.stdout().strip());
+            if (m.find()) return Fact.of(Integer.parseInt(m.group(1)), new Source.Command(systemctl.commandLine()));
+        }
+        for (String dir : List.of("/usr/lib/systemd", "/lib/systemd", "/usr/lib64/systemd", "/usr/lib/x86_64-linux-gnu/systemd")) {
+            for (String name : root.list(dir).orElse(List.of())) {
+                Matcher m = SHARED.matcher(name);
+                if (m.matches()) return Fact.of(Integer.parseInt(m.group(1)), Source.File.of(HostPaths.join(dir, name)));
+            }
+        }
+        return Fact.unknown(systemctl.ran() ? systemctl.problem() : "systemctl did not run (" + systemctl.failure().orElse("") + ") and no libsystemd-shared-NNN.so found");
+    }
+
+    static SystemdFacts probe(HostRoot root, Fact<Integer> version, Map<String, Fact<String>> managerDefaults) {
+        Fact<String> comm = root.read("/proc/1/comm").map(String::trim);
+        Fact<Boolean> pid1 = comm.map(c -> c.equals("systemd"));
+        Map<String, Fact<String>> defaults = new TreeMap<>();
+        managerDefaults.forEach((k, v) -> { if (k.startsWith("Default")) defaults.put(k, v); });
+        return new SystemdFacts(version, pid1, defaults, units(root));
+    }
+
+    /** *.service files across the unit directories (first directory wins), with their drop-ins. */
+    static List<UnitFileInfo> units(HostRoot root) {
+        Map<String, String[]> byName = new TreeMap<>(); // name -> {path, origin}
+        Map<String, List<String>> dropIns = new LinkedHashMap<>();
+        Set<String> seen = new HashSet<>();
+        for (String dir : UNIT_DIRS) {
+            if (!seen.add(root.realPath(dir).orElse(dir))) continue; // merged /usr: /lib is /usr/lib
+            for (String name : root.list(dir).orElse(List.of())) {
+                String path = HostPaths.join(dir, name);
+                if (name.endsWith(".service") && !root.isDirectory(path)) {
+                    byName.putIfAbsent(name, new String[] {path, dir});
+                } else if (name.endsWith(".service.d") && root.isDirectory(path)) {
+                    String unit = name.substring(0, name.length() - 2);
+                    for (String f : root.list(path).orElse(List.of())) {
+                        if (f.endsWith(".conf")) dropIns.computeIfAbsent(unit, k -> new ArrayList<>()).add(HostPaths.join(path, f));
+                    }
+                }
+            }
+        }
+        List<UnitFileInfo> out = new ArrayList<>();
+        for (var e : byName.entrySet()) {
+            List<String> d = new ArrayList<>(dropIns.getOrDefault(e.getKey(), List.of()));
+            // drop-ins apply sorted by file name across directories
+            d.sort((a, b) -> a.substring(a.lastIndexOf('/') + 1).compareTo(b.substring(b.lastIndexOf('/') + 1)));
+            out.add(new UnitFileInfo(e.getKey(), e.getValue()[0], e.getValue()[1], d));
+        }
+        return out;
+    }
+
+    static Optional<UnitFileInfo> find(List<UnitFileInfo> units, String name) {
+        return units.stream().filter(u -> u.name().equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,188 @@
+package dev.golive.report;
+
+import dev.golive.model.CgroupLimit;
+import dev.golive.model.Fact;
+import dev.golive.model.HostFacts;
+import dev.golive.model.LimitsEntry;
+import dev.golive.model.Source;
+import dev.golive.model.SysctlFact;
+import dev.golive.model.UnitFileInfo;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * `golive inspect` as text: the host grouped by area, one value per line, each followed by
+ * where it came from (file:line, command, or default), so every number can be checked by hand.
+ */
+public final class InspectText {
+
+    private static final int LABEL = 24;
+    private static final int VALUE = 30;
+
+    private final StringBuilder out = new StringBuilder();
+    private final Style style;
+
+    private InspectText(Style style) { this.style = style; }
+
+    public static String render(HostFacts f, Style style) {
+        InspectText t = new InspectText(style);
+        t.all(f);
+        return t.out.toString();
+    }
+
+    private void all(HostFacts f) {
+        var o = f.origin();
+        out.append(style.bold("golive inspect")).append("  ")
+                .append(o.live() ? "live host" : "capture " + o.root())
+                .append(o.hostname() == null ? "" : " · " + o.hostname())
+                .append(o.capturedAt() == null ? "" : " · " + o.capturedAt()).append('\n');
+
+        section("System");
+        row("distribution", f.os().prettyName());
+        row("kernel", f.os().kernelRelease());
+        row("architecture", f.os().architecture());
+        row("virtualization", f.os().virtualization());
+        row("container", f.os().container());
+
+        section("CPU");
+        row("model", f.cpu().modelName());
+        row("logical CPUs", f.cpu().logicalCpus());
+        row("physical cores", f.cpu().physicalCores());
+        row("sockets", f.cpu().sockets());
+        row("SMT active", f.cpu().smtActive(), b -> b ? "yes" : "no");
+        row("online", f.cpu().onlineList());
+        row("affinity (golive)", f.cpu().affinityList());
+        row("isolcpus", f.cpu().isolcpus());
+        row("nohz_full", f.cpu().nohzFull());
+        if (f.cpu().goamd64Level().known() || !f.cpu().arm64Features().known()) row("GOAMD64 level", f.cpu().goamd64Level());
+        if (f.cpu().arm64Features().known()) row("arm64 features", f.cpu().arm64Features(), l -> String.join(" ", l));
+        limits("CPU quota", f.cpu().cgroupPath(), f.cpu().cpuLimits(), v -> String.format("%.2f CPUs", v));
+
+        section("Memory");
+        row("total", f.memory().totalBytes(), Units::bytes);
+        row("available", f.memory().availableBytes(), Units::bytes);
+        row("swap total", f.memory().swapTotalBytes(), Units::bytes);
+        row("swap used", f.memory().swapUsedBytes(), Units::bytes);
+        row("vm.swappiness", f.memory().swappiness());
+        row("vm.overcommit_memory", f.memory().overcommitMemory());
+        row("THP enabled", f.memory().thpEnabled());
+        row("THP defrag", f.memory().thpDefrag());
+        row("THP max_ptes_none", f.memory().khugepagedMaxPtesNone());
+        limits("memory limit", f.memory().cgroupPath(), f.memory().memoryLimits(), v -> Units.bytes(v.longValue()));
+
+        section("File descriptors");
+        row("fs.file-max", f.fds().fileMax());
+        row("fs.nr_open", f.fds().nrOpen());
+        row("allocated handles", f.fds().fileNrAllocated());
+        row("nofile (golive)", f.fds().processNofile());
+        row("systemd DefaultLimitNOFILE", f.fds().systemdDefaultLimitNofile());
+        if (f.fds().limitsNofile().isEmpty()) {
+            line("limits.conf nofile", "none", null);
+        }
+        for (LimitsEntry e : f.fds().limitsNofile()) {
+            line("limits.conf nofile", e.domain() + " " + e.type() + " " + e.value() + " (login sessions only)", e.source());
+        }
+
+        section("Network (sysctl: live value; file that sets it)");
+        for (SysctlFact s : f.sysctls().byKey().values()) {
+            if (!s.key().startsWith("net.")) continue;
+            sysctl(s);
+        }
+        row("listening TCP ports", f.network().listeningTcpPorts(), l -> l.isEmpty() ? "none" : abbreviate(l.toString(), 40));
+
+        section("Other sysctls");
+        for (SysctlFact s : f.sysctls().byKey().values()) {
+            if (s.key().startsWith("net.")) continue;
+            sysctl(s);
+        }
+        line("files in load order", String.valueOf(f.sysctls().filesInLoadOrder().size()), null);
+        for (String p : f.sysctls().filesInLoadOrder()) line("", p, null);
+        for (String p : f.sysctls().maskedFiles()) line("masked", p, null);
+
+        section("cgroups");
+        row("mode", f.cgroups().mode(), m -> m.label());
+        row("v2 controllers", f.cgroups().v2Controllers(), l -> String.join(" ", l));
+        row("v2 subtree_control", f.cgroups().v2SubtreeControl(), l -> String.join(" ", l));
+        if (!f.cgroups().v1Controllers().isEmpty()) line("v1 controllers", String.join(" ", f.cgroups().v1Controllers()), Source.File.of("/proc/self/mountinfo"));
+        row("unified_cgroup_hierarchy", f.cgroups().unifiedHierarchySwitch());
+        row("cgroup_no_v1", f.cgroups().cgroupNoV1());
+        row("golive's cgroup", f.cgroups().selfCgroup());
+
+        section("systemd");
+        row("version", f.systemd().version());
+        row("running as PID 1", f.systemd().pid1(), b -> b ? "yes" : "no");
+        f.systemd().managerDefaults().forEach((k, v) -> row(k, v));
+        long withDropIns = f.systemd().serviceUnits().stream().filter(u -> !u.dropIns().isEmpty()).count();
+        line("service units", f.systemd().serviceUnits().size() + " (" + withDropIns + " with drop-ins)", null);
+        for (UnitFileInfo u : f.systemd().serviceUnits()) {
+            if (u.origin().startsWith("/etc") || !u.dropIns().isEmpty()) {
+                line("", u.name() + (u.dropIns().isEmpty() ? "" : " +" + u.dropIns().size() + " drop-in(s)"), Source.File.of(u.path()));
+            }
+        }
+
+        section("Go toolchain");
+        row("go", f.go().path());
+        row("version", f.go().version());
+        f.go().env().forEach((k, v) -> {
+            if (!k.equals("GOVERSION")) row(k, v);
+        });
+    }
+
+    private void section(String title) {
+        out.append('\n').append(style.bold(title)).append('\n');
+    }
+
+    private void sysctl(SysctlFact s) {
+        String live = s.live().known() ? s.liveNormalized().orElse("") : (s.exists().orElse(true) ? "unknown" : "(not on this kernel)");
+        String set = s.configured().map(a -> a.source().describe() + (SysctlFact.normalize(a.value()).equals(s.liveNormalized().orElse(null)) ? "" : " sets " + a.value()))
+                .orElse(s.live().known() || !s.exists().orElse(true) ? "kernel default" : reasonOf(s.live()));
+        line(s.key(), live + (s.key().startsWith("net.") && !s.perNamespace() ? "  (global)" : ""), null, set);
+    }
+
+    private static String reasonOf(Fact<?> f) { return f instanceof Fact.Unknown<?> u ? u.reason() : ""; }
+
+    private void limits(String label, String path, List<CgroupLimit> limits, Function<Double, String> fmt) {
+        if (path == null) {
+            line(label, "unknown", null, "no cgroup path");
+            return;
+        }
+        if (limits.isEmpty()) {
+            line(label, "unknown", null, "controller not mounted");
+            return;
+        }
+        for (CgroupLimit l : limits) {
+            Fact<Optional<Double>> v = l.value();
+            String shown = v.known() ? v.orElse(Optional.empty()).map(fmt).orElse("max") : "unknown";
+            line(label, l.path() + ": " + shown, v.src().orElse(null), v.known() ? null : reasonOf(v));
+            label = "";
+        }
+    }
+
+    private <T> void row(String label, Fact<T> f) { row(label, f, String::valueOf); }
+
+    private <T> void row(String label, Fact<T> f, Function<T, String> fmt) {
+        if (f instanceof Fact.Known<T> k) line(label, fmt.apply(k.value()), k.source());
+        else line(label, "unknown", null, ((Fact.Unknown<T>) f).reason());
+    }
+
+    private void line(String label, String value, Source src) { line(label, value, src, null); }
+
+    private void line(String label, String value, Source src, String note) {
+        String v = value.replace('\n', ' ');
+        out.append("  ").append(pad(label, LABEL)).append(' ').append(pad(v, VALUE));
+        String where = src != null ? src.describe() : note;
+        if (where != null && !where.isEmpty()) out.append("  ").append(style.dim(where));
+        // trailing spaces from padding are noise in captures and diffs
+        while (out.charAt(out.length() - 1) == ' ') out.setLength(out.length() - 1);
+        out.append('\n');
+    }
+
+    private static String pad(String s, int w) {
+        if (s.length() >= w) return s;
+        return s + " ".repeat(w - s.length());
+    }
+
+    private static String abbreviate(String s, int max) { return s.length() <= max ? s : s.substring(0, max - 3) + "..."; }
+}

@@ -1,0 +1,41 @@
+package dev.golive.ui.cli;
+
+import dev.golive.app.Session;
+import dev.golive.model.HostFacts;
+import dev.golive.report.FactsJson;
+import dev.golive.report.InspectText;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+
+@Command(name = "inspect", mixinStandardHelpOptions = true,
+        description = {"Show the host's state by area (CPU, memory, file descriptors, network, cgroups, systemd, Go),",
+                "each value with the file:line or command it came from. Runs no command on a capture."})
+public final class InspectCommand implements Callable<Integer> {
+
+    @Mixin CommonOptions common;
+    @Spec CommandSpec spec;
+
+    @Option(names = "--json", description = "Print stable JSON (schema in docs/inspect-json.md).")
+    boolean json;
+
+    @Option(names = "--cgroup", paramLabel = "PATH", description = "Read CPU and memory limits of this cgroup (e.g. /system.slice/app.service) and its parents instead of golive's own.")
+    String cgroup;
+
+    @Override public Integer call() {
+        if (cgroup != null && (!cgroup.startsWith("/") || cgroup.contains("..") || cgroup.contains("\n"))) {
+            throw dev.golive.model.GoliveException.badInput("--cgroup " + cgroup + ": expected an absolute cgroup path like /system.slice/app.service");
+        }
+        try (Session s = Session.open(common.root)) {
+            HostFacts f = s.inspect(cgroup);
+            var out = spec.commandLine().getOut();
+            out.print(json ? FactsJson.render(f) : InspectText.render(f, Output.style(common)));
+            out.flush();
+        }
+        return 0;
+    }
+}
