@@ -175,7 +175,7 @@ final class FdRules {
             (r, h) -> {
                 Optional<Long> used = h.fds().fileNrAllocated().opt();
                 Optional<Long> max = h.fds().fileNrMax().opt();
-                if (used.isEmpty() || max.isEmpty() || max.get() <= 0 || used.get() * 10 < max.get() * 8) return List.of();
+                if (used.isEmpty() || max.isEmpty() || max.get() <= 0 || (double) used.get() / max.get() < 0.8) return List.of();
                 return r.one(used.get() + " of " + max.get() + " file handles allocated",
                         Facts.sources(h.fds().fileNrAllocated()), ProposedFix.advice("find the holder, then raise fs.file-max"));
             });

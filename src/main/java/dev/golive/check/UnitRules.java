@@ -105,6 +105,7 @@ final class UnitRules {
             "Set Restart=on-failure and RestartSec=2s.",
             SERVICE_MAN + " (Restart=)",
             (r, h) -> {
+                if (!h.service().get().unit().known()) return List.of(); // absence means nothing without the unit
                 Optional<UnitDirective> d = h.service().get().last("Service", "Restart");
                 if (d.isPresent() && !d.get().value().trim().equals("no")) return List.of();
                 return r.one(d.map(x -> "Restart=no (" + x.source().describe() + ")").orElse("no Restart= (default: no)"),
@@ -160,7 +161,7 @@ final class UnitRules {
             "Set Type=exec.",
             SERVICE_MAN + " (Type=)",
             (r, h) -> {
-                if (!h.systemd().atLeast(240)) return List.of();
+                if (!h.systemd().atLeast(240) || !h.service().get().unit().known()) return List.of();
                 Optional<UnitDirective> t = h.service().get().last("Service", "Type");
                 if (t.isPresent() && !t.get().value().trim().equals("simple")) return List.of();
                 return r.one(t.map(d -> "Type=simple").orElse("no Type= (default: simple)") + " on systemd "

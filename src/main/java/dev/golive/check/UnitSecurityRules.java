@@ -49,7 +49,7 @@ final class UnitSecurityRules {
             EXEC_MAN + "; man 1 systemd-analyze (security)",
             (r, h) -> {
                 ServiceFacts s = h.service().get();
-                if (!runsAsRoot(s) || hardened(s)) return List.of();
+                if (!s.unit().known() || !runsAsRoot(s) || hardened(s)) return List.of();
                 List<Source> src = s.last("Service", "User").map(d -> List.<Source>of(d.source()))
                         .orElse(s.unit().opt().map(u -> List.<Source>of(Source.File.of(u.path()))).orElse(List.of()));
                 return r.one(s.name() + " runs as root (" + s.last("Service", "User").map(d -> "User=" + d.value()).orElse("no User=")
