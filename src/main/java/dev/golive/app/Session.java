@@ -2,7 +2,7 @@ package dev.golive.app;
 
 import dev.golive.host.AccessLog;
 import dev.golive.host.CaptureWriter;
-import dev.golive.host.Inspector;
+import dev.golive.inspect.Inspector;
 import dev.golive.host.RecordingCommandRunner;
 import dev.golive.host.RootSpec;
 import dev.golive.model.CaptureInfo;

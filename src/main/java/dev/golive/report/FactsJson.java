@@ -1,7 +1,9 @@
 package dev.golive.report;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.golive.model.HostFacts;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** `golive inspect --json`: {"schema": 1, "host": HostFacts}. Field names follow the model's record components. */
 public final class FactsJson {
@@ -11,9 +13,9 @@ public final class FactsJson {
     private FactsJson() { }
 
     public static String render(HostFacts facts) {
-        ObjectNode root = Json.mapper().createObjectNode();
+        Map<String, Object> root = new LinkedHashMap<>();
         root.put("schema", SCHEMA);
-        root.set("host", Json.mapper().valueToTree(facts));
+        root.put("host", facts);
         return Json.write(root);
     }
 }

@@ -15,9 +15,23 @@ public final class Cli {
 
     private Cli() { }
 
-    public static CommandLine commandLine() {
+    /** Build-time generators that scripts/golive runs; hidden from help, and only built when asked for. */
+    static final String GEN_COMPLETION = "generate-completion";
+    static final String GEN_MANPAGE = "gen-manpage";
+
+    public static CommandLine commandLine() { return commandLine(false); }
+
+    static CommandLine commandLine(boolean withGenerators) {
         CommandLine cl = new CommandLine(new GoliveCommand());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        if (withGenerators) {
+            // picocli walks these classes' annotations too: ~60 ms that a normal start must not pay
+            cl.addSubcommand(GEN_COMPLETION, new picocli.AutoComplete.GenerateCompletion());
+            cl.addSubcommand(GEN_MANPAGE, new picocli.codegen.docgen.manpage.ManPageGenerator());
+            for (String gen : new String[] {GEN_COMPLETION, GEN_MANPAGE}) {
+                cl.getSubcommands().get(gen).getCommandSpec().usageMessage().hidden(true);
+            }
+        }
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> handle(ex, cmd.getErr(), isDebug(parsed.originalArgs().toArray(new String[0]))));
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
@@ -29,7 +43,8 @@ public final class Cli {
     }
 
     public static int run(String... args) {
-        return commandLine().execute(args);
+        boolean gen = args.length > 0 && (args[0].equals(GEN_COMPLETION) || args[0].equals(GEN_MANPAGE));
+        return commandLine(gen).execute(args);
     }
 
     static int handle(Exception ex, PrintWriter err, boolean debug) {

@@ -26,6 +26,9 @@ public final class InspectCommand implements Callable<Integer> {
     @Option(names = "--cgroup", paramLabel = "PATH", description = "Read CPU and memory limits of this cgroup (e.g. /system.slice/app.service) and its parents instead of golive's own.")
     String cgroup;
 
+    @Option(names = "--timing", hidden = true, description = "Print probing and total inspection time to stderr (for scripts/bench).")
+    boolean timing;
+
     @Override public Integer call() {
         if (cgroup != null && (!cgroup.startsWith("/") || cgroup.contains("..") || cgroup.contains("\n"))) {
             throw dev.golive.model.GoliveException.badInput("--cgroup " + cgroup + ": expected an absolute cgroup path like /system.slice/app.service");
@@ -35,6 +38,10 @@ public final class InspectCommand implements Callable<Integer> {
             var out = spec.commandLine().getOut();
             out.print(json ? FactsJson.render(f) : InspectText.render(f, Output.style(common)));
             out.flush();
+            if (timing) {
+                dev.golive.inspect.Probes.lastTiming().ifPresent(t -> System.err.printf(java.util.Locale.ROOT,
+                        "timing: probing %.1f ms, inspect %.1f ms%n", t.probingNanos() / 1e6, t.totalNanos() / 1e6));
+            }
         }
         return 0;
     }

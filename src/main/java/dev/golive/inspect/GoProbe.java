@@ -1,16 +1,14 @@
-package dev.golive.host.probe;
+package dev.golive.inspect;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.golive.host.CommandResult;
 import dev.golive.host.HostRoot;
 import dev.golive.model.Fact;
 import dev.golive.model.GoToolchainFacts;
 import dev.golive.model.Source;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -36,21 +34,20 @@ final class GoProbe {
         }
         Map<String, Fact<String>> values = new TreeMap<>();
         if (env.ok()) {
-            try {
-                JsonNode n = new ObjectMapper().readTree(env.stdout());
-                for (String k : ENV_KEYS) {
-                    JsonNode v = n.get(k);
-                    values.put(k, v == null ? Fact.unknown("not reported by this Go version") : Fact.of(v.asText(), new Source.Command(env.commandLine())));
-                }
-            } catch (Exception e) {
-                for (String k : ENV_KEYS) values.put(k, Fact.unknown("go env -json printed no valid JSON"));
+            Map<String, String> n = flatJson(env.stdout());
+            for (String k : ENV_KEYS) {
+                String v = n.get(k);
+                // Go prints "" for a variable it does not know (GOTOOLCHAIN before 1.21)
+                boolean missing = v == null || (v.isEmpty() && k.equals("GOTOOLCHAIN"));
+                values.put(k, missing ? Fact.unknown(n.isEmpty() ? "go env -json printed no valid JSON" : "not known to this Go version")
+                        : Fact.of(v, new Source.Command(env.commandLine())));
             }
         } else {
             for (String k : ENV_KEYS) values.put(k, Fact.unknown(env.ran() ? env.problem() : "go is not installed"));
         }
         Fact<String> path;
         if (root.isLive()) {
-            path = onPath("go");
+            path = dev.golive.host.Executables.onPath("go");
         } else {
             Fact<String> goroot = values.getOrDefault("GOROOT", Fact.unknown("no GOROOT"));
             path = goroot.known() ? Fact.of(goroot.orElse("") + "/bin/go", new Source.Derived("GOROOT from go env -json"))
@@ -59,15 +56,21 @@ final class GoProbe {
         return new GoToolchainFacts(path, ver, values);
     }
 
-    /** PATH lookup as execvp does it: the first executable regular file. */
-    static Fact<String> onPath(String name) {
-        String env = System.getenv("PATH");
-        if (env == null) return Fact.unknown("PATH is not set");
-        for (String dir : env.split(File.pathSeparator)) {
-            if (dir.isEmpty()) continue;
-            Path p = Path.of(dir, name);
-            if (Files.isRegularFile(p) && Files.isExecutable(p)) return Fact.of(p.toString(), new Source.Derived("PATH lookup"));
+    /** {"K": "V", …} as a map, with Jackson's streaming parser (databind costs ~50 ms cold); empty on bad JSON. */
+    static Map<String, String> flatJson(String text) {
+        Map<String, String> m = new TreeMap<>();
+        try (JsonParser p = new JsonFactory().createParser(text)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) return Map.of();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String k = p.getCurrentName();
+                JsonToken t = p.nextToken();
+                if (t.isStructStart()) p.skipChildren();
+                else m.put(k, t == JsonToken.VALUE_NULL ? "" : p.getText());
+            }
+        } catch (java.io.IOException e) {
+            return Map.of();
         }
-        return Fact.unknown(name + " not found on PATH");
+        return m;
     }
+
 }

@@ -1,4 +1,4 @@
-package dev.golive.host.probe;
+package dev.golive.inspect;
 
 import dev.golive.config.SysctlLoadOrder;
 import dev.golive.host.HostRoot;

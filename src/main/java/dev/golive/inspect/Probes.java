@@ -1,4 +1,4 @@
-package dev.golive.host.probe;
+package dev.golive.inspect;
 
 import dev.golive.host.CommandRunner;
 import dev.golive.host.HostRoot;
@@ -24,8 +24,16 @@ import java.util.function.Function;
 public final class Probes {
     private Probes() { }
 
+    /** Wall time of the last run on this thread: without the time spent waiting for commands, and in all. */
+    public record Timing(long probingNanos, long totalNanos) { }
+
+    private static final ThreadLocal<Timing> LAST = new ThreadLocal<>();
+
+    public static Optional<Timing> lastTiming() { return Optional.ofNullable(LAST.get()); }
+
     public static HostFacts run(HostRoot root, CommandRunner runner, String cgroupPath,
                                 Function<HostRoot, Map<String, Fact<String>>> managerConf) {
+        long t0 = System.nanoTime();
         Commands cmds = new Commands(runner);
         cmds.prefetch();
 
@@ -45,6 +53,8 @@ public final class Probes {
         SystemdFacts systemd = SystemdProbe.probe(root, systemdVersion, manager);
         FdFacts fds = FdProbe.probe(root, manager, systemdVersion);
         var go = GoProbe.probe(root, cmds.get(Commands.GO_VERSION), cmds.get(Commands.GO_ENV));
+        long total = System.nanoTime() - t0;
+        LAST.set(new Timing(total - cmds.waitedNanos(), total));
 
         CaptureInfo origin = new CaptureInfo(root.describe(), root.isLive(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), os.hostname().orElse(null));

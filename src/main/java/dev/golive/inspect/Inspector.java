@@ -1,11 +1,13 @@
-package dev.golive.host;
+package dev.golive.inspect;
 
 import dev.golive.config.ManagerConf;
+import dev.golive.host.CommandRunner;
+import dev.golive.host.HostRoot;
 import dev.golive.model.HostFacts;
 
 /**
  * Entry point of inspection: HostRoot + CommandRunner → HostFacts. See
- * {@link dev.golive.host.probe.Probes} for the order and what runs in parallel.
+ * {@link dev.golive.inspect.Probes} for the order and what runs in parallel.
  */
 public final class Inspector {
 
@@ -17,6 +19,6 @@ public final class Inspector {
     private Inspector() { }
 
     public static HostFacts inspect(HostRoot root, CommandRunner runner, Options options) {
-        return dev.golive.host.probe.Probes.run(root, runner, options.cgroupPath(), ManagerConf::resolve);
+        return dev.golive.inspect.Probes.run(root, runner, options.cgroupPath(), ManagerConf::resolve);
     }
 }

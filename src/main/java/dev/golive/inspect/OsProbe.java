@@ -1,4 +1,4 @@
-package dev.golive.host.probe;
+package dev.golive.inspect;
 
 import dev.golive.host.CommandResult;
 import dev.golive.host.HostRoot;

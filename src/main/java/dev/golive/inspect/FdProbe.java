@@ -1,4 +1,4 @@
-package dev.golive.host.probe;
+package dev.golive.inspect;
 
 import dev.golive.config.LimitsFile;
 import dev.golive.host.HostPaths;

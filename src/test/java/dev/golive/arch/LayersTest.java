@@ -1,0 +1,49 @@
+package dev.golive.arch;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+/** DESIGN.md's layer picture, stated once: imports point down only, I/O only in host. */
+@AnalyzeClasses(packages = "dev.golive", importOptions = ImportOption.DoNotIncludeTests.class)
+class LayersTest {
+
+    @ArchTest
+    static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("ui").definedBy("dev.golive.ui..")
+            .layer("app").definedBy("dev.golive.app..")
+            .layer("work").definedBy("dev.golive.plan..", "dev.golive.apply..", "dev.golive.check..",
+                    "dev.golive.profile..", "dev.golive.unit..", "dev.golive.build..", "dev.golive.report..")
+            .layer("inspect").definedBy("dev.golive.inspect..")
+            .layer("config").definedBy("dev.golive.config..")
+            .layer("host").definedBy("dev.golive.host..")
+            .layer("model").definedBy("dev.golive.model..")
+            .whereLayer("ui").mayOnlyBeAccessedByLayers("ui")
+            .whereLayer("app").mayOnlyBeAccessedByLayers("ui")
+            .whereLayer("work").mayOnlyBeAccessedByLayers("ui", "app", "work")
+            .whereLayer("inspect").mayOnlyBeAccessedByLayers("ui", "app", "work")
+            .whereLayer("config").mayOnlyBeAccessedByLayers("ui", "app", "work", "inspect")
+            .whereLayer("host").mayOnlyBeAccessedByLayers("ui", "app", "work", "inspect", "config")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule modelIsPlainJava = noClasses().that().resideInAPackage("dev.golive.model..")
+            .should().dependOnClassesThat().resideOutsideOfPackages("java..", "dev.golive.model..");
+
+    @ArchTest
+    static final ArchRule onlyHostTouchesTheFileSystem = noClasses().that().resideOutsideOfPackages("dev.golive.host..")
+            .and().resideOutsideOfPackage("dev.golive")
+            .should().dependOnClassesThat().haveFullyQualifiedName("java.nio.file.Files")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.lang.ProcessBuilder")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileOutputStream")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileInputStream")
+            .because("only host does I/O (DESIGN.md): everything else receives a HostRoot / CommandRunner");
+
+    @ArchTest
+    static final ArchRule uiLibrariesStayInTheirShells = noClasses().that().resideOutsideOfPackages("dev.golive.ui..", "dev.golive")
+            .should().dependOnClassesThat().resideInAnyPackage("com.googlecode.lanterna..", "picocli..", "org.jline..");
+}
