@@ -19,10 +19,12 @@ public final class CheckJson {
 
     public static final int SCHEMA = 1;
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper M = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private CheckJson() { }
 
     public static String render(CheckReport report, CaptureInfo origin, Severity failOn) {
-        ObjectNode root = Json.mapper().createObjectNode();
+        ObjectNode root = M.createObjectNode();
         root.put("schema", SCHEMA);
         ObjectNode host = root.putObject("host");
         host.put("root", origin.root());
@@ -58,11 +60,15 @@ public final class CheckJson {
             }
             o.put("reference", RuleCatalog.byId(f.ruleId()).map(Rule::reference).orElse(""));
         }
-        return Json.write(root);
+        try {
+            return M.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write check JSON", e);
+        }
     }
 
     static ObjectNode source(Source s) {
-        ObjectNode o = Json.mapper().createObjectNode();
+        ObjectNode o = M.createObjectNode();
         if (s instanceof Source.File f) {
             o.put("kind", "file").put("path", f.path());
             if (f.line() > 0) o.put("line", f.line()); else o.putNull("line");
@@ -77,7 +83,7 @@ public final class CheckJson {
     }
 
     static ObjectNode change(FixChange c) {
-        ObjectNode o = Json.mapper().createObjectNode();
+        ObjectNode o = M.createObjectNode();
         if (c instanceof FixChange.SysctlChange s) {
             o.put("type", "sysctl").put("key", s.key()).put("value", s.value());
         } else if (c instanceof FixChange.SysctlRemoval s) {
