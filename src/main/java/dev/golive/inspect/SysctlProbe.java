@@ -26,7 +26,7 @@ public final class SysctlProbe {
     public static final List<String> KEYS = List.of(
             "net.core.somaxconn", "net.ipv4.tcp_max_syn_backlog", "net.ipv4.tcp_syncookies",
             "net.ipv4.tcp_tw_reuse", "net.ipv4.tcp_timestamps", "net.ipv4.tcp_fin_timeout",
-            "net.ipv4.ip_local_port_range", "net.ipv4.tcp_max_tw_buckets", "net.core.netdev_max_backlog",
+            "net.ipv4.ip_local_port_range", "net.ipv4.ip_local_reserved_ports", "net.ipv4.tcp_max_tw_buckets", "net.core.netdev_max_backlog",
             "net.ipv4.tcp_rmem", "net.ipv4.tcp_wmem", "net.core.rmem_max", "net.core.wmem_max",
             "net.ipv4.ip_unprivileged_port_start", "net.ipv4.tcp_tw_recycle", "net.ipv4.tcp_keepalive_time",
             "net.ipv4.tcp_slow_start_after_idle", "net.core.busy_poll", "net.core.busy_read",

@@ -14,6 +14,8 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 InspectCommand.class,
                 CaptureCommand.class,
+                CheckCommand.class,
+                ExplainCommand.class,
 
 
                 CommandLine.HelpCommand.class,

@@ -1,0 +1,187 @@
+package dev.golive.check;
+
+import dev.golive.model.Area;
+import dev.golive.model.FixChange;
+import dev.golive.model.HostFacts;
+import dev.golive.model.KernelVersion;
+import dev.golive.model.ProposedFix;
+import dev.golive.model.ServiceFacts;
+import dev.golive.model.Source;
+import dev.golive.model.SysctlAssignment;
+import dev.golive.model.UnitDirective;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static dev.golive.model.Severity.ERROR;
+import static dev.golive.model.Severity.INFO;
+import static dev.golive.model.Severity.WARN;
+
+/** Memory limits against the Go GC's knobs, swap, overcommit and transparent huge pages. */
+final class MemoryRules {
+
+    private MemoryRules() { }
+
+    static final String GC_GUIDE = "https://go.dev/doc/gc-guide (Memory limit)";
+    static final String VM_DOC = "https://docs.kernel.org/admin-guide/sysctl/vm.html";
+    static final String THP_DOC = "https://docs.kernel.org/admin-guide/mm/transhuge.html";
+
+    /** The memory limit the service runs under and what shows it: the cgroup (leaf or a parent) or MemoryMax=. */
+    record Limit(long bytes, List<Source> sources) { }
+
+    static Optional<Limit> limit(HostFacts h, ServiceFacts s) {
+        Optional<Long> cg = h.memory().effectiveLimit();
+        Optional<UnitDirective> d = s.last("Service", "MemoryMax");
+        Optional<Long> dir = d.flatMap(x -> Values.systemdBytes(x.value(), h.memory().totalBytes().opt()));
+        List<Source> src = new ArrayList<>();
+        d.filter(x -> dir.isPresent()).ifPresent(x -> src.add(x.source()));
+        if (cg.isPresent()) {
+            h.memory().memoryLimits().stream().filter(l -> l.limited()).findFirst()
+                    .flatMap(l -> l.value().src()).filter(x -> !src.contains(x)).ifPresent(src::add);
+            return Optional.of(new Limit(cg.get(), src));
+        }
+        return dir.map(b -> new Limit(b, src));
+    }
+
+    static final Rule NO_GOMEMLIMIT = Rule.service("MEM-LIMIT-WITHOUT-GOMEMLIMIT", WARN, Area.MEMORY,
+            "Memory limit without GOMEMLIMIT",
+            "Go does not derive a memory target from the cgroup's memory.max. With MemoryMax= set and GOMEMLIMIT unset, "
+                    + "the garbage collector paces only by GOGC (heap may double between collections), so a heap that "
+                    + "grows towards the limit is killed by the OOM killer instead of being collected harder. GOMEMLIMIT "
+                    + "(Go 1.19+) is a soft limit: at about 90-95% of MemoryMax= it makes the GC work before the kernel kills.",
+            "Set GOMEMLIMIT to about 90% of the memory limit in the service's environment.",
+            GC_GUIDE + "; man 5 systemd.resource-control (MemoryMax=)",
+            (r, h) -> {
+                ServiceFacts s = h.service().get();
+                if (GoRuntime.env(s, "GOMEMLIMIT").isPresent()) return List.of();
+                if (GoRuntime.version(h).map(v -> !v.atLeast(1, 19, 0)).orElse(false)) return List.of();
+                Optional<Limit> l = limit(h, s);
+                if (l.isEmpty()) return List.of();
+                String target = (l.get().bytes() * 9 / 10 >> 20) + "MiB";
+                return r.one("memory limit " + Values.mib(l.get().bytes()) + " and no GOMEMLIMIT in the environment", l.get().sources(),
+                        ProposedFix.of("set GOMEMLIMIT=" + target, new FixChange.ServiceEnvironmentChange("GOMEMLIMIT", target)));
+            });
+
+    static final Rule GOMEMLIMIT_ABOVE = Rule.service("MEM-GOMEMLIMIT-ABOVE-LIMIT", WARN, Area.MEMORY,
+            "GOMEMLIMIT at or above the memory limit",
+            "GOMEMLIMIT is a soft target the GC works towards; the cgroup limit is hard. When GOMEMLIMIT is not below "
+                    + "the limit, the kernel reclaims and then OOM-kills the service before the GC ever reacts, and memory "
+                    + "outside the Go heap (stacks, cgo, the binary itself) counts against the cgroup too.",
+            "Set GOMEMLIMIT to about 90% of the memory limit.",
+            GC_GUIDE,
+            (r, h) -> {
+                ServiceFacts s = h.service().get();
+                Optional<Long> gml = GoRuntime.env(s, "GOMEMLIMIT").flatMap(Values::goMemLimit);
+                Optional<Limit> l = limit(h, s);
+                if (gml.isEmpty() || l.isEmpty() || gml.get() < l.get().bytes()) return List.of();
+                String target = (l.get().bytes() * 9 / 10 >> 20) + "MiB";
+                return r.one("GOMEMLIMIT=" + GoRuntime.env(s, "GOMEMLIMIT").get() + " is not below the limit " + Values.mib(l.get().bytes()),
+                        Facts.plus(GoRuntime.envSource(s, "GOMEMLIMIT"), l.get().sources().stream().findFirst()),
+                        ProposedFix.of("set GOMEMLIMIT=" + target, new FixChange.ServiceEnvironmentChange("GOMEMLIMIT", target)));
+            });
+
+    static final Rule GOGC_OFF = Rule.service("MEM-GOGC-OFF-WITH-LIMIT", WARN, Area.MEMORY,
+            "GOGC=off under a memory limit",
+            "GOGC=off stops the collector until GOMEMLIMIT is reached; without GOMEMLIMIT it never runs. Under a "
+                    + "memory limit the heap then grows straight to the limit: alone it is OOM-killed, and with GOMEMLIMIT "
+                    + "it holds all the memory the limit allows, which starves anything sharing that memory.",
+            "Remove GOGC=off (use the default 100, or a higher GOGC) and set GOMEMLIMIT to about 90% of the limit.",
+            GC_GUIDE,
+            (r, h) -> {
+                ServiceFacts s = h.service().get();
+                Optional<String> gogc = GoRuntime.env(s, "GOGC").filter(v -> v.trim().equalsIgnoreCase("off"));
+                Optional<Limit> l = limit(h, s);
+                if (gogc.isEmpty() || l.isEmpty()) return List.of();
+                boolean gml = GoRuntime.env(s, "GOMEMLIMIT").isPresent();
+                return r.one("GOGC=off with a memory limit of " + Values.mib(l.get().bytes())
+                                + (gml ? ": the heap fills up to GOMEMLIMIT before any collection" : " and no GOMEMLIMIT: the GC never runs"),
+                        Facts.plus(GoRuntime.envSource(s, "GOGC"), l.get().sources().stream().findFirst()),
+                        ProposedFix.of("set GOGC=100", new FixChange.ServiceEnvironmentChange("GOGC", "100")));
+            });
+
+    static final Rule SWAPPINESS_ZERO = Rule.host("MEM-SWAPPINESS-ZERO", WARN, Area.MEMORY,
+            "vm.swappiness=0 does not disable swap",
+            "Advice that vm.swappiness=0 disables swap is wrong. It only makes the kernel prefer dropping page cache over "
+                    + "swapping anonymous memory; under memory pressure it still swaps. Since Linux 5.8 the range is 0..200 "
+                    + "(before: 0..100), the default is 60. To run without swap, turn swap off (swapoff, and remove it from "
+                    + "/etc/fstab or the swap unit); to bound one service's swap use MemorySwapMax= (cgroup v2).",
+            "If no swap is wanted, remove the swap device; otherwise set a small non-zero swappiness (e.g. 10).",
+            VM_DOC + " (swappiness)",
+            (r, h) -> {
+                Optional<SysctlAssignment> c = Facts.configured(h, "vm.swappiness");
+                boolean cfgZero = c.map(a -> a.value().trim().equals("0")).orElse(false);
+                boolean liveZero = h.memory().swappiness().opt().map(v -> v == 0).orElse(false);
+                if (!cfgZero && !liveZero) return List.of();
+                String swap = h.memory().swapTotalBytes().opt().map(b -> b > 0 ? " while " + Values.mib(b) + " of swap is active" : " (no swap active now)").orElse("");
+                List<Source> src = new ArrayList<>(Facts.sources(h.memory().swappiness(), h.memory().swapTotalBytes()));
+                c.ifPresent(a -> src.add(0, a.source()));
+                return r.one("vm.swappiness is 0" + Facts.setBy(h, "vm.swappiness") + swap + ": swap is still used under pressure", src,
+                        ProposedFix.advice("swapoff and remove the swap entry if no swap is wanted; else vm.swappiness=10"));
+            });
+
+    static final Rule SWAPPINESS_RANGE = Rule.host("MEM-SWAPPINESS-OUT-OF-RANGE", ERROR, Area.MEMORY,
+            "vm.swappiness outside what this kernel accepts",
+            "vm.swappiness accepts 0..100 before Linux 5.8 and 0..200 from 5.8 on. A value outside the range is rejected "
+                    + "when the file is applied (sysctl -p fails, systemd-sysctl logs an error) and the kernel keeps its "
+                    + "old value, so the file says one thing and the host does another.",
+            "Use a value in range for this kernel (default 60).",
+            VM_DOC + " (swappiness)",
+            (r, h) -> {
+                Optional<SysctlAssignment> c = Facts.configured(h, "vm.swappiness");
+                Optional<Long> v = c.flatMap(a -> Values.parseLong(a.value()));
+                if (v.isEmpty()) return List.of();
+                Optional<KernelVersion> k = h.os().kernel();
+                long max = k.map(x -> x.atLeast(5, 8) ? 200L : 100L).orElse(200L);
+                if (v.get() >= 0 && v.get() <= max) return List.of();
+                return r.one(c.get().source().describe() + " sets vm.swappiness=" + v.get() + "; kernel "
+                                + k.map(KernelVersion::toString).orElse("(version unknown)") + " accepts 0.." + max,
+                        List.of(c.get().source()),
+                        ProposedFix.of("set vm.swappiness = 60", new FixChange.SysctlChange("vm.swappiness", "60")));
+            });
+
+    static final Rule OVERCOMMIT_STRICT = Rule.host("MEM-OVERCOMMIT-STRICT", INFO, Area.MEMORY,
+            "Strict memory overcommit (vm.overcommit_memory=2)",
+            "vm.overcommit_memory=2 refuses allocations beyond swap + overcommit_ratio% of RAM, even when most of the "
+                    + "memory is free. A Go program that cannot get memory from the kernel dies with \"fatal error: out of "
+                    + "memory\"; it cannot recover. 0 (heuristic) is the default and suits Go services; 1 always allows.",
+            "Use vm.overcommit_memory = 0 unless a workload needs strict accounting.",
+            VM_DOC + " (overcommit_memory); https://docs.kernel.org/mm/overcommit-accounting.html",
+            (r, h) -> h.memory().overcommitMemory().opt().filter(v -> v == 2)
+                    .map(v -> r.one("vm.overcommit_memory is 2" + Facts.setBy(h, "vm.overcommit_memory"),
+                            Facts.sources(h.memory().overcommitMemory()),
+                            ProposedFix.of("set vm.overcommit_memory = 0", new FixChange.SysctlChange("vm.overcommit_memory", "0"))))
+                    .orElse(List.of()));
+
+    static final Rule THP_ALWAYS = Rule.host("MEM-THP-ALWAYS", WARN, Area.MEMORY,
+            "Transparent huge pages set to always",
+            "With transparent_hugepage/enabled=always the kernel backs any large enough anonymous mapping with 2 MiB "
+                    + "pages. Go ≥ 1.21.1 manages huge pages for its heap itself, and under 'always' a small heap can use up to "
+                    + "50% more memory. madvise, with defrag=defer+madvise, lets programs that ask for huge pages get them without "
+                    + "that cost.",
+            "echo madvise > /sys/kernel/mm/transparent_hugepage/enabled (persist with transparent_hugepage=madvise on the kernel command line).",
+            THP_DOC + "; https://go.dev/doc/gc-guide (Linux transparent huge pages)",
+            (r, h) -> h.memory().thpEnabled().opt().filter(v -> v.trim().equals("always"))
+                    .map(v -> r.one("transparent_hugepage/enabled is always"
+                                    + GoRuntime.version(h).map(g -> "; Go here is " + g + (g.atLeast(1, 21, 1) ? " (manages THP itself)" : "")).orElse(""),
+                            Facts.sources(h.memory().thpEnabled()),
+                            ProposedFix.advice("set THP to madvise (and defrag to defer+madvise)")))
+                    .orElse(List.of()));
+
+    static final Rule THP_DEFRAG = Rule.host("MEM-THP-DEFRAG-ALWAYS", INFO, Area.MEMORY,
+            "THP defrag=always stalls allocations",
+            "transparent_hugepage/defrag=always makes a page fault that wants a huge page compact memory synchronously, "
+                    + "so an allocation can stall for milliseconds; a Go service sees that as latency spikes. "
+                    + "defer+madvise compacts in the background except for regions that asked for huge pages.",
+            "echo defer+madvise > /sys/kernel/mm/transparent_hugepage/defrag (and persist it).",
+            THP_DOC,
+            (r, h) -> h.memory().thpDefrag().opt().filter(v -> v.trim().equals("always"))
+                    .map(v -> r.one("transparent_hugepage/defrag is always", Facts.sources(h.memory().thpDefrag()),
+                            ProposedFix.advice("set defrag to defer+madvise")))
+                    .orElse(List.of()));
+
+    static List<Rule> all() {
+        return List.of(NO_GOMEMLIMIT, GOMEMLIMIT_ABOVE, GOGC_OFF, SWAPPINESS_ZERO, SWAPPINESS_RANGE, OVERCOMMIT_STRICT, THP_ALWAYS, THP_DEFRAG);
+    }
+
+}

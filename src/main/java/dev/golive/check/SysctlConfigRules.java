@@ -1,0 +1,107 @@
+package dev.golive.check;
+
+import dev.golive.model.Area;
+import dev.golive.model.Finding;
+import dev.golive.model.FixChange;
+import dev.golive.model.HostFacts;
+import dev.golive.model.ProposedFix;
+import dev.golive.model.Source;
+import dev.golive.model.SysctlAssignment;
+import dev.golive.model.SysctlFact;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static dev.golive.model.Severity.WARN;
+
+/** The sysctl files against the running kernel: applied, existing, consistent. */
+final class SysctlConfigRules {
+
+    private SysctlConfigRules() { }
+
+    static final String SYSCTL_D = "man 5 sysctl.d; man 8 systemd-sysctl; man 8 sysctl";
+
+    /** Keys with their own rule that already explains a dead or odd assignment. */
+    static final Set<String> OWN_RULE = Set.of("net.ipv4.tcp_tw_recycle");
+
+    static final Rule NOT_APPLIED = Rule.host("SYSCTL-NOT-APPLIED", WARN, Area.SYSCTL_CONFIG,
+            "sysctl file value differs from the live value",
+            "The value a sysctl file sets is applied at boot (systemd-sysctl) or by `sysctl --system`. When the live value "
+                    + "differs, the file was edited without applying it, something later overwrote the value, or the kernel "
+                    + "rejected it; the host does not run what the files say and a reboot will change behaviour. A key that "
+                    + "a Go service reads once at start (net.core.somaxconn) also needs the service restarted.",
+            "Apply the files (sysctl --system) and check the value; find who overwrites it if it changes back.",
+            SYSCTL_D,
+            (r, h) -> {
+                List<Finding> out = new ArrayList<>();
+                for (SysctlFact f : h.sysctls().byKey().values()) {
+                    if (OWN_RULE.contains(f.key()) || f.configured().isEmpty() || !f.exists().orElse(true)) continue;
+                    Optional<String> live = f.liveNormalized();
+                    SysctlAssignment a = f.configured().get();
+                    String want = SysctlFact.normalize(a.value());
+                    if (live.isEmpty() || live.get().equals(want)) continue;
+                    String container = h.os().container().opt().filter(c -> !c.equals("none") && !f.perNamespace())
+                            .map(c -> "; it is global and this " + c + " container cannot set it").orElse("");
+                    out.add(r.finding(a.source().describe() + " sets " + f.key() + " = " + want + ", live is " + live.get() + container,
+                            Facts.plus(List.of(a.source()), f.live().src()),
+                            ProposedFix.of("apply " + f.key() + " = " + want, new FixChange.SysctlChange(f.key(), want))));
+                }
+                return out;
+            });
+
+    static final Rule DEAD_KEY = Rule.host("SYSCTL-DEAD-KEY", WARN, Area.SYSCTL_CONFIG,
+            "sysctl file sets a key this kernel does not have",
+            "A key that does not exist under /proc/sys on this kernel (removed, renamed, a module not loaded, or a typo) is "
+                    + "dead configuration: systemd-sysctl logs and continues, `sysctl --system` skips it silently, and "
+                    + "`sysctl -p FILE` fails with \"cannot stat\". Whoever reads the file believes a setting is in force "
+                    + "that is not. A leading '-' only silences the error.",
+            "Remove the line, or fix the key name.",
+            SYSCTL_D,
+            (r, h) -> {
+                List<Finding> out = new ArrayList<>();
+                for (SysctlAssignment a : h.sysctls().allAssignments()) {
+                    if (OWN_RULE.contains(a.key())) continue;
+                    boolean missing = h.sysctls().get(a.key()).flatMap(f -> f.exists().opt()).map(e -> !e).orElse(false);
+                    if (!missing) continue;
+                    out.add(r.finding(a.source().describe() + " sets " + (a.ignoreFailure() ? "-" : "") + a.key() + " = " + a.value()
+                                    + h.os().kernel().map(k -> "; kernel " + k + " has no such key").orElse("; this kernel has no such key"),
+                            List.<Source>of(a.source()),
+                            ProposedFix.of("remove the line", new FixChange.SysctlRemoval(a.key(), a.source()))));
+                }
+                return out;
+            });
+
+    static final Rule CONFLICT = Rule.host("SYSCTL-CONFLICT", WARN, Area.SYSCTL_CONFIG,
+            "Same key set to different values in several places",
+            "Files in sysctl.d are read sorted by name across /etc, /run, /usr/local/lib and /usr/lib, then "
+                    + "/etc/sysctl.conf; the last assignment of a key wins. When two places set different values, only one "
+                    + "takes effect and the other misleads whoever reads it; renaming a file can silently swap which wins.",
+            "Keep one assignment per key (golive writes its own in /etc/sysctl.d/60-golive.conf) and remove the others.",
+            SYSCTL_D,
+            (r, h) -> {
+                Map<String, List<SysctlAssignment>> byKey = new LinkedHashMap<>();
+                for (SysctlAssignment a : h.sysctls().allAssignments()) byKey.computeIfAbsent(a.key(), k -> new ArrayList<>()).add(a);
+                List<Finding> out = new ArrayList<>();
+                for (Map.Entry<String, List<SysctlAssignment>> e : byKey.entrySet()) {
+                    Set<String> values = new LinkedHashSet<>();
+                    for (SysctlAssignment a : e.getValue()) values.add(SysctlFact.normalize(a.value()));
+                    if (values.size() < 2) continue;
+                    SysctlAssignment winner = e.getValue().get(e.getValue().size() - 1);
+                    List<String> parts = e.getValue().stream().map(a -> a.source().describe() + " = " + SysctlFact.normalize(a.value())).toList();
+                    List<FixChange> removals = e.getValue().subList(0, e.getValue().size() - 1).stream()
+                            .filter(a -> !SysctlFact.normalize(a.value()).equals(SysctlFact.normalize(winner.value())))
+                            .map(a -> (FixChange) new FixChange.SysctlRemoval(a.key(), a.source())).toList();
+                    out.add(r.finding(e.getKey() + ": " + String.join(", ", parts) + "; the last one wins (" + winner.source().describe() + ")",
+                            e.getValue().stream().map(a -> (Source) a.source()).toList(),
+                            new ProposedFix("remove the assignments that lose", removals)));
+                }
+                return out;
+            });
+
+    static List<Rule> all() { return List.of(NOT_APPLIED, DEAD_KEY, CONFLICT); }
+}

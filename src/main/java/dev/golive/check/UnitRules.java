@@ -1,0 +1,205 @@
+package dev.golive.check;
+
+import dev.golive.model.Area;
+import dev.golive.model.Finding;
+import dev.golive.model.FixChange;
+import dev.golive.model.HostFacts;
+import dev.golive.model.ProposedFix;
+import dev.golive.model.ServiceFacts;
+import dev.golive.model.UnitDirective;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static dev.golive.model.Severity.INFO;
+import static dev.golive.model.Severity.WARN;
+
+/** The service unit itself: how it starts, restarts and is stopped, and directive names. */
+final class UnitRules {
+
+    private UnitRules() { }
+
+    static final String SERVICE_MAN = "man 5 systemd.service";
+    static final String UNIT_MAN = "man 5 systemd.unit";
+
+    /** Deprecated name → successor (systemd 252 deprecates them, 258 ignores them). */
+    static final Map<String, String> DEPRECATED = Map.of(
+            "MemoryLimit", "MemoryMax", "CPUShares", "CPUWeight", "StartupCPUShares", "StartupCPUWeight",
+            "BlockIOWeight", "IOWeight", "StartupBlockIOWeight", "StartupIOWeight", "BlockIODeviceWeight", "IODeviceWeight",
+            "BlockIOReadBandwidth", "IOReadBandwidthMax", "BlockIOWriteBandwidth", "IOWriteBandwidthMax",
+            "BlockIOAccounting", "IOAccounting");
+
+    /** The value for the successor: shares (default 1024) and blkio weights (default 500) scale to weights (default 100). */
+    static String convert(String key, String value) {
+        Optional<Long> n = Values.parseLong(value);
+        if (n.isPresent() && (key.equals("CPUShares") || key.equals("StartupCPUShares"))) {
+            return Long.toString(Math.max(1, Math.min(10000, n.get() * 100 / 1024)));
+        }
+        if (n.isPresent() && (key.equals("BlockIOWeight") || key.equals("StartupBlockIOWeight"))) {
+            return Long.toString(Math.max(1, Math.min(10000, n.get() * 100 / 500)));
+        }
+        return value;
+    }
+
+    static final Rule DEPRECATED_DIRECTIVE = Rule.service("UNIT-DEPRECATED-DIRECTIVE", WARN, Area.UNIT,
+            "Deprecated resource directive",
+            "Advice to use MemoryLimit=, CPUShares= or BlockIOWeight= is out of date: these are the cgroup v1 names, "
+                    + "deprecated since systemd 252 and ignored from 258. Their successors are MemoryMax=, CPUWeight= "
+                    + "(1..10000, default 100, where CPUShares defaulted to 1024) and IOWeight= (default 100, where "
+                    + "BlockIOWeight defaulted to 500). A unit that relies on the old names loses its limits on upgrade.",
+            "Replace each with its successor, converting weights to the new scale.",
+            "man 5 systemd.resource-control (Deprecated options); systemd NEWS v252, v258",
+            (r, h) -> {
+                List<Finding> out = new ArrayList<>();
+                boolean ignored = h.systemd().atLeast(258);
+                for (UnitDirective d : h.service().get().directives()) {
+                    String next = DEPRECATED.get(d.key());
+                    if (next == null) continue;
+                    String v = convert(d.key(), d.value());
+                    out.add(r.finding(d.key() + "=" + d.value() + (ignored ? " is ignored by this systemd" : " is deprecated")
+                                    + "; use " + next + "=" + v,
+                            List.of(d.source()),
+                            ProposedFix.of("replace with " + next + "=" + v,
+                                    new FixChange.UnitDirectiveRemoval(d.section(), d.key(), d.source()),
+                                    new FixChange.UnitDirectiveChange(d.section(), next, v))));
+                }
+                return out;
+            });
+
+    /** The program of an Exec line, without systemd's prefixes (@ - : + !). */
+    static String program(String execValue) {
+        String v = execValue.trim();
+        int i = 0;
+        while (i < v.length() && "@-:+!|".indexOf(v.charAt(i)) >= 0) i++;
+        v = v.substring(i).trim();
+        int sp = v.indexOf(' ');
+        return sp < 0 ? v : v.substring(0, sp);
+    }
+
+    static final Rule EXEC_RELATIVE = Rule.service("UNIT-EXECSTART-RELATIVE", WARN, Area.UNIT,
+            "ExecStart is not an absolute path",
+            "systemd before 239 rejects a relative ExecStart= outright, and later versions look the name up in a fixed "
+                    + "search path, not the PATH you see in a shell. Either way what runs depends on the systemd version "
+                    + "and the directories present. An absolute path says exactly which binary is the service.",
+            "Write the absolute path of the binary in ExecStart=.",
+            SERVICE_MAN + " (Command lines)",
+            (r, h) -> {
+                List<Finding> out = new ArrayList<>();
+                for (UnitDirective d : h.service().get().all("Service", "ExecStart")) {
+                    String p = program(d.value());
+                    if (p.isEmpty() || p.startsWith("/")) continue;
+                    out.add(r.finding("ExecStart=" + d.value() + " starts \"" + p + "\" without a path"
+                                    + (h.systemd().version().opt().map(v -> v < 239 ? "; systemd " + v + " refuses it" : "").orElse("")),
+                            List.of(d.source()), ProposedFix.advice("use the absolute path, e.g. /usr/local/bin/" + p)));
+                }
+                return out;
+            });
+
+    static final Rule NO_RESTART = Rule.service("UNIT-NO-RESTART", WARN, Area.UNIT,
+            "Service is not restarted when it dies",
+            "Restart= defaults to no: a Go service that panics or is OOM-killed stays down until someone notices. "
+                    + "Restart=on-failure (or always) brings it back; pair it with a RestartSec= and start limit that do "
+                    + "not give up within seconds.",
+            "Set Restart=on-failure and RestartSec=2s.",
+            SERVICE_MAN + " (Restart=)",
+            (r, h) -> {
+                if (!h.service().get().unit().known()) return List.of(); // absence means nothing without the unit
+                Optional<UnitDirective> d = h.service().get().last("Service", "Restart");
+                if (d.isPresent() && !d.get().value().trim().equals("no")) return List.of();
+                return r.one(d.map(x -> "Restart=no (" + x.source().describe() + ")").orElse("no Restart= (default: no)"),
+                        d.map(x -> List.<dev.golive.model.Source>of(x.source()))
+                                .orElse(h.service().get().unit().opt().map(u -> List.<dev.golive.model.Source>of(dev.golive.model.Source.File.of(u.path()))).orElse(List.of())),
+                        ProposedFix.of("restart on failure after 2 s",
+                                new FixChange.UnitDirectiveChange("Service", "Restart", "on-failure"),
+                                new FixChange.UnitDirectiveChange("Service", "RestartSec", "2s")));
+            });
+
+    static final Rule GIVES_UP = Rule.service("UNIT-RESTART-GIVES-UP", WARN, Area.UNIT,
+            "Restart gives up within seconds",
+            "With the defaults RestartSec=100ms, StartLimitBurst=5 and StartLimitIntervalSec=10s (in [Unit] since "
+                    + "systemd 229), a service that crashes at start is restarted five times in about half a second and "
+                    + "then left failed for good. A short outage of a dependency (database, DNS) becomes a dead service. "
+                    + "RestartSec and the start limit must be chosen together: RestartSec × StartLimitBurst should exceed "
+                    + "StartLimitIntervalSec.",
+            "Raise RestartSec= so that RestartSec × StartLimitBurst exceeds StartLimitIntervalSec (or set StartLimitIntervalSec=0).",
+            SERVICE_MAN + " (RestartSec=); " + UNIT_MAN + " (StartLimitIntervalSec=, StartLimitBurst=)",
+            UnitRules::givesUp);
+
+    private static List<Finding> givesUp(Rule r, HostFacts h) {
+        ServiceFacts s = h.service().get();
+        Optional<UnitDirective> restart = s.last("Service", "Restart");
+        if (restart.isEmpty() || restart.get().value().trim().equals("no")) return List.of();
+        Optional<UnitDirective> sec = s.last("Service", "RestartSec");
+        Optional<UnitDirective> interval = s.last("Unit", "StartLimitIntervalSec").or(() -> s.last("Service", "StartLimitInterval"));
+        Optional<UnitDirective> burst = s.last("Unit", "StartLimitBurst").or(() -> s.last("Service", "StartLimitBurst"));
+        double secMs = sec.flatMap(d -> Values.timeSpanMillis(d.value())).orElse(100.0);
+        Optional<String> intervalText = interval.map(UnitDirective::value)
+                .or(() -> h.systemd().managerDefaults().getOrDefault("DefaultStartLimitIntervalSec", dev.golive.model.Fact.unknown("")).opt());
+        double intervalMs = intervalText.map(t -> Values.timeSpanMillis(t).orElse(Double.MAX_VALUE)).orElse(10_000.0);
+        Optional<String> burstText = burst.map(UnitDirective::value)
+                .or(() -> h.systemd().managerDefaults().getOrDefault("DefaultStartLimitBurst", dev.golive.model.Fact.unknown("")).opt());
+        long n = burstText.flatMap(Values::parseLong).orElse(5L);
+        if (intervalMs == 0 || n <= 0 || secMs * n >= intervalMs) return List.of();
+        long newSec = (long) Math.ceil(intervalMs / n / 1000.0) + 1;
+        List<dev.golive.model.Source> src = new ArrayList<>(List.of(restart.get().source()));
+        sec.ifPresent(d -> src.add(d.source()));
+        interval.ifPresent(d -> src.add(d.source()));
+        burst.ifPresent(d -> src.add(d.source()));
+        return r.one(String.format(java.util.Locale.ROOT, "RestartSec=%s, StartLimitBurst=%d, StartLimitIntervalSec=%s: gives up after %d starts in about %.1f s",
+                        sec.map(UnitDirective::value).orElse("100ms (default)"), n, intervalText.orElse("10s (default)"), n, secMs * n / 1000.0),
+                src, ProposedFix.of("set RestartSec=" + newSec + "s", new FixChange.UnitDirectiveChange("Service", "RestartSec", newSec + "s")));
+    }
+
+    static final Rule TYPE_SIMPLE = Rule.service("UNIT-TYPE-SIMPLE", INFO, Area.UNIT,
+            "Type=simple where Type=exec is available",
+            "With Type=simple systemd reports the service started as soon as it has forked, even if the binary is missing "
+                    + "or cannot be executed; the failure shows up only later as a dead service. Type=exec (systemd 240 and "
+                    + "later) waits until execve() succeeded, so a wrong path or permission fails the start job itself. "
+                    + "golive suggests exec only where this systemd has it.",
+            "Set Type=exec.",
+            SERVICE_MAN + " (Type=)",
+            (r, h) -> {
+                if (!h.systemd().atLeast(240) || !h.service().get().unit().known()) return List.of();
+                Optional<UnitDirective> t = h.service().get().last("Service", "Type");
+                if (t.isPresent() && !t.get().value().trim().equals("simple")) return List.of();
+                return r.one(t.map(d -> "Type=simple").orElse("no Type= (default: simple)") + " on systemd "
+                                + h.systemd().version().opt().get(),
+                        t.map(d -> List.<dev.golive.model.Source>of(d.source())).orElse(Facts.sources(h.systemd().version())),
+                        ProposedFix.of("set Type=exec", new FixChange.UnitDirectiveChange("Service", "Type", "exec")));
+            });
+
+    static final Rule TYPE_NOTIFY = Rule.service("UNIT-TYPE-NOTIFY-GO", INFO, Area.UNIT,
+            "Type=notify for a Go binary",
+            "Type=notify waits for the service to send READY=1 over sd_notify. Go's standard library has no sd_notify; "
+                    + "unless the program uses a library for it (e.g. coreos/go-systemd), the start job times out after "
+                    + "TimeoutStartSec= and systemd kills the service.",
+            "Use Type=exec unless the program sends READY=1.",
+            SERVICE_MAN + " (Type=notify); man 3 sd_notify",
+            (r, h) -> {
+                ServiceFacts s = h.service().get();
+                Optional<UnitDirective> t = s.last("Service", "Type").filter(d -> d.value().trim().startsWith("notify"));
+                if (t.isEmpty() || !s.binary().known()) return List.of();
+                return r.one("Type=" + t.get().value() + " and " + s.binary().opt().get().goVersion() + " binary: it must send READY=1 itself",
+                        Facts.plus(List.of(t.get().source()), s.binary().src()),
+                        h.systemd().atLeast(240) ? ProposedFix.of("set Type=exec", new FixChange.UnitDirectiveChange("Service", "Type", "exec"))
+                                : ProposedFix.of("set Type=simple", new FixChange.UnitDirectiveChange("Service", "Type", "simple")));
+            });
+
+    static final Rule KILL_MODE = Rule.service("UNIT-KILLMODE", INFO, Area.UNIT,
+            "KillMode= leaves processes behind",
+            "KillMode=control-group (the default) stops every process of the service, which is right for a Go service. "
+                    + "KillMode=process or none stop only the main process (or nothing), so children survive a stop or "
+                    + "restart and keep ports and files open; none is deprecated.",
+            "Remove KillMode= (or set control-group; mixed is also fine).",
+            "man 5 systemd.kill (KillMode=)",
+            (r, h) -> h.service().get().last("Service", "KillMode").filter(d -> d.value().trim().equals("process") || d.value().trim().equals("none"))
+                    .map(d -> r.one("KillMode=" + d.value(), List.<dev.golive.model.Source>of(d.source()),
+                            ProposedFix.of("set KillMode=control-group", new FixChange.UnitDirectiveChange("Service", "KillMode", "control-group"))))
+                    .orElse(List.of()));
+
+    static List<Rule> all() {
+        return List.of(DEPRECATED_DIRECTIVE, EXEC_RELATIVE, NO_RESTART, GIVES_UP, TYPE_SIMPLE, TYPE_NOTIFY, KILL_MODE);
+    }
+}

@@ -1,0 +1,111 @@
+package dev.golive.check;
+
+import dev.golive.model.Area;
+import dev.golive.model.Finding;
+import dev.golive.model.FixChange;
+import dev.golive.model.ProposedFix;
+import dev.golive.model.ServiceFacts;
+import dev.golive.model.Source;
+import dev.golive.model.UnitDirective;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static dev.golive.model.Severity.WARN;
+
+/** Who the service runs as, how exposed it is, and what systemd-analyze says about the unit. */
+final class UnitSecurityRules {
+
+    private UnitSecurityRules() { }
+
+    static final String EXEC_MAN = "man 5 systemd.exec (Security, Sandboxing)";
+    static final double EXPOSED = 7.0;
+
+    static boolean runsAsRoot(ServiceFacts s) {
+        if (s.last("Service", "DynamicUser").map(d -> Values.yes(d.value())).orElse(false)) return false;
+        Optional<UnitDirective> u = s.last("Service", "User");
+        return u.isEmpty() || u.get().value().trim().isEmpty() || u.get().value().trim().equals("root") || u.get().value().trim().equals("0");
+    }
+
+    /** Directives whose presence means someone hardened the unit. */
+    static boolean hardened(ServiceFacts s) {
+        return s.last("Service", "NoNewPrivileges").map(d -> Values.yes(d.value())).orElse(false)
+                || s.last("Service", "ProtectSystem").map(d -> !d.value().trim().equals("no") && !d.value().isBlank()).orElse(false)
+                || s.last("Service", "CapabilityBoundingSet").isPresent()
+                || s.last("Service", "SystemCallFilter").isPresent()
+                || s.last("Service", "PrivateDevices").map(d -> Values.yes(d.value())).orElse(false);
+    }
+
+    static final Rule ROOT_NO_HARDENING = Rule.service("UNIT-ROOT-NO-HARDENING", WARN, Area.UNIT,
+            "Runs as root without hardening",
+            "Without User= or DynamicUser=yes a service runs as root with every capability, and nothing stops a bug in "
+                    + "it from writing anywhere on the system. A Go network service rarely needs any of that: a dedicated "
+                    + "user plus NoNewPrivileges=yes, ProtectSystem=strict (with ReadWritePaths= for its data), ProtectHome=, "
+                    + "PrivateTmp= and, for ports below 1024, AmbientCapabilities=CAP_NET_BIND_SERVICE take most of it away.",
+            "Run as a dedicated user (User= or DynamicUser=yes) and add NoNewPrivileges=yes, ProtectSystem=strict, ProtectHome=yes, PrivateTmp=yes.",
+            EXEC_MAN + "; man 1 systemd-analyze (security)",
+            (r, h) -> {
+                ServiceFacts s = h.service().get();
+                if (!s.unit().known() || !runsAsRoot(s) || hardened(s)) return List.of();
+                List<Source> src = s.last("Service", "User").map(d -> List.<Source>of(d.source()))
+                        .orElse(s.unit().opt().map(u -> List.<Source>of(Source.File.of(u.path()))).orElse(List.of()));
+                return r.one(s.name() + " runs as root (" + s.last("Service", "User").map(d -> "User=" + d.value()).orElse("no User=")
+                                + ") with none of NoNewPrivileges, ProtectSystem, CapabilityBoundingSet, SystemCallFilter, PrivateDevices",
+                        src,
+                        ProposedFix.of("add basic sandboxing (and pick a dedicated user)",
+                                new FixChange.UnitDirectiveChange("Service", "NoNewPrivileges", "yes"),
+                                new FixChange.UnitDirectiveChange("Service", "ProtectSystem", "strict"),
+                                new FixChange.UnitDirectiveChange("Service", "ProtectHome", "yes"),
+                                new FixChange.UnitDirectiveChange("Service", "PrivateTmp", "yes")));
+            });
+
+    static final Rule EXPOSURE = Rule.service("UNIT-SECURITY-EXPOSURE", WARN, Area.UNIT,
+            "High systemd-analyze exposure score",
+            "systemd-analyze security --offline=true (systemd 250 and later) scores how much a unit's sandboxing leaves "
+                    + "open, from 0.0 (locked down) to 10.0. A bare unit scores about 9.6; eight common directives bring it "
+                    + "near 4; 7.0 or more is what systemd-analyze calls EXPOSED or UNSAFE. It scores sandboxing only, not "
+                    + "resource limits.",
+            "Add sandboxing directives until the score is below 7 (run the command to see which ones count most).",
+            "man 1 systemd-analyze (security); " + EXEC_MAN,
+            (r, h) -> {
+                ServiceFacts s = h.service().get();
+                Optional<Double> score = s.securityExposure().opt();
+                if (score.isEmpty() || score.get() < EXPOSED || !h.systemd().atLeast(250)) return List.of();
+                return r.one(String.format(java.util.Locale.ROOT, "exposure %.1f of 10 for %s", score.get(), s.name()),
+                        Facts.sources(s.securityExposure()),
+                        ProposedFix.advice("run systemd-analyze security --offline=true on the unit and add its top directives"));
+            });
+
+    /** "/etc/systemd/system/app.service:7: Unknown key name 'Foo' in section 'Service', ignoring." */
+    private static final Pattern FILE_LINE = Pattern.compile("^(/[^:\\s]+):(\\d+):\\s*(.*)$");
+
+    static final Rule VERIFY = Rule.service("UNIT-VERIFY-MESSAGE", WARN, Area.UNIT,
+            "systemd-analyze verify complains about the unit",
+            "systemd-analyze verify loads the unit the way systemd would and prints what it ignores or cannot use: unknown "
+                    + "keys, bad values, a missing binary. It exits 0 for most of these (\"…, ignoring\"), so a unit can "
+                    + "pass a script's check while a setting the admin relies on is silently dropped. golive reads the "
+                    + "lines, not the exit code.",
+            "Fix each line at the file:line it names (typos in keys, wrong sections, invalid values).",
+            "man 1 systemd-analyze (verify)",
+            (r, h) -> {
+                ServiceFacts s = h.service().get();
+                Optional<List<String>> lines = s.verifyMessages().opt();
+                if (lines.isEmpty()) return List.of();
+                List<Finding> out = new ArrayList<>();
+                for (String line : lines.get()) {
+                    String t = line.strip();
+                    if (t.isEmpty()) continue;
+                    Matcher m = FILE_LINE.matcher(t);
+                    List<Source> src = new ArrayList<>();
+                    if (m.matches()) src.add(new Source.File(m.group(1), Integer.parseInt(m.group(2))));
+                    s.verifyMessages().src().ifPresent(src::add);
+                    out.add(r.finding(m.matches() ? m.group(3) : t, src, ProposedFix.advice("fix the line systemd-analyze names")));
+                }
+                return out;
+            });
+
+    static List<Rule> all() { return List.of(ROOT_NO_HARDENING, EXPOSURE, VERIFY); }
+}

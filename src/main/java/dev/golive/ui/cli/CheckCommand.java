@@ -1,0 +1,67 @@
+package dev.golive.ui.cli;
+
+import dev.golive.check.CheckReport;
+import dev.golive.check.Checker;
+import dev.golive.model.ExitCode;
+import dev.golive.model.GoliveException;
+import dev.golive.model.HostFacts;
+import dev.golive.model.Severity;
+import dev.golive.report.CheckJson;
+import dev.golive.report.CheckText;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = {"Check the host (and optionally one service) against golive's rules: findings by severity,",
+                "each with its ID, what was found where, and the fix. `golive explain ID` tells why."},
+        footer = {"", "Exit 1 when a finding is at or above --fail-on (default: error), 0 otherwise."})
+public final class CheckCommand implements Callable<Integer> {
+
+    private static final Pattern UNIT_NAME = Pattern.compile("[A-Za-z0-9:_.\\\\@-]{1,255}");
+
+    @Mixin CommonOptions common;
+    @Spec CommandSpec spec;
+
+    @Option(names = "--json", description = "Print stable JSON (schema in docs/check-json.md).")
+    boolean json;
+
+    @Option(names = "--fail-on", paramLabel = "info|warn|error", defaultValue = "error",
+            description = "Exit 1 when a finding is at or above this severity (default: ${DEFAULT-VALUE}).")
+    String failOn;
+
+    @Option(names = "--service", paramLabel = "NAME", description = "Also check this service (its unit, environment, binary, cgroup).")
+    String service;
+
+    private final FactsSource source;
+
+    public CheckCommand() { this(FactsSource.session()); }
+
+    CheckCommand(FactsSource source) { this.source = source; }
+
+    @Override public Integer call() {
+        Severity threshold = Severity.parse(failOn)
+                .orElseThrow(() -> GoliveException.badInput("--fail-on " + failOn + ": expected info, warn or error"));
+        String unit = service == null ? null : (service.contains(".") ? service : service + ".service");
+        if (unit != null && !UNIT_NAME.matcher(unit).matches()) {
+            throw GoliveException.badInput("--service " + service + ": not a valid unit name (letters, digits, :-_.\\@)");
+        }
+        HostFacts facts = source.facts(common.root, unit);
+        CheckReport report = Checker.run(facts);
+        var out = spec.commandLine().getOut();
+        if (json) {
+            out.print(CheckJson.render(report, facts.origin(), threshold));
+        } else {
+            String label = facts.origin().hostname() == null ? facts.origin().root()
+                    : facts.origin().hostname() + " (" + facts.origin().root() + ")";
+            out.print(CheckText.render(report, label, Output.style(common)));
+        }
+        out.flush();
+        return report.failsAt(threshold) ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+    }
+}
