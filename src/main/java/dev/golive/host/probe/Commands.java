@@ -50,6 +50,10 @@ final class Commands {
                     f.complete(runner.run(a, TIMEOUT));
                 } catch (RuntimeException e) {
                     f.complete(CommandResult.failed(a, String.valueOf(e.getMessage())));
+                } catch (Throwable err) {
+                    // an Error (e.g. a test's fake runner refusing a command) must reach the
+                    // caller, not die with this thread and leave get() waiting forever
+                    f.completeExceptionally(err);
                 }
             }, "golive-cmd");
             t.setDaemon(true);
@@ -58,5 +62,12 @@ final class Commands {
         });
     }
 
-    CommandResult get(List<String> argv) { return start(argv).join(); }
+    CommandResult get(List<String> argv) {
+        try {
+            return start(argv).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof Error err) throw err;
+            throw e;
+        }
+    }
 }
