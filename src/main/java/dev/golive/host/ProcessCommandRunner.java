@@ -17,6 +17,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ProcessCommandRunner implements CommandRunner {
 
+    /** The failure of a command whose program does not exist (probes tell "not installed" from other failures by it). */
+    public static final String NOT_FOUND = "not found or not executable";
+
     private final AccessLog log;
     private final Map<String, String> extraEnv;
 
@@ -40,7 +43,7 @@ public final class ProcessCommandRunner implements CommandRunner {
         try {
             p = pb.start();
         } catch (IOException e) {
-            CommandResult r = CommandResult.failed(argv, "not found or not executable");
+            CommandResult r = CommandResult.failed(argv, NOT_FOUND);
             log.command(r.commandLine(), -1, Duration.ZERO, r.failure().get());
             return r;
         }

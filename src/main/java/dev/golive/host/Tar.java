@@ -32,10 +32,15 @@ public final class Tar {
     // ---------------------------------------------------------------- reading
 
     public static void extract(Path archive, Path target) {
+        extract(archive, target, MAX_TOTAL_BYTES);
+    }
+
+    /** With a size bound of {@code maxTotalBytes} unpacked (tests use a small one). */
+    static void extract(Path archive, Path target, long maxTotalBytes) {
         String name = archive.toString();
         try (InputStream raw = Files.newInputStream(archive);
              InputStream in = new GZIPInputStream(raw, 64 * 1024)) {
-            extract(name, in, target);
+            extract(name, in, target, maxTotalBytes);
         } catch (java.util.zip.ZipException e) {
             throw GoliveException.badInput(name + ": not a gzip-compressed tar archive (" + e.getMessage() + ")");
         } catch (EOFException e) {
@@ -45,7 +50,7 @@ public final class Tar {
         }
     }
 
-    static void extract(String name, InputStream in, Path target) throws IOException {
+    static void extract(String name, InputStream in, Path target, long maxTotalBytes) throws IOException {
         Path root = target.toAbsolutePath().normalize();
         long total = 0;
         int entries = 0;
@@ -60,7 +65,7 @@ public final class Tar {
             long size = octal(header, 124, 12, name);
             if (size < 0) throw GoliveException.badInput(name + ": negative entry size");
             total += size;
-            if (total > MAX_TOTAL_BYTES) throw GoliveException.badInput(name + ": larger than " + (MAX_TOTAL_BYTES >> 20) + " MiB unpacked, refusing");
+            if (total > maxTotalBytes) throw GoliveException.badInput(name + ": larger than " + bytes(maxTotalBytes) + " unpacked, refusing");
             String entryName = gnuLong != null ? gnuLong : paxPath != null ? paxPath : ustarName(header);
             String link = gnuLink != null ? gnuLink : paxLink != null ? paxLink : str(header, 157, 100);
             if (type == 'x' || type == 'g' || type == 'L' || type == 'K') {
@@ -106,6 +111,10 @@ public final class Tar {
                 default -> throw GoliveException.badInput(name + ": " + entryName + ": unsupported tar entry type '" + type + "'");
             }
         }
+    }
+
+    private static String bytes(long n) {
+        return n >= (1 << 20) && n % (1 << 20) == 0 ? (n >> 20) + " MiB" : n + " bytes";
     }
 
     /** The extraction path of an entry, refusing absolute names, "..", and parents that are links. */

@@ -55,6 +55,10 @@ final class Commands {
                     f.complete(runner.run(a, TIMEOUT));
                 } catch (RuntimeException e) {
                     f.complete(CommandResult.failed(a, String.valueOf(e.getMessage())));
+                } catch (Throwable err) {
+                    // an Error (e.g. a test's fake runner refusing a command) must reach the
+                    // caller, not die with this thread and leave get() waiting forever
+                    f.completeExceptionally(err);
                 }
             }, "golive-cmd");
             t.setDaemon(true);
@@ -65,12 +69,20 @@ final class Commands {
 
     private long waited;
 
-    /** Blocks until the command is done; the time blocked is counted apart from probing. */
+    /**
+     * Blocks until the command is done; the time blocked is counted apart from probing. An
+     * Error from the runner (a fake's AssertionError in tests) is rethrown, not swallowed.
+     */
     CommandResult get(List<String> argv) {
         long t = System.nanoTime();
-        CommandResult r = start(argv).join();
-        waited += System.nanoTime() - t;
-        return r;
+        try {
+            return start(argv).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof Error err) throw err;
+            throw e;
+        } finally {
+            waited += System.nanoTime() - t;
+        }
     }
 
     long waitedNanos() { return waited; }

@@ -69,8 +69,10 @@ final class CpuProbe {
         boolean x86 = arch.opt().map(a -> a.equals("x86_64") || a.equals("amd64")).orElse(!topo.flags.isEmpty());
         boolean arm64 = arch.opt().map(a -> a.equals("aarch64") || a.equals("arm64")).orElse(false);
         Fact<List<String>> flags = Fact.unknown(cpuinfo.known() ? "no flags line in /proc/cpuinfo" : reason(cpuinfo));
-        Fact<String> level = Fact.unknown(x86 ? "no CPU flags" : "not x86-64");
-        Fact<List<String>> armFeatures = Fact.unknown(arm64 ? "no Features line in /proc/cpuinfo" : "not arm64");
+        // with the architecture unknown (and no x86 flags to go by) "not x86-64" would be a guess
+        boolean archKnown = arch.known();
+        Fact<String> level = Fact.unknown(x86 ? "no CPU flags" : archKnown ? "not x86-64" : "architecture unknown");
+        Fact<List<String>> armFeatures = Fact.unknown(arm64 ? "no Features line in /proc/cpuinfo" : archKnown ? "not arm64" : "architecture unknown");
         if (!topo.flags.isEmpty()) {
             flags = Fact.of(List.copyOf(topo.flags), new Source.File("/proc/cpuinfo", topo.flagsLine));
             if (x86) level = Fact.of(goamd64(topo.flags), new Source.Derived("x86-64 psABI levels from /proc/cpuinfo flags"));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.golive.host.CommandResult;
 import dev.golive.host.HostRoot;
+import dev.golive.host.ProcessCommandRunner;
 import dev.golive.model.Fact;
 import dev.golive.model.GoToolchainFacts;
 import dev.golive.model.Source;
@@ -30,7 +31,7 @@ final class GoProbe {
             String[] f = version.stdout().trim().split("\\s+");
             ver = f.length >= 3 ? Fact.of(f[2], new Source.Command(version.commandLine())) : Fact.unknown("unexpected output of go version");
         } else {
-            ver = Fact.unknown(version.ran() ? version.problem() : "go is not installed (not found on PATH)");
+            ver = Fact.unknown(notInstalled(version) ? "go is not installed (not found on PATH)" : version.problem());
         }
         Map<String, Fact<String>> values = new TreeMap<>();
         if (env.ok()) {
@@ -43,7 +44,7 @@ final class GoProbe {
                         : Fact.of(v, new Source.Command(env.commandLine())));
             }
         } else {
-            for (String k : ENV_KEYS) values.put(k, Fact.unknown(env.ran() ? env.problem() : "go is not installed"));
+            for (String k : ENV_KEYS) values.put(k, Fact.unknown(notInstalled(env) ? "go is not installed" : env.problem()));
         }
         Fact<String> path;
         if (root.isLive()) {
@@ -54,6 +55,14 @@ final class GoProbe {
                     : Fact.unknown("go is not installed, or the capture has no go env");
         }
         return new GoToolchainFacts(path, ver, values);
+    }
+
+    /**
+     * Only a live "not found" means Go is absent; a capture without the command says nothing
+     * about the host ("not in capture"), and a go that ran and failed is not "not installed".
+     */
+    static boolean notInstalled(CommandResult r) {
+        return r.failure().map(ProcessCommandRunner.NOT_FOUND::equals).orElse(false);
     }
 
     /** {"K": "V", …} as a map, with Jackson's streaming parser (databind costs ~50 ms cold); empty on bad JSON. */

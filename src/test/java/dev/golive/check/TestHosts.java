@@ -90,9 +90,9 @@ final class TestHosts {
         live.put("vm.swappiness", "60");
         live.put("vm.overcommit_memory", "0");
         missingKeys.put("net.ipv4.tcp_tw_recycle", true);
-        goEnv.put("GOPROXY", Fact.of("https://proxy.golang.org,direct", new Source.Command("go env -json")));
-        goEnv.put("GOSUMDB", Fact.of("sum.golang.org", new Source.Command("go env -json")));
-        goEnv.put("GOFLAGS", Fact.of("", new Source.Command("go env -json")));
+        goEnv.put("GOPROXY", Fact.of("https://proxy.golang.org,direct", new Source.Command("go env -json GOROOT GOPATH GOPROXY GOSUMDB GOFLAGS GOCACHE GOTOOLCHAIN GOVERSION GOOS GOARCH GOAMD64 CGO_ENABLED GOPRIVATE GONOSUMDB")));
+        goEnv.put("GOSUMDB", Fact.of("sum.golang.org", new Source.Command("go env -json GOROOT GOPATH GOPROXY GOSUMDB GOFLAGS GOCACHE GOTOOLCHAIN GOVERSION GOOS GOARCH GOAMD64 CGO_ENABLED GOPRIVATE GONOSUMDB")));
+        goEnv.put("GOFLAGS", Fact.of("", new Source.Command("go env -json GOROOT GOPATH GOPROXY GOSUMDB GOFLAGS GOCACHE GOTOOLCHAIN GOVERSION GOOS GOARCH GOAMD64 CGO_ENABLED GOPRIVATE GONOSUMDB")));
         cpuLimits.add(new CgroupLimit("/system.slice/app.service", Fact.of(Optional.empty(), Source.File.of("/sys/fs/cgroup/system.slice/app.service/cpu.max"))));
         cpuLimits.add(new CgroupLimit("/system.slice", Fact.of(Optional.empty(), Source.File.of("/sys/fs/cgroup/system.slice/cpu.max"))));
         memLimits.add(new CgroupLimit("/system.slice/app.service", Fact.of(Optional.empty(), Source.File.of("/sys/fs/cgroup/system.slice/app.service/memory.max"))));
@@ -189,7 +189,7 @@ final class TestHosts {
         return this;
     }
     TestHosts goToolchain(String v) { goVersion = Fact.of(v, new Source.Command("go version")); return this; }
-    TestHosts goEnv(String k, String v) { goEnv.put(k, Fact.of(v, new Source.Command("go env -json"))); return this; }
+    TestHosts goEnv(String k, String v) { goEnv.put(k, Fact.of(v, new Source.Command("go env -json GOROOT GOPATH GOPROXY GOSUMDB GOFLAGS GOCACHE GOTOOLCHAIN GOVERSION GOOS GOARCH GOAMD64 CGO_ENABLED GOPRIVATE GONOSUMDB"))); return this; }
 
     // ---- service ----
     TestHosts directive(String section, String key, String value) {
