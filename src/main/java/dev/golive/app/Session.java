@@ -66,7 +66,7 @@ public final class Session implements AutoCloseable {
         RootSpec live = RootSpec.open(null, capLog);
         RecordingCommandRunner rec = new RecordingCommandRunner(live.runner());
         HostFacts f = Inspector.inspect(live.root(), rec, Inspector.Options.defaults());
-        return CaptureWriter.writeTo(live.root(), capLog, rec.outputs(), f.origin().capturedAt(),
+        return CaptureWriter.writeTo(live.root(), capLog, rec.outputs(), rec.notFound(), f.origin().capturedAt(),
                 f.os().hostname().orElse(null), f.os().architecture().orElse(null), f.os().kernelRelease().orElse(null), out);
     }
 

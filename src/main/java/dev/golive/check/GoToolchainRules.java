@@ -42,7 +42,8 @@ final class GoToolchainRules {
             "Install a Go toolchain (golang-go, or a release from go.dev/dl) if this host builds the service.",
             "https://go.dev/doc/install",
             (r, h) -> {
-                if (h.go().path().known() || h.go().version().known()) return List.of();
+                // "not in capture" is not "not installed": only a host known to lack go is reported
+                if (!h.go().knownAbsent()) return List.of();
                 String why = h.go().path() instanceof Fact.Unknown<String> u ? u.reason() : "not found";
                 return r.one("no go toolchain: " + why, List.of(), ProposedFix.advice("install golang-go or a go.dev/dl release"));
             });

@@ -26,6 +26,10 @@ public final class CaptureCommandRunner implements CommandRunner {
         String out = manifest.commands().get(key);
         if (out == null && argv.equals(List.of("uname", "-m")) && manifest.machine() != null) out = manifest.machine() + "\n";
         if (out == null && argv.equals(List.of("uname", "-r")) && manifest.release() != null) out = manifest.release() + "\n";
+        if (out == null && manifest.notFound().contains(key)) {
+            log.command(key, -1, Duration.ZERO, "not installed (from capture)");
+            return CommandResult.failed(argv, ProcessCommandRunner.NOT_FOUND);
+        }
         if (out == null) {
             log.command(key, -1, Duration.ZERO, "not in capture");
             return CommandResult.failed(argv, "not in capture");

@@ -18,10 +18,11 @@ import java.util.TreeSet;
  * {@code {"format":1, "capturedAt", "hostname", "uname":{"machine","release"},
  * "commands":{"<argv joined by spaces>":"<stdout>"}}}. golive adds {@code "absent"}: the
  * host paths inspection looked for and did not find, so that a capture can tell "this
- * kernel has no such key" from "not captured". Readers ignore keys they do not know.
+ * kernel has no such key" from "not captured", and {@code "notFound"}: the commands that were
+ * not installed there. Readers ignore keys they do not know.
  */
 public record CaptureManifest(int format, String capturedAt, String hostname, String machine, String release,
-                              Map<String, String> commands, List<String> absent) {
+                              Map<String, String> commands, List<String> absent, List<String> notFound) {
 
     public static final String FILE_NAME = "golive-capture.json";
     public static final int FORMAT = 1;
@@ -30,6 +31,7 @@ public record CaptureManifest(int format, String capturedAt, String hostname, St
     public CaptureManifest {
         commands = java.util.Collections.unmodifiableMap(new TreeMap<>(commands));
         absent = List.copyOf(new TreeSet<>(absent));
+        notFound = List.copyOf(new TreeSet<>(notFound));
     }
 
     public static CaptureManifest parse(String source, String text) {
@@ -59,9 +61,12 @@ public record CaptureManifest(int format, String capturedAt, String hostname, St
         List<String> absent = new java.util.ArrayList<>();
         JsonNode a = n.get("absent");
         if (a != null && a.isArray()) a.forEach(x -> absent.add(x.asText()));
+        List<String> notFound = new java.util.ArrayList<>();
+        JsonNode nf = n.get("notFound");
+        if (nf != null && nf.isArray()) nf.forEach(x -> notFound.add(x.asText()));
         JsonNode u = n.path("uname");
         return new CaptureManifest(FORMAT, text(n, "capturedAt"), text(n, "hostname"),
-                text(u, "machine"), text(u, "release"), cmds, absent);
+                text(u, "machine"), text(u, "release"), cmds, absent, notFound);
     }
 
     private static String text(JsonNode n, String field) {
@@ -81,6 +86,8 @@ public record CaptureManifest(int format, String capturedAt, String hostname, St
         commands.forEach(c::put);
         var arr = o.putArray("absent");
         absent.forEach(arr::add);
+        var nfa = o.putArray("notFound");
+        notFound.forEach(nfa::add);
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(o) + "\n";
         } catch (JsonProcessingException e) {

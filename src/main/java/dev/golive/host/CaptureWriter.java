@@ -27,15 +27,15 @@ public final class CaptureWriter {
     public record Summary(Path where, int files, int commands, int absent) { }
 
     /** Writes to {@code out}: a directory, or a .tar.gz when the name ends so (built in a temp dir). */
-    public static Summary writeTo(HostRoot live, AccessLog log, Map<String, String> commands,
+    public static Summary writeTo(HostRoot live, AccessLog log, Map<String, String> commands, java.util.List<String> notFound,
                                   String capturedAt, String hostname, String machine, String release, Path out) {
         boolean archive = out.toString().endsWith(".tar.gz") || out.toString().endsWith(".tgz");
-        if (!archive) return write(live, log, commands, capturedAt, hostname, machine, release, out);
+        if (!archive) return write(live, log, commands, notFound, capturedAt, hostname, machine, release, out);
         if (Files.exists(out)) throw GoliveException.badInput(out + ": already exists; choose a new name");
         Path tmp = null;
         try {
             tmp = Files.createTempDirectory("golive-capture-out-");
-            Summary s = write(live, log, commands, capturedAt, hostname, machine, release, tmp);
+            Summary s = write(live, log, commands, notFound, capturedAt, hostname, machine, release, tmp);
             Tar.create(tmp, out);
             return new Summary(out, s.files(), s.commands(), s.absent());
         } catch (IOException e) {
@@ -45,7 +45,7 @@ public final class CaptureWriter {
         }
     }
 
-    public static Summary write(HostRoot live, AccessLog log, Map<String, String> commands,
+    public static Summary write(HostRoot live, AccessLog log, Map<String, String> commands, java.util.List<String> notFound,
                                 String capturedAt, String hostname, String machine, String release, Path outDir) {
         try {
             Files.createDirectories(outDir);
@@ -75,7 +75,7 @@ public final class CaptureWriter {
             }
             absent.removeAll(read);
             CaptureManifest m = new CaptureManifest(CaptureManifest.FORMAT, capturedAt, hostname, machine, release,
-                    commands, new ArrayList<>(absent));
+                    commands, new ArrayList<>(absent), notFound);
             Files.writeString(outDir.resolve(CaptureManifest.FILE_NAME), m.toJson());
             return new Summary(outDir, files, commands.size(), absent.size());
         } catch (IOException e) {

@@ -10,6 +10,7 @@ public final class RecordingCommandRunner implements CommandRunner {
 
     private final CommandRunner inner;
     private final Map<String, String> outputs = new TreeMap<>();
+    private final java.util.Set<String> notFound = new java.util.TreeSet<>();
 
     public RecordingCommandRunner(CommandRunner inner) { this.inner = inner; }
 
@@ -19,11 +20,18 @@ public final class RecordingCommandRunner implements CommandRunner {
         // code (systemd-detect-virt prints "none" and exits 1 on bare metal)
         if (r.ran() && (r.exitCode() == 0 || !r.stdout().isEmpty())) {
             synchronized (outputs) { outputs.put(r.commandLine(), r.stdout()); }
+        } else if (r.failure().map(ProcessCommandRunner.NOT_FOUND::equals).orElse(false)) {
+            synchronized (outputs) { notFound.add(r.commandLine()); }
         }
         return r;
     }
 
     @Override public boolean startsProcesses() { return inner.startsProcesses(); }
+
+    /** Commands that are not installed on this host: a capture says so instead of "not in capture". */
+    public java.util.List<String> notFound() {
+        synchronized (outputs) { return java.util.List.copyOf(notFound); }
+    }
 
     public Map<String, String> outputs() {
         synchronized (outputs) { return Map.copyOf(outputs); }

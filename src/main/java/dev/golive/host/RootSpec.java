@@ -52,7 +52,7 @@ public record RootSpec(HostRoot root, CommandRunner runner, Kind kind, Path temp
             return new RootSpec(new DirectoryHostRoot(p, false, spec, log, new HashSet<>(m.absent())),
                     new CaptureCommandRunner(m, log), Kind.CAPTURE_DIR, null, m);
         }
-        CaptureManifest none = new CaptureManifest(CaptureManifest.FORMAT, null, null, null, null, java.util.Map.of(), java.util.List.of());
+        CaptureManifest none = new CaptureManifest(CaptureManifest.FORMAT, null, null, null, null, java.util.Map.of(), java.util.List.of(), java.util.List.of());
         return new RootSpec(new DirectoryHostRoot(p, false, spec, log), new CaptureCommandRunner(none, log), Kind.TARGET_TREE, null, null);
     }
 

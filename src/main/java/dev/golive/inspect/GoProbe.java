@@ -31,7 +31,7 @@ final class GoProbe {
             String[] f = version.stdout().trim().split("\\s+");
             ver = f.length >= 3 ? Fact.of(f[2], new Source.Command(version.commandLine())) : Fact.unknown("unexpected output of go version");
         } else {
-            ver = Fact.unknown(notInstalled(version) ? "go is not installed (not found on PATH)" : version.problem());
+            ver = Fact.unknown(notInstalled(version) ? GoToolchainFacts.NOT_INSTALLED : version.problem());
         }
         Map<String, Fact<String>> values = new TreeMap<>();
         if (env.ok()) {
@@ -44,7 +44,7 @@ final class GoProbe {
                         : Fact.of(v, new Source.Command(env.commandLine())));
             }
         } else {
-            for (String k : ENV_KEYS) values.put(k, Fact.unknown(notInstalled(env) ? "go is not installed" : env.problem()));
+            for (String k : ENV_KEYS) values.put(k, Fact.unknown(notInstalled(env) ? GoToolchainFacts.NOT_INSTALLED : env.problem()));
         }
         Fact<String> path;
         if (root.isLive()) {

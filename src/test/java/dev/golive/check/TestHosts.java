@@ -184,7 +184,7 @@ final class TestHosts {
     TestHosts listening(Integer... ports) { this.listening = Fact.of(List.of(ports), Source.File.of("/proc/net/tcp")); return this; }
     TestHosts noGo() {
         goPath = Fact.unknown("go not found on PATH");
-        goVersion = Fact.unknown("go not found on PATH");
+        goVersion = Fact.unknown(dev.golive.model.GoToolchainFacts.NOT_INSTALLED);
         goEnv.clear();
         return this;
     }

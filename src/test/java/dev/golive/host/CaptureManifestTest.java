@@ -58,7 +58,7 @@ class CaptureManifestTest {
     void toJsonThenParseGivesTheSameManifest() {
         CaptureManifest m = new CaptureManifest(1, "2024-03-05T09:14:27Z", "api-1", "x86_64", "6.1.0-18-amd64",
                 Map.of("systemctl --version", "systemd 252 (252.22-1~deb12u1)\n", "go env -json GOROOT GOPATH GOPROXY GOSUMDB GOFLAGS GOCACHE GOTOOLCHAIN GOVERSION GOOS GOARCH GOAMD64 CGO_ENABLED GOPRIVATE GONOSUMDB", "{\n\t\"GOOS\": \"linux\"\n}\n"),
-                List.of("/run/sysctl.d", "/proc/sys/net/ipv4/tcp_tw_recycle"));
+                List.of("/run/sysctl.d", "/proc/sys/net/ipv4/tcp_tw_recycle"), List.of("go version"));
         assertThat(CaptureManifest.parse(SRC, m.toJson())).isEqualTo(m);
     }
 }

@@ -36,7 +36,7 @@ class LiveStyleInspectionTest {
         // systemd-detect-virt exits 1 on bare metal: its stdout still counts
         assertThat(f.os().virtualization()).isEqualTo(Fact.of("none", new Source.Command("systemd-detect-virt --vm")));
         assertThat(f.systemd().version()).isEqualTo(Fact.of(252, new Source.Command("systemctl --version")));
-        assertThat(f.go().version()).isEqualTo(Fact.unknown("go is not installed (not found on PATH)"));
+        assertThat(f.go().version()).isEqualTo(Fact.unknown(dev.golive.model.GoToolchainFacts.NOT_INSTALLED));
         assertThat(f.go().env().get("GOROOT")).isEqualTo(Fact.unknown("go is not installed"));
         runner.assertAllUsed();
     }

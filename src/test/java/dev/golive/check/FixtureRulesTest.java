@@ -1,0 +1,44 @@
+package dev.golive.check;
+
+import dev.golive.host.AccessLog;
+import dev.golive.host.RootSpec;
+import dev.golive.inspect.Inspector;
+import dev.golive.model.Finding;
+import dev.golive.model.HostFacts;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Per fixture host, the exact set of rule IDs `golive check` reports (host-level rules;
+ * service rules need --service). A change in any rule or probe that moves these sets must
+ * be a deliberate one, reviewed against DOMAIN.md.
+ */
+class FixtureRulesTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            arm64-server      | GO-TOOLCHAIN-MISSING NET-SYN-BACKLOG-LOW
+            centos7-v1        | CG-V1-OR-HYBRID FD-DEFAULT-HARD-LOW GO-TOOLCHAIN-MISSING MEM-THP-ALWAYS MEM-THP-DEFRAG-ALWAYS NET-SOMAXCONN-LOW NET-TW-RECYCLE SYSCTL-DEAD-KEY
+            container-quota   |
+            debian12-vm       | GO-TOOLCHAIN-OLD NET-FIN-TIMEOUT-NOT-TIME-WAIT NET-SYN-BACKLOG-LOW
+            sparse            |
+            two-socket-smt    |
+            ubuntu2004-hybrid | CG-V1-OR-HYBRID FD-LIMITS-CONF-IGNORED GO-TOOLCHAIN-MISSING NET-FIN-TIMEOUT-NOT-TIME-WAIT NET-SYN-BACKLOG-LOW
+            """)
+    void eachFixtureGivesExactlyTheseRules(String host, String expected) {
+        Set<String> want = expected == null ? Set.of() : new TreeSet<>(Arrays.asList(expected.trim().split("\\s+")));
+        try (RootSpec root = RootSpec.open(Path.of("src/test/resources/hosts", host).toString(), new AccessLog())) {
+            HostFacts facts = Inspector.inspect(root.root(), root.runner(), Inspector.Options.defaults());
+            Set<String> got = Checker.run(facts).findings().stream().map(Finding::ruleId).collect(Collectors.toCollection(TreeSet::new));
+            assertThat(got).as(host).isEqualTo(want);
+        }
+    }
+}
