@@ -97,7 +97,7 @@ final class SystemdWords {
                     w.append((char) v);
                     return at + 4;
                 }
-                throw new WordException(at, "unknown escape \\" + c);
+                throw new WordException(at, "unknown escape \\" + UnitNames.printable(String.valueOf(c)));
         }
     }
 
@@ -124,7 +124,7 @@ final class SystemdWords {
             int eq = w.text().indexOf('=');
             String name = eq < 0 ? w.text() : w.text().substring(0, eq);
             if (eq < 0 || !validEnvName(name)) {
-                throw new WordException(w.offset(), "invalid environment assignment \"" + w.text()
+                throw new WordException(w.offset(), "invalid environment assignment \"" + UnitNames.printable(w.text())
                         + "\" (expected NAME=VALUE; systemd ignores it)");
             }
             out.put(name, w.text().substring(eq + 1));

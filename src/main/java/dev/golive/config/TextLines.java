@@ -20,7 +20,9 @@ public final class TextLines {
             int nl = text.indexOf('\n', i);
             String body = nl < 0 ? text.substring(i) : text.substring(i, nl);
             String eol = nl < 0 ? "" : "\n";
-            if (body.endsWith("\r")) {
+            // "\r" belongs to the ending only before "\n": a lone CR at EOF is text (found by fuzzing:
+            // treating it as an ending let an appended line join the last one)
+            if (nl >= 0 && body.endsWith("\r")) {
                 body = body.substring(0, body.length() - 1);
                 eol = "\r" + eol;
             }

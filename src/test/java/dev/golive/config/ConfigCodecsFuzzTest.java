@@ -66,9 +66,9 @@ class ConfigCodecsFuzzTest {
         f.problems().forEach(p -> assertThat(p).matches(LOCATED));
         try {
             SysctlFile edited = f.set(key, value);
-            assertThat(edited.last(key)).hasValueSatisfying(l -> assertThat(l.value()).isEqualTo(value));
+            assertThat(edited.last(key)).as("set(%s, %s) on %s", UnitNames.printable(key), UnitNames.printable(value), UnitNames.printable(text)).hasValueSatisfying(l -> assertThat(l.value()).isEqualTo(value));
             SysctlFile reread = SysctlFile.parse(P, edited.render());
-            assertThat(reread.last(key)).hasValueSatisfying(l -> assertThat(l.value()).isEqualTo(value));
+            assertThat(reread.last(key)).as("reread set(%s, %s) on %s", UnitNames.printable(key), UnitNames.printable(value), UnitNames.printable(text)).hasValueSatisfying(l -> assertThat(l.value()).isEqualTo(value));
             assertThat(reread.remove(key).last(key)).isEmpty();
         } catch (GoliveException ex) {
             oneLine(ex);
