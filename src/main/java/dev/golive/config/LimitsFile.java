@@ -9,9 +9,14 @@ import java.util.regex.Pattern;
 
 /**
  * {@code /etc/security/limits.conf} and {@code limits.d/*.conf} (limits.conf(5)), parsed
- * losslessly: {@code <domain> <type> <item> <value>}, '#' comments. Malformed lines are
- * kept verbatim and reported with file:line:col. Remember: pam_limits applies these to
- * login sessions; a systemd service never sees them (DOMAIN.md).
+ * losslessly: {@code <domain> <type> <item> <value>}, '#' comments (also after the fields).
+ * Malformed lines are kept verbatim and reported with file:line:col. Remember: pam_limits
+ * applies these to login sessions; a systemd service never sees them (DOMAIN.md).
+ *
+ * <p>Domains: a user name, {@code @group}, {@code *}, {@code %} / {@code %group} (maxlogins),
+ * a uid range {@code min:max} (either side may be empty), a gid range {@code @min:max}.
+ * Values: a number ({@code nice}/{@code priority} may be negative), or {@code unlimited},
+ * {@code infinity}, {@code -1} for "no limit".
  */
 public final class LimitsFile {
 
@@ -19,7 +24,10 @@ public final class LimitsFile {
     public static final List<String> ITEMS = List.of("core", "data", "fsize", "memlock", "nofile", "rss", "stack",
             "cpu", "nproc", "as", "maxlogins", "maxsyslogins", "nonewprivs", "priority", "locks", "sigpending",
             "msgqueue", "nice", "rtprio", "chroot");
-    private static final Pattern WS = Pattern.compile("[ \\t]+");
+    /** pam_limits splits with sscanf("%s"): any C isspace() character separates fields. */
+    private static final Pattern FIELD = Pattern.compile("[^ \\t\\x0B\\f\\r]+");
+    private static final Pattern RANGE = Pattern.compile("@?\\d*:\\d*");
+    private static final Pattern NUMBER = Pattern.compile("-?\\d+");
 
     /** One line; {@code entry} is null for blank/comment/malformed lines, {@code error} set for malformed ones. */
     public record Line(String raw, String eol, int number, LimitsEntry entry, String error) { }
@@ -43,23 +51,63 @@ public final class LimitsFile {
         String content = raw;
         int hash = content.indexOf('#');
         if (hash >= 0) content = content.substring(0, hash);
-        if (content.isBlank()) return new Line(raw, eol, number, null, null);
-        int col = raw.length() - raw.stripLeading().length() + 1;
-        String[] f = WS.split(content.strip());
-        if (f.length != 4) {
-            return new Line(raw, eol, number, null,
-                    path + ":" + number + ":" + col + ": expected 4 fields (<domain> <type> <item> <value>), found " + f.length);
+        // field start columns, 1-based, measured on the raw line
+        List<String> fields = new ArrayList<>();
+        List<Integer> cols = new ArrayList<>();
+        var m = FIELD.matcher(content);
+        while (m.find()) {
+            fields.add(m.group());
+            cols.add(m.start() + 1);
         }
-        if (!TYPES.contains(f[1])) {
+        if (fields.isEmpty()) return new Line(raw, eol, number, null, null);
+        String at = path + ":" + number + ":";
+        if (fields.size() != 4) {
             return new Line(raw, eol, number, null,
-                    path + ":" + number + ":" + (raw.indexOf(f[1], col - 1 + f[0].length()) + 1) + ": unknown type \"" + f[1] + "\" (soft, hard or -)");
+                    at + cols.get(0) + ": expected 4 fields (<domain> <type> <item> <value>), found " + fields.size());
         }
-        if (!ITEMS.contains(f[2])) {
-            return new Line(raw, eol, number, null,
-                    path + ":" + number + ":" + (raw.indexOf(f[2], col - 1 + f[0].length() + f[1].length()) + 1) + ": unknown item \"" + f[2] + "\"");
+        String domain = fields.get(0);
+        String type = fields.get(1);
+        String item = fields.get(2);
+        String value = fields.get(3);
+        String domainProblem = domainProblem(domain);
+        if (domainProblem != null) return new Line(raw, eol, number, null, at + cols.get(0) + ": " + domainProblem);
+        if (!TYPES.contains(type)) {
+            return new Line(raw, eol, number, null, at + cols.get(1) + ": unknown type \"" + printable(type) + "\" (soft, hard or -)");
         }
-        return new Line(raw, eol, number, new LimitsEntry(f[0], f[1], f[2], f[3], new Source.File(path, number)), null);
+        if (!ITEMS.contains(item)) {
+            return new Line(raw, eol, number, null, at + cols.get(2) + ": unknown item \"" + printable(item) + "\"");
+        }
+        if (!validValue(item, value)) {
+            return new Line(raw, eol, number, null, at + cols.get(3) + ": invalid value \"" + printable(value) + "\" for "
+                    + item + " (a number, unlimited, infinity or -1)");
+        }
+        if ((domain.startsWith("%")) && !item.equals("maxlogins")) {
+            return new Line(raw, eol, number, null, at + cols.get(0) + ": a %" + " domain applies only to maxlogins");
+        }
+        return new Line(raw, eol, number, new LimitsEntry(domain, type, item, value, new Source.File(path, number)), null);
     }
+
+    private static String domainProblem(String domain) {
+        if (domain.equals("@")) return "\"@\" needs a group name";
+        if (domain.contains(":")) {
+            if (!RANGE.matcher(domain).matches() || domain.replace("@", "").equals(":")) {
+                return "invalid id range \"" + printable(domain) + "\" (expected min:max, min:, :max or @min:max)";
+            }
+            String[] p = domain.replace("@", "").split(":", -1);
+            if (!p[0].isEmpty() && !p[1].isEmpty() && new java.math.BigInteger(p[0]).compareTo(new java.math.BigInteger(p[1])) > 0) {
+                return "id range \"" + domain + "\" has min above max";
+            }
+        }
+        return null;
+    }
+
+    private static boolean validValue(String item, String value) {
+        if (value.equals("unlimited") || value.equals("infinity")) return !item.equals("nice") && !item.equals("priority");
+        if (!NUMBER.matcher(value).matches()) return false;
+        return !value.startsWith("-") || value.equals("-1") || item.equals("nice") || item.equals("priority");
+    }
+
+    private static String printable(String s) { return UnitNames.printable(s); }
 
     public String path() { return path; }
 

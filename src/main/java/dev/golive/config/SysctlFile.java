@@ -1,5 +1,6 @@
 package dev.golive.config;
 
+import dev.golive.model.GoliveException;
 import dev.golive.model.Source;
 import dev.golive.model.SysctlAssignment;
 
@@ -10,17 +11,25 @@ import java.util.Optional;
 /**
  * A sysctl.d file, parsed losslessly: every line keeps its exact text (and line ending), so
  * {@link #render()} gives the input back byte for byte; only lines changed through
- * {@link #set} are rewritten. Syntax per sysctl.d(5): {@code key = value} or
- * {@code key=value}, '#' or ';' comments, a leading '-' on the key to ignore failures, and
- * '/' as separator (when the first separator is '/', '/' and '.' swap).
+ * {@link #set}/{@link #remove} differ. Syntax per sysctl.d(5) and systemd-sysctl's parser:
+ * {@code key = value} or {@code key=value}, '#' or ';' comments at the start of a line
+ * (none inline: "1 # x" is the value), a leading '-' on the key to ignore a failure, '/'
+ * as separator (when the first separator is '/', '/' and '.' swap), glob keys such as
+ * {@code net.ipv4.conf.*.rp_filter} kept as written, and a lone {@code -key} (no '=') that
+ * excludes one key from an earlier glob.
  */
 public final class SysctlFile {
 
-    /** One physical line. {@code key}/{@code value} are null for blank, comment and invalid lines. */
+    /**
+     * One physical line. {@code key} is the normalized (dotted) key; {@code value} is null for
+     * blank, comment and invalid lines and for exclusions ({@code -key} without '=').
+     */
     public record Line(String raw, String eol, int number, String key, String value, boolean ignoreFailure) {
-        public boolean isAssignment() { return key != null; }
-        public boolean isComment() { String t = raw.strip(); return t.startsWith("#") || t.startsWith(";"); }
-        public boolean isBlank() { return raw.isBlank(); }
+        public boolean isAssignment() { return key != null && value != null; }
+        /** "-net.ipv4.conf.lo.rp_filter" without '=': takes one key out of a glob assignment. */
+        public boolean isExclusion() { return key != null && value == null; }
+        public boolean isComment() { String t = SystemdIni.stripLeadingWs(raw); return t.startsWith("#") || t.startsWith(";"); }
+        public boolean isBlank() { return SystemdIni.stripWs(raw).isEmpty(); }
         public boolean isInvalid() { return key == null && !isBlank() && !isComment(); }
     }
 
@@ -40,17 +49,23 @@ public final class SysctlFile {
     }
 
     static Line parseLine(String raw, String eol, int number) {
-        String t = raw.strip();
+        String t = SystemdIni.stripWs(raw);
         if (t.isEmpty() || t.startsWith("#") || t.startsWith(";")) return new Line(raw, eol, number, null, null, false);
         int eq = t.indexOf('=');
-        if (eq < 0) return new Line(raw, eol, number, null, null, false);
-        String k = t.substring(0, eq).strip();
-        String v = t.substring(eq + 1).strip();
+        if (eq < 0) {
+            if (t.startsWith("-") && !SystemdIni.stripWs(t.substring(1)).isEmpty()) {
+                return new Line(raw, eol, number, normalizeKey(SystemdIni.stripWs(t.substring(1))), null, true);
+            }
+            return new Line(raw, eol, number, null, null, false);
+        }
+        String k = t.substring(0, eq);
+        String v = SystemdIni.stripWs(t.substring(eq + 1));
         boolean ignore = false;
         if (k.startsWith("-")) {
             ignore = true;
-            k = k.substring(1).strip();
+            k = k.substring(1);
         }
+        k = SystemdIni.stripWs(k);
         if (k.isEmpty()) return new Line(raw, eol, number, null, null, false);
         return new Line(raw, eol, number, normalizeKey(k), v, ignore);
     }
@@ -65,6 +80,20 @@ public final class SysctlFile {
             return b.toString();
         }
         return key;
+    }
+
+    /**
+     * A value as the kernel reports it back: runs of blanks become one space ("4096\t87380"
+     * reads back as "4096 87380"). For comparing configured with live values only; files
+     * keep what the admin wrote.
+     */
+    public static String normalizeValue(String value) {
+        return SystemdIni.stripWs(value).replaceAll("[ \\t]+", " ");
+    }
+
+    /** True when the key names several keys (systemd-sysctl expands globs; procps does not). */
+    public static boolean isGlob(String key) {
+        return key.indexOf('*') >= 0 || key.indexOf('?') >= 0 || key.indexOf('[') >= 0;
     }
 
     public String path() { return path; }
@@ -85,45 +114,82 @@ public final class SysctlFile {
         return r;
     }
 
-    /** Lines that are neither blank, comment nor assignment (systemd-sysctl ignores them with a warning). */
+    /** Lines that are neither blank, comment, assignment nor exclusion (systemd-sysctl ignores them with a warning). */
     public List<Line> invalidLines() {
         return lines.stream().filter(Line::isInvalid).toList();
     }
 
+    /** One-line messages, file:line:col, for the lines systemd-sysctl would warn about. */
+    public List<String> problems() {
+        return invalidLines().stream().map(l -> path + ":" + l.number() + ":"
+                + (l.raw().length() - SystemdIni.stripLeadingWs(l.raw()).length() + 1)
+                + ": not an assignment (expected key = value), ignored").toList();
+    }
+
     /** The last assignment of a key in this file. */
     public Optional<Line> last(String key) {
+        String k = normalizeKey(key);
         Line found = null;
-        for (Line l : lines) if (key.equals(l.key())) found = l;
+        for (Line l : lines) if (l.isAssignment() && k.equals(l.key())) found = l;
         return Optional.ofNullable(found);
     }
 
     /**
-     * Sets a key: rewrites its last assignment in place (keeping the spacing style of that
-     * line), or appends {@code key = value} at the end. Other lines stay byte for byte.
+     * Sets a key: rewrites its last assignment in place (keeping the spacing style and any
+     * '-' of that line), or appends {@code key = value} at the end. Other lines stay byte for byte.
      */
     public SysctlFile set(String key, String value) {
-        if (key.contains("\n") || value.contains("\n") || key.contains("\r") || value.contains("\r")) {
-            throw new IllegalArgumentException("newline in sysctl key or value");
-        }
+        check(key, value);
+        String k = normalizeKey(key);
         List<Line> copy = new ArrayList<>(lines);
-        Optional<Line> last = last(key);
+        Optional<Line> last = last(k);
         if (last.isPresent()) {
             Line l = last.get();
-            int idx = copy.indexOf(l);
+            int idx = l.number() - 1;
             String raw = l.raw();
             int eq = raw.indexOf('=');
-            String before = raw.substring(0, eq + 1);
             String after = raw.substring(eq + 1);
-            String lead = after.substring(0, after.length() - after.stripLeading().length());
-            String newRaw = before + lead + value;
-            copy.set(idx, new Line(newRaw, l.eol(), l.number(), key, value, l.ignoreFailure()));
+            String lead = after.substring(0, after.length() - SystemdIni.stripLeadingWs(after).length());
+            copy.set(idx, parseLine(raw.substring(0, eq + 1) + lead + value, l.eol(), l.number()));
         } else {
+            String eol = copy.stream().anyMatch(x -> x.eol().equals("\r\n")) ? "\r\n" : "\n";
             if (!copy.isEmpty() && copy.get(copy.size() - 1).eol().isEmpty()) {
                 Line l = copy.get(copy.size() - 1);
-                copy.set(copy.size() - 1, new Line(l.raw(), "\n", l.number(), l.key(), l.value(), l.ignoreFailure()));
+                copy.set(copy.size() - 1, new Line(l.raw(), eol, l.number(), l.key(), l.value(), l.ignoreFailure()));
             }
-            copy.add(new Line(key + " = " + value, "\n", copy.size() + 1, key, value, false));
+            copy.add(parseLine(k + " = " + value, eol, copy.size() + 1));
         }
         return new SysctlFile(path, copy);
+    }
+
+    /** Removes every assignment of the key (exclusions and comments stay). */
+    public SysctlFile remove(String key) {
+        check(key, "");
+        String k = normalizeKey(key);
+        StringBuilder b = new StringBuilder();
+        for (Line l : lines) {
+            if (l.isAssignment() && l.key().equals(k)) continue;
+            b.append(l.raw()).append(l.eol());
+        }
+        return parse(path, b.toString());
+    }
+
+    private void check(String key, String value) {
+        if (key == null || SystemdIni.stripWs(key).isEmpty() || !key.equals(SystemdIni.stripWs(key))
+                || key.indexOf('=') >= 0 || key.startsWith("-") || key.startsWith("#") || key.startsWith(";")) {
+            throw GoliveException.badInput(path + ": invalid sysctl key \"" + UnitNames.printable(String.valueOf(key)) + "\"");
+        }
+        for (String s : List.of(key, value)) {
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if ((c < 0x20 && c != '\t') || c == 0x7f) {
+                    throw GoliveException.badInput(path + ": sysctl " + (s == key ? "key" : "value of " + key)
+                            + " contains a control character (U+" + String.format("%04X", (int) c) + ") at col " + (i + 1));
+                }
+            }
+        }
+        if (!value.equals(SystemdIni.stripWs(value))) {
+            throw GoliveException.badInput(path + ": value of " + key + " has leading or trailing blanks, which are dropped on reading");
+        }
     }
 }

@@ -16,6 +16,11 @@ import java.util.TreeMap;
  * files from the directories below, sorted by file name across all of them, a name in an
  * earlier directory masking the same name in a later one (a link to /dev/null masks
  * without content), then /etc/sysctl.conf. The last assignment of a key wins.
+ *
+ * <p>/etc/sysctl.conf is read once: where Debian's {@code 99-sysctl.conf -> ../sysctl.conf}
+ * link puts it (that is how systemd-sysctl reads it at boot), else at the end as
+ * {@code sysctl --system} does. Links are resolved inside the HostRoot, so a capture never
+ * reads the machine golive runs on.
  */
 public final class SysctlLoadOrder {
 
@@ -33,7 +38,14 @@ public final class SysctlLoadOrder {
             return all;
         }
 
-        /** The winning assignment per key (the last one in load order). */
+        /** Lines systemd-sysctl warns about and skips, file:line:col each. */
+        public List<String> problems() {
+            List<String> all = new ArrayList<>();
+            for (SysctlFile f : files) all.addAll(f.problems());
+            return all;
+        }
+
+        /** The winning assignment per key (the last one in load order); glob keys stay as written. */
         public Map<String, SysctlAssignment> effective() {
             Map<String, SysctlAssignment> m = new LinkedHashMap<>();
             for (SysctlAssignment a : assignments()) {
@@ -44,7 +56,7 @@ public final class SysctlLoadOrder {
         }
 
         public Optional<SysctlAssignment> effective(String key) {
-            return Optional.ofNullable(effective().get(key));
+            return Optional.ofNullable(effective().get(SysctlFile.normalizeKey(key)));
         }
 
         public List<String> paths() { return files.stream().map(SysctlFile::path).toList(); }
@@ -59,7 +71,7 @@ public final class SysctlLoadOrder {
         java.util.Set<String> seenDirs = new java.util.HashSet<>();
         for (String dir : DIRECTORIES) {
             // /lib is /usr/lib on merged-/usr systems: the same directory read twice is not a mask
-            String canonical = root.realPath(dir).orElse(dir);
+            String canonical = HostLinks.canonical(root, dir);
             if (!seenDirs.add(canonical)) continue;
             for (String name : root.list(dir).orElse(List.of())) {
                 if (!name.endsWith(".conf")) continue;
@@ -72,11 +84,17 @@ public final class SysctlLoadOrder {
         List<String> unreadable = new ArrayList<>();
         boolean sysctlConfViaLink = false;
         for (String path : byName.values()) {
-            Optional<String> link = root.linkTarget(path);
-            if (link.isPresent() && link.get().equals("/dev/null")) continue; // masked on purpose
-            if (link.isPresent() && resolveLink(path, link.get()).equals(SYSCTL_CONF)) sysctlConfViaLink = true;
-            var text = root.read(path);
-            if (text.known()) files.add(SysctlFile.parse(path, text.orElse("")));
+            if (HostLinks.isLinkToDevNull(root, path)) continue; // masked on purpose: the name stays taken
+            String real = HostLinks.canonical(root, path);
+            // Debian's /etc/sysctl.d/99-sysctl.conf -> ../sysctl.conf: read it here, once, and name the real file
+            String shown = path;
+            if (real.equals(SYSCTL_CONF)) {
+                if (sysctlConfViaLink) continue;
+                sysctlConfViaLink = true;
+                shown = SYSCTL_CONF;
+            }
+            var text = root.read(real);
+            if (text.known()) files.add(SysctlFile.parse(shown, text.orElse("")));
             else unreadable.add(path);
         }
         if (!sysctlConfViaLink) {
@@ -84,11 +102,5 @@ public final class SysctlLoadOrder {
             if (text.known()) files.add(SysctlFile.parse(SYSCTL_CONF, text.orElse("")));
         }
         return new Resolution(files, masked, unreadable);
-    }
-
-    static String resolveLink(String linkPath, String target) {
-        if (target.startsWith("/")) return target;
-        java.nio.file.Path p = java.nio.file.Path.of(HostPaths.parent(linkPath)).resolve(target).normalize();
-        return p.toString();
     }
 }
