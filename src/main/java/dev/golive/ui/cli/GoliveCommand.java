@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
         description = "From a fresh Linux server to a host ready to run a Go service in production:%n"
                 + "inspect the host, explain what is wrong, plan, apply with snapshots, roll back.",
         subcommands = {
-
+                BuildCommand.class,
 
                 CommandLine.HelpCommand.class,
         },
