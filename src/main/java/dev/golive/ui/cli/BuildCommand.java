@@ -182,7 +182,7 @@ public final class BuildCommand implements Callable<Integer> {
             n.put("target", r.target().text());
             n.put("goos", r.target().goos());
             n.put("goarch", r.target().goarch());
-            r.target().levelVariable().ifPresent(v -> n.put(v, r.target().levelValue().orElse(null)));
+            n.put("level", r.target().level().orElse(null));
             n.put("output", r.output().toString());
             n.put("sizeBytes", r.sizeBytes());
             n.put("durationMs", r.duration().toMillis());
