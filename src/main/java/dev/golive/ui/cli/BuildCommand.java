@@ -189,6 +189,7 @@ public final class BuildCommand implements Callable<Integer> {
             n.put("ok", r.ok());
             n.put("elf", r.elfCheck());
             n.put("buildInfoCheck", r.buildInfoCheck());
+            if (r.buildInfo().isEmpty()) n.putNull("buildInfo");
             r.buildInfo().ifPresent(bi -> {
                 ObjectNode b = n.putObject("buildInfo");
                 b.put("goVersion", bi.goVersion());
@@ -197,7 +198,8 @@ public final class BuildCommand implements Callable<Integer> {
                 ObjectNode s = b.putObject("settings");
                 bi.settings().forEach(s::put);
             });
-            r.compilerOutput().forEach(n.putArray("compilerOutput")::add);
+            ArrayNode c = n.putArray("compilerOutput");
+            r.compilerOutput().forEach(c::add);
             ArrayNode p = n.putArray("problems");
             r.problems().forEach(p::add);
         }

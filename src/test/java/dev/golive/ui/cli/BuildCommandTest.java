@@ -71,7 +71,7 @@ class BuildCommandTest {
         List<String> names = new java.util.ArrayList<>();
         t.fieldNames().forEachRemaining(names::add);
         assertThat(names).containsExactly("target", "goos", "goarch", "level", "output", "sizeBytes", "durationMs", "ok",
-                "elf", "buildInfoCheck", "buildInfo", "problems");
+                "elf", "buildInfoCheck", "buildInfo", "compilerOutput", "problems");
     }
 
     @Test
