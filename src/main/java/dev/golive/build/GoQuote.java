@@ -61,7 +61,9 @@ final class GoQuote {
                 case 'u' -> { utf8(out, hex(s, i, 4, where)); i += 4; }
                 case 'U' -> { utf8(out, hex(s, i, 8, where)); i += 8; }
                 case '0', '1', '2', '3', '4', '5', '6', '7' -> {
-                    if (i + 2 > s.length()) throw GoliveException.badInput(where + ": bad octal escape in " + lit);
+                    if (i + 2 > s.length() || !s.substring(i - 1, i + 2).matches("[0-7]{3}")) {
+                        throw GoliveException.badInput(where + ": bad octal escape in " + lit);
+                    }
                     int v = Integer.parseInt(s.substring(i - 1, i + 2), 8);
                     if (v > 255) throw GoliveException.badInput(where + ": bad octal escape in " + lit);
                     out.write(v);
@@ -74,14 +76,13 @@ final class GoQuote {
     }
 
     private static int hex(String s, int at, int n, String where) {
-        if (at + n > s.length()) throw GoliveException.badInput(where + ": short hex escape");
-        try {
-            long v = Long.parseLong(s.substring(at, at + n), 16);
-            if (v > 0x10FFFF && n > 2) throw GoliveException.badInput(where + ": escape beyond Unicode");
-            return (int) v;
-        } catch (NumberFormatException ex) {
-            throw GoliveException.badInput(where + ": bad hex escape " + s.substring(at, at + n));
+        if (at + n > s.length() || !s.substring(at, at + n).matches("[0-9a-fA-F]+")) {
+            throw GoliveException.badInput(where + ": bad hex escape");
         }
+        long v = Long.parseLong(s.substring(at, at + n), 16);
+        // Go rejects surrogates and anything past U+10FFFF in 4- and 8-digit escapes.
+        if (n > 2 && (v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))) throw GoliveException.badInput(where + ": escape is not a Unicode character");
+        return (int) v;
     }
 
     private static void utf8(ByteArrayOutputStream out, int cp) {
