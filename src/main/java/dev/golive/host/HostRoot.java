@@ -2,7 +2,12 @@ package dev.golive.host;
 
 import dev.golive.model.Fact;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
 
@@ -53,4 +58,29 @@ public interface HostRoot {
     Path resolve(String path);
 
     AccessLog log();
+
+    /**
+     * A binary file (a Go executable, up to a few hundred MB) as a read-only buffer mapped
+     * from disk, so parsers read only the pages they touch instead of copying the file onto
+     * the heap. Bigger than {@code maxBytes}, missing or unreadable: Unknown with the reason.
+     */
+    default Fact<ByteBuffer> readBinary(String path, long maxBytes) {
+        Path p = resolve(path);
+        try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
+            long size = ch.size();
+            if (size > maxBytes || size > Integer.MAX_VALUE) {
+                log().read(path, false);
+                return Fact.unknown(path + ": " + size + " bytes, larger than the " + maxBytes + " golive reads");
+            }
+            ByteBuffer b = ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
+            log().read(path, true);
+            return Fact.of(b, dev.golive.model.Source.File.of(path));
+        } catch (NoSuchFileException e) {
+            log().read(path, false);
+            return Fact.unknown(path + ": no such file");
+        } catch (IOException | UnsupportedOperationException e) {
+            log().read(path, false);
+            return Fact.unknown(path + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        }
+    }
 }

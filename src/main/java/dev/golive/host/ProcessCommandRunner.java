@@ -33,11 +33,20 @@ public final class ProcessCommandRunner implements CommandRunner {
     @Override public boolean startsProcesses() { return true; }
 
     @Override public CommandResult run(List<String> argv, Duration timeout) {
+        return run(argv, Map.of(), timeout, null);
+    }
+
+    @Override public CommandResult run(List<String> argv, Map<String, String> env, Duration timeout, java.nio.file.Path workDir) {
         if (argv.isEmpty()) throw new IllegalArgumentException("empty argv");
         long start = System.nanoTime();
         ProcessBuilder pb = new ProcessBuilder(argv);
         pb.environment().put("LC_ALL", "C");
         pb.environment().putAll(extraEnv);
+        pb.environment().putAll(env);
+        if (workDir != null) pb.directory(workDir.toFile());
+        // The access log shows what the command saw beyond golive's own environment.
+        String envDetail = env.isEmpty() ? "" : "env " + new java.util.TreeMap<>(env)
+                + (workDir == null ? "" : " in " + workDir);
         pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Process p;
         try {
@@ -60,7 +69,7 @@ public final class ProcessCommandRunner implements CommandRunner {
             }
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             CommandResult r = new CommandResult(argv, p.exitValue(), out.join(), err.join(), took, Optional.empty());
-            log.command(r.commandLine(), r.exitCode(), took, "");
+            log.command(r.commandLine(), r.exitCode(), took, envDetail);
             return r;
         } catch (InterruptedException e) {
             p.destroyForcibly();

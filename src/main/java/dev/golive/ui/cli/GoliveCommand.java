@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
                 CaptureCommand.class,
                 CheckCommand.class,
                 ExplainCommand.class,
-
+                BuildCommand.class,
 
                 CommandLine.HelpCommand.class,
         },
