@@ -91,6 +91,20 @@ public final class CaptureWriter {
     /** Copies one file's current content as a regular file (links and /proc files are read through). */
     private static boolean copy(HostRoot live, String path, Path outDir, long max) throws IOException {
         Path src = live.resolve(path);
+        // a relative link that stays inside the tree (99-sysctl.conf -> ../sysctl.conf) is kept
+        // as a link, so provenance and load order read the same from the capture
+        if (Files.isSymbolicLink(src)) {
+            Path target = Files.readSymbolicLink(src);
+            Path dest = target(outDir, path);
+            if (!target.isAbsolute() && dest.getParent().resolve(target).normalize().startsWith(outDir.toAbsolutePath().normalize())) {
+                Files.createDirectories(dest.getParent());
+                if (!Files.exists(dest, java.nio.file.LinkOption.NOFOLLOW_LINKS)) Files.createSymbolicLink(dest, target);
+                // the link is only useful with what it points at
+                String targetHost = java.nio.file.Path.of(HostPaths.parent(path)).resolve(target).normalize().toString();
+                copy(live, targetHost, outDir, max);
+                return true;
+            }
+        }
         if (!Files.isRegularFile(src)) return false; // directories, sockets, devices: never copied
         if (Files.size(src) > max) return false;
         byte[] data;
