@@ -164,7 +164,8 @@ public final class SystemdIni {
         return escaped;
     }
 
-    private static String abbreviate(String s) { return s.length() > 60 ? s.substring(0, 57) + "..." : s; }
+    /** Quoted input in a message stays on one line (control characters escaped) and short. */
+    private static String abbreviate(String s) { return UnitNames.printable(s.length() > 60 ? s.substring(0, 57) + "..." : s); }
 
     public String path() { return path; }
 
