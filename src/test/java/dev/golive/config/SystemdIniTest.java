@@ -132,6 +132,14 @@ class SystemdIniTest {
     }
 
     @Test
+    void addingAfterAContinuationDanglingAtEndOfFileEndsItFirst() {
+        SystemdIni f = ini("[Service]\nExecStart=/bin/a \\").add("Service", "User", "u");
+        assertThat(f.render()).isEqualTo("[Service]\nExecStart=/bin/a \\\n\nUser=u\n");
+        assertThat(f.values("Service", "ExecStart")).containsExactly("/bin/a");
+        assertThat(f.values("Service", "User")).containsExactly("u");
+    }
+
+    @Test
     void editsReturnNewFilesAndLeaveTheOriginalAlone() {
         SystemdIni f = ini("[S]\nA=1\n");
         f.set("S", "A", "2");
