@@ -294,11 +294,11 @@ public final class SystemdIni {
         if (insertAt > 0 && out.get(insertAt - 1).eol().isEmpty()) {
             TextLines.Physical p = out.get(insertAt - 1);
             out.set(insertAt - 1, new TextLines.Physical(p.body(), eol));
-            // a '\' continuation left dangling at EOF would swallow the new line (found by fuzzing):
-            // an empty line ends it without changing the value before it
-            String body = p.body();
-            if (!isComment(body) && endsWithUnescapedBackslash(body)) out.add(insertAt++, new TextLines.Physical("", eol));
         }
+        // a '\' continuation left dangling at EOF (maybe followed only by comments) would swallow
+        // the new line (found by fuzzing): an empty line ends it without changing the value before it
+        String before = insertAt > 0 ? out.get(insertAt - 1).body() : "";
+        if (!isComment(before) && endsWithUnescapedBackslash(before)) out.add(insertAt++, new TextLines.Physical("", eol));
         out.add(insertAt, new TextLines.Physical(key + "=" + value, eol));
         return parse(path, out);
     }
