@@ -164,7 +164,8 @@ public final class SystemdIni {
         return escaped;
     }
 
-    private static String abbreviate(String s) { return s.length() > 60 ? s.substring(0, 57) + "..." : s; }
+    /** Quoted input in a message stays on one line (control characters escaped) and short. */
+    private static String abbreviate(String s) { return UnitNames.printable(s.length() > 60 ? s.substring(0, 57) + "..." : s); }
 
     public String path() { return path; }
 
@@ -294,6 +295,10 @@ public final class SystemdIni {
             TextLines.Physical p = out.get(insertAt - 1);
             out.set(insertAt - 1, new TextLines.Physical(p.body(), eol));
         }
+        // a '\' continuation left dangling at EOF (maybe followed only by comments) would swallow
+        // the new line (found by fuzzing): an empty line ends it without changing the value before it
+        String before = insertAt > 0 ? out.get(insertAt - 1).body() : "";
+        if (!isComment(before) && endsWithUnescapedBackslash(before)) out.add(insertAt++, new TextLines.Physical("", eol));
         out.add(insertAt, new TextLines.Physical(key + "=" + value, eol));
         return parse(path, out);
     }

@@ -21,6 +21,12 @@ class ConfigCodecsFuzzTest {
     private static final String P = "/fuzz/f.conf";
     private static final Pattern LOCATED = Pattern.compile("\\Q" + P + "\\E:[1-9]\\d*:[1-9]\\d*: [^\\n\\r\\u0085\\u2028\\u2029]+");
 
+    private static String esc(String s) {
+        StringBuilder b = new StringBuilder();
+        for (char c : s.toCharArray()) b.append(c < 0x20 || c > 0x7e ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+        return b.toString();
+    }
+
     private static void oneLine(GoliveException e) {
         assertThat(e.getMessage()).isNotBlank().doesNotContain("\n").doesNotContain("\r");
     }
@@ -45,7 +51,8 @@ class ConfigCodecsFuzzTest {
         try {
             SystemdIni edited = ini.set(section, key, value);
             List<String> values = edited.values(section, key);
-            assertThat(values).isNotEmpty();
+            assertThat(values).as("set(%s, %s, %s) gave %s", UnitNames.printable(section), UnitNames.printable(key),
+                    UnitNames.printable(value), esc(edited.render()) + " FROM " + esc(text)).isNotEmpty();
             assertThat(values.get(values.size() - 1)).isEqualTo(value);
             assertThat(SystemdIni.parse(P, edited.render()).render()).isEqualTo(edited.render());
             SystemdIni added = ini.add(section, key, value);

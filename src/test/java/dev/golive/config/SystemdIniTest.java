@@ -132,6 +132,17 @@ class SystemdIniTest {
     }
 
     @Test
+    void addingAfterAContinuationDanglingAtEndOfFileEndsItFirst() {
+        SystemdIni f = ini("[Service]\nExecStart=/bin/a \\").add("Service", "User", "u");
+        assertThat(f.render()).isEqualTo("[Service]\nExecStart=/bin/a \\\n\nUser=u\n");
+        assertThat(f.values("Service", "ExecStart")).containsExactly("/bin/a");
+        assertThat(f.values("Service", "User")).containsExactly("u");
+        SystemdIni g = ini("[Service]\nExecStart=/bin/a \\\n# only a comment follows").add("Service", "User", "u");
+        assertThat(g.render()).isEqualTo("[Service]\nExecStart=/bin/a \\\n\nUser=u\n# only a comment follows");
+        assertThat(g.values("Service", "User")).containsExactly("u");
+    }
+
+    @Test
     void editsReturnNewFilesAndLeaveTheOriginalAlone() {
         SystemdIni f = ini("[S]\nA=1\n");
         f.set("S", "A", "2");
