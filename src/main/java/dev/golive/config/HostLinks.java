@@ -13,7 +13,7 @@ import java.util.Optional;
  * tell that /lib/systemd/system and /usr/lib/systemd/system are one directory on merged-/usr
  * systems, and to read a linked unit file from the right place.
  */
-final class HostLinks {
+public final class HostLinks {
 
     /** Linux gives up after 40 links (ELOOP); so do we, returning the path as far as resolved. */
     private static final int MAX_LINKS = 40;
@@ -21,7 +21,7 @@ final class HostLinks {
     private HostLinks() { }
 
     /** The path with every symlink component resolved within the root ("/lib/x" → "/usr/lib/x"). */
-    static String canonical(HostRoot root, String path) {
+    public static String canonical(HostRoot root, String path) {
         Deque<String> todo = new ArrayDeque<>();
         for (String seg : HostPaths.strip(path).split("/")) if (!seg.isEmpty()) todo.addLast(seg);
         String done = "/";

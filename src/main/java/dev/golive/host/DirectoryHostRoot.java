@@ -106,17 +106,6 @@ public final class DirectoryHostRoot implements HostRoot {
         }
     }
 
-    @Override public Optional<String> realPath(String path) {
-        try {
-            Path real = resolve(path).toRealPath();
-            Path realBase = base.toRealPath();
-            if (!real.startsWith(realBase)) return Optional.empty();
-            return Optional.of("/" + realBase.relativize(real).toString());
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-    }
-
     @Override public boolean exists(String path) { return Files.exists(resolve(path)); }
 
     @Override public Fact<Boolean> presence(String path) {

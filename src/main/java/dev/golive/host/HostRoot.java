@@ -48,12 +48,6 @@ public interface HostRoot {
     /** The target of a symbolic link, if {@code path} is one. */
     Optional<String> linkTarget(String path);
 
-    /**
-     * The host path with every symbolic link resolved inside the root (e.g. "/lib" → "/usr/lib"
-     * on merged-/usr systems); empty when it does not exist or resolves outside the root.
-     */
-    Optional<String> realPath(String path);
-
     /** This machine's path for a host path (for writers in the apply layer). */
     Path resolve(String path);
 

@@ -1,5 +1,6 @@
 package dev.golive.inspect;
 
+import dev.golive.config.HostLinks;
 import dev.golive.host.CommandResult;
 import dev.golive.host.HostPaths;
 import dev.golive.host.HostRoot;
@@ -61,7 +62,7 @@ final class SystemdProbe {
         Map<String, List<String>> dropIns = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
         for (String dir : UNIT_DIRS) {
-            if (!seen.add(root.realPath(dir).orElse(dir))) continue; // merged /usr: /lib is /usr/lib
+            if (!seen.add(HostLinks.canonical(root, dir))) continue; // merged /usr: /lib is /usr/lib
             for (String name : root.list(dir).orElse(List.of())) {
                 String path = HostPaths.join(dir, name);
                 if (name.endsWith(".service") && !root.isDirectory(path)) {
