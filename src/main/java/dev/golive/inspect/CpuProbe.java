@@ -5,6 +5,7 @@ import dev.golive.model.CgroupLimit;
 import dev.golive.model.CpuFacts;
 import dev.golive.model.Fact;
 import dev.golive.model.Source;
+import dev.golive.model.X86Level;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,11 +22,6 @@ import java.util.Set;
  */
 final class CpuProbe {
     private CpuProbe() { }
-
-    /** x86-64 psABI micro-architecture levels as /proc/cpuinfo spells the flags (sse3 is "pni", lzcnt is "abm"). */
-    static final List<String> V2 = List.of("cx16", "lahf_lm", "popcnt", "pni", "sse4_1", "sse4_2", "ssse3");
-    static final List<String> V3 = List.of("avx", "avx2", "bmi1", "bmi2", "f16c", "fma", "abm", "movbe", "xsave");
-    static final List<String> V4 = List.of("avx512f", "avx512bw", "avx512cd", "avx512dq", "avx512vl");
 
     static CpuFacts probe(HostRoot root, Fact<String> arch, Fact<String> cmdline, CgroupLayout cg, String cgroupPath) {
         Fact<String> online = Text.trimmed(root.read("/sys/devices/system/cpu/online"));
@@ -75,20 +71,13 @@ final class CpuProbe {
         Fact<List<String>> armFeatures = Fact.unknown(arm64 ? "no Features line in /proc/cpuinfo" : archKnown ? "not arm64" : "architecture unknown");
         if (!topo.flags.isEmpty()) {
             flags = Fact.of(List.copyOf(topo.flags), new Source.File("/proc/cpuinfo", topo.flagsLine));
-            if (x86) level = Fact.of(goamd64(topo.flags), new Source.Derived("x86-64 psABI levels from /proc/cpuinfo flags"));
+            if (x86) level = Fact.of(X86Level.fromCpuFlags(topo.flags), new Source.Derived("x86-64 psABI levels from /proc/cpuinfo flags"));
         }
         if (arm64 && !topo.features.isEmpty()) armFeatures = Fact.of(List.copyOf(topo.features), new Source.File("/proc/cpuinfo", topo.featuresLine));
 
         List<CgroupLimit> limits = cg.cpuLimits(root, cgroupPath);
         return new CpuFacts(logical, cores, sockets, smt, online, affinity, affinityCount, isol, nohz, model,
                 flags, level, armFeatures, cgroupPath, limits);
-    }
-
-    static String goamd64(Set<String> flags) {
-        if (!flags.containsAll(V2)) return "v1";
-        if (!flags.containsAll(V3)) return "v2";
-        if (!flags.containsAll(V4)) return "v3";
-        return "v4";
     }
 
     private static Fact<String> cmdlineFact(Fact<String> cmdline, String name) {

@@ -1,4 +1,4 @@
-package dev.golive.build;
+package dev.golive.model;
 
 import java.util.Collection;
 import java.util.List;
@@ -12,9 +12,9 @@ import java.util.Set;
 public final class X86Level {
     private X86Level() { }
 
-    static final List<String> V2 = List.of("cx16", "lahf_lm", "popcnt", "pni", "sse4_1", "sse4_2", "ssse3");
-    static final List<String> V3 = List.of("avx", "avx2", "bmi1", "bmi2", "f16c", "fma", "abm", "movbe", "xsave");
-    static final List<String> V4 = List.of("avx512f", "avx512bw", "avx512cd", "avx512dq", "avx512vl");
+    public static final List<String> V2 = List.of("cx16", "lahf_lm", "popcnt", "pni", "sse4_1", "sse4_2", "ssse3");
+    public static final List<String> V3 = List.of("avx", "avx2", "bmi1", "bmi2", "f16c", "fma", "abm", "movbe", "xsave");
+    public static final List<String> V4 = List.of("avx512f", "avx512bw", "avx512cd", "avx512dq", "avx512vl");
 
     /** "v1".."v4": the highest level whose features (and all lower levels') are all present. */
     public static String fromCpuFlags(Collection<String> flags) {
@@ -25,14 +25,4 @@ public final class X86Level {
         return "v4";
     }
 
-    /** The flags line of /proc/cpuinfo text (first CPU), split on blanks. */
-    public static List<String> flagsFromCpuinfo(String cpuinfo) {
-        for (String line : cpuinfo.split("\n")) {
-            int colon = line.indexOf(':');
-            if (colon > 0 && line.substring(0, colon).trim().equals("flags")) {
-                return List.of(line.substring(colon + 1).trim().split("\\s+"));
-            }
-        }
-        return List.of();
-    }
 }

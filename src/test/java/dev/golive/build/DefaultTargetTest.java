@@ -4,6 +4,7 @@ import dev.golive.model.ExitCode;
 import dev.golive.model.Fact;
 import dev.golive.model.GoliveException;
 import dev.golive.model.Source;
+import dev.golive.model.X86Level;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -68,6 +69,17 @@ class DefaultTargetTest {
         var v4 = new java.util.ArrayList<>(v3);
         v4.addAll(X86Level.V4);
         assertThat(X86Level.fromCpuFlags(v4)).isEqualTo("v4");
-        assertThat(X86Level.flagsFromCpuinfo("processor\t: 0\nflags\t\t: fpu  sse2 avx\nbugs\t: x\n")).containsExactly("fpu", "sse2", "avx");
+    }
+
+    @Test
+    void theHostsCpuinfoFlagsComeFromTheProbeTheDefaultTargetUses(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tree) throws Exception {
+        java.nio.file.Files.createDirectories(tree.resolve("proc/sys/kernel"));
+        java.nio.file.Files.writeString(tree.resolve("proc/cpuinfo"), "processor\t: 0\nflags\t\t: fpu  sse2 avx\nbugs\t: x\n");
+        java.nio.file.Files.writeString(tree.resolve("proc/sys/kernel/arch"), "x86_64\n");
+        try (var root = dev.golive.host.RootSpec.open(tree.toString(), new dev.golive.host.AccessLog())) {
+            var facts = dev.golive.inspect.Inspector.inspect(root.root(), root.runner(), dev.golive.inspect.Inspector.Options.defaults());
+            assertThat(facts.cpu().flags().orElse(List.of())).containsExactly("fpu", "sse2", "avx");
+            assertThat(DefaultTarget.forHost(facts).target().text()).isEqualTo("linux/amd64/v1");
+        }
     }
 }

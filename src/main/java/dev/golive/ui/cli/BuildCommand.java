@@ -11,7 +11,7 @@ import dev.golive.build.BuildTarget;
 import dev.golive.build.DefaultTarget;
 import dev.golive.build.GoBuilder;
 import dev.golive.build.GoToolchain;
-import dev.golive.build.X86Level;
+import dev.golive.inspect.Inspector;
 import dev.golive.host.AccessLog;
 import dev.golive.host.CommandResult;
 import dev.golive.host.CommandRunner;
@@ -119,14 +119,9 @@ public final class BuildCommand implements Callable<Integer> {
         return results.stream().allMatch(BuildResult::ok) ? 0 : 1;
     }
 
-    /** This host's target, from uname and /proc/cpuinfo (the same facts inspect reports). */
+    /** This host's target, from the same facts `golive inspect` reports (architecture, GOAMD64 level). */
     private static DefaultTarget defaultTarget(Host host) {
-        CommandResult u = host.runner().run("uname", "-m");
-        Fact<String> machine = u.ok() ? Fact.of(u.stdout().trim(), new Source.Command("uname -m")) : Fact.unknown(u.problem());
-        Fact<String> level = host.root().read("/proc/cpuinfo")
-                .map(text -> X86Level.flagsFromCpuinfo(text))
-                .map(flags -> flags.isEmpty() ? null : X86Level.fromCpuFlags(flags));
-        return DefaultTarget.forMachine(machine, level);
+        return DefaultTarget.forHost(Inspector.inspect(host.root(), host.runner(), Inspector.Options.defaults()));
     }
 
     private static BuildListener progress(PrintWriter o) {
