@@ -1,0 +1,98 @@
+package dev.golive.model;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The Go service golive writes a unit (or a drop-in) for, as the admin described it (CLI
+ * options, a spec YAML, the TUI form, the guide) and as a profile completed it. Values stay
+ * in systemd's own syntax ({@code 200%}, {@code 2G}, {@code infinity}) so what the admin
+ * typed is what the unit says; {@code unit.SpecValidator} checks them.
+ *
+ * <p>{@code exec} is required for a new unit and empty for a drop-in on an existing unit
+ * (whose ExecStart stays as the vendor wrote it). Empty optionals mean "not set": the
+ * unit then says nothing and systemd's default applies.
+ */
+public record ServiceSpec(
+        String name,
+        Optional<String> description,
+        Optional<String> exec,
+        List<String> arguments,
+        Optional<String> user,
+        boolean dynamicUser,
+        Optional<String> workingDirectory,
+        List<String> stateDirectories,
+        Map<String, String> environment,
+        List<Integer> ports,
+        Resources resources,
+        Restart restart,
+        Hardening hardening,
+        GoRuntime go) {
+
+    public ServiceSpec {
+        Objects.requireNonNull(name, "name");
+        arguments = List.copyOf(arguments);
+        stateDirectories = List.copyOf(stateDirectories);
+        environment = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(environment));
+        ports = List.copyOf(ports);
+        Objects.requireNonNull(resources, "resources");
+        Objects.requireNonNull(restart, "restart");
+        Objects.requireNonNull(hardening, "hardening");
+        Objects.requireNonNull(go, "go");
+    }
+
+    /** A spec that names the service and sets nothing else (a drop-in on an existing unit). */
+    public static ServiceSpec named(String name) {
+        return new ServiceSpec(name, Optional.empty(), Optional.empty(), List.of(), Optional.empty(), false,
+                Optional.empty(), List.of(), Map.of(), List.of(), Resources.NONE, Restart.DEFAULT, Hardening.BASIC,
+                GoRuntime.DERIVE);
+    }
+
+    /** {@code name} with the {@code .service} suffix added when missing. */
+    public String unitName() { return name.endsWith(".service") ? name : name + ".service"; }
+
+    /** Resource control, systemd syntax. {@code memoryHigh} only takes effect on cgroup v2. */
+    public record Resources(
+            Optional<String> cpuQuota,
+            Optional<String> memoryMax,
+            Optional<String> memoryHigh,
+            Optional<String> tasksMax,
+            Optional<NofileLimit> nofile,
+            Optional<Integer> ioWeight) {
+        public static final Resources NONE = new Resources(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * Restart policy: {@code Restart=}, {@code RestartSec=} and the start limit chosen
+     * together (DOMAIN.md: systemd's defaults give up within a second).
+     */
+    public record Restart(String policy, String restartSec, String startLimitIntervalSec, int startLimitBurst) {
+        /** on-failure every 2 s, at most 5 starts in 60 s: a crash loop stops after a minute, not a second. */
+        public static final Restart DEFAULT = new Restart("on-failure", "2s", "60s", 5);
+    }
+
+    /** How much sandboxing the unit gets; the directive sets are documented in docs/unit.md. */
+    public enum Hardening { NONE, BASIC, STRICT }
+
+    /**
+     * GOMAXPROCS and GOMEMLIMIT: {@code DERIVE} lets golive decide per DOMAIN.md from the
+     * binary's Go version, its go.mod line and the cgroup limits (set GOMAXPROCS only where
+     * the runtime would not respect the quota; GOMEMLIMIT at {@code memLimitPercent} of
+     * MemoryMax); explicit values win; {@code OFF} sets neither.
+     */
+    public record GoRuntime(Mode mode, Optional<Integer> gomaxprocs, Optional<String> gomemlimit, int memLimitPercent) {
+        public static final GoRuntime DERIVE = new GoRuntime(Mode.DERIVE, Optional.empty(), Optional.empty(), 90);
+        public static final GoRuntime OFF = new GoRuntime(Mode.OFF, Optional.empty(), Optional.empty(), 90);
+
+        public GoRuntime {
+            if (memLimitPercent < 50 || memLimitPercent > 100)
+                throw new IllegalArgumentException("memLimitPercent out of 50..100: " + memLimitPercent);
+        }
+
+        public enum Mode { DERIVE, OFF }
+    }
+}
