@@ -1,5 +1,6 @@
 package dev.golive.app;
 
+import dev.golive.config.UnitNames;
 import dev.golive.host.AccessLog;
 import dev.golive.host.CaptureWriter;
 import dev.golive.inspect.Inspector;
@@ -56,17 +57,48 @@ public final class Session implements AutoCloseable {
     public HostFacts inspect() { return inspect(null); }
 
     /**
+     * The host as one service sees it: its unit, binary, environment, and the CPU and memory
+     * limits of its cgroup and the parents. {@code service} is a unit name or a bare name
+     * ("app" means app.service); {@code goModDir} is the service's Go module (may be null).
+     */
+    public HostFacts inspectService(String service, String goModDir) {
+        HostFacts f = Inspector.inspect(spec.root(), spec.runner(), Inspector.Options.forService(serviceUnit(service), goModDir));
+        if (spec.manifest() != null && spec.manifest().capturedAt() != null) {
+            f = f.withOrigin(new CaptureInfo(f.origin().root(), false, spec.manifest().capturedAt(), f.origin().hostname()));
+        }
+        return f;
+    }
+
+    /** "app" → "app.service"; any other unit name as given; an invalid name is BAD_INPUT. */
+    public static String serviceUnit(String service) {
+        String unit = service.contains(".") ? service : service + ".service";
+        try {
+            return UnitNames.validate(unit);
+        } catch (GoliveException e) {
+            throw GoliveException.badInput("--service " + service + ": " + e.getMessage());
+        }
+    }
+
+    /**
      * Captures the live host into {@code out}: a directory, or a .tar.gz when the name says so.
      * Inspection runs afresh with every read and command recorded, so the capture holds
      * exactly what inspect reads.
      */
-    public CaptureWriter.Summary capture(Path out) {
+    public CaptureWriter.Summary capture(Path out) { return capture(out, null, null); }
+
+    /**
+     * The same, inspecting one service as well (its unit files, drop-ins, environment files,
+     * binary and systemd-analyze's output go into the capture), so that {@code check --service}
+     * on the capture finds what it finds here.
+     */
+    public CaptureWriter.Summary capture(Path out, String service, String goModDir) {
         if (spec.kind() != RootSpec.Kind.LIVE) throw GoliveException.badInput("capture reads the live host; drop --root");
+        Inspector.Options options = service == null ? Inspector.Options.defaults() : Inspector.Options.forService(serviceUnit(service), goModDir);
         AccessLog capLog = new AccessLog();
         RootSpec live = RootSpec.open(null, capLog);
         RecordingCommandRunner rec = new RecordingCommandRunner(live.runner());
-        HostFacts f = Inspector.inspect(live.root(), rec, Inspector.Options.defaults());
-        return CaptureWriter.writeTo(live.root(), capLog, rec.outputs(), rec.notFound(), f.origin().capturedAt(),
+        HostFacts f = Inspector.inspect(live.root(), rec, options);
+        return CaptureWriter.writeTo(live.root(), capLog, rec, f.origin().capturedAt(),
                 f.os().hostname().orElse(null), f.os().architecture().orElse(null), f.os().kernelRelease().orElse(null), out);
     }
 

@@ -1,4 +1,4 @@
-package dev.golive.build;
+package dev.golive.binfmt;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.golive.model.GoliveException;

@@ -1,4 +1,4 @@
-package dev.golive.build;
+package dev.golive.binfmt;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -12,7 +12,7 @@ import java.util.List;
  * with named sections and program headers that map them. Real binaries are tested too
  * (GoBuilderIT); these cover layouts Go 1.19 cannot produce (pre-1.18 build info, big endian).
  */
-final class ElfBytes {
+public final class ElfBytes {
 
     private record Blob(byte[] data, long vaddr) { }
     private record Sec(String name, int type, int blob) { }
@@ -26,37 +26,37 @@ final class ElfBytes {
     private final List<Prog> progs = new ArrayList<>();
     private boolean withSections = true;
 
-    ElfBytes(boolean is64, ByteOrder order, int machine) {
+    public ElfBytes(boolean is64, ByteOrder order, int machine) {
         this.is64 = is64;
         this.order = order;
         this.machine = machine;
     }
 
-    static ElfBytes amd64() { return new ElfBytes(true, ByteOrder.LITTLE_ENDIAN, ElfFile.EM_X86_64); }
+    public static ElfBytes amd64() { return new ElfBytes(true, ByteOrder.LITTLE_ENDIAN, ElfFile.EM_X86_64); }
 
     /** Adds data loaded at vaddr; returns its index for {@link #section} and {@link #segment}. */
-    int blob(byte[] data, long vaddr) {
+    public int blob(byte[] data, long vaddr) {
         blobs.add(new Blob(data, vaddr));
         return blobs.size() - 1;
     }
 
-    ElfBytes section(String name, int blob) {
+    public ElfBytes section(String name, int blob) {
         secs.add(new Sec(name, 1, blob));
         return this;
     }
 
-    ElfBytes segment(int type, int flags, int blob) {
+    public ElfBytes segment(int type, int flags, int blob) {
         progs.add(new Prog(type, flags, blob));
         return this;
     }
 
     /** Like `strip --strip-section-headers`: no section table at all. */
-    ElfBytes withoutSectionHeaders() {
+    public ElfBytes withoutSectionHeaders() {
         withSections = false;
         return this;
     }
 
-    byte[] build() {
+    public byte[] build() {
         int ehsize = is64 ? 64 : 52, phent = is64 ? 56 : 32, shent = is64 ? 64 : 40;
         long phoff = ehsize;
         long pos = align(phoff + (long) phent * progs.size());

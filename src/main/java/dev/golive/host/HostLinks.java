@@ -1,17 +1,16 @@
-package dev.golive.config;
-
-import dev.golive.host.HostPaths;
-import dev.golive.host.HostRoot;
+package dev.golive.host;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Symbolic links resolved inside a {@link HostRoot}, never on the machine golive runs on: an
  * absolute link target in a capture ("/usr/lib/...") means the capture's /usr/lib. Used to
  * tell that /lib/systemd/system and /usr/lib/systemd/system are one directory on merged-/usr
- * systems, and to read a linked unit file from the right place.
+ * systems, to read a linked unit file from the right place, and by {@link DirectoryHostRoot}
+ * itself so that no read of a capture or target tree follows a link out of it.
  */
 public final class HostLinks {
 
@@ -22,6 +21,15 @@ public final class HostLinks {
 
     /** The path with every symlink component resolved within the root ("/lib/x" → "/usr/lib/x"). */
     public static String canonical(HostRoot root, String path) {
+        return canonical(p -> safeLinkTarget(root, p), path);
+    }
+
+    /**
+     * The same over a raw link reader: {@code readLink} is only ever asked about a path whose
+     * parent is already resolved, so it need not resolve anything itself. ".." stops at the
+     * root and an absolute target restarts from the root: nothing resolves outside it.
+     */
+    static String canonical(Function<String, Optional<String>> readLink, String path) {
         Deque<String> todo = new ArrayDeque<>();
         for (String seg : HostPaths.strip(path).split("/")) if (!seg.isEmpty()) todo.addLast(seg);
         String done = "/";
@@ -34,7 +42,7 @@ public final class HostLinks {
                 continue;
             }
             String next = HostPaths.join(done, seg);
-            Optional<String> target = safeLinkTarget(root, next);
+            Optional<String> target = readLink.apply(next);
             if (target.isPresent() && links < MAX_LINKS) {
                 links++;
                 String t = target.get();
@@ -57,7 +65,7 @@ public final class HostLinks {
     }
 
     /** True for a link (possibly via further links) to /dev/null: systemd's "masked". */
-    static boolean isLinkToDevNull(HostRoot root, String path) {
+    public static boolean isLinkToDevNull(HostRoot root, String path) {
         if (safeLinkTarget(root, path).isEmpty()) return false;
         return canonical(root, path).equals("/dev/null");
     }

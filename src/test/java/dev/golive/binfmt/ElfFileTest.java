@@ -1,4 +1,4 @@
-package dev.golive.build;
+package dev.golive.binfmt;
 
 import dev.golive.model.ExitCode;
 import dev.golive.model.GoliveException;
