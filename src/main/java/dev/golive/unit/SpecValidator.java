@@ -45,6 +45,10 @@ public final class SpecValidator {
         Check c = new Check(label);
         c.text("name", spec.name());
         String unit = spec.unitName();
+        int dot = spec.name().lastIndexOf('.');
+        if (dot > 0 && UnitNames.TYPES.contains(spec.name().substring(dot + 1)) && !spec.name().endsWith(".service")) {
+            throw c.fail("name", "\"" + spec.name() + "\" is a ." + spec.name().substring(dot + 1) + " unit; golive writes .service units");
+        }
         try {
             UnitNames.validate(unit);
         } catch (GoliveException e) {

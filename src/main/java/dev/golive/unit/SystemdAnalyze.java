@@ -147,8 +147,10 @@ public final class SystemdAnalyze {
                 continue;
             }
             if (line.length() < 3 || line.strip().startsWith("NAME ")) continue;
+            // ✗/✓ in a UTF-8 locale, "-"/"+" otherwise (systemd's ASCII glyph fallback)
             char mark = line.charAt(0);
-            if (mark != '✗' && mark != '✓' && mark != ' ') continue;
+            if (mark != '✗' && mark != '✓' && mark != '-' && mark != '+' && mark != ' ') continue;
+            if (line.charAt(1) != ' ') continue;
             String rest = line.substring(1).strip();
             int sp = rest.indexOf(' ');
             if (sp < 0) continue;
@@ -160,7 +162,7 @@ public final class SystemdAnalyze {
                 desc = e.group(1);
                 exp = Optional.of(Double.parseDouble(e.group(2)));
             }
-            Optional<Boolean> passed = mark == '✓' ? Optional.of(true) : mark == '✗' ? Optional.of(false) : Optional.empty();
+            Optional<Boolean> passed = mark == '✓' || mark == '+' ? Optional.of(true) : mark == '✗' || mark == '-' ? Optional.of(false) : Optional.empty();
             items.add(new UnitAnalysis.SecurityItem(passed, name, desc, exp));
         }
         return exposure == null ? Optional.empty() : Optional.of(new UnitAnalysis.Security(exposure, rating, items));
