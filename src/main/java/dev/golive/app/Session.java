@@ -10,7 +10,16 @@ import dev.golive.model.CaptureInfo;
 import dev.golive.model.GoliveException;
 import dev.golive.model.HostFacts;
 
+import dev.golive.config.UnitNames;
+import dev.golive.host.CommandRunner;
+import dev.golive.host.ProcessCommandRunner;
+import dev.golive.model.GoVersion;
+import dev.golive.model.ServiceSpec;
+import dev.golive.unit.UnitPreview;
+
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The one facade the UIs talk to: which host (live, capture, target tree), what golive did
@@ -100,6 +109,20 @@ public final class Session implements AutoCloseable {
         HostFacts f = Inspector.inspect(live.root(), rec, options);
         return CaptureWriter.writeTo(live.root(), capLog, rec, f.origin().capturedAt(),
                 f.os().hostname().orElse(null), f.os().architecture().orElse(null), f.os().kernelRelease().orElse(null), out);
+    }
+
+    /**
+     * {@code golive unit}: the service's unit or drop-in rendered for this host, validated, and
+     * (with {@code analyze}) checked by systemd-analyze on this machine, which is also the
+     * machine that runs it when the root is a capture.
+     */
+    public UnitPreview previewUnit(ServiceSpec service, Optional<GoVersion> goModGo, UnaryOperator<String> labels,
+                                   String planId, boolean analyze) {
+        // the service's own cgroup chain (its quota and its parents'); an invalid name is reported by validation
+        HostFacts f = UnitNames.isValid(service.unitName()) ? inspect("/system.slice/" + service.unitName()) : inspect();
+        Optional<CommandRunner> runner = !analyze ? Optional.empty()
+                : Optional.of(spec.runner().startsProcesses() ? spec.runner() : new ProcessCommandRunner(log));
+        return UnitPreview.of(spec.root(), f, service, goModGo, labels, planId, runner);
     }
 
     @Override public void close() { spec.close(); }

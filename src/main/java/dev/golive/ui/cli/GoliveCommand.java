@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
                 CheckCommand.class,
                 ExplainCommand.class,
                 BuildCommand.class,
+                UnitCommand.class,
 
                 CommandLine.HelpCommand.class,
         },
