@@ -122,7 +122,12 @@ public final class Planner {
                 env.putAll(envFixes);
                 spec = withEnvironment(spec, env);
             }
-            List<FileChange> unitFiles = serviceFiles.files(facts, spec, unitFixes, in.current(), in.planId());
+            // a renderer may hand back a file whose content only differs in the header: that is no change
+            List<FileChange> unitFiles = serviceFiles.files(facts, spec, unitFixes, in.current(), in.planId()).stream()
+                    .filter(f -> !(f.before().isPresent() && f.after().isPresent()
+                            && OwnedFileBodies.body(f.before().get()).equals(OwnedFileBodies.body(f.after().get()))
+                            && in.currentOf(f.path()).mode() == f.mode()))
+                    .toList();
             for (FileChange f : unitFiles) {
                 if (!OwnedFiles.isOwnedPath(f.path())) throw new IllegalStateException("unit renderer returned a path golive does not own: " + f.path());
             }

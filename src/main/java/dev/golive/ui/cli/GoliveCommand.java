@@ -17,6 +17,9 @@ import picocli.CommandLine.Spec;
                 CheckCommand.class,
                 ExplainCommand.class,
                 BuildCommand.class,
+                ProfilesCommand.class,
+                RecommendCommand.class,
+                PlanCommand.class,
 
                 CommandLine.HelpCommand.class,
         },
