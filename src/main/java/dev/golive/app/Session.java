@@ -10,7 +10,6 @@ import dev.golive.model.CaptureInfo;
 import dev.golive.model.GoliveException;
 import dev.golive.model.HostFacts;
 
-import dev.golive.config.UnitNames;
 import dev.golive.host.CommandRunner;
 import dev.golive.host.ProcessCommandRunner;
 import dev.golive.model.GoVersion;
@@ -20,6 +19,23 @@ import dev.golive.unit.UnitPreview;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import dev.golive.host.DirectoryHostRoot;
+import dev.golive.model.FixChange;
+import dev.golive.model.Plan;
+import dev.golive.plan.OwnedFilesReader;
+import dev.golive.plan.PlanInput;
+import dev.golive.plan.Planner;
+import dev.golive.plan.ServiceFiles;
+import dev.golive.profile.Profile;
+import dev.golive.profile.ProfileCatalog;
+import dev.golive.profile.ProfileResolver;
+import dev.golive.profile.Recommender;
+
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The one facade the UIs talk to: which host (live, capture, target tree), what golive did
@@ -30,6 +46,8 @@ public final class Session implements AutoCloseable {
     private final RootSpec spec;
     private final AccessLog log;
     private HostFacts facts;
+    private List<String> profileDirs = defaultProfileDirs();
+    private ServiceFiles serviceFiles = ServiceFiles.UNAVAILABLE;
 
     private Session(RootSpec spec, AccessLog log) {
         this.spec = spec;
@@ -123,6 +141,64 @@ public final class Session implements AutoCloseable {
         Optional<CommandRunner> runner = !analyze ? Optional.empty()
                 : Optional.of(spec.runner().startsProcesses() ? spec.runner() : new ProcessCommandRunner(log));
         return UnitPreview.of(spec.root(), f, service, goModGo, labels, planId, runner);
+    }
+
+    // ---- profiles, recommendation, plan ----------------------------------------------------
+
+    /**
+     * The user profile directories, later ones overriding earlier ones and the shipped
+     * profiles: /etc/golive/profiles, then $XDG_CONFIG_HOME/golive/profiles (default
+     * ~/.config/golive/profiles). They are read on the machine golive runs on, never under
+     * --root (docs/profiles.md).
+     */
+    public static List<String> defaultProfileDirs() {
+        List<String> dirs = new ArrayList<>();
+        dirs.add("/etc/golive/profiles");
+        String xdg = System.getenv("XDG_CONFIG_HOME");
+        String home = System.getProperty("user.home");
+        if (xdg != null && xdg.startsWith("/")) dirs.add(xdg + "/golive/profiles");
+        else if (home != null && home.startsWith("/")) dirs.add(home + "/.config/golive/profiles");
+        return dirs;
+    }
+
+    /** Replaces the user profile directories (tests, --profiles-dir). */
+    public Session profileDirs(List<String> dirs) {
+        this.profileDirs = List.copyOf(dirs);
+        return this;
+    }
+
+    /** How the service's unit files are rendered (the unit package's renderer; unavailable by default). */
+    public Session serviceFiles(ServiceFiles files) {
+        this.serviceFiles = files;
+        return this;
+    }
+
+    public ProfileCatalog profiles() {
+        DirectoryHostRoot here = DirectoryHostRoot.live(log);
+        return ProfileCatalog.load(profileDirs.stream().map(d -> new ProfileCatalog.UserDir(here, d)).toList());
+    }
+
+    /** A profile resolved for this host: includes merged, expressions evaluated, checked against its kernel. */
+    public Profile profile(String name) { return ProfileResolver.resolve(profiles(), name, inspect()); }
+
+    public List<Recommender.Recommendation> recommend() { return Recommender.rank(inspect(), profiles()); }
+
+    /** A fresh snapshot id: UTC time and a random suffix, valid as a directory name. */
+    public static String newPlanId() {
+        String t = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        return t + "-" + String.format("%04x", new java.security.SecureRandom().nextInt(0x10000));
+    }
+
+    /**
+     * What golive would change for {@code profileName} (and the service, when given), with
+     * the fixes the admin picked. Reads the owned files; writes nothing.
+     */
+    public Plan plan(String profileName, Optional<String> service, List<FixChange> fixes, String planId) {
+        HostFacts f = inspect();
+        Profile p = ProfileResolver.resolve(profiles(), profileName, f);
+        Optional<ServiceSpec> svc = service.map(ServiceSpec::named);
+        var current = OwnedFilesReader.read(spec.root(), OwnedFilesReader.paths(svc.map(ServiceSpec::unitName)));
+        return new Planner(serviceFiles).plan(new PlanInput(f, p, svc, fixes, current, planId));
     }
 
     @Override public void close() { spec.close(); }

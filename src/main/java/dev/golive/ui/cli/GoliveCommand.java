@@ -18,6 +18,9 @@ import picocli.CommandLine.Spec;
                 ExplainCommand.class,
                 BuildCommand.class,
                 UnitCommand.class,
+                ProfilesCommand.class,
+                RecommendCommand.class,
+                PlanCommand.class,
 
                 CommandLine.HelpCommand.class,
         },
