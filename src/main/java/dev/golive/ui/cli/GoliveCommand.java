@@ -17,6 +17,10 @@ import picocli.CommandLine.Spec;
                 CheckCommand.class,
                 ExplainCommand.class,
                 BuildCommand.class,
+                ApplyCommand.class,
+                RollbackCommand.class,
+                RecoverCommand.class,
+                SnapshotsCommand.class,
 
                 CommandLine.HelpCommand.class,
         },
