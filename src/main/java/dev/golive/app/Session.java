@@ -1,7 +1,18 @@
 package dev.golive.app;
 
 import dev.golive.config.UnitNames;
+import dev.golive.apply.ApplyResult;
+import dev.golive.apply.Applier;
+import dev.golive.apply.HostTarget;
+import dev.golive.apply.Manifest;
+import dev.golive.apply.Rollback;
+import dev.golive.apply.RollbackResult;
+import dev.golive.apply.SnapshotStore;
+import dev.golive.apply.SnapshotView;
 import dev.golive.host.AccessLog;
+import dev.golive.host.FaultPoints;
+import dev.golive.host.HostWriter;
+import dev.golive.host.Privileges;
 import dev.golive.host.CaptureWriter;
 import dev.golive.inspect.Inspector;
 import dev.golive.host.RecordingCommandRunner;
@@ -36,6 +47,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntSupplier;
 
 /**
  * The one facade the UIs talk to: which host (live, capture, target tree), what golive did
@@ -48,6 +60,9 @@ public final class Session implements AutoCloseable {
     private HostFacts facts;
     private List<String> profileDirs = defaultProfileDirs();
     private ServiceFiles serviceFiles = ServiceFiles.UNAVAILABLE;
+    /** Fault points for apply/rollback: armed from GOLIVE_FAULT unless a test sets them. */
+    private FaultPoints faults;
+    private IntSupplier uid = Privileges::effectiveUid;
 
     private Session(RootSpec spec, AccessLog log) {
         this.spec = spec;
@@ -199,6 +214,93 @@ public final class Session implements AutoCloseable {
         Optional<ServiceSpec> svc = service.map(ServiceSpec::named);
         var current = OwnedFilesReader.read(spec.root(), OwnedFilesReader.paths(svc.map(ServiceSpec::unitName)));
         return new Planner(serviceFiles).plan(new PlanInput(f, p, svc, fixes, current, planId));
+    }
+
+    // ---- apply, rollback, snapshots -------------------------------------------------------
+
+    /** Tests inject fault points here instead of through GOLIVE_FAULT. */
+    public Session withFaults(FaultPoints f) {
+        this.faults = f;
+        return this;
+    }
+
+    /** Tests pretend to be another user here (the real check reads /proc/self/status). */
+    public Session withUid(IntSupplier uid) {
+        this.uid = uid;
+        return this;
+    }
+
+    /**
+     * Refuses, before anything is written, a root golive may not change: a capture (a record
+     * of another host), or the live host when not running as root.
+     */
+    public void requireWritable() {
+        if (spec.readOnly()) throw GoliveException.badInput(describeRoot() + " is a capture; golive never writes into a capture (use a target tree directory)");
+        if (spec.kind() == RootSpec.Kind.LIVE) {
+            int u = uid.getAsInt();
+            if (u != 0) throw GoliveException.environment("changing the live host needs root (running as uid " + u + "); use sudo, or --root DIR for a target tree");
+        }
+    }
+
+    private HostTarget target() {
+        if (faults == null) {
+            try {
+                faults = FaultPoints.fromEnvironment();
+            } catch (IllegalArgumentException e) {
+                throw GoliveException.badInput(e.getMessage());
+            }
+        }
+        HostWriter w = new HostWriter(spec.root().base(), log, faults);
+        // systemctl acts on the running system: only when that system is the one written
+        return HostTarget.of(w, spec.runner(), spec.kind() == RootSpec.Kind.LIVE);
+    }
+
+    public ApplyResult apply(dev.golive.model.Plan plan, boolean restart) {
+        requireWritable();
+        return new Applier(target()).apply(plan, new Applier.Options(restart));
+    }
+
+    /** {@code id} null: the newest applied snapshot. */
+    public RollbackResult rollback(String id, boolean force) {
+        requireWritable();
+        HostTarget t = target();
+        String which = id != null ? id : t.store().lastApplied().map(Manifest::id)
+                .orElseThrow(() -> GoliveException.badInput("no applied snapshot to roll back (see golive snapshots)"));
+        return new Rollback(t).rollback(which, new Rollback.Options(force));
+    }
+
+    public List<RollbackResult> recover(boolean force) {
+        requireWritable();
+        return new Rollback(target()).recover(new Rollback.Options(force));
+    }
+
+    public List<Manifest> snapshots() { return target().store().all(); }
+
+    public Manifest snapshot(String id) { return target().store().load(id); }
+
+    /** The snapshot's changes as diffs (old → new files, live values old → new). */
+    public String snapshotDiff(String id) {
+        HostTarget t = target();
+        return SnapshotView.diff(t.store(), t.store().load(id));
+    }
+
+    public List<String> pruneSnapshots(int keep) {
+        requireWritable();
+        return target().store().prune(keep);
+    }
+
+    /**
+     * Ids of applies that did not finish under {@code root} (null: the live host), without
+     * opening a Session: every golive start asks this, so it reads only a few bytes per snapshot.
+     */
+    public static List<String> unfinishedApplies(String root) {
+        Path base = root == null || root.isEmpty() ? Path.of("/") : Path.of(root);
+        if (root != null && (root.endsWith(".tar.gz") || root.endsWith(".tgz"))) return List.of();
+        try {
+            return new SnapshotStore(new HostWriter(base, new AccessLog(), FaultPoints.NONE)).unfinished();
+        } catch (RuntimeException e) {
+            return List.of(); // unreadable: the command itself will say what is wrong with the root
+        }
     }
 
     @Override public void close() { spec.close(); }

@@ -21,6 +21,10 @@ import picocli.CommandLine.Spec;
                 ProfilesCommand.class,
                 RecommendCommand.class,
                 PlanCommand.class,
+                ApplyCommand.class,
+                RollbackCommand.class,
+                RecoverCommand.class,
+                SnapshotsCommand.class,
 
                 CommandLine.HelpCommand.class,
         },
