@@ -40,6 +40,8 @@ public final class Tui {
     private Tui() { }
 
     public static int run(Options o) {
+        // a mistyped --theme is bad input (exit 2) whatever the terminal
+        Theme theme = ThemeChoice.choose(o.theme(), System.getenv(), UserFiles::read);
         String term = System.getenv("TERM");
         if (System.console() == null) {
             throw GoliveException.environment("the full-screen UI needs a terminal (stdin or stdout is not a tty); use a subcommand such as golive check");
@@ -47,7 +49,6 @@ public final class Tui {
         if (term == null || term.isBlank() || term.equals("dumb")) {
             throw GoliveException.environment("TERM=" + (term == null ? "" : term) + " cannot run the full-screen UI; use a subcommand such as golive check");
         }
-        Theme theme = ThemeChoice.choose(o.theme(), System.getenv(), UserFiles::read);
         try (Session session = Session.open(o.root())) {
             return runOn(session, o, theme);
         } catch (IOException e) {
@@ -57,9 +58,12 @@ public final class Tui {
 
     private static int runOn(Session session, Options o, Theme theme) throws IOException {
         TuiStats stats = new TuiStats();
+        stats.phase("session open");
         TuiStats.Counting out = new TuiStats.Counting(System.out);
         Terminal terminal = new UnixTerminal(System.in, out, StandardCharsets.UTF_8, UnixLikeTerminal.CtrlCBehaviour.TRAP);
+        stats.phase("terminal");
         TerminalSize size = terminal.getTerminalSize();
+        stats.phase("size");
         if (size.getColumns() < App.MIN_COLUMNS || size.getRows() < App.MIN_ROWS) {
             terminal.close();
             throw GoliveException.environment("the terminal is " + size.getColumns() + "x" + size.getRows()
@@ -77,12 +81,14 @@ public final class Tui {
         try {
             screen.startScreen();
             screen.setCursorPosition(null);
+            stats.phase("screen");
             terminal.addResizeListener((t, s) -> events.add(new Event(null, () -> { })));
             Thread input = new Thread(() -> readKeys(screen, events), "golive-input");
             input.setDaemon(true);
             input.start();
             app.start();
             render(app, screen, theme);
+            stats.phase("first frame");
             stats.firstFrame(System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime());
             while (!app.quitRequested()) {
                 Event e;

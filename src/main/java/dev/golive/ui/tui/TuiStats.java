@@ -36,6 +36,14 @@ final class TuiStats {
     private final List<Key> keys = new ArrayList<>();
     private long firstFrameMs = -1;
 
+    private final StringBuilder phases = new StringBuilder();
+
+    /** Marks the end of a start-up phase (ms after JVM start), for the log. */
+    void phase(String name) {
+        long ms = System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        phases.append(phases.length() == 0 ? "" : ", ").append(name).append(" ").append(ms);
+    }
+
     void firstFrame(long msAfterStart) { if (firstFrameMs < 0) firstFrameMs = msAfterStart; }
 
     void key(String name, long nanos, long bytes) { keys.add(new Key(name, nanos, bytes)); }
@@ -49,7 +57,10 @@ final class TuiStats {
                 firstFrameMs, keys.size(), med(ns) / 1e6, max(ns) / 1e6, med(moves), max(moves), moves.size());
     }
 
-    void log() { LOG.info(summary()); }
+    void log() {
+        LOG.info("tui start (ms after JVM start): {}", phases);
+        LOG.info(summary());
+    }
 
     private static long med(List<Long> l) { return l.isEmpty() ? 0 : l.get(l.size() / 2); }
 
