@@ -22,6 +22,7 @@ final class FindingsView extends View {
     private final ListPane<Finding> list = new ListPane<>(f -> f.ruleId() + " " + title(f) + " " + f.message());
     private Severity minSeverity = Severity.INFO;
     private Area area;
+    private List<Area> areas = List.of();
     private int detailTop;
     private Finding detailOf;
 
@@ -40,13 +41,22 @@ final class FindingsView extends View {
         app.model().loaded().ifPresent(l -> list.items(l.report().findings()));
     }
 
-    void onlyArea(Area a) {
-        area = a;
+    /** From the Overview: only these areas (one summary line may cover two, e.g. network and sysctl files). */
+    void onlyAreas(List<Area> only) {
+        area = null;
+        areas = List.copyOf(only);
         renarrow();
     }
 
     private void renarrow() {
-        list.narrow(f -> f.severity().atLeast(minSeverity) && (area == null || f.area() == area));
+        list.narrow(f -> f.severity().atLeast(minSeverity) && (area == null || f.area() == area)
+                && (areas.isEmpty() || areas.contains(f.area())));
+    }
+
+    private String areaText() {
+        if (area != null) return area.label();
+        if (areas.isEmpty()) return "all";
+        return String.join("+", areas.stream().map(Area::label).toList());
     }
 
     @Override protected List<Binding> buildBindings() {
@@ -59,6 +69,7 @@ final class FindingsView extends View {
         }));
         b.add(Binding.hint("a", "area", "Show only one area (cycles through the areas, then all)", () -> {
             Area[] all = Area.values();
+            areas = List.of();
             area = area == null ? all[0] : area.ordinal() + 1 < all.length ? all[area.ordinal() + 1] : null;
             renarrow();
         }));
@@ -83,7 +94,7 @@ final class FindingsView extends View {
             c.text(1, 1, "Inspecting " + app.model().rootKind() + "…", Role.DIM);
             return;
         }
-        String narrowing = "severity ≥ " + minSeverity.label() + " · area " + (area == null ? "all" : area.label())
+        String narrowing = "severity ≥ " + minSeverity.label() + " · area " + areaText()
                 + " · " + list.shown().size() + " of " + list.total();
         c.line(0, " " + narrowing, Role.DIM);
         boolean wide = c.width() >= 110;

@@ -1,23 +1,30 @@
 package dev.golive.ui.tui;
 
-import dev.golive.model.Area;
 import dev.golive.model.Finding;
 import dev.golive.model.HostFacts;
 import dev.golive.model.Severity;
+import dev.golive.report.HostSummary;
 
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** The host at a glance: one line per area with a status mark and its findings, worst findings below. */
+/**
+ * The host at a glance: one line per area (report.HostSummary, the same lines the guide and
+ * the report print) with a status mark and its number of findings; the worst findings below
+ * when there is room. enter opens Findings for the selected area.
+ */
 final class OverviewView extends View {
 
-    private final ListPane<Area> areas = new ListPane<>(AreaGlance::label);
+    private static final int STATUS = 10;
+    private static final int COUNT = 17;
+    private static final int GLANCE = 23;
 
-    OverviewView(App app) {
-        super(app);
-        areas.items(Arrays.asList(Area.values()));
-    }
+    private final ListPane<HostSummary.Line> areas = new ListPane<>(HostSummary.Line::label);
+
+    OverviewView(App app) { super(app); }
 
     @Override String title() { return "Overview"; }
 
@@ -26,11 +33,18 @@ final class OverviewView extends View {
                 + "findings it has; enter opens Findings for that area.";
     }
 
+    @Override ListPane<?> list() { return areas; }
+
+    @Override void shown() {
+        app.model().loaded().ifPresent(l -> areas.items(HostSummary.of(l.facts(), l.report())));
+    }
+
     @Override protected List<Binding> buildBindings() {
-        List<Binding> b = new java.util.ArrayList<>(areas.moves());
+        List<Binding> b = new ArrayList<>(areas.moves());
         b.add(Binding.hint("enter", "findings of area", "Open Findings narrowed to the selected area", () -> {
+            List<dev.golive.model.Area> only = areas.selected().map(HostSummary.Line::areas).orElse(List.of());
             app.goTab(FindingsView.class);
-            areas.selected().ifPresent(a -> ((FindingsView) app.current()).onlyArea(a));
+            ((FindingsView) app.current()).onlyAreas(only);
         }).unless(() -> app.model().loaded().isEmpty() ? "still inspecting" : null));
         return b;
     }
@@ -41,38 +55,35 @@ final class OverviewView extends View {
             c.text(1, 1, "Inspecting " + app.model().rootKind() + "…", Role.DIM);
             return;
         }
+        if (areas.total() == 0) shown();
         HostFacts f = loaded.get().facts();
-        List<Finding> findings = loaded.get().report().findings();
-        int row = 0;
-        c.text(1, row++, f.os().prettyName().orElse("unknown OS") + " · kernel " + f.os().kernelRelease().orElse("?")
-                + " · " + f.os().architecture().orElse("?") + f.os().virtualization().opt().map(v -> " · " + v).orElse(""), Role.TITLE);
         var report = loaded.get().report();
+        int row = 0;
         c.text(1, row++, report.rulesTotal() + " rules checked: " + plural(report.count(Severity.ERROR), "error") + " · "
                 + plural(report.count(Severity.WARN), "warning") + " · " + report.count(Severity.INFO) + " info"
                 + (f.origin().capturedAt() == null ? "" : "   captured " + f.origin().capturedAt()), Role.BASE);
         row++;
-        int glanceCol = 31;
         c.text(1, row, "Area", Role.TITLE);
-        c.text(19, row, "Status", Role.TITLE);
-        c.text(26, row, "Find", Role.TITLE);
-        c.text(glanceCol, row++, "At a glance", Role.TITLE);
+        c.text(STATUS, row, "Status", Role.TITLE);
+        c.text(COUNT, row, "Find", Role.TITLE);
+        c.text(GLANCE, row++, "At a glance", Role.TITLE);
         int listTop = row;
-        areas.draw(c.sub(0, listTop, c.width(), Area.values().length), (cc, r, area, sel) -> {
-            List<Finding> in = findings.stream().filter(x -> x.area() == area).toList();
-            Optional<Severity> worst = in.stream().map(Finding::severity).max(Enum::compareTo);
+        areas.draw(c.sub(0, listTop, c.width(), areas.shown().size()), (cc, r, line, sel) -> {
             Role base = sel ? Role.SELECTED : Role.BASE;
             if (sel) cc.fillRow(r, Role.SELECTED);
-            cc.text(1, r, AreaGlance.label(area), base);
-            cc.text(19, r, worst.map(OverviewView::mark).orElse("ok"), sel ? Role.SELECTED : worst.map(OverviewView::role).orElse(Role.OK));
-            cc.text(26, r, String.format("%4d", in.size()), base);
-            cc.text(glanceCol, r, AreaGlance.fit(AreaGlance.of(area, f), cc.width() - glanceCol - 1), sel ? Role.SELECTED : Role.DIM);
+            cc.text(1, r, line.label(), base);
+            if (!line.areas().isEmpty()) {
+                cc.text(STATUS, r, line.worst().map(OverviewView::mark).orElse("ok"), sel ? base : line.worst().map(OverviewView::role).orElse(Role.OK));
+                cc.text(COUNT, r, String.format("%4d", line.findings()), base);
+            }
+            cc.text(GLANCE, r, fit(line.text(), cc.width() - GLANCE - 1), sel ? base : Role.DIM);
         }, "");
-        row = listTop + Area.values().length + 1;
-        if (row < c.height() - 1 && !findings.isEmpty()) {
+        row = listTop + areas.shown().size() + 1;
+        if (row < c.height() - 1 && !report.findings().isEmpty()) {
             c.text(1, row++, "Worst first", Role.TITLE);
-            java.util.Map<String, Integer> times = new java.util.LinkedHashMap<>();
-            java.util.Map<String, Finding> first = new java.util.LinkedHashMap<>();
-            for (Finding x : findings) {
+            Map<String, Integer> times = new LinkedHashMap<>();
+            Map<String, Finding> first = new LinkedHashMap<>();
+            for (Finding x : report.findings()) {
                 times.merge(x.ruleId(), 1, Integer::sum);
                 first.putIfAbsent(x.ruleId(), x);
             }
@@ -83,6 +94,13 @@ final class OverviewView extends View {
                 c.text(8, row++, x.ruleId() + "  " + FindingsView.title(x) + (n > 1 ? "  (" + n + "×)" : ""), Role.BASE);
             }
         }
+    }
+
+    /** Cuts a summary at the last ", " that fits, so a narrow terminal loses whole values, not halves. */
+    static String fit(String text, int width) {
+        if (text.length() <= width) return text;
+        int cut = text.lastIndexOf(", ", width - 1);
+        return cut > 0 ? text.substring(0, cut) + " …" : text;
     }
 
     static String plural(long n, String word) { return n + " " + word + (n == 1 ? "" : "s"); }

@@ -3,6 +3,7 @@ package dev.golive.ui.tui;
 import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TextColor;
 import dev.golive.model.GoliveException;
+import dev.golive.model.Suggest;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -103,7 +104,7 @@ final class ThemeLoader {
         }
         if (v.matches("[0-9]{1,3}") && Integer.parseInt(v) <= 255) return new TextColor.Indexed(Integer.parseInt(v));
         throw GoliveException.badInput(at + ": \"" + value + "\" is not a colour (a name such as "
-                + "red or bright_blue, #rrggbb, or 0-255)" + closest(v, NAMED.keySet()).map(s -> " (did you mean \"" + s + "\"?)").orElse(""));
+                + "red or bright_blue, #rrggbb, or 0-255)" + Suggest.didYouMean(v, NAMED.keySet()));
     }
 
     private static final Map<String, SGR> STYLES = Map.of("bold", SGR.BOLD, "reverse", SGR.REVERSE,
@@ -116,7 +117,7 @@ final class ThemeLoader {
             SGR s = STYLES.get(w);
             if (s == null) {
                 throw GoliveException.badInput(at + ": \"" + w + "\" is not a style (none, bold, reverse, underline, italic)"
-                        + closest(w, STYLES.keySet()).map(x -> " (did you mean \"" + x + "\"?)").orElse(""));
+                        + Suggest.didYouMean(w, STYLES.keySet()));
             }
             out.add(s);
         }
@@ -126,31 +127,6 @@ final class ThemeLoader {
     private static String suggest(String key) {
         Set<String> keys = new TreeSet<>();
         for (Role r : Role.values()) for (String a : List.of("fg", "bg", "style")) keys.add(r.key() + "." + a);
-        return closest(key, keys).map(s -> " (did you mean \"" + s + "\"?)").orElse("");
-    }
-
-    private static Optional<String> closest(String q, Set<String> known) {
-        String best = null;
-        int bestD = Integer.MAX_VALUE;
-        for (String k : known) {
-            int d = distance(q, k);
-            if (d < bestD) { bestD = d; best = k; }
-        }
-        return bestD <= Math.max(2, q.length() / 4) ? Optional.ofNullable(best) : Optional.empty();
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) prev[j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev; prev = cur; cur = t;
-        }
-        return prev[b.length()];
+        return Suggest.didYouMean(key, keys);
     }
 }

@@ -14,7 +14,7 @@ class OverviewScreenTest {
     void openingGoliveOnAHostShowsItByArea(String host, int cols, int rows) {
         try (TuiDriver tui = TuiDriver.onFixture(host, cols, rows)) {
             tui.matchesGolden("overview-" + host + "-" + cols + "x" + rows);
-            assertThat(tui.text()).contains("Overview", "CPU", "Memory", "File descriptors", "Network", "cgroups", "systemd", "Go toolchain");
+            assertThat(tui.text()).contains("Overview", "System", "CPU", "Memory", "Files", "Network", "cgroups", "systemd", "Go");
         }
     }
 
@@ -31,9 +31,11 @@ class OverviewScreenTest {
     @Test
     void enterOnAnAreaOpensItsFindings() {
         try (TuiDriver tui = TuiDriver.onFixture("container-quota", 80, 24)) {
-            tui.press("enter");
+            tui.press("j", "enter");
             assertThat(tui.row(1)).contains("2 Findings");
             assertThat(tui.row(2)).contains("area cpu");
+            tui.press("1", "j", "j", "j", "enter");
+            assertThat(tui.row(2)).as("one summary line can cover two areas").contains("area network+sysctl-config");
         }
     }
 }

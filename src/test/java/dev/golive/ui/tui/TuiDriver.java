@@ -83,7 +83,9 @@ final class TuiDriver implements AutoCloseable {
     }
 
     /** The screen as text, one line per row, trailing blanks cut. */
-    String text() {
+    String text() { return TuiDriverText.of(terminal); }
+
+    static String textOf(DefaultVirtualTerminal terminal) {
         StringBuilder b = new StringBuilder();
         TerminalSize size = terminal.getTerminalSize();
         for (int r = 0; r < size.getRows(); r++) {
