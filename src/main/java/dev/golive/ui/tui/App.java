@@ -101,7 +101,12 @@ final class App {
 
     void status(String s) { status = s == null ? "" : s; }
 
-    void error(GoliveException e) { dialog = Dialog.error(firstLine(e.getMessage())); }
+    void error(GoliveException e) {
+        String line = firstLine(e.getMessage());
+        // the CLI says "run with --debug"; here the stack trace is already in the log file
+        if (e.exitCode() == dev.golive.model.ExitCode.INTERNAL) line += " (details in " + logFile + ")";
+        dialog = Dialog.error(line);
+    }
 
     void confirm(String title, String question, Runnable then) { dialog = Dialog.confirm(title, question, then); }
 

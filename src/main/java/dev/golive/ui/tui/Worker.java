@@ -42,7 +42,7 @@ final class Worker {
             } catch (Exception | Error e) {
                 LOG.error("{} failed", label, e);
                 error = new GoliveException(dev.golive.model.ExitCode.INTERNAL, "internal error: " + e.getClass().getSimpleName()
-                        + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")) + " (details in the log file)");
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")));
             }
             T r = result;
             GoliveException err = error;

@@ -61,7 +61,7 @@ class FrameTest {
                 throw new IllegalStateException("boom");
             }, x -> { }, tui.app::error);
             tui.render();
-            assertThat(tui.text()).contains("golive: internal error: IllegalStateException: boom", "(details in the log");
+            assertThat(tui.text()).contains("golive: internal error: IllegalStateException: boom", "(details in", "/var/log/golive/golive.log)");
         }
     }
 
