@@ -17,6 +17,8 @@ import picocli.CommandLine.Spec;
                 CheckCommand.class,
                 ExplainCommand.class,
                 BuildCommand.class,
+                ReportCommand.class,
+                DiffCommand.class,
 
                 CommandLine.HelpCommand.class,
         },
