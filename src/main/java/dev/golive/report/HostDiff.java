@@ -48,10 +48,16 @@ public record HostDiff(Side a, Side b, List<FactDiff> facts, List<FindingRef> on
         files = List.copyOf(files);
     }
 
-    /** True when nothing differs (owned files that are the same or absent on both sides do not count). */
+    /**
+     * True when nothing is known to differ. An owned file a capture cannot show (UNKNOWN) is
+     * not a difference; the text and JSON still list it, with the reason.
+     */
     public boolean identical() {
-        return facts.isEmpty() && onlyInA.isEmpty() && onlyInB.isEmpty() && changedFindings.isEmpty()
-                && files.stream().allMatch(f -> f.status() == FileDiff.Status.SAME);
+        return facts.isEmpty() && onlyInA.isEmpty() && onlyInB.isEmpty() && changedFindings.isEmpty() && differingFiles() == 0;
+    }
+
+    public long differingFiles() {
+        return files.stream().filter(f -> f.status() != FileDiff.Status.SAME && f.status() != FileDiff.Status.UNKNOWN).count();
     }
 
     public static HostDiff compute(Side sa, HostFacts fa, CheckReport ca, Map<String, Fact<Optional<String>>> filesA,

@@ -41,7 +41,7 @@ public final class HostDiffText {
             }
         }
         b.append("\n").append(d.identical() ? "no differences" : d.facts().size() + " facts, " + nf + " findings, "
-                + d.files().stream().filter(f -> f.status() != HostDiff.FileDiff.Status.SAME).count() + " owned files differ").append("\n");
+                + d.differingFiles() + " owned files differ").append("\n");
         return b.toString();
     }
 

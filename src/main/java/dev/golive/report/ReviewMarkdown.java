@@ -24,8 +24,8 @@ public final class ReviewMarkdown {
     }
 
     private void all(Review r) {
-        b.append("# Pre-go-live review: ").append(ReviewText.hostTitle(r)).append("\n\n");
-        b.append(ReviewText.subtitle(r)).append("\n");
+        b.append("# Pre-go-live review: ").append(esc(ReviewText.hostTitle(r))).append("\n\n");
+        b.append(esc(ReviewText.subtitle(r))).append("\n");
 
         h2("Host summary");
         for (FactGroup g : r.summary()) {
@@ -45,11 +45,14 @@ public final class ReviewMarkdown {
         h2("Recommended profile and plan");
         part(r.plan(), p -> {
             b.append("Profile **").append(esc(p.profile())).append("**: ").append(p.reason()).append("\n\n");
-            b.append("Snapshot id of the apply: `").append(p.snapshotId()).append("`\n\n");
+            b.append("Snapshot id of the apply: ").append(code(p.snapshotId())).append("\n\n");
             if (p.files().isEmpty() && p.live().isEmpty()) b.append("Nothing to change: the host is already as the profile asks.\n\n");
             for (Review.FileView fv : p.files()) {
-                b.append("#### ").append(fv.change()).append(" `").append(fv.path()).append("`\n\n").append(fv.why()).append("\n\n");
-                b.append("```diff\n").append(fv.diff()).append("```\n\n");
+                b.append("#### ").append(fv.change()).append(" ").append(code(fv.path())).append("\n\n").append(esc(fv.why())).append("\n\n");
+                // a fence longer than any backquote run in the file, so its content cannot close it
+                String fence = "```";
+                while (fv.diff().contains(fence)) fence += "`";
+                b.append(fence).append("diff\n").append(fv.diff()).append(fence).append("\n\n");
             }
             if (!p.live().isEmpty()) {
                 b.append("| live value | now | after | why |\n|---|---|---|---|\n");
@@ -66,8 +69,8 @@ public final class ReviewMarkdown {
 
         h2("Service unit");
         part(r.unit(), u -> {
-            b.append("Unit **").append(esc(u.name())).append("**").append(u.path().map(p -> " at `" + p + "`").orElse("")).append("\n\n");
-            u.dropIns().forEach(d -> b.append("- drop-in `").append(d).append("`\n"));
+            b.append("Unit **").append(esc(u.name())).append("**").append(u.path().map(p -> " at " + code(p)).orElse("")).append("\n\n");
+            u.dropIns().forEach(d -> b.append("- drop-in ").append(code(d)).append("\n"));
             if (!u.dropIns().isEmpty()) b.append('\n');
             b.append("Exposure score (systemd-analyze security, 0.0 best to 10.0 worst): **")
                     .append(ReviewText.exposure(u)).append("**\n\n");
@@ -98,10 +101,10 @@ public final class ReviewMarkdown {
     private void finding(FindingView f) {
         b.append("### ").append(f.severity().toUpperCase(Locale.ROOT)).append(" ").append(f.id()).append(": ").append(esc(f.title())).append("\n\n");
         b.append(esc(f.message())).append("\n\n");
-        if (!f.sources().isEmpty()) b.append("- **Source:** ").append(String.join(", ", f.sources().stream().map(s -> "`" + s + "`").toList())).append('\n');
+        if (!f.sources().isEmpty()) b.append("- **Source:** ").append(String.join(", ", f.sources().stream().map(ReviewMarkdown::code).toList())).append('\n');
         if (!f.why().isEmpty()) b.append("- **Why it matters:** ").append(esc(f.why())).append('\n');
         f.fix().ifPresent(x -> b.append("- **Fix:** ").append(esc(x)).append('\n'));
-        for (String c : f.changes()) b.append("  - `").append(c).append("`\n");
+        for (String c : f.changes()) b.append("  - ").append(code(c)).append("\n");
         if (!f.reference().isEmpty()) b.append("- **Read:** ").append(esc(f.reference())).append('\n');
         b.append('\n');
     }
@@ -122,17 +125,30 @@ public final class ReviewMarkdown {
 
     private static String tableRow(FactRow row) {
         String value = row.value().map(ReviewMarkdown::cell).orElse("_unknown_");
-        String src = row.source().map(s -> "`" + cell(s) + "`").orElse(row.unknown().map(ReviewMarkdown::cell).orElse(""));
+        String src = row.source().map(ReviewMarkdown::code).orElse(row.unknown().map(ReviewMarkdown::cell).orElse(""));
         return "| " + cell(row.label()) + " | " + value + " | " + src + " |\n";
     }
 
-    static String cell(String s) { return s.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " "); }
+    /** Text in a table cell: escaped like any text, and on one line. */
+    static String cell(String s) { return esc(s.replace("\n", " ")); }
 
-    /** Keeps host text from turning into Markdown markup (a value like "*" or "<script>"). */
+    /**
+     * A code span in a table: Markdown does not interpret markup inside it, but a '|' would
+     * still end the cell (GFM), and a backquote would end the span.
+     */
+    static String code(String s) { return "`" + s.replace("\n", " ").replace("`", "'").replace("|", "\\|") + "`"; }
+
+    /**
+     * Keeps host text from turning into Markdown markup (a value like "*" or "<script>").
+     * Underscores stay: GFM does not emphasise inside words, and sysctl keys are full of them.
+     */
     static String esc(String s) {
         StringBuilder o = new StringBuilder();
-        for (char c : s.toCharArray()) {
-            if ("\\`*_[]<>#|".indexOf(c) >= 0) o.append('\\');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ("\\`*[]<>|".indexOf(c) >= 0 || (c == '#' && i == 0) || (c == '_' && (i == 0 || !Character.isLetterOrDigit(s.charAt(i - 1))))) {
+                o.append('\\');
+            }
             o.append(c);
         }
         return o.toString();
