@@ -302,6 +302,21 @@ public final class Session implements AutoCloseable {
             return List.of(); // unreadable: the command itself will say what is wrong with the root
         }
     }
+     * The pre-go-live review of this host (and of {@code service}, a unit name, when given):
+     * host summary, findings, the recommended plan, the unit, the snapshot history.
+     */
+    public dev.golive.report.Review review(String service, java.time.Instant now, String golive) {
+        HostFacts f = service == null ? inspect() : inspect("/system.slice/" + dev.golive.config.UnitNames.validate(service));
+        return ReviewAssembly.assemble(f, java.util.Optional.ofNullable(service), now.toString(), golive);
+    }
+
+    /** The files golive owns on this host as found there (content, absent, or unknown in a capture). */
+    public java.util.Map<String, dev.golive.model.Fact<java.util.Optional<String>>> ownedFiles() {
+        return dev.golive.report.OwnedFileScan.scan(spec.root());
+    }
+
+    /** What differs between two hosts: each "live", a capture directory or a capture .tar.gz. */
+    public static dev.golive.report.HostDiff diff(String a, String b) { return HostComparison.compare(a, b); }
 
     @Override public void close() { spec.close(); }
 }

@@ -28,6 +28,8 @@ import picocli.CommandLine.Spec;
                 RollbackCommand.class,
                 RecoverCommand.class,
                 SnapshotsCommand.class,
+                ReportCommand.class,
+                DiffCommand.class,
 
                 CommandLine.HelpCommand.class,
         },
