@@ -302,6 +302,8 @@ public final class Session implements AutoCloseable {
             return List.of(); // unreadable: the command itself will say what is wrong with the root
         }
     }
+
+    /**
      * The pre-go-live review of this host (and of {@code service}, a unit name, when given):
      * host summary, findings, the recommended plan, the unit, the snapshot history.
      */
@@ -317,6 +319,23 @@ public final class Session implements AutoCloseable {
 
     /** What differs between two hosts: each "live", a capture directory or a capture .tar.gz. */
     public static dev.golive.report.HostDiff diff(String a, String b) { return HostComparison.compare(a, b); }
+
+    // ---- completion for the guide --------------------------------------------------------
+
+    /** Entries of a directory on the host golive works on (directories end with '/'), sorted; empty when unreadable. */
+    public List<String> listDir(String path) {
+        String dir = path == null || path.isEmpty() ? "/" : path;
+        return spec.root().list(dir).orElse(List.of()).stream()
+                .map(n -> spec.root().isDirectory(dir.endsWith("/") ? dir + n : dir + "/" + n) ? n + "/" : n)
+                .sorted().toList();
+    }
+
+    /** Login names in the host's /etc/passwd (the host golive works on, so a capture's users), for completion. */
+    public List<String> users() {
+        return spec.root().read("/etc/passwd").opt().map(t -> t.lines()
+                .filter(l -> !l.isBlank() && !l.startsWith("#") && l.indexOf(':') > 0)
+                .map(l -> l.substring(0, l.indexOf(':'))).sorted().toList()).orElse(List.of());
+    }
 
     @Override public void close() { spec.close(); }
 }
