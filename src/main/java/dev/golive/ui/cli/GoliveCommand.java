@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
                 SnapshotsCommand.class,
                 ReportCommand.class,
                 DiffCommand.class,
+                GuideCommand.class,
 
                 CommandLine.HelpCommand.class,
         },
