@@ -3,8 +3,6 @@ package dev.golive.host;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.golive.model.GoliveException;
 
 import java.util.LinkedHashMap;
@@ -35,7 +33,6 @@ public record CaptureManifest(int format, String capturedAt, String hostname, St
 
     public static final String FILE_NAME = "golive-capture.json";
     public static final int FORMAT = 1;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public CaptureManifest {
         commands = java.util.Collections.unmodifiableMap(new TreeMap<>(commands));
@@ -174,32 +171,41 @@ public record CaptureManifest(int format, String capturedAt, String hostname, St
     }
 
     public String toJson() {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("format", format);
-        o.put("capturedAt", capturedAt);
-        o.put("hostname", hostname);
-        ObjectNode u = o.putObject("uname");
-        u.put("machine", machine);
-        u.put("release", release);
-        ObjectNode c = o.putObject("commands");
-        commands.forEach(c::put);
-        var arr = o.putArray("absent");
-        absent.forEach(arr::add);
-        var nfa = o.putArray("notFound");
-        notFound.forEach(nfa::add);
-        // only when there is something: captures without them keep their old shape
-        if (!stderr.isEmpty()) {
-            ObjectNode se = o.putObject("stderr");
-            stderr.forEach(se::put);
-        }
-        if (!exitCodes.isEmpty()) {
-            ObjectNode ec = o.putObject("exitCodes");
-            exitCodes.forEach(ec::put);
-        }
-        try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(o) + "\n";
-        } catch (JsonProcessingException e) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        try (com.fasterxml.jackson.core.JsonGenerator g = STREAMING.createGenerator(out)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeNumberField("format", format);
+            g.writeStringField("capturedAt", capturedAt);
+            g.writeStringField("hostname", hostname);
+            g.writeObjectFieldStart("uname");
+            g.writeStringField("machine", machine);
+            g.writeStringField("release", release);
+            g.writeEndObject();
+            g.writeObjectFieldStart("commands");
+            for (var e : commands.entrySet()) g.writeStringField(e.getKey(), e.getValue());
+            g.writeEndObject();
+            g.writeArrayFieldStart("absent");
+            for (String a : absent) g.writeString(a);
+            g.writeEndArray();
+            g.writeArrayFieldStart("notFound");
+            for (String a : notFound) g.writeString(a);
+            g.writeEndArray();
+            // only when there is something: captures without them keep their old shape
+            if (!stderr.isEmpty()) {
+                g.writeObjectFieldStart("stderr");
+                for (var e : stderr.entrySet()) g.writeStringField(e.getKey(), e.getValue());
+                g.writeEndObject();
+            }
+            if (!exitCodes.isEmpty()) {
+                g.writeObjectFieldStart("exitCodes");
+                for (var e : exitCodes.entrySet()) g.writeNumberField(e.getKey(), e.getValue());
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+        } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
+        return out + "\n";
     }
 }
