@@ -68,4 +68,17 @@ public final class GoliveCommand implements java.util.concurrent.Callable<Intege
             return guide.call();
         }
     }
+
+    /**
+     * The same top command without the subcommand list, for a run that names its subcommand
+     * (Cli.commandLineFor adds just that one): same name, --help and --version.
+     */
+    @Command(name = "golive", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class)
+    static final class Top implements Runnable {
+        @Spec CommandSpec spec;
+
+        @Override public void run() {
+            spec.commandLine().usage(spec.commandLine().getOut());
+        }
+    }
 }
