@@ -87,7 +87,8 @@ public final class UnitRenderer {
         for (UnitLine l : lines) wanted.computeIfAbsent(l.section() + "\u0000" + l.key(), k -> new ArrayList<>()).add(l);
         for (Map.Entry<String, Set<String>> sec : UnitDirectives.MANAGED.entrySet()) {
             for (String key : sec.getValue()) {
-                if (!wanted.containsKey(sec.getKey() + "\u0000" + key)) ini = ini.remove(sec.getKey(), key);
+                boolean additive = UnitDirectives.ADDITIVE.getOrDefault(sec.getKey(), Set.of()).contains(key);
+                if (!additive && !wanted.containsKey(sec.getKey() + "\u0000" + key)) ini = ini.remove(sec.getKey(), key);
             }
         }
         for (List<UnitLine> group : wanted.values()) {
@@ -95,11 +96,14 @@ public final class UnitRenderer {
             List<String> have = ini.values(first.section(), first.key());
             List<String> want = group.stream().map(UnitLine::value).toList();
             if (have.equals(want)) continue;
-            if (have.size() == 1 && want.size() == 1) {
+            if (UnitDirectives.ADDITIVE.getOrDefault(first.section(), Set.of()).contains(first.key())) {
+                // dependencies: golive makes sure its own are there; the admin's extra ones stay
+                List<String> words = have.stream().flatMap(h -> List.of(h.split("\\s+")).stream()).toList();
+                for (String v : want) if (!words.contains(v)) ini = ini.add(first.section(), first.key(), v);
+            } else if (have.size() == 1 && want.size() == 1) {
                 ini = ini.set(first.section(), first.key(), want.get(0));
             } else {
-                ini = ini.remove(first.section(), first.key());
-                for (String v : want) ini = ini.add(first.section(), first.key(), v);
+                ini = ini.replaceAll(first.section(), first.key(), want);
             }
         }
         return ini.render();
