@@ -1,6 +1,6 @@
 package dev.golive.unit;
 
-import dev.golive.build.GoBuildInfoReader;
+import dev.golive.binfmt.GoBuildInfoReader;
 import dev.golive.host.HostRoot;
 import dev.golive.model.Fact;
 import dev.golive.model.GoBuildInfo;

@@ -18,6 +18,13 @@ import picocli.CommandLine.Spec;
                 ExplainCommand.class,
                 BuildCommand.class,
                 UnitCommand.class,
+                ProfilesCommand.class,
+                RecommendCommand.class,
+                PlanCommand.class,
+                ApplyCommand.class,
+                RollbackCommand.class,
+                RecoverCommand.class,
+                SnapshotsCommand.class,
 
                 CommandLine.HelpCommand.class,
         },
