@@ -2,6 +2,7 @@ package dev.golive.unit;
 
 import dev.golive.config.SystemdIni;
 import dev.golive.model.FileChange;
+import dev.golive.model.FixChange;
 import dev.golive.model.GoliveException;
 import dev.golive.model.HostFacts;
 import dev.golive.model.OwnedFiles;
@@ -34,6 +35,16 @@ public final class UnitRenderer {
 
     public static RenderedUnit render(HostFacts facts, ServiceSpec spec, GoRuntimeDerivation.Result go,
                                       CurrentUnitFiles current, String snapshotId) {
+        return render(facts, spec, go, current, snapshotId, List.of());
+    }
+
+    /**
+     * With directive fixes the admin picked from {@code golive check}
+     * ({@code UnitDirectiveChange}: set in golive's file, replacing what the spec gave that key;
+     * {@code UnitDirectiveRemoval} of a line in golive's own file: left out).
+     */
+    public static RenderedUnit render(HostFacts facts, ServiceSpec spec, GoRuntimeDerivation.Result go,
+                                      CurrentUnitFiles current, String snapshotId, List<FixChange> fixes) {
         String unit = spec.unitName();
         if (!current.unitName().equals(unit)) throw new IllegalArgumentException("current files of " + current.unitName() + ", spec for " + unit);
         if (current.etcLinkTarget().filter(t -> t.equals("/dev/null")).isPresent()) {
@@ -44,7 +55,7 @@ public final class UnitRenderer {
         if (!dropIn && spec.exec().isEmpty()) {
             throw GoliveException.badInput("exec: " + unit + " does not exist yet; a new unit needs the binary's absolute path");
         }
-        UnitDirectives.Lines lines = UnitDirectives.build(spec, facts, go, dropIn);
+        UnitDirectives.Lines lines = withFixes(UnitDirectives.build(spec, facts, go, dropIn), fixes);
         String path;
         Optional<String> before;
         Optional<CurrentUnitFiles.Located> base = Optional.empty();
@@ -67,6 +78,29 @@ public final class UnitRenderer {
         FileChange change = new FileChange(path, before, Optional.of(text), 0644, "root", "root", why);
         return new RenderedUnit(dropIn ? RenderedUnit.Kind.DROP_IN : RenderedUnit.Kind.UNIT, change,
                 lineFields(path, text, lines.lines()), base, go, lines.notes());
+    }
+
+    static UnitDirectives.Lines withFixes(UnitDirectives.Lines lines, List<FixChange> fixes) {
+        if (fixes.isEmpty()) return lines;
+        List<UnitLine> out = new ArrayList<>(lines.lines());
+        for (FixChange f : fixes) {
+            if (f instanceof FixChange.UnitDirectiveChange c) {
+                int at = -1;
+                for (int i = 0; i < out.size(); i++) if (out.get(i).section().equals(c.section()) && out.get(i).key().equals(c.key())) at = at < 0 ? i : at;
+                out.removeIf(l -> l.section().equals(c.section()) && l.key().equals(c.key()));
+                UnitLine fix = new UnitLine(c.section(), c.key(), c.value(), "fix: " + c.describe());
+                if (at >= 0) out.add(Math.min(at, out.size()), fix);
+                else {
+                    // at the end of its section, before a later section starts
+                    int end = out.size();
+                    for (int i = out.size() - 1; i >= 0; i--) if (out.get(i).section().equals(c.section())) { end = i + 1; break; }
+                    out.add(end, fix);
+                }
+            } else if (f instanceof FixChange.UnitDirectiveRemoval r) {
+                out.removeIf(l -> l.section().equals(r.section()) && l.key().equals(r.key()));
+            }
+        }
+        return new UnitDirectives.Lines(List.copyOf(out), lines.notes());
     }
 
     /** A new file: golive's header, then the sections in order. */

@@ -173,12 +173,4 @@ class UnitRendererTest {
         assertThat(r.lineFields()).containsEntry(memoryMax, "resources.memoryMax").containsEntry(exec, "exec");
         assertThat(r.lineFields().values()).contains("environment.GREETING", "go.gomaxprocs", "go.gomemlimit", "hardening", "restart.startLimitBurst");
     }
-
-    @Test
-    void thePlannerShapeGivesOneOwnedFile() {
-        List<FileChange> files = UnitFiles.files(UnitHosts.debian12(), typical().build(), CurrentUnitFiles.none("app.service"), "p1");
-        assertThat(files).hasSize(1);
-        assertThat(OwnedFiles.isOwnedPath(files.get(0).path())).isTrue();
-        assertThat(OwnedFiles.isOwned(files.get(0).after().orElseThrow())).isTrue();
-    }
 }
