@@ -28,12 +28,12 @@ public final class UnitServiceFiles implements ServiceFiles {
     public List<FileChange> files(HostFacts facts, ServiceSpec spec, List<FixChange> unitChanges,
                                   Map<String, OwnedFileState> current, String planId) {
         String unit = spec.unitName();
+        SpecValidator.checkName(spec, java.util.function.UnaryOperator.identity()); // before the name becomes a path
         CurrentUnitFiles onHost = CurrentUnitFiles.read(root, unit);
         CurrentUnitFiles files = new CurrentUnitFiles(unit,
                 owned(current, OwnedFiles.unit(unit)).or(onHost::etcUnit), onHost.etcLinkTarget(), onHost.vendorUnit(),
                 owned(current, OwnedFiles.unitDropIn(unit)).or(onHost::dropIn));
-        ServiceBinary binary = spec.exec().filter(e -> e.startsWith("/")).map(e -> ServiceBinary.read(root, e))
-                .orElseGet(() -> ServiceBinary.none("no exec in the spec"));
+        ServiceBinary binary = ServiceBinary.forSpec(root, spec, files);
         SpecValidator.validate(spec, facts, binary.presence());
         GoRuntimeDerivation.Result go = GoRuntimeDerivation.derive(spec, new GoRuntimeDerivation.Inputs(binary.buildInfo(),
                 facts.service().flatMap(s -> s.goModGoVersion().opt()).flatMap(dev.golive.model.GoVersion::parse),

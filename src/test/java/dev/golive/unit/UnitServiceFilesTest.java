@@ -53,4 +53,37 @@ class UnitServiceFilesTest {
         String unit = files.get(0).after().orElseThrow();
         assertThat(unit).contains("Environment=GOMAXPROCS=2\n", "Environment=GOMEMLIMIT=921MiB\n", "LimitNOFILE=524288\n");
     }
+
+    @Test
+    void aDropInTakesTheGoVersionFromTheBinaryTheExistingUnitStarts(@TempDir Path tree) throws IOException {
+        RealGo.require();
+        Path gofmt = Path.of(Executables.onPath("gofmt").opt().orElseThrow()).toRealPath();
+        Path bin = tree.resolve("opt/vendor/bin/server");
+        Files.createDirectories(bin.getParent());
+        Files.copy(gofmt, bin);
+        Path vendor = tree.resolve("usr/lib/systemd/system/app.service");
+        Files.createDirectories(vendor.getParent());
+        Files.writeString(vendor, "[Service]\nExecStart=-/opt/vendor/bin/server --port 80\n");
+        DirectoryHostRoot root = new DirectoryHostRoot(tree, false, tree.toString(), new AccessLog());
+        ServiceSpec spec = Specs.app().exec(null).cpuQuota("300%").build();
+        String dropIn = new UnitServiceFiles(root).files(GoRuntimeDerivationTest.withCpus(UnitHosts.debian12(), 16), spec, List.of(),
+                Map.of(), "p1").get(0).after().orElseThrow();
+        assertThat(dropIn).contains("Environment=GOMAXPROCS=3\n").doesNotContain("ExecStart");
+        UnitPreview p = UnitPreview.of(root, GoRuntimeDerivationTest.withCpus(UnitHosts.debian12(), 16), spec, Optional.empty(),
+                java.util.function.UnaryOperator.identity(), "p1", Optional.empty());
+        assertThat(p.unit().go().gomaxprocs().why()).startsWith("go1.").contains("ignores CPU quotas");
+    }
+
+    @Test
+    void aNameThatWouldEscapeTheRootIsBadInputBeforeAnyPathIsBuilt(@TempDir Path tree) {
+        DirectoryHostRoot root = new DirectoryHostRoot(tree, false, tree.toString(), new AccessLog());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new UnitServiceFiles(root).files(UnitHosts.debian12(),
+                        Specs.app().name("../../etc/passwd").build(), List.of(), Map.of(), "p1"))
+                .isInstanceOf(dev.golive.model.GoliveException.class)
+                .hasMessage("name: invalid unit name \"../../etc/passwd.service\": contains '/'");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> UnitPreview.of(root, UnitHosts.debian12(),
+                        Specs.app().exec("/usr/../bin/app").build(), Optional.empty(), java.util.function.UnaryOperator.identity(), "p1", Optional.empty()))
+                .isInstanceOf(dev.golive.model.GoliveException.class)
+                .hasMessage("exec: \"/usr/../bin/app\" is not a normalized path to a file");
+    }
 }
