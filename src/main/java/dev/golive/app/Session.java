@@ -26,6 +26,7 @@ import dev.golive.host.ProcessCommandRunner;
 import dev.golive.model.GoVersion;
 import dev.golive.model.ServiceSpec;
 import dev.golive.unit.UnitPreview;
+import dev.golive.unit.UnitServiceFiles;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -59,13 +60,14 @@ public final class Session implements AutoCloseable {
     private final AccessLog log;
     private HostFacts facts;
     private List<String> profileDirs = defaultProfileDirs();
-    private ServiceFiles serviceFiles = ServiceFiles.UNAVAILABLE;
+    private ServiceFiles serviceFiles;
     /** Fault points for apply/rollback: armed from GOLIVE_FAULT unless a test sets them. */
     private FaultPoints faults;
     private IntSupplier uid = Privileges::effectiveUid;
 
     private Session(RootSpec spec, AccessLog log) {
         this.spec = spec;
+        this.serviceFiles = new UnitServiceFiles(spec.root());
         this.log = log;
     }
 
@@ -182,7 +184,7 @@ public final class Session implements AutoCloseable {
         return this;
     }
 
-    /** How the service's unit files are rendered (the unit package's renderer; unavailable by default). */
+    /** How the service's unit files are rendered (the unit package's renderer by default; tests replace it). */
     public Session serviceFiles(ServiceFiles files) {
         this.serviceFiles = files;
         return this;
