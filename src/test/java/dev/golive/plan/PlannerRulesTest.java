@@ -41,7 +41,7 @@ class PlannerRulesTest {
         // centos7: /etc/sysctl.conf sets tcp_tw_recycle = 1; check proposes removing the line
         HostFacts f = FixtureHosts.facts("centos7-v1");
         List<FixChange> fixes = Checker.run(f).findings().stream().filter(x -> x.ruleId().equals("NET-TW-RECYCLE"))
-                .flatMap(x -> x.fix().changes().stream()).toList();
+                .flatMap(x -> x.fix().stream()).flatMap(p -> p.changes().stream()).toList();
         assertThat(fixes).isNotEmpty();
         Plan plan = plan("centos7-v1", "base", Optional.empty(), fixes, Map.of(), ServiceFiles.UNAVAILABLE);
         assertThat(plan.files()).extracting(FileChange::path).allMatch(OwnedFiles::isOwnedPath).doesNotContain("/etc/sysctl.conf");
@@ -65,7 +65,7 @@ class PlannerRulesTest {
     void allFixesOfTheChecksOnEveryFixtureOnlyTouchOwnedFiles() {
         for (String host : FixtureHosts.NAMES) {
             HostFacts f = FixtureHosts.facts(host);
-            List<FixChange> fixes = Checker.run(f).findings().stream().map(Finding::fix).flatMap(x -> x.changes().stream()).toList();
+            List<FixChange> fixes = Checker.run(f).findings().stream().flatMap(x -> x.fix().stream()).flatMap(p -> p.changes().stream()).toList();
             Plan plan = plan(host, "base", Optional.empty(), fixes, Map.of(), ServiceFiles.UNAVAILABLE);
             assertThat(plan.files()).as(host).extracting(FileChange::path).allMatch(OwnedFiles::isOwnedPath);
         }
