@@ -59,7 +59,8 @@ public final class Session implements AutoCloseable {
     private final AccessLog log;
     private HostFacts facts;
     private List<String> profileDirs = defaultProfileDirs();
-    private ServiceFiles serviceFiles = ServiceFiles.UNAVAILABLE;
+    /** The unit package renders the service's unit or drop-in for the planner (see {@link #unitFiles()}). */
+    private ServiceFiles serviceFiles = unitFiles();
     /** Fault points for apply/rollback: armed from GOLIVE_FAULT unless a test sets them. */
     private FaultPoints faults;
     private IntSupplier uid = Privileges::effectiveUid;
@@ -182,7 +183,22 @@ public final class Session implements AutoCloseable {
         return this;
     }
 
-    /** How the service's unit files are rendered (the unit package's renderer; unavailable by default). */
+    /**
+     * The planner's seam to the unit renderer: the unit's current files read through this
+     * session's root, rendered by unit.UnitFiles. Directive fixes picked from findings cannot be
+     * folded into a rendered unit yet: they are refused (bad input) rather than silently dropped.
+     */
+    private ServiceFiles unitFiles() {
+        return (facts, svc, changes, current, id) -> {
+            if (!changes.isEmpty()) {
+                throw GoliveException.badInput("unit directive fixes (" + changes.stream().map(FixChange::describe)
+                        .collect(java.util.stream.Collectors.joining(", ")) + ") cannot be planned yet; put them in the service spec (golive unit)");
+            }
+            return dev.golive.unit.UnitFiles.files(facts, svc, dev.golive.unit.CurrentUnitFiles.read(spec.root(), svc.unitName()), id);
+        };
+    }
+
+    /** How the service's unit files are rendered (tests replace the unit renderer with a fake). */
     public Session serviceFiles(ServiceFiles files) {
         this.serviceFiles = files;
         return this;
@@ -209,9 +225,10 @@ public final class Session implements AutoCloseable {
      * the fixes the admin picked. Reads the owned files; writes nothing.
      */
     public Plan plan(String profileName, Optional<String> service, List<FixChange> fixes, String planId) {
-        HostFacts f = inspect();
+        // with a service: its cgroup, unit and binary too (GOMAXPROCS/GOMEMLIMIT derive from them)
+        HostFacts f = service.isPresent() ? inspectService(service.get(), null) : inspect();
         Profile p = ProfileResolver.resolve(profiles(), profileName, f);
-        Optional<ServiceSpec> svc = service.map(ServiceSpec::named);
+        Optional<ServiceSpec> svc = service.map(Session::serviceUnit).map(ServiceSpec::named);
         var current = OwnedFilesReader.read(spec.root(), OwnedFilesReader.paths(svc.map(ServiceSpec::unitName)));
         return new Planner(serviceFiles).plan(new PlanInput(f, p, svc, fixes, current, planId));
     }

@@ -72,6 +72,24 @@ class PlanCommandsTest {
         assertThat(plan.get("files")).extracting(f -> f.get("path").asText())
                 .containsExactly("/etc/sysctl.d/60-golive.conf", "/etc/systemd/system.conf.d/60-golive.conf", "/etc/tmpfiles.d/60-golive.conf");
         assertThat(plan.get("live").get(0).get("before").asText()).isEqualTo("128");
+        // the same document apply reads: PlanCodec round-trips it to the plan the Session makes
+        try (Session s = sessions(etc, home).apply(FIXTURES + "/centos7-v1")) {
+            assertThat(dev.golive.apply.PlanCodec.fromJson("plan.json", j.out()))
+                    .isEqualTo(s.plan("base", java.util.Optional.empty(), List.of(), "t-1"));
+        }
+    }
+
+    @Test
+    void planWithAServiceAddsItsDropInFromTheUnitRenderer() throws Exception {
+        Path etc = dir("etc"), home = dir("home");
+        var r = CheckCommandTest.run(new PlanCommand(sessions(etc, home)), "--profile", "web-api", "--service", "prometheus-node-exporter",
+                "--root", FIXTURES + "/ubuntu2004-hybrid", "--id", "t-2", "--no-color");
+        assertThat(r.code()).as(r.err()).isEqualTo(0);
+        assertThat(r.out()).contains("create /etc/systemd/system/prometheus-node-exporter.service.d/60-golive.conf  0644 root:root\n")
+                .contains("+LimitNOFILE=1024:1048576\n").contains("+TasksMax=4096\n")
+                .contains("  systemctl daemon-reload\n")
+                .contains("  systemctl restart prometheus-node-exporter.service   (proposed; only when you ask)\n")
+                .contains("reads net.core.somaxconn once per process");
     }
 
     @Test
