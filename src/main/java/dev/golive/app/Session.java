@@ -225,10 +225,17 @@ public final class Session implements AutoCloseable {
      * the fixes the admin picked. Reads the owned files; writes nothing.
      */
     public Plan plan(String profileName, Optional<String> service, List<FixChange> fixes, String planId) {
+        return planFor(profileName, service.map(Session::serviceUnit).map(ServiceSpec::named), fixes, planId);
+    }
+
+    /**
+     * The same with a full service spec (the TUI form, the guide, a spec YAML): a new unit when
+     * the spec has an ExecStart, a drop-in on the existing unit otherwise.
+     */
+    public Plan planFor(String profileName, Optional<ServiceSpec> svc, List<FixChange> fixes, String planId) {
         // with a service: its cgroup, unit and binary too (GOMAXPROCS/GOMEMLIMIT derive from them)
-        HostFacts f = service.isPresent() ? inspectService(service.get(), null) : inspect();
+        HostFacts f = svc.isPresent() ? inspectService(svc.get().unitName(), null) : inspect();
         Profile p = ProfileResolver.resolve(profiles(), profileName, f);
-        Optional<ServiceSpec> svc = service.map(Session::serviceUnit).map(ServiceSpec::named);
         var current = OwnedFilesReader.read(spec.root(), OwnedFilesReader.paths(svc.map(ServiceSpec::unitName)));
         return new Planner(serviceFiles).plan(new PlanInput(f, p, svc, fixes, current, planId));
     }
