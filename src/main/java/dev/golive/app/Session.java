@@ -211,18 +211,20 @@ public final class Session implements AutoCloseable {
      * the fixes the admin picked. Reads the owned files; writes nothing.
      */
     public Plan plan(String profileName, Optional<String> service, List<FixChange> fixes, String planId) {
-        return planFor(profileName, service.map(ServiceSpec::named), fixes, planId);
+        return planFor(profileName, service.map(Session::serviceUnit).map(ServiceSpec::named), fixes, planId);
     }
 
     /** The profile name that plans only the picked fixes (the guide's "none"). */
     public static final String NO_PROFILE = "none";
 
     /**
-     * As {@link #plan}, for a full service spec (the guide, the TUI's unit editor).
-     * {@link #NO_PROFILE} plans only {@code fixes}.
+     * The same with a full service spec (the TUI form, the guide, a spec YAML): a new unit when
+     * the spec has an ExecStart, a drop-in on the existing unit otherwise. {@link #NO_PROFILE}
+     * plans only {@code fixes}.
      */
     public Plan planFor(String profileName, Optional<ServiceSpec> svc, List<FixChange> fixes, String planId) {
-        HostFacts f = inspect();
+        // with a service: its cgroup, unit and binary too (GOMAXPROCS/GOMEMLIMIT derive from them)
+        HostFacts f = svc.isPresent() ? inspectService(svc.get().unitName(), null) : inspect();
         Profile p = NO_PROFILE.equals(profileName)
                 ? new Profile(NO_PROFILE, Optional.of("no profile: only the picked fixes"), List.of(), List.of(), List.of(),
                         List.of(), dev.golive.profile.ServiceSettings.NONE, List.of())

@@ -5,7 +5,7 @@ import dev.golive.model.GoliveException;
 import dev.golive.model.HostFacts;
 import dev.golive.model.Plan;
 import dev.golive.plan.Preview;
-import dev.golive.report.Json;
+import dev.golive.apply.PlanCodec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,7 +63,7 @@ public final class PlanCommand implements Callable<Integer> {
         }
         var out = spec.commandLine().getOut();
         if (json) {
-            out.print(Json.write(plan));
+            out.print(PlanCodec.toJson(plan));
         } else {
             String host = facts.origin().hostname() == null ? facts.origin().root() : facts.origin().hostname() + " (" + facts.origin().root() + ")";
             out.print(Preview.render(plan, host, Output.style(common)));
