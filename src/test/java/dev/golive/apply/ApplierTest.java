@@ -88,7 +88,7 @@ class ApplierTest {
         assertThat(mode(dir.resolve("var/lib/golive/snapshots"))).isEqualTo(0700);
         assertThat(mode(snap)).isEqualTo(0700);
         assertThat(mode(snap.resolve("manifest.json"))).isEqualTo(0600);
-        assertThat(Files.readString(snap.resolve("files/0.before"))).isEqualTo(TestTree.OLD_SYSCTL);
+        assertThat(Files.readString(snap.resolve("0.before"))).isEqualTo(TestTree.OLD_SYSCTL);
         assertThat(Files.readString(snap.resolve("manifest.json"))).startsWith("{\n  \"format\" : 1,\n  \"id\" : \"s1\",\n  \"state\" : \"applied\"");
     }
 
