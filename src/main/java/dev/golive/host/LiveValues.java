@@ -55,7 +55,7 @@ public final class LiveValues {
         writer.refuseLinks(path);
         Path p = writer.resolve(path);
         try {
-            String raw = new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
+            String raw = new String(readWhole(p), StandardCharsets.UTF_8);
             writer.log().read(path, true);
             return Optional.of(normalise(format, raw));
         } catch (NoSuchFileException e) {
@@ -89,6 +89,21 @@ public final class LiveValues {
         String back = read(path, format).orElse("(gone)");
         if (!back.equals(value)) {
             throw GoliveException.environment(path + ": wrote \"" + value + "\" but it reads back as \"" + back + "\"");
+        }
+    }
+
+    /**
+     * One big read from offset 0. A sysctl file reports size 0 and most of its handlers
+     * answer a read at a non-zero offset with EOF, so Files.readAllBytes (which reads one byte,
+     * then the rest) gets only the first character ("4" for 4096).
+     */
+    private static byte[] readWhole(Path p) throws IOException {
+        try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            ByteBuffer b = ByteBuffer.allocate(64 * 1024);
+            while (b.hasRemaining() && ch.read(b) > 0) { /* a kernel file answers in one read; a plain file may take more */ }
+            byte[] out = new byte[b.position()];
+            b.flip().get(out);
+            return out;
         }
     }
 
