@@ -98,6 +98,8 @@ public final class Applier {
             if (f.after().isPresent() && !OwnedFiles.isOwned(f.after().get())) {
                 throw GoliveException.badInput("plan " + plan.id() + ": new content of " + f.path() + " lacks golive's header; golive writes only files it can recognise later");
             }
+            Optional<String> who = w.principalProblem(f.owner(), f.group());
+            if (who.isPresent()) throw GoliveException.environment(f.path() + ": " + who.get() + "; nothing was changed");
             FileState cur = w.stat(f.path());
             if (!cur.hasContent(f.before().map(HostWriter::utf8))) {
                 throw stale(f.path() + (cur.exists() ? (f.before().isEmpty() ? " exists now" : " changed") : " is gone")

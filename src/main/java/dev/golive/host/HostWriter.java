@@ -178,6 +178,21 @@ public final class HostWriter {
         return Optional.empty();
     }
 
+    /** Why {@code owner}/{@code group} cannot be set on this machine (no such user or group), or empty. */
+    public Optional<String> principalProblem(String owner, String group) {
+        try {
+            user(owner);
+        } catch (IOException e) {
+            return Optional.of("no user \"" + owner + "\" on this machine");
+        }
+        try {
+            group(group);
+        } catch (IOException e) {
+            return Optional.of("no group \"" + group + "\" on this machine");
+        }
+        return Optional.empty();
+    }
+
     private void checkOwned(String path, boolean force) {
         Optional<String> problem = ownershipProblem(path, force);
         if (problem.isPresent()) throw GoliveException.environment(problem.get());

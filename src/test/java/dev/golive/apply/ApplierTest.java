@@ -115,6 +115,13 @@ class ApplierTest {
     }
 
     @Test
+    void anOwnerThatDoesNotExistIsRefusedBeforeAnythingIsWritten() {
+        Plan plan = withFile(new FileChange(OwnedFiles.TMPFILES_DROPIN, Optional.empty(), Optional.of(OwnedFiles.header("s3")), 0644, "golive-nobody", "root", "x"));
+        assertThatThrownBy(() -> apply(plan)).hasMessage("/etc/tmpfiles.d/60-golive.conf: no user \"golive-nobody\" on this machine; nothing was changed");
+        tree.assertUnchangedSince(pristine);
+    }
+
+    @Test
     void aStalePlanIsRefusedBeforeAnythingIsWritten() {
         Plan plan = tree.fullPlan("s1");
         tree.file("/proc/sys/net/core/somaxconn", "8192\n", 0644);
