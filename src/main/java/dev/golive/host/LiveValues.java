@@ -32,6 +32,8 @@ public final class LiveValues {
     private static final Set<String> KERNEL_FS = Set.of("proc", "sysfs");
 
     private final HostWriter writer;
+    /** File system type per directory: Files.getFileStore re-reads /proc/mounts on every call. */
+    private final java.util.Map<Path, Boolean> kernelDirs = new java.util.HashMap<>();
 
     public LiveValues(HostWriter writer) { this.writer = writer; }
 
@@ -107,9 +109,13 @@ public final class LiveValues {
         }
     }
 
-    private static boolean isKernelFile(Path p) throws IOException {
+    private boolean isKernelFile(Path p) throws IOException {
+        Boolean known = kernelDirs.get(p.getParent());
+        if (known != null) return known;
         FileStore fs = Files.getFileStore(p);
-        return KERNEL_FS.contains(fs.type());
+        boolean kernel = KERNEL_FS.contains(fs.type());
+        kernelDirs.put(p.getParent(), kernel);
+        return kernel;
     }
 
     /**
