@@ -314,7 +314,10 @@ public final class Session implements AutoCloseable {
         Path base = root == null || root.isEmpty() ? Path.of("/") : Path.of(root);
         if (root != null && (root.endsWith(".tar.gz") || root.endsWith(".tgz"))) return List.of();
         try {
-            return new SnapshotStore(new HostWriter(base, new AccessLog(), FaultPoints.NONE)).unfinished();
+            HostWriter w = new HostWriter(base, new AccessLog(), FaultPoints.NONE);
+            List<String> ids = new SnapshotStore(w).unfinished();
+            // an apply in progress holds the lock: its snapshot is "applying" because it is running, not because it died
+            return ids.isEmpty() || dev.golive.host.HostLock.heldByAnother(w) ? List.of() : ids;
         } catch (RuntimeException e) {
             return List.of(); // unreadable: the command itself will say what is wrong with the root
         }
