@@ -47,28 +47,6 @@ public final class RuleCatalog {
     /** The closest known ID to a mistyped one (for "did you mean"), if any is reasonably close. */
     public static Optional<String> suggest(String id) {
         if (id == null) return Optional.empty();
-        String q = id.trim().toUpperCase(Locale.ROOT);
-        String best = null;
-        int bestD = Integer.MAX_VALUE;
-        for (String known : BY_ID.keySet()) {
-            int d = known.contains(q) && q.length() >= 4 ? 1 : distance(q, known);
-            if (d < bestD) { bestD = d; best = known; }
-        }
-        return best != null && bestD <= Math.max(3, q.length() / 3) ? Optional.of(best) : Optional.empty();
-    }
-
-    static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) prev[j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev; prev = cur; cur = t;
-        }
-        return prev[b.length()];
+        return dev.golive.model.Suggest.closest(id.trim().toUpperCase(Locale.ROOT), BY_ID.keySet());
     }
 }

@@ -1,149 +1,115 @@
 package dev.golive.report;
 
-import dev.golive.model.CgroupLimit;
+import dev.golive.check.CheckReport;
+import dev.golive.model.Area;
 import dev.golive.model.Fact;
+import dev.golive.model.Finding;
 import dev.golive.model.HostFacts;
-import dev.golive.model.Source;
-import dev.golive.model.SysctlFact;
-import dev.golive.report.Review.FactGroup;
-import dev.golive.report.Review.FactRow;
+import dev.golive.model.Severity;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
- * The host summary at the top of a review: the facts a reviewer weighs before go-live, one
- * group per area, each with its source. Shorter than `golive inspect` on purpose (the
- * network group lists the keys that matter for a Go server, not every sysctl read).
+ * The host at a glance, one line per area (CPU and quota, memory and THP, file descriptors,
+ * network, cgroups, systemd, Go), each with the worst finding of the area and how many there
+ * are. One source for the TUI's Overview, the guide's summary and the report's header, so
+ * the three never tell different stories.
  */
-final class HostSummary {
+public final class HostSummary {
 
-    /** The network sysctls a reviewer of a Go server looks at first (DOMAIN.md, Network). */
-    static final List<String> NETWORK_KEYS = List.of("net.core.somaxconn", "net.ipv4.tcp_max_syn_backlog",
-            "net.core.netdev_max_backlog", "net.ipv4.ip_local_port_range", "net.ipv4.tcp_tw_reuse",
-            "net.ipv4.tcp_fin_timeout", "net.ipv4.tcp_rmem", "net.ipv4.tcp_wmem");
-
-    private final List<FactRow> rows = new ArrayList<>();
+    /** One area: {@code worst} is empty when the area has no finding. */
+    public record Line(String label, List<Area> areas, String text, Optional<Severity> worst, int findings) { }
 
     private HostSummary() { }
 
-    static List<FactGroup> of(HostFacts f) {
-        List<FactGroup> groups = new ArrayList<>();
-        HostSummary s;
-
-        s = new HostSummary();
-        s.row("hostname", f.os().hostname());
-        s.row("distribution", f.os().prettyName());
-        s.row("kernel", f.os().kernelRelease());
-        s.row("architecture", f.os().architecture());
-        s.row("virtualization", f.os().virtualization());
-        s.row("container", f.os().container());
-        groups.add(new FactGroup("System", s.rows));
-
-        s = new HostSummary();
-        s.row("model", f.cpu().modelName());
-        s.row("logical CPUs", f.cpu().logicalCpus());
-        s.row("physical cores", f.cpu().physicalCores());
-        s.row("sockets", f.cpu().sockets());
-        s.row("SMT active", f.cpu().smtActive(), b -> b ? "yes" : "no");
-        s.row("affinity", f.cpu().affinityList());
-        if (f.cpu().arm64Features().known()) s.row("arm64 features", f.cpu().arm64Features(), l -> String.join(" ", l));
-        else s.row("GOAMD64 level", f.cpu().goamd64Level());
-        s.limits("CPU quota", f.cpu().cgroupPath(), f.cpu().cpuLimits(), v -> String.format(Locale.ROOT, "%.2f CPUs", v));
-        groups.add(new FactGroup("CPU", s.rows));
-
-        s = new HostSummary();
-        s.row("total", f.memory().totalBytes(), Units::bytes);
-        s.row("swap", f.memory().swapTotalBytes(), Units::bytes);
-        s.row("vm.swappiness", f.memory().swappiness());
-        s.row("vm.overcommit_memory", f.memory().overcommitMemory());
-        s.row("THP enabled", f.memory().thpEnabled());
-        s.row("THP defrag", f.memory().thpDefrag());
-        s.limits("memory limit", f.memory().cgroupPath(), f.memory().memoryLimits(), v -> Units.bytes(v.longValue()));
-        groups.add(new FactGroup("Memory", s.rows));
-
-        HostSummary fd = new HostSummary();
-        fd.row("fs.file-max", f.fds().fileMax());
-        fd.row("fs.nr_open", f.fds().nrOpen());
-        fd.row("systemd DefaultLimitNOFILE", f.fds().systemdDefaultLimitNofile());
-        if (f.fds().limitsNofile().isEmpty()) fd.rows.add(FactRow.known("limits.conf nofile", "none", "/etc/security/limits.conf, limits.d/"));
-        f.fds().limitsNofile().forEach(e -> fd.rows.add(FactRow.known("limits.conf nofile",
-                e.domain() + " " + e.type() + " " + e.value() + " (login sessions only)", e.source().describe())));
-        groups.add(new FactGroup("File descriptors", fd.rows));
-
-        HostSummary n = new HostSummary();
-        for (String key : NETWORK_KEYS) f.sysctls().get(key).ifPresent(n::sysctl);
-        n.row("listening TCP ports", f.network().listeningTcpPorts(), l -> l.isEmpty() ? "none" : l.toString());
-        groups.add(new FactGroup("Network", n.rows));
-
-        s = new HostSummary();
-        s.row("mode", f.cgroups().mode(), m -> m.label());
-        s.row("v2 controllers", f.cgroups().v2Controllers(), l -> String.join(" ", l));
-        if (!f.cgroups().v1Controllers().isEmpty()) {
-            s.rows.add(FactRow.known("v1 controllers", String.join(" ", f.cgroups().v1Controllers()), "/proc/self/mountinfo"));
-        }
-        groups.add(new FactGroup("cgroups", s.rows));
-
-        HostSummary d = new HostSummary();
-        d.row("version", f.systemd().version());
-        d.row("running as PID 1", f.systemd().pid1(), b -> b ? "yes" : "no");
-        f.systemd().managerDefaults().forEach(d::row);
-        d.rows.add(FactRow.known("service units", Integer.toString(f.systemd().serviceUnits().size()), "/etc/systemd/system, /usr/lib/systemd/system"));
-        groups.add(new FactGroup("systemd", d.rows));
-
-        s = new HostSummary();
-        s.row("go", f.go().path());
-        s.row("version", f.go().version());
-        groups.add(new FactGroup("Go toolchain", s.rows));
-        return groups;
+    public static List<Line> of(HostFacts f, CheckReport report) {
+        List<Line> out = new ArrayList<>();
+        out.add(line(report, "System", List.of(), system(f)));
+        out.add(line(report, "CPU", List.of(Area.CPU), cpu(f)));
+        out.add(line(report, "Memory", List.of(Area.MEMORY), memory(f)));
+        out.add(line(report, "Files", List.of(Area.FDS), fds(f)));
+        out.add(line(report, "Network", List.of(Area.NETWORK, Area.SYSCTL_CONFIG), network(f)));
+        out.add(line(report, "cgroups", List.of(Area.CGROUPS), cgroups(f)));
+        out.add(line(report, "systemd", List.of(Area.SYSTEMD, Area.UNIT), systemd(f)));
+        out.add(line(report, "Go", List.of(Area.GO), go(f)));
+        return List.copyOf(out);
     }
 
-    private void sysctl(SysctlFact s) {
-        if (!s.exists().orElse(true)) {
-            rows.add(FactRow.unknown(s.key(), "not on this kernel"));
-            return;
-        }
-        Fact<String> live = s.live();
-        if (live instanceof Fact.Known<String> k) {
-            String where = k.source().describe() + s.configured().map(a -> "; set by " + a.source().describe()).orElse("; kernel default");
-            rows.add(FactRow.known(s.key(), SysctlFact.normalize(k.value()), where));
-        } else {
-            rows.add(FactRow.unknown(s.key(), ((Fact.Unknown<String>) live).reason()));
-        }
+    private static Line line(CheckReport report, String label, List<Area> areas, String text) {
+        List<Finding> mine = report.findings().stream().filter(x -> areas.contains(x.area())).toList();
+        Optional<Severity> worst = mine.stream().map(Finding::severity).max(Enum::compareTo);
+        return new Line(label, areas, text, worst, mine.size());
     }
 
-    private void limits(String label, String path, List<CgroupLimit> limits, Function<Double, String> fmt) {
-        if (path == null) {
-            rows.add(FactRow.unknown(label, "no cgroup path"));
-            return;
-        }
-        if (limits.isEmpty()) {
-            rows.add(FactRow.unknown(label, "controller not mounted"));
-            return;
-        }
-        for (CgroupLimit l : limits) {
-            Fact<Optional<Double>> v = l.value();
-            if (v instanceof Fact.Known<Optional<Double>> k) {
-                rows.add(FactRow.known(label, l.path() + ": " + k.value().map(fmt).orElse("max"), k.source().describe()));
-            } else {
-                rows.add(FactRow.unknown(label, l.path() + ": " + ((Fact.Unknown<Optional<Double>>) v).reason()));
-            }
-        }
+    private static String system(HostFacts f) {
+        String os = or(f.os().prettyName(), "unknown OS");
+        String kernel = f.os().kernelRelease().opt().map(k -> "kernel " + k).orElse("kernel unknown");
+        String virt = f.os().container().opt().filter(v -> !v.isBlank() && !v.equals("none")).map(c -> "container " + c)
+                .or(() -> f.os().virtualization().opt().filter(v -> !v.isBlank() && !v.equals("none")).map(v -> "vm " + v))
+                .orElse("bare metal or unknown");
+        return os + ", " + kernel + ", " + virt;
     }
 
-    private <T> void row(String label, Fact<T> f) { row(label, f, String::valueOf); }
-
-    private <T> void row(String label, Fact<T> f, Function<T, String> fmt) {
-        rows.add(factRow(label, f, fmt));
+    private static String cpu(HostFacts f) {
+        String cpus = f.cpu().logicalCpus().opt().map(n -> n + " CPUs").orElse("CPUs unknown");
+        String cores = f.cpu().physicalCores().opt().map(n -> " (" + n + " cores"
+                + f.cpu().sockets().opt().map(s -> ", " + s + (s == 1 ? " socket" : " sockets")).orElse("") + ")").orElse("");
+        String quota = f.cpu().effectiveQuota().map(q -> ", quota " + trim(q) + " CPUs").orElse(", no quota");
+        return cpus + cores + quota;
     }
 
-    static <T> FactRow factRow(String label, Fact<T> f, Function<T, String> fmt) {
-        if (f instanceof Fact.Known<T> k) return FactRow.known(label, fmt.apply(k.value()), k.source().describe());
-        return FactRow.unknown(label, ((Fact.Unknown<T>) f).reason());
+    private static String memory(HostFacts f) {
+        String ram = f.memory().totalBytes().opt().map(Units::bytes).orElse("unknown") + " RAM";
+        String swap = f.memory().swapTotalBytes().opt().map(s -> s == 0 ? "no swap" : "swap " + Units.bytes(s)).orElse("swap unknown");
+        String thp = f.memory().thpEnabled().opt().map(t -> "THP " + t).orElse("THP unknown");
+        return ram + ", " + swap + ", " + thp;
     }
 
-    static FactRow sourceRow(String label, String value, Source src) { return FactRow.known(label, value, src.describe()); }
+    private static String fds(HostFacts f) {
+        String max = f.fds().fileMax().opt().map(v -> "file-max " + big(v)).orElse("file-max unknown");
+        String def = f.fds().systemdDefaultLimitNofile().opt().map(l -> "services " + l).orElse("services' limit unknown");
+        return max + ", " + def;
+    }
+
+    private static String network(HostFacts f) {
+        String somax = f.sysctls().live("net.core.somaxconn").map(v -> "somaxconn " + v).orElse("somaxconn unknown");
+        String range = f.sysctls().live("net.ipv4.ip_local_port_range").map(v -> "ports " + v.replace(' ', '-')).orElse("");
+        String listen = f.network().listeningTcpPorts().opt().map(l -> l.size() + " listening").orElse("");
+        StringBuilder b = new StringBuilder(somax);
+        if (!range.isEmpty()) b.append(", ").append(range);
+        if (!listen.isEmpty()) b.append(", ").append(listen);
+        return b.toString();
+    }
+
+    private static String cgroups(HostFacts f) {
+        return f.cgroups().mode().opt().map(m -> switch (m) {
+                    case V1 -> "v1 only (legacy)";
+                    case HYBRID -> "hybrid (v1 + unified)";
+                    case V2 -> "v2 only (unified)";
+                }).orElse("layout unknown")
+                + f.cgroups().v2Controllers().opt().filter(l -> !l.isEmpty()).map(l -> ", " + String.join(" ", l)).orElse("");
+    }
+
+    private static String systemd(HostFacts f) {
+        String v = f.systemd().version().opt().map(n -> "systemd " + n).orElse("systemd unknown");
+        String pid1 = f.systemd().pid1().opt().map(p -> p ? ", PID 1" : ", not PID 1").orElse("");
+        String svc = f.service().map(s -> ", service " + s.name()).orElse("");
+        return v + pid1 + svc;
+    }
+
+    private static String go(HostFacts f) {
+        if (f.go().knownAbsent()) return "no Go toolchain";
+        return f.go().version().opt().orElse("toolchain unknown");
+    }
+
+    private static String or(Fact<String> f, String dflt) { return f.opt().filter(s -> !s.isBlank()).orElse(dflt); }
+
+    private static String trim(double q) {
+        return q == Math.rint(q) ? Long.toString((long) q) : String.format(Locale.ROOT, "%.2f", q);
+    }
+
+    private static String big(long v) { return v >= Long.MAX_VALUE / 2 ? "unlimited" : Long.toString(v); }
 }

@@ -68,6 +68,17 @@ public final class ReviewHtml {
         b.append("<header><h1>Pre-go-live review: ").append(esc(ReviewText.hostTitle(r))).append("</h1><p>")
                 .append(esc(ReviewText.subtitle(r))).append("</p></header>\n<main>\n");
 
+        h2("glance", "At a glance");
+        b.append("<table><tr><th>area</th><th>host</th><th>findings</th></tr>\n");
+        for (Review.Glance g : r.overview()) {
+            b.append("<tr><td>").append(esc(g.area())).append("</td><td>").append(esc(g.text())).append("</td><td>");
+            if (g.findings() == 0) b.append("none");
+            else b.append("<span class=\"sev ").append(esc(g.worst().orElse("info"))).append("\">").append(esc(g.worst().orElse("")))
+                    .append("</span> ").append(g.findings());
+            b.append("</td></tr>\n");
+        }
+        b.append("</table>\n");
+
         h2("summary", "Host summary");
         b.append("<div class=\"grid\">\n");
         for (FactGroup g : r.summary()) {

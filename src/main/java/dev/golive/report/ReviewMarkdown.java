@@ -27,6 +27,13 @@ public final class ReviewMarkdown {
         b.append("# Pre-go-live review: ").append(esc(ReviewText.hostTitle(r))).append("\n\n");
         b.append(esc(ReviewText.subtitle(r))).append("\n");
 
+        h2("At a glance");
+        b.append("| area | host | findings |\n|---|---|---|\n");
+        for (Review.Glance g : r.overview()) {
+            b.append("| ").append(cell(g.area())).append(" | ").append(cell(g.text())).append(" | ")
+                    .append(g.findings() == 0 ? "none" : g.findings() + " (worst: " + g.worst().orElse("") + ")").append(" |\n");
+        }
+
         h2("Host summary");
         for (FactGroup g : r.summary()) {
             b.append("### ").append(g.title()).append("\n\n| fact | value | source |\n|---|---|---|\n");

@@ -14,23 +14,37 @@ import java.util.List;
  * sysctl.d/99-sysctl.conf → ../sysctl.conf) stay links. src/test/fixtures/make_hosts.py
  * generated them; edit that script and re-run it rather than editing one file by hand.
  */
-final class Fixtures {
+public final class Fixtures {
     private Fixtures() { }
 
-    static final List<String> NAMES = List.of("debian12-vm", "ubuntu2004-hybrid", "centos7-v1", "arm64-server",
+    public static final List<String> NAMES = List.of("debian12-vm", "ubuntu2004-hybrid", "centos7-v1", "arm64-server",
             "container-quota", "two-socket-smt", "sparse");
 
-    static Path hostsDir() {
+    /** Fixture services: host and unit, golden in hosts/HOST+UNIT.expected.json. */
+    public static final List<String> SERVICES = List.of("debian12-vm+api.service", "arm64-server+ingest.service",
+            "ubuntu2004-hybrid+prometheus-node-exporter.service");
+
+    public static Path hostsDir() {
         Path base = Path.of(System.getProperty("basedir", "."));
         Path dir = base.resolve("src/test/resources/hosts");
         if (!Files.isDirectory(dir)) throw new IllegalStateException("run tests from the project directory: no " + dir.toAbsolutePath());
         return dir;
     }
 
-    static Path dir(String name) { return hostsDir().resolve(name); }
+    public static Path dir(String name) { return hostsDir().resolve(name); }
+
+    /** `golive inspect --root DIR --service UNIT` for "HOST+UNIT". */
+    public static HostFacts inspectService(String hostAndUnit) {
+        String host = hostAndUnit.substring(0, hostAndUnit.indexOf('+'));
+        try (Session s = Session.open(dir(host).toString())) {
+            HostFacts f = s.inspectService(hostAndUnit.substring(host.length() + 1), null);
+            CaptureInfo o = f.origin();
+            return f.withOrigin(new CaptureInfo("hosts/" + host, o.live(), o.capturedAt(), o.hostname()));
+        }
+    }
 
     /** Inspects a fixture as `golive inspect --root DIR` does; origin.root made independent of where the checkout is. */
-    static HostFacts inspect(String name) {
+    public static HostFacts inspect(String name) {
         try (Session s = Session.open(dir(name).toString())) {
             HostFacts f = s.inspect();
             CaptureInfo o = f.origin();
