@@ -151,9 +151,11 @@ public final class ReviewMarkdown {
      */
     static String esc(String s) {
         StringBuilder o = new StringBuilder();
+        // brackets only make a link next to "(" or another bracket: "[Service] Type" stays readable
+        boolean linkish = s.contains("](") || s.contains("][") || s.contains("]:");
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if ("\\`*[]<>|".indexOf(c) >= 0 || (c == '#' && i == 0) || (c == '_' && (i == 0 || !Character.isLetterOrDigit(s.charAt(i - 1))))) {
+            if ("\\`*<>|".indexOf(c) >= 0 || (linkish && (c == '[' || c == ']')) || (c == '#' && i == 0) || (c == '_' && (i == 0 || !Character.isLetterOrDigit(s.charAt(i - 1))))) {
                 o.append('\\');
             }
             o.append(c);

@@ -69,7 +69,7 @@ class ReviewTest {
         assertThat(md).contains("- systemctl restart app.service: Go reads somaxconn once per process");
         assertThat(md).contains("- net.ipv4.tcp_fin_timeout: golive would set 30, but /etc/sysctl.d/99-web-tuning.conf:2 sets 15 and wins at boot");
         assertThat(md).contains("Unit **app.service** at `/etc/systemd/system/app.service`", "**4.2 (OK)**",
-                "| \\[Service\\] NoNewPrivileges | yes | `/etc/systemd/system/app.service:6` |");
+                "| [Service] NoNewPrivileges | yes | `/etc/systemd/system/app.service:6` |");
         assertThat(md).contains("| 20251201-090000-cd34 | 2025-12-01T09:00:00Z | rolled-back | web |  | 2 | 11 |");
         String html = ReviewHtml.render(r);
         assertThat(html).contains("<span class=\"add\">+net.core.somaxconn = 8192</span>", "<span class=\"score\">4.2 (OK)</span>",
