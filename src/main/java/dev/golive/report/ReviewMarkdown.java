@@ -51,7 +51,7 @@ public final class ReviewMarkdown {
 
         h2("Recommended profile and plan");
         part(r.plan(), p -> {
-            b.append("Profile **").append(esc(p.profile())).append("**: ").append(p.reason()).append("\n\n");
+            b.append("Profile **").append(esc(p.profile())).append("**: ").append(esc(p.reason())).append("\n\n");
             b.append("Snapshot id of the apply: ").append(code(p.snapshotId())).append("\n\n");
             if (p.files().isEmpty() && p.live().isEmpty()) b.append("Nothing to change: the host is already as the profile asks.\n\n");
             for (Review.FileView fv : p.files()) {
