@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The host summary at the top of a review: the facts a reviewer weighs before go-live, one
+ * The fact groups at the top of a review: the facts a reviewer weighs before go-live, one
  * group per area, each with its source. Shorter than `golive inspect` on purpose (the
  * network group lists the keys that matter for a Go server, not every sysctl read).
  */
