@@ -328,8 +328,8 @@ public final class Session implements AutoCloseable {
      * host summary, findings, the recommended plan, the unit, the snapshot history.
      */
     public dev.golive.report.Review review(String service, java.time.Instant now, String golive) {
-        HostFacts f = service == null ? inspect() : inspect("/system.slice/" + dev.golive.config.UnitNames.validate(service));
-        return ReviewAssembly.assemble(f, java.util.Optional.ofNullable(service), now.toString(), golive);
+        Optional<String> unit = Optional.ofNullable(service).map(Session::serviceUnit);
+        return ReviewAssembly.assemble(this, spec, unit, now.toString(), golive);
     }
 
     /** The files golive owns on this host as found there (content, absent, or unknown in a capture). */
