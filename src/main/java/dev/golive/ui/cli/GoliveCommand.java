@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
                 CheckCommand.class,
                 ExplainCommand.class,
                 BuildCommand.class,
+                CdsTrainingCommand.class,
 
                 CommandLine.HelpCommand.class,
         },
