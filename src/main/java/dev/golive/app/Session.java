@@ -1,6 +1,18 @@
 package dev.golive.app;
 
+import dev.golive.config.UnitNames;
+import dev.golive.apply.ApplyResult;
+import dev.golive.apply.Applier;
+import dev.golive.apply.HostTarget;
+import dev.golive.apply.Manifest;
+import dev.golive.apply.Rollback;
+import dev.golive.apply.RollbackResult;
+import dev.golive.apply.SnapshotStore;
+import dev.golive.apply.SnapshotView;
 import dev.golive.host.AccessLog;
+import dev.golive.host.FaultPoints;
+import dev.golive.host.HostWriter;
+import dev.golive.host.Privileges;
 import dev.golive.host.CaptureWriter;
 import dev.golive.inspect.Inspector;
 import dev.golive.host.RecordingCommandRunner;
@@ -9,7 +21,33 @@ import dev.golive.model.CaptureInfo;
 import dev.golive.model.GoliveException;
 import dev.golive.model.HostFacts;
 
+import dev.golive.host.CommandRunner;
+import dev.golive.host.ProcessCommandRunner;
+import dev.golive.model.GoVersion;
+import dev.golive.model.ServiceSpec;
+import dev.golive.unit.UnitPreview;
+
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import dev.golive.host.DirectoryHostRoot;
+import dev.golive.model.FixChange;
+import dev.golive.model.Plan;
+import dev.golive.plan.OwnedFilesReader;
+import dev.golive.plan.PlanInput;
+import dev.golive.plan.Planner;
+import dev.golive.plan.ServiceFiles;
+import dev.golive.profile.Profile;
+import dev.golive.profile.ProfileCatalog;
+import dev.golive.profile.ProfileResolver;
+import dev.golive.profile.Recommender;
+
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntSupplier;
 
 /**
  * The one facade the UIs talk to: which host (live, capture, target tree), what golive did
@@ -20,6 +58,11 @@ public final class Session implements AutoCloseable {
     private final RootSpec spec;
     private final AccessLog log;
     private HostFacts facts;
+    private List<String> profileDirs = defaultProfileDirs();
+    private ServiceFiles serviceFiles = ServiceFiles.UNAVAILABLE;
+    /** Fault points for apply/rollback: armed from GOLIVE_FAULT unless a test sets them. */
+    private FaultPoints faults;
+    private IntSupplier uid = Privileges::effectiveUid;
 
     private Session(RootSpec spec, AccessLog log) {
         this.spec = spec;
@@ -56,19 +99,226 @@ public final class Session implements AutoCloseable {
     public HostFacts inspect() { return inspect(null); }
 
     /**
+     * The host as one service sees it: its unit, binary, environment, and the CPU and memory
+     * limits of its cgroup and the parents. {@code service} is a unit name or a bare name
+     * ("app" means app.service); {@code goModDir} is the service's Go module (may be null).
+     */
+    public HostFacts inspectService(String service, String goModDir) {
+        HostFacts f = Inspector.inspect(spec.root(), spec.runner(), Inspector.Options.forService(serviceUnit(service), goModDir));
+        if (spec.manifest() != null && spec.manifest().capturedAt() != null) {
+            f = f.withOrigin(new CaptureInfo(f.origin().root(), false, spec.manifest().capturedAt(), f.origin().hostname()));
+        }
+        return f;
+    }
+
+    /** "app" → "app.service"; any other unit name as given; an invalid name is BAD_INPUT. */
+    public static String serviceUnit(String service) {
+        String unit = service.contains(".") ? service : service + ".service";
+        try {
+            return UnitNames.validate(unit);
+        } catch (GoliveException e) {
+            throw GoliveException.badInput("--service " + service + ": " + e.getMessage());
+        }
+    }
+
+    /**
      * Captures the live host into {@code out}: a directory, or a .tar.gz when the name says so.
      * Inspection runs afresh with every read and command recorded, so the capture holds
      * exactly what inspect reads.
      */
-    public CaptureWriter.Summary capture(Path out) {
+    public CaptureWriter.Summary capture(Path out) { return capture(out, null, null); }
+
+    /**
+     * The same, inspecting one service as well (its unit files, drop-ins, environment files,
+     * binary and systemd-analyze's output go into the capture), so that {@code check --service}
+     * on the capture finds what it finds here.
+     */
+    public CaptureWriter.Summary capture(Path out, String service, String goModDir) {
         if (spec.kind() != RootSpec.Kind.LIVE) throw GoliveException.badInput("capture reads the live host; drop --root");
+        Inspector.Options options = service == null ? Inspector.Options.defaults() : Inspector.Options.forService(serviceUnit(service), goModDir);
         AccessLog capLog = new AccessLog();
         RootSpec live = RootSpec.open(null, capLog);
         RecordingCommandRunner rec = new RecordingCommandRunner(live.runner());
-        HostFacts f = Inspector.inspect(live.root(), rec, Inspector.Options.defaults());
-        return CaptureWriter.writeTo(live.root(), capLog, rec.outputs(), rec.notFound(), f.origin().capturedAt(),
+        HostFacts f = Inspector.inspect(live.root(), rec, options);
+        return CaptureWriter.writeTo(live.root(), capLog, rec, f.origin().capturedAt(),
                 f.os().hostname().orElse(null), f.os().architecture().orElse(null), f.os().kernelRelease().orElse(null), out);
     }
+
+    /**
+     * {@code golive unit}: the service's unit or drop-in rendered for this host, validated, and
+     * (with {@code analyze}) checked by systemd-analyze on this machine, which is also the
+     * machine that runs it when the root is a capture.
+     */
+    public UnitPreview previewUnit(ServiceSpec service, Optional<GoVersion> goModGo, UnaryOperator<String> labels,
+                                   String planId, boolean analyze) {
+        // the service's own cgroup chain (its quota and its parents'); an invalid name is reported by validation
+        HostFacts f = UnitNames.isValid(service.unitName()) ? inspect("/system.slice/" + service.unitName()) : inspect();
+        Optional<CommandRunner> runner = !analyze ? Optional.empty()
+                : Optional.of(spec.runner().startsProcesses() ? spec.runner() : new ProcessCommandRunner(log));
+        return UnitPreview.of(spec.root(), f, service, goModGo, labels, planId, runner);
+    }
+
+    // ---- profiles, recommendation, plan ----------------------------------------------------
+
+    /**
+     * The user profile directories, later ones overriding earlier ones and the shipped
+     * profiles: /etc/golive/profiles, then $XDG_CONFIG_HOME/golive/profiles (default
+     * ~/.config/golive/profiles). They are read on the machine golive runs on, never under
+     * --root (docs/profiles.md).
+     */
+    public static List<String> defaultProfileDirs() {
+        List<String> dirs = new ArrayList<>();
+        dirs.add("/etc/golive/profiles");
+        String xdg = System.getenv("XDG_CONFIG_HOME");
+        String home = System.getProperty("user.home");
+        if (xdg != null && xdg.startsWith("/")) dirs.add(xdg + "/golive/profiles");
+        else if (home != null && home.startsWith("/")) dirs.add(home + "/.config/golive/profiles");
+        return dirs;
+    }
+
+    /** Replaces the user profile directories (tests, --profiles-dir). */
+    public Session profileDirs(List<String> dirs) {
+        this.profileDirs = List.copyOf(dirs);
+        return this;
+    }
+
+    /** How the service's unit files are rendered (the unit package's renderer; unavailable by default). */
+    public Session serviceFiles(ServiceFiles files) {
+        this.serviceFiles = files;
+        return this;
+    }
+
+    public ProfileCatalog profiles() {
+        DirectoryHostRoot here = DirectoryHostRoot.live(log);
+        return ProfileCatalog.load(profileDirs.stream().map(d -> new ProfileCatalog.UserDir(here, d)).toList());
+    }
+
+    /** A profile resolved for this host: includes merged, expressions evaluated, checked against its kernel. */
+    public Profile profile(String name) { return ProfileResolver.resolve(profiles(), name, inspect()); }
+
+    public List<Recommender.Recommendation> recommend() { return Recommender.rank(inspect(), profiles()); }
+
+    /** A fresh snapshot id: UTC time and a random suffix, valid as a directory name. */
+    public static String newPlanId() {
+        String t = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        return t + "-" + String.format("%04x", new java.security.SecureRandom().nextInt(0x10000));
+    }
+
+    /**
+     * What golive would change for {@code profileName} (and the service, when given), with
+     * the fixes the admin picked. Reads the owned files; writes nothing.
+     */
+    public Plan plan(String profileName, Optional<String> service, List<FixChange> fixes, String planId) {
+        HostFacts f = inspect();
+        Profile p = ProfileResolver.resolve(profiles(), profileName, f);
+        Optional<ServiceSpec> svc = service.map(ServiceSpec::named);
+        var current = OwnedFilesReader.read(spec.root(), OwnedFilesReader.paths(svc.map(ServiceSpec::unitName)));
+        return new Planner(serviceFiles).plan(new PlanInput(f, p, svc, fixes, current, planId));
+    }
+
+    // ---- apply, rollback, snapshots -------------------------------------------------------
+
+    /** Tests inject fault points here instead of through GOLIVE_FAULT. */
+    public Session withFaults(FaultPoints f) {
+        this.faults = f;
+        return this;
+    }
+
+    /** Tests pretend to be another user here (the real check reads /proc/self/status). */
+    public Session withUid(IntSupplier uid) {
+        this.uid = uid;
+        return this;
+    }
+
+    /**
+     * Refuses, before anything is written, a root golive may not change: a capture (a record
+     * of another host), or the live host when not running as root.
+     */
+    public void requireWritable() {
+        if (spec.readOnly()) throw GoliveException.badInput(describeRoot() + " is a capture; golive never writes into a capture (use a target tree directory)");
+        if (spec.kind() == RootSpec.Kind.LIVE) {
+            int u = uid.getAsInt();
+            if (u != 0) throw GoliveException.environment("changing the live host needs root (running as uid " + u + "); use sudo, or --root DIR for a target tree");
+        }
+    }
+
+    private HostTarget target() {
+        if (faults == null) {
+            try {
+                faults = FaultPoints.fromEnvironment();
+            } catch (IllegalArgumentException e) {
+                throw GoliveException.badInput(e.getMessage());
+            }
+        }
+        HostWriter w = new HostWriter(spec.root().base(), log, faults);
+        // systemctl acts on the running system: only when that system is the one written
+        return HostTarget.of(w, spec.runner(), spec.kind() == RootSpec.Kind.LIVE);
+    }
+
+    public ApplyResult apply(dev.golive.model.Plan plan, boolean restart) {
+        requireWritable();
+        return new Applier(target()).apply(plan, new Applier.Options(restart));
+    }
+
+    /** {@code id} null: the newest applied snapshot. */
+    public RollbackResult rollback(String id, boolean force) {
+        requireWritable();
+        HostTarget t = target();
+        String which = id != null ? id : t.store().lastApplied().map(Manifest::id)
+                .orElseThrow(() -> GoliveException.badInput("no applied snapshot to roll back (see golive snapshots)"));
+        return new Rollback(t).rollback(which, new Rollback.Options(force));
+    }
+
+    public List<RollbackResult> recover(boolean force) {
+        requireWritable();
+        return new Rollback(target()).recover(new Rollback.Options(force));
+    }
+
+    public List<Manifest> snapshots() { return target().store().all(); }
+
+    public Manifest snapshot(String id) { return target().store().load(id); }
+
+    /** The snapshot's changes as diffs (old → new files, live values old → new). */
+    public String snapshotDiff(String id) {
+        HostTarget t = target();
+        return SnapshotView.diff(t.store(), t.store().load(id));
+    }
+
+    public List<String> pruneSnapshots(int keep) {
+        requireWritable();
+        return target().store().prune(keep);
+    }
+
+    /**
+     * Ids of applies that did not finish under {@code root} (null: the live host), without
+     * opening a Session: every golive start asks this, so it reads only a few bytes per snapshot.
+     */
+    public static List<String> unfinishedApplies(String root) {
+        Path base = root == null || root.isEmpty() ? Path.of("/") : Path.of(root);
+        if (root != null && (root.endsWith(".tar.gz") || root.endsWith(".tgz"))) return List.of();
+        try {
+            return new SnapshotStore(new HostWriter(base, new AccessLog(), FaultPoints.NONE)).unfinished();
+        } catch (RuntimeException e) {
+            return List.of(); // unreadable: the command itself will say what is wrong with the root
+        }
+    }
+
+    /**
+     * The pre-go-live review of this host (and of {@code service}, a unit name, when given):
+     * host summary, findings, the recommended plan, the unit, the snapshot history.
+     */
+    public dev.golive.report.Review review(String service, java.time.Instant now, String golive) {
+        HostFacts f = service == null ? inspect() : inspect("/system.slice/" + dev.golive.config.UnitNames.validate(service));
+        return ReviewAssembly.assemble(f, java.util.Optional.ofNullable(service), now.toString(), golive);
+    }
+
+    /** The files golive owns on this host as found there (content, absent, or unknown in a capture). */
+    public java.util.Map<String, dev.golive.model.Fact<java.util.Optional<String>>> ownedFiles() {
+        return dev.golive.report.OwnedFileScan.scan(spec.root());
+    }
+
+    /** What differs between two hosts: each "live", a capture directory or a capture .tar.gz. */
+    public static dev.golive.report.HostDiff diff(String a, String b) { return HostComparison.compare(a, b); }
 
     @Override public void close() { spec.close(); }
 }

@@ -1,5 +1,6 @@
 package dev.golive.build;
 
+import dev.golive.binfmt.ElfFile;
 import dev.golive.model.GoBuildInfo;
 
 import java.nio.ByteOrder;

@@ -1,5 +1,7 @@
 package dev.golive.build;
 
+import dev.golive.binfmt.GoBuildInfoReader;
+import dev.golive.binfmt.ElfFile;
 import dev.golive.host.CommandResult;
 import dev.golive.host.CommandRunner;
 import dev.golive.host.HostRoot;

@@ -25,4 +25,20 @@ public final class GoMod {
         }
         throw GoliveException.badInput(displayName + ": no module line");
     }
+
+    /** The version on the {@code go} line ({@code go 1.25} / {@code go 1.22.3}), or empty when there is none. */
+    public static java.util.Optional<String> goLine(String goModText) {
+        for (String raw : goModText.split("\n")) {
+            String line = raw;
+            int c = line.indexOf("//");
+            if (c >= 0) line = line.substring(0, c);
+            line = line.trim();
+            if (!line.startsWith("go")) continue;
+            String rest = line.substring(2);
+            if (rest.isEmpty() || !Character.isWhitespace(rest.charAt(0))) continue;
+            rest = rest.trim();
+            if (!rest.isEmpty()) return java.util.Optional.of(rest);
+        }
+        return java.util.Optional.empty();
+    }
 }

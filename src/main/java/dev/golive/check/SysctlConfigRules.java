@@ -34,20 +34,24 @@ final class SysctlConfigRules {
             "The value a sysctl file sets is applied at boot (systemd-sysctl) or by `sysctl --system`. When the live value "
                     + "differs, the file was edited without applying it, something later overwrote the value, or the kernel "
                     + "rejected it; the host does not run what the files say and a reboot will change behaviour. A key that "
-                    + "a Go service reads once at start (net.core.somaxconn) also needs the service restarted.",
+                    + "a Go service reads once at start (net.core.somaxconn) also needs the service restarted. Inside a "
+                    + "container only per-network-namespace keys are reported: global keys (vm.*, fs.*, "
+                    + "net.core.netdev_max_backlog, …) belong to the host's kernel and the container cannot set them.",
             "Apply the files (sysctl --system) and check the value; find who overwrites it if it changes back.",
             SYSCTL_D,
             (r, h) -> {
                 List<Finding> out = new ArrayList<>();
+                boolean inContainer = h.os().container().opt().filter(c -> !c.isBlank() && !c.equals("none")).isPresent();
                 for (SysctlFact f : h.sysctls().byKey().values()) {
                     if (OWN_RULE.contains(f.key()) || f.configured().isEmpty() || !f.exists().orElse(true)) continue;
+                    // a container shares the host's kernel: a global key differs because the host
+                    // sets it, and nothing done in the container can change that
+                    if (inContainer && !f.perNamespace()) continue;
                     Optional<String> live = f.liveNormalized();
                     SysctlAssignment a = f.configured().get();
                     String want = SysctlFact.normalize(a.value());
                     if (live.isEmpty() || live.get().equals(want)) continue;
-                    String container = h.os().container().opt().filter(c -> !c.equals("none") && !f.perNamespace())
-                            .map(c -> "; it is global and this " + c + " container cannot set it").orElse("");
-                    out.add(r.finding(a.source().describe() + " sets " + f.key() + " = " + want + ", live is " + live.get() + container,
+                    out.add(r.finding(a.source().describe() + " sets " + f.key() + " = " + want + ", live is " + live.get(),
                             Facts.plus(List.of(a.source()), f.live().src()),
                             ProposedFix.of("apply " + f.key() + " = " + want, new FixChange.SysctlChange(f.key(), want))));
                 }

@@ -1,6 +1,7 @@
 package dev.golive.config;
 
 import dev.golive.host.HostPaths;
+import dev.golive.host.HostLinks;
 import dev.golive.host.HostRoot;
 import dev.golive.model.SysctlAssignment;
 

@@ -12,9 +12,29 @@ import java.util.Map;
  * quotes. Unknown escapes, a trailing backslash and an unterminated quote are errors, as in
  * systemd without the RELAX flags. Specifiers (%n) and $VARIABLES stay as text.
  */
-final class SystemdWords {
+public final class SystemdWords {
 
     private SystemdWords() { }
+
+    /**
+     * One word as it must be written so that {@link #split} gives it back unchanged: as is when
+     * it holds only characters with no meaning to the splitter, else in double quotes with
+     * '\\' and '"' escaped. Specifiers ('%') and variables ('$') are not touched here: each
+     * directive decides (ExecStart= expands both, Environment= only specifiers).
+     */
+    public static String quote(String word) {
+        if (!word.isEmpty() && word.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9') || "/_.,:=+@%$-~^".indexOf(c) >= 0)) {
+            return word;
+        }
+        StringBuilder b = new StringBuilder("\"");
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (c == '\\' || c == '"') b.append('\\');
+            b.append(c);
+        }
+        return b.append('"').toString();
+    }
 
     /** A syntax error at {@code offset} (0-based) in the value. */
     static final class WordException extends Exception {

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * Answers commands from a capture's manifest and never starts a process. A recorded
- * command "ran" with exit 0 and its recorded stdout; anything else is reported as not in
+ * command "ran" with its recorded stdout, stderr and exit code (0 unless recorded); anything else is reported as not in
  * the capture, which the probes turn into an Unknown.
  */
 public final class CaptureCommandRunner implements CommandRunner {
@@ -34,7 +34,8 @@ public final class CaptureCommandRunner implements CommandRunner {
             log.command(key, -1, Duration.ZERO, "not in capture");
             return CommandResult.failed(argv, "not in capture");
         }
-        log.command(key, 0, Duration.ZERO, "from capture");
-        return new CommandResult(argv, 0, out, "", Duration.ZERO, Optional.empty());
+        int exit = manifest.exitCodes().getOrDefault(key, 0);
+        log.command(key, exit, Duration.ZERO, "from capture");
+        return new CommandResult(argv, exit, out, manifest.stderr().getOrDefault(key, ""), Duration.ZERO, Optional.empty());
     }
 }

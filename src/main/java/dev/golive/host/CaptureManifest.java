@@ -19,10 +19,19 @@ import java.util.TreeSet;
  * "commands":{"<argv joined by spaces>":"<stdout>"}}}. golive adds {@code "absent"}: the
  * host paths inspection looked for and did not find, so that a capture can tell "this
  * kernel has no such key" from "not captured", and {@code "notFound"}: the commands that were
- * not installed there. Readers ignore keys they do not know.
+ * not installed there. {@code "stderr"} and {@code "exitCodes"} (also golive's) hold, for a
+ * recorded command, its stderr when it printed any and its exit code when not 0: {@code
+ * systemd-analyze verify} reports on stderr and may exit 1, and replaying it as "exit 0, no
+ * output" would hide exactly what the check reads. Readers ignore keys they do not know.
  */
 public record CaptureManifest(int format, String capturedAt, String hostname, String machine, String release,
-                              Map<String, String> commands, List<String> absent, List<String> notFound) {
+                              Map<String, String> commands, List<String> absent, List<String> notFound,
+                              Map<String, String> stderr, Map<String, Integer> exitCodes) {
+
+    public CaptureManifest(int format, String capturedAt, String hostname, String machine, String release,
+                           Map<String, String> commands, List<String> absent, List<String> notFound) {
+        this(format, capturedAt, hostname, machine, release, commands, absent, notFound, Map.of(), Map.of());
+    }
 
     public static final String FILE_NAME = "golive-capture.json";
     public static final int FORMAT = 1;
@@ -32,6 +41,8 @@ public record CaptureManifest(int format, String capturedAt, String hostname, St
         commands = java.util.Collections.unmodifiableMap(new TreeMap<>(commands));
         absent = List.copyOf(new TreeSet<>(absent));
         notFound = List.copyOf(new TreeSet<>(notFound));
+        stderr = java.util.Collections.unmodifiableMap(new TreeMap<>(stderr));
+        exitCodes = java.util.Collections.unmodifiableMap(new TreeMap<>(exitCodes));
     }
 
     public static CaptureManifest parse(String source, String text) {
@@ -64,9 +75,21 @@ public record CaptureManifest(int format, String capturedAt, String hostname, St
         List<String> notFound = new java.util.ArrayList<>();
         JsonNode nf = n.get("notFound");
         if (nf != null && nf.isArray()) nf.forEach(x -> notFound.add(x.asText()));
+        Map<String, String> stderr = new LinkedHashMap<>();
+        JsonNode se = n.get("stderr");
+        if (se != null && se.isObject()) se.fields().forEachRemaining(e -> stderr.put(e.getKey(), e.getValue().asText()));
+        Map<String, Integer> codes = new LinkedHashMap<>();
+        JsonNode ec = n.get("exitCodes");
+        if (ec != null && ec.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = ec.fields(); it.hasNext(); ) {
+                var e = it.next();
+                if (!e.getValue().canConvertToInt()) throw GoliveException.badInput(source + ": exitCodes[\"" + e.getKey() + "\"] must be an integer");
+                codes.put(e.getKey(), e.getValue().asInt());
+            }
+        }
         JsonNode u = n.path("uname");
         return new CaptureManifest(FORMAT, text(n, "capturedAt"), text(n, "hostname"),
-                text(u, "machine"), text(u, "release"), cmds, absent, notFound);
+                text(u, "machine"), text(u, "release"), cmds, absent, notFound, stderr, codes);
     }
 
     private static String text(JsonNode n, String field) {
@@ -88,6 +111,15 @@ public record CaptureManifest(int format, String capturedAt, String hostname, St
         absent.forEach(arr::add);
         var nfa = o.putArray("notFound");
         notFound.forEach(nfa::add);
+        // only when there is something: captures without them keep their old shape
+        if (!stderr.isEmpty()) {
+            ObjectNode se = o.putObject("stderr");
+            stderr.forEach(se::put);
+        }
+        if (!exitCodes.isEmpty()) {
+            ObjectNode ec = o.putObject("exitCodes");
+            exitCodes.forEach(ec::put);
+        }
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(o) + "\n";
         } catch (JsonProcessingException e) {

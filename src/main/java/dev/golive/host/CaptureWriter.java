@@ -26,16 +26,31 @@ public final class CaptureWriter {
 
     public record Summary(Path where, int files, int commands, int absent) { }
 
+    /** Writes to {@code out} what {@code log} read and {@code commands} ran (stdout, stderr, exit codes). */
+    public static Summary writeTo(HostRoot live, AccessLog log, RecordingCommandRunner commands,
+                                  String capturedAt, String hostname, String machine, String release, Path out) {
+        return writeTo(live, log, new Commands(commands.outputs(), commands.notFound(), commands.stderr(), commands.exitCodes()),
+                capturedAt, hostname, machine, release, out);
+    }
+
+    /** The command part of a capture: stdout by command line, those not installed, stderr and non-zero exits. */
+    public record Commands(Map<String, String> stdout, List<String> notFound, Map<String, String> stderr, Map<String, Integer> exitCodes) { }
+
     /** Writes to {@code out}: a directory, or a .tar.gz when the name ends so (built in a temp dir). */
     public static Summary writeTo(HostRoot live, AccessLog log, Map<String, String> commands, java.util.List<String> notFound,
                                   String capturedAt, String hostname, String machine, String release, Path out) {
+        return writeTo(live, log, new Commands(commands, notFound, Map.of(), Map.of()), capturedAt, hostname, machine, release, out);
+    }
+
+    private static Summary writeTo(HostRoot live, AccessLog log, Commands commands,
+                                   String capturedAt, String hostname, String machine, String release, Path out) {
         boolean archive = out.toString().endsWith(".tar.gz") || out.toString().endsWith(".tgz");
-        if (!archive) return write(live, log, commands, notFound, capturedAt, hostname, machine, release, out);
+        if (!archive) return write(live, log, commands, capturedAt, hostname, machine, release, out);
         if (Files.exists(out)) throw GoliveException.badInput(out + ": already exists; choose a new name");
         Path tmp = null;
         try {
             tmp = Files.createTempDirectory("golive-capture-out-");
-            Summary s = write(live, log, commands, notFound, capturedAt, hostname, machine, release, tmp);
+            Summary s = write(live, log, commands, capturedAt, hostname, machine, release, tmp);
             Tar.create(tmp, out);
             return new Summary(out, s.files(), s.commands(), s.absent());
         } catch (IOException e) {
@@ -47,6 +62,11 @@ public final class CaptureWriter {
 
     public static Summary write(HostRoot live, AccessLog log, Map<String, String> commands, java.util.List<String> notFound,
                                 String capturedAt, String hostname, String machine, String release, Path outDir) {
+        return write(live, log, new Commands(commands, notFound, Map.of(), Map.of()), capturedAt, hostname, machine, release, outDir);
+    }
+
+    private static Summary write(HostRoot live, AccessLog log, Commands commands,
+                                 String capturedAt, String hostname, String machine, String release, Path outDir) {
         try {
             Files.createDirectories(outDir);
             if (Files.exists(outDir.resolve(CaptureManifest.FILE_NAME))) {
@@ -75,9 +95,9 @@ public final class CaptureWriter {
             }
             absent.removeAll(read);
             CaptureManifest m = new CaptureManifest(CaptureManifest.FORMAT, capturedAt, hostname, machine, release,
-                    commands, new ArrayList<>(absent), notFound);
+                    commands.stdout(), new ArrayList<>(absent), commands.notFound(), commands.stderr(), commands.exitCodes());
             Files.writeString(outDir.resolve(CaptureManifest.FILE_NAME), m.toJson());
-            return new Summary(outDir, files, commands.size(), absent.size());
+            return new Summary(outDir, files, commands.stdout().size(), absent.size());
         } catch (IOException e) {
             throw GoliveException.environment(outDir + ": cannot write capture: " + e.getMessage());
         }

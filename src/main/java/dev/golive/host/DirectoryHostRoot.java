@@ -19,7 +19,10 @@ import java.util.stream.Stream;
 /**
  * A host laid out under a directory: "/" itself when live, or a capture / target tree.
  * Reads are bounded (files under /proc report size 0, so we read up to a cap rather than
- * trusting the size).
+ * trusting the size). Under any root but the live "/", every read, listing and test resolves
+ * symbolic links inside the root ({@link HostLinks}): an absolute link in a capture
+ * ("/etc/motd -> /etc/passwd") means the capture's /etc/passwd, never this machine's, and
+ * ".." in a link target stops at the root. On the live host the kernel's resolution is that.
  */
 public final class DirectoryHostRoot implements HostRoot {
 
@@ -63,8 +66,29 @@ public final class DirectoryHostRoot implements HostRoot {
         return rel.isEmpty() ? base : base.resolve(rel);
     }
 
-    @Override public Fact<String> read(String path) {
+    /**
+     * This machine's path for reading a host path: links resolved within the root. {@link
+     * #resolve} stays lexical, because writers must see (and refuse) a link themselves.
+     */
+    Path inside(String path) {
+        HostPaths.check(path);
+        if (live) return resolve(path);
+        return resolve(HostLinks.canonical(this::rawLinkTarget, path));
+    }
+
+    /** The target of {@code path} when it is a link, its parent taken as already resolved. */
+    private Optional<String> rawLinkTarget(String path) {
         Path p = resolve(path);
+        if (!Files.isSymbolicLink(p)) return Optional.empty();
+        try {
+            return Optional.of(Files.readSymbolicLink(p).toString());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override public Fact<String> read(String path) {
+        Path p = inside(path);
         try (InputStream in = Files.newInputStream(p)) {
             byte[] bytes = in.readNBytes(MAX_READ + 1);
             if (bytes.length > MAX_READ) {
@@ -89,7 +113,7 @@ public final class DirectoryHostRoot implements HostRoot {
     }
 
     @Override public Optional<List<String>> list(String dir) {
-        Path p = resolve(dir);
+        Path p = inside(dir);
         if (!Files.isDirectory(p)) {
             log.list(dir, false);
             return Optional.empty();
@@ -106,10 +130,10 @@ public final class DirectoryHostRoot implements HostRoot {
         }
     }
 
-    @Override public boolean exists(String path) { return Files.exists(resolve(path)); }
+    @Override public boolean exists(String path) { return Files.exists(inside(path)); }
 
     @Override public Fact<Boolean> presence(String path) {
-        boolean here = Files.exists(resolve(path));
+        boolean here = Files.exists(inside(path));
         if (here || absent == null || absent.contains(path)) {
             log.read(path, here);
             return Fact.of(here, Source.File.of(path));
@@ -117,16 +141,23 @@ public final class DirectoryHostRoot implements HostRoot {
         return Fact.unknown(path + ": not in capture");
     }
 
-    @Override public boolean isDirectory(String path) { return Files.isDirectory(resolve(path)); }
+    @Override public boolean isDirectory(String path) { return Files.isDirectory(inside(path)); }
 
+    /** The link itself is not followed; the directories leading to it are, within the root. */
     @Override public Optional<String> linkTarget(String path) {
-        Path p = resolve(path);
-        if (!Files.isSymbolicLink(p)) return Optional.empty();
-        try {
-            return Optional.of(Files.readSymbolicLink(p).toString());
-        } catch (IOException e) {
-            return Optional.empty();
+        HostPaths.check(path);
+        String p = HostPaths.strip(path);
+        if (p.equals("/")) return Optional.empty();
+        String dir = live ? HostPaths.parent(p) : HostLinks.canonical(this::rawLinkTarget, HostPaths.parent(p));
+        return rawLinkTarget(HostPaths.join(dir, p.substring(p.lastIndexOf('/') + 1)));
+    }
+
+    @Override public Fact<java.nio.ByteBuffer> readBinary(String path, long maxBytes) {
+        Fact<java.nio.ByteBuffer> f = HostRoot.readBinaryAt(this, inside(path), path, maxBytes);
+        if (f instanceof Fact.Unknown<?> u && u.reason().endsWith(": no such file") && absent != null && !absent.contains(path)) {
+            return Fact.unknown(path + ": not in capture");
         }
+        return f;
     }
 
     /** Whether the path exists without following a final symlink (for writers that refuse links). */

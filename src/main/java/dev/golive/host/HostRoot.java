@@ -59,21 +59,25 @@ public interface HostRoot {
      * the heap. Bigger than {@code maxBytes}, missing or unreadable: Unknown with the reason.
      */
     default Fact<ByteBuffer> readBinary(String path, long maxBytes) {
-        Path p = resolve(path);
+        return readBinaryAt(this, resolve(path), path, maxBytes);
+    }
+
+    /** Maps {@code p} (this machine's path for host path {@code path}) read-only; see {@link #readBinary}. */
+    static Fact<ByteBuffer> readBinaryAt(HostRoot root, Path p, String path, long maxBytes) {
         try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
             long size = ch.size();
             if (size > maxBytes || size > Integer.MAX_VALUE) {
-                log().read(path, false);
+                root.log().read(path, false);
                 return Fact.unknown(path + ": " + size + " bytes, larger than the " + maxBytes + " golive reads");
             }
             ByteBuffer b = ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
-            log().read(path, true);
+            root.log().read(path, true);
             return Fact.of(b, dev.golive.model.Source.File.of(path));
         } catch (NoSuchFileException e) {
-            log().read(path, false);
+            root.log().read(path, false);
             return Fact.unknown(path + ": no such file");
         } catch (IOException | UnsupportedOperationException e) {
-            log().read(path, false);
+            root.log().read(path, false);
             return Fact.unknown(path + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         }
     }

@@ -43,6 +43,11 @@ final class Commands {
         for (List<String> argv : PREFETCH) start(argv);
     }
 
+    /** Starts more commands now (systemd-analyze for a service) so they run while other probes work. */
+    void startAll(List<List<String>> argvs) {
+        for (List<String> argv : argvs) start(argv);
+    }
+
     private CompletableFuture<CommandResult> start(List<String> argv) {
         return results.computeIfAbsent(argv, a -> {
             CompletableFuture<CommandResult> f = new CompletableFuture<>();

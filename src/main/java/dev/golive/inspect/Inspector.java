@@ -11,14 +11,22 @@ import dev.golive.model.HostFacts;
  */
 public final class Inspector {
 
-    /** What to inspect beyond the host itself: the cgroup to read limits of (null: golive's own). */
-    public record Options(String cgroupPath) {
-        public static Options defaults() { return new Options(null); }
+    /**
+     * What to inspect beyond the host itself: the cgroup to read limits of (null: golive's
+     * own, or the service's when a service is named), a service unit (app.service; null for
+     * none) and the Go module directory of that service (for go.mod's go line; null for none).
+     */
+    public record Options(String cgroupPath, String service, String goModDir) {
+        public Options(String cgroupPath) { this(cgroupPath, null, null); }
+
+        public static Options defaults() { return new Options(null, null, null); }
+
+        public static Options forService(String service, String goModDir) { return new Options(null, service, goModDir); }
     }
 
     private Inspector() { }
 
     public static HostFacts inspect(HostRoot root, CommandRunner runner, Options options) {
-        return dev.golive.inspect.Probes.run(root, runner, options.cgroupPath(), ManagerConf::resolve);
+        return dev.golive.inspect.Probes.run(root, runner, options, ManagerConf::resolve);
     }
 }

@@ -9,6 +9,7 @@ import dev.golive.model.FdFacts;
 import dev.golive.model.HostFacts;
 import dev.golive.model.MemoryFacts;
 import dev.golive.model.OsFacts;
+import dev.golive.model.ServiceFacts;
 import dev.golive.model.SystemdFacts;
 
 import java.time.Instant;
@@ -33,16 +34,25 @@ public final class Probes {
 
     public static HostFacts run(HostRoot root, CommandRunner runner, String cgroupPath,
                                 Function<HostRoot, Map<String, Fact<String>>> managerConf) {
+        return run(root, runner, new Inspector.Options(cgroupPath), managerConf);
+    }
+
+    static HostFacts run(HostRoot root, CommandRunner runner, Inspector.Options options,
+                         Function<HostRoot, Map<String, Fact<String>>> managerConf) {
         long t0 = System.nanoTime();
         Commands cmds = new Commands(runner);
         cmds.prefetch();
 
+        // a service's unit first: it says which cgroup the CPU and memory limits are read from
+        ServiceProbe.Unit unit = options.service() == null ? null : ServiceProbe.resolve(root, options.service());
+        String cgroupPath = options.cgroupPath() != null ? options.cgroupPath() : unit != null ? unit.cgroupPath() : null;
         CgroupLayout cg = CgroupLayout.read(root);
         OsFacts os = OsProbe.probe(root, cmds);
         Fact<String> cmdline = os.kernelCmdline();
         String cpuPath = cgroupPath != null ? cgroupPath : cg.selfPath("cpu").orElse(null);
         String memPath = cgroupPath != null ? cgroupPath : cg.selfPath("memory").orElse(null);
         CpuFacts cpu = CpuProbe.probe(root, os.architecture(), cmdline, cg, cpuPath);
+        if (unit != null) cpu = ServiceProbe.withConfiguredQuota(cpu, unit);
         MemoryFacts mem = MemoryProbe.probe(root, cg, memPath);
         var sysctls = SysctlProbe.probe(root);
         var network = NetworkProbe.probe(root);
@@ -50,14 +60,17 @@ public final class Probes {
         Map<String, Fact<String>> manager = managerConf.apply(root);
 
         Fact<Integer> systemdVersion = SystemdProbe.version(root, cmds.get(Commands.SYSTEMCTL_VERSION));
+        if (unit != null) cmds.startAll(ServiceProbe.analyzeCommands(unit, systemdVersion));
         SystemdFacts systemd = SystemdProbe.probe(root, systemdVersion, manager);
         FdFacts fds = FdProbe.probe(root, manager, systemdVersion);
         var go = GoProbe.probe(root, cmds.get(Commands.GO_VERSION), cmds.get(Commands.GO_ENV));
+        Optional<ServiceFacts> service = unit == null ? Optional.empty()
+                : Optional.of(ServiceProbe.probe(root, cmds, unit, systemdVersion, options.goModDir()));
         long total = System.nanoTime() - t0;
         LAST.set(new Timing(total - cmds.waitedNanos(), total));
 
         CaptureInfo origin = new CaptureInfo(root.describe(), root.isLive(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), os.hostname().orElse(null));
-        return new HostFacts(origin, os, cpu, mem, fds, sysctls, network, cgroups, systemd, go, Optional.empty());
+        return new HostFacts(origin, os, cpu, mem, fds, sysctls, network, cgroups, systemd, go, service);
     }
 }

@@ -1,6 +1,6 @@
 package dev.golive.inspect;
 
-import dev.golive.config.HostLinks;
+import dev.golive.host.HostLinks;
 import dev.golive.host.CommandResult;
 import dev.golive.host.HostPaths;
 import dev.golive.host.HostRoot;

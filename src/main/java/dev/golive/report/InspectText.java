@@ -2,6 +2,9 @@ package dev.golive.report;
 
 import dev.golive.model.CgroupLimit;
 import dev.golive.model.Fact;
+import dev.golive.model.GoBuildInfo;
+import dev.golive.model.ServiceFacts;
+import dev.golive.model.UnitDirective;
 import dev.golive.model.HostFacts;
 import dev.golive.model.LimitsEntry;
 import dev.golive.model.Source;
@@ -128,7 +131,37 @@ public final class InspectText {
         f.go().env().forEach((k, v) -> {
             if (!k.equals("GOVERSION")) row(k, v);
         });
+
+        f.service().ifPresent(this::service);
     }
+
+    /** The service section: unit and drop-ins, the directives that matter to a Go service, binary, environment, analyze. */
+    private void service(ServiceFacts s) {
+        section("Service " + s.name());
+        row("unit file", s.unit(), UnitFileInfo::path);
+        s.unit().opt().ifPresent(u -> u.dropIns().forEach(d -> line("drop-in", d, null)));
+        line("cgroup", s.cgroupPath(), null, "from Slice= or systemd's default");
+        for (UnitDirective d : s.directives()) {
+            if (SHOWN.contains(d.key())) line(d.key(), d.value(), d.source());
+        }
+        if (s.binary() instanceof Fact.Known<GoBuildInfo> b) {
+            line("binary Go version", b.value().goVersion(), b.source());
+            line("main module", b.value().mainModule() == null ? "" : b.value().mainModule(), null);
+            b.value().setting("DefaultGODEBUG").ifPresent(g -> line("DefaultGODEBUG", g, null));
+        } else {
+            row("binary", s.binary());
+        }
+        if (s.environment().isEmpty()) line("environment", "(none set by the unit)", null);
+        s.environment().forEach((k, v) -> row("env " + k, v));
+        row("go.mod go line", s.goModGoVersion());
+        row("security exposure", s.securityExposure(), v -> String.format(java.util.Locale.ROOT, "%.1f (0 safe … 10 exposed)", v));
+        row("verify", s.verifyMessages(), l -> l.isEmpty() ? "no complaints" : l.size() + " line(s)");
+        s.verifyMessages().opt().ifPresent(l -> l.forEach(x -> line("", abbreviate(x, 100), null)));
+    }
+
+    /** Directives worth a line in the overview (the JSON has all of them). */
+    private static final java.util.Set<String> SHOWN = java.util.Set.of("Type", "ExecStart", "User", "DynamicUser", "Restart",
+            "RestartSec", "LimitNOFILE", "CPUQuota", "MemoryMax", "MemoryHigh", "MemoryLimit", "TasksMax", "Slice", "KillMode");
 
     private void section(String title) {
         out.append('\n').append(style.bold(title)).append('\n');

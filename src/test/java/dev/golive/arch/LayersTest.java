@@ -20,6 +20,7 @@ class LayersTest {
                     "dev.golive.profile..", "dev.golive.unit..", "dev.golive.build..", "dev.golive.report..")
             .layer("inspect").definedBy("dev.golive.inspect..")
             .layer("config").definedBy("dev.golive.config..")
+            .layer("binfmt").definedBy("dev.golive.binfmt..")
             .layer("host").definedBy("dev.golive.host..")
             .layer("model").definedBy("dev.golive.model..")
             .whereLayer("ui").mayOnlyBeAccessedByLayers("ui")
@@ -27,6 +28,8 @@ class LayersTest {
             .whereLayer("work").mayOnlyBeAccessedByLayers("ui", "app", "work")
             .whereLayer("inspect").mayOnlyBeAccessedByLayers("ui", "app", "work")
             .whereLayer("config").mayOnlyBeAccessedByLayers("ui", "app", "work", "inspect")
+            // pure readers of binary formats (ELF, Go build info): used by inspect (service probe) and build
+            .whereLayer("binfmt").mayOnlyBeAccessedByLayers("ui", "app", "work", "inspect")
             .whereLayer("host").mayOnlyBeAccessedByLayers("ui", "app", "work", "inspect", "config")
             .allowEmptyShould(true);
 

@@ -1,5 +1,7 @@
 package dev.golive.build;
 
+import dev.golive.binfmt.ElfFile;
+import dev.golive.binfmt.ElfBytes;
 import dev.golive.model.GoBuildInfo;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package dev.golive.build;
 
+import dev.golive.binfmt.GoBuildInfoReader;
 import dev.golive.host.AccessLog;
 import dev.golive.host.CommandResult;
 import dev.golive.host.DirectoryHostRoot;

@@ -41,4 +41,25 @@ class FixtureRulesTest {
             assertThat(got).as(host).isEqualTo(want);
         }
     }
+
+    /**
+     * `golive check --root HOST --service NAME`: the host's rules plus the service's, on
+     * fixture hosts whose services have real-format unit files, drop-ins, environment files,
+     * Go binaries (build info as cmd/go writes it) and recorded systemd-analyze output.
+     */
+    @ParameterizedTest(name = "{0} --service {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            debian12-vm       | api.service                      | CPU-GOMAXPROCS-ENV FD-LIMIT-BELOW-DEFAULT GO-TOOLCHAIN-OLD MEM-LIMIT-WITHOUT-GOMEMLIMIT NET-FIN-TIMEOUT-NOT-TIME-WAIT NET-SYN-BACKLOG-LOW UNIT-DEPRECATED-DIRECTIVE UNIT-RESTART-GIVES-UP UNIT-SECURITY-EXPOSURE UNIT-TYPE-SIMPLE UNIT-VERIFY-MESSAGE
+            arm64-server      | ingest.service                   | CPU-GOMAXPROCS-IGNORES-QUOTA GO-BINARY-OLD GO-TOOLCHAIN-MISSING MEM-LIMIT-WITHOUT-GOMEMLIMIT NET-SYN-BACKLOG-LOW UNIT-RESTART-GIVES-UP UNIT-SECURITY-EXPOSURE
+            ubuntu2004-hybrid | prometheus-node-exporter.service | CG-V1-OR-HYBRID CG-V2-DIRECTIVE-ON-V1 FD-LIMITS-CONF-IGNORED GO-BINARY-OLD GO-TOOLCHAIN-MISSING NET-FIN-TIMEOUT-NOT-TIME-WAIT NET-SYN-BACKLOG-LOW UNIT-DEPRECATED-DIRECTIVE UNIT-RESTART-GIVES-UP UNIT-TYPE-SIMPLE
+            """)
+    void eachFixtureServiceGivesExactlyTheseRules(String host, String service, String expected) {
+        Set<String> want = expected == null ? Set.of() : new TreeSet<>(Arrays.asList(expected.trim().split("\\s+")));
+        try (RootSpec root = RootSpec.open(Path.of("src/test/resources/hosts", host).toString(), new AccessLog())) {
+            HostFacts facts = Inspector.inspect(root.root(), root.runner(), Inspector.Options.forService(service, null));
+            assertThat(facts.service()).isPresent();
+            Set<String> got = Checker.run(facts).findings().stream().map(Finding::ruleId).collect(Collectors.toCollection(TreeSet::new));
+            assertThat(got).as(host + " " + service).isEqualTo(want);
+        }
+    }
 }

@@ -96,6 +96,8 @@ class RuleCasesTest {
                 c("GO-GOFLAGS-SET", "GOFLAGS=-mod=mod", h().goEnv("GOFLAGS", "-mod=mod")),
                 c("GO-GOMOD-NEWER-THAN-TOOLCHAIN", "go.mod 1.23, toolchain 1.22.2", s().goMod("1.23")),
                 c("SYSCTL-NOT-APPLIED", "file says 8192, live 4096", h().sysctlFile(F, 1, "net.core.somaxconn", "8192")),
+                c("SYSCTL-NOT-APPLIED", "namespaced key in a container", h().container("docker").sysctlFile(F, 1, "net.core.somaxconn", "8192")),
+                c("SYSCTL-NOT-APPLIED", "global key on a VM", h().sysctlFile(F, 1, "net.core.netdev_max_backlog", "16384")),
                 c("SYSCTL-DEAD-KEY", "tcp_low_latency gone since 4.14", h().sysctlMissing("net.ipv4.tcp_low_latency").sysctlFile(F, 2, "net.ipv4.tcp_low_latency", "1")),
                 c("SYSCTL-CONFLICT", "two files disagree", h().sysctlFile("/usr/lib/sysctl.d/50-default.conf", 3, "net.core.somaxconn", "1024")
                         .sysctlApplied(F, 1, "net.core.somaxconn", "8192")));
@@ -163,6 +165,8 @@ class RuleCasesTest {
                 c("GO-GOFLAGS-SET", "GOFLAGS empty", h().goEnv("GOFLAGS", "")),
                 c("GO-GOMOD-NEWER-THAN-TOOLCHAIN", "go.mod 1.21", s().goMod("1.21")),
                 c("SYSCTL-NOT-APPLIED", "applied", h().sysctlApplied(F, 1, "net.core.somaxconn", "8192")),
+                c("SYSCTL-NOT-APPLIED", "global net key in a docker container", h().container("docker").sysctlFile(F, 1, "net.core.netdev_max_backlog", "16384")),
+                c("SYSCTL-NOT-APPLIED", "vm key in an lxc container", h().container("lxc").sysctlFile(F, 1, "vm.swappiness", "10")),
                 c("SYSCTL-NOT-APPLIED", "whitespace differs only", h().sysctlFile(F, 1, "net.ipv4.ip_local_port_range", "32768    60999")),
                 c("SYSCTL-DEAD-KEY", "key exists", h().sysctlApplied(F, 1, "net.core.somaxconn", "8192")),
                 c("SYSCTL-CONFLICT", "two files agree", h().sysctlFile("/usr/lib/sysctl.d/50-default.conf", 3, "net.core.somaxconn", "8192")

@@ -87,6 +87,7 @@ final class TestHosts {
         live.put("net.ipv4.ip_local_port_range", "32768\t60999");
         live.put("net.ipv4.ip_local_reserved_ports", "");
         live.put("net.core.rmem_max", "212992");
+        live.put("net.core.netdev_max_backlog", "1000");
         live.put("vm.swappiness", "60");
         live.put("vm.overcommit_memory", "0");
         missingKeys.put("net.ipv4.tcp_tw_recycle", true);
@@ -249,7 +250,7 @@ final class TestHosts {
             SysctlAssignment win = null;
             for (SysctlAssignment a : assignments) if (a.key().equals(k)) win = a;
             byKey.put(k, new SysctlFact(k, Fact.of(!missing, Source.File.of(path)), lv, Optional.ofNullable(win),
-                    k.startsWith("net.") && !k.startsWith("net.core.")));
+                    dev.golive.inspect.SysctlProbe.perNamespace(k)));
         }
         SysctlFacts sysctls = new SysctlFacts(byKey, assignments, assignments.stream().map(a -> a.source().path()).distinct().toList(), List.of());
         CgroupFacts cg = new CgroupFacts(cgroupMode, List.of(new Mount("/sys/fs/cgroup", "cgroup2", "rw")),

@@ -34,6 +34,20 @@ class FixtureHostsTest {
         assertThat(actual).isEqualTo(Files.readString(golden));
     }
 
+    static List<String> services() { return Fixtures.SERVICES; }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("services")
+    void inspectingAFixtureServiceGivesTheGoldenJson(String hostAndUnit) throws IOException {
+        String actual = FactsJson.render(Fixtures.inspectService(hostAndUnit));
+        Path golden = Fixtures.hostsDir().resolve(hostAndUnit + ".expected.json");
+        if (Boolean.getBoolean("golive.updateGoldens")) {
+            Files.writeString(golden, actual);
+        }
+        assertThat(golden).as("golden file (create it with -Dgolive.updateGoldens=true)").exists();
+        assertThat(actual).isEqualTo(Files.readString(golden));
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("hosts")
     void inspectingTheFixtureTwiceGivesTheSameJson(String name) {

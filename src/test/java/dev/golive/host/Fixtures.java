@@ -20,6 +20,10 @@ public final class Fixtures {
     public static final List<String> NAMES = List.of("debian12-vm", "ubuntu2004-hybrid", "centos7-v1", "arm64-server",
             "container-quota", "two-socket-smt", "sparse");
 
+    /** Fixture services: host and unit, golden in hosts/HOST+UNIT.expected.json. */
+    public static final List<String> SERVICES = List.of("debian12-vm+api.service", "arm64-server+ingest.service",
+            "ubuntu2004-hybrid+prometheus-node-exporter.service");
+
     public static Path hostsDir() {
         Path base = Path.of(System.getProperty("basedir", "."));
         Path dir = base.resolve("src/test/resources/hosts");
@@ -28,6 +32,16 @@ public final class Fixtures {
     }
 
     public static Path dir(String name) { return hostsDir().resolve(name); }
+
+    /** `golive inspect --root DIR --service UNIT` for "HOST+UNIT". */
+    public static HostFacts inspectService(String hostAndUnit) {
+        String host = hostAndUnit.substring(0, hostAndUnit.indexOf('+'));
+        try (Session s = Session.open(dir(host).toString())) {
+            HostFacts f = s.inspectService(hostAndUnit.substring(host.length() + 1), null);
+            CaptureInfo o = f.origin();
+            return f.withOrigin(new CaptureInfo("hosts/" + host, o.live(), o.capturedAt(), o.hostname()));
+        }
+    }
 
     /** Inspects a fixture as `golive inspect --root DIR` does; origin.root made independent of where the checkout is. */
     public static HostFacts inspect(String name) {

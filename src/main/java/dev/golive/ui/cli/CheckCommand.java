@@ -15,15 +15,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Check the host (and optionally one service) against golive's rules: findings by severity,",
                 "each with its ID, what was found where, and the fix. `golive explain ID` tells why."},
         footer = {"", "Exit 1 when a finding is at or above --fail-on (default: error), 0 otherwise."})
 public final class CheckCommand implements Callable<Integer> {
-
-    private static final Pattern UNIT_NAME = Pattern.compile("[A-Za-z0-9:_.\\\\@-]{1,255}");
 
     @Mixin CommonOptions common;
     @Spec CommandSpec spec;
@@ -38,6 +35,9 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--service", paramLabel = "NAME", description = "Also check this service (its unit, environment, binary, cgroup).")
     String service;
 
+    @Option(names = "--go-mod", paramLabel = "DIR", description = "The service's Go module directory (its go.mod's go line decides Go 1.25's GOMAXPROCS default).")
+    String goModDir;
+
     private final FactsSource source;
 
     public CheckCommand() { this(FactsSource.session()); }
@@ -47,11 +47,9 @@ public final class CheckCommand implements Callable<Integer> {
     @Override public Integer call() {
         Severity threshold = Severity.parse(failOn)
                 .orElseThrow(() -> GoliveException.badInput("--fail-on " + failOn + ": expected info, warn or error"));
-        String unit = service == null ? null : (service.contains(".") ? service : service + ".service");
-        if (unit != null && !UNIT_NAME.matcher(unit).matches()) {
-            throw GoliveException.badInput("--service " + service + ": not a valid unit name (letters, digits, :-_.\\@)");
-        }
-        HostFacts facts = source.facts(common.root, unit);
+        if (goModDir != null && service == null) throw GoliveException.badInput("--go-mod needs --service NAME");
+        String unit = service == null ? null : dev.golive.app.Session.serviceUnit(service);
+        HostFacts facts = source.facts(common.root, unit, goModDir);
         CheckReport report = Checker.run(facts);
         var out = spec.commandLine().getOut();
         if (json) {

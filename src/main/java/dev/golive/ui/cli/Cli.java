@@ -6,6 +6,8 @@ import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.List;
+import dev.golive.app.Session;
 
 /**
  * Builds the picocli command tree and maps every failure to one line on stderr and an
@@ -32,6 +34,10 @@ public final class Cli {
                 cl.getSubcommands().get(gen).getCommandSpec().usageMessage().hidden(true);
             }
         }
+        cl.setExecutionStrategy(parsed -> {
+            unfinishedNotice(parsed, cl.getErr());
+            return new CommandLine.RunLast().execute(parsed);
+        });
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> handle(ex, cmd.getErr(), isDebug(parsed.originalArgs().toArray(new String[0]))));
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
@@ -63,6 +69,27 @@ public final class Cli {
         if (debug) t.printStackTrace(err);
         err.flush();
         return code;
+    }
+
+    /**
+     * Any start that finds an apply which did not finish says so, one line on stderr (DESIGN.md):
+     * the host may be half-changed until `golive recover` runs. Costs one stat when there are
+     * no snapshots, a few hundred bytes per snapshot otherwise.
+     */
+    static void unfinishedNotice(CommandLine.ParseResult parsed, PrintWriter err) {
+        String root = null;
+        String command = "";
+        for (CommandLine.ParseResult pr = parsed; pr != null; pr = pr.subcommand()) {
+            if (pr.isUsageHelpRequested() || pr.isVersionHelpRequested()) return;
+            root = pr.matchedOptionValue("--root", root);
+            command = pr.commandSpec().name();
+        }
+        if (command.equals("recover")) return;
+        List<String> ids = Session.unfinishedApplies(root);
+        if (ids.isEmpty()) return;
+        err.println("golive: apply " + String.join(", ", ids) + " did not finish (golive stopped half-way): the host may be half-changed; run golive recover"
+                + (root == null ? "" : " --root " + root));
+        err.flush();
     }
 
     static boolean isDebug(String[] args) { return Arrays.asList(args).contains("--debug"); }

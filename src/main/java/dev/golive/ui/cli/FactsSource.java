@@ -1,7 +1,6 @@
 package dev.golive.ui.cli;
 
 import dev.golive.app.Session;
-import dev.golive.model.GoliveException;
 import dev.golive.model.HostFacts;
 
 /**
@@ -11,18 +10,13 @@ import dev.golive.model.HostFacts;
 @FunctionalInterface
 public interface FactsSource {
 
-    HostFacts facts(String root, String service);
+    HostFacts facts(String root, String service, String goModDir);
 
-    /** The host through Session; a service is inspected through its cgroup and must come back with its facts. */
+    /** The host through Session; with a service, as that service sees it (its unit, binary, cgroup). */
     static FactsSource session() {
-        return (root, service) -> {
+        return (root, service, goModDir) -> {
             try (Session s = Session.open(root)) {
-                if (service == null) return s.inspect();
-                HostFacts f = s.inspect("/system.slice/" + service);
-                if (f.service().isEmpty()) {
-                    throw GoliveException.environment("--service " + service + ": this build cannot inspect service units yet; run without --service");
-                }
-                return f;
+                return service == null ? s.inspect() : s.inspectService(service, goModDir);
             }
         };
     }

@@ -26,6 +26,12 @@ public final class InspectCommand implements Callable<Integer> {
     @Option(names = "--cgroup", paramLabel = "PATH", description = "Read CPU and memory limits of this cgroup (e.g. /system.slice/app.service) and its parents instead of golive's own.")
     String cgroup;
 
+    @Option(names = "--service", paramLabel = "NAME", description = "Also inspect this service: its unit and drop-ins, environment, binary's Go build info, systemd-analyze's verdicts; limits are read from its cgroup.")
+    String service;
+
+    @Option(names = "--go-mod", paramLabel = "DIR", description = "The service's Go module directory (reads the go line of its go.mod).")
+    String goModDir;
+
     @Option(names = "--timing", hidden = true, description = "Print probing and total inspection time to stderr (for scripts/bench).")
     boolean timing;
 
@@ -33,8 +39,10 @@ public final class InspectCommand implements Callable<Integer> {
         if (cgroup != null && (!cgroup.startsWith("/") || cgroup.contains("..") || cgroup.contains("\n"))) {
             throw dev.golive.model.GoliveException.badInput("--cgroup " + cgroup + ": expected an absolute cgroup path like /system.slice/app.service");
         }
+        if (goModDir != null && service == null) throw dev.golive.model.GoliveException.badInput("--go-mod needs --service NAME");
+        if (cgroup != null && service != null) throw dev.golive.model.GoliveException.badInput("--cgroup and --service exclude each other: a service's limits are read from its own cgroup");
         try (Session s = Session.open(common.root)) {
-            HostFacts f = s.inspect(cgroup);
+            HostFacts f = service != null ? s.inspectService(service, goModDir) : s.inspect(cgroup);
             var out = spec.commandLine().getOut();
             out.print(json ? FactsJson.render(f) : InspectText.render(f, Output.style(common)));
             out.flush();

@@ -28,7 +28,7 @@ class CheckCommandTest {
         return new Run(code, out.toString(), err.toString());
     }
 
-    static CheckCommand check(HostFacts facts) { return new CheckCommand((root, service) -> facts); }
+    static CheckCommand check(HostFacts facts) { return new CheckCommand((root, service, goMod) -> facts); }
 
     @Test
     void printsFindingsGroupedBySeverityWithASummaryAndExitsOneOnErrors() {
@@ -80,7 +80,7 @@ class CheckCommandTest {
     void serviceNamesAreValidated() {
         Run r = run(check(CheckFixtures.clean()), "--service", "app;rm -rf");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).startsWith("golive: --service app;rm -rf: not a valid unit name");
+        assertThat(r.err()).startsWith("golive: --service app;rm -rf: invalid unit name");
     }
 
     @Test

@@ -1,0 +1,144 @@
+package dev.golive.apply;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.golive.model.GoliveException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+/**
+ * Reading and writing the JSON that golive keeps (plans, snapshot manifests) with Jackson's
+ * tree model, by hand: the format is spelled out field by field so it stays stable and
+ * documented (docs/snapshots.md), and every bad field is one line naming where it is.
+ */
+final class JsonFields {
+
+    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private JsonFields() { }
+
+    /** Parses text, turning a syntax error into {@code source:line:col: message} (exit 2). */
+    static JsonNode parse(String source, String text) {
+        try {
+            JsonNode n = MAPPER.readTree(text);
+            if (n == null || !n.isObject()) throw GoliveException.badInput(source + ": expected a JSON object");
+            return n;
+        } catch (JsonProcessingException e) {
+            var loc = e.getLocation();
+            String where = loc == null ? source : source + ":" + loc.getLineNr() + ":" + loc.getColumnNr();
+            throw GoliveException.badInput(where + ": " + e.getOriginalMessage().replace('\n', ' '));
+        }
+    }
+
+    static String write(JsonNode n) {
+        try {
+            return MAPPER.writeValueAsString(n) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static ObjectNode object() { return MAPPER.createObjectNode(); }
+
+    static ArrayNode array() { return MAPPER.createArrayNode(); }
+
+    static void putOpt(ObjectNode o, String name, Optional<String> v) {
+        if (v.isPresent()) o.put(name, v.get());
+        else o.putNull(name);
+    }
+
+    static String mode(int mode) { return String.format("%04o", mode); }
+
+    /** One field of an object, with its JSON path for messages. */
+    record At(String source, String path, JsonNode node) {
+
+        GoliveException bad(String field, String what) {
+            return GoliveException.badInput(source + ": " + path + (path.isEmpty() ? "" : ".") + field + ": " + what);
+        }
+
+        String str(String field) {
+            JsonNode v = node.get(field);
+            if (v == null || !v.isTextual()) throw bad(field, v == null || v.isNull() ? "missing" : "expected a string");
+            return v.asText();
+        }
+
+        Optional<String> optStr(String field) {
+            JsonNode v = node.get(field);
+            if (v == null || v.isNull()) return Optional.empty();
+            if (!v.isTextual()) throw bad(field, "expected a string or null");
+            return Optional.of(v.asText());
+        }
+
+        boolean bool(String field) {
+            JsonNode v = node.get(field);
+            if (v == null || !v.isBoolean()) throw bad(field, "expected true or false");
+            return v.asBoolean();
+        }
+
+        int integer(String field) {
+            JsonNode v = node.get(field);
+            if (v == null || !v.isInt()) throw bad(field, "expected an integer");
+            return v.asInt();
+        }
+
+        /** An octal mode written as a string ("0644"): JSON has no octal numbers and 420 reads badly. */
+        int mode(String field) {
+            String s = str(field);
+            if (!s.matches("0?[0-7]{3,4}")) throw bad(field, "expected an octal mode like \"0644\", got \"" + s + "\"");
+            return Integer.parseInt(s, 8);
+        }
+
+        <E extends Enum<E>> E enumOf(String field, Class<E> type) {
+            String s = str(field);
+            try {
+                return Enum.valueOf(type, s);
+            } catch (IllegalArgumentException e) {
+                List<String> names = new ArrayList<>();
+                for (E c : type.getEnumConstants()) names.add(c.name());
+                throw bad(field, "\"" + s + "\" is not one of " + names);
+            }
+        }
+
+        At obj(String field) {
+            JsonNode v = node.get(field);
+            if (v == null || !v.isObject()) throw bad(field, "expected an object");
+            return new At(source, path.isEmpty() ? field : path + "." + field, v);
+        }
+
+        <T> List<T> list(String field, BiFunction<At, Integer, T> each) {
+            JsonNode v = node.get(field);
+            if (v == null || !v.isArray()) throw bad(field, "expected an array");
+            List<T> out = new ArrayList<>();
+            for (int i = 0; i < v.size(); i++) {
+                JsonNode e = v.get(i);
+                At at = new At(source, (path.isEmpty() ? "" : path + ".") + field + "[" + i + "]", e);
+                if (!e.isObject() && !e.isTextual()) throw GoliveException.badInput(source + ": " + at.path + ": expected an object");
+                out.add(each.apply(at, i));
+            }
+            return out;
+        }
+
+        List<String> strings(String field) {
+            return list(field, (at, i) -> {
+                if (!at.node.isTextual()) throw GoliveException.badInput(source + ": " + at.path + ": expected a string");
+                return at.node.asText();
+            });
+        }
+
+        /** A model constructor's refusal (IllegalArgumentException) as a bad-input line at this path. */
+        <T> T build(java.util.function.Supplier<T> make) {
+            try {
+                return make.get();
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw GoliveException.badInput(source + ": " + path + ": " + e.getMessage());
+            }
+        }
+    }
+}

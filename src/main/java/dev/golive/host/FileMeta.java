@@ -1,0 +1,26 @@
+package dev.golive.host;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.util.Optional;
+
+/**
+ * Mode and owner of a file under a HostRoot, not following a final link (an owned file that
+ * is a link is reported as such, never written through). Empty when the file does not exist.
+ */
+public record FileMeta(int mode, String owner, String group, boolean symlink) {
+
+    public static Optional<FileMeta> of(HostRoot root, String path) {
+        try {
+            PosixFileAttributes a = Files.readAttributes(root.resolve(path), PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return Optional.of(new FileMeta(Perms.toMode(a.permissions()), a.owner().getName(), a.group().getName(), a.isSymbolicLink()));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException | UnsupportedOperationException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,348 @@
+package dev.golive.host;
+
+import dev.golive.model.GoliveException;
+import dev.golive.model.OwnedFiles;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.UserPrincipal;
+import java.nio.file.attribute.UserPrincipalLookupService;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Every write golive makes to a host, relative to the root ("/" live, or a target tree).
+ *
+ * <p>Files are replaced atomically: a temp file in the same directory (so the rename cannot
+ * cross file systems), written, given its planned mode and owner, fsynced, renamed over the
+ * target, then the directory fsynced so the rename itself survives a power cut. The temp
+ * file has a fixed name ({@link #tempPath}) so a crash half-way leaves a name a rollback
+ * knows to remove. No path is written through a symbolic link: every component below the
+ * root is checked, because a link planted in /etc/sysctl.d could otherwise redirect a
+ * root-owned write anywhere.
+ */
+public final class HostWriter {
+
+    private final Path base;
+    private final AccessLog log;
+    private final FaultPoints faults;
+
+    public HostWriter(Path base, AccessLog log, FaultPoints faults) {
+        this.base = base.toAbsolutePath().normalize();
+        this.log = log;
+        this.faults = faults;
+    }
+
+    public Path base() { return base; }
+
+    public FaultPoints faults() { return faults; }
+
+    public AccessLog log() { return log; }
+
+    /** This machine's path for a host path. */
+    public Path resolve(String path) {
+        HostPaths.check(path);
+        String rel = path.substring(1);
+        return rel.isEmpty() ? base : base.resolve(rel);
+    }
+
+    /** The fixed temp name an atomic write of {@code path} uses: {@code .NAME.golive-tmp} beside it. */
+    public static String tempPath(String path) {
+        return HostPaths.join(HostPaths.parent(path), "." + path.substring(path.lastIndexOf('/') + 1) + ".golive-tmp");
+    }
+
+    /** Refuses {@code path} when it, or any directory between the root and it, is a symbolic link. */
+    public void refuseLinks(String path) {
+        HostPaths.check(path);
+        Path p = base;
+        StringBuilder host = new StringBuilder();
+        for (String seg : path.substring(1).split("/")) {
+            if (seg.isEmpty() || seg.equals(".")) continue;
+            p = p.resolve(seg);
+            host.append('/').append(seg);
+            if (Files.isSymbolicLink(p)) {
+                throw GoliveException.environment(path + ": refusing to write through a symbolic link (" + host
+                        + (host.toString().equals(path) ? "" : " is a link") + ")");
+            }
+            if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) return; // nothing below can be a link yet
+        }
+    }
+
+    /** The file as it is, bytes and all; a symbolic link on the way is refused, a directory is an error. */
+    public FileState stat(String path) {
+        refuseLinks(path);
+        Path p = resolve(path);
+        try {
+            PosixFileAttributes a = Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (!a.isRegularFile()) throw GoliveException.environment(path + ": not a regular file");
+            byte[] bytes = Files.readAllBytes(p);
+            log.read(path, true);
+            return new FileState(path, true, Perms.toMode(a.permissions()), a.owner().getName(), a.group().getName(), bytes);
+        } catch (NoSuchFileException e) {
+            log.read(path, false);
+            return FileState.absent(path);
+        } catch (IOException e) {
+            throw GoliveException.environment(path + ": cannot read: " + message(e));
+        }
+    }
+
+    /** Raw bytes of a file (snapshot copies, manifests); empty when absent. */
+    public Optional<byte[]> readBytes(String path) {
+        try {
+            return Optional.of(Files.readAllBytes(resolve(path)));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw GoliveException.environment(path + ": cannot read: " + message(e));
+        }
+    }
+
+    /** Up to {@code max} bytes from the start of a file; empty when absent or unreadable (a cheap peek at a manifest's state). */
+    public Optional<byte[]> readHead(String path, int max) {
+        try (FileChannel ch = FileChannel.open(resolve(path), StandardOpenOption.READ)) {
+            ByteBuffer b = ByteBuffer.allocate(max);
+            while (b.hasRemaining() && ch.read(b) > 0) { /* fill */ }
+            byte[] out = new byte[b.position()];
+            b.flip().get(out);
+            return Optional.of(out);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Names in a directory, sorted; empty list when it does not exist. */
+    public List<String> list(String dir) {
+        Path p = resolve(dir);
+        if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) return List.of();
+        try (Stream<Path> s = Files.list(p)) {
+            return s.map(x -> x.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw GoliveException.environment(dir + ": cannot list: " + message(e));
+        }
+    }
+
+    public boolean exists(String path) { return Files.exists(resolve(path), LinkOption.NOFOLLOW_LINKS); }
+
+    public boolean isDirectory(String path) { return Files.isDirectory(resolve(path), LinkOption.NOFOLLOW_LINKS); }
+
+    /**
+     * Writes a file golive owns: the path must be one of {@link OwnedFiles}, and an existing
+     * file must carry golive's header (golive never overwrites a file it did not write) —
+     * unless {@code force} (a rollback the admin forced over a later edit).
+     * Fault points {@code file-write:TAG} (temp written, not renamed) and {@code rename:TAG}.
+     */
+    public void writeOwned(String path, byte[] content, int mode, String owner, String group, boolean force, String tag) {
+        checkOwned(path, force);
+        writeAtomic(path, content, mode, owner, group, tag);
+    }
+
+    /** Removes a file golive owns (same rules as {@link #writeOwned}); absent is fine. Fault points as for a write. */
+    public void deleteOwned(String path, boolean force, String tag) {
+        checkOwned(path, force);
+        Path p = resolve(path);
+        if (tag != null) faults.hit("file-write:" + tag);
+        try {
+            boolean was = Files.deleteIfExists(p);
+            if (was) fsyncDir(p.getParent());
+            log.write(path, was ? "deleted" : "already absent");
+        } catch (IOException e) {
+            throw GoliveException.environment(path + ": cannot delete: " + message(e));
+        }
+        if (tag != null) faults.hit("rename:" + tag);
+    }
+
+    /** The reason golive may not write {@code path}, or empty when it may. */
+    public Optional<String> ownershipProblem(String path, boolean force) {
+        if (!OwnedFiles.isOwnedPath(path)) return Optional.of(path + ": not a file golive owns; golive writes only its own drop-ins");
+        refuseLinks(path);
+        if (force) return Optional.empty();
+        FileState cur = stat(path);
+        if (cur.exists() && !OwnedFiles.isOwned(cur.text())) {
+            return Optional.of(path + ": exists and was not written by golive (no \"" + OwnedFiles.HEADER_MARK + "\" header); refusing to overwrite it");
+        }
+        return Optional.empty();
+    }
+
+    private void checkOwned(String path, boolean force) {
+        Optional<String> problem = ownershipProblem(path, force);
+        if (problem.isPresent()) throw GoliveException.environment(problem.get());
+    }
+
+    /**
+     * Atomic replace, for golive's own state too (manifests, copies): no ownership rule, but
+     * still no links. {@code owner}/{@code group} null: keep whoever golive runs as.
+     * {@code tag} null: no fault points.
+     */
+    public void writeAtomic(String path, byte[] content, int mode, String owner, String group, String tag) {
+        if ((mode & ~0777) != 0) throw GoliveException.badInput(path + ": mode " + Integer.toOctalString(mode) + ": golive sets only the 0777 permission bits");
+        refuseLinks(path);
+        Path target = resolve(path);
+        Path dir = target.getParent();
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) throw GoliveException.environment(HostPaths.parent(path) + ": no such directory");
+        Path tmp = resolve(tempPath(path));
+        try {
+            Files.deleteIfExists(tmp); // a leftover from a crash; deleting a link removes the link, never its target
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+                ByteBuffer b = ByteBuffer.wrap(content);
+                while (b.hasRemaining()) ch.write(b);
+                PosixFileAttributeView view = Files.getFileAttributeView(tmp, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+                if (owner != null) view.setOwner(user(owner));
+                if (group != null) view.setGroup(group(group));
+                view.setPermissions(Perms.of(mode)); // after chown: chown may clear set-id bits, and umask must not decide the mode
+                ch.force(true);
+            }
+            if (tag != null) faults.hit("file-write:" + tag);
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            fsyncDir(dir);
+            log.write(path, content.length + " bytes, mode " + String.format("%04o", mode));
+        } catch (IOException e) {
+            deleteQuietly(tmp);
+            throw GoliveException.environment(path + ": cannot write: " + message(e));
+        } catch (RuntimeException e) {
+            if (!(e instanceof FaultPoints.InjectedFault)) deleteQuietly(tmp);
+            throw e;
+        }
+        if (tag != null) faults.hit("rename:" + tag);
+    }
+
+    /** Removes a leftover temp file of an interrupted atomic write of {@code path}; true when there was one. */
+    public boolean removeTemp(String path) {
+        Path tmp = resolve(tempPath(path));
+        try {
+            return Files.deleteIfExists(tmp);
+        } catch (IOException e) {
+            throw GoliveException.environment(tempPath(path) + ": cannot remove: " + message(e));
+        }
+    }
+
+    /**
+     * The directories from the root down to {@code dir} that do not exist yet, outermost
+     * first: what {@link #createDirs} will create (recorded in a snapshot before the first change).
+     */
+    public List<String> missingDirs(String dir) {
+        List<String> missing = new ArrayList<>();
+        String d = HostPaths.strip(dir);
+        while (!d.equals("/") && !Files.exists(resolve(d), LinkOption.NOFOLLOW_LINKS)) {
+            missing.add(0, d);
+            d = HostPaths.parent(d);
+        }
+        return missing;
+    }
+
+    /** Creates the given directories (outermost first) with {@code mode}, refusing links on the way. */
+    public void createDirs(List<String> dirs, int mode) {
+        for (String d : dirs) {
+            refuseLinks(d);
+            Path p = resolve(d);
+            if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) continue;
+            try {
+                Files.createDirectory(p);
+                Files.setPosixFilePermissions(p, Perms.of(mode));
+                fsyncDir(p.getParent());
+                log.write(d, "directory created, mode " + String.format("%04o", mode));
+            } catch (IOException e) {
+                throw GoliveException.environment(d + ": cannot create directory: " + message(e));
+            }
+        }
+    }
+
+    /** Removes a directory golive created, if it is empty now; true when removed. */
+    public boolean removeDirIfEmpty(String dir) {
+        Path p = resolve(dir);
+        try {
+            if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) return false;
+            Files.delete(p);
+            fsyncDir(p.getParent());
+            log.write(dir, "directory removed");
+            return true;
+        } catch (DirectoryNotEmptyException e) {
+            return false;
+        } catch (IOException e) {
+            throw GoliveException.environment(dir + ": cannot remove directory: " + message(e));
+        }
+    }
+
+    /** Renames a directory (a snapshot being published) and fsyncs the parent. */
+    public void renameDir(String from, String to) {
+        refuseLinks(from);
+        refuseLinks(to);
+        try {
+            Files.move(resolve(from), resolve(to), StandardCopyOption.ATOMIC_MOVE);
+            fsyncDir(resolve(to).getParent());
+        } catch (IOException e) {
+            throw GoliveException.environment(from + ": cannot rename to " + to + ": " + message(e));
+        }
+    }
+
+    /** Deletes a directory tree golive keeps (an old snapshot); links inside are removed, never followed. */
+    public void deleteTree(String dir) {
+        refuseLinks(dir);
+        Path p = resolve(dir);
+        if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) return;
+        try (Stream<Path> s = Files.walk(p)) {
+            for (Path x : s.sorted(Comparator.reverseOrder()).toList()) Files.delete(x);
+            fsyncDir(p.getParent());
+        } catch (IOException e) {
+            throw GoliveException.environment(dir + ": cannot delete: " + message(e));
+        }
+    }
+
+    /** Permission bits of a file or directory (no link following); -1 when absent. */
+    public int mode(String path) {
+        try {
+            return Perms.toMode(Files.readAttributes(resolve(path), PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS).permissions());
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private UserPrincipal user(String name) throws IOException {
+        return lookup().lookupPrincipalByName(name);
+    }
+
+    private GroupPrincipal group(String name) throws IOException {
+        return lookup().lookupPrincipalByGroupName(name);
+    }
+
+    private UserPrincipalLookupService lookup() { return base.getFileSystem().getUserPrincipalLookupService(); }
+
+    /** fsync of a directory: makes a create, rename or unlink inside it durable. */
+    static void fsyncDir(Path dir) throws IOException {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // the temp name is fixed: a rollback or the next write removes it
+        }
+    }
+
+    static String message(IOException e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+        if (e instanceof NoSuchFileException) return "no such file or directory";
+        return m.replace('\n', ' ');
+    }
+
+    /** UTF-8 bytes of text (plans carry text; files are written as bytes). */
+    public static byte[] utf8(String s) { return s.getBytes(StandardCharsets.UTF_8); }
+}

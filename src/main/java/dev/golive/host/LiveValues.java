@@ -1,0 +1,127 @@
+package dev.golive.host;
+
+import dev.golive.model.GoliveException;
+import dev.golive.model.LiveChange;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Live kernel values: a file under /proc/sys or /sys, read and written whole. On the live
+ * host the kernel parses what is written; in a target tree ({@code --root DIR}) the same
+ * paths are plain files under DIR, and a write there behaves as the kernel would show it
+ * afterwards: a sysctl file holds the new value, a sysfs choice list keeps its choices and
+ * moves the brackets (so reading back means the same thing in both).
+ */
+public final class LiveValues {
+
+    private static final Pattern CHOICE = Pattern.compile("\\[([^\\]\\s]+)\\]");
+    /** The file systems where the kernel interprets a write (anything else is a target tree's plain file). */
+    private static final Set<String> KERNEL_FS = Set.of("proc", "sysfs");
+
+    private final HostWriter writer;
+
+    public LiveValues(HostWriter writer) { this.writer = writer; }
+
+    /**
+     * The comparable form of a value: for a sysctl, its fields separated by one space
+     * ({@code "4096\t131072  6291456\n"} → {@code "4096 131072 6291456"}); for a sysfs choice
+     * list, the bracketed word ({@code "always [madvise] never"} → {@code "madvise"}), or the
+     * trimmed text when it has no brackets.
+     */
+    public static String normalise(LiveChange.Format format, String raw) {
+        String t = raw.strip();
+        if (format == LiveChange.Format.SYSFS_CHOICE) {
+            Matcher m = CHOICE.matcher(t);
+            return m.find() ? m.group(1) : t;
+        }
+        return String.join(" ", t.split("\\s+"));
+    }
+
+    /** The value now, normalised; empty when the file does not exist (a key this kernel lacks). */
+    public Optional<String> read(String path, LiveChange.Format format) {
+        writer.refuseLinks(path);
+        Path p = writer.resolve(path);
+        try {
+            String raw = new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
+            writer.log().read(path, true);
+            return Optional.of(normalise(format, raw));
+        } catch (NoSuchFileException e) {
+            writer.log().read(path, false);
+            return Optional.empty();
+        } catch (IOException e) {
+            throw GoliveException.environment(path + ": cannot read: " + HostWriter.message(e));
+        }
+    }
+
+    /**
+     * Writes {@code value} (already in normalised form) and reads it back; a kernel that
+     * refuses it (EINVAL, out of range) or keeps another value is an error naming both.
+     * The file must exist: a write never creates a key.
+     */
+    public void write(String path, LiveChange.Format format, String value) {
+        writer.refuseLinks(path);
+        Path p = writer.resolve(path);
+        if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) throw GoliveException.environment(path + ": no such key on this host");
+        try {
+            String text = value + "\n";
+            if (!isKernelFile(p)) text = asKernelShows(format, Files.readString(p), value);
+            // one write(2) of the whole value: the kernel parses each write on its own
+            try (FileChannel ch = FileChannel.open(p, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS)) {
+                ch.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+            }
+            writer.log().write(path, "live value " + value);
+        } catch (IOException e) {
+            throw GoliveException.environment(path + ": the kernel refused \"" + value + "\": " + HostWriter.message(e));
+        }
+        String back = read(path, format).orElse("(gone)");
+        if (!back.equals(value)) {
+            throw GoliveException.environment(path + ": wrote \"" + value + "\" but it reads back as \"" + back + "\"");
+        }
+    }
+
+    private static boolean isKernelFile(Path p) throws IOException {
+        FileStore fs = Files.getFileStore(p);
+        return KERNEL_FS.contains(fs.type());
+    }
+
+    /**
+     * A target tree's file holds what the kernel would print after the write: a vector
+     * sysctl with its fields tab-separated (proc_dointvec's output), a choice list with the
+     * brackets moved.
+     */
+    static String asKernelShows(LiveChange.Format format, String current, String value) {
+        if (format == LiveChange.Format.SYSFS_CHOICE) return moveBrackets(current, value);
+        return value.replace(' ', '\t') + "\n";
+    }
+
+    /** {@code always [madvise] never} with "never" → {@code always madvise [never]}; a value not offered is refused. */
+    static String moveBrackets(String current, String value) {
+        String[] words = current.strip().replace("[", "").replace("]", "").split("\\s+");
+        StringBuilder b = new StringBuilder();
+        boolean found = false;
+        for (String w : words) {
+            if (b.length() > 0) b.append(' ');
+            if (w.equals(value)) {
+                b.append('[').append(w).append(']');
+                found = true;
+            } else {
+                b.append(w);
+            }
+        }
+        if (!found) throw GoliveException.environment("\"" + value + "\" is not one of the choices \"" + current.strip() + "\"");
+        return b.append('\n').toString();
+    }
+}

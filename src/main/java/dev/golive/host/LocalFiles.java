@@ -1,0 +1,29 @@
+package dev.golive.host;
+
+import dev.golive.model.GoliveException;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** Files the admin names on this machine (a plan file), as opposed to files of the host root. */
+public final class LocalFiles {
+    private LocalFiles() { }
+
+    /** The file as strict UTF-8 text; missing, unreadable or not UTF-8: one line, exit 2. */
+    public static String readText(String file) {
+        try {
+            byte[] b = Files.readAllBytes(Path.of(file));
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(b)).toString();
+        } catch (NoSuchFileException e) {
+            throw GoliveException.badInput(file + ": no such file");
+        } catch (CharacterCodingException e) {
+            throw GoliveException.badInput(file + ": not UTF-8 text");
+        } catch (IOException e) {
+            throw GoliveException.badInput(file + ": cannot read: " + HostWriter.message(e));
+        }
+    }
+}

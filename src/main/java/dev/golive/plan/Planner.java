@@ -1,0 +1,303 @@
+package dev.golive.plan;
+
+import dev.golive.config.SysctlFile;
+import dev.golive.config.SystemdIni;
+import dev.golive.inspect.SysctlProbe;
+import dev.golive.model.Fact;
+import dev.golive.model.FileChange;
+import dev.golive.model.FixChange;
+import dev.golive.model.HostFacts;
+import dev.golive.model.LiveChange;
+import dev.golive.model.NofileLimit;
+import dev.golive.model.OwnedFiles;
+import dev.golive.model.Plan;
+import dev.golive.model.PlanAction;
+import dev.golive.model.PlanConflict;
+import dev.golive.model.ServiceSpec;
+import dev.golive.model.Source;
+import dev.golive.model.SysctlAssignment;
+import dev.golive.model.SysctlFact;
+import dev.golive.profile.Profile;
+import dev.golive.profile.Section;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Host facts + resolved profile (+ service, + picked fixes) + current owned files → Plan.
+ * Pure: reads nothing, writes nothing. Only files golive owns are written (complete old and
+ * new content); a fix that would edit any other file becomes a manual step. A value that is
+ * already live and configured (or live and left at the kernel default) produces nothing, so
+ * planning again after an apply gives an empty plan.
+ */
+public final class Planner {
+
+    /** Go reads somaxconn once per process (net/sock_linux.go, sync.Once): DOMAIN.md. */
+    static final String SOMAXCONN_RESTART = "a Go service reads net.core.somaxconn once per process (net/sock_linux.go, cached by sync.Once); "
+            + "it sees the new value only after a restart";
+    /**
+     * systemctl(1) and systemd-system.conf(5) (v252) promise only that daemon-reload reloads unit
+     * files; re-reading system.conf on reload came with systemd commit 06af2a04 ("Reload manager
+     * defaults at daemon-reload", 2015), so older managers (CentOS 7's 219) need a re-exec.
+     * daemon-reexec re-reads it on every version.
+     */
+    static final String REEXEC_WHY = "the manager reads Default*= settings from system.conf.d when it starts; daemon-reexec re-reads them on every "
+            + "systemd version (daemon-reload does only since 2015, commit 06af2a04). Services started before keep their old limits until restarted";
+
+    private final ServiceFiles serviceFiles;
+
+    public Planner(ServiceFiles serviceFiles) { this.serviceFiles = serviceFiles; }
+
+    private record Want(String key, String value, String why, boolean perNamespace, String path) { }
+
+    public Plan plan(PlanInput in) {
+        HostFacts facts = in.facts();
+        Profile profile = in.profile();
+        List<FileChange> files = new ArrayList<>();
+        List<LiveChange> live = new ArrayList<>();
+        List<PlanAction> actions = new ArrayList<>();
+        List<PlanConflict> conflicts = new ArrayList<>();
+        List<String> manual = new ArrayList<>();
+        boolean container = facts.os().container().opt().filter(c -> !c.equals("none")).isPresent();
+
+        for (Profile.Skipped s : profile.skipped()) manual.add("not planned: " + s.section().yamlName + " " + s.key() + " (" + s.origin() + "): " + s.reason());
+
+        // ---- sysctl: profile values, then the fixes the admin picked (they win) ----
+        LinkedHashMap<String, Want> sysctls = new LinkedHashMap<>();
+        for (Profile.Value v : profile.sysctls()) sysctls.put(v.key(), new Want(v.key(), v.value(), v.why(), v.perNamespace(), v.path()));
+        LinkedHashMap<String, Want> manager = new LinkedHashMap<>();
+        for (Profile.Value v : profile.manager()) manager.put(v.key(), new Want(v.key(), v.value(), v.why(), false, null));
+        List<FixChange> unitFixes = new ArrayList<>();
+        Map<String, String> envFixes = new LinkedHashMap<>();
+        List<String> removeFromOurs = new ArrayList<>();
+        for (FixChange f : in.fixes()) {
+            if (f instanceof FixChange.SysctlChange c) {
+                sysctls.put(c.key(), new Want(c.key(), SysctlFact.normalize(c.value()), "picked fix: " + c.describe(),
+                        SysctlProbe.perNamespace(c.key()), SysctlProbe.procPath(c.key())));
+            } else if (f instanceof FixChange.SysctlRemoval r) {
+                if (r.at().path().equals(OwnedFiles.SYSCTL_DROPIN)) removeFromOurs.add(r.key());
+                else manual.add("remove or comment out " + r.key() + " in " + r.at().describe()
+                        + " yourself: golive never edits a file it does not own");
+            } else if (f instanceof FixChange.ManagerDefaultChange m) {
+                manager.put(m.key(), new Want(m.key(), m.value(), "picked fix: " + m.describe(), false, null));
+            } else if (f instanceof FixChange.UnitDirectiveChange u) {
+                unitFixes.add(u);
+            } else if (f instanceof FixChange.UnitDirectiveRemoval u) {
+                if (OwnedFiles.isOwnedPath(u.at().path())) unitFixes.add(u);
+                else manual.add("remove [" + u.section() + "] " + u.key() + "= from " + u.at().describe()
+                        + " yourself (or override it in golive's drop-in): golive never edits a vendor unit");
+            } else if (f instanceof FixChange.ServiceEnvironmentChange e) {
+                envFixes.put(e.name(), e.value());
+            }
+        }
+        removeFromOurs.forEach(sysctls::remove);
+
+        String sysctlBody = sysctls(facts, in, sysctls, container, live, conflicts, manual, profile.name());
+        OwnedFileBodies.change(in.currentOf(OwnedFiles.SYSCTL_DROPIN), sysctlBody, in.planId(),
+                "kernel tunables of profile " + profile.name() + ", applied at every boot by systemd-sysctl", manual).ifPresent(files::add);
+
+        // ---- systemd manager defaults ----
+        String managerBody = manager(facts, in, manager, conflicts, manual, profile.name());
+        Optional<FileChange> mgr = OwnedFileBodies.change(in.currentOf(OwnedFiles.MANAGER_DROPIN), managerBody, in.planId(),
+                "service manager defaults of profile " + profile.name(), manual);
+        mgr.ifPresent(files::add);
+        if (mgr.isPresent()) actions.add(new PlanAction(PlanAction.Kind.DAEMON_REEXEC, Optional.empty(), REEXEC_WHY));
+
+        // ---- sysfs (THP): live now, tmpfiles.d at boot ----
+        String tmpfilesBody = sysfs(facts, in, profile, container, live, manual);
+        OwnedFileBodies.change(in.currentOf(OwnedFiles.TMPFILES_DROPIN), tmpfilesBody, in.planId(),
+                "sysfs values of profile " + profile.name() + ", written at every boot by systemd-tmpfiles (sysctl.d cannot set /sys)", manual)
+                .ifPresent(files::add);
+
+        // ---- the service ----
+        List<String> restartWhy = new ArrayList<>();
+        Optional<String> unit = in.service().map(ServiceSpec::unitName);
+        if (in.service().isPresent()) {
+            ServiceSpec spec = profile.service().applyTo(in.service().get());
+            if (!envFixes.isEmpty()) {
+                Map<String, String> env = new LinkedHashMap<>(spec.environment());
+                env.putAll(envFixes);
+                spec = withEnvironment(spec, env);
+            }
+            // a renderer may hand back a file whose content only differs in the header: that is no change
+            List<FileChange> unitFiles = serviceFiles.files(facts, spec, unitFixes, in.current(), in.planId()).stream()
+                    .filter(f -> !(f.before().isPresent() && f.after().isPresent()
+                            && OwnedFileBodies.body(f.before().get()).equals(OwnedFileBodies.body(f.after().get()))
+                            && in.currentOf(f.path()).mode() == f.mode()))
+                    .toList();
+            for (FileChange f : unitFiles) {
+                if (!OwnedFiles.isOwnedPath(f.path())) throw new IllegalStateException("unit renderer returned a path golive does not own: " + f.path());
+            }
+            files.addAll(unitFiles);
+            if (!unitFiles.isEmpty()) {
+                actions.add(new PlanAction(PlanAction.Kind.DAEMON_RELOAD, Optional.empty(), "unit files of " + unit.get() + " changed; systemd reads them on daemon-reload"));
+                restartWhy.add("its unit changed (limits, environment and sandboxing apply when the process starts)");
+            }
+        } else {
+            for (FixChange f : unitFixes) manual.add("needs --service: " + f.describe());
+            envFixes.forEach((k, v) -> manual.add("needs --service: [Service] Environment=" + k + "=" + v));
+        }
+        if (live.stream().anyMatch(l -> l.key().equals("net.core.somaxconn"))) restartWhy.add(SOMAXCONN_RESTART);
+        if (mgr.isPresent()) restartWhy.add("manager defaults apply to processes started after the re-exec");
+        if (!restartWhy.isEmpty()) {
+            if (unit.isPresent()) actions.add(new PlanAction(PlanAction.Kind.RESTART_SERVICE, unit, String.join("; ", restartWhy)));
+            else manual.add("restart running Go services when convenient: " + String.join("; ", restartWhy));
+        }
+        return new Plan(in.planId(), profile.name(), unit, files, live, actions, conflicts, manual);
+    }
+
+    // ------------------------------------------------------------------------------------------
+
+    private static String sysctls(HostFacts facts, PlanInput in, Map<String, Want> wants, boolean container, List<LiveChange> live,
+                                  List<PlanConflict> conflicts, List<String> manual, String profile) {
+        Map<String, String> ours = new LinkedHashMap<>();
+        in.currentOf(OwnedFiles.SYSCTL_DROPIN).content().filter(OwnedFiles::isOwned)
+                .ifPresent(c -> SysctlFile.parse(OwnedFiles.SYSCTL_DROPIN, c).assignments().forEach(a -> ours.put(a.key(), a.value())));
+        StringBuilder body = new StringBuilder();
+        for (Want w : wants.values()) {
+            Optional<SysctlFact> fact = facts.sysctls().get(w.key());
+            if (fact.isPresent() && fact.get().exists().opt().orElse(true).equals(false)) {
+                manual.add("not planned: " + w.key() + " does not exist on this kernel");
+                continue;
+            }
+            if (container && !w.perNamespace()) {
+                manual.add("set " + w.key() + " = " + w.value() + " on the container's host: it is global, not per network namespace ("
+                        + OwnedFileBodies.firstSentence(w.why()) + ")");
+                continue;
+            }
+            Optional<String> now = facts.sysctls().live(w.key());
+            Optional<SysctlAssignment> winner = fact.flatMap(SysctlFact::configured)
+                    .filter(a -> !a.source().path().equals(OwnedFiles.SYSCTL_DROPIN));
+            boolean liveOk = now.filter(w.value()::equals).isPresent();
+            boolean configuredOk = winner.map(a -> SysctlFact.normalize(a.value()).equals(w.value())).orElse(true);
+            if (ours.containsKey(w.key()) || !(liveOk && configuredOk)) {
+                body.append("# ").append(OwnedFileBodies.firstSentence(w.why())).append('\n');
+                body.append(w.key()).append(" = ").append(w.value()).append('\n');
+                winner.filter(a -> !SysctlFact.normalize(a.value()).equals(w.value()) && loadsAfterOurs(a.source()))
+                        .ifPresent(a -> conflicts.add(new PlanConflict(w.key(), w.value(), SysctlFact.normalize(a.value()), a.source(),
+                                a.source().describe() + " loads after " + OwnedFiles.SYSCTL_DROPIN + " and sets " + a.value()
+                                        + ": at the next boot it wins. Remove or change that line yourself.")));
+            }
+            if (now.isPresent() && !liveOk) {
+                live.add(new LiveChange(w.key(), w.path(), LiveChange.Format.SYSCTL, now.get(), w.value(), w.perNamespace(), w.why()));
+            } else if (now.isEmpty()) {
+                manual.add(w.key() + ": live value unknown here (" + fact.map(f -> f.live() instanceof Fact.Unknown<String> u ? u.reason() : "not read")
+                        .orElse("not read") + "); it takes effect at the next boot or with `sysctl --system`");
+            }
+            if (w.key().equals("net.ipv4.ip_local_port_range")) portRangeCollisions(facts, w.value(), manual);
+        }
+        return body.isEmpty() ? "" : "# Profile " + profile + "\n" + body;
+    }
+
+    /**
+     * Files load by name across the sysctl.d directories, /etc/sysctl.conf last (or where
+     * Debian's 99-sysctl.conf link puts it, which also sorts after 60-golive.conf): a file
+     * whose name sorts after ours overrides it at boot.
+     */
+    static boolean loadsAfterOurs(Source.File f) {
+        if (f.path().equals(dev.golive.config.SysctlLoadOrder.SYSCTL_CONF)) return true;
+        String name = f.path().substring(f.path().lastIndexOf('/') + 1);
+        return name.compareTo("60-golive.conf") > 0;
+    }
+
+    private static void portRangeCollisions(HostFacts facts, String range, List<String> manual) {
+        String[] p = range.split(" ");
+        long lo = Long.parseLong(p[0]), hi = Long.parseLong(p[1]);
+        List<Integer> inside = facts.network().listeningTcpPorts().opt().orElse(List.of()).stream().filter(x -> x >= lo && x <= hi).toList();
+        if (!inside.isEmpty()) {
+            manual.add("listening ports " + inside + " fall inside net.ipv4.ip_local_port_range " + range
+                    + ": reserve them with net.ipv4.ip_local_reserved_ports so outgoing connections cannot take them");
+        }
+    }
+
+    private static String manager(HostFacts facts, PlanInput in, Map<String, Want> wants, List<PlanConflict> conflicts, List<String> manual, String profile) {
+        if (wants.isEmpty()) return "";
+        if (facts.systemd().pid1().opt().filter(b -> !b).isPresent() && facts.os().container().opt().filter(c -> !c.equals("none")).isPresent()) {
+            wants.values().forEach(w -> manual.add("not planned: [Manager] " + w.key() + "=" + w.value() + ": systemd is not PID 1 in this container"));
+            return "";
+        }
+        Map<String, String> ours = new LinkedHashMap<>();
+        in.currentOf(OwnedFiles.MANAGER_DROPIN).content().filter(OwnedFiles::isOwned)
+                .ifPresent(c -> SystemdIni.parse(OwnedFiles.MANAGER_DROPIN, c).entries().stream()
+                        .filter(e -> e.section().equals("Manager")).forEach(e -> ours.put(e.key(), e.value())));
+        StringBuilder body = new StringBuilder();
+        for (Want w : wants.values()) {
+            Optional<String> effective = effectiveManager(facts, w.key());
+            boolean same = effective.map(e -> sameManagerValue(w.key(), e, w.value())).orElse(false);
+            if (ours.containsKey(w.key()) || !same) {
+                body.append("# ").append(OwnedFileBodies.firstSentence(w.why())).append('\n');
+                body.append(w.key()).append('=').append(w.value()).append('\n');
+                Fact<String> f = facts.systemd().managerDefaults().get(w.key());
+                if (f != null && f.src().orElse(null) instanceof Source.File src && !src.path().equals(OwnedFiles.MANAGER_DROPIN)
+                        && src.path().contains("/system.conf.d/") && src.path().substring(src.path().lastIndexOf('/') + 1).compareTo("60-golive.conf") > 0
+                        && !sameManagerValue(w.key(), f.orElse(""), w.value())) {
+                    conflicts.add(new PlanConflict(w.key(), w.value(), f.orElse(""), src,
+                            src.describe() + " sorts after " + OwnedFiles.MANAGER_DROPIN + " and sets " + w.key() + "=" + f.orElse("") + ": it wins."));
+                }
+            }
+        }
+        return body.isEmpty() ? "" : "# Profile " + profile + "\n[Manager]\n" + body;
+    }
+
+    /** The manager's effective value: from the config files, or for DefaultLimitNOFILE the compiled default of its version. */
+    private static Optional<String> effectiveManager(HostFacts facts, String key) {
+        Fact<String> f = facts.systemd().managerDefaults().get(key);
+        if (f != null && f.known()) return f.opt();
+        if (key.equals("DefaultLimitNOFILE")) return facts.fds().systemdDefaultLimitNofile().opt().map(NofileLimit::toString);
+        return Optional.empty();
+    }
+
+    private static boolean sameManagerValue(String key, String a, String b) {
+        if (key.equals("DefaultLimitNOFILE")) {
+            Optional<NofileLimit> x = NofileLimit.parse(a), y = NofileLimit.parse(b);
+            return x.isPresent() && x.equals(y);
+        }
+        return a.trim().equals(b.trim());
+    }
+
+    private static String sysfs(HostFacts facts, PlanInput in, Profile profile, boolean container, List<LiveChange> live, List<String> manual) {
+        Map<String, String> ours = new LinkedHashMap<>();
+        in.currentOf(OwnedFiles.TMPFILES_DROPIN).content().filter(OwnedFiles::isOwned).ifPresent(c -> {
+            for (String line : c.split("\n")) {
+                String[] f = line.trim().split("\\s+");
+                if (f.length >= 7 && f[0].equals("w")) ours.put(f[1], f[6]);
+            }
+        });
+        StringBuilder body = new StringBuilder();
+        for (Profile.Value v : profile.sysfs()) {
+            if (container) {
+                manual.add("set " + v.path() + " to " + v.value() + " on the container's host: /sys/kernel/mm is the host kernel's");
+                continue;
+            }
+            Fact<String> now = v.key().equals("transparent_hugepage.enabled") ? facts.memory().thpEnabled()
+                    : v.key().equals("transparent_hugepage.defrag") ? facts.memory().thpDefrag() : Fact.unknown("not read");
+            boolean liveOk = now.opt().filter(v.value()::equals).isPresent();
+            if (ours.containsKey(v.path()) || !liveOk) {
+                body.append("# ").append(OwnedFileBodies.firstSentence(v.why())).append('\n');
+                // tmpfiles.d(5): w PATH MODE USER GROUP AGE ARGUMENT — write ARGUMENT to the file if it exists
+                body.append("w ").append(v.path()).append(" - - - - ").append(v.value()).append('\n');
+            }
+            if (now.known() && !liveOk) {
+                live.add(new LiveChange(v.key(), v.path(), LiveChange.Format.SYSFS_CHOICE, now.orElse(""), v.value(), false, v.why()));
+            } else if (!now.known()) {
+                manual.add(v.path() + ": live value unknown here; it takes effect at the next boot");
+            }
+        }
+        return body.isEmpty() ? "" : "# Profile " + profile.name() + "\n" + body;
+    }
+
+    private static ServiceSpec withEnvironment(ServiceSpec s, Map<String, String> env) {
+        return new ServiceSpec(s.name(), s.description(), s.exec(), s.arguments(), s.user(), s.dynamicUser(), s.workingDirectory(),
+                s.stateDirectories(), env, s.ports(), s.resources(), s.restart(), s.hardening(), s.go());
+    }
+
+    /** Convenience: a plan for a profile only (no service, no fixes). */
+    public Plan plan(HostFacts facts, Profile profile, Map<String, OwnedFileState> current, String planId) {
+        return plan(new PlanInput(facts, profile, Optional.empty(), List.of(), current, planId));
+    }
+
+    static List<String> sections() { return List.of(Section.SYSCTL.yamlName, Section.MANAGER.yamlName, Section.SYSFS.yamlName); }
+}

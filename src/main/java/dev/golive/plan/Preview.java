@@ -1,0 +1,117 @@
+package dev.golive.plan;
+
+import com.github.difflib.DiffUtils;
+import com.github.difflib.UnifiedDiffUtils;
+import com.github.difflib.patch.Patch;
+import dev.golive.model.FileChange;
+import dev.golive.model.LiveChange;
+import dev.golive.model.Plan;
+import dev.golive.model.PlanAction;
+import dev.golive.model.PlanConflict;
+import dev.golive.report.Style;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What a plan would do, for a human to review before anything is written: a unified diff
+ * per file (java-diff-utils), live values old → new with the reason, the actions after,
+ * conflicts and manual steps. Colors only through {@link Style} (plain with --no-color /
+ * NO_COLOR); the text is otherwise identical, so golden files compare the plain form.
+ */
+public final class Preview {
+    private Preview() { }
+
+    static final int CONTEXT = 3;
+
+    public static String render(Plan plan, String hostLabel, Style st) {
+        StringBuilder out = new StringBuilder();
+        out.append(st.bold("Plan " + plan.id())).append(" · profile ").append(st.bold(plan.profile()))
+                .append(plan.service().map(s -> " · service " + s).orElse("")).append(" · ").append(hostLabel).append('\n');
+        if (plan.isEmpty()) {
+            out.append('\n').append(st.green("Nothing to change: the host already matches profile " + plan.profile() + ".")).append('\n');
+        }
+        if (!plan.files().isEmpty()) {
+            out.append('\n').append(st.bold("Files (" + plan.files().size() + ")")).append('\n');
+            for (FileChange f : plan.files()) {
+                out.append('\n').append(st.bold(verb(f) + " " + f.path()))
+                        .append(f.after().isPresent() ? "  " + String.format("%04o", f.mode()) + " " + f.owner() + ":" + f.group() : "").append('\n');
+                out.append(st.dim("  " + f.why())).append('\n');
+                for (String line : diff(f)) out.append(color(line, st)).append('\n');
+            }
+        }
+        if (!plan.live().isEmpty()) {
+            out.append('\n').append(st.bold("Live values (" + plan.live().size() + ")")).append('\n');
+            int w = plan.live().stream().mapToInt(l -> l.key().length()).max().orElse(0);
+            int ow = plan.live().stream().mapToInt(l -> l.before().length()).max().orElse(0);
+            for (LiveChange l : plan.live()) {
+                out.append("  ").append(pad(l.key(), w)).append("  ").append(st.red(pad(l.before(), ow))).append(" → ").append(st.green(l.after()))
+                        .append(scope(l)).append('\n');
+                out.append(st.dim("      " + OwnedFileBodies.firstSentence(l.why()))).append('\n');
+            }
+        }
+        if (!plan.actions().isEmpty()) {
+            out.append('\n').append(st.bold("Then")).append('\n');
+            for (PlanAction a : plan.actions()) {
+                out.append("  ").append(command(a)).append('\n').append(st.dim("      " + a.why())).append('\n');
+            }
+        }
+        if (!plan.conflicts().isEmpty()) {
+            out.append('\n').append(st.yellow(st.bold("Conflicts (" + plan.conflicts().size() + ")"))).append('\n');
+            for (PlanConflict c : plan.conflicts()) {
+                out.append("  ").append(st.yellow(c.key() + ": golive sets " + c.wanted() + ", " + c.winner().describe() + " sets " + c.winningValue()))
+                        .append('\n').append(st.dim("      " + c.why())).append('\n');
+            }
+        }
+        if (!plan.manualSteps().isEmpty()) {
+            out.append('\n').append(st.bold("By hand (" + plan.manualSteps().size() + ")")).append('\n');
+            for (String m : plan.manualSteps()) out.append("  - ").append(m).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** The unified diff of one file change, with file headers; a new file diffs against /dev/null. */
+    public static List<String> diff(FileChange f) {
+        List<String> a = lines(f.before().orElse(""));
+        List<String> b = lines(f.after().orElse(""));
+        Patch<String> patch = DiffUtils.diff(a, b);
+        String from = f.before().isPresent() ? "a" + f.path() : "/dev/null";
+        String to = f.after().isPresent() ? "b" + f.path() : "/dev/null";
+        if (patch.getDeltas().isEmpty()) return List.of("(content unchanged)");
+        return UnifiedDiffUtils.generateUnifiedDiff(from, to, a, patch, CONTEXT);
+    }
+
+    private static List<String> lines(String s) {
+        if (s.isEmpty()) return new ArrayList<>();
+        String t = s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
+        return new ArrayList<>(Arrays.asList(t.split("\n", -1)));
+    }
+
+    private static String color(String line, Style st) {
+        if (line.startsWith("+++") || line.startsWith("---")) return st.bold(line);
+        if (line.startsWith("@@")) return st.cyan(line);
+        if (line.startsWith("+")) return st.green(line);
+        if (line.startsWith("-")) return st.red(line);
+        return line;
+    }
+
+    private static String verb(FileChange f) {
+        return switch (f.kind()) { case CREATE -> "create"; case MODIFY -> "modify"; case DELETE -> "delete"; };
+    }
+
+    private static String scope(LiveChange l) {
+        if (l.format() == LiveChange.Format.SYSFS_CHOICE) return "  (sysfs, global)";
+        return l.perNamespace() ? "  (per network namespace)" : (l.key().startsWith("net.") ? "  (global)" : "");
+    }
+
+    private static String command(PlanAction a) {
+        return switch (a.kind()) {
+            case DAEMON_RELOAD -> "systemctl daemon-reload";
+            case DAEMON_REEXEC -> "systemctl daemon-reexec";
+            case RESTART_SERVICE -> "systemctl restart " + a.unit().orElseThrow() + "   (proposed; only when you ask)";
+        };
+    }
+
+    private static String pad(String s, int w) { return s.length() >= w ? s : s + " ".repeat(w - s.length()); }
+}

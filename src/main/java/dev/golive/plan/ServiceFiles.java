@@ -1,0 +1,42 @@
+package dev.golive.plan;
+
+import dev.golive.model.FileChange;
+import dev.golive.model.FixChange;
+import dev.golive.model.HostFacts;
+import dev.golive.model.ServiceSpec;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The unit files of one service (a new NAME.service, or golive's drop-in on an existing
+ * unit), rendered by the unit package. The planner only needs this much of it; the
+ * implementation is injected so the planner stays pure and testable without the renderer.
+ * Called only when a service is part of the plan.
+ */
+@FunctionalInterface
+public interface ServiceFiles {
+
+    /**
+     * The changes to the service's owned unit files (empty when they are already as wanted).
+     *
+     * @param spec         the service spec with the profile's service: section merged in
+     * @param unitChanges  directive fixes the admin picked (UnitDirectiveChange, UnitDirectiveRemoval
+     *                     of golive's own drop-in), to be folded into the rendered unit
+     * @param current      current state of the owned paths, including the unit and its drop-in
+     * @param planId       the snapshot id for the header
+     */
+    List<FileChange> files(HostFacts facts, ServiceSpec spec, List<dev.golive.model.FixChange> unitChanges,
+                           Map<String, OwnedFileState> current, String planId);
+
+    /** For a build without the unit renderer: a service in the plan is an environment error. */
+    ServiceFiles UNAVAILABLE = (facts, spec, changes, current, id) -> {
+        throw dev.golive.model.GoliveException.environment("--service " + spec.name()
+                + ": this build cannot render unit files yet; plan without --service");
+    };
+
+    /** Convenience for callers with no directive fixes. */
+    default List<FileChange> files(HostFacts facts, ServiceSpec spec, Map<String, OwnedFileState> current, String planId) {
+        return files(facts, spec, List.<FixChange>of(), current, planId);
+    }
+}

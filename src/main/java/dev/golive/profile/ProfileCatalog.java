@@ -1,0 +1,122 @@
+package dev.golive.profile;
+
+import dev.golive.host.HostRoot;
+import dev.golive.model.GoliveException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * All profiles golive knows: the shipped ones (resources {@code profiles/NAME.yaml} in the
+ * jar, the same files as the repository's {@code profiles/} folder), then each user
+ * directory in order; a later one overrides a profile of the same name. golive reads user
+ * directories on the machine it runs on, never under --root: a capture has no profiles of
+ * its own, and a profile is the admin's choice, not a fact about the inspected host
+ * (docs/profiles.md).
+ */
+public final class ProfileCatalog {
+
+    /** The shipped profiles, in the order `golive profiles` lists them. */
+    public static final List<String> SHIPPED = List.of("base", "web-api", "high-connections", "low-latency", "batch", "container-limited");
+
+    public static final String SHIPPED_ORIGIN = "shipped";
+
+    /** A user directory: read through {@code root} (the machine golive runs on) at {@code path}. */
+    public record UserDir(HostRoot root, String path) { }
+
+    /** One profile as listed: which file won, and the files it overrides. */
+    public record Listing(String name, Optional<String> description, String origin, String file,
+                          List<String> includes, List<String> overrides) { }
+
+    private final Map<String, ProfileDoc> docs;
+    private final Map<String, List<String>> overridden;
+
+    private ProfileCatalog(Map<String, ProfileDoc> docs, Map<String, List<String>> overridden) {
+        this.docs = docs;
+        this.overridden = overridden;
+    }
+
+    /** The shipped profiles plus {@code userDirs}, later ones winning. */
+    public static ProfileCatalog load(List<UserDir> userDirs) {
+        Map<String, ProfileDoc> docs = new TreeMap<>();
+        Map<String, List<String>> overridden = new TreeMap<>();
+        for (String name : SHIPPED) {
+            String file = "profiles/" + name + ".yaml";
+            docs.put(name, ProfileParser.parse(name, file, SHIPPED_ORIGIN, resource(file)));
+        }
+        for (UserDir d : userDirs) {
+            for (String entry : d.root().list(d.path()).orElse(List.of())) {
+                if (!entry.endsWith(".yaml") && !entry.endsWith(".yml")) continue;
+                String name = entry.substring(0, entry.lastIndexOf('.'));
+                String path = d.path() + "/" + entry;
+                if (!ProfileParser.NAME.matcher(name).matches()) {
+                    throw GoliveException.badInput(path + ": \"" + name + "\" is not a profile name (lower-case letters, digits, . _ -)");
+                }
+                var text = d.root().read(path);
+                if (!text.known()) throw GoliveException.environment(path + ": cannot read: " + ((dev.golive.model.Fact.Unknown<String>) text).reason());
+                ProfileDoc doc = ProfileParser.parse(name, path, d.path(), text.orElse(""));
+                ProfileDoc prev = docs.put(name, doc);
+                if (prev != null) overridden.computeIfAbsent(name, k -> new ArrayList<>()).add(prev.file());
+            }
+        }
+        return new ProfileCatalog(docs, overridden);
+    }
+
+    /** Only the shipped profiles (tests, and hosts where no user directory exists). */
+    public static ProfileCatalog shipped() { return load(List.of()); }
+
+    /** Shipped profiles plus literal texts (name → YAML) as if from {@code origin}: for tests and the TUI editor. */
+    public static ProfileCatalog withTexts(String origin, Map<String, String> texts) {
+        ProfileCatalog base = shipped();
+        Map<String, ProfileDoc> docs = new TreeMap<>(base.docs);
+        Map<String, List<String>> overridden = new TreeMap<>();
+        texts.forEach((name, text) -> {
+            String file = origin + "/" + name + ".yaml";
+            ProfileDoc prev = docs.put(name, ProfileParser.parse(name, file, origin, text));
+            if (prev != null) overridden.computeIfAbsent(name, k -> new ArrayList<>()).add(prev.file());
+        });
+        return new ProfileCatalog(docs, overridden);
+    }
+
+    public Optional<ProfileDoc> get(String name) { return Optional.ofNullable(docs.get(name)); }
+
+    public List<String> names() { return List.copyOf(docs.keySet()); }
+
+    /** Shipped profiles first in their documented order, then user-only ones by name. */
+    public List<Listing> list() {
+        Map<String, ProfileDoc> ordered = new LinkedHashMap<>();
+        for (String s : SHIPPED) ordered.put(s, docs.get(s));
+        docs.forEach(ordered::putIfAbsent);
+        List<Listing> out = new ArrayList<>();
+        ordered.forEach((name, d) -> out.add(new Listing(name, d.description(), d.origin(), d.file(), d.includeNames(),
+                overridden.getOrDefault(name, List.of()))));
+        return out;
+    }
+
+    /** The named profile, or a bad-input error listing the known ones. */
+    public ProfileDoc require(String name) {
+        ProfileDoc d = docs.get(name);
+        if (d == null) {
+            String hint = ProfileErrors.suggest(name, docs.keySet()).map(s -> " (did you mean \"" + s + "\"?)").orElse("");
+            throw GoliveException.badInput("unknown profile \"" + name + "\"" + hint + "; known: " + String.join(", ", names()));
+        }
+        return d;
+    }
+
+    static String resource(String file) {
+        try (InputStream in = ProfileCatalog.class.getResourceAsStream("/" + file)) {
+            if (in == null) throw new IllegalStateException("shipped profile missing from the build: " + file);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

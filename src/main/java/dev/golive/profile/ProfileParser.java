@@ -1,0 +1,145 @@
+package dev.golive.profile;
+
+import dev.golive.profile.YamlTree.Entry;
+import dev.golive.profile.YamlTree.ListNode;
+import dev.golive.profile.YamlTree.Loc;
+import dev.golive.profile.YamlTree.MapNode;
+import dev.golive.profile.YamlTree.Node;
+import dev.golive.profile.YamlTree.Scalar;
+import dev.golive.profile.YamlTree.ScalarType;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads one profile file strictly: every unknown key, wrong type, value out of its
+ * kernel-independent range or malformed expression is a one-line error at its line and
+ * column (exit 2). Host-dependent checks (target kernel ranges, keys this kernel lacks)
+ * happen when the profile is resolved for a host ({@link ProfileResolver}).
+ */
+public final class ProfileParser {
+
+    static final List<String> TOP_KEYS = List.of("description", "include", "sysctl", "manager", "sysfs", "service");
+    static final List<String> ENTRY_KEYS = List.of("value", "why", "when");
+    static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+    static final Pattern DURATION = Pattern.compile(
+            "infinity|(\\d+(\\.\\d+)?\\s*(usec|us|msec|ms|seconds|second|sec|s|minutes|minute|min|m|hours|hour|hr|h|days|day|d)?\\s*)+");
+    static final Pattern TASKS = Pattern.compile("infinity|\\d+%?");
+    static final Pattern MEMLIMIT = Pattern.compile("(\\d+)% of memory\\.max");
+
+    private ProfileParser() { }
+
+    public static ProfileDoc parse(String name, String file, String origin, String text) {
+        Node root = YamlTree.parse(file, text);
+        if (!(root instanceof MapNode top)) throw ProfileErrors.at(root.loc(), "a profile is a mapping of sections, not " + root.kind());
+        Optional<String> description = Optional.empty();
+        List<ProfileDoc.Include> includes = new ArrayList<>();
+        List<ProfileDoc.Setting> settings = new ArrayList<>();
+        for (Entry e : top.entries().values()) {
+            switch (e.key()) {
+                case "description" -> description = Optional.of(string(e.value(), "description"));
+                case "include" -> includes.addAll(includes(e.value()));
+                case "sysctl", "manager", "sysfs", "service" -> {
+                    Section s = Section.valueOf(e.key().toUpperCase());
+                    if (e.value() instanceof Scalar sc && sc.type() == ScalarType.NULL) continue;
+                    if (!(e.value() instanceof MapNode m)) throw ProfileErrors.at(e.value().loc(), e.key() + ": expected a mapping of keys, found " + e.value().kind());
+                    for (Entry k : m.entries().values()) settings.add(setting(s, k, name, text));
+                }
+                default -> throw ProfileErrors.unknownKey(e.keyLoc(), "key", e.key(), TOP_KEYS);
+            }
+        }
+        return new ProfileDoc(name, file, origin, description, includes, settings);
+    }
+
+    private static List<ProfileDoc.Include> includes(Node n) {
+        List<Node> items = n instanceof ListNode l ? l.items() : List.of(n);
+        List<ProfileDoc.Include> out = new ArrayList<>();
+        for (Node i : items) {
+            String v = string(i, "include");
+            if (!NAME.matcher(v).matches()) throw ProfileErrors.at(i.loc(), "include: \"" + v + "\" is not a profile name (lower-case letters, digits, . _ -)");
+            out.add(new ProfileDoc.Include(v, i.loc()));
+        }
+        return out;
+    }
+
+    private static ProfileDoc.Setting setting(Section s, Entry k, String profile, String text) {
+        Schema.Key spec = s.keys.get(k.key());
+        if (spec == null) {
+            if (s == Section.SYSCTL && Schema.FORBIDDEN.containsKey(k.key())) {
+                throw ProfileErrors.at(k.keyLoc(), k.key() + " must not be set: it " + Schema.FORBIDDEN.get(k.key()));
+            }
+            throw ProfileErrors.unknownKey(k.keyLoc(), s.yamlName + " key", k.key(), s.keys.keySet());
+        }
+        if (!(k.value() instanceof MapNode m)) {
+            throw ProfileErrors.at(k.value().loc(), k.key() + ": expected {value: ..., why: ...}, found " + k.value().kind()
+                    + " (every value needs a why:)");
+        }
+        for (Entry f : m.entries().values()) {
+            if (!ENTRY_KEYS.contains(f.key())) throw ProfileErrors.unknownKey(f.keyLoc(), "field", f.key(), ENTRY_KEYS);
+        }
+        Entry value = m.entries().get("value");
+        Entry why = m.entries().get("why");
+        if (value == null) throw ProfileErrors.at(k.keyLoc(), k.key() + ": missing value:");
+        if (why == null) throw ProfileErrors.at(k.keyLoc(), k.key() + ": missing why: (every value says why it is set)");
+        String whyText = string(why.value(), "why").trim();
+        if (whyText.isEmpty()) throw ProfileErrors.at(why.value().loc(), k.key() + ": why: is empty");
+        Optional<String> when = Optional.empty();
+        Entry w = m.entries().get("when");
+        if (w != null) {
+            String c = string(w.value(), "when");
+            if (!Schema.CONDITIONS.contains(c)) throw ProfileErrors.unknownKey(w.value().loc(), "condition", c, Schema.CONDITIONS);
+            when = Optional.of(c);
+        }
+        String raw = raw(spec, value.value(), k.key());
+        Loc vloc = valueStart(value.value().loc(), text);
+        Values.check(spec, raw, vloc);
+        return new ProfileDoc.Setting(s, k.key(), raw, whyText.replaceAll("\\s+", " "), when, k.keyLoc(), vloc, profile);
+    }
+
+    /** The value as text, after checking its YAML type fits the key's type. */
+    private static String raw(Schema.Key spec, Node v, String key) {
+        if (!(v instanceof Scalar sc) || sc.type() == ScalarType.NULL) {
+            throw ProfileErrors.at(v.loc(), key + ": expected " + expected(spec) + ", found " + v.kind());
+        }
+        Set<ScalarType> ok = switch (spec.type()) {
+            case INT, TASKS, DURATION, GOMAXPROCS -> Set.of(ScalarType.INT, ScalarType.STRING);
+            case VECTOR -> spec.fields() == 1 ? Set.of(ScalarType.INT, ScalarType.STRING) : Set.of(ScalarType.STRING);
+            case CHOICE, MEMLIMIT -> Set.of(ScalarType.STRING);
+            case NOFILE -> Set.of(ScalarType.INT, ScalarType.STRING);
+        };
+        if (!ok.contains(sc.type())) throw ProfileErrors.at(v.loc(), key + ": expected " + expected(spec) + ", found " + v.kind());
+        return sc.text().trim();
+    }
+
+    static String expected(Schema.Key spec) {
+        return switch (spec.type()) {
+            case INT -> "a whole number or an expression";
+            case VECTOR -> spec.fields() + " whole numbers separated by spaces";
+            case CHOICE -> "one of " + String.join(", ", spec.choices());
+            case NOFILE -> "SOFT:HARD, one number, or infinity";
+            case DURATION -> "a time span such as 2s or 1min";
+            case TASKS -> "a number, a percentage or infinity";
+            case MEMLIMIT -> "\"N% of memory.max\"";
+            case GOMAXPROCS -> "derive or a whole number";
+        };
+    }
+
+    private static String string(Node n, String what) {
+        if (n instanceof Scalar sc && sc.type() != ScalarType.NULL) return sc.text();
+        throw ProfileErrors.at(n.loc(), what + ": expected text, found " + n.kind());
+    }
+
+    /** The column of the value's first character, past an opening quote. */
+    private static Loc valueStart(Loc l, String text) {
+        String[] lines = text.split("\n", -1);
+        if (l.line() - 1 < lines.length) {
+            String line = lines[l.line() - 1];
+            int i = l.col() - 1;
+            if (i >= 0 && i < line.length() && (line.charAt(i) == '"' || line.charAt(i) == '\'')) return new Loc(l.file(), l.line(), l.col() + 1);
+        }
+        return l;
+    }
+}

@@ -1,0 +1,229 @@
+package dev.golive.profile;
+
+import dev.golive.inspect.SysctlProbe;
+import dev.golive.model.CgroupMode;
+import dev.golive.model.Fact;
+import dev.golive.model.HostFacts;
+import dev.golive.model.KernelVersion;
+import dev.golive.model.NofileLimit;
+import dev.golive.model.SysctlFact;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Resolves a profile for one host: merges includes (several parents, left to right, then
+ * the profile's own values; a cycle is an error naming the chain), evaluates expressions
+ * with the host's facts, and checks every value against the target kernel (ranges that
+ * changed between versions, keys this kernel does not have). Pure: facts in, Profile out.
+ */
+public final class ProfileResolver {
+
+    private ProfileResolver() { }
+
+    private record Merged(List<String> chain, LinkedHashMap<String, ProfileDoc.Setting> settings) { }
+
+    public static Profile resolve(ProfileCatalog catalog, String name, HostFacts facts) {
+        ProfileDoc top = catalog.require(name);
+        Merged m = merge(catalog, top, new ArrayDeque<>(), new ArrayList<>());
+        return new Evaluation(facts, m.settings()).run(top, m.chain());
+    }
+
+    /** The include-merged settings of a profile without a host (for listings and the TUI). */
+    public static List<ProfileDoc.Setting> merged(ProfileCatalog catalog, String name) {
+        return List.copyOf(merge(catalog, catalog.require(name), new ArrayDeque<>(), new ArrayList<>()).settings().values());
+    }
+
+    private static Merged merge(ProfileCatalog catalog, ProfileDoc doc, Deque<String> stack, List<String> chain) {
+        stack.addLast(doc.name());
+        LinkedHashMap<String, ProfileDoc.Setting> out = new LinkedHashMap<>();
+        for (ProfileDoc.Include inc : doc.includes()) {
+            if (stack.contains(inc.name())) {
+                List<String> cycle = new ArrayList<>(stack);
+                cycle = cycle.subList(cycle.indexOf(inc.name()), cycle.size());
+                throw ProfileErrors.at(inc.loc(), "include cycle: " + String.join(" → ", cycle) + " → " + inc.name());
+            }
+            ProfileDoc parent = catalog.get(inc.name()).orElseThrow(() -> ProfileErrors.unknownKey(inc.loc(), "profile", inc.name(), catalog.names()));
+            out.putAll(merge(catalog, parent, stack, chain).settings());
+        }
+        for (ProfileDoc.Setting s : doc.settings()) {
+            out.remove(s.section() + " " + s.key()); // the child's value moves to where the child puts it
+            out.put(s.section() + " " + s.key(), s);
+        }
+        stack.removeLast();
+        if (!chain.contains(doc.name())) chain.add(doc.name());
+        return new Merged(chain, out);
+    }
+
+    /** One evaluation of merged settings against one host. */
+    private static final class Evaluation {
+        private final HostFacts facts;
+        private final Map<String, ProfileDoc.Setting> settings;
+        private final Map<String, Long> sysctlDone = new HashMap<>();
+        private final Set<String> inProgress = new HashSet<>();
+        private final Optional<KernelVersion> kernel;
+
+        Evaluation(HostFacts facts, Map<String, ProfileDoc.Setting> settings) {
+            this.facts = facts;
+            this.settings = settings;
+            this.kernel = facts.os().kernel();
+        }
+
+        Profile run(ProfileDoc top, List<String> chain) {
+            List<Profile.Value> sysctls = new ArrayList<>(), manager = new ArrayList<>(), sysfs = new ArrayList<>();
+            Map<String, Profile.Value> service = new LinkedHashMap<>();
+            List<Profile.Skipped> skipped = new ArrayList<>();
+            for (ProfileDoc.Setting s : settings.values()) {
+                Optional<String> unmet = s.when().flatMap(this::unmet);
+                if (unmet.isPresent()) {
+                    skipped.add(new Profile.Skipped(s.section(), s.key(), "when: " + s.when().get() + ": " + unmet.get(), s.origin()));
+                    continue;
+                }
+                try {
+                    Profile.Value v = value(s);
+                    switch (s.section()) {
+                        case SYSCTL -> sysctls.add(v);
+                        case MANAGER -> manager.add(v);
+                        case SYSFS -> sysfs.add(v);
+                        case SERVICE -> service.put(s.key(), v);
+                    }
+                } catch (Values.Missing e) {
+                    skipped.add(new Profile.Skipped(s.section(), s.key(), e.getMessage(), s.origin()));
+                }
+            }
+            checkTwReuse(sysctls);
+            return new Profile(top.name(), top.description(), chain, sysctls, manager, sysfs, new ServiceSettings(service), skipped);
+        }
+
+        private Profile.Value value(ProfileDoc.Setting s) {
+            Schema.Key spec = s.section().keys.get(s.key());
+            String v = switch (spec.type()) {
+                case INT -> Long.toString(s.section() == Section.SYSCTL ? sysctl(s.key()) : evalInt(spec, s, s.raw()));
+                case VECTOR -> String.join(" ", s.raw().trim().split("\\s+"));
+                case NOFILE -> nofile(spec, s);
+                case GOMAXPROCS -> s.raw().equals("derive") ? "derive" : Long.toString(evalInt(spec, s, s.raw()));
+                default -> s.raw();
+            };
+            if (s.section() == Section.SYSCTL) {
+                Optional<SysctlFact> f = facts.sysctls().get(s.key());
+                if (f.isPresent() && f.get().exists().opt().orElse(true).equals(false)) {
+                    throw ProfileErrors.at(s.keyLoc(), s.key() + " does not exist on this kernel ("
+                            + kernel.map(KernelVersion::toString).orElse("unknown version") + ")");
+                }
+                return new Profile.Value(s.section(), s.key(), v, s.why(), s.origin(), SysctlProbe.perNamespace(s.key()), SysctlProbe.procPath(s.key()));
+            }
+            return new Profile.Value(s.section(), s.key(), v, s.why(), s.origin(), false, spec.path());
+        }
+
+        /** A sysctl's value, evaluating other keys the profile sets first (their planned value, not the live one). */
+        private long sysctl(String key) {
+            Long done = sysctlDone.get(key);
+            if (done != null) return done;
+            ProfileDoc.Setting s = settings.get(Section.SYSCTL + " " + key);
+            if (!inProgress.add(key)) throw ProfileErrors.at(s.valueLoc(), key + ": its expression depends on itself through other keys");
+            try {
+                Schema.Key spec = Schema.SYSCTL.get(key);
+                long v = evalInt(spec, s, s.raw());
+                Optional<Schema.Range> r = Schema.kernelRange(key, kernel);
+                if (r.isPresent()) Values.range(key, v, r.get().min(), r.get().max(), r.get().kernel(), s.valueLoc());
+                sysctlDone.put(key, v);
+                return v;
+            } finally {
+                inProgress.remove(key);
+            }
+        }
+
+        private long evalInt(Schema.Key spec, ProfileDoc.Setting s, String raw) {
+            Expr e = Values.intValue(spec, raw, s.valueLoc());
+            long v = Values.eval(e, name -> lookup(name, s));
+            Values.range(s.key(), v, spec.min(), spec.max(), null, s.valueLoc());
+            return v;
+        }
+
+        private long lookup(String name, ProfileDoc.Setting s) {
+            switch (name) {
+                case "current": {
+                    if (s.section() != Section.SYSCTL) throw ProfileErrors.at(s.valueLoc(), s.key() + ": \"current\" is only for sysctl values");
+                    return live(s.key());
+                }
+                case "memory.max":
+                    return facts.memory().effectiveLimit().orElseThrow(() -> new Values.Missing("memory.max: no cgroup memory limit on this host"));
+                case "memory.total":
+                    return known(facts.memory().totalBytes(), "memory.total");
+                case "cpu.count":
+                    return known(facts.cpu().logicalCpus(), "cpu.count");
+                default: {
+                    ProfileDoc.Setting other = settings.get(Section.SYSCTL + " " + name);
+                    if (other != null && other.when().flatMap(this::unmet).isEmpty()) return sysctl(name);
+                    return live(name);
+                }
+            }
+        }
+
+        private long live(String key) {
+            Optional<SysctlFact> f = facts.sysctls().get(key);
+            if (f.isEmpty()) throw new Values.Missing(key + ": golive did not read it on this host");
+            Fact<String> live = f.get().live();
+            if (live instanceof Fact.Unknown<String> u) throw new Values.Missing(key + ": live value unknown (" + u.reason() + ")");
+            return facts.sysctls().liveLong(key).orElseThrow(() -> new Values.Missing(key + ": live value \"" + live.orElse("") + "\" is not a number"));
+        }
+
+        private static long known(Fact<? extends Number> f, String name) {
+            if (f instanceof Fact.Unknown<? extends Number> u) throw new Values.Missing(name + ": unknown (" + u.reason() + ")");
+            return f.opt().orElseThrow().longValue();
+        }
+
+        private String nofile(Schema.Key spec, ProfileDoc.Setting s) {
+            if (s.raw().equals("infinity")) return "infinity:infinity";
+            String[] sides = s.raw().split(":", -1);
+            long[] v = new long[sides.length];
+            for (int i = 0; i < sides.length; i++) {
+                String t = sides[i].trim();
+                v[i] = t.equals("infinity") ? NofileLimit.INFINITY : evalInt(Schema.Key.num(spec.name(), 1, Long.MAX_VALUE), s, t);
+            }
+            long soft = v[0], hard = v.length == 2 ? v[1] : v[0];
+            if (soft > hard) throw ProfileErrors.at(s.valueLoc(), s.key() + ": soft limit " + soft + " is above the hard limit " + hard + " on this host");
+            return new NofileLimit(soft, hard).toString();
+        }
+
+        /** Why a when: condition does not hold here, or empty when it does. */
+        private Optional<String> unmet(String condition) {
+            switch (condition) {
+                case "isolated-cpus": {
+                    boolean iso = facts.cpu().isolcpus().opt().filter(x -> !x.isBlank() && !x.equals("not set")).isPresent()
+                            || facts.cpu().nohzFull().opt().filter(x -> !x.isBlank() && !x.equals("not set")).isPresent();
+                    return iso ? Optional.empty() : Optional.of("no isolcpus= or nohz_full= on the kernel command line");
+                }
+                case "cgroup-v2":
+                    return facts.cgroups().mode().opt().filter(m -> m == CgroupMode.V2).isPresent() ? Optional.empty()
+                            : Optional.of("the host is not on cgroup v2 only");
+                case "no-container":
+                    return facts.os().container().opt().filter("none"::equals).isPresent() ? Optional.empty()
+                            : Optional.of("the host is (or may be) a container");
+                default:
+                    throw new IllegalStateException("condition " + condition);
+            }
+        }
+
+        /** DOMAIN.md: tcp_tw_reuse needs TCP timestamps; a profile must not turn one on with the other off. */
+        private void checkTwReuse(List<Profile.Value> sysctls) {
+            Optional<Profile.Value> reuse = sysctls.stream().filter(v -> v.key().equals("net.ipv4.tcp_tw_reuse") && !v.value().equals("0")).findFirst();
+            if (reuse.isEmpty()) return;
+            Optional<String> ts = sysctls.stream().filter(v -> v.key().equals("net.ipv4.tcp_timestamps")).map(Profile.Value::value).findFirst()
+                    .or(() -> facts.sysctls().live("net.ipv4.tcp_timestamps"));
+            if (ts.isPresent() && ts.get().equals("0")) {
+                ProfileDoc.Setting s = settings.get(Section.SYSCTL + " net.ipv4.tcp_tw_reuse");
+                throw ProfileErrors.at(s.valueLoc(), "net.ipv4.tcp_tw_reuse needs net.ipv4.tcp_timestamps = 1 (it is 0"
+                        + (sysctls.stream().anyMatch(v -> v.key().equals("net.ipv4.tcp_timestamps")) ? " in this profile)" : " on this host; set it in the profile)"));
+            }
+        }
+    }
+}

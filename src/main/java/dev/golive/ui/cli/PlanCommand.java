@@ -1,0 +1,74 @@
+package dev.golive.ui.cli;
+
+import dev.golive.app.Session;
+import dev.golive.model.GoliveException;
+import dev.golive.model.HostFacts;
+import dev.golive.model.Plan;
+import dev.golive.plan.Preview;
+import dev.golive.report.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = {"Show what golive would change for a profile: a unified diff per file it owns, every live value",
+                "old → new with the reason, the actions after, conflicts and manual steps. Writes nothing."})
+public final class PlanCommand implements Callable<Integer> {
+
+    private static final Pattern UNIT_NAME = Pattern.compile("[A-Za-z0-9:_.\\\\@-]{1,255}");
+
+    @Mixin CommonOptions common;
+    @Spec CommandSpec spec;
+
+    @Option(names = "--profile", paramLabel = "NAME", required = true, description = "The profile (see `golive profiles`, `golive recommend`).")
+    String profile;
+
+    @Option(names = "--service", paramLabel = "NAME", description = "Also plan this service's unit (a drop-in on an existing unit).")
+    String service;
+
+    @Option(names = "--json", description = "Print the plan as JSON (the same document `golive apply --plan FILE` reads).")
+    boolean json;
+
+    @Option(names = "--id", paramLabel = "ID", description = "The snapshot id the plan will use (default: time and a random suffix).")
+    String id;
+
+    private final Function<String, Session> sessions;
+
+    public PlanCommand() { this(Session::open); }
+
+    PlanCommand(Function<String, Session> sessions) { this.sessions = sessions; }
+
+    @Override public Integer call() {
+        String unit = service == null ? null : (service.contains(".") ? service : service + ".service");
+        if (unit != null && !UNIT_NAME.matcher(unit).matches()) {
+            throw GoliveException.badInput("--service " + service + ": not a valid unit name (letters, digits, :-_.\\@)");
+        }
+        String planId = id == null ? Session.newPlanId() : id;
+        if (!planId.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
+            throw GoliveException.badInput("--id " + planId + ": use letters, digits, '.', '_' and '-', starting with a letter or digit");
+        }
+        Plan plan;
+        HostFacts facts;
+        try (Session s = sessions.apply(common.root)) {
+            facts = s.inspect();
+            plan = s.plan(profile, Optional.ofNullable(unit), List.of(), planId);
+        }
+        var out = spec.commandLine().getOut();
+        if (json) {
+            out.print(Json.write(plan));
+        } else {
+            String host = facts.origin().hostname() == null ? facts.origin().root() : facts.origin().hostname() + " (" + facts.origin().root() + ")";
+            out.print(Preview.render(plan, host, Output.style(common)));
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,213 @@
+package dev.golive.ui.cli;
+
+import dev.golive.model.GoVersion;
+import dev.golive.model.GoliveException;
+import dev.golive.model.NofileLimit;
+import dev.golive.model.ServiceSpec;
+import dev.golive.unit.LocalFiles;
+import dev.golive.unit.SpecYaml;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * The service spec as command-line options (a picocli mixin shared by unit, plan and
+ * apply): {@code --spec FILE.yaml} gives a base, and every option given on the command line
+ * overrides the file's value. Errors name the option the admin typed ({@code --memory-max}),
+ * or the file position for values that came from the spec file.
+ */
+public final class ServiceOptions {
+
+    @Option(names = "--service", paramLabel = "NAME", description = "Service name (app or app.service).")
+    String service;
+
+    @Option(names = "--spec", paramLabel = "FILE.yaml", description = "Service spec file; options given here override it.")
+    Path specFile;
+
+    @Option(names = "--description", paramLabel = "TEXT", description = "Description= of a new unit.")
+    String description;
+
+    @Option(names = "--exec", paramLabel = "PATH", description = "Absolute path of the service binary (ExecStart=).")
+    String exec;
+
+    @Option(names = "--arg", paramLabel = "A", description = "One argument for the binary (repeatable, in order).")
+    List<String> args;
+
+    @Option(names = "--user", paramLabel = "U", description = "Run as this existing user (User=).")
+    String user;
+
+    @Option(names = "--dynamic-user", description = "Run as a transient user systemd allocates (DynamicUser=yes).")
+    Boolean dynamicUser;
+
+    @Option(names = "--working-directory", paramLabel = "DIR", description = "WorkingDirectory=.")
+    String workingDirectory;
+
+    @Option(names = "--state-directory", paramLabel = "NAME", description = "StateDirectory= below /var/lib (repeatable).")
+    List<String> stateDirectories;
+
+    @Option(names = "--env", paramLabel = "K=V", description = "Environment variable (repeatable).")
+    List<String> env;
+
+    @Option(names = "--port", paramLabel = "N", description = "Port the service listens on (repeatable); below 1024 adds CAP_NET_BIND_SERVICE.")
+    List<Integer> ports;
+
+    @Option(names = "--cpu-quota", paramLabel = "PCT", description = "CPUQuota=, e.g. 200% for two CPUs.")
+    String cpuQuota;
+
+    @Option(names = "--memory-max", paramLabel = "SIZE", description = "MemoryMax=, e.g. 2G; GOMEMLIMIT is derived from it.")
+    String memoryMax;
+
+    @Option(names = "--memory-high", paramLabel = "SIZE", description = "MemoryHigh= (cgroup v2 only).")
+    String memoryHigh;
+
+    @Option(names = "--tasks-max", paramLabel = "N", description = "TasksMax=.")
+    String tasksMax;
+
+    @Option(names = "--nofile", paramLabel = "S:H", description = "LimitNOFILE=soft:hard.")
+    String nofile;
+
+    @Option(names = "--io-weight", paramLabel = "N", description = "IOWeight= (1..10000).")
+    Integer ioWeight;
+
+    @Option(names = "--restart", paramLabel = "POLICY", description = "Restart= (default on-failure).")
+    String restart;
+
+    @Option(names = "--restart-sec", paramLabel = "TIME", description = "RestartSec= (default 2s).")
+    String restartSec;
+
+    @Option(names = "--start-limit-interval", paramLabel = "TIME", description = "StartLimitIntervalSec= (default 60s).")
+    String startLimitInterval;
+
+    @Option(names = "--start-limit-burst", paramLabel = "N", description = "StartLimitBurst= (default 5).")
+    Integer startLimitBurst;
+
+    @Option(names = "--hardening", paramLabel = "LEVEL", description = "none, basic (default) or strict; see docs/unit.md.")
+    ServiceSpec.Hardening hardening;
+
+    @Option(names = "--gomaxprocs", paramLabel = "N", description = "Set GOMAXPROCS instead of deriving it.")
+    Integer gomaxprocs;
+
+    @Option(names = "--gomemlimit", paramLabel = "V", description = "Set GOMEMLIMIT instead of deriving it, e.g. 1800MiB.")
+    String gomemlimit;
+
+    @Option(names = "--mem-limit-percent", paramLabel = "PCT", description = "GOMEMLIMIT as this share of MemoryMax (50..100, default 90).")
+    Integer memLimitPercent;
+
+    @Option(names = "--no-go-runtime", description = "Set neither GOMAXPROCS nor GOMEMLIMIT.")
+    boolean noGoRuntime;
+
+    @Option(names = "--go-mod", paramLabel = "FILE", description = "The service's go.mod: its go line decides whether Go 1.25 reads the CPU quota itself.")
+    Path goMod;
+
+    /** A spec with the names to use in error messages, and the go.mod line when given. */
+    public record Input(ServiceSpec spec, UnaryOperator<String> labels, Optional<GoVersion> goModGo) { }
+
+    static final Map<String, String> OPTION_OF = Map.ofEntries(
+            Map.entry("name", "--service"), Map.entry("description", "--description"), Map.entry("exec", "--exec"),
+            Map.entry("args", "--arg"), Map.entry("user", "--user"), Map.entry("dynamicUser", "--dynamic-user"),
+            Map.entry("workingDirectory", "--working-directory"), Map.entry("stateDirectories", "--state-directory"),
+            Map.entry("environment", "--env"), Map.entry("ports", "--port"),
+            Map.entry("resources.cpuQuota", "--cpu-quota"), Map.entry("resources.memoryMax", "--memory-max"),
+            Map.entry("resources.memoryHigh", "--memory-high"), Map.entry("resources.tasksMax", "--tasks-max"),
+            Map.entry("resources.nofile", "--nofile"), Map.entry("resources.ioWeight", "--io-weight"),
+            Map.entry("restart.policy", "--restart"), Map.entry("restart.restartSec", "--restart-sec"),
+            Map.entry("restart.startLimitIntervalSec", "--start-limit-interval"), Map.entry("restart.startLimitBurst", "--start-limit-burst"),
+            Map.entry("hardening", "--hardening"), Map.entry("go.gomaxprocs", "--gomaxprocs"), Map.entry("go.gomemlimit", "--gomemlimit"));
+
+    public Input build() {
+        Optional<SpecYaml.Loaded> loaded = Optional.ofNullable(specFile).map(LocalFiles::spec);
+        ServiceSpec base = loaded.map(SpecYaml.Loaded::spec).orElse(null);
+        Map<String, Boolean> fromCli = new HashMap<>();
+
+        String name = pick(service, base == null ? null : base.name(), "name", fromCli);
+        if (name == null) throw GoliveException.badInput("--service: missing (the service's name, e.g. --service app)");
+        ServiceSpec b = base != null ? base : ServiceSpec.named(name);
+
+        Map<String, String> environment = new LinkedHashMap<>(b.environment());
+        if (env != null) {
+            for (String kv : env) {
+                int eq = kv.indexOf('=');
+                if (eq <= 0) throw GoliveException.badInput("--env: \"" + kv + "\" is not NAME=VALUE");
+                environment.put(kv.substring(0, eq), kv.substring(eq + 1));
+                fromCli.put("environment." + kv.substring(0, eq), true);
+            }
+        }
+        Optional<NofileLimit> nf = b.resources().nofile();
+        if (nofile != null) {
+            nf = Optional.of(NofileLimit.parse(nofile).orElseThrow(() -> GoliveException.badInput("--nofile: \"" + nofile + "\" is not SOFT:HARD (e.g. 65536:524288) or one number")));
+            fromCli.put("resources.nofile", true);
+        }
+        ServiceSpec.Resources r = b.resources();
+        ServiceSpec.Resources res = new ServiceSpec.Resources(
+                opt(cpuQuota, r.cpuQuota(), "resources.cpuQuota", fromCli), opt(memoryMax, r.memoryMax(), "resources.memoryMax", fromCli),
+                opt(memoryHigh, r.memoryHigh(), "resources.memoryHigh", fromCli), opt(tasksMax, r.tasksMax(), "resources.tasksMax", fromCli),
+                nf, opt(ioWeight, r.ioWeight(), "resources.ioWeight", fromCli));
+        ServiceSpec.Restart rs = b.restart();
+        ServiceSpec.Restart restartPolicy = new ServiceSpec.Restart(
+                pick(restart, rs.policy(), "restart.policy", fromCli), pick(restartSec, rs.restartSec(), "restart.restartSec", fromCli),
+                pick(startLimitInterval, rs.startLimitIntervalSec(), "restart.startLimitIntervalSec", fromCli),
+                pick(startLimitBurst, rs.startLimitBurst(), "restart.startLimitBurst", fromCli));
+        ServiceSpec.GoRuntime g = b.go();
+        int pct = memLimitPercent != null ? memLimitPercent : g.memLimitPercent();
+        if (pct < 50 || pct > 100) throw GoliveException.badInput("--mem-limit-percent: " + pct + " is outside 50..100 (DOMAIN.md suggests 90 to 95)");
+        ServiceSpec.GoRuntime go = new ServiceSpec.GoRuntime(noGoRuntime ? ServiceSpec.GoRuntime.Mode.OFF : g.mode(),
+                opt(gomaxprocs, g.gomaxprocs(), "go.gomaxprocs", fromCli), opt(gomemlimit, g.gomemlimit(), "go.gomemlimit", fromCli), pct);
+
+        ServiceSpec spec = new ServiceSpec(name,
+                opt(description, b.description(), "description", fromCli),
+                opt(exec, b.exec(), "exec", fromCli),
+                list(args, b.arguments(), "args", fromCli),
+                opt(user, b.user(), "user", fromCli),
+                pick(dynamicUser, b.dynamicUser(), "dynamicUser", fromCli),
+                opt(workingDirectory, b.workingDirectory(), "workingDirectory", fromCli),
+                list(stateDirectories, b.stateDirectories(), "stateDirectories", fromCli),
+                environment,
+                list(ports, b.ports(), "ports", fromCli),
+                res, restartPolicy,
+                pick(hardening, b.hardening(), "hardening", fromCli),
+                go);
+        UnaryOperator<String> fileLabels = loaded.map(l -> l.labels(specFile.toString())).orElse(null);
+        UnaryOperator<String> labels = field -> {
+            String root = rootOf(field);
+            if (fileLabels != null && !fromCli.containsKey(field) && !fromCli.containsKey(root)) return fileLabels.apply(field);
+            String opt = OPTION_OF.getOrDefault(field, OPTION_OF.get(root));
+            if (opt == null) return field;
+            return field.startsWith("environment.") ? opt + " " + field.substring("environment.".length()) : opt;
+        };
+        Optional<GoVersion> mod = Optional.ofNullable(goMod).map(LocalFiles::goModGo);
+        return new Input(spec, labels, mod);
+    }
+
+    /** {@code args[2]} → {@code args}; {@code environment.X} → {@code environment}. */
+    private static String rootOf(String field) {
+        int br = field.indexOf('[');
+        if (br > 0) return field.substring(0, br);
+        return field.startsWith("environment.") ? "environment" : field;
+    }
+
+    private static <T> T pick(T cli, T base, String field, Map<String, Boolean> fromCli) {
+        if (cli != null) {
+            fromCli.put(field, true);
+            return cli;
+        }
+        return base;
+    }
+
+    private static <T> Optional<T> opt(T cli, Optional<T> base, String field, Map<String, Boolean> fromCli) {
+        return Optional.ofNullable(pick(cli, base.orElse(null), field, fromCli));
+    }
+
+    private static <T> List<T> list(List<T> cli, List<T> base, String field, Map<String, Boolean> fromCli) {
+        return new ArrayList<>(pick(cli, base, field, fromCli));
+    }
+
+    static String lower(Enum<?> e) { return e.name().toLowerCase(Locale.ROOT); }
+}

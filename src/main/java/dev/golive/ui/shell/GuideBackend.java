@@ -1,0 +1,49 @@
+package dev.golive.ui.shell;
+
+import dev.golive.check.CheckReport;
+import dev.golive.model.FixChange;
+import dev.golive.model.HostFacts;
+import dev.golive.model.Plan;
+import dev.golive.model.ServiceSpec;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the guided flow needs from the rest of golive. The real one is the app Session; a
+ * test may answer from fixed values to exercise the flow's own logic.
+ */
+public interface GuideBackend {
+
+    HostFacts facts();
+
+    CheckReport check();
+
+    /** Profile names, shipped and user, in display order. */
+    List<String> profiles();
+
+    /** The recommended profile and why, if any fits. */
+    Optional<Recommendation> recommended();
+
+    record Recommendation(String profile, List<String> reasons) { }
+
+    /** Why nothing may be changed here (a capture, --read-only), or empty. */
+    Optional<String> readOnlyReason();
+
+    /** Names in a directory of the host being set up (directories end with '/'), for completion. */
+    List<String> listDir(String path);
+
+    /** Login names on the host being set up, for completion. */
+    List<String> users();
+
+    /** Checks a service spec; the one-line errors, empty when it is fine. */
+    List<String> validate(ServiceSpec spec);
+
+    Plan plan(String profile, Optional<ServiceSpec> service, List<FixChange> fixes);
+
+    /** The plan as text: unified diffs and the live-value table. */
+    String preview(Plan plan);
+
+    /** Applies the plan (snapshot first); the snapshot id. Throws GoliveException on failure. */
+    String apply(Plan plan);
+}

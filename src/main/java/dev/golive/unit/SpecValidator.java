@@ -1,0 +1,223 @@
+package dev.golive.unit;
+
+import dev.golive.config.UnitNames;
+import dev.golive.model.CgroupMode;
+import dev.golive.model.Fact;
+import dev.golive.model.GoliveException;
+import dev.golive.model.HostFacts;
+import dev.golive.model.NofileLimit;
+import dev.golive.model.ServiceSpec;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a {@link ServiceSpec} against the host before anything is rendered. Every error is
+ * one line, {@code FIELD: problem}, thrown as a BAD_INPUT {@link GoliveException} (exit 2);
+ * {@code label} turns a field path ({@code resources.memoryMax}) into what the admin typed
+ * ({@code --memory-max}, or {@code spec.yaml:7:3}). Warnings come back as data.
+ *
+ * <p>Why each rule exists: a control character in a value would end the unit line early or
+ * smuggle in a second directive; a relative ExecStart= is refused before systemd 239; sizes,
+ * quotas and times systemd cannot parse are "ignoring"-ed silently at load time, so the
+ * service would run without the limit the admin asked for; MemoryHigh= is ignored on
+ * cgroup v1 and hybrid hosts (DOMAIN.md).
+ */
+public final class SpecValidator {
+
+    private SpecValidator() { }
+
+    /** systemd's valid_user_group_name() in its relaxed form, or a numeric UID. */
+    private static final Pattern USER = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,255}\\$?|\\d+");
+    private static final Set<String> RESTART = Set.of("no", "on-success", "on-failure", "on-abnormal", "on-watchdog", "on-abort", "always");
+
+    public static SpecCheck validate(ServiceSpec spec, HostFacts facts, BinaryPresence binary) {
+        return validate(spec, facts, binary, UnaryOperator.identity());
+    }
+
+    public static SpecCheck validate(ServiceSpec spec, HostFacts facts, BinaryPresence binary, UnaryOperator<String> label) {
+        Check c = new Check(label);
+        c.text("name", spec.name());
+        String unit = spec.unitName();
+        int dot = spec.name().lastIndexOf('.');
+        if (dot > 0 && UnitNames.TYPES.contains(spec.name().substring(dot + 1)) && !spec.name().endsWith(".service")) {
+            throw c.fail("name", "\"" + spec.name() + "\" is a ." + spec.name().substring(dot + 1) + " unit; golive writes .service units");
+        }
+        try {
+            UnitNames.validate(unit);
+        } catch (GoliveException e) {
+            throw c.fail("name", e.getMessage());
+        }
+        if (!UnitNames.type(unit).equals("service")) throw c.fail("name", "\"" + unit + "\" is not a .service unit");
+        if (unit.substring(0, unit.length() - ".service".length()).endsWith("@")) {
+            throw c.fail("name", "\"" + unit + "\" is a template; name an instance (\"" + unit.replace("@.", "@1.") + "\")");
+        }
+
+        spec.description().ifPresent(d -> c.text("description", d));
+        if (spec.exec().isPresent()) {
+            String exec = spec.exec().get();
+            c.text("exec", exec);
+            if (!exec.startsWith("/")) {
+                throw c.fail("exec", "\"" + exec + "\" is not an absolute path (systemd before 239 refuses a relative ExecStart=, and PATH lookup hides which binary runs)");
+            }
+            if (exec.endsWith("/") || List.of(exec.split("/")).contains("..") || List.of(exec.split("/")).contains(".")) {
+                throw c.fail("exec", "\"" + exec + "\" is not a normalized path to a file");
+            }
+            Fact<Boolean> exists = binary.exists();
+            if (exists.opt().equals(Optional.of(false))) {
+                if (binary.liveRoot()) throw c.fail("exec", exec + " does not exist on this host (Type=exec would fail every start)");
+                c.warn("exec", exec + " is not in this tree; install it there before the service starts");
+            } else if (exists instanceof Fact.Unknown<Boolean> u) {
+                c.warn("exec", "cannot tell whether " + exec + " exists: " + u.reason());
+            }
+        }
+        for (int i = 0; i < spec.arguments().size(); i++) c.text("args[" + i + "]", spec.arguments().get(i));
+
+        if (spec.user().isPresent()) {
+            String user = spec.user().get();
+            c.text("user", user);
+            if (spec.dynamicUser()) {
+                throw c.fail("user", "user \"" + user + "\" and dynamicUser both set: choose one (with DynamicUser=yes an existing user of that name is used instead of a dynamic one)");
+            }
+            if (!USER.matcher(user).matches()) throw c.fail("user", "\"" + user + "\" is not a valid user name");
+        }
+        spec.workingDirectory().ifPresent(w -> {
+            c.text("workingDirectory", w);
+            if (!w.startsWith("/") && !w.equals("~")) throw c.fail("workingDirectory", "\"" + w + "\" is not an absolute path");
+        });
+        for (int i = 0; i < spec.stateDirectories().size(); i++) {
+            String f = "stateDirectories[" + i + "]";
+            String d = spec.stateDirectories().get(i);
+            c.text(f, d);
+            if (d.isEmpty() || d.startsWith("/") || List.of(d.split("/")).contains("..") || List.of(d.split("/")).contains(".")) {
+                throw c.fail(f, "\"" + d + "\" must be a relative path below /var/lib (StateDirectory=)");
+            }
+        }
+        for (Map.Entry<String, String> e : spec.environment().entrySet()) {
+            String f = "environment." + e.getKey();
+            c.text(f, e.getKey());
+            c.text(f, e.getValue());
+            if (!validEnvName(e.getKey())) {
+                throw c.fail(f, "\"" + e.getKey() + "\" is not a valid variable name (letters, digits and '_', not starting with a digit)");
+            }
+        }
+        Set<Integer> seen = new HashSet<>();
+        for (int i = 0; i < spec.ports().size(); i++) {
+            int p = spec.ports().get(i);
+            if (p < 1 || p > 65535) throw c.fail("ports[" + i + "]", p + " is not a TCP port (1..65535)");
+            if (!seen.add(p)) throw c.fail("ports[" + i + "]", p + " is listed twice");
+        }
+        resources(spec, facts, c);
+        restart(spec.restart(), c);
+        go(spec, facts, c);
+        if (spec.hardening() != ServiceSpec.Hardening.NONE && spec.user().isEmpty() && !spec.dynamicUser()) {
+            c.warn("user", "no user and no dynamicUser: the service runs as root; sandboxing limits it, but a dedicated user limits it more");
+        }
+        return new SpecCheck(c.warnings);
+    }
+
+    private static void resources(ServiceSpec spec, HostFacts facts, Check c) {
+        ServiceSpec.Resources r = spec.resources();
+        r.cpuQuota().ifPresent(q -> {
+            c.text("resources.cpuQuota", q);
+            if (SystemdValues.cpuQuota(q).isEmpty()) {
+                throw c.fail("resources.cpuQuota", "\"" + q + "\" is not a CPU quota (a percentage above 0 with at most two decimals, e.g. 200% for two CPUs)");
+            }
+        });
+        Optional<SystemdValues.Size> max = r.memoryMax().map(m -> memory(c, "resources.memoryMax", m));
+        Optional<SystemdValues.Size> high = r.memoryHigh().map(m -> memory(c, "resources.memoryHigh", m));
+        if (high.isPresent()) {
+            Optional<CgroupMode> mode = facts.cgroups().mode().opt();
+            if (mode.isPresent() && mode.get() != CgroupMode.V2) {
+                throw c.fail("resources.memoryHigh", "MemoryHigh= is ignored on a cgroup " + (mode.get() == CgroupMode.V1 ? "v1" : "hybrid")
+                        + " host (this host: " + mode.get().label() + "); only MemoryMax= limits memory there");
+            }
+            if (mode.isEmpty()) c.warn("resources.memoryHigh", "the cgroup layout is unknown; MemoryHigh= only works on cgroup v2");
+            if (max.isPresent() && high.get() instanceof SystemdValues.Bytes h && max.get() instanceof SystemdValues.Bytes m && h.bytes() >= m.bytes()) {
+                c.warn("resources.memoryHigh", "MemoryHigh= is not below MemoryMax=, so it never throttles before the OOM killer");
+            }
+        }
+        r.tasksMax().ifPresent(t -> {
+            c.text("resources.tasksMax", t);
+            if (!SystemdValues.tasksMax(t)) throw c.fail("resources.tasksMax", "\"" + t + "\" is not a task limit (a count ≥ 1, a percentage, or infinity)");
+        });
+        r.nofile().ifPresent(n -> {
+            if (n.soft() > n.hard()) throw c.fail("resources.nofile", "soft limit " + n + " is above the hard limit (systemd ignores the setting)");
+            Optional<Long> nrOpen = facts.fds().nrOpen().opt();
+            if (nrOpen.isPresent() && n.hard() != NofileLimit.INFINITY && n.hard() > nrOpen.get()) {
+                throw c.fail("resources.nofile", "hard limit " + n.hard() + " is above fs.nr_open (" + nrOpen.get() + "), the kernel's ceiling; the service would fail to start");
+            }
+        });
+        r.ioWeight().ifPresent(w -> {
+            if (w < 1 || w > 10000) throw c.fail("resources.ioWeight", w + " is out of range (1..10000, default 100)");
+        });
+    }
+
+    private static SystemdValues.Size memory(Check c, String field, String value) {
+        c.text(field, value);
+        return SystemdValues.memory(value).orElseThrow(() -> c.fail(field, "\"" + value
+                + "\" is not a memory size (bytes with K, M, G, T suffix in upper case, e.g. 2G or 512M; a percentage of RAM; or infinity)"));
+    }
+
+    private static void restart(ServiceSpec.Restart r, Check c) {
+        c.text("restart.policy", r.policy());
+        if (!RESTART.contains(r.policy())) throw c.fail("restart.policy", "\"" + r.policy() + "\" is not a Restart= value (" + String.join(", ", new java.util.TreeSet<>(RESTART)) + ")");
+        c.text("restart.restartSec", r.restartSec());
+        if (!SystemdValues.timeSpan(r.restartSec())) throw c.fail("restart.restartSec", "\"" + r.restartSec() + "\" is not a time span (e.g. 2s, 500ms, 1min 30s)");
+        c.text("restart.startLimitIntervalSec", r.startLimitIntervalSec());
+        if (!SystemdValues.timeSpan(r.startLimitIntervalSec())) {
+            throw c.fail("restart.startLimitIntervalSec", "\"" + r.startLimitIntervalSec() + "\" is not a time span (e.g. 60s, 5min)");
+        }
+        if (r.startLimitBurst() < 0) throw c.fail("restart.startLimitBurst", r.startLimitBurst() + " is negative");
+    }
+
+    private static void go(ServiceSpec spec, HostFacts facts, Check c) {
+        spec.go().gomaxprocs().ifPresent(p -> {
+            if (p < 1) throw c.fail("go.gomaxprocs", p + " is below 1");
+        });
+        spec.go().gomemlimit().ifPresent(m -> {
+            c.text("go.gomemlimit", m);
+            if (!SystemdValues.goMemLimit(m)) throw c.fail("go.gomemlimit", "\"" + m + "\" is not a GOMEMLIMIT (bytes with B, KiB, MiB, GiB or TiB, e.g. 1800MiB; or off)");
+        });
+    }
+
+    static boolean validEnvName(String name) {
+        if (name.isEmpty() || Character.isDigit(name.charAt(0))) return false;
+        for (int k = 0; k < name.length(); k++) {
+            char ch = name.charAt(k);
+            if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_')) return false;
+        }
+        return true;
+    }
+
+    /** Collects warnings, builds one-line errors with the admin's name for the field. */
+    private static final class Check {
+        final UnaryOperator<String> label;
+        final List<String> warnings = new ArrayList<>();
+
+        Check(UnaryOperator<String> label) { this.label = label; }
+
+        GoliveException fail(String field, String message) {
+            return GoliveException.badInput(label.apply(field) + ": " + message);
+        }
+
+        void warn(String field, String message) { warnings.add(label.apply(field) + ": " + message); }
+
+        /** No control character anywhere: one would end the unit line or start another directive. */
+        void text(String field, String value) {
+            for (int i = 0; i < value.length(); i++) {
+                char ch = value.charAt(i);
+                if (ch < 0x20 || ch == 0x7f || ch == 0x85 || ch == '\u2028' || ch == '\u2029') {
+                    String what = ch == '\n' ? "a newline" : ch == '\r' ? "a carriage return" : ch == '\t' ? "a tab" : "a control character";
+                    throw fail(field, "contains " + what + String.format(" (U+%04X) at col %d", (int) ch, i + 1) + "; values must be one line of printable text");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.golive.unit;
+
+import dev.golive.host.CommandRunner;
+import dev.golive.host.HostRoot;
+import dev.golive.model.GoVersion;
+import dev.golive.model.HostFacts;
+import dev.golive.model.ServiceSpec;
+
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * {@code golive unit} in one call: read the service's current files and binary through the
+ * host root, validate, derive, render, and (when asked) let systemd-analyze on this machine
+ * verify and score the result.
+ */
+public record UnitPreview(HostFacts facts, RenderedUnit unit, SpecCheck check, ServiceBinary binary,
+                          Optional<UnitAnalysis> analysis) {
+
+    public static UnitPreview of(HostRoot root, HostFacts facts, ServiceSpec spec, Optional<GoVersion> goModGo,
+                                 UnaryOperator<String> labels, String planId, Optional<CommandRunner> analyzeWith) {
+        ServiceBinary binary = spec.exec().map(e -> e.startsWith("/") ? ServiceBinary.read(root, e) : ServiceBinary.none("relative path"))
+                .orElseGet(() -> ServiceBinary.none("no exec in the spec: the unit's own ExecStart= stays"));
+        SpecCheck check = SpecValidator.validate(spec, facts, binary.presence(), labels);
+        GoRuntimeDerivation.Result go = GoRuntimeDerivation.derive(spec,
+                new GoRuntimeDerivation.Inputs(binary.buildInfo(), goModGo, facts.cpu(), facts.memory()));
+        RenderedUnit unit = UnitRenderer.render(facts, spec, go, CurrentUnitFiles.read(root, spec.unitName()), planId);
+        Optional<UnitAnalysis> analysis = analyzeWith.map(r -> new SystemdAnalyze(r).analyze(unit));
+        return new UnitPreview(facts, unit, check, binary, analysis);
+    }
+}

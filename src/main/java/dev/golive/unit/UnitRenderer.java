@@ -1,0 +1,133 @@
+package dev.golive.unit;
+
+import dev.golive.config.SystemdIni;
+import dev.golive.model.FileChange;
+import dev.golive.model.GoliveException;
+import dev.golive.model.HostFacts;
+import dev.golive.model.OwnedFiles;
+import dev.golive.model.ServiceSpec;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Renders a service's unit, as a pure function of the spec, the host facts, the Go runtime
+ * decisions and the files on the host today:
+ *
+ * <ul>
+ * <li>no unit of that name anywhere: a new {@code /etc/systemd/system/NAME.service};</li>
+ * <li>a unit in /etc/systemd/system that golive wrote (its header): that file, re-edited in
+ *     place; the admin's comments and any line golive does not manage stay byte-identical;</li>
+ * <li>any other unit (a vendor unit in /usr/lib, or one the admin wrote in /etc): a drop-in
+ *     {@code NAME.service.d/60-golive.conf}, as {@code systemctl edit} would; never an edit
+ *     of that unit.</li>
+ * </ul>
+ */
+public final class UnitRenderer {
+
+    private UnitRenderer() { }
+
+    public static RenderedUnit render(HostFacts facts, ServiceSpec spec, GoRuntimeDerivation.Result go,
+                                      CurrentUnitFiles current, String snapshotId) {
+        String unit = spec.unitName();
+        if (!current.unitName().equals(unit)) throw new IllegalArgumentException("current files of " + current.unitName() + ", spec for " + unit);
+        if (current.etcLinkTarget().filter(t -> t.equals("/dev/null")).isPresent()) {
+            throw GoliveException.badInput("name: " + unit + " is masked (/etc/systemd/system/" + unit + " → /dev/null); unmask it first");
+        }
+        boolean ownedUnit = current.etcUnit().filter(OwnedFiles::isOwned).isPresent();
+        boolean dropIn = !ownedUnit && (current.etcUnit().isPresent() || current.etcLinkTarget().isPresent() || current.vendorUnit().isPresent());
+        if (!dropIn && spec.exec().isEmpty()) {
+            throw GoliveException.badInput("exec: " + unit + " does not exist yet; a new unit needs the binary's absolute path");
+        }
+        UnitDirectives.Lines lines = UnitDirectives.build(spec, facts, go, dropIn);
+        String path;
+        Optional<String> before;
+        Optional<CurrentUnitFiles.Located> base = Optional.empty();
+        String why;
+        if (dropIn) {
+            path = OwnedFiles.unitDropIn(unit);
+            before = current.dropIn();
+            if (before.isPresent() && !OwnedFiles.isOwned(before.get())) {
+                throw GoliveException.badInput("name: " + path + " exists and golive did not write it; move it aside or rename it");
+            }
+            base = current.etcUnit().map(c -> new CurrentUnitFiles.Located(OwnedFiles.unit(unit), c)).or(current::vendorUnit);
+            why = "drop-in on " + base.map(CurrentUnitFiles.Located::path).orElse(unit)
+                    + " (golive never edits a unit it did not write)";
+        } else {
+            path = OwnedFiles.unit(unit);
+            before = current.etcUnit();
+            why = before.isPresent() ? "golive's unit for " + unit + ", re-edited (other lines and comments kept)" : "new unit for " + unit;
+        }
+        String text = before.isPresent() ? reedit(path, before.get(), lines.lines(), snapshotId) : fresh(path, lines.lines(), snapshotId);
+        FileChange change = new FileChange(path, before, Optional.of(text), 0644, "root", "root", why);
+        return new RenderedUnit(dropIn ? RenderedUnit.Kind.DROP_IN : RenderedUnit.Kind.UNIT, change,
+                lineFields(path, text, lines.lines()), base, go, lines.notes());
+    }
+
+    /** A new file: golive's header, then the sections in order. */
+    static String fresh(String path, List<UnitLine> lines, String snapshotId) {
+        SystemdIni ini = SystemdIni.parse(path, OwnedFiles.header(snapshotId));
+        for (UnitLine l : lines) ini = ini.add(l.section(), l.key(), l.value());
+        return ini.render();
+    }
+
+    /**
+     * A file golive wrote before: a fresh header; each managed key golive still wants is set
+     * in place when it has one value on both sides, else its old lines go and the new ones are
+     * added; managed keys no longer wanted are removed. Nothing else changes.
+     */
+    static String reedit(String path, String old, List<UnitLine> lines, String snapshotId) {
+        SystemdIni ini = SystemdIni.parse(path, withHeader(old, snapshotId));
+        Map<String, List<UnitLine>> wanted = new LinkedHashMap<>();
+        for (UnitLine l : lines) wanted.computeIfAbsent(l.section() + "\u0000" + l.key(), k -> new ArrayList<>()).add(l);
+        for (Map.Entry<String, Set<String>> sec : UnitDirectives.MANAGED.entrySet()) {
+            for (String key : sec.getValue()) {
+                if (!wanted.containsKey(sec.getKey() + "\u0000" + key)) ini = ini.remove(sec.getKey(), key);
+            }
+        }
+        for (List<UnitLine> group : wanted.values()) {
+            UnitLine first = group.get(0);
+            List<String> have = ini.values(first.section(), first.key());
+            List<String> want = group.stream().map(UnitLine::value).toList();
+            if (have.equals(want)) continue;
+            if (have.size() == 1 && want.size() == 1) {
+                ini = ini.set(first.section(), first.key(), want.get(0));
+            } else {
+                ini = ini.remove(first.section(), first.key());
+                for (String v : want) ini = ini.add(first.section(), first.key(), v);
+            }
+        }
+        return ini.render();
+    }
+
+    /** Replaces the old golive header (its '#' lines at the top) with the one for this snapshot. */
+    static String withHeader(String old, String snapshotId) {
+        String rest = old;
+        if (OwnedFiles.isOwned(rest)) {
+            int nl = rest.indexOf('\n');
+            rest = nl < 0 ? "" : rest.substring(nl + 1);
+            if (rest.startsWith("#   golive rollback ")) {
+                nl = rest.indexOf('\n');
+                rest = nl < 0 ? "" : rest.substring(nl + 1);
+            }
+        }
+        return OwnedFiles.header(snapshotId) + rest;
+    }
+
+    /** Which field produced each line of {@code text}: entries matched to the wanted lines by section, key and value. */
+    static Map<Integer, String> lineFields(String path, String text, List<UnitLine> lines) {
+        Map<String, String> byDirective = new HashMap<>();
+        for (UnitLine l : lines) byDirective.putIfAbsent(l.section() + "\u0000" + l.key() + "\u0000" + l.value(), l.field());
+        Map<Integer, String> out = new HashMap<>();
+        for (SystemdIni.Entry e : SystemdIni.parse(path, text).entries()) {
+            String f = byDirective.get(e.section() + "\u0000" + e.key() + "\u0000" + e.value());
+            if (f != null) out.put(e.line(), f);
+        }
+        return out;
+    }
+}

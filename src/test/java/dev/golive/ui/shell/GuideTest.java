@@ -1,0 +1,145 @@
+package dev.golive.ui.shell;
+
+import dev.golive.model.FixChange;
+import dev.golive.model.GoliveException;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.impl.DumbTerminal;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The guided flow, typed on a dumb terminal (as over a TERM=dumb SSH session) or replayed from a file. */
+class GuideTest {
+
+    private final ByteArrayOutputStream screen = new ByteArrayOutputStream();
+
+    private Guide.Outcome typed(RecordingBackend backend, String keys) throws IOException {
+        // a DumbTerminal on streams: TerminalBuilder would pick a pty on the test's own stdin
+        try (Terminal t = new DumbTerminal("test", "dumb", new ByteArrayInputStream(keys.getBytes(StandardCharsets.UTF_8)),
+                screen, StandardCharsets.UTF_8)) {
+            return new Guide(backend, new JLinePrompter(t, backend::listDir)).run();
+        }
+    }
+
+    private String screen() { return screen.toString(StandardCharsets.UTF_8); }
+
+    @Test
+    void accepting_every_default_fixes_everything_with_the_recommended_profile_and_applies_after_confirming() throws IOException {
+        var backend = new RecordingBackend("ubuntu2004-hybrid");
+        // enter for fixes (all), profile (recommended), service (no); then yes to apply
+        var outcome = typed(backend, "\n\n\nyes\n");
+
+        assertThat(outcome).isEqualTo(Guide.Outcome.APPLIED);
+        assertThat(backend.plannedProfile).isEqualTo("web-api");
+        assertThat(backend.plannedService).isEmpty();
+        assertThat(backend.plannedFixes).isNotEmpty();
+        assertThat(backend.applied).containsExactly("20261123-000000-test");
+        assertThat(screen()).contains("Recommended for this host: web-api")
+                .contains("golive rollback 20261123-000000-test")
+                .doesNotContain("\u001b[");  // no colors, no cursor addressing: TERM=dumb stays readable
+    }
+
+    @Test
+    void the_default_for_applying_is_no_and_then_nothing_is_written() throws IOException {
+        var backend = new RecordingBackend("ubuntu2004-hybrid");
+        var outcome = typed(backend, "\n\n\n\n");
+        assertThat(outcome).isEqualTo(Guide.Outcome.DECLINED);
+        assertThat(backend.applied).isEmpty();
+        assertThat(screen()).contains("Nothing was changed");
+    }
+
+    @Test
+    void end_of_input_at_any_question_stops_before_anything_is_applied() throws IOException {
+        var backend = new RecordingBackend("ubuntu2004-hybrid");
+        assertThatThrownBy(() -> typed(backend, "none\n")).isInstanceOf(Prompter.Stopped.class);
+        assertThat(backend.applied).isEmpty();
+    }
+
+    @Test
+    void a_wrong_answer_is_explained_and_asked_again() throws IOException {
+        var backend = new RecordingBackend("ubuntu2004-hybrid");
+        typed(backend, "1,99\nnone\nweb-apj\nbase\nno\n");
+        assertThat(screen()).contains("numbers between 1 and 1").contains("no profile \"web-apj\" (did you mean \"web-api\"?)");
+        assertThat(backend.plannedProfile).isEqualTo("base");
+        assertThat(backend.plannedFixes).isEmpty();
+    }
+
+    @Test
+    void picking_fixes_by_number_plans_exactly_their_changes() throws IOException {
+        var backend = new RecordingBackend("ubuntu2004-hybrid");
+        typed(backend, "1\nnone\nno\nno\n");
+        assertThat(backend.plannedFixes).containsExactly(new FixChange.SysctlChange("net.ipv4.tcp_max_syn_backlog", "4096"));
+        assertThat(backend.plannedProfile).isEqualTo("none");
+    }
+
+    @Test
+    void service_answers_become_a_service_spec() throws IOException {
+        var backend = new RecordingBackend("ubuntu2004-hybrid");
+        typed(backend, "none\nbase\nyes\napi\n/srv/api/api\n--listen :8080\n\n8080\n2G\n200%\n65536:524288\nstrict\nno\n");
+        var spec = backend.plannedService.orElseThrow();
+        assertThat(spec.unitName()).isEqualTo("api.service");
+        assertThat(spec.exec()).contains("/srv/api/api");
+        assertThat(spec.arguments()).containsExactly("--listen", ":8080");
+        assertThat(spec.dynamicUser()).isTrue();
+        assertThat(spec.ports()).containsExactly(8080);
+        assertThat(spec.resources().memoryMax()).contains("2G");
+        assertThat(spec.resources().cpuQuota()).contains("200%");
+        assertThat(spec.resources().nofile().orElseThrow().hard()).isEqualTo(524288);
+        assertThat(spec.hardening()).isEqualTo(dev.golive.model.ServiceSpec.Hardening.STRICT);
+    }
+
+    @Test
+    void a_read_only_root_previews_but_never_applies() throws IOException {
+        var backend = new RecordingBackend("ubuntu2004-hybrid");
+        backend.readOnly = java.util.Optional.of("the root is a .tar.gz capture");
+        var outcome = typed(backend, "\n\n\n");
+        assertThat(outcome).isEqualTo(Guide.Outcome.READ_ONLY);
+        assertThat(screen()).contains("Not applying: the root is a .tar.gz capture");
+        assertThat(backend.applied).isEmpty();
+    }
+
+    @Test
+    void an_answers_file_replays_the_flow_without_a_terminal() {
+        var backend = new RecordingBackend("ubuntu2004-hybrid");
+        var answers = AnswersFile.parse("setup.yaml", "fix: none\nprofile: web-api\nservice: no\napply: yes\n", Guide.QUESTION_IDS);
+        StringWriter out = new StringWriter();
+        var outcome = new Guide(backend, new AnswersPrompter(answers, new PrintWriter(out))).run();
+        assertThat(outcome).isEqualTo(Guide.Outcome.NOTHING_TO_DO);
+        assertThat(out.toString()).contains("Profile (tab completes): web-api").contains("Nothing to change");
+    }
+
+    @Test
+    void an_answers_file_with_a_mistyped_key_fails_with_its_line_and_column() {
+        assertThatThrownBy(() -> AnswersFile.parse("setup.yaml", "fix: all\nprofle: web-api\n", Guide.QUESTION_IDS))
+                .isInstanceOf(GoliveException.class)
+                .hasMessage("setup.yaml:2:1: unknown key \"profle\" (did you mean \"profile\"?)");
+    }
+
+    @Test
+    void an_answer_the_question_rejects_fails_where_it_stands_before_anything_is_applied() {
+        var backend = new RecordingBackend("ubuntu2004-hybrid");
+        var answers = AnswersFile.parse("setup.yaml", "fix: all\nprofile: web-apj\n", Guide.QUESTION_IDS);
+        assertThatThrownBy(() -> new Guide(backend, new AnswersPrompter(answers, new PrintWriter(new StringWriter()))).run())
+                .isInstanceOf(GoliveException.class)
+                .hasMessage("setup.yaml:2:10: profile: no profile \"web-apj\" (did you mean \"web-api\"?)");
+        assertThat(backend.applied).isEmpty();
+    }
+
+    @Test
+    void selections_parse_ranges_and_reject_what_is_out_of_the_list() {
+        assertThat(Selection.parse("1,3-4", 5)).hasValueSatisfying(s -> assertThat(s).containsExactly(1, 3, 4));
+        assertThat(Selection.parse("all", 3)).hasValueSatisfying(s -> assertThat(s).containsExactly(1, 2, 3));
+        assertThat(Selection.parse("none", 3)).hasValueSatisfying(s -> assertThat(s).isEmpty());
+        assertThat(Selection.parse("0", 3)).isEmpty();
+        assertThat(Selection.parse("2-1", 3)).isEmpty();
+        assertThat(Selection.parse("x", 3)).isEmpty();
+    }
+}

@@ -1,0 +1,64 @@
+package dev.golive.ui.shell;
+
+import dev.golive.check.CheckReport;
+import dev.golive.check.Checker;
+import dev.golive.host.Fixtures;
+import dev.golive.model.FileChange;
+import dev.golive.model.FixChange;
+import dev.golive.model.HostFacts;
+import dev.golive.model.Plan;
+import dev.golive.model.ServiceSpec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A backend over a real fixture host (real inspection and checks) that records what the
+ * flow asked it to plan and apply: the guide's own logic under test, not the planner's.
+ * The plan it returns writes one line per fix into the sysctl drop-in.
+ */
+final class RecordingBackend implements GuideBackend {
+
+    final HostFacts facts;
+    List<FixChange> plannedFixes;
+    String plannedProfile;
+    Optional<ServiceSpec> plannedService;
+    final List<String> applied = new ArrayList<>();
+    Optional<String> readOnly = Optional.empty();
+
+    RecordingBackend(String fixture) { this.facts = Fixtures.inspect(fixture); }
+
+    @Override public HostFacts facts() { return facts; }
+    @Override public CheckReport check() { return Checker.run(facts); }
+    @Override public List<String> profiles() { return List.of("base", "web-api", "container-limited"); }
+    @Override public Optional<Recommendation> recommended() {
+        return Optional.of(new Recommendation("web-api", List.of("listens on TCP ports as a network service")));
+    }
+    @Override public Optional<String> readOnlyReason() { return readOnly; }
+    @Override public List<String> listDir(String path) { return List.of("bin/", "srv/", "usr/"); }
+    @Override public List<String> users() { return List.of("root", "www-data"); }
+    @Override public List<String> validate(ServiceSpec spec) {
+        return spec.exec().isEmpty() && facts.service().isEmpty() ? List.of("service.exec: a new unit needs the binary") : List.of();
+    }
+
+    @Override public Plan plan(String profile, Optional<ServiceSpec> service, List<FixChange> fixes) {
+        plannedProfile = profile;
+        plannedService = service;
+        plannedFixes = fixes;
+        StringBuilder body = new StringBuilder();
+        for (FixChange f : fixes) if (f instanceof FixChange.SysctlChange s) body.append(s.key()).append(" = ").append(s.value()).append('\n');
+        List<FileChange> files = body.isEmpty() ? List.of()
+                : List.of(new FileChange("/etc/sysctl.d/60-golive.conf", Optional.empty(), Optional.of(body.toString()), 0644, "root", "root", "fixes"));
+        return new Plan("20261123-000000-test", profile, service.map(ServiceSpec::unitName), files, List.of(), List.of(), List.of(), List.of());
+    }
+
+    @Override public String preview(Plan plan) {
+        return plan.files().stream().map(f -> "+++ " + f.path() + "\n" + f.after().orElse("")).reduce("", String::concat);
+    }
+
+    @Override public String apply(Plan plan) {
+        applied.add(plan.id());
+        return plan.id();
+    }
+}
