@@ -77,7 +77,7 @@ public final class Tui {
         });
         TerminalScreen screen = new TerminalScreen(terminal);
         String logFile = System.getProperty("golive.logdir", System.getProperty("java.io.tmpdir")) + "/golive.log";
-        App app = new App(new HostModel(session, o.readOnly()), theme, pool, r -> events.add(new Event(null, r)), logFile);
+        App app = new App(new HostModel(session, o.root(), o.readOnly()), theme, pool, r -> events.add(new Event(null, r)), logFile);
         try {
             screen.startScreen();
             screen.setCursorPosition(null);
@@ -134,7 +134,7 @@ public final class Tui {
             TerminalScreen screen = new TerminalScreen(terminal);
             screen.startScreen();
             Theme theme = ThemeLoader.shipped("default");
-            App app = new App(new HostModel(session, false), theme, Runnable::run, Runnable::run, "");
+            App app = new App(new HostModel(session, root, false), theme, Runnable::run, Runnable::run, "");
             app.start();
             render(app, screen, theme);
             String[] keys = {"j", "enter", "1", "2", "j", "J", "enter", "s", "a", "/", "x", "backspace", "esc", "?", "pgdn", "q",
