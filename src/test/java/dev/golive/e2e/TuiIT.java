@@ -113,8 +113,8 @@ class TuiIT {
             t.keys("r");
             t.waitFor(x -> x.contains("Roll back snapshot"), "the rollback confirm");
             t.keys("y");
-            s = t.waitFor(x -> x.contains("rolled back "), "the rollback result");
-            assertThat(s).contains("rolled-back");
+            s = t.waitFor(x -> x.contains("rolled back ") && x.contains("rolled-back"), "the rollback result and the new state");
+            assertThat(s).containsPattern("rolled back \\S+: \\d+ restored");
             t.keys("q");
             assertThat(t.exitCode()).isZero();
         }
