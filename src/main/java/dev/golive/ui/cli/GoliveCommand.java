@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
                 ReportCommand.class,
                 DiffCommand.class,
                 GuideCommand.class,
+                CdsTrainingCommand.class,
 
                 CommandLine.HelpCommand.class,
         },
