@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
                 RollbackCommand.class,
                 RecoverCommand.class,
                 SnapshotsCommand.class,
+                ExportCommand.class,
 
                 CommandLine.HelpCommand.class,
         },
