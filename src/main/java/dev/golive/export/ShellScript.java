@@ -56,9 +56,11 @@ public final class ShellScript {
             } else {
                 b.append("remove_file ").append(Quoting.sh(f.path())).append('\n');
             }
+            StringBuilder then = new StringBuilder("changes=$((changes + 1))");
             for (int a = 0; a < actions.size(); a++) {
-                if (ExportNotes.triggers(actions.get(a).kind(), f, plan.files())) b.append("if [ \"$wrote\" = 1 ]; then action_").append(a).append("=1; fi\n");
+                if (ExportNotes.triggers(actions.get(a).kind(), f, plan.files())) then.append("; action_").append(a).append("=1");
             }
+            b.append("if [ \"$wrote\" = 1 ]; then ").append(then).append("; fi\n");
         }
 
         // ---- live values
@@ -145,7 +147,7 @@ public final class ShellScript {
               if [ ! -f "$root$1" ]; then fail "$1: no such key on this host ($2)"; fi
             }
 
-            # put_file PATH MODE OWNER GROUP FINAL_NEWLINE <<here-document
+            # put_file PATH MODE OWNER GROUP FINAL_NEWLINE <<here-document; wrote=1 when it changed the file
             # Atomic: the temp file sits beside the target (same file system), gets its mode and owner, then mv.
             put_file() {
               dest=$root$1
@@ -163,17 +165,15 @@ public final class ShellScript {
               chmod "$2" "$tmp"
               mv -f "$tmp" "$dest"
               wrote=1
-              changes=$((changes + 1))
               say "wrote $1"
             }
 
-            # remove_file PATH
+            # remove_file PATH; wrote=1 when there was one
             remove_file() {
               wrote=0
               if [ -e "$root$1" ]; then
                 rm -f "$root$1"
                 wrote=1
-                changes=$((changes + 1))
                 say "removed $1"
               fi
             }
