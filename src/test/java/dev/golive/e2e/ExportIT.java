@@ -161,6 +161,60 @@ class ExportIT {
         }
     }
 
+    /**
+     * The live-host form (no root) for real, where it cannot touch this machine: in a private
+     * network and mount namespace (unshare -mn) with a tmpfs over /etc/sysctl.d, the playbook's
+     * ansible.posix.sysctl tasks and the script's writes set the namespace's own sysctls. Proves
+     * the copy of golive's drop-in and the sysctl module agree (the second run reports
+     * changed=0) and both forms end with the same drop-in and the same kernel values.
+     */
+    @Test
+    void liveFormsSetRealSysctlsInAPrivateNamespaceAndSettle(@TempDir Path tmp) throws Exception {
+        requireTools();
+        assumeTrue(run(List.of("unshare", "-mn", "true"), Map.of()).exit == 0, "unshare -mn is not permitted here");
+        boolean hostHadDropIn = Files.exists(Path.of(OwnedFiles.SYSCTL_DROPIN));
+        String hostSomaxconn = Files.readString(Path.of("/proc/sys/net/core/somaxconn"));
+        String id = "live-1";
+        String dropIn = OwnedFiles.header(id) + "net.core.somaxconn = 8192\nnet.ipv4.ip_local_port_range = 10240 65535\nnet.ipv4.tcp_slow_start_after_idle = 0\n";
+        Plan plan = new Plan(id, "netns", Optional.empty(),
+                List.of(new FileChange(OwnedFiles.SYSCTL_DROPIN, Optional.empty(), Optional.of(dropIn), 0644, "root", "root", "sysctls at boot")),
+                List.of(new LiveChange("net.core.somaxconn", "/proc/sys/net/core/somaxconn", LiveChange.Format.SYSCTL, "4096", "8192", true, "backlog"),
+                        new LiveChange("net.ipv4.ip_local_port_range", "/proc/sys/net/ipv4/ip_local_port_range", LiveChange.Format.SYSCTL, "32768 60999", "10240 65535", true, "ports"),
+                        new LiveChange("net.ipv4.tcp_slow_start_after_idle", "/proc/sys/net/ipv4/tcp_slow_start_after_idle", LiveChange.Format.SYSCTL, "1", "0", true, "idle")),
+                List.of(), List.of(), List.of());
+        Files.writeString(tmp.resolve("golive.sh"), ShellScript.render(plan, "netns"));
+        Files.writeString(tmp.resolve("golive.yml"), Playbook.render(plan, "netns"));
+        String collect = "cp /etc/sysctl.d/60-golive.conf \"$out.conf\"; stat -c '%a %U %G' /etc/sysctl.d/60-golive.conf > \"$out.meta\"; "
+                + "for k in net/core/somaxconn net/ipv4/ip_local_port_range net/ipv4/tcp_slow_start_after_idle; do tr -s ' \\t' '  ' < /proc/sys/$k; done > \"$out.live\"";
+        String ansible = "ansible-playbook -i localhost, -c local -e ansible_become=false -e ansible_python_interpreter=/usr/bin/python3 \"$dir/golive.yml\"";
+        for (String[] form : List.of(new String[] {"sh", "sh \"$dir/golive.sh\""}, new String[] {"ansible", ansible})) {
+            String body = "set -e; mount -t tmpfs golive-test /etc/sysctl.d; out=\"$dir/" + form[0] + "\"; "
+                    + form[1] + " > \"$out.run1\"; " + form[1] + " > \"$out.run2\"; " + collect;
+            Map<String, String> env = new java.util.HashMap<>(ansibleEnv(tmp));
+            env.put("dir", tmp.toString());
+            Proc r = run(List.of("unshare", "-mn", "sh", "-c", body), env);
+            assertThat(r.exit).as(form[0] + ": " + r.out + r.err + read(tmp.resolve(form[0] + ".run1")) + read(tmp.resolve(form[0] + ".run2"))).isZero();
+            assertThat(Files.readString(tmp.resolve(form[0] + ".conf"))).as(form[0]).isEqualTo(dropIn);
+            assertThat(Files.readString(tmp.resolve(form[0] + ".meta"))).as(form[0]).isEqualTo("644 root root\n");
+            assertThat(Files.readString(tmp.resolve(form[0] + ".live"))).as(form[0]).isEqualTo("8192\n10240 65535\n0\n");
+        }
+        assertThat(recap(Files.readString(tmp.resolve("ansible.run1")), "changed")).isEqualTo(4);
+        assertThat(recap(Files.readString(tmp.resolve("ansible.run2")), "changed")).as(Files.readString(tmp.resolve("ansible.run2"))).isZero();
+        assertThat(Files.readString(tmp.resolve("sh.run1"))).endsWith("done: 4 change(s)\n");
+        assertThat(Files.readString(tmp.resolve("sh.run2"))).isEqualTo("done: 0 change(s)\n");
+        // this machine's own drop-in and values were not touched
+        assertThat(Files.exists(Path.of(OwnedFiles.SYSCTL_DROPIN))).isEqualTo(hostHadDropIn);
+        assertThat(Files.readString(Path.of("/proc/sys/net/core/somaxconn"))).isEqualTo(hostSomaxconn);
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.exists(p) ? "\n" + Files.readString(p) : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     // ---- the three ways ---------------------------------------------------------------------
 
     /** Applies {@code plan} to copies c1 (golive), c2 (script), c3 (playbook) of base; asserts sameness and idempotence. */
