@@ -209,9 +209,22 @@ public final class Session implements AutoCloseable {
      * the fixes the admin picked. Reads the owned files; writes nothing.
      */
     public Plan plan(String profileName, Optional<String> service, List<FixChange> fixes, String planId) {
+        return planFor(profileName, service.map(ServiceSpec::named), fixes, planId);
+    }
+
+    /** The profile name that plans only the picked fixes (the guide's "none"). */
+    public static final String NO_PROFILE = "none";
+
+    /**
+     * As {@link #plan}, for a full service spec (the guide, the TUI's unit editor).
+     * {@link #NO_PROFILE} plans only {@code fixes}.
+     */
+    public Plan planFor(String profileName, Optional<ServiceSpec> svc, List<FixChange> fixes, String planId) {
         HostFacts f = inspect();
-        Profile p = ProfileResolver.resolve(profiles(), profileName, f);
-        Optional<ServiceSpec> svc = service.map(ServiceSpec::named);
+        Profile p = NO_PROFILE.equals(profileName)
+                ? new Profile(NO_PROFILE, Optional.of("no profile: only the picked fixes"), List.of(), List.of(), List.of(),
+                        List.of(), dev.golive.profile.ServiceSettings.NONE, List.of())
+                : ProfileResolver.resolve(profiles(), profileName, f);
         var current = OwnedFilesReader.read(spec.root(), OwnedFilesReader.paths(svc.map(ServiceSpec::unitName)));
         return new Planner(serviceFiles).plan(new PlanInput(f, p, svc, fixes, current, planId));
     }
@@ -301,6 +314,53 @@ public final class Session implements AutoCloseable {
         } catch (RuntimeException e) {
             return List.of(); // unreadable: the command itself will say what is wrong with the root
         }
+    }
+
+    /**
+     * The pre-go-live review of this host (and of {@code service}, a unit name, when given):
+     * host summary, findings, the recommended plan, the unit, the snapshot history.
+     */
+    public dev.golive.report.Review review(String service, java.time.Instant now, String golive) {
+        HostFacts f = service == null ? inspect() : inspect("/system.slice/" + dev.golive.config.UnitNames.validate(service));
+        return ReviewAssembly.assemble(f, java.util.Optional.ofNullable(service), now.toString(), golive);
+    }
+
+    /** The files golive owns on this host as found there (content, absent, or unknown in a capture). */
+    public java.util.Map<String, dev.golive.model.Fact<java.util.Optional<String>>> ownedFiles() {
+        return dev.golive.report.OwnedFileScan.scan(spec.root());
+    }
+
+    /** What differs between two hosts: each "live", a capture directory or a capture .tar.gz. */
+    public static dev.golive.report.HostDiff diff(String a, String b) { return HostComparison.compare(a, b); }
+
+    /**
+     * Checks a service spec against this host: throws the one-line error (exit 2) for a spec
+     * that cannot be rendered; returns the warnings (e.g. the binary is not in a target tree yet).
+     */
+    public List<String> validateService(ServiceSpec service) {
+        HostFacts f = inspect();
+        dev.golive.model.Fact<Boolean> exists = service.exec()
+                .map(e -> spec.root().presence(e))
+                .orElse(dev.golive.model.Fact.unknown("no binary given: a drop-in keeps the unit's ExecStart"));
+        var presence = new dev.golive.unit.BinaryPresence(spec.kind() == RootSpec.Kind.LIVE, exists);
+        return dev.golive.unit.SpecValidator.validate(service, f, presence).warnings();
+    }
+
+    // ---- completion for the guide --------------------------------------------------------
+
+    /** Entries of a directory on the host golive works on (directories end with '/'), sorted; empty when unreadable. */
+    public List<String> listDir(String path) {
+        String dir = path == null || path.isEmpty() ? "/" : path;
+        return spec.root().list(dir).orElse(List.of()).stream()
+                .map(n -> spec.root().isDirectory(dir.endsWith("/") ? dir + n : dir + "/" + n) ? n + "/" : n)
+                .sorted().toList();
+    }
+
+    /** Login names in the host's /etc/passwd (the host golive works on, so a capture's users), for completion. */
+    public List<String> users() {
+        return spec.root().read("/etc/passwd").opt().map(t -> t.lines()
+                .filter(l -> !l.isBlank() && !l.startsWith("#") && l.indexOf(':') > 0)
+                .map(l -> l.substring(0, l.indexOf(':'))).sorted().toList()).orElse(List.of());
     }
 
     @Override public void close() { spec.close(); }
