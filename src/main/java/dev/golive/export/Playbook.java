@@ -111,17 +111,21 @@ public final class Playbook {
         for (int i = 0; i < plan.live().size(); i++) {
             LiveChange l = plan.live().get(i);
             String slurped = "(golive_live.results[" + i + "].content | b64decode)";
-            if (l.format() == LiveChange.Format.SYSCTL) {
+            if (l.format() == LiveChange.Format.SYSCTL && !inDropIn(plan, l)) {
+                // the drop-in will not hold this key (the plan removes it or leaves it out): ansible.posix.sysctl
+                // would add it there and the next run's copy take it out again, so write /proc/sys directly
+                task(b, l.key() + " = " + l.after());
+                b.append("      ansible.builtin.shell: ").append(Quoting.yaml("printf '%s\\n' " + Quoting.sh(l.after()) + " > " + Quoting.sh(l.path()))).append('\n');
+                b.append("      when: ").append(LIVE).append(" and (").append(slurped).append(".split() | join(' ')) != ").append(Quoting.jinja(l.after())).append('\n');
+                notify(b, plan, a -> a.kind() == PlanAction.Kind.RESTART_SERVICE);
+                treeSysctl(b, l);
+            } else if (l.format() == LiveChange.Format.SYSCTL) {
                 task(b, l.key() + " = " + l.after());
                 b.append("      ansible.posix.sysctl:\n        name: ").append(Quoting.yaml(l.key())).append("\n        value: ").append(Quoting.yaml(l.after()))
                         .append("\n        sysctl_set: true\n        reload: false\n        sysctl_file: ").append(OwnedFiles.SYSCTL_DROPIN).append('\n');
                 b.append("      when: ").append(LIVE).append('\n');
                 notify(b, plan, a -> a.kind() == PlanAction.Kind.RESTART_SERVICE);
-                task(b, l.key() + " = " + l.after() + " (target tree)");
-                // what the kernel prints after the write: fields tab-separated (golive apply --root writes the same)
-                b.append("      ansible.builtin.copy:\n        dest: ").append(Quoting.yaml("{{ golive_root }}" + l.path()))
-                        .append("\n        content: !unsafe ").append(Quoting.yaml(l.after().replace(' ', '\t') + "\n")).append('\n');
-                b.append("      when: ").append(TREE).append('\n');
+                treeSysctl(b, l);
             } else {
                 String words = "(" + slurped + " | replace('[', '') | replace(']', '')).split()";
                 String v = Quoting.jinja(l.after());
@@ -158,6 +162,25 @@ public final class Playbook {
             }
         }
         return b.toString();
+    }
+
+    private static void treeSysctl(StringBuilder b, LiveChange l) {
+        task(b, l.key() + " = " + l.after() + " (target tree)");
+        // what the kernel prints after the write: fields tab-separated (golive apply --root writes the same)
+        b.append("      ansible.builtin.copy:\n        dest: ").append(Quoting.yaml("{{ golive_root }}" + l.path()))
+                .append("\n        content: !unsafe ").append(Quoting.yaml(l.after().replace(' ', '\t') + "\n")).append('\n');
+        b.append("      when: ").append(TREE).append('\n');
+    }
+
+    /**
+     * Whether golive's sysctl drop-in holds {@code key = value} for this live value after the
+     * plan: as the plan writes it, or as it is on the host when the plan leaves it alone (the
+     * planner keeps every key it sets live in the drop-in).
+     */
+    static boolean inDropIn(Plan plan, LiveChange l) {
+        return plan.files().stream().filter(f -> f.path().equals(OwnedFiles.SYSCTL_DROPIN)).findFirst()
+                .map(f -> f.after().map(c -> c.lines().anyMatch(x -> x.equals(l.key() + " = " + l.after()))).orElse(false))
+                .orElse(true);
     }
 
     private static String handlerName(PlanAction a) {

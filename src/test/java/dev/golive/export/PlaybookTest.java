@@ -117,4 +117,18 @@ class PlaybookTest {
     void noHandlersWithoutActions() throws Exception {
         assertThat(play(ExportPlans.kernelOnly()).has("handlers")).isFalse();
     }
+
+    /** A sysctl whose key the drop-in will not hold goes straight to /proc/sys, never through the module into the drop-in. */
+    @Test
+    void aKeyOutsideTheDropInIsWrittenDirectly() throws Exception {
+        Plan p = ExportPlans.kernelOnly();
+        Plan plan = new Plan(p.id(), p.profile(), p.service(), p.files(),
+                List.of(p.live().get(0), ExportPlans.sysctl("vm.swappiness", "60", "10")), p.actions(), p.conflicts(), p.manualSteps());
+        JsonNode play = play(plan);
+        assertThat(tasks(play, "ansible.posix.sysctl")).extracting(t -> t.get("ansible.posix.sysctl").get("name").asText())
+                .containsExactly("net.core.somaxconn");
+        JsonNode direct = tasks(play, "ansible.builtin.shell").get(0);
+        assertThat(direct.get("ansible.builtin.shell").asText()).isEqualTo("printf '%s\\n' '10' > '/proc/sys/vm/swappiness'");
+        assertThat(direct.get("when").asText()).isEqualTo("golive_root == '' and ((golive_live.results[1].content | b64decode).split() | join(' ')) != '10'");
+    }
 }
