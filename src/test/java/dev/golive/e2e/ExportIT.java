@@ -73,6 +73,14 @@ class ExportIT {
         assertThat(Files.readString(playbook)).isEqualTo(Playbook.render(plan, hostname(base)));
 
         threeWays(tmp, base, plan, script, playbook);
+
+        // golive's own second run: planning the applied tree again (read as a capture of it) finds nothing to do
+        Path again = tmp.resolve("c1-again");
+        ExportTrees.copy(tmp.resolve("c1"), again, Set.of());
+        Files.copy(base.resolve(CAPTURE), again.resolve(CAPTURE));
+        Plan second = plan(again, profile, "export-again");
+        assertThat(second.files()).as("files left to change after golive apply").isEmpty();
+        assertThat(second.live()).as("live values left to set after golive apply").isEmpty();
     }
 
     /**
