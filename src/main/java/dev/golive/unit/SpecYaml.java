@@ -107,7 +107,7 @@ public final class SpecYaml {
             while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
                 String key = p.currentName();
                 if (allowed != null && !allowed.contains(key)) {
-                    throw fail("unknown key \"" + key + "\"" + Suggest.nearest(key, allowed).map(s -> " (did you mean \"" + s + "\"?)").orElse(""));
+                    throw fail("unknown key \"" + key + "\"" + dev.golive.model.Suggest.didYouMean(key, allowed));
                 }
                 if (!seen.add(key)) throw fail("\"" + key + "\" is given twice");
                 p.nextToken();

@@ -28,45 +28,13 @@ class GuideIT {
     @BeforeAll
     static void tools() { assumeTrue(Run.hasCommand("tmux"), "tmux is not installed (scripts/test installs it)"); }
 
-    /** A writable copy of a fixture host without its capture manifest: a target tree golive may change. */
-    private Path tree(String name) throws Exception {
-        Path src = Run.root().resolve("src/test/resources/hosts/" + name);
-        Path dst = tmp.resolve(name);
-        try (Stream<Path> s = Files.walk(src)) {
-            for (Path p : s.toList()) {
-                Path t = dst.resolve(src.relativize(p).toString());
-                if (Files.isSymbolicLink(p)) Files.createSymbolicLink(t, Files.readSymbolicLink(p));
-                else if (Files.isDirectory(p)) Files.createDirectories(t);
-                else if (!p.getFileName().toString().equals("golive-capture.json")) Files.copy(p, t);
-            }
-        }
-        return dst;
-    }
-
-    private static Map<String, String> hashes(Path root) throws Exception {
-        Map<String, String> out = new TreeMap<>();
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.toList()) {
-                String rel = root.relativize(p).toString();
-                // golive's own state (the fixture has no run/ or var/): the lock and the snapshots
-                if (rel.startsWith("run") || rel.startsWith("var")) continue;
-                if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                    out.put(rel, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
-                } else if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                    out.put(rel + "/", "dir");
-                }
-            }
-        }
-        return out;
-    }
-
     /** The screen with tmux's line wrapping undone (an 80-column line breaks long messages). */
     private static String joined(String screen) { return screen.replace("\n", ""); }
 
     @Test
     void an_admin_takes_every_default_then_confirms_and_is_told_how_to_roll_back() throws Exception {
-        Path host = tree("ubuntu2004-hybrid");
-        Map<String, String> before = hashes(host);
+        Path host = FixtureTrees.targetTree(tmp, "ubuntu2004-hybrid");
+        Map<String, String> before = FixtureTrees.hashes(host);
         try (Tmux t = Tmux.start(80, 24, "TERM=xterm-256color", "./scripts/golive guide --root " + host)) {
             t.waitFor(s -> s.contains("Fix which"), "the findings question");
             t.keys("Enter");
@@ -87,19 +55,19 @@ class GuideIT {
             assertThat(end).contains("Applied. Snapshot");
         }
         assertThat(Files.readString(host.resolve("etc/sysctl.d/60-golive.conf"))).contains("net.ipv4.tcp_max_syn_backlog = 4096");
-        assertThat(hashes(host)).isNotEqualTo(before);
+        assertThat(FixtureTrees.hashes(host)).isNotEqualTo(before);
 
         Run back = Run.golive("rollback", "--last", "--yes", "--root", host.toString());
         assertThat(back.exit()).as(back.err()).isZero();
-        Map<String, String> after = hashes(host);
+        Map<String, String> after = FixtureTrees.hashes(host);
         assertThat(after.keySet()).as("rolled back: the same paths").isEqualTo(before.keySet());
         assertThat(after.entrySet()).as("rolled back byte for byte").isEqualTo(before.entrySet());
     }
 
     @Test
     void ctrl_c_at_a_question_stops_with_one_line_and_changes_nothing() throws Exception {
-        Path host = tree("ubuntu2004-hybrid");
-        Map<String, String> before = hashes(host);
+        Path host = FixtureTrees.targetTree(tmp, "ubuntu2004-hybrid");
+        Map<String, String> before = FixtureTrees.hashes(host);
         try (Tmux t = Tmux.start(80, 24, "TERM=xterm-256color", "./scripts/golive guide --root " + host)) {
             t.waitFor(s -> s.contains("Fix which"), "the findings question");
             t.keys("Enter");
@@ -109,12 +77,12 @@ class GuideIT {
             assertThat(joined(s)).contains("golive guide: stopped (interrupted); nothing was changed on the host.");
             assertThat(t.exitCode()).isEqualTo(130);
         }
-        assertThat(hashes(host)).isEqualTo(before);
+        assertThat(FixtureTrees.hashes(host)).isEqualTo(before);
     }
 
     @Test
     void on_a_dumb_terminal_the_guide_prints_plain_lines() throws Exception {
-        Path host = tree("ubuntu2004-hybrid");
+        Path host = FixtureTrees.targetTree(tmp, "ubuntu2004-hybrid");
         try (Tmux t = Tmux.start(80, 24, "TERM=dumb", "./scripts/golive guide --root " + host)) {
             t.waitFor(s -> s.contains("Fix which"), "the findings question");
             assertThat(t.screenWithEscapes()).doesNotContain("\u001b[");
@@ -128,7 +96,7 @@ class GuideIT {
 
     @Test
     void no_arguments_on_a_dumb_terminal_falls_back_to_the_guide_with_the_reason() throws Exception {
-        Path host = tree("ubuntu2004-hybrid");
+        Path host = FixtureTrees.targetTree(tmp, "ubuntu2004-hybrid");
         try (Tmux t = Tmux.start(80, 24, "TERM=dumb", "./scripts/golive --root " + host)) {
             String s = t.waitFor(x -> x.contains("Fix which"), "the guide");
             assertThat(joined(s)).contains("TERM=dumb cannot run the full-screen UI; starting the guided setup");
@@ -139,7 +107,7 @@ class GuideIT {
 
     @Test
     void an_answers_file_replays_the_setup_without_a_terminal() throws Exception {
-        Path host = tree("ubuntu2004-hybrid");
+        Path host = FixtureTrees.targetTree(tmp, "ubuntu2004-hybrid");
         Path answers = tmp.resolve("setup.yaml");
         Files.writeString(answers, "fix: all\nprofile: base\nservice: no\napply: yes\n");
         Run r = Run.golive("guide", "--root", host.toString(), "--answers", answers.toString());

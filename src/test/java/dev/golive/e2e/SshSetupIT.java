@@ -21,20 +21,6 @@ class SshSetupIT {
 
     @TempDir Path tmp;
 
-    private Path tree(String name) throws Exception {
-        Path src = Run.root().resolve("src/test/resources/hosts/" + name);
-        Path dst = tmp.resolve(name);
-        try (Stream<Path> s = Files.walk(src)) {
-            for (Path p : s.toList()) {
-                Path t = dst.resolve(src.relativize(p).toString());
-                if (Files.isSymbolicLink(p)) Files.createSymbolicLink(t, Files.readSymbolicLink(p));
-                else if (Files.isDirectory(p)) Files.createDirectories(t);
-                else if (!p.getFileName().toString().equals("golive-capture.json")) Files.copy(p, t);
-            }
-        }
-        return dst;
-    }
-
     private static String in(Path dir, String command) {
         return "cd " + Sshd.shellQuote(List.of(dir.toString())) + " && " + command + "; echo golive-exit=$?";
     }
@@ -43,7 +29,7 @@ class SshSetupIT {
 
     @Test
     void theGuidedSetupOverSshFromSummaryToRollbackHint() throws Exception {
-        Path host = tree("ubuntu2004-hybrid");
+        Path host = FixtureTrees.targetTree(tmp, "ubuntu2004-hybrid");
         Run.golive("--version"); // build outside the measured connection
         try (Sshd sshd = Sshd.start()) {
             sshd.resetCounters();
@@ -74,7 +60,7 @@ class SshSetupIT {
 
     @Test
     void theFullScreenUiOverSshForSixtyKeyPresses() throws Exception {
-        Path host = tree("centos7-v1");
+        Path host = FixtureTrees.targetTree(tmp, "centos7-v1");
         Run.golive("--version");
         try (Sshd sshd = Sshd.start()) {
             try (Sshd.Session s = sshd.open(in(Run.root(), "./scripts/golive --root " + host))) {

@@ -24,37 +24,10 @@ class TuiIT {
     @BeforeAll
     static void needsTmux() { assumeThat(Run.hasCommand("tmux")).as("tmux installed (scripts/test installs it)").isTrue(); }
 
-    private static Path fixtureCopy(Path tmp, String name) throws Exception {
-        Path src = Run.root().resolve("src/test/resources/hosts/" + name);
-        Path dst = tmp.resolve(name);
-        try (Stream<Path> s = Files.walk(src)) {
-            for (Path p : (Iterable<Path>) s::iterator) {
-                Path t = dst.resolve(src.relativize(p).toString());
-                if (Files.isSymbolicLink(p)) Files.createSymbolicLink(t, Files.readSymbolicLink(p));
-                else if (Files.isDirectory(p)) Files.createDirectories(t);
-                else Files.copy(p, t);
-            }
-        }
-        return dst;
-    }
-
-    /** Every file's SHA-256 under a tree: "nothing was written" is checked byte for byte. */
-    private static Map<String, String> hashes(Path root) throws Exception {
-        Map<String, String> out = new TreeMap<>();
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : (Iterable<Path>) s::iterator) {
-                if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                    out.put(root.relativize(p).toString(), HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
-                }
-            }
-        }
-        return out;
-    }
-
     @Test
     void anAdminOpensACaptureReadsTheFindingsPicksAFixAndQuitsWithoutChangingIt(@TempDir Path tmp) throws Exception {
-        Path host = fixtureCopy(tmp, "centos7-v1");
-        Map<String, String> before = hashes(host);
+        Path host = FixtureTrees.capture(tmp, "centos7-v1");
+        Map<String, String> before = FixtureTrees.hashes(host);
         try (Tmux t = Tmux.start(80, 24, "TERM=xterm-256color", "./scripts/golive --root " + host)) {
             String s = t.waitFor(x -> x.contains("rules checked"), "the Overview after inspection");
             String[] lines = s.split("\n");
@@ -84,14 +57,14 @@ class TuiIT {
             t.keys("q");
             assertThat(t.exitCode()).isZero();
         }
-        assertThat(hashes(host)).as("a capture is never written").isEqualTo(before);
+        assertThat(FixtureTrees.hashes(host)).as("a capture is never written").isEqualTo(before);
     }
 
     @Test
     void anAdminChoosesAProfileReviewsAppliesIntoATreeAndRollsBack(@TempDir Path tmp) throws Exception {
-        Path tree = fixtureCopy(tmp, "ubuntu2004-hybrid");
+        Path tree = FixtureTrees.capture(tmp, "ubuntu2004-hybrid");
         Files.delete(tree.resolve("golive-capture.json"));   // a target tree golive may write into
-        Map<String, String> before = hashes(tree);
+        Map<String, String> before = FixtureTrees.hashes(tree);
         try (Tmux t = Tmux.start(80, 24, "TERM=xterm-256color", "./scripts/golive --root " + tree)) {
             t.waitFor(x -> x.contains("rules checked"), "the Overview");
             t.keys("3");
@@ -118,14 +91,14 @@ class TuiIT {
             t.keys("q");
             assertThat(t.exitCode()).isZero();
         }
-        Map<String, String> after = hashes(tree);
+        Map<String, String> after = FixtureTrees.hashes(tree);
         after.keySet().removeIf(k -> k.startsWith("var/lib/golive/") || k.equals("run/golive.lock"));
         assertThat(after).as("the tree is byte for byte as before").isEqualTo(before);
     }
 
     @Test
     void aTerminalSmallerThan80x24SaysWhyInOneLineAndFallsBackToTheGuide(@TempDir Path tmp) throws Exception {
-        Path host = fixtureCopy(tmp, "debian12-vm");
+        Path host = FixtureTrees.capture(tmp, "debian12-vm");
         try (Tmux t = Tmux.start(70, 20, "TERM=xterm-256color", "./scripts/golive --root " + host)) {
             String s = t.waitFor(x -> x.contains("golive guide"), "the guided line mode");
             assertThat(s.replace("\n", "")).contains("golive: the terminal is 70x20; the full-screen UI needs at least 80x24; "
@@ -137,7 +110,7 @@ class TuiIT {
 
     @Test
     void withoutATerminalOrWithTermDumbGoliveSaysWhyAndUsesTheGuide(@TempDir Path tmp) throws Exception {
-        Path host = fixtureCopy(tmp, "debian12-vm");
+        Path host = FixtureTrees.capture(tmp, "debian12-vm");
         Run noTty = Run.golive("--root", host.toString());   // stdin is /dev/null: the guide meets end of input
         assertThat(noTty.exit()).isEqualTo(130);
         assertThat(noTty.err().lines().toList()).containsExactly(
@@ -153,7 +126,7 @@ class TuiIT {
 
     @Test
     void noColorGivesTheMonochromeThemeWithoutAnyColourCode(@TempDir Path tmp) throws Exception {
-        Path host = fixtureCopy(tmp, "debian12-vm");
+        Path host = FixtureTrees.capture(tmp, "debian12-vm");
         try (Tmux t = Tmux.start(80, 24, "TERM=xterm-256color NO_COLOR=1", "./scripts/golive --root " + host)) {
             t.waitFor(x -> x.contains("rules checked"), "the Overview");
             String raw = t.screenWithEscapes();
