@@ -44,7 +44,7 @@ public final class SpecValidator {
     public static SpecCheck validate(ServiceSpec spec, HostFacts facts, BinaryPresence binary, UnaryOperator<String> label) {
         Check c = new Check(label);
         name(spec, c);
-        spec.description().ifPresent(d -> c.text("description", d));
+        spec.description().ifPresent(d -> c.verbatim("description", d));
         if (spec.exec().isPresent()) {
             String exec = spec.exec().get();
             c.text("exec", exec);
@@ -73,21 +73,21 @@ public final class SpecValidator {
             if (!USER.matcher(user).matches()) throw c.fail("user", "\"" + user + "\" is not a valid user name");
         }
         spec.workingDirectory().ifPresent(w -> {
-            c.text("workingDirectory", w);
+            c.verbatim("workingDirectory", w);
             if (!w.startsWith("/") && !w.equals("~")) throw c.fail("workingDirectory", "\"" + w + "\" is not an absolute path");
             if (!w.equals(w.strip())) throw c.fail("workingDirectory", "\"" + w + "\" has leading or trailing spaces, which systemd drops");
         });
         for (int i = 0; i < spec.stateDirectories().size(); i++) {
             String f = "stateDirectories[" + i + "]";
             String d = spec.stateDirectories().get(i);
-            c.text(f, d);
+            c.verbatim(f, d);
             if (d.chars().anyMatch(Character::isWhitespace)) throw c.fail(f, "\"" + d + "\" contains a space (StateDirectory= is a space-separated list)");
             if (d.isEmpty() || d.startsWith("/") || List.of(d.split("/")).contains("..") || List.of(d.split("/")).contains(".")) {
                 throw c.fail(f, "\"" + d + "\" must be a relative path below /var/lib (StateDirectory=)");
             }
         }
         for (Map.Entry<String, String> e : spec.environment().entrySet()) {
-            String f = "environment." + e.getKey();
+            String f = "environment." + OneLine.of(e.getKey());
             c.text(f, e.getKey());
             c.text(f, e.getValue());
             if (!validEnvName(e.getKey())) {
@@ -218,12 +218,21 @@ public final class SpecValidator {
 
         void warn(String field, String message) { warnings.add(label.apply(field) + ": " + message); }
 
+        /** A value written into the unit as is (not quoted): a final '\' would join the next line to it. */
+        void verbatim(String field, String value) {
+            text(field, value);
+            int n = 0;
+            for (int i = value.strip().length() - 1; i >= 0 && value.strip().charAt(i) == '\\'; i--) n++;
+            if (n % 2 == 1) throw fail(field, "ends with '\\', which systemd reads as a line continuation");
+        }
+
         /** No control character anywhere: one would end the unit line or start another directive. */
         void text(String field, String value) {
             for (int i = 0; i < value.length(); i++) {
                 char ch = value.charAt(i);
-                if (ch < 0x20 || ch == 0x7f || ch == 0x85 || ch == '\u2028' || ch == '\u2029') {
-                    String what = ch == '\n' ? "a newline" : ch == '\r' ? "a carriage return" : ch == '\t' ? "a tab" : "a control character";
+                if (ch < 0x20 || ch == 0x7f || ch == 0x85 || ch == '\u2028' || ch == '\u2029' || ch == '\uFEFF') {
+                    String what = ch == '\n' ? "a newline" : ch == '\r' ? "a carriage return" : ch == '\t' ? "a tab"
+                            : ch == '\uFEFF' ? "a byte order mark" : ch == '\u2028' || ch == '\u2029' || ch == 0x85 ? "a line separator" : "a control character";
                     throw fail(field, "contains " + what + String.format(" (U+%04X) at col %d", (int) ch, i + 1) + "; values must be one line of printable text");
                 }
             }

@@ -107,11 +107,11 @@ public final class SpecYaml {
             while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
                 String key = p.currentName();
                 if (allowed != null && !allowed.contains(key)) {
-                    throw fail("unknown key \"" + key + "\"" + dev.golive.model.Suggest.didYouMean(key, allowed));
+                    throw fail("unknown key \"" + OneLine.of(key) + "\"" + dev.golive.model.Suggest.didYouMean(OneLine.of(key), allowed));
                 }
-                if (!seen.add(key)) throw fail("\"" + key + "\" is given twice");
+                if (!seen.add(key)) throw fail("\"" + OneLine.of(key) + "\" is given twice");
                 p.nextToken();
-                pos.put(prefix + key, here()); // the value's position: that is what a later error is about
+                pos.put(prefix + OneLine.of(key), here()); // the value's position: that is what a later error is about
                 value.accept(key);
             }
             if (t != JsonToken.END_OBJECT) throw fail("expected a key");
@@ -131,7 +131,7 @@ public final class SpecYaml {
             try {
                 return Integer.parseInt(s.strip());
             } catch (NumberFormatException e) {
-                throw fail(field + ": \"" + s + "\" is not a whole number");
+                throw fail(OneLine.of(field) + ": \"" + OneLine.of(s) + "\" is not a whole number");
             }
         }
 
@@ -140,7 +140,7 @@ public final class SpecYaml {
             return switch (s) {
                 case "true", "yes", "on" -> true;
                 case "false", "no", "off" -> false;
-                default -> throw fail(field + ": \"" + s + "\" is not true or false");
+                default -> throw fail(field + ": \"" + OneLine.of(s) + "\" is not true or false");
             };
         }
 
@@ -179,7 +179,7 @@ public final class SpecYaml {
                     case "stateDirectories" -> stateDirs.addAll(list(key));
                     case "environment" -> {
                         if (p.currentToken() != JsonToken.START_OBJECT) throw fail("environment: expected a mapping of NAME: value");
-                        mapping("environment.", null, k -> env.put(k, scalar("environment." + k)));
+                        mapping("environment.", null, k -> env.put(k, scalar("environment." + OneLine.of(k))));
                     }
                     case "ports" -> {
                         if (p.currentToken() != JsonToken.START_ARRAY) throw fail("ports: expected a list of port numbers, e.g. [443, 8080]");
@@ -197,7 +197,7 @@ public final class SpecYaml {
                         try {
                             hardening[0] = ServiceSpec.Hardening.valueOf(h.toUpperCase(java.util.Locale.ROOT));
                         } catch (IllegalArgumentException e) {
-                            throw fail("hardening: \"" + h + "\" is not none, basic or strict");
+                            throw fail("hardening: \"" + OneLine.of(h) + "\" is not none, basic or strict");
                         }
                     }
                     case "go" -> go[0] = go();
@@ -220,7 +220,7 @@ public final class SpecYaml {
                 if (k.equals("ioWeight")) io[0] = integer(f);
                 else if (k.equals("nofile")) {
                     String s = scalar(f);
-                    nofile[0] = Optional.of(NofileLimit.parse(s).orElseThrow(() -> fail(f + ": \"" + s + "\" is not SOFT:HARD (e.g. \"65536:524288\") or one number")));
+                    nofile[0] = Optional.of(NofileLimit.parse(s).orElseThrow(() -> fail(f + ": \"" + OneLine.of(s) + "\" is not SOFT:HARD (e.g. \"65536:524288\") or one number")));
                 } else v.put(k, scalar(f));
             });
             return new ServiceSpec.Resources(Optional.ofNullable(v.get("cpuQuota")), Optional.ofNullable(v.get("memoryMax")),
@@ -256,7 +256,7 @@ public final class SpecYaml {
                         String m = scalar("go.mode");
                         if (m.equals("derive")) mode[0] = ServiceSpec.GoRuntime.Mode.DERIVE;
                         else if (m.equals("off")) mode[0] = ServiceSpec.GoRuntime.Mode.OFF;
-                        else throw fail("go.mode: \"" + m + "\" is not derive or off");
+                        else throw fail("go.mode: \"" + OneLine.of(m) + "\" is not derive or off");
                     }
                     case "gomaxprocs" -> procs[0] = Optional.of(integer("go.gomaxprocs"));
                     case "gomemlimit" -> mem[0] = Optional.of(scalar("go.gomemlimit"));

@@ -41,6 +41,8 @@ class SpecValidatorTest {
                         "args[1]: contains a newline (U+000A) at col 4; values must be one line of printable text"),
                 arguments("newline in the description", Specs.app().description("my\napp"),
                         "description: contains a newline (U+000A) at col 3; values must be one line of printable text"),
+                arguments("trailing backslash in the description (found by fuzzing)", Specs.app().description("a\\"),
+                        "description: ends with '\\', which systemd reads as a line continuation"),
                 arguments("escape character in an env value", Specs.app().env("TERM", "x\u001b[0m"),
                         "environment.TERM: contains a control character (U+001B) at col 2; values must be one line of printable text"),
                 arguments("carriage return in the user", Specs.app().user("app\r"),

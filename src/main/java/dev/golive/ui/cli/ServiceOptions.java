@@ -5,6 +5,7 @@ import dev.golive.model.GoliveException;
 import dev.golive.model.NofileLimit;
 import dev.golive.model.ServiceSpec;
 import dev.golive.unit.LocalFiles;
+import dev.golive.unit.OneLine;
 import dev.golive.unit.SpecYaml;
 import picocli.CommandLine.Option;
 
@@ -135,14 +136,14 @@ public final class ServiceOptions {
         if (env != null) {
             for (String kv : env) {
                 int eq = kv.indexOf('=');
-                if (eq <= 0) throw GoliveException.badInput("--env: \"" + kv + "\" is not NAME=VALUE");
+                if (eq <= 0) throw GoliveException.badInput("--env: \"" + OneLine.of(kv) + "\" is not NAME=VALUE");
                 environment.put(kv.substring(0, eq), kv.substring(eq + 1));
                 fromCli.put("environment." + kv.substring(0, eq), true);
             }
         }
         Optional<NofileLimit> nf = b.resources().nofile();
         if (nofile != null) {
-            nf = Optional.of(NofileLimit.parse(nofile).orElseThrow(() -> GoliveException.badInput("--nofile: \"" + nofile + "\" is not SOFT:HARD (e.g. 65536:524288) or one number")));
+            nf = Optional.of(NofileLimit.parse(nofile).orElseThrow(() -> GoliveException.badInput("--nofile: \"" + OneLine.of(nofile) + "\" is not SOFT:HARD (e.g. 65536:524288) or one number")));
             fromCli.put("resources.nofile", true);
         }
         ServiceSpec.Resources r = b.resources();
@@ -180,7 +181,7 @@ public final class ServiceOptions {
             if (fileLabels != null && !fromCli.containsKey(field) && !fromCli.containsKey(root)) return fileLabels.apply(field);
             String opt = OPTION_OF.getOrDefault(field, OPTION_OF.get(root));
             if (opt == null) return field;
-            return field.startsWith("environment.") ? opt + " " + field.substring("environment.".length()) : opt;
+            return field.startsWith("environment.") ? opt + " " + field.substring("environment.".length()) : opt; // already one line
         };
         Optional<GoVersion> mod = Optional.ofNullable(goMod).map(LocalFiles::goModGo);
         return new Input(spec, labels, mod);
@@ -191,7 +192,7 @@ public final class ServiceOptions {
         try {
             return ServiceSpec.Hardening.valueOf(hardening.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw GoliveException.badInput("--hardening: \"" + hardening + "\" is not none, basic or strict");
+            throw GoliveException.badInput("--hardening: \"" + OneLine.of(hardening) + "\" is not none, basic or strict");
         }
     }
 
