@@ -20,12 +20,8 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 
 @Command(name = "apply", mixinStandardHelpOptions = true,
-        description = {"Apply a plan: snapshot first (/var/lib/golive/snapshots/ID), then the files, live values",
-                "and systemctl daemon-reload; verify; roll back by itself if anything fails."},
-        footer = {"", "With --root DIR everything goes into the tree DIR (live values into DIR/proc/sys and DIR/sys files,",
-                "snapshots into DIR/var/lib/golive/snapshots) and systemctl is not run.",
-                "Exit codes: 0 applied, 2 bad plan or no terminal to confirm on, 3 not root / host locked / plan stale,",
-                "4 apply failed and was rolled back, 5 the rollback failed too (run golive recover)."})
+        description = {"Apply a plan: snapshot first (/var/lib/golive/snapshots/ID), then the files, live values and systemctl daemon-reload; verify; roll back by itself if anything fails."},
+        footer = {"", "With --root DIR everything goes into the tree DIR (live values into DIR/proc/sys and DIR/sys files, snapshots into DIR/var/lib/golive/snapshots) and systemctl is not run. Exit codes: 0 applied, 2 bad plan or no terminal to confirm on, 3 not root / host locked / plan stale, 4 apply failed and was rolled back, 5 the rollback failed too (run golive recover)."})
 public final class ApplyCommand implements Callable<Integer> {
 
     @Mixin CommonOptions common;

@@ -16,11 +16,8 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 
 @Command(name = "rollback", mixinStandardHelpOptions = true,
-        description = {"Put back what one snapshot changed, in reverse order: live values, files (or remove files",
-                "that did not exist), then systemctl daemon-reload. Refuses, with a diff, when a file changed",
-                "since golive wrote it, unless --force."},
-        footer = {"", "Exit codes: 0 rolled back, 2 no such snapshot / no terminal to confirm on, 3 not root, host locked,",
-                "or changed since golive wrote it (without --force)."})
+        description = {"Put back what one snapshot changed, in reverse order: live values, files (or remove files that did not exist), then systemctl daemon-reload. Refuses, with a diff, when a file changed since golive wrote it, unless --force."},
+        footer = {"", "Exit codes: 0 rolled back, 2 no such snapshot / no terminal to confirm on, 3 not root, host locked, or changed since golive wrote it (without --force)."})
 public final class RollbackCommand implements Callable<Integer> {
 
     @Mixin CommonOptions common;
