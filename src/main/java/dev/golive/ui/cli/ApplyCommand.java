@@ -43,6 +43,9 @@ public final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--restart", description = "Also run the restarts the plan proposes (systemctl restart UNIT).")
     boolean restart;
 
+    @Option(names = "--timing", hidden = true, description = "Print the apply's wall and CPU time to stderr (for scripts/bench).")
+    boolean timing;
+
     /** Tests replace these. */
     Confirm confirm = Confirm.terminal();
     Function<String, Session> sessions = Session::open;
@@ -68,7 +71,9 @@ public final class ApplyCommand implements Callable<Integer> {
                 out.flush();
                 return 0;
             }
+            Timing t = Timing.start(timing);
             ApplyResult r = s.apply(plan, restart);
+            t.report(spec.commandLine().getErr(), "apply");
             r.lines().forEach(l -> out.println("  " + l));
             out.println("applied plan " + r.snapshotId() + " in " + r.millis() + " ms; verified. Undo with: golive rollback "
                     + r.snapshotId() + (common.root == null ? "" : " --root " + common.root));

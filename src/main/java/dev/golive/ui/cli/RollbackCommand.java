@@ -35,6 +35,9 @@ public final class RollbackCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Roll back even over changes made after golive wrote the files.")
     boolean force;
 
+    @Option(names = "--timing", hidden = true, description = "Print the rollback's wall and CPU time to stderr (for scripts/bench).")
+    boolean timing;
+
     Confirm confirm = Confirm.terminal();
     Function<String, Session> sessions = Session::open;
 
@@ -55,7 +58,10 @@ public final class RollbackCommand implements Callable<Integer> {
                 return 0;
             }
             try {
-                print(out, s.rollback(which, force));
+                Timing t = Timing.start(timing);
+                RollbackResult r = s.rollback(which, force);
+                t.report(spec.commandLine().getErr(), "rollback");
+                print(out, r);
             } catch (RollbackRefused r) {
                 out.print(r.diff());
                 out.flush();
