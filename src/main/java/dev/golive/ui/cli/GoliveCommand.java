@@ -32,6 +32,8 @@ import picocli.CommandLine.Spec;
                 ReportCommand.class,
                 DiffCommand.class,
                 GuideCommand.class,
+                CdsTrainingCommand.class,
+                ExportCommand.class,
 
                 CommandLine.HelpCommand.class,
         },
@@ -66,6 +68,19 @@ public final class GoliveCommand implements java.util.concurrent.Callable<Intege
             guide.readOnly = readOnly;
             guide.spec = spec;
             return guide.call();
+        }
+    }
+
+    /**
+     * The same top command without the subcommand list, for a run that names its subcommand
+     * (Cli.commandLineFor adds just that one): same name, --help and --version.
+     */
+    @Command(name = "golive", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class)
+    static final class Top implements Runnable {
+        @Spec CommandSpec spec;
+
+        @Override public void run() {
+            spec.commandLine().usage(spec.commandLine().getOut());
         }
     }
 }
