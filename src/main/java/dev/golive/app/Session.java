@@ -291,12 +291,26 @@ public final class Session implements AutoCloseable {
         return new Rollback(target()).recover(new Rollback.Options(force));
     }
 
-    public List<Manifest> snapshots() { return target().store().all(); }
+    public List<Manifest> snapshots() {
+        requireReadableSnapshots();
+        return target().store().all();
+    }
 
-    public Manifest snapshot(String id) { return target().store().load(id); }
+    public Manifest snapshot(String id) {
+        requireReadableSnapshots();
+        return target().store().load(id);
+    }
+
+    /** /var/lib/golive is 0700 root: listing it as another user would say "no snapshots" — wrong, not empty. */
+    private void requireReadableSnapshots() {
+        if (spec.kind() == RootSpec.Kind.LIVE && uid.getAsInt() != 0) {
+            throw GoliveException.environment("reading " + SnapshotStore.DIR + " needs root (it is 0700); use sudo");
+        }
+    }
 
     /** The snapshot's changes as diffs (old → new files, live values old → new). */
     public String snapshotDiff(String id) {
+        requireReadableSnapshots();
         HostTarget t = target();
         return SnapshotView.diff(t.store(), t.store().load(id));
     }

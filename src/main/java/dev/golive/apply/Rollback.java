@@ -79,7 +79,7 @@ public final class Rollback {
         }
         for (Manifest.LiveEntry l : m.live()) {
             Optional<String> now = host.live().read(l.path(), l.format());
-            if (now.isPresent() && (now.get().equals(l.before()) || now.get().equals(l.after()))) continue;
+            if (now.isEmpty() || now.get().equals(l.before()) || now.get().equals(l.after())) continue; // gone: reported, not a conflict
             items.add(l.key());
             diff.append(l.key()).append(": golive set ").append(l.after()).append(", now ").append(now.orElse("(gone)")).append('\n');
         }
@@ -101,7 +101,10 @@ public final class Rollback {
         for (int i = m.live().size() - 1; i >= 0; i--) {
             Manifest.LiveEntry l = m.live().get(i);
             Optional<String> now = host.live().read(l.path(), l.format());
-            if (now.isPresent() && now.get().equals(l.before())) {
+            if (now.isEmpty()) {
+                // the key is gone (a module unloaded, another kernel booted): nothing golive could write back
+                reported.add(l.key() + ": " + l.path() + " no longer exists; its value before the apply was " + l.before());
+            } else if (now.get().equals(l.before())) {
                 reported.add(l.key() + " is already " + l.before() + " (its value before the apply; reset by a reboot, or never set): left alone");
             } else {
                 host.live().write(l.path(), l.format(), l.before());

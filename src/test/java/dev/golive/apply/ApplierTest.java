@@ -252,6 +252,17 @@ class ApplierTest {
     }
 
     @Test
+    void aKeyThatVanishedBeforeTheRollbackIsReportedAndTheRestRestored() throws Exception {
+        Plan plan = tree.plan("s12", 3);
+        new Applier(tree.target(FaultPoints.NONE)).apply(plan, Applier.Options.DEFAULT);
+        Files.delete(dir.resolve("proc/sys/net/ipv4/tcp_max_syn_backlog"));
+        RollbackResult r = new Rollback(tree.target(FaultPoints.NONE)).rollback("s12", new Rollback.Options(false));
+        assertThat(r.reported()).contains("net.ipv4.tcp_max_syn_backlog: /proc/sys/net/ipv4/tcp_max_syn_backlog no longer exists; its value before the apply was 512");
+        tree.file("/proc/sys/net/ipv4/tcp_max_syn_backlog", "512\n", 0644);
+        tree.assertUnchangedSince(pristine);
+    }
+
+    @Test
     void removingAFileGoliveOwnsIsUndoneToo() {
         Plan plan = withFile(new FileChange(OwnedFiles.SYSCTL_DROPIN, Optional.of(TestTree.OLD_SYSCTL), Optional.empty(), 0644, "root", "root", "no longer needed"));
         apply(plan);

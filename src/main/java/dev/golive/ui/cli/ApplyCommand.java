@@ -20,12 +20,8 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 
 @Command(name = "apply", mixinStandardHelpOptions = true,
-        description = {"Apply a plan: snapshot first (/var/lib/golive/snapshots/ID), then the files, live values",
-                "and systemctl daemon-reload; verify; roll back by itself if anything fails."},
-        footer = {"", "With --root DIR everything goes into the tree DIR (live values into DIR/proc/sys and DIR/sys files,",
-                "snapshots into DIR/var/lib/golive/snapshots) and systemctl is not run.",
-                "Exit codes: 0 applied, 2 bad plan or no terminal to confirm on, 3 not root / host locked / plan stale,",
-                "4 apply failed and was rolled back, 5 the rollback failed too (run golive recover)."})
+        description = {"Apply a plan: snapshot first (/var/lib/golive/snapshots/ID), then the files, live values and systemctl daemon-reload; verify; roll back by itself if anything fails."},
+        footer = {"", "With --root DIR everything goes into the tree DIR (live values into DIR/proc/sys and DIR/sys files, snapshots into DIR/var/lib/golive/snapshots) and systemctl is not run. Exit codes: 0 applied, 2 bad plan or no terminal to confirm on, 3 not root / host locked / plan stale, 4 apply failed and was rolled back, 5 the rollback failed too (run golive recover)."})
 public final class ApplyCommand implements Callable<Integer> {
 
     @Mixin CommonOptions common;
@@ -46,6 +42,9 @@ public final class ApplyCommand implements Callable<Integer> {
 
     @Option(names = "--restart", description = "Also run the restarts the plan proposes (systemctl restart UNIT).")
     boolean restart;
+
+    @Option(names = "--timing", hidden = true, description = "Print the apply's wall and CPU time to stderr (for scripts/bench).")
+    boolean timing;
 
     /** Tests replace these. */
     Confirm confirm = Confirm.terminal();
@@ -72,7 +71,9 @@ public final class ApplyCommand implements Callable<Integer> {
                 out.flush();
                 return 0;
             }
+            Timing t = Timing.start(timing);
             ApplyResult r = s.apply(plan, restart);
+            t.report(spec.commandLine().getErr(), "apply");
             r.lines().forEach(l -> out.println("  " + l));
             out.println("applied plan " + r.snapshotId() + " in " + r.millis() + " ms; verified. Undo with: golive rollback "
                     + r.snapshotId() + (common.root == null ? "" : " --root " + common.root));

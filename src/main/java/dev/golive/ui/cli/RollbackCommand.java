@@ -16,11 +16,8 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 
 @Command(name = "rollback", mixinStandardHelpOptions = true,
-        description = {"Put back what one snapshot changed, in reverse order: live values, files (or remove files",
-                "that did not exist), then systemctl daemon-reload. Refuses, with a diff, when a file changed",
-                "since golive wrote it, unless --force."},
-        footer = {"", "Exit codes: 0 rolled back, 2 no such snapshot / no terminal to confirm on, 3 not root, host locked,",
-                "or changed since golive wrote it (without --force)."})
+        description = {"Put back what one snapshot changed, in reverse order: live values, files (or remove files that did not exist), then systemctl daemon-reload. Refuses, with a diff, when a file changed since golive wrote it, unless --force."},
+        footer = {"", "Exit codes: 0 rolled back, 2 no such snapshot / no terminal to confirm on, 3 not root, host locked, or changed since golive wrote it (without --force)."})
 public final class RollbackCommand implements Callable<Integer> {
 
     @Mixin CommonOptions common;
@@ -37,6 +34,9 @@ public final class RollbackCommand implements Callable<Integer> {
 
     @Option(names = "--force", description = "Roll back even over changes made after golive wrote the files.")
     boolean force;
+
+    @Option(names = "--timing", hidden = true, description = "Print the rollback's wall and CPU time to stderr (for scripts/bench).")
+    boolean timing;
 
     Confirm confirm = Confirm.terminal();
     Function<String, Session> sessions = Session::open;
@@ -58,7 +58,10 @@ public final class RollbackCommand implements Callable<Integer> {
                 return 0;
             }
             try {
-                print(out, s.rollback(which, force));
+                Timing t = Timing.start(timing);
+                RollbackResult r = s.rollback(which, force);
+                t.report(spec.commandLine().getErr(), "rollback");
+                print(out, r);
             } catch (RollbackRefused r) {
                 out.print(r.diff());
                 out.flush();

@@ -169,6 +169,14 @@ class ApplyCommandsTest {
             assertThat(r.err()).isEqualTo("golive: changing the live host needs root (running as uid 1000); use sudo, or --root DIR for a target tree\n");
             assertThat(r.out()).isEmpty();
         }
+        SnapshotsCommand.sessions = x -> Session.open(x).withUid(() -> 1000);
+        try {
+            Run list = golive("snapshots");
+            assertThat(list.exit()).isEqualTo(3);
+            assertThat(list.err()).isEqualTo("golive: reading /var/lib/golive/snapshots needs root (it is 0700); use sudo\n");
+        } finally {
+            SnapshotsCommand.sessions = Session::open;
+        }
     }
 
     @Test
