@@ -36,15 +36,18 @@ class GuideSshIT {
                 answer(s, "Fix which", "Enter");                      // default: all fixable findings
                 answer(s, "Profile (tab completes)", "Enter");        // default: the recommended profile
                 answer(s, "systemd unit too?", "Enter");              // default: no
-                // page through the preview until the confirmation
-                String screen = s.waitForScreen(t -> Sshd.Session.lastLine(t).startsWith("-- more")
-                        || t.contains("Apply these changes now"), STEP);
-                while (!screen.contains("Apply these changes now")) {
+                // page through the preview until the confirmation; Enter only once per new page
+                String pressedAt = null;
+                while (true) {
+                    String seen = pressedAt;
+                    String screen = s.waitForScreen(t -> t.contains("Apply these changes now")
+                            || (Sshd.Session.lastLine(t).startsWith("-- more") && !t.equals(seen)), STEP);
+                    if (screen.contains("Apply these changes now")) break;
+                    pressedAt = screen;
                     s.sendKeys("Enter");
-                    screen = s.waitForChange(screen, STEP);
                 }
                 s.sendKeys("yes", "Enter");
-                screen = s.waitForScreen(t -> t.contains("guide-exit="), STEP);
+                String screen = s.waitForScreen(t -> t.contains("guide-exit="), STEP);
                 assertThat(screen).contains("guide-exit=0");
                 // the snapshot the guide names is the one written into the tree, with the command to undo it
                 String all = s.scrollback();
