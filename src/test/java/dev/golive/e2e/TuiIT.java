@@ -59,7 +59,7 @@ class TuiIT {
             String s = t.waitFor(x -> x.contains("rules checked"), "the Overview after inspection");
             String[] lines = s.split("\n");
             assertThat(lines[0]).contains("golive", "legacy-db1").endsWith("[read-only: a capture]");
-            assertThat(s).containsPattern("Network\\s+ERROR\\s+2").containsPattern("CPU\\s+ok\\s+0");
+            assertThat(s).containsPattern("Network\\s+ERROR\\s+5").containsPattern("CPU\\s+ok\\s+0");
             assertThat(lines[23]).contains("? help", "q back/quit");
 
             t.keys("2");
@@ -77,7 +77,7 @@ class TuiIT {
             t.keys("q");
             t.waitFor(x -> !x.contains("> Help"), "help closed");
 
-            t.keys("3");
+            t.keys("6");
             s = t.waitFor(x -> x.contains("log file:"), "the command log");
             assertThat(s).contains("$ systemctl --version", "from capture");
 
@@ -85,6 +85,42 @@ class TuiIT {
             assertThat(t.exitCode()).isZero();
         }
         assertThat(hashes(host)).as("a capture is never written").isEqualTo(before);
+    }
+
+    @Test
+    void anAdminChoosesAProfileReviewsAppliesIntoATreeAndRollsBack(@TempDir Path tmp) throws Exception {
+        Path tree = fixtureCopy(tmp, "ubuntu2004-hybrid");
+        Files.delete(tree.resolve("golive-capture.json"));   // a target tree golive may write into
+        Map<String, String> before = hashes(tree);
+        try (Tmux t = Tmux.start(80, 24, "TERM=xterm-256color", "./scripts/golive --root " + tree)) {
+            t.waitFor(x -> x.contains("rules checked"), "the Overview");
+            t.keys("3");
+            t.waitFor(x -> x.contains("★"), "Profiles with the recommended one marked");
+            t.keys("/");
+            t.type("web-api");
+            t.keys("Enter", "Enter", "p");
+            String s = t.waitFor(x -> x.contains("· profile web-api"), "the Review of the plan");
+            assertThat(s).contains("/etc/sysctl.d/60-golive.conf").doesNotContain("read-only");
+            t.keys("a");
+            t.waitFor(x -> x.contains("y/enter: yes"), "the confirm step");
+            assertThat(Files.exists(tree.resolve("etc/sysctl.d/60-golive.conf"))).as("nothing written before yes").isFalse();
+            t.keys("y");
+            s = t.waitFor(x -> x.contains("applied plan"), "the apply result");
+            assertThat(s).contains("set net.core.somaxconn 4096 → 8192");
+            assertThat(tree.resolve("etc/sysctl.d/60-golive.conf")).content().contains("net.core.somaxconn = 8192");
+            t.keys("S");
+            t.waitFor(x -> x.contains(" applied ") && x.contains("web-api"), "the snapshot in the history");
+            t.keys("r");
+            t.waitFor(x -> x.contains("Roll back snapshot"), "the rollback confirm");
+            t.keys("y");
+            s = t.waitFor(x -> x.contains("rolled back ") && x.contains("rolled-back"), "the rollback result and the new state");
+            assertThat(s).containsPattern("rolled back \\S+: \\d+ restored");
+            t.keys("q");
+            assertThat(t.exitCode()).isZero();
+        }
+        Map<String, String> after = hashes(tree);
+        after.keySet().removeIf(k -> k.startsWith("var/lib/golive/") || k.equals("run/golive.lock"));
+        assertThat(after).as("the tree is byte for byte as before").isEqualTo(before);
     }
 
     @Test
