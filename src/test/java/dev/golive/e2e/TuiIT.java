@@ -124,22 +124,30 @@ class TuiIT {
     }
 
     @Test
-    void aTerminalSmallerThan80x24GetsOneLineAndExit3(@TempDir Path tmp) throws Exception {
+    void aTerminalSmallerThan80x24SaysWhyInOneLineAndFallsBackToTheGuide(@TempDir Path tmp) throws Exception {
         Path host = fixtureCopy(tmp, "debian12-vm");
         try (Tmux t = Tmux.start(70, 20, "TERM=xterm-256color", "./scripts/golive --root " + host)) {
-            assertThat(t.exitCode()).isEqualTo(3);
-            assertThat(t.screen().strip()).isEqualTo("golive: the terminal is 70x20; the full-screen UI needs at least 80x24");
+            String s = t.waitFor(x -> x.contains("golive guide"), "the guided line mode");
+            assertThat(s.replace("\n", "")).contains("golive: the terminal is 70x20; the full-screen UI needs at least 80x24; "
+                    + "starting the guided setup on plain lines instead (golive guide)");
+            t.keys("C-c");
+            assertThat(t.exitCode()).as("stopped at the first question: nothing changed").isEqualTo(130);
         }
     }
 
     @Test
-    void withoutATerminalOrWithTermDumbGoliveSaysWhyAndExits3() throws Exception {
-        Run noTty = Run.golive();
-        assertThat(noTty.exit()).isEqualTo(3);
-        assertThat(noTty.err().strip()).startsWith("golive: the full-screen UI needs a terminal").doesNotContain("\n");
-        try (Tmux t = Tmux.start(80, 24, "TERM=dumb", "./scripts/golive")) {
-            assertThat(t.exitCode()).isEqualTo(3);
-            assertThat(t.screen().strip()).startsWith("golive: TERM=dumb cannot run the full-screen UI");
+    void withoutATerminalOrWithTermDumbGoliveSaysWhyAndUsesTheGuide(@TempDir Path tmp) throws Exception {
+        Path host = fixtureCopy(tmp, "debian12-vm");
+        Run noTty = Run.golive("--root", host.toString());   // stdin is /dev/null: the guide meets end of input
+        assertThat(noTty.exit()).isEqualTo(130);
+        assertThat(noTty.err().lines().toList()).containsExactly(
+                "golive: the full-screen UI needs a terminal (stdin or stdout is not a tty); starting the guided setup on plain lines instead (golive guide)",
+                "golive guide: stopped (end of input); nothing was changed on the host.");
+        try (Tmux t = Tmux.start(80, 24, "TERM=dumb", "./scripts/golive --root " + host)) {
+            String s = t.waitFor(x -> x.contains("golive guide"), "the guided line mode");
+            assertThat(s).startsWith("golive: TERM=dumb cannot run the full-screen UI");
+            t.keys("C-c");
+            assertThat(t.exitCode()).isEqualTo(130);
         }
     }
 

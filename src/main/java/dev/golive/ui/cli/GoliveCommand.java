@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
                 DiffCommand.class,
                 GuideCommand.class,
                 CdsTrainingCommand.class,
+                ExportCommand.class,
 
                 CommandLine.HelpCommand.class,
         },
