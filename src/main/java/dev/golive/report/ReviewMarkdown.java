@@ -152,7 +152,7 @@ public final class ReviewMarkdown {
     static String esc(String s) {
         StringBuilder o = new StringBuilder();
         // brackets only make a link next to "(" or another bracket: "[Service] Type" stays readable
-        boolean linkish = s.contains("](") || s.contains("][") || s.contains("]:");
+        boolean linkish = s.contains("](") || s.contains("][") || (s.startsWith("[") && s.contains("]:"));
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if ("\\`*<>|".indexOf(c) >= 0 || (linkish && (c == '[' || c == ']')) || (c == '#' && i == 0) || (c == '_' && (i == 0 || !Character.isLetterOrDigit(s.charAt(i - 1))))) {

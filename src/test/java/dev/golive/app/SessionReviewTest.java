@@ -52,6 +52,9 @@ class SessionReviewTest {
             assertThat(u.dropIns()).containsExactly("/etc/systemd/system/api.service.d/override.conf");
             assertThat(u.exposure()).isPresent();
             assertThat(ReviewMarkdown.render(r)).contains("| [Service] ExecStart | /opt/api/bin/api -config /etc/api/config.yaml |");
+            // the recommended plan covers the service too: golive's drop-in on its unit
+            Review.PlanView p = (Review.PlanView) ((Part.Available<?>) r.plan()).value();
+            assertThat(p.files()).extracting(Review.FileView::path).contains("/etc/systemd/system/api.service.d/60-golive.conf");
         }
     }
 

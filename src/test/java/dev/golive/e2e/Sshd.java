@@ -207,9 +207,24 @@ final class Sshd implements AutoCloseable {
             throw new AssertionError("screen did not match within " + timeout + "; last screen:\n" + last + "\nsshd log:\n" + sshd.log());
         }
 
-        /** Waits until the screen differs from {@code previous} (the program reacted to a key); returns it. */
+        /** The screen with its colours and attributes as escape sequences: a moved highlight changes it. */
+        String styledScreen() throws IOException, InterruptedException {
+            return tmux(List.of("capture-pane", "-p", "-e", "-t", name)).out();
+        }
+
+        /**
+         * Waits until the screen (text or highlight) differs from {@code previous}, a
+         * {@link #styledScreen()}: the program reacted to a key. Returns the new styled screen.
+         */
         String waitForChange(String previous, Duration timeout) throws IOException, InterruptedException {
-            return waitForScreen(t -> !t.equals(previous), timeout);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            String last = previous;
+            while (System.nanoTime() < deadline) {
+                last = styledScreen();
+                if (!last.equals(previous)) return last;
+                Thread.sleep(20);
+            }
+            throw new AssertionError("screen did not change within " + timeout + "; last screen:\n" + screen());
         }
 
         /** The last non-blank row of the screen: where a line-mode program's prompt is. */
@@ -222,8 +237,12 @@ final class Sshd implements AutoCloseable {
         int waitForExit(Duration timeout) throws IOException, InterruptedException {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (System.nanoTime() < deadline) {
-                String[] st = tmux(List.of("display-message", "-p", "-t", name, "#{pane_dead} #{pane_dead_status}")).out().strip().split(" ");
-                if (st[0].equals("1")) return Integer.parseInt(st[1]);
+                String[] st = tmux(List.of("display-message", "-p", "-t", name,
+                        "#{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}")).out().strip().split(":", -1);
+                if (st[0].equals("1")) {
+                    if (!st[1].isEmpty()) return Integer.parseInt(st[1]);
+                    if (st.length > 2 && !st[2].isEmpty()) return 128 + Integer.parseInt(st[2]); // killed by a signal, as a shell reports it
+                }
                 Thread.sleep(50);
             }
             throw new AssertionError("ssh still running after " + timeout + "; screen:\n" + screen());

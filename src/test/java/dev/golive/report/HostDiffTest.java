@@ -126,6 +126,24 @@ class HostDiffTest {
     }
 
     @Test
+    void listElementsAreMatchedByNameAndOneSidedOnesAreOneLine() {
+        HostDiff d = Session.diff(ReportFixtures.host("debian12-vm").toString(), ReportFixtures.host("ubuntu2004-hybrid").toString());
+        // a sysctl file only debian12-vm has: the key appears once, not once per field
+        assertThat(d.facts()).filteredOn(f -> f.path().startsWith("sysctls.byKey[fs.protected_fifos]"))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.path()).isEqualTo("sysctls.byKey[fs.protected_fifos]");
+                    assertThat(f.a()).isEqualTo("present");
+                    assertThat(f.b()).isEqualTo("absent");
+                });
+        // a key both set, to different values in different files: compared by key, with both files
+        assertThat(d.facts()).contains(new HostDiff.FactDiff("sysctls.byKey[net.ipv4.tcp_fin_timeout].configured.value",
+                "30", Optional.of("/etc/sysctl.d/60-custom.conf:3"), "15", Optional.of("/etc/sysctl.d/99-web-tuning.conf:2")));
+        // a unit only one host has: one line; no index shift for the units after it
+        assertThat(d.facts()).extracting(HostDiff.FactDiff::path).contains("systemd.serviceUnits[nginx.service]")
+                .noneMatch(p -> p.startsWith("systemd.serviceUnits[nginx.service]."));
+    }
+
+    @Test
     void jsonFollowsTheDocumentedSchema() throws Exception {
         JsonNode j = new ObjectMapper().readTree(HostDiffJson.render(Session.diff(original.toString(), changed.toString())));
         assertThat(ReviewTest.names(j)).containsExactly("schema", "kind", "identical", "a", "b", "facts", "onlyInA", "onlyInB",
