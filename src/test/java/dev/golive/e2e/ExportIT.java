@@ -132,7 +132,7 @@ class ExportIT {
     }
 
     @Test
-    void theScriptRefusesAFileGoliveDidNotWriteAndChangesNothing(@TempDir Path tmp) throws Exception {
+    void bothFormsRefuseAFileGoliveDidNotWriteAndChangeNothing(@TempDir Path tmp) throws Exception {
         requireTools();
         Path base = tmp.resolve("base");
         ExportTrees.copy(FIXTURES.resolve("debian12-vm"), base, Set.of());
@@ -147,6 +147,15 @@ class ExportIT {
         assertThat(r.exit).as(r.out).isEqualTo(1);
         assertThat(r.err.strip()).isEqualTo("golive export: " + OwnedFiles.SYSCTL_DROPIN + ": exists and was not written by golive (no \""
                 + OwnedFiles.HEADER_MARK + "\" header); refusing to overwrite it");
+        assertThat(ExportTrees.fingerprint(tree, true)).isEqualTo(before);
+
+        Path playbook = tmp.resolve("golive.yml");
+        Files.writeString(playbook, Playbook.render(plan, "api-1"));
+        Proc p = ansible(tmp, playbook, tree);
+        assertThat(p.exit).as(p.out).isNotZero();
+        assertThat(p.out).contains(OwnedFiles.SYSCTL_DROPIN + ": exists and was not written by golive (no " + OwnedFiles.HEADER_MARK
+                + " header); refusing to overwrite it");
+        assertThat(recap(p.out, "changed")).isZero();
         assertThat(ExportTrees.fingerprint(tree, true)).isEqualTo(before);
     }
 
