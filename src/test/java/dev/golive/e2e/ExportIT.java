@@ -176,6 +176,21 @@ class ExportIT {
             assertThat(syntax.exit).as(syntax.out + syntax.err).isZero();
             assertThat(Files.readString(yml)).doesNotContain("/etc/sysctl.conf\n").doesNotContain("sysctl_file: /etc/sysctl.conf");
         }
+        // the edges: nothing to do, and live values only (the drop-in already right, the kernel not: after a reboot without it)
+        Plan empty = new Plan("empty-1", "web-api", Optional.empty(), List.of(), List.of(), List.of(), List.of(), List.of());
+        Plan liveOnly = new Plan("live-2", "web-api", Optional.empty(), List.of(),
+                List.of(new LiveChange("net.core.somaxconn", "/proc/sys/net/core/somaxconn", LiveChange.Format.SYSCTL, "4096", "8192", true, "x")),
+                List.of(), List.of(), List.of());
+        for (Plan p : List.of(empty, liveOnly)) {
+            Path sh = tmp.resolve(p.id() + ".sh");
+            Path yml = tmp.resolve(p.id() + ".yml");
+            Files.writeString(sh, ShellScript.render(p, "h"));
+            Files.writeString(yml, Playbook.render(p, "h"));
+            Proc check = run(List.of("shellcheck", "-s", "sh", sh.toString()), Map.of());
+            assertThat(check.exit).as(p.id() + check.out).isZero();
+            Proc syntax = run(List.of("ansible-playbook", "--syntax-check", "-i", "localhost,", yml.toString()), ansibleEnv(tmp));
+            assertThat(syntax.exit).as(p.id() + syntax.out + syntax.err).isZero();
+        }
     }
 
     /**
