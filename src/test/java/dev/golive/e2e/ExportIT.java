@@ -1,6 +1,7 @@
 package dev.golive.e2e;
 
 import dev.golive.app.Session;
+import dev.golive.apply.PlanCodec;
 import dev.golive.export.Playbook;
 import dev.golive.export.ShellScript;
 import dev.golive.model.FileChange;
@@ -32,7 +33,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Issue 9's export check with the real tools: the same plan applied three ways to three copies
- * of one host tree — (1) golive apply --root, (2) the exported shell script with GOLIVE_ROOT,
+ * of one host tree — (1) golive apply --root (the CLI, with the plan as JSON), (2) the exported shell script with GOLIVE_ROOT,
  * (3) the exported playbook with ansible-playbook -e golive_root — leaves three trees that are
  * byte for byte the same (content, mode, owner; golive's own snapshot and lock aside), and a
  * second run of each changes nothing.
@@ -255,7 +256,12 @@ class ExportIT {
         for (Path c : List.of(c1, c2, c3)) ExportTrees.copy(base, c, Set.of(CAPTURE));
         Map<String, String> untouched = ExportTrees.fingerprint(c1, false);
 
-        applyAsTree(c1, plan);
+        // (1) as a user would: the plan as `golive plan --json` writes it, then golive apply --root
+        Path planFile = tmp.resolve("plan.json");
+        Files.writeString(planFile, PlanCodec.toJson(plan));
+        Run applied = Run.golive("apply", "--root", c1.toString(), "--plan-file", planFile.toString(), "--yes");
+        assertThat(applied.exit()).as(applied.err()).isZero();
+        assertThat(applied.out()).contains("applied plan " + plan.id());
 
         Proc s1 = sh(script, c2);
         assertThat(s1.exit).as(s1.err).isZero();
