@@ -54,6 +54,14 @@ public final class Playbook {
             b.append("      ansible.builtin.slurp:\n        src: \"{{ golive_root }}{{ item }}\"\n");
             list(b, "      loop:", checked);
             b.append("      register: golive_owned\n      failed_when: false\n");
+            task(b, "Look for symbolic links at those paths");
+            b.append("      ansible.builtin.stat:\n        path: \"{{ golive_root }}{{ item }}\"\n        follow: false\n        get_checksum: false\n        get_mime: false\n        get_attributes: false\n");
+            list(b, "      loop:", checked);
+            b.append("      register: golive_links\n");
+            task(b, "Refuse to write through a symbolic link (as golive apply does)");
+            b.append("      ansible.builtin.fail:\n        msg: \"{{ item.item }}: refusing to write through a symbolic link\"\n");
+            b.append("      loop: \"{{ golive_links.results }}\"\n      loop_control:\n        label: \"{{ item.item }}\"\n");
+            b.append("      when: item.stat.islnk is defined and item.stat.islnk\n");
             task(b, "Refuse a file golive did not write");
             b.append("      ansible.builtin.fail:\n        msg: ").append(Quoting.yaml("{{ item.item }}: exists and was not written by golive (no "
                     + OwnedFiles.HEADER_MARK + " header); refusing to overwrite it")).append('\n');

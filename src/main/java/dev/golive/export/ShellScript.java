@@ -31,6 +31,9 @@ public final class ShellScript {
                 "Restart as well:  GOLIVE_RESTART=1 sh THIS_SCRIPT      (runs the plan's restarts when something changed)");
         for (String l : ExportNotes.header(plan, host, "shell script", run)) b.append(l.isEmpty() ? "#\n" : "# " + l + "\n");
         b.append(PRELUDE.replace("@MARK@", Quoting.sh(OwnedFiles.HEADER_MARK)));
+        if (plan.files().stream().anyMatch(f -> f.after().isPresent())) b.append(PUT_FILE);
+        if (plan.files().stream().anyMatch(f -> f.after().isEmpty())) b.append(REMOVE_FILE);
+        if (!plan.live().isEmpty()) b.append(LIVE_HELPERS);
 
         // ---- preflight: nothing is written unless every file may be
         Set<String> checked = new LinkedHashSet<>();
@@ -112,7 +115,6 @@ public final class ShellScript {
             restart=${GOLIVE_RESTART:-0}
             mark=@MARK@
             changes=0
-            wrote=0
             @ACTION_FLAGS@
             say() { printf '%s\\n' "$*"; }
             fail() { printf 'golive export: %s\\n' "$*" >&2; exit 1; }
@@ -147,6 +149,11 @@ public final class ShellScript {
               if [ ! -f "$root$1" ]; then fail "$1: no such key on this host ($2)"; fi
             }
 
+            """;
+
+    /** Only when the plan writes a file (an unused helper variable would be a shellcheck warning). */
+    private static final String PUT_FILE = """
+
             # put_file PATH MODE OWNER GROUP FINAL_NEWLINE <<here-document; wrote=1 when it changed the file
             # Atomic: the temp file sits beside the target (same file system), gets its mode and owner, then mv.
             put_file() {
@@ -167,6 +174,9 @@ public final class ShellScript {
               wrote=1
               say "wrote $1"
             }
+            """;
+
+    private static final String REMOVE_FILE = """
 
             # remove_file PATH; wrote=1 when there was one
             remove_file() {
@@ -177,6 +187,9 @@ public final class ShellScript {
                 say "removed $1"
               fi
             }
+            """;
+
+    private static final String LIVE_HELPERS = """
 
             # The value as golive compares it: fields separated by one space.
             fields() { tr -s ' \\t\\n' '   ' < "$1" | sed 's/^ //; s/ $//'; }

@@ -1,6 +1,7 @@
 package dev.golive.e2e;
 
 import dev.golive.app.Session;
+import dev.golive.apply.PlanCodec;
 import dev.golive.export.Playbook;
 import dev.golive.export.ShellScript;
 import dev.golive.model.FileChange;
@@ -32,7 +33,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Issue 9's export check with the real tools: the same plan applied three ways to three copies
- * of one host tree — (1) golive apply --root, (2) the exported shell script with GOLIVE_ROOT,
+ * of one host tree — (1) golive apply --root (the CLI, with the plan as JSON), (2) the exported shell script with GOLIVE_ROOT,
  * (3) the exported playbook with ansible-playbook -e golive_root — leaves three trees that are
  * byte for byte the same (content, mode, owner; golive's own snapshot and lock aside), and a
  * second run of each changes nothing.
@@ -132,7 +133,7 @@ class ExportIT {
     }
 
     @Test
-    void theScriptRefusesAFileGoliveDidNotWriteAndChangesNothing(@TempDir Path tmp) throws Exception {
+    void bothFormsRefuseAFileGoliveDidNotWriteAndChangeNothing(@TempDir Path tmp) throws Exception {
         requireTools();
         Path base = tmp.resolve("base");
         ExportTrees.copy(FIXTURES.resolve("debian12-vm"), base, Set.of());
@@ -147,6 +148,15 @@ class ExportIT {
         assertThat(r.exit).as(r.out).isEqualTo(1);
         assertThat(r.err.strip()).isEqualTo("golive export: " + OwnedFiles.SYSCTL_DROPIN + ": exists and was not written by golive (no \""
                 + OwnedFiles.HEADER_MARK + "\" header); refusing to overwrite it");
+        assertThat(ExportTrees.fingerprint(tree, true)).isEqualTo(before);
+
+        Path playbook = tmp.resolve("golive.yml");
+        Files.writeString(playbook, Playbook.render(plan, "api-1"));
+        Proc p = ansible(tmp, playbook, tree);
+        assertThat(p.exit).as(p.out).isNotZero();
+        assertThat(p.out).contains(OwnedFiles.SYSCTL_DROPIN + ": exists and was not written by golive (no " + OwnedFiles.HEADER_MARK
+                + " header); refusing to overwrite it");
+        assertThat(recap(p.out, "changed")).isZero();
         assertThat(ExportTrees.fingerprint(tree, true)).isEqualTo(before);
     }
 
@@ -166,6 +176,21 @@ class ExportIT {
             Proc syntax = run(List.of("ansible-playbook", "--syntax-check", "-i", "localhost,", yml.toString()), ansibleEnv(tmp));
             assertThat(syntax.exit).as(syntax.out + syntax.err).isZero();
             assertThat(Files.readString(yml)).doesNotContain("/etc/sysctl.conf\n").doesNotContain("sysctl_file: /etc/sysctl.conf");
+        }
+        // the edges: nothing to do, and live values only (the drop-in already right, the kernel not: after a reboot without it)
+        Plan empty = new Plan("empty-1", "web-api", Optional.empty(), List.of(), List.of(), List.of(), List.of(), List.of());
+        Plan liveOnly = new Plan("live-2", "web-api", Optional.empty(), List.of(),
+                List.of(new LiveChange("net.core.somaxconn", "/proc/sys/net/core/somaxconn", LiveChange.Format.SYSCTL, "4096", "8192", true, "x")),
+                List.of(), List.of(), List.of());
+        for (Plan p : List.of(empty, liveOnly)) {
+            Path sh = tmp.resolve(p.id() + ".sh");
+            Path yml = tmp.resolve(p.id() + ".yml");
+            Files.writeString(sh, ShellScript.render(p, "h"));
+            Files.writeString(yml, Playbook.render(p, "h"));
+            Proc check = run(List.of("shellcheck", "-s", "sh", sh.toString()), Map.of());
+            assertThat(check.exit).as(p.id() + check.out).isZero();
+            Proc syntax = run(List.of("ansible-playbook", "--syntax-check", "-i", "localhost,", yml.toString()), ansibleEnv(tmp));
+            assertThat(syntax.exit).as(p.id() + syntax.out + syntax.err).isZero();
         }
     }
 
@@ -231,7 +256,12 @@ class ExportIT {
         for (Path c : List.of(c1, c2, c3)) ExportTrees.copy(base, c, Set.of(CAPTURE));
         Map<String, String> untouched = ExportTrees.fingerprint(c1, false);
 
-        applyAsTree(c1, plan);
+        // (1) as a user would: the plan as `golive plan --json` writes it, then golive apply --root
+        Path planFile = tmp.resolve("plan.json");
+        Files.writeString(planFile, PlanCodec.toJson(plan));
+        Run applied = Run.golive("apply", "--root", c1.toString(), "--plan-file", planFile.toString(), "--yes");
+        assertThat(applied.exit()).as(applied.err()).isZero();
+        assertThat(applied.out()).contains("applied plan " + plan.id());
 
         Proc s1 = sh(script, c2);
         assertThat(s1.exit).as(s1.err).isZero();
