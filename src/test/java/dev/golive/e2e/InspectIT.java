@@ -58,7 +58,7 @@ class InspectIT {
     @Test
     void versionHelpManPageAndCompletionExist() throws Exception {
         assertThat(Run.golive("--version").out()).startsWith("golive ");
-        Run help = Run.golive();
+        Run help = Run.golive("--help");
         assertThat(help.out()).contains("Usage: golive", "inspect", "capture", "Exit codes:");
         assertThat(Run.root().resolve("build/completion/golive.bash")).exists();
         assertThat(Run.root().resolve("build/man/golive.adoc")).exists();

@@ -1,11 +1,15 @@
 package dev.golive.ui.cli;
 
 import picocli.CommandLine;
+import dev.golive.ui.tui.TerminalUnsuitable;
+import dev.golive.ui.tui.Tui;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** The top-level command. With no subcommand it prints the help (the TUI issue changes that). */
+/** The top-level command. With no subcommand it opens the full-screen UI (ui.tui). */
 @Command(name = "golive",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
@@ -25,15 +29,56 @@ import picocli.CommandLine.Spec;
                 RollbackCommand.class,
                 RecoverCommand.class,
                 SnapshotsCommand.class,
+                ReportCommand.class,
+                DiffCommand.class,
+                GuideCommand.class,
 
                 CommandLine.HelpCommand.class,
         },
         footer = {"", "Exit codes: 0 ok, 1 findings at or above --fail-on, 2 bad input, 3 environment (not root, tool missing, host locked), 4 apply failed and was rolled back, 5 internal error."})
-public final class GoliveCommand implements Runnable {
+public final class GoliveCommand implements java.util.concurrent.Callable<Integer> {
 
     @Spec CommandSpec spec;
 
-    @Override public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    @Mixin CommonOptions common;
+
+    @Option(names = "--read-only", description = "Open the full-screen UI without any action that changes the host.")
+    boolean readOnly;
+
+    @Option(names = "--theme", paramLabel = "NAME|FILE",
+            description = "Full-screen UI theme: default, light, high-contrast, monochrome, or a .properties file "
+                    + "(default: monochrome when NO_COLOR is set, else the config file's theme, else default).")
+    String theme;
+
+    /**
+     * The full-screen UI; where the terminal cannot run it (no tty, TERM=dumb, under 80×24)
+     * the guided line mode instead, after one line saying why.
+     */
+    @Override public Integer call() {
+        try {
+            return Tui.run(new Tui.Options(common.root, readOnly, theme));
+        } catch (TerminalUnsuitable e) {
+            var err = spec.commandLine().getErr();
+            err.println("golive: " + e.getMessage() + "; starting the guided setup on plain lines instead (golive guide)");
+            err.flush();
+            GuideCommand guide = new GuideCommand();
+            guide.common = common;
+            guide.readOnly = readOnly;
+            guide.spec = spec;
+            return guide.call();
+        }
+    }
+
+    /**
+     * The same top command without the subcommand list, for a run that names its subcommand
+     * (Cli.commandLineFor adds just that one): same name, --help and --version.
+     */
+    @Command(name = "golive", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class)
+    static final class Top implements Runnable {
+        @Spec CommandSpec spec;
+
+        @Override public void run() {
+            spec.commandLine().usage(spec.commandLine().getOut());
+        }
     }
 }

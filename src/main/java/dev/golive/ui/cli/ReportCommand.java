@@ -1,0 +1,59 @@
+package dev.golive.ui.cli;
+
+import dev.golive.app.Session;
+import dev.golive.host.OutputFile;
+import dev.golive.model.GoliveException;
+import dev.golive.report.Review;
+import dev.golive.report.ReviewFormat;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.Callable;
+
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = {"A pre-go-live review of the host (or a capture, with --root): host summary, findings with",
+                "why and how to fix them, the recommended profile's plan, the service unit and its exposure",
+                "score, the snapshot history. Markdown, one self-contained HTML file, or JSON (docs/report-json.md)."})
+public final class ReportCommand implements Callable<Integer> {
+
+    @Mixin CommonOptions common;
+    @Spec CommandSpec spec;
+
+    @Option(names = "--format", paramLabel = "md|html|json",
+            description = "Output format (default: from the -o file name's extension, else md).")
+    String format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
+    Path output;
+
+    @Option(names = "--service", paramLabel = "NAME", description = "Also review this service's unit (app or app.service).")
+    String service;
+
+    @Override public Integer call() {
+        ReviewFormat fmt = format != null
+                ? ReviewFormat.parse(format).orElseThrow(() -> GoliveException.badInput("--format " + format + ": expected md, html or json"))
+                : output == null ? ReviewFormat.MD : ReviewFormat.fromFileName(output.getFileName().toString()).orElse(ReviewFormat.MD);
+        String unit = service == null ? null : (service.contains(".") ? service : service + ".service");
+        String text;
+        try (Session s = Session.open(common.root)) {
+            Review r = s.review(unit, Instant.now().truncatedTo(ChronoUnit.SECONDS), new VersionProvider().getVersion()[0]);
+            text = fmt.render(r);
+        }
+        if (output == null) {
+            var out = spec.commandLine().getOut();
+            out.print(text);
+            out.flush();
+        } else {
+            OutputFile.write(output, text);
+            spec.commandLine().getOut().println("wrote the " + fmt.label() + " report to " + output);
+            spec.commandLine().getOut().flush();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,273 @@
+package dev.golive.ui.tui;
+
+import com.googlecode.lanterna.input.KeyStroke;
+import dev.golive.model.GoliveException;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * The frame around the screens: tabs and a stack (help and detail screens open on top),
+ * header, status line, footer, dialogs, the / filter, and key dispatch through the binding
+ * tables. Everything here runs on the GUI thread; {@link Worker} brings results back to it.
+ */
+final class App {
+
+    static final int MIN_COLUMNS = 80;
+    static final int MIN_ROWS = 24;
+    private static final String SPINNER = "|/-\\";
+
+    private final HostModel model;
+    private final Theme theme;
+    private final Worker worker;
+    private final String logFile;
+    private final List<View> tabs = new ArrayList<>();
+    private final Deque<View> stack = new ArrayDeque<>();
+    private final List<Binding> globals;
+    private int tab;
+    private Dialog dialog;
+    private String status = "";
+    private boolean editingFilter;
+    private boolean quit;
+    private int spin;
+
+    App(HostModel model, Theme theme, Executor executor, Consumer<Runnable> toUi, String logFile) {
+        this.model = model;
+        this.theme = theme;
+        this.worker = new Worker(executor, toUi);
+        this.logFile = logFile;
+        tabs.add(new OverviewView(this));
+        tabs.add(new FindingsView(this));
+        tabs.add(new CommandLogView(this));
+        globals = buildGlobals();
+    }
+
+    HostModel model() { return model; }
+
+    Worker worker() { return worker; }
+
+    String logFile() { return logFile; }
+
+    List<View> tabs() { return List.copyOf(tabs); }
+
+    List<Binding> globals() { return globals; }
+
+    boolean quitRequested() { return quit; }
+
+    /** Loads the host on a worker: the first frame appears at once, with a spinner. */
+    void start() {
+        worker.run("inspecting the host", model::inspectAndCheck, l -> {
+            model.loaded(l);
+            current().shown();
+        }, this::error);
+    }
+
+    // ---- navigation -------------------------------------------------------------------
+
+    View current() { return stack.isEmpty() ? tabs.get(tab) : stack.peek(); }
+
+    void open(View v) {
+        stack.push(v);
+        editingFilter = false;
+        v.shown();
+    }
+
+    void goTab(int i) {
+        stack.clear();
+        editingFilter = false;
+        tab = Math.floorMod(i, tabs.size());
+        status = "";
+        current().shown();
+    }
+
+    /** Jumps to a tab by type (Findings from Overview's enter). */
+    void goTab(Class<? extends View> type) {
+        for (int i = 0; i < tabs.size(); i++) if (type.isInstance(tabs.get(i))) goTab(i);
+    }
+
+    private void back() {
+        if (!stack.isEmpty()) {
+            stack.pop();
+            current().shown();
+        } else if (current().list() != null && !current().list().filter().isEmpty()) {
+            current().list().filter("");
+        }
+    }
+
+    void status(String s) { status = s == null ? "" : s; }
+
+    void error(GoliveException e) {
+        String line = firstLine(e.getMessage());
+        // the CLI says "run with --debug"; here the stack trace is already in the log file
+        if (e.exitCode() == dev.golive.model.ExitCode.INTERNAL) line += " (details in " + logFile + ")";
+        dialog = Dialog.error(line);
+    }
+
+    void confirm(String title, String question, Runnable then) { dialog = Dialog.confirm(title, question, then); }
+
+    Optional<Dialog> dialog() { return Optional.ofNullable(dialog); }
+
+    static String firstLine(String s) {
+        if (s == null) return "";
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    // ---- keys -----------------------------------------------------------------------------
+
+    private List<Binding> buildGlobals() {
+        List<Binding> g = new ArrayList<>();
+        g.add(Binding.hint("tab", "next", "Go to the next screen (tab)", () -> goTab(tab + 1)));
+        g.add(Binding.quiet("shift-tab", "previous screen", "Go to the previous screen", () -> goTab(tab - 1)));
+        for (int i = 0; i < tabs.size() && i < 9; i++) {
+            int n = i;
+            g.add(Binding.quiet(String.valueOf(i + 1), tabs.get(i).title(), "Go to " + tabs.get(i).title(), () -> goTab(n)));
+        }
+        g.add(Binding.hint("/", "filter", "Type to filter the list; enter keeps the filter, esc clears it", () -> {
+            editingFilter = true;
+        }).unless(() -> current().list() == null ? "no list on this screen" : null));
+        g.add(Binding.hint("?", "help", "All keys, this screen's first", () -> open(new HelpView(this, current()))));
+        g.add(Binding.hint("q", "back/quit", "Close the screen on top; on a main screen, quit golive", () -> {
+            if (stack.isEmpty()) quit = true; else back();
+        }));
+        g.add(Binding.quiet("esc", "back", "Close the screen on top, or clear the list filter", this::back));
+        g.add(Binding.quiet("ctrl-c", "quit", "Quit golive at once", () -> quit = true));
+        return List.copyOf(g);
+    }
+
+    /** The binding a key triggers on the current screen (the screen's table, then the global one). */
+    Optional<Binding> resolve(String key) {
+        for (Binding b : current().bindings()) if (b.keys().contains(key)) return Optional.of(b);
+        for (Binding b : globals) if (b.keys().contains(key)) return Optional.of(b);
+        return Optional.empty();
+    }
+
+    void handle(KeyStroke k) {
+        String key = Keys.name(k);
+        if (dialog != null) {
+            Dialog d = dialog;
+            if (key.equals("enter") || key.equals("y") || key.equals("esc") || key.equals("n") || key.equals("q")) {
+                dialog = null;
+                if (d.isConfirm() && (key.equals("enter") || key.equals("y"))) d.onConfirm().run();
+            }
+            if (key.equals("ctrl-c")) quit = true;
+            return;
+        }
+        if (editingFilter) {
+            editFilter(k, key);
+            return;
+        }
+        status = "";
+        Optional<Binding> b = resolve(key);
+        if (b.isEmpty()) return;
+        String blocked = b.get().blockedReason();
+        if (blocked != null) {
+            status = b.get().label() + ": " + blocked;
+            return;
+        }
+        b.get().action().run();
+    }
+
+    private void editFilter(KeyStroke k, String key) {
+        ListPane<?> list = current().list();
+        if (list == null) { editingFilter = false; return; }
+        switch (key) {
+            case "enter", "down", "up" -> editingFilter = false;
+            case "esc" -> { list.filter(""); editingFilter = false; }
+            case "ctrl-c" -> quit = true;
+            case "backspace" -> {
+                String f = list.filter();
+                if (!f.isEmpty()) list.filter(f.substring(0, f.length() - 1));
+            }
+            default -> {
+                if (k.getKeyType() == com.googlecode.lanterna.input.KeyType.Character && !k.isCtrlDown()) {
+                    list.filter(list.filter() + k.getCharacter());
+                }
+            }
+        }
+    }
+
+    /** Advances the spinner; true when something is running (the frame must be redrawn). */
+    boolean tick() {
+        if (worker.running().isEmpty()) return false;
+        spin++;
+        return true;
+    }
+
+    // ---- drawing -----------------------------------------------------------------------
+
+    void draw(Canvas c) {
+        c.fill(Role.BASE);
+        if (c.width() < MIN_COLUMNS || c.height() < MIN_ROWS) {
+            c.text(0, 0, "golive needs " + MIN_COLUMNS + "x" + MIN_ROWS + "; this terminal is " + c.width() + "x" + c.height(), Role.WARN);
+            c.text(0, 1, "Enlarge it, or press q to quit.", Role.BASE);
+            return;
+        }
+        header(c);
+        tabsRow(c);
+        current().draw(c.sub(0, 2, c.width(), c.height() - 4));
+        statusRow(c, c.height() - 2);
+        footer(c, c.height() - 1);
+        if (dialog != null) dialog.draw(c);
+    }
+
+    private void header(Canvas c) {
+        c.fillRow(0, Role.HEADER);
+        String host = model.loaded().map(l -> l.facts().origin().hostname()).orElse(null);
+        String ro = model.readOnlyReason();
+        List<String> running = worker.running();
+        // the right side (what is running, why nothing can be changed) matters more than a long root path
+        String right = (running.isEmpty() ? "" : SPINNER.charAt(spin % SPINNER.length()) + " " + running.get(0) + "…  ")
+                + (ro == null ? "" : "[" + ro + "] ");
+        String left = " golive  " + (host == null ? "" : host + " · ") + model.rootKind();
+        int room = c.width() - right.length() - 1;
+        if (left.length() > room) left = left.substring(0, Math.max(0, room - 1)) + "…";
+        c.text(0, 0, left, Role.HEADER);
+        c.textRight(0, right, Role.HEADER);
+    }
+
+    private void tabsRow(Canvas c) {
+        c.fillRow(1, Role.TABS);
+        int col = 0;
+        for (int i = 0; i < tabs.size(); i++) {
+            String t = " " + (i + 1) + " " + tabs.get(i).title() + " ";
+            col = c.text(col, 1, t, i == tab && stack.isEmpty() ? Role.TAB_ACTIVE : Role.TABS);
+        }
+        if (!stack.isEmpty()) col = c.text(col, 1, " > " + stack.peek().title() + " ", Role.TAB_ACTIVE);
+        int n = model.picked().size();
+        if (n > 0) c.textRight(1, " plan: " + n + (n == 1 ? " fix" : " fixes") + " picked ", Role.CHANGED);
+    }
+
+    private void statusRow(Canvas c, int row) {
+        c.fillRow(row, Role.BASE);
+        ListPane<?> list = current().list();
+        if (editingFilter && list != null) {
+            c.text(0, row, "/" + list.filter() + "_", Role.FILTER);
+            c.textRight(row, list.shown().size() + " of " + list.total() + "  enter: keep  esc: clear ", Role.DIM);
+        } else if (!status.isEmpty()) {
+            c.text(0, row, status, Role.STATUS);
+        } else if (list != null && !list.filter().isEmpty()) {
+            c.text(0, row, "filter: " + list.filter() + "  (" + list.shown().size() + " of " + list.total() + "; esc clears)", Role.FILTER);
+        }
+    }
+
+    private void footer(Canvas c, int row) {
+        c.fillRow(row, Role.FOOTER);
+        int col = 0;
+        List<Binding> hints = new ArrayList<>();
+        for (Binding b : current().bindings()) if (b.footer()) hints.add(b);
+        for (Binding b : globals) if (b.footer()) hints.add(b);
+        for (Binding b : hints) {
+            String blocked = b.blockedReason();
+            if (blocked != null && b.keys().contains("/")) continue; // no list: no filter hint at all
+            col = c.text(col, row, " " + b.keyText(), blocked == null ? Role.FOOTER_KEY : Role.DISABLED);
+            col = c.text(col, row, " " + b.label() + (blocked == null ? "" : " (" + blocked + ")") + " ",
+                    blocked == null ? Role.FOOTER : Role.DISABLED);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.golive.ui.tui;
+
+import com.googlecode.lanterna.SGR;
+import com.googlecode.lanterna.TerminalPosition;
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.TerminalTextUtils;
+import com.googlecode.lanterna.graphics.TextGraphics;
+
+import java.util.EnumSet;
+
+/**
+ * A clipped rectangle of the screen that draws in roles, never colours: screens stay
+ * theme-agnostic and cannot draw outside the area they were given.
+ */
+final class Canvas {
+
+    private final TextGraphics g;
+    private final Theme theme;
+    private final int width;
+    private final int height;
+
+    Canvas(TextGraphics g, Theme theme) {
+        this.g = g;
+        this.theme = theme;
+        this.width = g.getSize().getColumns();
+        this.height = g.getSize().getRows();
+    }
+
+    int width() { return width; }
+
+    int height() { return height; }
+
+    Theme theme() { return theme; }
+
+    Canvas sub(int col, int row, int w, int h) {
+        int cw = Math.max(0, Math.min(w, width - col));
+        int ch = Math.max(0, Math.min(h, height - row));
+        return new Canvas(g.newTextGraphics(new TerminalPosition(col, row), new TerminalSize(cw, ch)), theme);
+    }
+
+    private void use(Role r) {
+        Theme.Look l = theme.look(r);
+        g.setForegroundColor(l.fg());
+        g.setBackgroundColor(l.bg());
+        g.setModifiers(l.styles().isEmpty() ? EnumSet.noneOf(SGR.class) : EnumSet.copyOf(l.styles()));
+    }
+
+    /** Writes text at (col,row), cut at the right edge; returns the column after it. */
+    int text(int col, int row, String s, Role r) {
+        if (row < 0 || row >= height || col >= width) return col;
+        String fit = TerminalTextUtils.fitString(s, width - col);
+        use(r);
+        g.putString(col, row, fit);
+        return col + TerminalTextUtils.getColumnWidth(fit);
+    }
+
+    /** Writes text and pads the rest of the row in the same role (selection bars, headers). */
+    void line(int row, String s, Role r) {
+        fillRow(row, r);
+        text(0, row, s, r);
+    }
+
+    void fillRow(int row, Role r) {
+        if (row < 0 || row >= height) return;
+        use(r);
+        g.drawLine(0, row, width - 1, row, ' ');
+    }
+
+    void fill(Role r) {
+        use(r);
+        g.fill(' ');
+    }
+
+    void textRight(int row, String s, Role r) {
+        int w = TerminalTextUtils.getColumnWidth(s);
+        text(Math.max(0, width - w), row, s, r);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.golive.ui.tui;
+
+import com.googlecode.lanterna.TerminalTextUtils;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A box over the current screen: an error (the same one line the CLI prints) or a
+ * confirmation for an action that changes the host (gitui's ConfirmAction step).
+ */
+record Dialog(String title, String text, Runnable onConfirm) {
+
+    static Dialog error(String oneLine) { return new Dialog("Error", "golive: " + oneLine, null); }
+
+    static Dialog confirm(String title, String question, Runnable onConfirm) { return new Dialog(title, question, onConfirm); }
+
+    boolean isConfirm() { return onConfirm != null; }
+
+    void draw(Canvas screen) {
+        int w = Math.min(screen.width() - 4, 72);
+        List<String> lines = wrap(text, w - 4);
+        int h = lines.size() + 4;
+        int col = (screen.width() - w) / 2;
+        int row = Math.max(1, (screen.height() - h) / 2);
+        Canvas c = screen.sub(col, row, w, h);
+        c.fill(Role.DIALOG);
+        c.line(0, " " + title, Role.DIALOG_TITLE);
+        for (int i = 0; i < lines.size(); i++) c.text(2, 1 + i + 1, lines.get(i), Role.DIALOG);
+        String keys = isConfirm() ? "y/enter: yes   n/esc: no" : "enter/esc: close";
+        c.textRight(h - 1, keys + " ", Role.DIALOG);
+    }
+
+    static List<String> wrap(String text, int width) {
+        List<String> out = new ArrayList<>();
+        for (String para : text.split("\n", -1)) {
+            StringBuilder line = new StringBuilder();
+            for (String word : para.split(" ")) {
+                if (line.length() > 0 && TerminalTextUtils.getColumnWidth(line + " " + word) > width) {
+                    out.add(line.toString());
+                    line = new StringBuilder();
+                }
+                while (TerminalTextUtils.getColumnWidth(word) > width) {
+                    out.add(word.substring(0, width));
+                    word = word.substring(width);
+                }
+                if (line.length() > 0) line.append(' ');
+                line.append(word);
+            }
+            out.add(line.toString());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,166 @@
+package dev.golive.ui.tui;
+
+import dev.golive.check.Rule;
+import dev.golive.check.RuleCatalog;
+import dev.golive.model.Area;
+import dev.golive.model.Finding;
+import dev.golive.model.FixChange;
+import dev.golive.model.Severity;
+import dev.golive.model.Source;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Findings worst first, with the selected one explained beside (wide) or below (80×24):
+ * why, the fix, where to read more, and the file:line or command that shows it. enter puts
+ * a fixable finding's changes into the pending plan.
+ */
+final class FindingsView extends View {
+
+    private final ListPane<Finding> list = new ListPane<>(f -> f.ruleId() + " " + title(f) + " " + f.message());
+    private Severity minSeverity = Severity.INFO;
+    private Area area;
+    private List<Area> areas = List.of();
+    private int detailTop;
+    private Finding detailOf;
+
+    FindingsView(App app) { super(app); }
+
+    @Override String title() { return "Findings"; }
+
+    @Override String about() {
+        return "Every finding of the check, worst first. The pane shows why it matters, the fix and where the "
+                + "value was read. enter on a finding golive can fix adds its changes to the pending plan (again: takes them out).";
+    }
+
+    @Override ListPane<?> list() { return list; }
+
+    @Override void shown() {
+        app.model().loaded().ifPresent(l -> list.items(l.report().findings()));
+    }
+
+    /** From the Overview: only these areas (one summary line may cover two, e.g. network and sysctl files). */
+    void onlyAreas(List<Area> only) {
+        area = null;
+        areas = List.copyOf(only);
+        renarrow();
+    }
+
+    private void renarrow() {
+        list.narrow(f -> f.severity().atLeast(minSeverity) && (area == null || f.area() == area)
+                && (areas.isEmpty() || areas.contains(f.area())));
+    }
+
+    private String areaText() {
+        if (area != null) return area.label();
+        if (areas.isEmpty()) return "all";
+        return String.join("+", areas.stream().map(Area::label).toList());
+    }
+
+    @Override protected List<Binding> buildBindings() {
+        List<Binding> b = new ArrayList<>(list.moves());
+        b.add(Binding.hint("enter", "pick fix", "Add the selected finding's changes to the pending plan, or take them out", this::pick)
+                .unless(() -> list.selected().isEmpty() ? "no finding selected" : null));
+        b.add(Binding.hint("s", "severity", "Show only findings at or above a severity: all, warn, error (cycles)", () -> {
+            minSeverity = Severity.values()[(minSeverity.ordinal() + 1) % Severity.values().length];
+            renarrow();
+        }));
+        b.add(Binding.hint("a", "area", "Show only one area (cycles through the areas, then all)", () -> {
+            Area[] all = Area.values();
+            areas = List.of();
+            area = area == null ? all[0] : area.ordinal() + 1 < all.length ? all[area.ordinal() + 1] : null;
+            renarrow();
+        }));
+        b.add(Binding.quiet("J", "detail down", "Scroll the detail pane down", () -> detailTop++));
+        b.add(Binding.quiet("K", "detail up", "Scroll the detail pane up", () -> detailTop = Math.max(0, detailTop - 1)));
+        return b;
+    }
+
+    private void pick() {
+        Finding f = list.selected().orElseThrow();
+        if (!app.model().fixable(f)) {
+            app.status(f.ruleId() + ": golive cannot make this change itself; the detail pane says what to do");
+            return;
+        }
+        boolean now = app.model().togglePick(f);
+        app.status(f.ruleId() + (now ? ": added to the pending plan (" : ": taken out of the pending plan (")
+                + OverviewView.plural(app.model().pickedChanges().size(), "change") + " picked)");
+    }
+
+    @Override void draw(Canvas c) {
+        if (app.model().loaded().isEmpty()) {
+            c.text(1, 1, "Inspecting " + app.model().rootKind() + "…", Role.DIM);
+            return;
+        }
+        String narrowing = "severity ≥ " + minSeverity.label() + " · area " + areaText()
+                + " · " + list.shown().size() + " of " + list.total();
+        c.line(0, " " + narrowing, Role.DIM);
+        boolean wide = c.width() >= 110;
+        Canvas listArea;
+        Canvas detail;
+        if (wide) {
+            int lw = c.width() * 11 / 20;
+            listArea = c.sub(0, 1, lw, c.height() - 1);
+            detail = c.sub(lw + 1, 1, c.width() - lw - 1, c.height() - 1);
+        } else {
+            int lh = Math.max(4, Math.min(list.shown().size(), (c.height() - 1) * 2 / 5));
+            listArea = c.sub(0, 1, c.width(), lh);
+            detail = c.sub(0, 2 + lh, c.width(), c.height() - 2 - lh);
+        }
+        int idWidth = Math.min(30, list.shown().stream().mapToInt(f -> f.ruleId().length()).max().orElse(10) + 1);
+        list.draw(listArea, (cc, r, f, sel) -> {
+            Role base = sel ? Role.SELECTED : Role.BASE;
+            if (sel) cc.fillRow(r, Role.SELECTED);
+            cc.text(0, r, app.model().isPicked(f) ? "+" : app.model().fixable(f) ? "·" : " ", sel ? base : Role.CHANGED);
+            cc.text(2, r, OverviewView.mark(f.severity()), sel ? base : OverviewView.role(f.severity()));
+            cc.text(8, r, f.ruleId(), base);
+            cc.text(8 + idWidth, r, title(f), base);
+        }, "No findings" + (list.total() > 0 ? " match (esc clears the filter; s and a narrow)" : ": nothing to fix on this host"));
+        Optional<Finding> sel = list.selected();
+        if (sel.isEmpty()) return;
+        if (sel.get() != detailOf) {
+            detailOf = sel.get();
+            detailTop = 0;
+        }
+        drawDetail(detail, sel.get());
+    }
+
+    private void drawDetail(Canvas c, Finding f) {
+        List<String[]> lines = new ArrayList<>(); // {role, text}
+        Optional<Rule> rule = RuleCatalog.byId(f.ruleId());
+        int w = Math.max(20, c.width() - 3);
+        lines.add(new String[] {"TITLE", f.ruleId() + " · " + f.severity().label() + " · " + f.area().label()
+                + (app.model().isPicked(f) ? " · in the pending plan" : "")});
+        for (String l : Dialog.wrap(f.message(), w)) lines.add(new String[] {"BASE", l});
+        // where it was read and what to do come first: at 80x24 that is what fits
+        if (!f.sources().isEmpty()) {
+            lines.add(new String[] {"TITLE", "Source"});
+            for (Source s : f.sources()) lines.add(new String[] {"BASE", "  " + s.describe()});
+        }
+        f.fix().ifPresent(fix -> {
+            section(lines, "Fix", fix.text(), w);
+            for (FixChange ch : fix.changes()) lines.add(new String[] {"CHANGED", "  " + ch.describe()});
+            if (fix.changes().isEmpty()) lines.add(new String[] {"DIM", "  (advice: golive does not change this itself)"});
+        });
+        rule.ifPresent(r -> section(lines, "Why", r.why(), w));
+        rule.ifPresent(r -> section(lines, "Read", r.reference(), w));
+        detailTop = Math.max(0, Math.min(detailTop, lines.size() - c.height() + 1));
+        c.line(0, lines.get(0)[1], Role.TITLE);
+        boolean more = detailTop + c.height() < lines.size();
+        int rows = more ? c.height() - 1 : c.height();
+        for (int i = 1; i < rows && detailTop + i < lines.size(); i++) {
+            String[] l = lines.get(detailTop + i);
+            c.text(1, i, l[1], Role.valueOf(l[0]));
+        }
+        if (more) c.text(1, c.height() - 1, "… " + (lines.size() - detailTop - rows) + " more lines (J/K scroll)", Role.DIM);
+    }
+
+    private static void section(List<String[]> lines, String head, String text, int w) {
+        lines.add(new String[] {"TITLE", head});
+        for (String l : Dialog.wrap(text, w - 2)) lines.add(new String[] {"BASE", "  " + l});
+    }
+
+    static String title(Finding f) { return f.title() == null ? f.message() : f.title(); }
+}

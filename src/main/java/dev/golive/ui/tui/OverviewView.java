@@ -1,0 +1,115 @@
+package dev.golive.ui.tui;
+
+import dev.golive.model.Finding;
+import dev.golive.model.HostFacts;
+import dev.golive.model.Severity;
+import dev.golive.report.HostSummary;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The host at a glance: one line per area (report.HostSummary, the same lines the guide and
+ * the report print) with a status mark and its number of findings; the worst findings below
+ * when there is room. enter opens Findings for the selected area.
+ */
+final class OverviewView extends View {
+
+    private static final int STATUS = 10;
+    private static final int COUNT = 17;
+    private static final int GLANCE = 23;
+
+    private final ListPane<HostSummary.Line> areas = new ListPane<>(HostSummary.Line::label);
+
+    OverviewView(App app) { super(app); }
+
+    @Override String title() { return "Overview"; }
+
+    @Override String about() {
+        return "The host by area. Each line has a status mark (the worst finding in that area) and how many "
+                + "findings it has; enter opens Findings for that area.";
+    }
+
+    @Override ListPane<?> list() { return areas; }
+
+    @Override void shown() {
+        app.model().loaded().ifPresent(l -> areas.items(HostSummary.of(l.facts(), l.report())));
+    }
+
+    @Override protected List<Binding> buildBindings() {
+        List<Binding> b = new ArrayList<>(areas.moves());
+        b.add(Binding.hint("enter", "findings of area", "Open Findings narrowed to the selected area", () -> {
+            List<dev.golive.model.Area> only = areas.selected().map(HostSummary.Line::areas).orElse(List.of());
+            app.goTab(FindingsView.class);
+            ((FindingsView) app.current()).onlyAreas(only);
+        }).unless(() -> app.model().loaded().isEmpty() ? "still inspecting" : null));
+        return b;
+    }
+
+    @Override void draw(Canvas c) {
+        Optional<HostModel.Loaded> loaded = app.model().loaded();
+        if (loaded.isEmpty()) {
+            c.text(1, 1, "Inspecting " + app.model().rootKind() + "…", Role.DIM);
+            return;
+        }
+        if (areas.total() == 0) shown();
+        HostFacts f = loaded.get().facts();
+        var report = loaded.get().report();
+        int row = 0;
+        c.text(1, row++, report.rulesTotal() + " rules checked: " + plural(report.count(Severity.ERROR), "error") + " · "
+                + plural(report.count(Severity.WARN), "warning") + " · " + report.count(Severity.INFO) + " info"
+                + (f.origin().capturedAt() == null ? "" : "   captured " + f.origin().capturedAt()), Role.BASE);
+        row++;
+        c.text(1, row, "Area", Role.TITLE);
+        c.text(STATUS, row, "Status", Role.TITLE);
+        c.text(COUNT, row, "Find", Role.TITLE);
+        c.text(GLANCE, row++, "At a glance", Role.TITLE);
+        int listTop = row;
+        areas.draw(c.sub(0, listTop, c.width(), areas.shown().size()), (cc, r, line, sel) -> {
+            Role base = sel ? Role.SELECTED : Role.BASE;
+            if (sel) cc.fillRow(r, Role.SELECTED);
+            cc.text(1, r, line.label(), base);
+            if (!line.areas().isEmpty()) {
+                cc.text(STATUS, r, line.worst().map(OverviewView::mark).orElse("ok"), sel ? base : line.worst().map(OverviewView::role).orElse(Role.OK));
+                cc.text(COUNT, r, String.format("%4d", line.findings()), base);
+            }
+            cc.text(GLANCE, r, fit(line.text(), cc.width() - GLANCE - 1), sel ? base : Role.DIM);
+        }, "");
+        row = listTop + areas.shown().size() + 1;
+        if (row < c.height() - 1 && !report.findings().isEmpty()) {
+            c.text(1, row++, "Worst first", Role.TITLE);
+            Map<String, Integer> times = new LinkedHashMap<>();
+            Map<String, Finding> first = new LinkedHashMap<>();
+            for (Finding x : report.findings()) {
+                times.merge(x.ruleId(), 1, Integer::sum);
+                first.putIfAbsent(x.ruleId(), x);
+            }
+            for (Finding x : first.values()) {
+                if (row >= c.height()) break;
+                int n = times.get(x.ruleId());
+                c.text(1, row, mark(x.severity()), role(x.severity()));
+                c.text(8, row++, x.ruleId() + "  " + FindingsView.title(x) + (n > 1 ? "  (" + n + "×)" : ""), Role.BASE);
+            }
+        }
+    }
+
+    /** Cuts a summary at the last ", " that fits, so a narrow terminal loses whole values, not halves. */
+    static String fit(String text, int width) {
+        if (text.length() <= width) return text;
+        int cut = text.lastIndexOf(", ", width - 1);
+        return cut > 0 ? text.substring(0, cut) + " …" : text;
+    }
+
+    static String plural(long n, String word) { return n + " " + word + (n == 1 ? "" : "s"); }
+
+    static String mark(Severity s) {
+        return switch (s) { case ERROR -> "ERROR"; case WARN -> "warn"; case INFO -> "info"; };
+    }
+
+    static Role role(Severity s) {
+        return switch (s) { case ERROR -> Role.ERROR; case WARN -> Role.WARN; case INFO -> Role.INFO; };
+    }
+}

@@ -1,0 +1,143 @@
+package dev.golive.ui.tui;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.screen.Screen;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.Terminal;
+import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
+import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
+import dev.golive.app.Session;
+import dev.golive.host.UserFiles;
+import dev.golive.model.GoliveException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * `golive` with no arguments: the full-screen UI on a real terminal. One GUI thread owns the
+ * screen; an input thread and the workers post events to it; nothing is ever logged to the
+ * terminal (logback writes to the log file).
+ */
+public final class Tui {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Tui.class);
+
+    /** {@code root}: null for the live host; {@code theme}: null to choose (NO_COLOR, config file). */
+    public record Options(String root, boolean readOnly, String theme) { }
+
+    private record Event(KeyStroke key, Runnable task) { }
+
+    private Tui() { }
+
+    public static int run(Options o) {
+        // a mistyped --theme is bad input (exit 2) whatever the terminal
+        Theme theme = ThemeChoice.choose(o.theme(), System.getenv(), UserFiles::read);
+        String term = System.getenv("TERM");
+        if (System.console() == null) {
+            throw new TerminalUnsuitable("the full-screen UI needs a terminal (stdin or stdout is not a tty)");
+        }
+        if (term == null || term.isBlank() || term.equals("dumb")) {
+            throw new TerminalUnsuitable("TERM=" + (term == null ? "" : term) + " cannot run the full-screen UI");
+        }
+        try (Session session = Session.open(o.root())) {
+            return runOn(session, o, theme);
+        } catch (IOException e) {
+            throw GoliveException.environment("terminal: " + e.getMessage());
+        }
+    }
+
+    private static int runOn(Session session, Options o, Theme theme) throws IOException {
+        TuiStats stats = new TuiStats();
+        stats.phase("session open");
+        TuiStats.Counting out = new TuiStats.Counting(System.out);
+        Terminal terminal = new UnixTerminal(System.in, out, StandardCharsets.UTF_8, UnixLikeTerminal.CtrlCBehaviour.TRAP);
+        stats.phase("terminal");
+        TerminalSize size = terminal.getTerminalSize();
+        stats.phase("size");
+        if (size.getColumns() < App.MIN_COLUMNS || size.getRows() < App.MIN_ROWS) {
+            terminal.close();
+            throw new TerminalUnsuitable("the terminal is " + size.getColumns() + "x" + size.getRows()
+                    + "; the full-screen UI needs at least " + App.MIN_COLUMNS + "x" + App.MIN_ROWS);
+        }
+        BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+        ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "golive-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        TerminalScreen screen = new TerminalScreen(terminal);
+        String logFile = System.getProperty("golive.logdir", System.getProperty("java.io.tmpdir")) + "/golive.log";
+        App app = new App(new HostModel(session, o.readOnly()), theme, pool, r -> events.add(new Event(null, r)), logFile);
+        try {
+            screen.startScreen();
+            screen.setCursorPosition(null);
+            stats.phase("screen");
+            terminal.addResizeListener((t, s) -> events.add(new Event(null, () -> { })));
+            Thread input = new Thread(() -> readKeys(screen, events), "golive-input");
+            input.setDaemon(true);
+            input.start();
+            app.start();
+            render(app, screen, theme);
+            stats.phase("first frame");
+            stats.firstFrame(System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime());
+            while (!app.quitRequested()) {
+                Event e;
+                try {
+                    e = events.poll(100, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+                if (e == null) {
+                    if (app.tick()) render(app, screen, theme);
+                    continue;
+                }
+                long t0 = System.nanoTime();
+                long b0 = out.bytes();
+                if (e.key() != null) {
+                    if (e.key().getKeyType() == KeyType.EOF) break;
+                    app.handle(e.key());
+                } else {
+                    e.task().run();
+                }
+                render(app, screen, theme);
+                if (e.key() != null) stats.key(Keys.name(e.key()), System.nanoTime() - t0, out.bytes() - b0);
+            }
+        } finally {
+            pool.shutdownNow();
+            screen.stopScreen();
+            stats.log();
+        }
+        return 0;
+    }
+
+    private static void readKeys(Screen screen, BlockingQueue<Event> events) {
+        try {
+            while (true) {
+                KeyStroke k = screen.readInput();
+                events.add(new Event(k, null));
+                if (k.getKeyType() == KeyType.EOF) return;
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("terminal input ended: {}", e.toString());
+            events.add(new Event(new KeyStroke(KeyType.EOF), null));
+        }
+    }
+
+    /** Draws a frame and sends only the cells that changed (a full redraw after a resize). */
+    static void render(App app, Screen screen, Theme theme) throws IOException {
+        TerminalSize resized = screen.doResizeIfNecessary();
+        app.draw(new Canvas(screen.newTextGraphics(), theme));
+        screen.refresh(resized != null ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
+    }
+}

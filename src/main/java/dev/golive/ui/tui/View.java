@@ -1,0 +1,34 @@
+package dev.golive.ui.tui;
+
+import java.util.List;
+
+/**
+ * One screen. Its key table is built once (data, not a switch) and is the only way keys
+ * reach it; {@link #list()} is the list the global / filter types into, if any.
+ */
+abstract class View {
+
+    protected final App app;
+    private List<Binding> table;
+
+    View(App app) { this.app = app; }
+
+    abstract String title();
+
+    /** A sentence or two the help screen puts first when opened from here. */
+    abstract String about();
+
+    abstract void draw(Canvas c);
+
+    protected abstract List<Binding> buildBindings();
+
+    final List<Binding> bindings() {
+        if (table == null) table = List.copyOf(buildBindings());
+        return table;
+    }
+
+    ListPane<?> list() { return null; }
+
+    /** Called when the screen becomes visible (refresh data the others may have changed). */
+    void shown() { }
+}

@@ -1,0 +1,129 @@
+package dev.golive.e2e;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+/**
+ * `golive` with no arguments, as an admin meets it over SSH: the real launcher in a real
+ * terminal (tmux, 80x24), keys typed, screen lines checked by meaning.
+ */
+class TuiIT {
+
+    @BeforeAll
+    static void needsTmux() { assumeThat(Run.hasCommand("tmux")).as("tmux installed (scripts/test installs it)").isTrue(); }
+
+    private static Path fixtureCopy(Path tmp, String name) throws Exception {
+        Path src = Run.root().resolve("src/test/resources/hosts/" + name);
+        Path dst = tmp.resolve(name);
+        try (Stream<Path> s = Files.walk(src)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                Path t = dst.resolve(src.relativize(p).toString());
+                if (Files.isSymbolicLink(p)) Files.createSymbolicLink(t, Files.readSymbolicLink(p));
+                else if (Files.isDirectory(p)) Files.createDirectories(t);
+                else Files.copy(p, t);
+            }
+        }
+        return dst;
+    }
+
+    /** Every file's SHA-256 under a tree: "nothing was written" is checked byte for byte. */
+    private static Map<String, String> hashes(Path root) throws Exception {
+        Map<String, String> out = new TreeMap<>();
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    out.put(root.relativize(p).toString(), HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void anAdminOpensACaptureReadsTheFindingsPicksAFixAndQuitsWithoutChangingIt(@TempDir Path tmp) throws Exception {
+        Path host = fixtureCopy(tmp, "centos7-v1");
+        Map<String, String> before = hashes(host);
+        try (Tmux t = Tmux.start(80, 24, "TERM=xterm-256color", "./scripts/golive --root " + host)) {
+            String s = t.waitFor(x -> x.contains("rules checked"), "the Overview after inspection");
+            String[] lines = s.split("\n");
+            assertThat(lines[0]).contains("golive", "legacy-db1").endsWith("[read-only: a capture]");
+            assertThat(s).containsPattern("Network\\s+ERROR\\s+2").containsPattern("CPU\\s+ok\\s+0");
+            assertThat(lines[23]).contains("? help", "q back/quit");
+
+            t.keys("2");
+            s = t.waitFor(x -> x.contains("severity ≥ info"), "the Findings screen");
+            assertThat(s).contains("NET-TW-RECYCLE", "Source", "/etc/sysctl.conf:11");
+
+            t.keys("/");
+            t.type("somaxconn");
+            t.keys("Enter", "Enter");
+            s = t.waitFor(x -> x.contains("plan: 1 fix picked"), "the pick in the tab row");
+            assertThat(s).contains("NET-SOMAXCONN-LOW: added to the pending plan", "sysctl net.core.somaxconn = 4096");
+
+            t.keys("?");
+            s = t.waitFor(x -> x.contains("Findings (this screen)"), "the help for Findings");
+            t.keys("q");
+            t.waitFor(x -> !x.contains("> Help"), "help closed");
+
+            t.keys("3");
+            s = t.waitFor(x -> x.contains("log file:"), "the command log");
+            assertThat(s).contains("$ systemctl --version", "from capture");
+
+            t.keys("q");
+            assertThat(t.exitCode()).isZero();
+        }
+        assertThat(hashes(host)).as("a capture is never written").isEqualTo(before);
+    }
+
+    @Test
+    void aTerminalSmallerThan80x24GetsOneLineAndExit3(@TempDir Path tmp) throws Exception {
+        Path host = fixtureCopy(tmp, "debian12-vm");
+        try (Tmux t = Tmux.start(70, 20, "TERM=xterm-256color", "./scripts/golive --root " + host)) {
+            assertThat(t.exitCode()).isEqualTo(3);
+            assertThat(t.screen().strip()).isEqualTo("golive: the terminal is 70x20; the full-screen UI needs at least 80x24");
+        }
+    }
+
+    @Test
+    void withoutATerminalOrWithTermDumbGoliveSaysWhyAndExits3() throws Exception {
+        Run noTty = Run.golive();
+        assertThat(noTty.exit()).isEqualTo(3);
+        assertThat(noTty.err().strip()).startsWith("golive: the full-screen UI needs a terminal").doesNotContain("\n");
+        try (Tmux t = Tmux.start(80, 24, "TERM=dumb", "./scripts/golive")) {
+            assertThat(t.exitCode()).isEqualTo(3);
+            assertThat(t.screen().strip()).startsWith("golive: TERM=dumb cannot run the full-screen UI");
+        }
+    }
+
+    @Test
+    void noColorGivesTheMonochromeThemeWithoutAnyColourCode(@TempDir Path tmp) throws Exception {
+        Path host = fixtureCopy(tmp, "debian12-vm");
+        try (Tmux t = Tmux.start(80, 24, "TERM=xterm-256color NO_COLOR=1", "./scripts/golive --root " + host)) {
+            t.waitFor(x -> x.contains("rules checked"), "the Overview");
+            String raw = t.screenWithEscapes();
+            assertThat(raw).as("no foreground/background colour SGR").doesNotContainPattern("\u001b\\[[0-9;]*(3[0-7]|4[0-7]|9[0-7]|38;5|48;5)[;m]");
+            assertThat(raw).as("but reverse video marks the header").containsPattern("\u001b\\[[0-9;]*7m");
+            t.keys("q");
+            assertThat(t.exitCode()).isZero();
+        }
+    }
+
+    @Test
+    void aMistypedThemeIsOneLineWithExit2() throws Exception {
+        Run r = Run.golive("--theme", "solarised");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip()).startsWith("golive: --theme solarised: no such theme");
+    }
+}

@@ -1,0 +1,130 @@
+package dev.golive.ui.tui;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import dev.golive.app.Session;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Drives the TUI on Lanterna's virtual terminal like a user at the keyboard: open golive on
+ * a fixture host, press keys, look at the screen. Work runs synchronously, so a screen is
+ * the same on every run. {@code -Dgolden.update=true} rewrites the golden files.
+ */
+final class TuiDriver implements AutoCloseable {
+
+    static final String LOG_FILE = "/var/log/golive/golive.log";
+    private static final Path SCREENS = Path.of("src/test/resources/screens");
+
+    final DefaultVirtualTerminal terminal;
+    final TerminalScreen screen;
+    final App app;
+    final Theme theme;
+    private final Session session;
+
+    private TuiDriver(String root, boolean readOnly, int cols, int rows, Theme theme) {
+        try {
+            this.theme = theme;
+            session = Session.open(root);
+            terminal = new DefaultVirtualTerminal(new TerminalSize(cols, rows));
+            screen = new TerminalScreen(terminal);
+            screen.startScreen();
+            app = new App(new HostModel(session, readOnly), theme, Runnable::run, Runnable::run, LOG_FILE);
+            app.start();
+            render();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** golive --root src/test/resources/hosts/NAME, in a terminal of cols x rows. */
+    static TuiDriver onFixture(String name, int cols, int rows) {
+        return new TuiDriver("src/test/resources/hosts/" + name, false, cols, rows, ThemeLoader.shipped("default"));
+    }
+
+    static TuiDriver on(String root, boolean readOnly, int cols, int rows) {
+        return new TuiDriver(root, readOnly, cols, rows, ThemeLoader.shipped("default"));
+    }
+
+    /** Presses keys by the names the binding tables use ("j", "enter", "shift-tab"). */
+    TuiDriver press(String... keys) {
+        for (String k : keys) {
+            app.handle(Keys.stroke(k));
+            render();
+        }
+        return this;
+    }
+
+    /** Types text character by character (into the / filter, a form field). */
+    TuiDriver type(String text) {
+        for (char ch : text.toCharArray()) press(String.valueOf(ch));
+        return this;
+    }
+
+    TuiDriver resize(int cols, int rows) {
+        terminal.setTerminalSize(new TerminalSize(cols, rows));
+        render();
+        return this;
+    }
+
+    void render() {
+        try {
+            Tui.render(app, screen, theme);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The screen as text, one line per row, trailing blanks cut. */
+    String text() { return TuiDriverText.of(terminal); }
+
+    static String textOf(DefaultVirtualTerminal terminal) {
+        StringBuilder b = new StringBuilder();
+        TerminalSize size = terminal.getTerminalSize();
+        for (int r = 0; r < size.getRows(); r++) {
+            StringBuilder line = new StringBuilder();
+            for (int c = 0; c < size.getColumns(); c++) {
+                var ch = terminal.getCharacter(c, r);
+                line.append(ch == null ? " " : ch.getCharacterString());
+                if (ch != null && ch.isDoubleWidth()) c++;
+            }
+            b.append(line.toString().replaceAll("\\s+$", "")).append('\n');
+        }
+        return b.toString();
+    }
+
+    /** One screen row as text. */
+    String row(int r) { return text().split("\n", -1)[r]; }
+
+    /** Compares the screen with src/test/resources/screens/NAME.txt. */
+    void matchesGolden(String name) {
+        Path file = SCREENS.resolve(name + ".txt");
+        String actual = text();
+        try {
+            if (Boolean.getBoolean("golden.update")) {
+                Files.createDirectories(SCREENS);
+                Files.writeString(file, actual, StandardCharsets.UTF_8);
+            }
+            assertThat(file).as("golden screen %s (run with -Dgolden.update=true to create it)", file).exists();
+            assertThat(actual).as("screen %s", name).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override public void close() {
+        try {
+            screen.stopScreen();
+        } catch (IOException ignored) {
+            // virtual terminal: nothing to restore
+        }
+        session.close();
+    }
+}
