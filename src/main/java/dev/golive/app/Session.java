@@ -314,7 +314,10 @@ public final class Session implements AutoCloseable {
         Path base = root == null || root.isEmpty() ? Path.of("/") : Path.of(root);
         if (root != null && (root.endsWith(".tar.gz") || root.endsWith(".tgz"))) return List.of();
         try {
-            return new SnapshotStore(new HostWriter(base, new AccessLog(), FaultPoints.NONE)).unfinished();
+            HostWriter w = new HostWriter(base, new AccessLog(), FaultPoints.NONE);
+            List<String> ids = new SnapshotStore(w).unfinished();
+            // an apply in progress holds the lock: its snapshot is "applying" because it is running, not because it died
+            return ids.isEmpty() || dev.golive.host.HostLock.heldByAnother(w) ? List.of() : ids;
         } catch (RuntimeException e) {
             return List.of(); // unreadable: the command itself will say what is wrong with the root
         }
@@ -325,8 +328,8 @@ public final class Session implements AutoCloseable {
      * host summary, findings, the recommended plan, the unit, the snapshot history.
      */
     public dev.golive.report.Review review(String service, java.time.Instant now, String golive) {
-        HostFacts f = service == null ? inspect() : inspect("/system.slice/" + dev.golive.config.UnitNames.validate(service));
-        return ReviewAssembly.assemble(f, java.util.Optional.ofNullable(service), now.toString(), golive);
+        Optional<String> unit = Optional.ofNullable(service).map(Session::serviceUnit);
+        return ReviewAssembly.assemble(this, spec, unit, now.toString(), golive);
     }
 
     /** The files golive owns on this host as found there (content, absent, or unknown in a capture). */

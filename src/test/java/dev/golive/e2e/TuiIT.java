@@ -59,7 +59,7 @@ class TuiIT {
             String s = t.waitFor(x -> x.contains("rules checked"), "the Overview after inspection");
             String[] lines = s.split("\n");
             assertThat(lines[0]).contains("golive", "legacy-db1").endsWith("[read-only: a capture]");
-            assertThat(s).containsPattern("Network\\s+ERROR\\s+2").containsPattern("CPU\\s+ok\\s+0");
+            assertThat(s).containsPattern("Network\\s+ERROR\\s+5").containsPattern("CPU\\s+ok\\s+0");
             assertThat(lines[23]).contains("? help", "q back/quit");
 
             t.keys("2");
@@ -77,7 +77,7 @@ class TuiIT {
             t.keys("q");
             t.waitFor(x -> !x.contains("> Help"), "help closed");
 
-            t.keys("3");
+            t.keys("6");
             s = t.waitFor(x -> x.contains("log file:"), "the command log");
             assertThat(s).contains("$ systemctl --version", "from capture");
 
@@ -88,22 +88,66 @@ class TuiIT {
     }
 
     @Test
-    void aTerminalSmallerThan80x24GetsOneLineAndExit3(@TempDir Path tmp) throws Exception {
+    void anAdminChoosesAProfileReviewsAppliesIntoATreeAndRollsBack(@TempDir Path tmp) throws Exception {
+        Path tree = fixtureCopy(tmp, "ubuntu2004-hybrid");
+        Files.delete(tree.resolve("golive-capture.json"));   // a target tree golive may write into
+        Map<String, String> before = hashes(tree);
+        try (Tmux t = Tmux.start(80, 24, "TERM=xterm-256color", "./scripts/golive --root " + tree)) {
+            t.waitFor(x -> x.contains("rules checked"), "the Overview");
+            t.keys("3");
+            t.waitFor(x -> x.contains("★"), "Profiles with the recommended one marked");
+            t.keys("/");
+            t.type("web-api");
+            t.keys("Enter", "Enter", "p");
+            String s = t.waitFor(x -> x.contains("· profile web-api"), "the Review of the plan");
+            assertThat(s).contains("/etc/sysctl.d/60-golive.conf").doesNotContain("read-only");
+            t.keys("a");
+            t.waitFor(x -> x.contains("y/enter: yes"), "the confirm step");
+            assertThat(Files.exists(tree.resolve("etc/sysctl.d/60-golive.conf"))).as("nothing written before yes").isFalse();
+            t.keys("y");
+            s = t.waitFor(x -> x.contains("applied plan"), "the apply result");
+            assertThat(s).contains("set net.core.somaxconn 4096 → 8192");
+            assertThat(tree.resolve("etc/sysctl.d/60-golive.conf")).content().contains("net.core.somaxconn = 8192");
+            t.keys("S");
+            t.waitFor(x -> x.contains(" applied ") && x.contains("web-api"), "the snapshot in the history");
+            t.keys("r");
+            t.waitFor(x -> x.contains("Roll back snapshot"), "the rollback confirm");
+            t.keys("y");
+            s = t.waitFor(x -> x.contains("rolled back ") && x.contains("rolled-back"), "the rollback result and the new state");
+            assertThat(s).containsPattern("rolled back \\S+: \\d+ restored");
+            t.keys("q");
+            assertThat(t.exitCode()).isZero();
+        }
+        Map<String, String> after = hashes(tree);
+        after.keySet().removeIf(k -> k.startsWith("var/lib/golive/") || k.equals("run/golive.lock"));
+        assertThat(after).as("the tree is byte for byte as before").isEqualTo(before);
+    }
+
+    @Test
+    void aTerminalSmallerThan80x24SaysWhyInOneLineAndFallsBackToTheGuide(@TempDir Path tmp) throws Exception {
         Path host = fixtureCopy(tmp, "debian12-vm");
         try (Tmux t = Tmux.start(70, 20, "TERM=xterm-256color", "./scripts/golive --root " + host)) {
-            assertThat(t.exitCode()).isEqualTo(3);
-            assertThat(t.screen().strip()).isEqualTo("golive: the terminal is 70x20; the full-screen UI needs at least 80x24");
+            String s = t.waitFor(x -> x.contains("golive guide"), "the guided line mode");
+            assertThat(s.replace("\n", "")).contains("golive: the terminal is 70x20; the full-screen UI needs at least 80x24; "
+                    + "starting the guided setup on plain lines instead (golive guide)");
+            t.keys("C-c");
+            assertThat(t.exitCode()).as("stopped at the first question: nothing changed").isEqualTo(130);
         }
     }
 
     @Test
-    void withoutATerminalOrWithTermDumbGoliveSaysWhyAndExits3() throws Exception {
-        Run noTty = Run.golive();
-        assertThat(noTty.exit()).isEqualTo(3);
-        assertThat(noTty.err().strip()).startsWith("golive: the full-screen UI needs a terminal").doesNotContain("\n");
-        try (Tmux t = Tmux.start(80, 24, "TERM=dumb", "./scripts/golive")) {
-            assertThat(t.exitCode()).isEqualTo(3);
-            assertThat(t.screen().strip()).startsWith("golive: TERM=dumb cannot run the full-screen UI");
+    void withoutATerminalOrWithTermDumbGoliveSaysWhyAndUsesTheGuide(@TempDir Path tmp) throws Exception {
+        Path host = fixtureCopy(tmp, "debian12-vm");
+        Run noTty = Run.golive("--root", host.toString());   // stdin is /dev/null: the guide meets end of input
+        assertThat(noTty.exit()).isEqualTo(130);
+        assertThat(noTty.err().lines().toList()).containsExactly(
+                "golive: the full-screen UI needs a terminal (stdin or stdout is not a tty); starting the guided setup on plain lines instead (golive guide)",
+                "golive guide: stopped (end of input); nothing was changed on the host.");
+        try (Tmux t = Tmux.start(80, 24, "TERM=dumb", "./scripts/golive --root " + host)) {
+            String s = t.waitFor(x -> x.contains("golive guide"), "the guided line mode");
+            assertThat(s).startsWith("golive: TERM=dumb cannot run the full-screen UI");
+            t.keys("C-c");
+            assertThat(t.exitCode()).isEqualTo(130);
         }
     }
 

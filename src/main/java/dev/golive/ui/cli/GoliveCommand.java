@@ -32,6 +32,8 @@ import picocli.CommandLine.Spec;
                 ReportCommand.class,
                 DiffCommand.class,
                 GuideCommand.class,
+                CdsTrainingCommand.class,
+                ExportCommand.class,
 
                 CommandLine.HelpCommand.class,
         },

@@ -43,6 +43,9 @@ final class App {
         this.logFile = logFile;
         tabs.add(new OverviewView(this));
         tabs.add(new FindingsView(this));
+        tabs.add(new ProfilesView(this));
+        tabs.add(new ReviewView(this));
+        tabs.add(new SnapshotsView(this));
         tabs.add(new CommandLogView(this));
         globals = buildGlobals();
     }
@@ -100,6 +103,45 @@ final class App {
     }
 
     void status(String s) { status = s == null ? "" : s; }
+
+    // ---- the work that spans screens ---------------------------------------------------------
+
+    /** Plans the chosen profile with the picked fixes on a worker, then shows Review. */
+    void planAndReview() {
+        worker.run("planning", model::buildPlan, p -> {
+            model.plan(p);
+            goTab(ReviewView.class);
+        }, this::error);
+    }
+
+    /** Applies the reviewed plan after a confirm; the Apply screen follows it. */
+    void applyPlan() {
+        var plan = model.plan().orElseThrow();
+        String where = model.session().describeRoot();
+        confirm("Apply", "Apply plan " + plan.id() + " (profile " + plan.profile() + ": " + plan.files().size() + " files, "
+                + plan.live().size() + " live values) to " + where + "? A snapshot is written first; Snapshots can roll it back.", () -> {
+            ApplyView view = new ApplyView(this, plan, where);
+            open(view);
+            worker.run("applying " + plan.id(), () -> model.session().apply(plan, false), r -> {
+                view.done(r);
+                model.plan(null);
+                model.refreshSnapshots();
+            }, e -> {
+                view.failed(e);
+                model.refreshSnapshots();
+            });
+        });
+    }
+
+    /** Rolls back applies a crash left in "applying" (the Overview's banner offers it). */
+    void recover() {
+        confirm("Recover", "Roll back the unfinished apply (" + String.join(", ", model.loaded().orElseThrow().unfinished())
+                + ")? Files and live values return to how they were before it.", () ->
+                worker.run("recovering", () -> model.session().recover(false), rs -> {
+                    status("recovered: " + rs.size() + " snapshot(s) rolled back");
+                    model.refreshSnapshots();
+                }, this::error));
+    }
 
     void error(GoliveException e) {
         String line = firstLine(e.getMessage());
@@ -264,7 +306,8 @@ final class App {
         for (Binding b : globals) if (b.footer()) hints.add(b);
         for (Binding b : hints) {
             String blocked = b.blockedReason();
-            if (blocked != null && b.keys().contains("/")) continue; // no list: no filter hint at all
+            // an action that does not apply here is left out; one the host forbids says why, where it would be
+            if (blocked != null && !blocked.startsWith("read-only")) continue;
             col = c.text(col, row, " " + b.keyText(), blocked == null ? Role.FOOTER_KEY : Role.DISABLED);
             col = c.text(col, row, " " + b.label() + (blocked == null ? "" : " (" + blocked + ")") + " ",
                     blocked == null ? Role.FOOTER : Role.DISABLED);

@@ -7,6 +7,10 @@ import dev.golive.host.RootSpec;
 import dev.golive.model.Finding;
 import dev.golive.model.FixChange;
 import dev.golive.model.HostFacts;
+import dev.golive.model.Plan;
+import dev.golive.profile.Profile;
+import dev.golive.profile.ProfileCatalog;
+import dev.golive.profile.Recommender;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,16 +25,29 @@ import java.util.Optional;
  */
 final class HostModel {
 
-    /** The facts and the report of one inspection, published together. */
-    record Loaded(HostFacts facts, CheckReport report) { }
+    /**
+     * What one inspection gives the screens, published together: facts, findings, the
+     * profiles with the recommendation, and snapshots left in "applying" by a crash.
+     */
+    record Loaded(HostFacts facts, CheckReport report, List<ProfileCatalog.Listing> profiles,
+                  List<Recommender.Recommendation> ranking, List<String> unfinished) {
+
+        Optional<Recommender.Recommendation> recommended() { return ranking.isEmpty() ? Optional.empty() : Optional.of(ranking.get(0)); }
+    }
 
     private final Session session;
+    private final String rootArg;
     private final boolean readOnlyFlag;
     private Loaded loaded;
+    private String profile;
+    private Plan plan;
+    private final Map<String, Profile> resolved = new java.util.HashMap<>();
+    private java.util.function.Supplier<String> planIds = Session::newPlanId;
     private final Map<String, Finding> picked = new LinkedHashMap<>();
 
-    HostModel(Session session, boolean readOnlyFlag) {
+    HostModel(Session session, String rootArg, boolean readOnlyFlag) {
         this.session = session;
+        this.rootArg = rootArg;
         this.readOnlyFlag = readOnlyFlag;
     }
 
@@ -39,7 +56,46 @@ final class HostModel {
     /** Slow: runs on a worker. */
     Loaded inspectAndCheck() {
         HostFacts f = session.inspect();
-        return new Loaded(f, Checker.run(f));
+        return new Loaded(f, Checker.run(f), session.profiles().list(), session.recommend(),
+                readOnlyReason() == null ? Session.unfinishedApplies(rootArg) : List.of());
+    }
+
+    /** The profile the plan uses: the admin's choice, else the recommended one. */
+    Optional<String> profile() {
+        if (profile != null) return Optional.of(profile);
+        return loaded().flatMap(Loaded::recommended).map(Recommender.Recommendation::profile);
+    }
+
+    void chooseProfile(String name) {
+        profile = name;
+        plan = null;
+    }
+
+    /** A profile resolved for this host (pure and quick; kept for the session). */
+    Profile resolve(String name) { return resolved.computeIfAbsent(name, session::profile); }
+
+    /** Slow: runs on a worker. The plan for the chosen profile plus the picked fixes. */
+    Plan buildPlan() {
+        String p = profile().orElseThrow(() -> dev.golive.model.GoliveException.badInput("no profile chosen (Profiles: enter)"));
+        return session.plan(p, Optional.empty(), pickedChanges(), planIds.get());
+    }
+
+    void plan(Plan p) { plan = p; }
+
+    /** Where plan ids come from (time and a random suffix; fixed in golden-screen tests). */
+    HostModel planIds(java.util.function.Supplier<String> ids) {
+        planIds = ids;
+        return this;
+    }
+
+    Optional<Plan> plan() { return Optional.ofNullable(plan); }
+
+    /** After an apply or rollback: the snapshot list and the unfinished ones change. */
+    void refreshSnapshots() {
+        if (loaded != null) {
+            loaded = new Loaded(loaded.facts(), loaded.report(), loaded.profiles(), loaded.ranking(),
+                    readOnlyReason() == null ? Session.unfinishedApplies(rootArg) : List.of());
+        }
     }
 
     void loaded(Loaded l) { loaded = l; }
@@ -72,6 +128,7 @@ final class HostModel {
 
     /** Adds the finding's changes to the pending plan, or takes them out again; true when now picked. */
     boolean togglePick(Finding f) {
+        plan = null;
         if (picked.remove(key(f)) != null) return false;
         picked.put(key(f), f);
         return true;

@@ -46,6 +46,8 @@ final class OverviewView extends View {
             app.goTab(FindingsView.class);
             ((FindingsView) app.current()).onlyAreas(only);
         }).unless(() -> app.model().loaded().isEmpty() ? "still inspecting" : null));
+        b.add(Binding.hint("R", "recover", "Roll back an apply that did not finish (a crash or power loss left it \"applying\")", app::recover)
+                .unless(() -> app.model().loaded().map(l -> l.unfinished().isEmpty()).orElse(true) ? "no unfinished apply" : app.model().readOnlyReason()));
         return b;
     }
 
@@ -59,6 +61,10 @@ final class OverviewView extends View {
         HostFacts f = loaded.get().facts();
         var report = loaded.get().report();
         int row = 0;
+        if (!loaded.get().unfinished().isEmpty()) {
+            c.line(row++, " An apply did not finish: snapshot " + String.join(", ", loaded.get().unfinished())
+                    + " is still \"applying\". Press R to recover (roll it back).", Role.BANNER);
+        }
         c.text(1, row++, report.rulesTotal() + " rules checked: " + plural(report.count(Severity.ERROR), "error") + " · "
                 + plural(report.count(Severity.WARN), "warning") + " · " + report.count(Severity.INFO) + " info"
                 + (f.origin().capturedAt() == null ? "" : "   captured " + f.origin().capturedAt()), Role.BASE);

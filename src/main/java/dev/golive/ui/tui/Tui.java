@@ -77,7 +77,7 @@ public final class Tui {
         });
         TerminalScreen screen = new TerminalScreen(terminal);
         String logFile = System.getProperty("golive.logdir", System.getProperty("java.io.tmpdir")) + "/golive.log";
-        App app = new App(new HostModel(session, o.readOnly()), theme, pool, r -> events.add(new Event(null, r)), logFile);
+        App app = new App(new HostModel(session, o.root(), o.readOnly()), theme, pool, r -> events.add(new Event(null, r)), logFile);
         try {
             screen.startScreen();
             screen.setCursorPosition(null);
@@ -86,9 +86,11 @@ public final class Tui {
             Thread input = new Thread(() -> readKeys(screen, events), "golive-input");
             input.setDaemon(true);
             input.start();
-            app.start();
+            // draw first, then start inspecting: the worker's class loading would compete with the first frame
             render(app, screen, theme);
             stats.phase("first frame");
+            app.start();
+            render(app, screen, theme);
             stats.firstFrame(System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime());
             while (!app.quitRequested()) {
                 Event e;
@@ -119,6 +121,38 @@ public final class Tui {
             stats.log();
         }
         return 0;
+    }
+
+    /**
+     * Walks every screen on a virtual terminal against {@code root} (null: the live host), so
+     * the launcher's AppCDS training run loads the classes a real session needs: the first
+     * frame then comes from the archive instead of a cold class path.
+     */
+    public static void rehearse(String root) {
+        try (Session session = Session.open(root)) {
+            var terminal = new com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal(new TerminalSize(80, 24));
+            TerminalScreen screen = new TerminalScreen(terminal);
+            screen.startScreen();
+            Theme theme = ThemeLoader.shipped("default");
+            App app = new App(new HostModel(session, root, false), theme, Runnable::run, Runnable::run, "");
+            app.start();
+            render(app, screen, theme);
+            String[] keys = {"j", "enter", "1", "2", "j", "J", "enter", "s", "a", "/", "x", "backspace", "esc", "?", "pgdn", "q",
+                "3", "f", "j", "tab", "shift-tab", "esc"};
+            for (String k : keys) {
+                app.handle(Keys.stroke(k));
+                render(app, screen, theme);
+            }
+            screen.stopScreen();
+            // the real terminal's classes, without needing a tty here
+            for (String c : new String[] {"com.googlecode.lanterna.terminal.ansi.UnixTerminal",
+                "com.googlecode.lanterna.terminal.ansi.UnixLikeTTYTerminal", "com.googlecode.lanterna.input.InputDecoder",
+                "com.googlecode.lanterna.input.DefaultKeyDecodingProfile"}) {
+                Class.forName(c);
+            }
+        } catch (IOException | ClassNotFoundException e) {
+            LOG.warn("rehearsal: {}", e.toString());
+        }
     }
 
     private static void readKeys(Screen screen, BlockingQueue<Event> events) {

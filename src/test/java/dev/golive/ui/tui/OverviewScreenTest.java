@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OverviewScreenTest {
 
     @ParameterizedTest(name = "{0} at {1}x{2}")
-    @CsvSource({"debian12-vm, 80, 24", "debian12-vm, 120, 40", "container-quota, 80, 24", "centos7-v1, 120, 40"})
+    @CsvSource({"debian12-vm, 80, 24", "debian12-vm, 120, 40", "container-quota, 80, 24", "centos7-v1, 80, 24", "centos7-v1, 120, 40"})
     void openingGoliveOnAHostShowsItByArea(String host, int cols, int rows) {
         try (TuiDriver tui = TuiDriver.onFixture(host, cols, rows)) {
             tui.matchesGolden("overview-" + host + "-" + cols + "x" + rows);

@@ -32,11 +32,12 @@ final class TuiDriver implements AutoCloseable {
     private TuiDriver(String root, boolean readOnly, int cols, int rows, Theme theme) {
         try {
             this.theme = theme;
-            session = Session.open(root);
+            // the profiles shipped in the jar only: the test machine's /etc/golive/profiles must not change a screen
+            session = Session.open(root).profileDirs(java.util.List.of());
             terminal = new DefaultVirtualTerminal(new TerminalSize(cols, rows));
             screen = new TerminalScreen(terminal);
             screen.startScreen();
-            app = new App(new HostModel(session, readOnly), theme, Runnable::run, Runnable::run, LOG_FILE);
+            app = new App(new HostModel(session, root, readOnly).planIds(() -> "20260101-000000-test"), theme, Runnable::run, Runnable::run, LOG_FILE);
             app.start();
             render();
         } catch (IOException e) {
@@ -49,9 +50,35 @@ final class TuiDriver implements AutoCloseable {
         return new TuiDriver("src/test/resources/hosts/" + name, false, cols, rows, ThemeLoader.shipped("default"));
     }
 
+    /**
+     * A writable copy of a fixture: its files without golive-capture.json, so golive treats it
+     * as a target tree it may write into. At a fixed relative path, so screens show the same root.
+     */
+    static String targetTree(String fixture) {
+        Path src = Path.of("src/test/resources/hosts", fixture);
+        Path dst = Path.of("target/tui-trees", fixture);
+        try {
+            if (Files.exists(dst)) dev.golive.host.RootSpec.deleteTree(dst);
+            try (var s = Files.walk(src)) {
+                for (Path p : (Iterable<Path>) s::iterator) {
+                    Path t = dst.resolve(src.relativize(p).toString());
+                    if (p.getFileName().toString().equals("golive-capture.json")) continue;
+                    if (Files.isSymbolicLink(p)) Files.createSymbolicLink(t, Files.readSymbolicLink(p));
+                    else if (Files.isDirectory(p)) Files.createDirectories(t);
+                    else Files.copy(p, t);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return dst.toString();
+    }
+
     static TuiDriver on(String root, boolean readOnly, int cols, int rows) {
         return new TuiDriver(root, readOnly, cols, rows, ThemeLoader.shipped("default"));
     }
+
+    Session session() { return session; }
 
     /** Presses keys by the names the binding tables use ("j", "enter", "shift-tab"). */
     TuiDriver press(String... keys) {
@@ -104,9 +131,12 @@ final class TuiDriver implements AutoCloseable {
     String row(int r) { return text().split("\n", -1)[r]; }
 
     /** Compares the screen with src/test/resources/screens/NAME.txt. */
-    void matchesGolden(String name) {
+    void matchesGolden(String name) { matchesGolden(name, false); }
+
+    /** {@code maskTimes}: clock times and durations read as {@code <time>} and {@code <n> ms}, so the golden stays the same. */
+    void matchesGolden(String name, boolean maskTimes) {
         Path file = SCREENS.resolve(name + ".txt");
-        String actual = text();
+        String actual = maskTimes ? text().replaceAll("\\d{4}-\\d\\d-\\d\\dT[\\d:.]*Z?", "<time>").replaceAll(" in \\d+ ms", " in <n> ms") : text();
         try {
             if (Boolean.getBoolean("golden.update")) {
                 Files.createDirectories(SCREENS);

@@ -1,0 +1,30 @@
+package dev.golive.ui.cli;
+
+import dev.golive.ui.tui.Tui;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.util.concurrent.Callable;
+
+/**
+ * Hidden: what scripts/golive runs once under -XX:ArchiveClassesAtExit so the AppCDS archive
+ * holds the classes of a typical CLI call (inspect --json) and of a TUI session (every screen
+ * drawn on a virtual terminal). Prints nothing.
+ */
+@Command(name = "cds-training", hidden = true, description = "Load the classes of typical runs (for the launcher's AppCDS archive).")
+public final class CdsTrainingCommand implements Callable<Integer> {
+
+    @Mixin CommonOptions common;
+
+    @Override public Integer call() {
+        CommandLine cl = Cli.commandLine();
+        cl.setOut(new PrintWriter(Writer.nullWriter()));
+        cl.setErr(new PrintWriter(Writer.nullWriter()));
+        cl.execute(common.root == null ? new String[] {"inspect", "--json"} : new String[] {"inspect", "--json", "--root", common.root});
+        Tui.rehearse(common.root);
+        return 0;
+    }
+}

@@ -1,0 +1,100 @@
+package dev.golive.ui.tui;
+
+import dev.golive.apply.ApplyResult;
+import dev.golive.model.ExitCode;
+import dev.golive.model.FileChange;
+import dev.golive.model.GoliveException;
+import dev.golive.model.LiveChange;
+import dev.golive.model.Plan;
+import dev.golive.model.PlanAction;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One apply: its steps while it runs, then the result; a failure that golive rolled back by
+ * itself is shown as such (the host is as before), apart from one that left work to do.
+ */
+final class ApplyView extends View {
+
+    private enum State { RUNNING, APPLIED, ROLLED_BACK, FAILED }
+
+    private final Plan plan;
+    private final String target;
+    private final ListPane<String[]> list = new ListPane<>(l -> l[1]);
+    private State state = State.RUNNING;
+    private String outcome = "";
+
+    ApplyView(App app, Plan plan, String target) {
+        super(app);
+        this.plan = plan;
+        this.target = target;
+        list.items(steps("…"));
+    }
+
+    @Override String title() { return "Apply"; }
+
+    @Override String about() {
+        return "The apply in progress and its result. A snapshot is written before the first change; if a step "
+                + "fails, golive rolls every change back by itself and says so here.";
+    }
+
+    @Override ListPane<?> list() { return list; }
+
+    @Override protected List<Binding> buildBindings() {
+        List<Binding> b = new ArrayList<>(list.moves());
+        b.add(Binding.hint("S", "snapshots", "Open Snapshots (history, diffs, roll back)", () -> app.goTab(SnapshotsView.class))
+                .unless(() -> state == State.RUNNING ? "still applying" : null));
+        return b;
+    }
+
+    private List<String[]> steps(String mark) {
+        List<String[]> out = new ArrayList<>();
+        out.add(new String[] {"DIM", mark + " snapshot " + plan.id() + " (before any change)"});
+        for (FileChange f : plan.files()) out.add(new String[] {"BASE", mark + " " + (f.after().isEmpty() ? "remove " : "write ") + f.path()});
+        for (LiveChange l : plan.live()) out.add(new String[] {"BASE", mark + " set " + l.key() + " " + l.before() + " → " + l.after()});
+        for (PlanAction a : plan.actions()) {
+            out.add(new String[] {"BASE", mark + " " + a.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + a.unit().map(u -> " " + u).orElse("")});
+        }
+        return out;
+    }
+
+    void done(ApplyResult r) {
+        state = State.APPLIED;
+        outcome = "applied plan " + r.snapshotId() + " in " + r.millis() + " ms (" + r.filesWritten() + " files, "
+                + r.liveValuesSet() + " live values); verified. Undo: Snapshots, r";
+        List<String[]> out = new ArrayList<>();
+        for (String l : r.lines()) out.add(new String[] {"OK", "✓ " + l});
+        list.items(out);
+    }
+
+    void failed(GoliveException e) {
+        boolean rolledBack = e.exitCode() == ExitCode.APPLY_ROLLED_BACK;
+        state = rolledBack ? State.ROLLED_BACK : State.FAILED;
+        outcome = "golive: " + App.firstLine(e.getMessage());
+        list.items(steps(rolledBack ? "↺" : "?"));
+    }
+
+    @Override void draw(Canvas c) {
+        c.line(0, " Apply plan " + plan.id() + " (profile " + plan.profile() + ") to " + target, Role.TITLE);
+        String head = switch (state) {
+            case RUNNING -> "applying… (snapshot first; every change is journaled)";
+            case APPLIED -> outcome;
+            case ROLLED_BACK -> "ROLLED BACK AUTOMATICALLY: the host is as before.\n" + outcome;
+            case FAILED -> outcome;
+        };
+        Role role = switch (state) {
+            case RUNNING -> Role.STATUS;
+            case APPLIED -> Role.OK;
+            case ROLLED_BACK -> Role.BANNER;
+            case FAILED -> Role.ERROR;
+        };
+        List<String> lines = Dialog.wrap(head, c.width() - 2);
+        int row = 1;
+        for (String l : lines.subList(0, Math.min(lines.size(), 4))) c.line(row++, " " + l, role);
+        list.draw(c.sub(0, row + 1, c.width(), c.height() - row - 1), (cc, r, l, sel) -> {
+            if (sel) cc.fillRow(r, Role.SELECTED);
+            cc.text(1, r, l[1], sel ? Role.SELECTED : Role.valueOf(l[0]));
+        }, "");
+    }
+}

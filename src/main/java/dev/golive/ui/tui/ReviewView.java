@@ -1,0 +1,103 @@
+package dev.golive.ui.tui;
+
+import dev.golive.model.Plan;
+import dev.golive.plan.Preview;
+import dev.golive.report.Style;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one plan: every file change as a unified diff and every live value old → new, in the
+ * same words `golive plan` prints (plan.Preview), coloured here. a applies it, always
+ * through a confirm step; on a capture or with --read-only the key says why it cannot.
+ */
+final class ReviewView extends View {
+
+    record Line(String text, Role role) { }
+
+    private final ListPane<Line> list = new ListPane<>(Line::text);
+    private Plan shownPlan;
+
+    ReviewView(App app) { super(app); }
+
+    @Override String title() { return "Review"; }
+
+    @Override String about() {
+        return "The plan for the chosen profile and the fixes you picked: file diffs, live values old → new, "
+                + "what runs after. Nothing is written until you apply and confirm; a snapshot comes first.";
+    }
+
+    @Override ListPane<?> list() { return list; }
+
+    @Override void shown() { sync(); }
+
+    private void sync() {
+        Optional<Plan> p = app.model().plan();
+        if (p.isPresent() && p.get() != shownPlan) {
+            shownPlan = p.get();
+            list.items(lines(shownPlan, app.model().loaded().map(l -> l.facts().origin().hostname()).orElse(null)));
+            list.home();
+        } else if (p.isEmpty() && shownPlan != null) {
+            shownPlan = null;
+            list.items(List.of());
+        }
+    }
+
+    static List<Line> lines(Plan plan, String host) {
+        List<Line> out = new ArrayList<>();
+        for (String l : Preview.render(plan, host == null ? "this host" : host, Style.PLAIN).split("\n", -1)) {
+            out.add(new Line(l, roleOf(l)));
+        }
+        return out;
+    }
+
+    private static Role roleOf(String l) {
+        if (l.startsWith("+++") || l.startsWith("---")) return Role.DIM;
+        if (l.startsWith("+")) return Role.DIFF_ADD;
+        if (l.startsWith("-")) return Role.DIFF_DEL;
+        if (l.startsWith("@@")) return Role.DIFF_HUNK;
+        if (l.startsWith("Plan ") || l.startsWith("Files (") || l.startsWith("Live values (") || l.equals("Then")
+                || l.startsWith("By hand (") || l.startsWith("create ") || l.startsWith("change ") || l.startsWith("remove ")) return Role.TITLE;
+        if (l.startsWith("Conflicts (")) return Role.WARN;
+        if (l.startsWith("      ") || l.startsWith("  ") && !l.contains("→")) return l.contains("→") ? Role.BASE : Role.DIM;
+        if (l.startsWith("Nothing to change")) return Role.OK;
+        return Role.BASE;
+    }
+
+    @Override protected List<Binding> buildBindings() {
+        List<Binding> b = new ArrayList<>(list.moves());
+        b.add(Binding.hint("a", "apply", "Apply this plan (asks first; a snapshot is written before any change)", app::applyPlan)
+                .unless(this::whyNoApply));
+        b.add(Binding.hint("r", "re-plan", "Plan again (after choosing another profile or picking fixes)", app::planAndReview)
+                .unless(() -> app.model().profile().isEmpty() ? "no profile chosen" : null));
+        return b;
+    }
+
+    private String whyNoApply() {
+        String ro = app.model().readOnlyReason();
+        if (ro != null) return ro;
+        Optional<Plan> p = app.model().plan();
+        if (p.isEmpty()) return "no plan yet (r, or p on Profiles)";
+        if (p.get().isEmpty() && p.get().actions().isEmpty()) return "nothing to change";
+        return null;
+    }
+
+    @Override void draw(Canvas c) {
+        sync();
+        if (shownPlan == null) {
+            c.text(1, 1, "No plan yet.", Role.TITLE);
+            c.text(1, 3, "Profiles: choose a profile and press p (plan and review),", Role.BASE);
+            c.text(1, 4, "or press r here to plan " + app.model().profile().map(p -> "profile " + p).orElse("the recommended profile")
+                    + " with the " + app.model().picked().size() + " fixes you picked.", Role.BASE);
+            String ro = app.model().readOnlyReason();
+            if (ro != null) c.text(1, 6, "Applying is off: " + ro + ".", Role.DISABLED);
+            return;
+        }
+        list.draw(c, (cc, r, l, sel) -> {
+            if (sel) cc.fillRow(r, Role.SELECTED);
+            cc.text(1, r, l.text(), sel ? Role.SELECTED : l.role());
+        }, "No line matches the filter.");
+    }
+}

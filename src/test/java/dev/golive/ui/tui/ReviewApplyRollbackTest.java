@@ -1,0 +1,120 @@
+package dev.golive.ui.tui;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The main job, on a target tree (a copy of a fixture golive may write into): choose a
+ * profile, review the plan, apply it through the confirm step, find the snapshot, roll it
+ * back, and end with the tree as it was.
+ */
+class ReviewApplyRollbackTest {
+
+    @ParameterizedTest(name = "{0}x{1}")
+    @CsvSource({"80, 24", "120, 40"})
+    void theReviewShowsFileDiffsAndLiveValues(int cols, int rows) {
+        try (TuiDriver tui = TuiDriver.on(TuiDriver.targetTree("centos7-v1"), false, cols, rows)) {
+            tui.press("3").type("/web").press("enter", "p");
+            tui.matchesGolden("review-centos7-v1-" + cols + "x" + rows);
+            assertThat(tui.text()).contains("Plan 20260101-000000-test · profile web-api", "/etc/sysctl.d/60-golive.conf");
+        }
+    }
+
+    @Test
+    void anAdminAppliesTheReviewedPlanAndRollsItBack() throws Exception {
+        String tree = TuiDriver.targetTree("ubuntu2004-hybrid");
+        Map<String, String> before = hashes(Path.of(tree));
+        try (TuiDriver tui = TuiDriver.on(tree, false, 80, 24)) {
+            tui.press("3").type("/web").press("enter", "p");
+            tui.type("/somaxconn").press("enter");
+            assertThat(tui.text()).contains("net.core.somaxconn", "→", "8192");
+            tui.press("esc", "a");
+            tui.matchesGolden("apply-confirm-80x24");
+            assertThat(tui.text()).contains("Apply plan 20260101-000000-test (profile web-api:", "y/enter: yes");
+
+            tui.press("y");
+            tui.matchesGolden("apply-done-80x24", true);
+            assertThat(tui.row(3)).contains("applied plan 20260101-000000-test");
+            assertThat(Path.of(tree, "etc/sysctl.d/60-golive.conf")).content().contains("net.core.somaxconn = 8192");
+            assertThat(Path.of(tree, "proc/sys/net/core/somaxconn")).content().isEqualToIgnoringWhitespace("8192");
+
+            tui.press("S");
+            assertThat(tui.row(1)).contains("5 Snapshots");
+            tui.matchesGolden("snapshots-after-apply-80x24", true);
+            assertThat(tui.text()).contains("20260101-000000-test", "applied", "web-api", "+net.core.somaxconn = 8192");
+
+            tui.press("r");
+            assertThat(tui.text()).contains("Roll back snapshot 20260101-000000-test");
+            tui.press("y");
+            assertThat(tui.row(22)).contains("rolled back 20260101-000000-test");
+            assertThat(tui.text()).contains("rolled-back");
+            tui.press("r");
+            assertThat(tui.row(22)).contains("roll back: already rolled back");
+        }
+        Map<String, String> after = hashes(Path.of(tree));
+        // the snapshot history and the (empty) lock file stay, by design
+        after.keySet().removeIf(k -> k.startsWith("var/lib/golive/") || k.equals("run/golive.lock"));
+        assertThat(after).as("the tree is byte for byte as before").isEqualTo(before);
+    }
+
+    @Test
+    void aFailedApplyIsShownAsRolledBackAutomatically() throws Exception {
+        String tree = TuiDriver.targetTree("ubuntu2004-hybrid");
+        Map<String, String> before = hashes(Path.of(tree));
+        try (TuiDriver tui = TuiDriver.on(tree, false, 80, 24)) {
+            tui.session().withFaults(dev.golive.host.FaultPoints.throwAt("live-write:1"));
+            tui.press("3").type("/web").press("enter", "p", "a", "y");
+            tui.matchesGolden("apply-rolled-back-80x24");
+            assertThat(tui.row(3)).startsWith(" ROLLED BACK AUTOMATICALLY: the host is as before.");
+            assertThat(tui.text()).contains("golive: apply failed:", "the host is as before (snapshot 20260101-000000-test)");
+        }
+        Map<String, String> after = hashes(Path.of(tree));
+        after.keySet().removeIf(k -> k.startsWith("var/lib/golive/") || k.equals("run/golive.lock"));
+        assertThat(after).isEqualTo(before);
+    }
+
+    @Test
+    void onACaptureApplyIsOffAndTheFooterSaysWhy() {
+        try (TuiDriver tui = TuiDriver.onFixture("centos7-v1", 80, 24)) {
+            tui.press("3", "p");
+            assertThat(tui.row(23)).contains("a apply (read-only: a capture)");
+            tui.press("a");
+            assertThat(tui.row(22)).isEqualTo("apply: read-only: a capture");
+            assertThat(tui.app.dialog()).isEmpty();
+            tui.press("5");
+            assertThat(tui.text()).contains("No snapshots here: read-only: a capture");
+        }
+    }
+
+    @Test
+    void readOnlyFlagTurnsApplyOffOnAWritableTreeToo() {
+        try (TuiDriver tui = TuiDriver.on(TuiDriver.targetTree("debian12-vm"), true, 80, 24)) {
+            assertThat(tui.row(0)).endsWith("[read-only: --read-only]");
+            tui.press("4");
+            assertThat(tui.text()).contains("Applying is off: read-only: --read-only.");
+        }
+    }
+
+    static Map<String, String> hashes(Path root) throws Exception {
+        Map<String, String> out = new TreeMap<>();
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    out.put(root.relativize(p).toString(), HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
+                }
+            }
+        }
+        return out;
+    }
+}
