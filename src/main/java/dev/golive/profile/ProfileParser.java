@@ -28,6 +28,8 @@ public final class ProfileParser {
     static final Pattern DURATION = Pattern.compile(
             "infinity|(\\d+(\\.\\d+)?\\s*(usec|us|msec|ms|seconds|second|sec|s|minutes|minute|min|m|hours|hour|hr|h|days|day|d)?\\s*)+");
     static final Pattern TASKS = Pattern.compile("infinity|\\d+%?");
+    /** Joins the fallbacks of a sysfs choice list in Setting.raw ("defer+madvise|madvise"). */
+    static final String CHOICE_SEPARATOR = "|";
     static final Pattern MEMLIMIT = Pattern.compile("(\\d+)% of memory\\.max");
 
     private ProfileParser() { }
@@ -101,6 +103,17 @@ public final class ProfileParser {
 
     /** The value as text, after checking its YAML type fits the key's type. */
     private static String raw(Schema.Key spec, Node v, String key) {
+        if (v instanceof ListNode l && spec.type() == Schema.Type.CHOICE && spec.path() != null) {
+            // a sysfs choice may list fallbacks: the first one the target kernel offers is used
+            if (l.items().isEmpty()) throw ProfileErrors.at(v.loc(), key + ": the list of choices is empty");
+            List<String> options = new ArrayList<>();
+            for (Node i : l.items()) {
+                String o = raw(spec, i, key);
+                Values.check(spec, o, i.loc());
+                options.add(o);
+            }
+            return String.join(CHOICE_SEPARATOR, options);
+        }
         if (!(v instanceof Scalar sc) || sc.type() == ScalarType.NULL) {
             throw ProfileErrors.at(v.loc(), key + ": expected " + expected(spec) + ", found " + v.kind());
         }
@@ -118,7 +131,7 @@ public final class ProfileParser {
         return switch (spec.type()) {
             case INT -> "a whole number or an expression";
             case VECTOR -> spec.fields() + " whole numbers separated by spaces";
-            case CHOICE -> "one of " + String.join(", ", spec.choices());
+            case CHOICE -> "one of " + String.join(", ", spec.choices()) + (spec.path() != null ? " (or a list of them, first offered wins)" : "");
             case NOFILE -> "SOFT:HARD, one number, or infinity";
             case DURATION -> "a time span such as 2s or 1min";
             case TASKS -> "a number, a percentage or infinity";

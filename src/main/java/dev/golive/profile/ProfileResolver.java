@@ -110,6 +110,7 @@ public final class ProfileResolver {
                 case VECTOR -> String.join(" ", s.raw().trim().split("\\s+"));
                 case NOFILE -> nofile(spec, s);
                 case GOMAXPROCS -> s.raw().equals("derive") ? "derive" : Long.toString(evalInt(spec, s, s.raw()));
+                case CHOICE -> choice(spec, s);
                 default -> s.raw();
             };
             if (s.section() == Section.SYSCTL) {
@@ -194,6 +195,16 @@ public final class ProfileResolver {
             // systemd would refuse soft > hard, so the soft limit follows the hard one down
             long soft = Math.min(v[0], hard);
             return new NofileLimit(soft, hard).toString();
+        }
+
+        /** The first of a choice's options the target kernel offers (one option: it must be offered). */
+        private String choice(Schema.Key spec, ProfileDoc.Setting s) {
+            List<String> options = List.of(s.raw().split(java.util.regex.Pattern.quote(ProfileParser.CHOICE_SEPARATOR)));
+            Optional<List<String>> offered = Schema.kernelChoices(s.key(), kernel);
+            if (offered.isEmpty()) return options.get(0);
+            for (String o : options) if (offered.get().contains(o)) return o;
+            throw ProfileErrors.at(s.valueLoc(), s.key() + ": " + (options.size() == 1 ? "\"" + options.get(0) + "\" is not" : "none of " + String.join(", ", options) + " is")
+                    + " offered by Linux " + kernel.orElseThrow() + " (it has: " + String.join(", ", offered.get()) + ")");
         }
 
         /** Why a when: condition does not hold here, or empty when it does. */

@@ -35,7 +35,9 @@ final class Values {
             case INT -> intValue(spec, raw, at);
             case VECTOR -> vector(spec, raw, at);
             case CHOICE -> {
-                if (!spec.choices().contains(raw)) throw ProfileErrors.at(at, spec.name() + ": \"" + raw + "\" is not one of " + String.join(", ", spec.choices()));
+                if (raw.contains(ProfileParser.CHOICE_SEPARATOR)) {
+                    for (String o : raw.split(java.util.regex.Pattern.quote(ProfileParser.CHOICE_SEPARATOR))) check(spec, o, at);
+                } else if (!spec.choices().contains(raw)) throw ProfileErrors.at(at, spec.name() + ": \"" + raw + "\" is not one of " + String.join(", ", spec.choices()));
             }
             case NOFILE -> nofile(spec, raw, at);
             case DURATION -> {

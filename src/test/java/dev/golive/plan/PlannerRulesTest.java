@@ -86,8 +86,10 @@ class PlannerRulesTest {
         Map<String, OwnedFileState> cur = Map.of(OwnedFiles.SYSCTL_DROPIN, OwnedFileState.of(OwnedFiles.SYSCTL_DROPIN, old));
         Plan same = plan("debian12-vm", "base", Optional.empty(), List.of(), cur, ServiceFiles.UNAVAILABLE);
         assertThat(same.files()).extracting(FileChange::path).contains(OwnedFiles.SYSCTL_DROPIN); // "# Profile x" → "# Profile base"
-        String now = OwnedFiles.header("old") + "# Profile base\n# The SYN queue per listener; below somaxconn it, not the accept backlog, limits a burst of new connections.\n"
-                + "net.ipv4.tcp_max_syn_backlog = 8192\n";
+        // the same body under an older snapshot's header: nothing to do
+        String fresh = plan("debian12-vm", "base", Optional.empty(), List.of(), Map.of(), ServiceFiles.UNAVAILABLE).files().stream()
+                .filter(c -> c.path().equals(OwnedFiles.SYSCTL_DROPIN)).findFirst().orElseThrow().after().orElseThrow();
+        String now = OwnedFiles.header("old") + fresh.substring(OwnedFiles.header(ID).length());
         Plan unchanged = plan("debian12-vm", "base", Optional.empty(), List.of(),
                 Map.of(OwnedFiles.SYSCTL_DROPIN, OwnedFileState.of(OwnedFiles.SYSCTL_DROPIN, now)), ServiceFiles.UNAVAILABLE);
         assertThat(unchanged.files()).extracting(FileChange::path).doesNotContain(OwnedFiles.SYSCTL_DROPIN);

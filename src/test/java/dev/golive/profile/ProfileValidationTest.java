@@ -54,12 +54,30 @@ class ProfileValidationTest {
                             value: true
                             why: timestamps
                         """, "/etc/golive/profiles/web.yaml:3:12: net.ipv4.tcp_timestamps: expected a whole number or an expression, found true/false"),
-                Arguments.of("wrong type: a list for a choice", "debian12-vm", """
+                Arguments.of("wrong type: a mapping for a choice", "debian12-vm", """
                         sysfs:
                           transparent_hugepage.enabled:
-                            value: [madvise]
+                            value: {mode: madvise}
                             why: thp
-                        """, "/etc/golive/profiles/web.yaml:3:12: transparent_hugepage.enabled: expected one of always, madvise, never, found a list"),
+                        """, "/etc/golive/profiles/web.yaml:3:12: transparent_hugepage.enabled: expected one of always, madvise, never (or a list of them, first offered wins), found a mapping"),
+                Arguments.of("a THP defrag mode the target kernel lacks (defer+madvise came in 4.11)", "centos7-v1", """
+                        sysfs:
+                          transparent_hugepage.defrag:
+                            value: defer+madvise
+                            why: thp
+                        """, "/etc/golive/profiles/web.yaml:3:12: transparent_hugepage.defrag: \"defer+madvise\" is not offered by Linux 3.10.0 (it has: always, madvise, never)"),
+                Arguments.of("a fallback list none of whose entries the kernel offers", "centos7-v1", """
+                        sysfs:
+                          transparent_hugepage.defrag:
+                            value: [defer+madvise, defer]
+                            why: thp
+                        """, "/etc/golive/profiles/web.yaml:3:12: transparent_hugepage.defrag: none of defer+madvise, defer is offered by Linux 3.10.0 (it has: always, madvise, never)"),
+                Arguments.of("a choice in a fallback list that does not exist at all", "debian12-vm", """
+                        sysfs:
+                          transparent_hugepage.defrag:
+                            value: [defer+madvise, madvis]
+                            why: thp
+                        """, "/etc/golive/profiles/web.yaml:3:28: transparent_hugepage.defrag: \"madvis\" is not one of always, defer, defer+madvise, madvise, never"),
                 Arguments.of("choice not in the list", "debian12-vm", """
                         sysfs:
                           transparent_hugepage.defrag:
