@@ -102,7 +102,7 @@ final class UnitRules {
             "Restart= defaults to no: a Go service that panics or is OOM-killed stays down until someone notices. "
                     + "Restart=on-failure (or always) brings it back; pair it with a RestartSec= and start limit that do "
                     + "not give up within seconds.",
-            "Set Restart=on-failure and RestartSec=2s.",
+            "Set Restart=on-failure and RestartSec=5s.",
             SERVICE_MAN + " (Restart=)",
             (r, h) -> {
                 if (!h.service().get().unit().known()) return List.of(); // absence means nothing without the unit
@@ -111,9 +111,9 @@ final class UnitRules {
                 return r.one(d.map(x -> "Restart=no (" + x.source().describe() + ")").orElse("no Restart= (default: no)"),
                         d.map(x -> List.<dev.golive.model.Source>of(x.source()))
                                 .orElse(h.service().get().unit().opt().map(u -> List.<dev.golive.model.Source>of(dev.golive.model.Source.File.of(u.path()))).orElse(List.of())),
-                        ProposedFix.of("restart on failure after 2 s",
+                        ProposedFix.of("restart on failure after 5 s",
                                 new FixChange.UnitDirectiveChange("Service", "Restart", "on-failure"),
-                                new FixChange.UnitDirectiveChange("Service", "RestartSec", "2s")));
+                                new FixChange.UnitDirectiveChange("Service", "RestartSec", "5s")));
             });
 
     static final Rule GIVES_UP = Rule.service("UNIT-RESTART-GIVES-UP", WARN, Area.UNIT,

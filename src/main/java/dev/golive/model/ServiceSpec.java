@@ -68,11 +68,15 @@ public record ServiceSpec(
 
     /**
      * Restart policy: {@code Restart=}, {@code RestartSec=} and the start limit chosen
-     * together (DOMAIN.md: systemd's defaults give up within a second).
+     * together (DOMAIN.md: systemd's defaults give up within a second). The default retries
+     * every 5 s for as long as the failure lasts (a database or DNS outage must not leave the
+     * service dead): 15 starts at 5 s spacing take 70 s, more than the 60 s interval, so the
+     * limit never trips on Restart= alone (golive's UNIT-RESTART-GIVES-UP rule asks
+     * RestartSec × StartLimitBurst ≥ StartLimitIntervalSec); it still stops anything that starts
+     * the unit faster than every 4 s.
      */
     public record Restart(String policy, String restartSec, String startLimitIntervalSec, int startLimitBurst) {
-        /** on-failure every 2 s, at most 5 starts in 60 s: a crash loop stops after a minute, not a second. */
-        public static final Restart DEFAULT = new Restart("on-failure", "2s", "60s", 5);
+        public static final Restart DEFAULT = new Restart("on-failure", "5s", "60s", 15);
     }
 
     /** How much sandboxing the unit gets; the directive sets are documented in docs/unit.md. */

@@ -32,7 +32,7 @@ import java.util.function.UnaryOperator;
  * environment: {APP_ENV: prod}
  * ports: [443]
  * resources: {cpuQuota: 200%, memoryMax: 2G, nofile: "65536:524288"}
- * restart: {policy: on-failure, restartSec: 2s, startLimitIntervalSec: 60s, startLimitBurst: 5}
+ * restart: {policy: on-failure, restartSec: 5s, startLimitIntervalSec: 60s, startLimitBurst: 15}
  * hardening: strict
  * go: {mode: derive, memLimitPercent: 90}
  * </pre>

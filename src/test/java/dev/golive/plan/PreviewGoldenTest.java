@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * `golive plan` previews for several fixture hosts × profiles, compared with the files under
  * src/test/resources/previews/ (plain text, as with --no-color). Regenerate after a reviewed
- * change with -Dgolden.update=true and read the diff before committing.
+ * change with -Dgolive.updateGoldens=true and read the diff before committing.
  */
 class PreviewGoldenTest {
 
@@ -77,10 +77,10 @@ class PreviewGoldenTest {
 
     static void compare(String name, String actual) throws IOException {
         Path file = DIR.resolve(name);
-        if (Boolean.getBoolean("golden.update") || !Files.exists(file)) {
+        if (Boolean.getBoolean("golive.updateGoldens") || !Files.exists(file)) {
             Files.createDirectories(DIR);
             Files.writeString(file, actual, StandardCharsets.UTF_8);
-            if (!Boolean.getBoolean("golden.update")) throw new AssertionError("wrote new golden file " + file + "; review it and run again");
+            if (!Boolean.getBoolean("golive.updateGoldens")) throw new AssertionError("wrote new golden file " + file + "; review it and run again");
         }
         assertThat(actual).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
     }

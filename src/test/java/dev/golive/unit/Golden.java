@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Golden files under src/test/resources/units/. A missing file is written and the test
- * fails (review it, then commit it); {@code -Dgolive.updateGolden=true} rewrites them all.
+ * fails (review it, then commit it); {@code -Dgolive.updateGoldens=true} rewrites them all.
  */
 final class Golden {
     private Golden() { }
@@ -19,10 +19,10 @@ final class Golden {
     static void assertMatches(String name, String actual) {
         Path p = dir().resolve(name);
         try {
-            if (!Files.exists(p) || Boolean.getBoolean("golive.updateGolden")) {
+            if (!Files.exists(p) || Boolean.getBoolean("golive.updateGoldens")) {
                 Files.createDirectories(p.getParent());
                 Files.writeString(p, actual);
-                if (!Boolean.getBoolean("golive.updateGolden")) throw new AssertionError("golden file written, review it: " + p);
+                if (!Boolean.getBoolean("golive.updateGoldens")) throw new AssertionError("golden file written, review it: " + p);
                 return;
             }
             assertThat(actual).as("golden " + name).isEqualTo(Files.readString(p));

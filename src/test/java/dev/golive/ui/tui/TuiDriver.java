@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Drives the TUI on Lanterna's virtual terminal like a user at the keyboard: open golive on
  * a fixture host, press keys, look at the screen. Work runs synchronously, so a screen is
- * the same on every run. {@code -Dgolden.update=true} rewrites the golden files.
+ * the same on every run. {@code -Dgolive.updateGoldens=true} rewrites the golden files.
  */
 final class TuiDriver implements AutoCloseable {
 
@@ -138,11 +138,11 @@ final class TuiDriver implements AutoCloseable {
         Path file = SCREENS.resolve(name + ".txt");
         String actual = maskTimes ? text().replaceAll("\\d{4}-\\d\\d-\\d\\dT[\\d:.]*Z?", "<time>").replaceAll(" in \\d+ ms", " in <n> ms") : text();
         try {
-            if (Boolean.getBoolean("golden.update")) {
+            if (Boolean.getBoolean("golive.updateGoldens")) {
                 Files.createDirectories(SCREENS);
                 Files.writeString(file, actual, StandardCharsets.UTF_8);
             }
-            assertThat(file).as("golden screen %s (run with -Dgolden.update=true to create it)", file).exists();
+            assertThat(file).as("golden screen %s (run with -Dgolive.updateGoldens=true to create it)", file).exists();
             assertThat(actual).as("screen %s", name).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
