@@ -60,7 +60,7 @@ public final class ServiceOptions {
     @Option(names = "--port", paramLabel = "N", description = "Port the service listens on (repeatable); below 1024 adds CAP_NET_BIND_SERVICE.")
     List<Integer> ports;
 
-    @Option(names = "--cpu-quota", paramLabel = "PCT", description = "CPUQuota=, e.g. 200% for two CPUs.")
+    @Option(names = "--cpu-quota", paramLabel = "PCT", description = "CPUQuota=, e.g. 200%% for two CPUs.")
     String cpuQuota;
 
     @Option(names = "--memory-max", paramLabel = "SIZE", description = "MemoryMax=, e.g. 2G; GOMEMLIMIT is derived from it.")

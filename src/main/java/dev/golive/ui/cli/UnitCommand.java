@@ -27,7 +27,7 @@ import java.util.concurrent.Callable;
                 + "did not write it), with GOMAXPROCS/GOMEMLIMIT derived from the binary and the limits, then run "
                 + "systemd-analyze verify and security --offline on it. Nothing is written to the host.",
         footer = {"",
-                "Example: golive unit --service app --exec /usr/local/bin/app --user app --port 443 --cpu-quota 200% --memory-max 2G --hardening strict",
+                "Example: golive unit --service app --exec /usr/local/bin/app --user app --port 443 --cpu-quota 200%% --memory-max 2G --hardening strict",
                 "",
                 "Exit codes: 0 rendered (verify found nothing), 1 systemd-analyze verify complained about the unit,",
                 "2 bad spec or option, 3 environment, 5 internal error."})
