@@ -116,6 +116,13 @@ public final class CaptureWriter {
         if (Files.isSymbolicLink(src)) {
             Path target = Files.readSymbolicLink(src);
             Path dest = target(outDir, path);
+            if (target.toString().equals("/dev/null")) {
+                // a masked unit or drop-in: systemd treats an empty file the same as a link to
+                // /dev/null, and an empty file needs no absolute link that a safe reader must refuse
+                Files.createDirectories(dest.getParent());
+                if (!Files.exists(dest, java.nio.file.LinkOption.NOFOLLOW_LINKS)) Files.write(dest, new byte[0]);
+                return true;
+            }
             if (!target.isAbsolute() && dest.getParent().resolve(target).normalize().startsWith(outDir.toAbsolutePath().normalize())) {
                 Files.createDirectories(dest.getParent());
                 if (!Files.exists(dest, java.nio.file.LinkOption.NOFOLLOW_LINKS)) Files.createSymbolicLink(dest, target);
