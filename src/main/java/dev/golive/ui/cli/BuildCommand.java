@@ -52,6 +52,10 @@ public final class BuildCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
     @Spec CommandSpec spec;
 
+    // not mixinStandardHelpOptions: its --version would clash with the version stamp below
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
     @Option(names = "--target", paramLabel = "T", description = "Target to build (repeatable). Default: this host.")
     List<String> targets = new ArrayList<>();
 

@@ -22,7 +22,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code golive unit}: render the service's unit (or drop-in), verify it and score its sandboxing. */
-@Command(name = "unit",
+@Command(name = "unit", mixinStandardHelpOptions = true,
         description = "Render the systemd unit for a Go service (or a drop-in when the unit already exists and golive "
                 + "did not write it), with GOMAXPROCS/GOMEMLIMIT derived from the binary and the limits, then run "
                 + "systemd-analyze verify and security --offline on it. Nothing is written to the host.",

@@ -39,4 +39,17 @@ class CliTreeTest {
             assertThat(Cli.commandLineFor(new String[] {e.getKey()}).getSubcommands()).as(e.getKey()).containsOnlyKeys(e.getKey());
         }
     }
+
+    @Test
+    void everySubcommandAnswersHelpWithItsUsage() {
+        for (var e : Cli.commandLine().getSubcommands().entrySet()) {
+            if (e.getKey().equals("help") || e.getValue().getCommandSpec().usageMessage().hidden()) continue;
+            var out = new java.io.StringWriter();
+            CommandLine cl = Cli.commandLineFor(new String[] {e.getKey(), "--help"});
+            cl.setOut(new java.io.PrintWriter(out)); // applies to the subcommand too
+            int code = cl.execute(e.getKey(), "--help");
+            assertThat(code).as(e.getKey() + " --help").isZero();
+            assertThat(out.toString()).as(e.getKey()).startsWith("Usage: golive " + e.getKey());
+        }
+    }
 }
