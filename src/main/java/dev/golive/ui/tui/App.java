@@ -46,6 +46,7 @@ final class App {
         tabs.add(new ProfilesView(this));
         tabs.add(new ReviewView(this));
         tabs.add(new SnapshotsView(this));
+        tabs.add(new UnitView(this));
         tabs.add(new CommandLogView(this));
         globals = buildGlobals();
     }
@@ -202,6 +203,10 @@ final class App {
         }
         if (editingFilter) {
             editFilter(k, key);
+            return;
+        }
+        if (current().capturesKeys()) {
+            if (key.equals("ctrl-c")) quit = true; else current().typed(k);
             return;
         }
         status = "";
