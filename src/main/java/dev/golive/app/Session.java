@@ -26,6 +26,7 @@ import dev.golive.host.ProcessCommandRunner;
 import dev.golive.model.GoVersion;
 import dev.golive.model.ServiceSpec;
 import dev.golive.unit.UnitPreview;
+import dev.golive.unit.UnitServiceFiles;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -59,13 +60,14 @@ public final class Session implements AutoCloseable {
     private final AccessLog log;
     private HostFacts facts;
     private List<String> profileDirs = defaultProfileDirs();
-    private ServiceFiles serviceFiles = ServiceFiles.UNAVAILABLE;
+    private ServiceFiles serviceFiles;
     /** Fault points for apply/rollback: armed from GOLIVE_FAULT unless a test sets them. */
     private FaultPoints faults;
     private IntSupplier uid = Privileges::effectiveUid;
 
     private Session(RootSpec spec, AccessLog log) {
         this.spec = spec;
+        this.serviceFiles = new UnitServiceFiles(spec.root());
         this.log = log;
     }
 
@@ -182,7 +184,7 @@ public final class Session implements AutoCloseable {
         return this;
     }
 
-    /** How the service's unit files are rendered (the unit package's renderer; unavailable by default). */
+    /** How the service's unit files are rendered (the unit package's renderer by default; tests replace it). */
     public Session serviceFiles(ServiceFiles files) {
         this.serviceFiles = files;
         return this;
@@ -209,9 +211,24 @@ public final class Session implements AutoCloseable {
      * the fixes the admin picked. Reads the owned files; writes nothing.
      */
     public Plan plan(String profileName, Optional<String> service, List<FixChange> fixes, String planId) {
-        HostFacts f = inspect();
-        Profile p = ProfileResolver.resolve(profiles(), profileName, f);
-        Optional<ServiceSpec> svc = service.map(ServiceSpec::named);
+        return planFor(profileName, service.map(Session::serviceUnit).map(ServiceSpec::named), fixes, planId);
+    }
+
+    /** The profile name that plans only the picked fixes (the guide's "none"). */
+    public static final String NO_PROFILE = "none";
+
+    /**
+     * The same with a full service spec (the TUI form, the guide, a spec YAML): a new unit when
+     * the spec has an ExecStart, a drop-in on the existing unit otherwise. {@link #NO_PROFILE}
+     * plans only {@code fixes}.
+     */
+    public Plan planFor(String profileName, Optional<ServiceSpec> svc, List<FixChange> fixes, String planId) {
+        // with a service: its cgroup, unit and binary too (GOMAXPROCS/GOMEMLIMIT derive from them)
+        HostFacts f = svc.isPresent() ? inspectService(svc.get().unitName(), null) : inspect();
+        Profile p = NO_PROFILE.equals(profileName)
+                ? new Profile(NO_PROFILE, Optional.of("no profile: only the picked fixes"), List.of(), List.of(), List.of(),
+                        List.of(), dev.golive.profile.ServiceSettings.NONE, List.of())
+                : ProfileResolver.resolve(profiles(), profileName, f);
         var current = OwnedFilesReader.read(spec.root(), OwnedFilesReader.paths(svc.map(ServiceSpec::unitName)));
         return new Planner(serviceFiles).plan(new PlanInput(f, p, svc, fixes, current, planId));
     }
@@ -297,7 +314,10 @@ public final class Session implements AutoCloseable {
         Path base = root == null || root.isEmpty() ? Path.of("/") : Path.of(root);
         if (root != null && (root.endsWith(".tar.gz") || root.endsWith(".tgz"))) return List.of();
         try {
-            return new SnapshotStore(new HostWriter(base, new AccessLog(), FaultPoints.NONE)).unfinished();
+            HostWriter w = new HostWriter(base, new AccessLog(), FaultPoints.NONE);
+            List<String> ids = new SnapshotStore(w).unfinished();
+            // an apply in progress holds the lock: its snapshot is "applying" because it is running, not because it died
+            return ids.isEmpty() || dev.golive.host.HostLock.heldByAnother(w) ? List.of() : ids;
         } catch (RuntimeException e) {
             return List.of(); // unreadable: the command itself will say what is wrong with the root
         }
@@ -308,8 +328,8 @@ public final class Session implements AutoCloseable {
      * host summary, findings, the recommended plan, the unit, the snapshot history.
      */
     public dev.golive.report.Review review(String service, java.time.Instant now, String golive) {
-        HostFacts f = service == null ? inspect() : inspect("/system.slice/" + dev.golive.config.UnitNames.validate(service));
-        return ReviewAssembly.assemble(f, java.util.Optional.ofNullable(service), now.toString(), golive);
+        Optional<String> unit = Optional.ofNullable(service).map(Session::serviceUnit);
+        return ReviewAssembly.assemble(this, spec, unit, now.toString(), golive);
     }
 
     /** The files golive owns on this host as found there (content, absent, or unknown in a capture). */
@@ -319,6 +339,36 @@ public final class Session implements AutoCloseable {
 
     /** What differs between two hosts: each "live", a capture directory or a capture .tar.gz. */
     public static dev.golive.report.HostDiff diff(String a, String b) { return HostComparison.compare(a, b); }
+
+    /**
+     * Checks a service spec against this host: throws the one-line error (exit 2) for a spec
+     * that cannot be rendered; returns the warnings (e.g. the binary is not in a target tree yet).
+     */
+    public List<String> validateService(ServiceSpec service) {
+        HostFacts f = inspect();
+        dev.golive.model.Fact<Boolean> exists = service.exec()
+                .map(e -> spec.root().presence(e))
+                .orElse(dev.golive.model.Fact.unknown("no binary given: a drop-in keeps the unit's ExecStart"));
+        var presence = new dev.golive.unit.BinaryPresence(spec.kind() == RootSpec.Kind.LIVE, exists);
+        return dev.golive.unit.SpecValidator.validate(service, f, presence).warnings();
+    }
+
+    // ---- completion for the guide --------------------------------------------------------
+
+    /** Entries of a directory on the host golive works on (directories end with '/'), sorted; empty when unreadable. */
+    public List<String> listDir(String path) {
+        String dir = path == null || path.isEmpty() ? "/" : path;
+        return spec.root().list(dir).orElse(List.of()).stream()
+                .map(n -> spec.root().isDirectory(dir.endsWith("/") ? dir + n : dir + "/" + n) ? n + "/" : n)
+                .sorted().toList();
+    }
+
+    /** Login names in the host's /etc/passwd (the host golive works on, so a capture's users), for completion. */
+    public List<String> users() {
+        return spec.root().read("/etc/passwd").opt().map(t -> t.lines()
+                .filter(l -> !l.isBlank() && !l.startsWith("#") && l.indexOf(':') > 0)
+                .map(l -> l.substring(0, l.indexOf(':'))).sorted().toList()).orElse(List.of());
+    }
 
     @Override public void close() { spec.close(); }
 }

@@ -57,11 +57,16 @@ public final class Applier {
         try (HostLock lock = HostLock.acquire(w)) {
             Map<String, byte[]> copies = new LinkedHashMap<>();
             Manifest m = preflight(plan, copies);
-            faults.hit("before-manifest");
-            host.store().create(m, copies);
-            faults.hit("after-manifest");
+            try {
+                faults.hit("before-manifest");
+                host.store().create(m, copies);
+            } catch (RuntimeException e) {
+                throw new GoliveException(ExitCode.ENVIRONMENT, "cannot write the snapshot " + plan.id() + ": " + oneLine(e)
+                        + "; nothing was changed", e);
+            }
             List<String> lines = new ArrayList<>();
             try {
+                faults.hit("after-manifest");
                 m = change(m, plan, opts, lines);
                 verify(m);
                 faults.hit("verify");
@@ -93,13 +98,15 @@ public final class Applier {
             if (f.after().isPresent() && !OwnedFiles.isOwned(f.after().get())) {
                 throw GoliveException.badInput("plan " + plan.id() + ": new content of " + f.path() + " lacks golive's header; golive writes only files it can recognise later");
             }
+            Optional<String> who = w.principalProblem(f.owner(), f.group());
+            if (who.isPresent()) throw GoliveException.environment(f.path() + ": " + who.get() + "; nothing was changed");
             FileState cur = w.stat(f.path());
             if (!cur.hasContent(f.before().map(HostWriter::utf8))) {
                 throw stale(f.path() + (cur.exists() ? (f.before().isEmpty() ? " exists now" : " changed") : " is gone")
                         + " since the plan was made");
             }
             createdDirs.addAll(w.missingDirs(HostPaths.parent(f.path())));
-            String copy = cur.exists() ? "files/" + i + ".before" : null;
+            String copy = cur.exists() ? i + ".before" : null;
             if (copy != null) copies.put(copy, cur.bytes());
             byte[] after = f.after().map(HostWriter::utf8).orElse(null);
             files.add(new Manifest.FileEntry(f.path(), cur.exists(), cur.mode(), cur.owner(), cur.group(), cur.sha256(), copy,
@@ -118,6 +125,12 @@ public final class Applier {
         var now = host.clock().instant();
         return new Manifest(plan.id(), Manifest.State.APPLYING, w.base().toString(), now, now, files, List.copyOf(createdDirs),
                 live, actions, Optional.empty(), List.of(), plan);
+    }
+
+    static String oneLine(RuntimeException e) {
+        String m = e instanceof GoliveException g ? g.getMessage()
+                : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        return m.replace('\n', ' ');
     }
 
     private static GoliveException stale(String what) {
@@ -145,16 +158,17 @@ public final class Applier {
             lines.add("set " + l.key() + " " + l.before() + " → " + l.after());
             faults.hit("live-write:" + (i + 1));
         }
-        boolean anyAction = false;
+        boolean ranSomething = false;
         for (int i = 0; i < m.actions().size(); i++) {
             Manifest.ActionEntry a = m.actions().get(i);
             String status = runAction(a, opts);
             m = m.withAction(i, status);
             lines.add(describe(a) + ": " + status);
-            anyAction = true;
+            ranSomething |= status.equals("done");
             faults.hit(actionPoint(a));
         }
-        if (anyAction) host.store().update(m);
+        // recorded at once only when systemctl ran (a rollback re-runs a reload anyway; a restart it must know of)
+        if (ranSomething) host.store().update(m);
         return m;
     }
 
@@ -209,7 +223,7 @@ public final class Applier {
 
     /** Rolls back after a failure; the exception to end the run with (exit 4, or 5 when the rollback failed too). */
     private GoliveException failed(Manifest m, RuntimeException cause) {
-        String what = cause instanceof GoliveException g ? g.getMessage() : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        String what = oneLine(cause);
         Manifest failedM = m.withFailure(what);
         try {
             // forced: this run holds the lock and checked every item moments ago, so anything unexpected

@@ -28,12 +28,12 @@ final class JsonFields {
     static JsonNode parse(String source, String text) {
         try {
             JsonNode n = MAPPER.readTree(text);
-            if (n == null || !n.isObject()) throw GoliveException.badInput(source + ": expected a JSON object");
+            if (n == null || !n.isObject()) throw badInput(source + ": expected a JSON object");
             return n;
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
             String where = loc == null ? source : source + ":" + loc.getLineNr() + ":" + loc.getColumnNr();
-            throw GoliveException.badInput(where + ": " + e.getOriginalMessage().replace('\n', ' '));
+            throw badInput(where + ": " + e.getOriginalMessage());
         }
     }
 
@@ -54,13 +54,28 @@ final class JsonFields {
         else o.putNull(name);
     }
 
+    /**
+     * A message safe to print on one line: control characters and Unicode line separators in
+     * quoted values (a path or enum name from a hand-edited file) are escaped, not printed.
+     */
+    static String oneLine(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            if (c < 0x20 || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029) b.append(String.format("\\u%04x", (int) c));
+            else b.append(c);
+        }
+        return b.toString();
+    }
+
+    static GoliveException badInput(String message) { return GoliveException.badInput(oneLine(message)); }
+
     static String mode(int mode) { return String.format("%04o", mode); }
 
     /** One field of an object, with its JSON path for messages. */
     record At(String source, String path, JsonNode node) {
 
         GoliveException bad(String field, String what) {
-            return GoliveException.badInput(source + ": " + path + (path.isEmpty() ? "" : ".") + field + ": " + what);
+            return badInput(source + ": " + path + (path.isEmpty() ? "" : ".") + field + ": " + what);
         }
 
         String str(String field) {
@@ -119,7 +134,7 @@ final class JsonFields {
             for (int i = 0; i < v.size(); i++) {
                 JsonNode e = v.get(i);
                 At at = new At(source, (path.isEmpty() ? "" : path + ".") + field + "[" + i + "]", e);
-                if (!e.isObject() && !e.isTextual()) throw GoliveException.badInput(source + ": " + at.path + ": expected an object");
+                if (!e.isObject() && !e.isTextual()) throw badInput(source + ": " + at.path + ": expected an object");
                 out.add(each.apply(at, i));
             }
             return out;
@@ -127,7 +142,7 @@ final class JsonFields {
 
         List<String> strings(String field) {
             return list(field, (at, i) -> {
-                if (!at.node.isTextual()) throw GoliveException.badInput(source + ": " + at.path + ": expected a string");
+                if (!at.node.isTextual()) throw badInput(source + ": " + at.path + ": expected a string");
                 return at.node.asText();
             });
         }
@@ -137,7 +152,7 @@ final class JsonFields {
             try {
                 return make.get();
             } catch (IllegalArgumentException | NullPointerException e) {
-                throw GoliveException.badInput(source + ": " + path + ": " + e.getMessage());
+                throw badInput(source + ": " + path + ": " + e.getMessage());
             }
         }
     }

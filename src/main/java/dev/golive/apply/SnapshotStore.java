@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * The snapshots under {@code /var/lib/golive/snapshots/ID/} (under DIR with {@code --root DIR}):
- * {@code manifest.json} and {@code files/N.before}, the old bytes of file N. Directories are
+ * {@code manifest.json} and beside it {@code N.before}, the old bytes of file N of the plan. Directories are
  * 0700 and files 0600: old contents can hold anything an admin put in a unit.
  *
  * <p>A snapshot is built in {@code .ID.partial/} and renamed to {@code ID/} in one step, so a
@@ -51,9 +51,11 @@ public final class SnapshotStore {
         ensureBase();
         String partial = DIR + "/." + id + PARTIAL_SUFFIX;
         w.deleteTree(partial);
-        w.createDirs(List.of(partial, partial + "/files"), 0700);
-        for (Map.Entry<String, byte[]> c : copies.entrySet()) w.writeAtomic(partial + "/" + c.getKey(), c.getValue(), 0600, null, null, null);
-        w.writeAtomic(partial + "/" + MANIFEST, ManifestCodec.toJson(m).getBytes(StandardCharsets.UTF_8), 0600, null, null, null);
+        // built unpublished, each file's data fsynced, the directory fsynced once, then one rename publishes it
+        w.createDirs(List.of(partial), 0700, false);
+        for (Map.Entry<String, byte[]> c : copies.entrySet()) w.writeNew(partial + "/" + c.getKey(), c.getValue(), 0600);
+        w.writeNew(partial + "/" + MANIFEST, ManifestCodec.toJson(m).getBytes(StandardCharsets.UTF_8), 0600);
+        w.syncDir(partial);
         w.renameDir(partial, dir(id));
     }
 

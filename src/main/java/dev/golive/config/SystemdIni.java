@@ -303,6 +303,58 @@ public final class SystemdIni {
         return parse(path, out);
     }
 
+    /**
+     * Makes {@code values} the assignments of a list setting ({@code Environment=},
+     * {@code ExecStart=} with its reset) in place: the new lines take the position of the first
+     * old assignment, the other old assignments go, every other line stays byte-identical. With
+     * no old assignment the values are {@link #add}ed; with no values the key is removed.
+     */
+    public SystemdIni replaceAll(String section, String key, List<String> values) {
+        checkName("section", section);
+        checkName("key", key);
+        for (String v : values) checkEdit(section, key, v);
+        List<Integer> found = new ArrayList<>();
+        for (int k = 0; k < entries.size(); k++) {
+            Entry e = entries.get(k);
+            if (e.section().equals(section) && e.key().equals(key)) found.add(k);
+        }
+        if (values.isEmpty()) return remove(section, key);
+        if (found.isEmpty()) {
+            SystemdIni out = this;
+            for (String v : values) out = out.add(section, key, v);
+            return out;
+        }
+        Span first = spans.get(found.get(0));
+        boolean[] drop = new boolean[lines.size()];
+        for (int k : found) {
+            Span sp = spans.get(k);
+            for (int j = sp.first(); j <= sp.last(); j++) {
+                // the first block's continuation comments are re-emitted above the new lines
+                if (j == sp.first() || k == found.get(0) || !isComment(lines.get(j).body())) drop[j] = true;
+            }
+        }
+        String eol = dominantEol();
+        String firstBody = lines.get(first.first()).body();
+        String bom = bomOffset(first.first()) == 1 ? String.valueOf(BOM) : "";
+        String indent = firstBody.substring(bom.length(), bom.length() + (firstBody.length() - bom.length() - stripLeadingWs(firstBody.substring(bom.length())).length()));
+        String lastEol = lines.get(first.last()).eol();
+        List<TextLines.Physical> out = new ArrayList<>();
+        for (int j = 0; j < lines.size(); j++) {
+            if (j == first.first()) {
+                for (int c = first.first() + 1; c <= first.last(); c++) {
+                    if (isComment(lines.get(c).body())) out.add(lines.get(c));
+                }
+                for (int v = 0; v < values.size(); v++) {
+                    boolean last = v == values.size() - 1;
+                    String body = (v == 0 ? bom : "") + indent + key + "=" + values.get(v);
+                    out.add(new TextLines.Physical(body, last && !lastEol.isEmpty() ? lastEol : last && j == lines.size() - 1 ? "" : eol));
+                }
+            }
+            if (!drop[j]) out.add(lines.get(j));
+        }
+        return parse(path, out);
+    }
+
     /** Removes every assignment of {@code key} in {@code section} (comment lines inside a continuation stay). */
     public SystemdIni remove(String section, String key) {
         checkName("section", section);

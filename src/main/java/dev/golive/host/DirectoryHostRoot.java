@@ -73,7 +73,23 @@ public final class DirectoryHostRoot implements HostRoot {
     Path inside(String path) {
         HostPaths.check(path);
         if (live) return resolve(path);
-        return resolve(HostLinks.canonical(this::rawLinkTarget, path));
+        return resolve(canonical(path));
+    }
+
+    /** Directories already resolved: a capture's reads cluster in a few (/proc/sys/net/ipv4/...). */
+    private final java.util.Map<String, String> canonicalDirs = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** {@link HostLinks#canonical} with the parent directory's resolution remembered. */
+    private String canonical(String path) {
+        String p = HostPaths.strip(path);
+        int slash = p.lastIndexOf('/');
+        String name = p.substring(slash + 1);
+        if (p.equals("/") || name.equals(".") || p.contains("/./")) return HostLinks.canonical(this::rawLinkTarget, p);
+        // a capture does not change under us; a target tree might (apply writes into it): cache captures only
+        String dir = absent == null ? HostLinks.canonical(this::rawLinkTarget, HostPaths.parent(p))
+                : canonicalDirs.computeIfAbsent(HostPaths.parent(p), d -> HostLinks.canonical(this::rawLinkTarget, d));
+        String joined = HostPaths.join(dir, name);
+        return rawLinkTarget(joined).isEmpty() ? joined : HostLinks.canonical(this::rawLinkTarget, joined);
     }
 
     /** The target of {@code path} when it is a link, its parent taken as already resolved. */
@@ -148,7 +164,7 @@ public final class DirectoryHostRoot implements HostRoot {
         HostPaths.check(path);
         String p = HostPaths.strip(path);
         if (p.equals("/")) return Optional.empty();
-        String dir = live ? HostPaths.parent(p) : HostLinks.canonical(this::rawLinkTarget, HostPaths.parent(p));
+        String dir = live ? HostPaths.parent(p) : canonical(HostPaths.parent(p));
         return rawLinkTarget(HostPaths.join(dir, p.substring(p.lastIndexOf('/') + 1)));
     }
 

@@ -31,8 +31,8 @@ public interface FaultPoints {
     FaultPoints NONE = point -> { };
 
     /** The fault an armed {@code throw} point raises. */
-    final class InjectedFault extends RuntimeException {
-        public InjectedFault(String point) { super("injected fault at " + point); }
+    final class InjectedFault extends dev.golive.model.GoliveException {
+        public InjectedFault(String point) { super(dev.golive.model.ExitCode.INTERNAL, "injected fault at " + point); }
     }
 
     /** Throws {@link InjectedFault} at {@code point} (every time it is reached). */

@@ -54,11 +54,30 @@ public final class HostLock implements AutoCloseable {
             }
             ch.truncate(0);
             ch.write(ByteBuffer.wrap((Privileges.pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
-            ch.force(false);
+            // no fsync: the pid only names the holder to a second run; the lock itself lives in the kernel
             writer.log().write(PATH, "locked by pid " + Privileges.pid());
             return new HostLock(ch, l);
         } catch (IOException e) {
             throw GoliveException.environment(PATH + ": cannot lock: " + HostWriter.message(e));
+        }
+    }
+
+    /**
+     * Whether another golive run holds the lock right now (its apply is running, not
+     * crashed). Takes the lock for an instant to find out; false when there is no lock file.
+     */
+    public static boolean heldByAnother(HostWriter writer) {
+        Path p = writer.resolve(PATH);
+        if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) return false;
+        try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+            FileLock l = ch.tryLock();
+            if (l == null) return true;
+            l.release();
+            return false;
+        } catch (OverlappingFileLockException e) {
+            return true;
+        } catch (IOException e) {
+            return false; // cannot tell (not root): better to mention an unfinished apply than to hide it
         }
     }
 

@@ -178,6 +178,21 @@ public final class HostWriter {
         return Optional.empty();
     }
 
+    /** Why {@code owner}/{@code group} cannot be set on this machine (no such user or group), or empty. */
+    public Optional<String> principalProblem(String owner, String group) {
+        try {
+            user(owner);
+        } catch (IOException e) {
+            return Optional.of("no user \"" + owner + "\" on this machine");
+        }
+        try {
+            group(group);
+        } catch (IOException e) {
+            return Optional.of("no group \"" + group + "\" on this machine");
+        }
+        return Optional.empty();
+    }
+
     private void checkOwned(String path, boolean force) {
         Optional<String> problem = ownershipProblem(path, force);
         if (problem.isPresent()) throw GoliveException.environment(problem.get());
@@ -220,6 +235,33 @@ public final class HostWriter {
         if (tag != null) faults.hit("rename:" + tag);
     }
 
+    /**
+     * Writes a new file in a directory that is not published yet (a snapshot being built):
+     * no temp file and no directory fsync per file — the caller fsyncs the directory once
+     * ({@link #syncDir}) and then publishes it with one rename. The data itself is fsynced.
+     */
+    public void writeNew(String path, byte[] content, int mode) {
+        refuseLinks(path);
+        Path p = resolve(path);
+        try (FileChannel ch = FileChannel.open(p, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+            ByteBuffer b = ByteBuffer.wrap(content);
+            while (b.hasRemaining()) ch.write(b);
+            Files.setPosixFilePermissions(p, Perms.of(mode));
+            ch.force(true);
+        } catch (IOException e) {
+            throw GoliveException.environment(path + ": cannot write: " + message(e));
+        }
+    }
+
+    /** fsync of one directory (after {@link #writeNew}). */
+    public void syncDir(String dir) {
+        try {
+            fsyncDir(resolve(dir));
+        } catch (IOException e) {
+            throw GoliveException.environment(dir + ": cannot sync: " + message(e));
+        }
+    }
+
     /** Removes a leftover temp file of an interrupted atomic write of {@code path}; true when there was one. */
     public boolean removeTemp(String path) {
         Path tmp = resolve(tempPath(path));
@@ -244,8 +286,11 @@ public final class HostWriter {
         return missing;
     }
 
-    /** Creates the given directories (outermost first) with {@code mode}, refusing links on the way. */
-    public void createDirs(List<String> dirs, int mode) {
+    /** Creates the given directories (outermost first) with {@code mode}, refusing links on the way; each durable at once. */
+    public void createDirs(List<String> dirs, int mode) { createDirs(dirs, mode, true); }
+
+    /** As above; {@code durable} false leaves the parent's fsync to the caller (a snapshot published by rename). */
+    public void createDirs(List<String> dirs, int mode, boolean durable) {
         for (String d : dirs) {
             refuseLinks(d);
             Path p = resolve(d);
@@ -253,7 +298,7 @@ public final class HostWriter {
             try {
                 Files.createDirectory(p);
                 Files.setPosixFilePermissions(p, Perms.of(mode));
-                fsyncDir(p.getParent());
+                if (durable) fsyncDir(p.getParent());
                 log.write(d, "directory created, mode " + String.format("%04o", mode));
             } catch (IOException e) {
                 throw GoliveException.environment(d + ": cannot create directory: " + message(e));

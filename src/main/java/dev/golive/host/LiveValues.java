@@ -32,6 +32,8 @@ public final class LiveValues {
     private static final Set<String> KERNEL_FS = Set.of("proc", "sysfs");
 
     private final HostWriter writer;
+    /** File system type per directory: Files.getFileStore re-reads /proc/mounts on every call. */
+    private final java.util.Map<Path, Boolean> kernelDirs = new java.util.HashMap<>();
 
     public LiveValues(HostWriter writer) { this.writer = writer; }
 
@@ -55,7 +57,7 @@ public final class LiveValues {
         writer.refuseLinks(path);
         Path p = writer.resolve(path);
         try {
-            String raw = new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
+            String raw = new String(readWhole(p), StandardCharsets.UTF_8);
             writer.log().read(path, true);
             return Optional.of(normalise(format, raw));
         } catch (NoSuchFileException e) {
@@ -92,9 +94,28 @@ public final class LiveValues {
         }
     }
 
-    private static boolean isKernelFile(Path p) throws IOException {
+    /**
+     * One big read from offset 0. A sysctl file reports size 0 and most of its handlers
+     * answer a read at a non-zero offset with EOF, so Files.readAllBytes (which reads one byte,
+     * then the rest) gets only the first character ("4" for 4096).
+     */
+    private static byte[] readWhole(Path p) throws IOException {
+        try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            ByteBuffer b = ByteBuffer.allocate(64 * 1024);
+            while (b.hasRemaining() && ch.read(b) > 0) { /* a kernel file answers in one read; a plain file may take more */ }
+            byte[] out = new byte[b.position()];
+            b.flip().get(out);
+            return out;
+        }
+    }
+
+    private boolean isKernelFile(Path p) throws IOException {
+        Boolean known = kernelDirs.get(p.getParent());
+        if (known != null) return known;
         FileStore fs = Files.getFileStore(p);
-        return KERNEL_FS.contains(fs.type());
+        boolean kernel = KERNEL_FS.contains(fs.type());
+        kernelDirs.put(p.getParent(), kernel);
+        return kernel;
     }
 
     /**

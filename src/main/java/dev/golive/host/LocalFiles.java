@@ -26,4 +26,26 @@ public final class LocalFiles {
             throw GoliveException.badInput(file + ": cannot read: " + HostWriter.message(e));
         }
     }
+
+    /**
+     * Writes text to a file the admin named (an export), replacing it atomically: a temp file
+     * beside it, then a rename, so a reader never sees half a playbook. {@code mode}: its permission bits.
+     */
+    public static void writeText(String file, String text, int mode) {
+        Path target = Path.of(file).toAbsolutePath();
+        Path tmp = target.resolveSibling("." + target.getFileName() + ".golive-tmp");
+        try {
+            Files.deleteIfExists(tmp);
+            Files.write(tmp, text.getBytes(StandardCharsets.UTF_8), java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
+            Files.setPosixFilePermissions(tmp, Perms.of(mode));
+            Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // nothing more to do: the message below names the file
+            }
+            throw GoliveException.badInput(file + ": cannot write: " + HostWriter.message(e));
+        }
+    }
 }

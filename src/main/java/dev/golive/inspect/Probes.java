@@ -25,8 +25,25 @@ import java.util.function.Function;
 public final class Probes {
     private Probes() { }
 
-    /** Wall time of the last run on this thread: without the time spent waiting for commands, and in all. */
-    public record Timing(long probingNanos, long totalNanos) { }
+    /**
+     * Wall time of the last run on this thread: without the time spent waiting for commands,
+     * in all, and per phase (each probe; "wait ..." for time blocked on a command), in order.
+     */
+    public record Timing(long probingNanos, long totalNanos, Map<String, Long> phases) {
+        public Timing(long probingNanos, long totalNanos) { this(probingNanos, totalNanos, Map.of()); }
+    }
+
+    /** Phase times for --timing: System.nanoTime only, so measuring costs nothing worth counting. */
+    private static final class Phases {
+        final Map<String, Long> nanos = new java.util.LinkedHashMap<>();
+        long last = System.nanoTime();
+
+        void lap(String name) {
+            long now = System.nanoTime();
+            nanos.merge(name, now - last, Long::sum);
+            last = now;
+        }
+    }
 
     private static final ThreadLocal<Timing> LAST = new ThreadLocal<>();
 
@@ -40,34 +57,54 @@ public final class Probes {
     static HostFacts run(HostRoot root, CommandRunner runner, Inspector.Options options,
                          Function<HostRoot, Map<String, Fact<String>>> managerConf) {
         long t0 = System.nanoTime();
+        Phases ph = new Phases();
         Commands cmds = new Commands(runner);
         cmds.prefetch();
+        ph.lap("start commands");
 
         // a service's unit first: it says which cgroup the CPU and memory limits are read from
         ServiceProbe.Unit unit = options.service() == null ? null : ServiceProbe.resolve(root, options.service());
         String cgroupPath = options.cgroupPath() != null ? options.cgroupPath() : unit != null ? unit.cgroupPath() : null;
+        if (unit != null) ph.lap("service unit");
         CgroupLayout cg = CgroupLayout.read(root);
+        ph.lap("cgroup layout");
         OsFacts os = OsProbe.probe(root, cmds);
+        ph.lap("os");
         Fact<String> cmdline = os.kernelCmdline();
         String cpuPath = cgroupPath != null ? cgroupPath : cg.selfPath("cpu").orElse(null);
         String memPath = cgroupPath != null ? cgroupPath : cg.selfPath("memory").orElse(null);
         CpuFacts cpu = CpuProbe.probe(root, os.architecture(), cmdline, cg, cpuPath);
         if (unit != null) cpu = ServiceProbe.withConfiguredQuota(cpu, unit);
+        ph.lap("cpu");
         MemoryFacts mem = MemoryProbe.probe(root, cg, memPath);
+        ph.lap("memory");
         var sysctls = SysctlProbe.probe(root);
+        ph.lap("sysctl");
         var network = NetworkProbe.probe(root);
+        ph.lap("network");
         var cgroups = cg.facts(root, cmdline);
+        ph.lap("cgroups");
         Map<String, Fact<String>> manager = managerConf.apply(root);
+        ph.lap("system.conf");
 
-        Fact<Integer> systemdVersion = SystemdProbe.version(root, cmds.get(Commands.SYSTEMCTL_VERSION));
+        var systemctl = cmds.get(Commands.SYSTEMCTL_VERSION);
+        ph.lap("wait systemctl --version");
+        Fact<Integer> systemdVersion = SystemdProbe.version(root, systemctl);
         if (unit != null) cmds.startAll(ServiceProbe.analyzeCommands(unit, systemdVersion));
         SystemdFacts systemd = SystemdProbe.probe(root, systemdVersion, manager);
+        ph.lap("systemd");
         FdFacts fds = FdProbe.probe(root, manager, systemdVersion);
-        var go = GoProbe.probe(root, cmds.get(Commands.GO_VERSION), cmds.get(Commands.GO_ENV));
+        ph.lap("fds");
+        var goVersion = cmds.get(Commands.GO_VERSION);
+        var goEnv = cmds.get(Commands.GO_ENV);
+        ph.lap("wait go");
+        var go = GoProbe.probe(root, goVersion, goEnv);
+        ph.lap("go");
         Optional<ServiceFacts> service = unit == null ? Optional.empty()
                 : Optional.of(ServiceProbe.probe(root, cmds, unit, systemdVersion, options.goModDir()));
+        if (unit != null) ph.lap("service");
         long total = System.nanoTime() - t0;
-        LAST.set(new Timing(total - cmds.waitedNanos(), total));
+        LAST.set(new Timing(total - cmds.waitedNanos(), total, java.util.Collections.unmodifiableMap(ph.nanos)));
 
         CaptureInfo origin = new CaptureInfo(root.describe(), root.isLive(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), os.hostname().orElse(null));

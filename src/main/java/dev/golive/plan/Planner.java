@@ -18,7 +18,6 @@ import dev.golive.model.Source;
 import dev.golive.model.SysctlAssignment;
 import dev.golive.model.SysctlFact;
 import dev.golive.profile.Profile;
-import dev.golive.profile.Section;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -298,6 +297,4 @@ public final class Planner {
     public Plan plan(HostFacts facts, Profile profile, Map<String, OwnedFileState> current, String planId) {
         return plan(new PlanInput(facts, profile, Optional.empty(), List.of(), current, planId));
     }
-
-    static List<String> sections() { return List.of(Section.SYSCTL.yamlName, Section.MANAGER.yamlName, Section.SYSFS.yamlName); }
 }

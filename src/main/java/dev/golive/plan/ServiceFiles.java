@@ -26,7 +26,7 @@ public interface ServiceFiles {
      * @param current      current state of the owned paths, including the unit and its drop-in
      * @param planId       the snapshot id for the header
      */
-    List<FileChange> files(HostFacts facts, ServiceSpec spec, List<dev.golive.model.FixChange> unitChanges,
+    List<FileChange> files(HostFacts facts, ServiceSpec spec, List<FixChange> unitChanges,
                            Map<String, OwnedFileState> current, String planId);
 
     /** For a build without the unit renderer: a service in the plan is an environment error. */
@@ -34,9 +34,4 @@ public interface ServiceFiles {
         throw dev.golive.model.GoliveException.environment("--service " + spec.name()
                 + ": this build cannot render unit files yet; plan without --service");
     };
-
-    /** Convenience for callers with no directive fixes. */
-    default List<FileChange> files(HostFacts facts, ServiceSpec spec, Map<String, OwnedFileState> current, String planId) {
-        return files(facts, spec, List.<FixChange>of(), current, planId);
-    }
 }

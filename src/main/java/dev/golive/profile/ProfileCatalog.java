@@ -46,12 +46,8 @@ public final class ProfileCatalog {
 
     /** The shipped profiles plus {@code userDirs}, later ones winning. */
     public static ProfileCatalog load(List<UserDir> userDirs) {
-        Map<String, ProfileDoc> docs = new TreeMap<>();
+        Map<String, ProfileDoc> docs = new TreeMap<>(shippedDocs());
         Map<String, List<String>> overridden = new TreeMap<>();
-        for (String name : SHIPPED) {
-            String file = "profiles/" + name + ".yaml";
-            docs.put(name, ProfileParser.parse(name, file, SHIPPED_ORIGIN, resource(file)));
-        }
         for (UserDir d : userDirs) {
             for (String entry : d.root().list(d.path()).orElse(List.of())) {
                 if (!entry.endsWith(".yaml") && !entry.endsWith(".yml")) continue;
@@ -68,6 +64,22 @@ public final class ProfileCatalog {
             }
         }
         return new ProfileCatalog(docs, overridden);
+    }
+
+    private static volatile Map<String, ProfileDoc> shipped;
+
+    /** The shipped profiles, parsed once per process (they are in the jar and ProfileDoc is immutable). */
+    private static Map<String, ProfileDoc> shippedDocs() {
+        Map<String, ProfileDoc> m = shipped;
+        if (m == null) {
+            Map<String, ProfileDoc> docs = new TreeMap<>();
+            for (String name : SHIPPED) {
+                String file = "profiles/" + name + ".yaml";
+                docs.put(name, ProfileParser.parse(name, file, SHIPPED_ORIGIN, resource(file)));
+            }
+            shipped = m = java.util.Collections.unmodifiableMap(docs);
+        }
+        return m;
     }
 
     /** Only the shipped profiles (tests, and hosts where no user directory exists). */

@@ -189,8 +189,10 @@ public final class ProfileResolver {
                 String t = sides[i].trim();
                 v[i] = t.equals("infinity") ? NofileLimit.INFINITY : evalInt(Schema.Key.num(spec.name(), 1, Long.MAX_VALUE), s, t);
             }
-            long soft = v[0], hard = v.length == 2 ? v[1] : v[0];
-            if (soft > hard) throw ProfileErrors.at(s.valueLoc(), s.key() + ": soft limit " + soft + " is above the hard limit " + hard + " on this host");
+            long hard = v.length == 2 ? v[1] : v[0];
+            // a derived hard limit (min(fs.nr_open, …)) can end below a fixed soft one on an odd host:
+            // systemd would refuse soft > hard, so the soft limit follows the hard one down
+            long soft = Math.min(v[0], hard);
             return new NofileLimit(soft, hard).toString();
         }
 

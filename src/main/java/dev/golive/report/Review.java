@@ -15,6 +15,7 @@ public record Review(
         String golive,
         Host host,
         Optional<String> service,
+        List<Glance> overview,
         List<FactGroup> summary,
         Findings findings,
         Part<PlanView> plan,
@@ -23,8 +24,15 @@ public record Review(
 
     public Review {
         Objects.requireNonNull(host, "host");
+        overview = List.copyOf(overview);
         summary = List.copyOf(summary);
     }
+
+    /**
+     * One line of the host at a glance ({@link HostSummary}, the same lines the TUI's overview
+     * and the guide show): the area, its values in words, its worst finding and how many.
+     */
+    public record Glance(String area, String text, Optional<String> worst, int findings) { }
 
     /** Which host: the root read ("/" or a capture), whether live, its name, when captured. */
     public record Host(String root, boolean live, Optional<String> hostname, Optional<String> capturedAt) { }

@@ -44,7 +44,9 @@ public final class ReviewBuilder {
         HostFacts f = in.facts();
         var o = f.origin();
         Review.Host host = new Review.Host(o.root(), o.live(), Optional.ofNullable(o.hostname()), Optional.ofNullable(o.capturedAt()));
-        return new Review(in.generatedAt(), in.golive(), host, in.service(), ReviewFacts.of(f), findings(in.check()),
+        List<Review.Glance> overview = HostSummary.of(f, in.check()).stream()
+                .map(l -> new Review.Glance(l.label(), l.text(), l.worst().map(Severity::label), l.findings())).toList();
+        return new Review(in.generatedAt(), in.golive(), host, in.service(), overview, ReviewFacts.of(f), findings(in.check()),
                 plan(in.plan()), unit(f, in.service()), in.snapshots());
     }
 
@@ -104,7 +106,7 @@ public final class ReviewBuilder {
         if (service.isEmpty()) return Part.unavailable("no service given: run `golive report --service NAME` to review its unit");
         Optional<ServiceFacts> sf = f.service();
         if (sf.isEmpty()) {
-            return Part.unavailable("service " + service.get() + ": this build cannot inspect service units yet");
+            return Part.unavailable("service " + service.get() + " was not inspected");
         }
         ServiceFacts s = sf.get();
         Optional<String> path = s.unit().opt().map(u -> u.path());

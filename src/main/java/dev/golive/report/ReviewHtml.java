@@ -26,8 +26,8 @@ public final class ReviewHtml {
             h2{font-size:19px;border-bottom:2px solid #d5dae3;padding-bottom:4px;margin-top:32px}
             h3{font-size:15px;margin:18px 0 6px}
             table{border-collapse:collapse;width:100%;background:#fff;margin:6px 0 14px}
-            th,td{text-align:left;vertical-align:top;padding:4px 8px;border-bottom:1px solid #e4e7ee;overflow-wrap:anywhere}
-            td:first-child{overflow-wrap:normal;word-break:normal;min-width:9em}
+            th,td{text-align:left;vertical-align:top;padding:4px 8px;border-bottom:1px solid #e4e7ee;overflow-wrap:break-word}
+            td.src{overflow-wrap:anywhere}
             th{background:#eef1f6;font-weight:600}
             td.src,span.src{color:#5b6475;font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:12px}
             td.unknown{color:#8a5a00;font-style:italic}
@@ -41,7 +41,7 @@ public final class ReviewHtml {
             .sev.info,.counts .info{background:#1e6fd9;color:#fff}
             .finding p{margin:4px 0}
             code,pre{font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:12px}
-            pre{background:#fff;border:1px solid #e4e7ee;padding:8px;overflow-x:auto;white-space:pre}
+            pre{background:#fff;border:1px solid #e4e7ee;padding:8px;white-space:pre-wrap;overflow-wrap:anywhere}
             pre .add{color:#1b7a2a}pre .del{color:#b3261e}pre .hunk{color:#6f42c1}
             .na{background:#fff7e0;border:1px solid #f0d48a;padding:8px 12px;border-radius:3px}
             .score{font-size:20px;font-weight:700}
@@ -67,6 +67,17 @@ public final class ReviewHtml {
                 .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
         b.append("<header><h1>Pre-go-live review: ").append(esc(ReviewText.hostTitle(r))).append("</h1><p>")
                 .append(esc(ReviewText.subtitle(r))).append("</p></header>\n<main>\n");
+
+        h2("glance", "At a glance");
+        b.append("<table><tr><th>area</th><th>host</th><th>findings</th></tr>\n");
+        for (Review.Glance g : r.overview()) {
+            b.append("<tr><td>").append(esc(g.area())).append("</td><td>").append(esc(g.text())).append("</td><td>");
+            if (g.findings() == 0) b.append("none");
+            else b.append("<span class=\"sev ").append(esc(g.worst().orElse("info"))).append("\">").append(esc(g.worst().orElse("")))
+                    .append("</span> ").append(g.findings());
+            b.append("</td></tr>\n");
+        }
+        b.append("</table>\n");
 
         h2("summary", "Host summary");
         b.append("<div class=\"grid\">\n");

@@ -23,6 +23,7 @@ public final class ReviewJson {
         root.put("golive", r.golive());
         root.put("host", r.host());
         root.put("service", r.service());
+        root.put("overview", r.overview());
         root.put("summary", r.summary());
         root.put("findings", r.findings());
         root.put("plan", part(r.plan()));

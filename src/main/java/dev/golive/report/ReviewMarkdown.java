@@ -27,6 +27,13 @@ public final class ReviewMarkdown {
         b.append("# Pre-go-live review: ").append(esc(ReviewText.hostTitle(r))).append("\n\n");
         b.append(esc(ReviewText.subtitle(r))).append("\n");
 
+        h2("At a glance");
+        b.append("| area | host | findings |\n|---|---|---|\n");
+        for (Review.Glance g : r.overview()) {
+            b.append("| ").append(cell(g.area())).append(" | ").append(cell(g.text())).append(" | ")
+                    .append(g.findings() == 0 ? "none" : g.findings() + " (worst: " + g.worst().orElse("") + ")").append(" |\n");
+        }
+
         h2("Host summary");
         for (FactGroup g : r.summary()) {
             b.append("### ").append(g.title()).append("\n\n| fact | value | source |\n|---|---|---|\n");
@@ -44,7 +51,7 @@ public final class ReviewMarkdown {
 
         h2("Recommended profile and plan");
         part(r.plan(), p -> {
-            b.append("Profile **").append(esc(p.profile())).append("**: ").append(p.reason()).append("\n\n");
+            b.append("Profile **").append(esc(p.profile())).append("**: ").append(esc(p.reason())).append("\n\n");
             b.append("Snapshot id of the apply: ").append(code(p.snapshotId())).append("\n\n");
             if (p.files().isEmpty() && p.live().isEmpty()) b.append("Nothing to change: the host is already as the profile asks.\n\n");
             for (Review.FileView fv : p.files()) {
@@ -144,9 +151,11 @@ public final class ReviewMarkdown {
      */
     static String esc(String s) {
         StringBuilder o = new StringBuilder();
+        // brackets only make a link next to "(" or another bracket: "[Service] Type" stays readable
+        boolean linkish = s.contains("](") || s.contains("][") || s.contains("]:");
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if ("\\`*[]<>|".indexOf(c) >= 0 || (c == '#' && i == 0) || (c == '_' && (i == 0 || !Character.isLetterOrDigit(s.charAt(i - 1))))) {
+            if ("\\`*<>|".indexOf(c) >= 0 || (linkish && (c == '[' || c == ']')) || (c == '#' && i == 0) || (c == '_' && (i == 0 || !Character.isLetterOrDigit(s.charAt(i - 1))))) {
                 o.append('\\');
             }
             o.append(c);

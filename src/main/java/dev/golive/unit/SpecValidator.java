@@ -43,22 +43,7 @@ public final class SpecValidator {
 
     public static SpecCheck validate(ServiceSpec spec, HostFacts facts, BinaryPresence binary, UnaryOperator<String> label) {
         Check c = new Check(label);
-        c.text("name", spec.name());
-        String unit = spec.unitName();
-        int dot = spec.name().lastIndexOf('.');
-        if (dot > 0 && UnitNames.TYPES.contains(spec.name().substring(dot + 1)) && !spec.name().endsWith(".service")) {
-            throw c.fail("name", "\"" + spec.name() + "\" is a ." + spec.name().substring(dot + 1) + " unit; golive writes .service units");
-        }
-        try {
-            UnitNames.validate(unit);
-        } catch (GoliveException e) {
-            throw c.fail("name", e.getMessage());
-        }
-        if (!UnitNames.type(unit).equals("service")) throw c.fail("name", "\"" + unit + "\" is not a .service unit");
-        if (unit.substring(0, unit.length() - ".service".length()).endsWith("@")) {
-            throw c.fail("name", "\"" + unit + "\" is a template; name an instance (\"" + unit.replace("@.", "@1.") + "\")");
-        }
-
+        name(spec, c);
         spec.description().ifPresent(d -> c.text("description", d));
         if (spec.exec().isPresent()) {
             String exec = spec.exec().get();
@@ -90,11 +75,13 @@ public final class SpecValidator {
         spec.workingDirectory().ifPresent(w -> {
             c.text("workingDirectory", w);
             if (!w.startsWith("/") && !w.equals("~")) throw c.fail("workingDirectory", "\"" + w + "\" is not an absolute path");
+            if (!w.equals(w.strip())) throw c.fail("workingDirectory", "\"" + w + "\" has leading or trailing spaces, which systemd drops");
         });
         for (int i = 0; i < spec.stateDirectories().size(); i++) {
             String f = "stateDirectories[" + i + "]";
             String d = spec.stateDirectories().get(i);
             c.text(f, d);
+            if (d.chars().anyMatch(Character::isWhitespace)) throw c.fail(f, "\"" + d + "\" contains a space (StateDirectory= is a space-separated list)");
             if (d.isEmpty() || d.startsWith("/") || List.of(d.split("/")).contains("..") || List.of(d.split("/")).contains(".")) {
                 throw c.fail(f, "\"" + d + "\" must be a relative path below /var/lib (StateDirectory=)");
             }
@@ -120,6 +107,28 @@ public final class SpecValidator {
             c.warn("user", "no user and no dynamicUser: the service runs as root; sandboxing limits it, but a dedicated user limits it more");
         }
         return new SpecCheck(c.warnings);
+    }
+
+    /** Only the name: callers check it before building any path from it. */
+    public static void checkName(ServiceSpec spec, UnaryOperator<String> label) { name(spec, new Check(label)); }
+
+    private static void name(ServiceSpec spec, Check c) {
+        c.text("name", spec.name());
+        String unit = spec.unitName();
+        int dot = spec.name().lastIndexOf('.');
+        if (dot > 0 && UnitNames.TYPES.contains(spec.name().substring(dot + 1)) && !spec.name().endsWith(".service")) {
+            throw c.fail("name", "\"" + spec.name() + "\" is a ." + spec.name().substring(dot + 1) + " unit; golive writes .service units");
+        }
+        try {
+            UnitNames.validate(unit);
+        } catch (GoliveException e) {
+            throw c.fail("name", e.getMessage());
+        }
+        if (!UnitNames.type(unit).equals("service")) throw c.fail("name", "\"" + unit + "\" is not a .service unit");
+        if (unit.substring(0, unit.length() - ".service".length()).endsWith("@")) {
+            throw c.fail("name", "\"" + unit + "\" is a template; name an instance (\"" + unit.replace("@.", "@1.") + "\")");
+        }
+
     }
 
     private static void resources(ServiceSpec spec, HostFacts facts, Check c) {

@@ -110,8 +110,8 @@ public final class SpecYaml {
                     throw fail("unknown key \"" + key + "\"" + Suggest.nearest(key, allowed).map(s -> " (did you mean \"" + s + "\"?)").orElse(""));
                 }
                 if (!seen.add(key)) throw fail("\"" + key + "\" is given twice");
-                pos.put(prefix + key, here());
                 p.nextToken();
+                pos.put(prefix + key, here()); // the value's position: that is what a later error is about
                 value.accept(key);
             }
             if (t != JsonToken.END_OBJECT) throw fail("expected a key");

@@ -28,6 +28,14 @@ final class UnitDirectives {
             "Service", managedService(),
             "Install", Set.of("WantedBy"));
 
+    /**
+     * Dependency lists golive only adds to on a re-edit: an admin's extra {@code WantedBy=} or
+     * {@code After=} is a choice golive has no reason to undo.
+     */
+    static final Map<String, Set<String>> ADDITIVE = Map.of(
+            "Unit", Set.of("Wants", "After"),
+            "Install", Set.of("WantedBy"));
+
     private static Set<String> managedService() {
         Set<String> s = new java.util.HashSet<>(Set.of("Type", "User", "DynamicUser", "WorkingDirectory", "StateDirectory",
                 "ExecStart", "Restart", "RestartSec", "Environment", "LimitNOFILE", "CPUQuota", "MemoryMax", "MemoryHigh",

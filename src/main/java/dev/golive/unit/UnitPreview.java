@@ -19,12 +19,13 @@ public record UnitPreview(HostFacts facts, RenderedUnit unit, SpecCheck check, S
 
     public static UnitPreview of(HostRoot root, HostFacts facts, ServiceSpec spec, Optional<GoVersion> goModGo,
                                  UnaryOperator<String> labels, String planId, Optional<CommandRunner> analyzeWith) {
-        ServiceBinary binary = spec.exec().map(e -> e.startsWith("/") ? ServiceBinary.read(root, e) : ServiceBinary.none("relative path"))
-                .orElseGet(() -> ServiceBinary.none("no exec in the spec: the unit's own ExecStart= stays"));
+        SpecValidator.checkName(spec, labels); // before the name becomes a path
+        CurrentUnitFiles current = CurrentUnitFiles.read(root, spec.unitName());
+        ServiceBinary binary = ServiceBinary.forSpec(root, spec, current);
         SpecCheck check = SpecValidator.validate(spec, facts, binary.presence(), labels);
         GoRuntimeDerivation.Result go = GoRuntimeDerivation.derive(spec,
                 new GoRuntimeDerivation.Inputs(binary.buildInfo(), goModGo, facts.cpu(), facts.memory()));
-        RenderedUnit unit = UnitRenderer.render(facts, spec, go, CurrentUnitFiles.read(root, spec.unitName()), planId);
+        RenderedUnit unit = UnitRenderer.render(facts, spec, go, current, planId);
         Optional<UnitAnalysis> analysis = analyzeWith.map(r -> new SystemdAnalyze(r).analyze(unit));
         return new UnitPreview(facts, unit, check, binary, analysis);
     }

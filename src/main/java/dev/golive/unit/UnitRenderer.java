@@ -2,6 +2,7 @@ package dev.golive.unit;
 
 import dev.golive.config.SystemdIni;
 import dev.golive.model.FileChange;
+import dev.golive.model.FixChange;
 import dev.golive.model.GoliveException;
 import dev.golive.model.HostFacts;
 import dev.golive.model.OwnedFiles;
@@ -34,6 +35,16 @@ public final class UnitRenderer {
 
     public static RenderedUnit render(HostFacts facts, ServiceSpec spec, GoRuntimeDerivation.Result go,
                                       CurrentUnitFiles current, String snapshotId) {
+        return render(facts, spec, go, current, snapshotId, List.of());
+    }
+
+    /**
+     * With directive fixes the admin picked from {@code golive check}
+     * ({@code UnitDirectiveChange}: set in golive's file, replacing what the spec gave that key;
+     * {@code UnitDirectiveRemoval} of a line in golive's own file: left out).
+     */
+    public static RenderedUnit render(HostFacts facts, ServiceSpec spec, GoRuntimeDerivation.Result go,
+                                      CurrentUnitFiles current, String snapshotId, List<FixChange> fixes) {
         String unit = spec.unitName();
         if (!current.unitName().equals(unit)) throw new IllegalArgumentException("current files of " + current.unitName() + ", spec for " + unit);
         if (current.etcLinkTarget().filter(t -> t.equals("/dev/null")).isPresent()) {
@@ -44,7 +55,7 @@ public final class UnitRenderer {
         if (!dropIn && spec.exec().isEmpty()) {
             throw GoliveException.badInput("exec: " + unit + " does not exist yet; a new unit needs the binary's absolute path");
         }
-        UnitDirectives.Lines lines = UnitDirectives.build(spec, facts, go, dropIn);
+        UnitDirectives.Lines lines = withFixes(UnitDirectives.build(spec, facts, go, dropIn), fixes);
         String path;
         Optional<String> before;
         Optional<CurrentUnitFiles.Located> base = Optional.empty();
@@ -69,6 +80,29 @@ public final class UnitRenderer {
                 lineFields(path, text, lines.lines()), base, go, lines.notes());
     }
 
+    static UnitDirectives.Lines withFixes(UnitDirectives.Lines lines, List<FixChange> fixes) {
+        if (fixes.isEmpty()) return lines;
+        List<UnitLine> out = new ArrayList<>(lines.lines());
+        for (FixChange f : fixes) {
+            if (f instanceof FixChange.UnitDirectiveChange c) {
+                int at = -1;
+                for (int i = 0; i < out.size(); i++) if (out.get(i).section().equals(c.section()) && out.get(i).key().equals(c.key())) at = at < 0 ? i : at;
+                out.removeIf(l -> l.section().equals(c.section()) && l.key().equals(c.key()));
+                UnitLine fix = new UnitLine(c.section(), c.key(), c.value(), "fix: " + c.describe());
+                if (at >= 0) out.add(Math.min(at, out.size()), fix);
+                else {
+                    // at the end of its section, before a later section starts
+                    int end = out.size();
+                    for (int i = out.size() - 1; i >= 0; i--) if (out.get(i).section().equals(c.section())) { end = i + 1; break; }
+                    out.add(end, fix);
+                }
+            } else if (f instanceof FixChange.UnitDirectiveRemoval r) {
+                out.removeIf(l -> l.section().equals(r.section()) && l.key().equals(r.key()));
+            }
+        }
+        return new UnitDirectives.Lines(List.copyOf(out), lines.notes());
+    }
+
     /** A new file: golive's header, then the sections in order. */
     static String fresh(String path, List<UnitLine> lines, String snapshotId) {
         SystemdIni ini = SystemdIni.parse(path, OwnedFiles.header(snapshotId));
@@ -87,7 +121,8 @@ public final class UnitRenderer {
         for (UnitLine l : lines) wanted.computeIfAbsent(l.section() + "\u0000" + l.key(), k -> new ArrayList<>()).add(l);
         for (Map.Entry<String, Set<String>> sec : UnitDirectives.MANAGED.entrySet()) {
             for (String key : sec.getValue()) {
-                if (!wanted.containsKey(sec.getKey() + "\u0000" + key)) ini = ini.remove(sec.getKey(), key);
+                boolean additive = UnitDirectives.ADDITIVE.getOrDefault(sec.getKey(), Set.of()).contains(key);
+                if (!additive && !wanted.containsKey(sec.getKey() + "\u0000" + key)) ini = ini.remove(sec.getKey(), key);
             }
         }
         for (List<UnitLine> group : wanted.values()) {
@@ -95,11 +130,14 @@ public final class UnitRenderer {
             List<String> have = ini.values(first.section(), first.key());
             List<String> want = group.stream().map(UnitLine::value).toList();
             if (have.equals(want)) continue;
-            if (have.size() == 1 && want.size() == 1) {
+            if (UnitDirectives.ADDITIVE.getOrDefault(first.section(), Set.of()).contains(first.key())) {
+                // dependencies: golive makes sure its own are there; the admin's extra ones stay
+                List<String> words = have.stream().flatMap(h -> List.of(h.split("\\s+")).stream()).toList();
+                for (String v : want) if (!words.contains(v)) ini = ini.add(first.section(), first.key(), v);
+            } else if (have.size() == 1 && want.size() == 1) {
                 ini = ini.set(first.section(), first.key(), want.get(0));
             } else {
-                ini = ini.remove(first.section(), first.key());
-                for (String v : want) ini = ini.add(first.section(), first.key(), v);
+                ini = ini.replaceAll(first.section(), first.key(), want);
             }
         }
         return ini.render();

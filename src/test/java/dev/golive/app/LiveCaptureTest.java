@@ -120,4 +120,38 @@ class LiveCaptureTest {
         }
         assertThat(unpacked).as("the private copy is removed on close").doesNotExist();
     }
+
+    /**
+     * `golive capture --service systemd-journald` on this machine (a unit every systemd host
+     * has; read-only: golive reads its unit, drop-ins, binary and runs systemd-analyze on it),
+     * then `golive inspect --root CAPTURE --service systemd-journald`: the service reads the same.
+     */
+    @Test
+    void aServiceCapturedLiveReadsTheSameFromTheCapture() {
+        String unit = "systemd-journald.service";
+        HostFacts here;
+        try (Session s = Session.open(null)) {
+            here = s.inspectService(unit, null);
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(here.service().orElseThrow().unit().known(), "no " + unit + " on this machine");
+        Path dir = tmp.resolve("with-service");
+        try (Session s = Session.open(null)) {
+            s.capture(dir, unit, null);
+        }
+        HostFacts there;
+        try (Session s = Session.open(dir.toString())) {
+            there = s.inspectService(unit, null);
+        }
+        var a = here.service().orElseThrow();
+        var b = there.service().orElseThrow();
+        assertThat(b.unit()).isEqualTo(a.unit());
+        assertThat(b.directives()).isEqualTo(a.directives());
+        assertThat(b.binary()).isEqualTo(a.binary());
+        assertThat(b.environment()).isEqualTo(a.environment());
+        assertThat(b.cgroupPath()).isEqualTo(a.cgroupPath());
+        assertThat(b.securityExposure()).isEqualTo(a.securityExposure());
+        assertThat(b.verifyMessages()).isEqualTo(a.verifyMessages());
+        assertThat(there.cpu().cpuLimits()).isEqualTo(here.cpu().cpuLimits());
+        assertThat(there.memory().memoryLimits()).isEqualTo(here.memory().memoryLimits());
+    }
 }

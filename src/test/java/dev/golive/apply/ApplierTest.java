@@ -88,7 +88,7 @@ class ApplierTest {
         assertThat(mode(dir.resolve("var/lib/golive/snapshots"))).isEqualTo(0700);
         assertThat(mode(snap)).isEqualTo(0700);
         assertThat(mode(snap.resolve("manifest.json"))).isEqualTo(0600);
-        assertThat(Files.readString(snap.resolve("files/0.before"))).isEqualTo(TestTree.OLD_SYSCTL);
+        assertThat(Files.readString(snap.resolve("0.before"))).isEqualTo(TestTree.OLD_SYSCTL);
         assertThat(Files.readString(snap.resolve("manifest.json"))).startsWith("{\n  \"format\" : 1,\n  \"id\" : \"s1\",\n  \"state\" : \"applied\"");
     }
 
@@ -111,6 +111,13 @@ class ApplierTest {
         assertThat(mode(dir.resolve("etc/tmpfiles.d"))).isEqualTo(0755);
 
         new Rollback(tree.target(FaultPoints.NONE)).rollback("s2", new Rollback.Options(false));
+        tree.assertUnchangedSince(pristine);
+    }
+
+    @Test
+    void anOwnerThatDoesNotExistIsRefusedBeforeAnythingIsWritten() {
+        Plan plan = withFile(new FileChange(OwnedFiles.TMPFILES_DROPIN, Optional.empty(), Optional.of(OwnedFiles.header("s3")), 0644, "golive-nobody", "root", "x"));
+        assertThatThrownBy(() -> apply(plan)).hasMessage("/etc/tmpfiles.d/60-golive.conf: no user \"golive-nobody\" on this machine; nothing was changed");
         tree.assertUnchangedSince(pristine);
     }
 

@@ -33,7 +33,7 @@ import java.util.stream.Stream;
  * drop-in, /proc/sys and /sys value files) and a full plan for it: 3 files (one modified,
  * two created in directories that do not exist yet) and up to 31 live values.
  */
-final class TestTree {
+public final class TestTree {
 
     /** key, before as the kernel prints it, after (normalised). */
     static final String[][] SYSCTLS = {
@@ -69,14 +69,14 @@ final class TestTree {
     };
     static final String THP_ENABLED = "/sys/kernel/mm/transparent_hugepage/enabled";
     static final String THP_DEFRAG = "/sys/kernel/mm/transparent_hugepage/defrag";
-    static final String DROPIN = OwnedFiles.unitDropIn("app.service");
+    public static final String DROPIN = OwnedFiles.unitDropIn("app.service");
     static final String OLD_SYSCTL = OwnedFiles.header("old-1") + "net.core.somaxconn = 1024\n";
 
-    final Path dir;
+    public final Path dir;
 
     TestTree(Path dir) { this.dir = dir; }
 
-    static TestTree create(Path dir) {
+    public static TestTree create(Path dir) {
         TestTree t = new TestTree(dir);
         t.file("/etc/sysctl.d/10-vendor.conf", "kernel.printk = 4 4 1 7\n", 0644);
         t.file(OwnedFiles.SYSCTL_DROPIN, OLD_SYSCTL, 0640);
@@ -91,7 +91,7 @@ final class TestTree {
 
     static String procPath(String key) { return "/proc/sys/" + key.replace('.', '/'); }
 
-    void file(String path, String content, int mode) {
+    public void file(String path, String content, int mode) {
         try {
             Path p = dir.resolve(path.substring(1));
             Files.createDirectories(p.getParent());
@@ -102,7 +102,7 @@ final class TestTree {
         }
     }
 
-    String read(String path) {
+    public String read(String path) {
         try {
             return Files.readString(dir.resolve(path.substring(1)));
         } catch (IOException e) {
@@ -111,7 +111,7 @@ final class TestTree {
     }
 
     /** The full plan: 3 files, {@code liveCount} sysctls (≤ 29) plus both THP choices, reload/reexec, a restart. */
-    Plan plan(String id, int liveCount) {
+    public Plan plan(String id, int liveCount) {
         String h = OwnedFiles.header(id);
         List<LiveChange> live = new ArrayList<>();
         StringBuilder sysctl = new StringBuilder(h);
@@ -134,7 +134,7 @@ final class TestTree {
         return new Plan(id, "web", Optional.of("app.service"), files, live, actions, List.of(), List.of("none"));
     }
 
-    Plan fullPlan(String id) { return plan(id, SYSCTLS.length); }
+    public Plan fullPlan(String id) { return plan(id, SYSCTLS.length); }
 
     HostTarget target(FaultPoints faults) { return target(faults, null, false); }
 
@@ -147,7 +147,7 @@ final class TestTree {
      * Every file, directory and link of the tree with its type, mode, owner, group and SHA-256,
      * except golive's own state (the lock file and the snapshots): "the host" as a value.
      */
-    Map<String, String> fingerprint() {
+    public Map<String, String> fingerprint() {
         Map<String, String> out = new TreeMap<>();
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path p : s.toList()) {
@@ -165,7 +165,7 @@ final class TestTree {
     }
 
     /** Fails with only the entries that differ (a whole-tree dump helps nobody). */
-    void assertUnchangedSince(Map<String, String> before) {
+    public void assertUnchangedSince(Map<String, String> before) {
         Map<String, String> now = fingerprint();
         List<String> diff = new ArrayList<>();
         for (String k : before.keySet()) if (!before.get(k).equals(now.get(k))) diff.add(k + ": " + before.get(k) + " → " + now.getOrDefault(k, "(gone)"));
@@ -174,20 +174,20 @@ final class TestTree {
     }
 
     /** Each live value of the plan as it reads now (normalised). */
-    Map<String, String> liveValues(Plan plan) {
+    public Map<String, String> liveValues(Plan plan) {
         LiveValues lv = target(FaultPoints.NONE).live();
         Map<String, String> out = new TreeMap<>();
         for (LiveChange l : plan.live()) out.put(l.key(), lv.read(l.path(), l.format()).orElse("(gone)"));
         return out;
     }
 
-    static Map<String, String> before(Plan plan) {
+    public static Map<String, String> before(Plan plan) {
         Map<String, String> out = new TreeMap<>();
         for (LiveChange l : plan.live()) out.put(l.key(), LiveValues.normalise(l.format(), l.before()));
         return out;
     }
 
-    static Map<String, String> after(Plan plan) {
+    public static Map<String, String> after(Plan plan) {
         Map<String, String> out = new TreeMap<>();
         for (LiveChange l : plan.live()) out.put(l.key(), l.after());
         return out;

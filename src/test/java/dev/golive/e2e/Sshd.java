@@ -207,6 +207,17 @@ final class Sshd implements AutoCloseable {
             throw new AssertionError("screen did not match within " + timeout + "; last screen:\n" + last + "\nsshd log:\n" + sshd.log());
         }
 
+        /** Waits until the screen differs from {@code previous} (the program reacted to a key); returns it. */
+        String waitForChange(String previous, Duration timeout) throws IOException, InterruptedException {
+            return waitForScreen(t -> !t.equals(previous), timeout);
+        }
+
+        /** The last non-blank row of the screen: where a line-mode program's prompt is. */
+        static String lastLine(String screen) {
+            List<String> rows = screen.lines().filter(l -> !l.isBlank()).toList();
+            return rows.isEmpty() ? "" : rows.get(rows.size() - 1);
+        }
+
         /** Waits for the ssh client to exit and returns its exit status (the remote command's). */
         int waitForExit(Duration timeout) throws IOException, InterruptedException {
             long deadline = System.nanoTime() + timeout.toNanos();

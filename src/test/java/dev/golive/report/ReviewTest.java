@@ -48,7 +48,7 @@ class ReviewTest {
     void markdownHasTheSummaryFindingsWithWhyAndTheSectionsThatAreMissingSaySo() {
         String md = ReviewMarkdown.render(fixtureReview("ubuntu2004-hybrid"));
         assertThat(md).startsWith("# Pre-go-live review: web-2\n");
-        assertThat(md).contains("## Host summary", "### CPU", "| logical CPUs | 2 | `/sys/devices/system/cpu/online` |");
+        assertThat(md).contains("## At a glance\n\n| area | host | findings |\n", "## Host summary", "### CPU", "| logical CPUs | 2 | `/sys/devices/system/cpu/online` |");
         assertThat(md).contains("| net.ipv4.tcp_fin_timeout | 15 | `/proc/sys/net/ipv4/tcp_fin_timeout; set by /etc/sysctl.d/99-web-tuning.conf:2` |");
         // a finding carries the rule's explanation, not only the host's message
         assertThat(md).contains("### WARN FD-LIMITS-CONF-IGNORED: nofile in limits.conf does not reach systemd services",
@@ -69,7 +69,7 @@ class ReviewTest {
         assertThat(md).contains("- systemctl restart app.service: Go reads somaxconn once per process");
         assertThat(md).contains("- net.ipv4.tcp_fin_timeout: golive would set 30, but /etc/sysctl.d/99-web-tuning.conf:2 sets 15 and wins at boot");
         assertThat(md).contains("Unit **app.service** at `/etc/systemd/system/app.service`", "**4.2 (OK)**",
-                "| \\[Service\\] NoNewPrivileges | yes | `/etc/systemd/system/app.service:6` |");
+                "| [Service] NoNewPrivileges | yes | `/etc/systemd/system/app.service:6` |");
         assertThat(md).contains("| 20251201-090000-cd34 | 2025-12-01T09:00:00Z | rolled-back | web |  | 2 | 11 |");
         String html = ReviewHtml.render(r);
         assertThat(html).contains("<span class=\"add\">+net.core.somaxconn = 8192</span>", "<span class=\"score\">4.2 (OK)</span>",
@@ -80,7 +80,7 @@ class ReviewTest {
     void aServiceAskedForButNotInspectedSaysWhyInsteadOfInventingAUnit() {
         HostFacts f = ReportFixtures.facts("debian12-vm");
         Review r = ReviewBuilder.build(ReportFixtures.inputs(f, Optional.of("app.service"), Part.unavailable("x"), Part.unavailable("y")));
-        assertThat(r.unit()).isEqualTo(Part.unavailable("service app.service: this build cannot inspect service units yet"));
+        assertThat(r.unit()).isEqualTo(Part.unavailable("service app.service was not inspected"));
         HostFacts noScore = ReportFixtures.withService(f, Fact.unknown("systemd-analyze security --offline needs systemd >= 250"));
         Review r2 = ReviewBuilder.build(ReportFixtures.inputs(noScore, Optional.of("app.service"), Part.unavailable("x"), Part.unavailable("y")));
         assertThat(ReviewMarkdown.render(r2)).contains("**unknown: systemd-analyze security --offline needs systemd >= 250**");
@@ -113,11 +113,12 @@ class ReviewTest {
     @Test
     void jsonFollowsTheDocumentedSchema() throws Exception {
         JsonNode j = M.readTree(ReviewJson.render(fullReview()));
-        assertThat(names(j)).containsExactly("schema", "kind", "generatedAt", "golive", "host", "service", "summary", "findings",
+        assertThat(names(j)).containsExactly("schema", "kind", "generatedAt", "golive", "host", "service", "overview", "summary", "findings",
                 "plan", "unit", "snapshots");
         assertThat(j.get("schema").asInt()).isEqualTo(1);
         assertThat(j.get("kind").asText()).isEqualTo("golive-review");
         assertThat(names(j.get("host"))).containsExactly("root", "live", "hostname", "capturedAt");
+        assertThat(names(j.at("/overview/0"))).containsExactly("area", "text", "worst", "findings");
         assertThat(names(j.at("/summary/0"))).containsExactly("title", "rows");
         assertThat(names(j.at("/summary/0/rows/0"))).containsExactly("label", "value", "source", "unknown");
         assertThat(names(j.get("findings"))).containsExactly("error", "warn", "info", "rules", "skipped", "items");

@@ -40,6 +40,12 @@ class GoRuntimeDerivationTest {
                 Fact.unknown("n/a"), u, Fact.unknown("n/a"), LEAF, limits);
     }
 
+    /** The host with {@code cpus} CPUs and no quota, everything else unchanged. */
+    static dev.golive.model.HostFacts withCpus(dev.golive.model.HostFacts f, int cpus) {
+        return new dev.golive.model.HostFacts(f.origin(), f.os(), cpu(cpus, Map.of()), f.memory(), f.fds(), f.sysctls(), f.network(),
+                f.cgroups(), f.systemd(), f.go(), f.service());
+    }
+
     static MemoryFacts memory(Long parentLimit) {
         Fact<Long> ram = Fact.of(8L << 30, Source.File.of("/proc/meminfo"));
         List<CgroupLimit> limits = List.of(

@@ -2,14 +2,11 @@ package dev.golive.ui.cli;
 
 import dev.golive.apply.ApplyResult;
 import dev.golive.apply.PlanCodec;
-import dev.golive.apply.TextDiff;
 import dev.golive.app.Session;
 import dev.golive.host.LocalFiles;
-import dev.golive.model.FileChange;
 import dev.golive.model.GoliveException;
-import dev.golive.model.LiveChange;
 import dev.golive.model.Plan;
-import dev.golive.model.PlanAction;
+import dev.golive.plan.Preview;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,6 +14,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
@@ -32,9 +31,15 @@ public final class ApplyCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
     @Spec CommandSpec spec;
 
-    @Option(names = "--plan-file", paramLabel = "PLAN.json", required = true,
-            description = "The plan to apply, as `golive plan --json` writes it.")
+    @Option(names = "--plan-file", paramLabel = "PLAN.json",
+            description = "The plan to apply, as `golive plan --json` writes it (reviewed before, applied exactly).")
     String planFile;
+
+    @Option(names = "--profile", paramLabel = "NAME", description = "Plan for this profile now and apply that (see `golive plan`).")
+    String profile;
+
+    @Option(names = "--service", paramLabel = "NAME", description = "With --profile: also plan this service's unit.")
+    String service;
 
     @Option(names = "--yes", description = "Do not ask; apply at once (for scripts).")
     boolean yes;
@@ -49,7 +54,7 @@ public final class ApplyCommand implements Callable<Integer> {
     @Override public Integer call() {
         try (Session s = sessions.apply(common.root)) {
             s.requireWritable();
-            Plan plan = PlanCodec.fromJson(planFile, LocalFiles.readText(planFile));
+            Plan plan = plan(s);
             PrintWriter out = spec.commandLine().getOut();
             if (plan.isEmpty() && plan.actions().isEmpty()) {
                 out.println("nothing to apply: the host is already as plan " + plan.id() + " asks");
@@ -57,7 +62,7 @@ public final class ApplyCommand implements Callable<Integer> {
                 return 0;
             }
             if (!yes) {
-                out.print(preview(plan));
+                out.print(Preview.render(plan, s.describeRoot(), Output.style(common)));
                 out.flush();
             }
             String question = "Apply plan " + plan.id() + " (" + plan.files().size() + " files, " + plan.live().size()
@@ -76,24 +81,13 @@ public final class ApplyCommand implements Callable<Integer> {
         }
     }
 
-    /** The plan as a reviewer reads it: each file as a unified diff, each live value old → new, the actions. */
-    static String preview(Plan plan) {
-        StringBuilder b = new StringBuilder("plan " + plan.id() + " (profile " + plan.profile()
-                + plan.service().map(x -> ", service " + x).orElse("") + ")\n");
-        for (FileChange f : plan.files()) b.append(TextDiff.unified(f.path(), f.before().orElse(null), f.after().orElse(null), "a", "b"));
-        if (!plan.live().isEmpty()) b.append("live values:\n");
-        for (LiveChange l : plan.live()) b.append("  ").append(l.key()).append(": ").append(l.before()).append(" → ").append(l.after()).append('\n');
-        for (PlanAction a : plan.actions()) {
-            b.append("then: ").append(switch (a.kind()) {
-                case DAEMON_RELOAD -> "systemctl daemon-reload";
-                case DAEMON_REEXEC -> "systemctl daemon-reexec";
-                case RESTART_SERVICE -> "systemctl restart " + a.unit().orElse("?") + " (only with --restart)";
-            }).append(" (").append(a.why()).append(")\n");
+    private Plan plan(Session s) {
+        if ((planFile == null) == (profile == null)) throw GoliveException.badInput("give --plan-file PLAN.json or --profile NAME (one of them)");
+        if (planFile != null) {
+            if (service != null) throw GoliveException.badInput("--service goes with --profile; a plan file names its service itself");
+            return PlanCodec.fromJson(planFile, LocalFiles.readText(planFile));
         }
-        plan.conflicts().forEach(c -> b.append("conflict: ").append(c.key()).append(": ").append(c.why()).append('\n'));
-        plan.manualSteps().forEach(m -> b.append("manual step: ").append(m).append('\n'));
-        return b.toString();
+        String unit = service == null ? null : Session.serviceUnit(service);
+        return s.plan(profile, Optional.ofNullable(unit), List.of(), Session.newPlanId());
     }
-
-    static GoliveException noTarget() { return GoliveException.badInput("give --plan-file PLAN.json"); }
 }

@@ -25,7 +25,6 @@ public final class Cli {
 
     static CommandLine commandLine(boolean withGenerators) {
         CommandLine cl = new CommandLine(new GoliveCommand());
-        cl.setCaseInsensitiveEnumValuesAllowed(true);
         if (withGenerators) {
             // picocli walks these classes' annotations too: ~60 ms that a normal start must not pay
             cl.addSubcommand(GEN_COMPLETION, new picocli.AutoComplete.GenerateCompletion());
@@ -34,6 +33,39 @@ public final class Cli {
                 cl.getSubcommands().get(gen).getCommandSpec().usageMessage().hidden(true);
             }
         }
+        return withHandlers(cl);
+    }
+
+    /**
+     * The command tree for these arguments. picocli builds a command's model from its
+     * annotations (reflection, annotation proxies) when the tree is made, and its classes are
+     * Java 5 bytecode that no CDS archive can hold: each subcommand costs start-up time. So
+     * `golive inspect …` builds the top command with only `inspect` under it; help, no
+     * arguments or an unknown word get the whole tree (which lists and suggests names).
+     * The subcommand list stays in one place: GoliveCommand's annotation.
+     */
+    static CommandLine commandLineFor(String[] args) {
+        if (args.length == 0) return commandLine(false);
+        String first = args[0];
+        if (first.equals(GEN_COMPLETION) || first.equals(GEN_MANPAGE)) return commandLine(true);
+        if (first.equals("-V") || first.equals("--version")) return withHandlers(new CommandLine(new GoliveCommand.Top()));
+        for (Class<?> sub : GoliveCommand.class.getAnnotation(CommandLine.Command.class).subcommands()) {
+            if (sub == CommandLine.HelpCommand.class) continue;
+            CommandLine.Command c = sub.getAnnotation(CommandLine.Command.class);
+            if (c == null || !(c.name().equals(first) || Arrays.asList(c.aliases()).contains(first))) continue;
+            CommandLine top = new CommandLine(new GoliveCommand.Top());
+            try {
+                top.addSubcommand(c.name(), sub.getDeclaredConstructor().newInstance());
+            } catch (ReflectiveOperationException e) {
+                return commandLine(false);
+            }
+            return withHandlers(top);
+        }
+        return commandLine(false);
+    }
+
+    private static CommandLine withHandlers(CommandLine cl) {
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionStrategy(parsed -> {
             unfinishedNotice(parsed, cl.getErr());
             return new CommandLine.RunLast().execute(parsed);
@@ -49,8 +81,7 @@ public final class Cli {
     }
 
     public static int run(String... args) {
-        boolean gen = args.length > 0 && (args[0].equals(GEN_COMPLETION) || args[0].equals(GEN_MANPAGE));
-        return commandLine(gen).execute(args);
+        return commandLineFor(args).execute(args);
     }
 
     static int handle(Exception ex, PrintWriter err, boolean debug) {

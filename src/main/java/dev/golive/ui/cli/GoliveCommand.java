@@ -1,6 +1,7 @@
 package dev.golive.ui.cli;
 
 import picocli.CommandLine;
+import dev.golive.ui.tui.TerminalUnsuitable;
 import dev.golive.ui.tui.Tui;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,7 +31,9 @@ import picocli.CommandLine.Spec;
                 SnapshotsCommand.class,
                 ReportCommand.class,
                 DiffCommand.class,
+                GuideCommand.class,
                 CdsTrainingCommand.class,
+                ExportCommand.class,
 
                 CommandLine.HelpCommand.class,
         },
@@ -49,7 +52,35 @@ public final class GoliveCommand implements java.util.concurrent.Callable<Intege
                     + "(default: monochrome when NO_COLOR is set, else the config file's theme, else default).")
     String theme;
 
+    /**
+     * The full-screen UI; where the terminal cannot run it (no tty, TERM=dumb, under 80×24)
+     * the guided line mode instead, after one line saying why.
+     */
     @Override public Integer call() {
-        return Tui.run(new Tui.Options(common.root, readOnly, theme));
+        try {
+            return Tui.run(new Tui.Options(common.root, readOnly, theme));
+        } catch (TerminalUnsuitable e) {
+            var err = spec.commandLine().getErr();
+            err.println("golive: " + e.getMessage() + "; starting the guided setup on plain lines instead (golive guide)");
+            err.flush();
+            GuideCommand guide = new GuideCommand();
+            guide.common = common;
+            guide.readOnly = readOnly;
+            guide.spec = spec;
+            return guide.call();
+        }
+    }
+
+    /**
+     * The same top command without the subcommand list, for a run that names its subcommand
+     * (Cli.commandLineFor adds just that one): same name, --help and --version.
+     */
+    @Command(name = "golive", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class)
+    static final class Top implements Runnable {
+        @Spec CommandSpec spec;
+
+        @Override public void run() {
+            spec.commandLine().usage(spec.commandLine().getOut());
+        }
     }
 }

@@ -47,8 +47,12 @@ public final class InspectCommand implements Callable<Integer> {
             out.print(json ? FactsJson.render(f) : InspectText.render(f, Output.style(common)));
             out.flush();
             if (timing) {
-                dev.golive.inspect.Probes.lastTiming().ifPresent(t -> System.err.printf(java.util.Locale.ROOT,
-                        "timing: probing %.1f ms, inspect %.1f ms%n", t.probingNanos() / 1e6, t.totalNanos() / 1e6));
+                dev.golive.inspect.Probes.lastTiming().ifPresent(t -> {
+                    System.err.printf(java.util.Locale.ROOT, "timing: probing %.1f ms, inspect %.1f ms%n", t.probingNanos() / 1e6, t.totalNanos() / 1e6);
+                    t.phases().forEach((k, v) -> System.err.printf(java.util.Locale.ROOT, "  %-26s %7.2f ms%n", k, v / 1e6));
+                    // since the JVM started: class loading, picocli and rendering are in here too
+                    System.err.printf(java.util.Locale.ROOT, "  %-26s %7.1f ms%n", "JVM start to now", (System.currentTimeMillis() - ProcessHandle.current().info().startInstant().map(java.time.Instant::toEpochMilli).orElse(System.currentTimeMillis())) * 1.0);
+                });
             }
         }
         return 0;

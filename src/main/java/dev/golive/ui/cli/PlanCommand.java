@@ -1,11 +1,11 @@
 package dev.golive.ui.cli;
 
 import dev.golive.app.Session;
+import dev.golive.apply.PlanCodec;
 import dev.golive.model.GoliveException;
 import dev.golive.model.HostFacts;
 import dev.golive.model.Plan;
 import dev.golive.plan.Preview;
-import dev.golive.report.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,7 +34,7 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--service", paramLabel = "NAME", description = "Also plan this service's unit (a drop-in on an existing unit).")
     String service;
 
-    @Option(names = "--json", description = "Print the plan as JSON (the same document `golive apply --plan FILE` reads).")
+    @Option(names = "--json", description = "Print the plan as JSON (the same document `golive apply --plan-file FILE` reads).")
     boolean json;
 
     @Option(names = "--id", paramLabel = "ID", description = "The snapshot id the plan will use (default: time and a random suffix).")
@@ -63,7 +63,7 @@ public final class PlanCommand implements Callable<Integer> {
         }
         var out = spec.commandLine().getOut();
         if (json) {
-            out.print(Json.write(plan));
+            out.print(PlanCodec.toJson(plan)); // the document `golive apply --plan-file` reads back exactly
         } else {
             String host = facts.origin().hostname() == null ? facts.origin().root() : facts.origin().hostname() + " (" + facts.origin().root() + ")";
             out.print(Preview.render(plan, host, Output.style(common)));

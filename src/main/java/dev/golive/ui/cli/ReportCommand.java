@@ -39,10 +39,9 @@ public final class ReportCommand implements Callable<Integer> {
         ReviewFormat fmt = format != null
                 ? ReviewFormat.parse(format).orElseThrow(() -> GoliveException.badInput("--format " + format + ": expected md, html or json"))
                 : output == null ? ReviewFormat.MD : ReviewFormat.fromFileName(output.getFileName().toString()).orElse(ReviewFormat.MD);
-        String unit = service == null ? null : (service.contains(".") ? service : service + ".service");
         String text;
         try (Session s = Session.open(common.root)) {
-            Review r = s.review(unit, Instant.now().truncatedTo(ChronoUnit.SECONDS), new VersionProvider().getVersion()[0]);
+            Review r = s.review(service, Instant.now().truncatedTo(ChronoUnit.SECONDS), new VersionProvider().getVersion()[0]);
             text = fmt.render(r);
         }
         if (output == null) {

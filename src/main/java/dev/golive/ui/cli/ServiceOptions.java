@@ -90,7 +90,7 @@ public final class ServiceOptions {
     Integer startLimitBurst;
 
     @Option(names = "--hardening", paramLabel = "LEVEL", description = "none, basic (default) or strict; see docs/unit.md.")
-    ServiceSpec.Hardening hardening;
+    String hardening;
 
     @Option(names = "--gomaxprocs", paramLabel = "N", description = "Set GOMAXPROCS instead of deriving it.")
     Integer gomaxprocs;
@@ -172,7 +172,7 @@ public final class ServiceOptions {
                 environment,
                 list(ports, b.ports(), "ports", fromCli),
                 res, restartPolicy,
-                pick(hardening, b.hardening(), "hardening", fromCli),
+                pick(hardeningLevel(), b.hardening(), "hardening", fromCli),
                 go);
         UnaryOperator<String> fileLabels = loaded.map(l -> l.labels(specFile.toString())).orElse(null);
         UnaryOperator<String> labels = field -> {
@@ -184,6 +184,15 @@ public final class ServiceOptions {
         };
         Optional<GoVersion> mod = Optional.ofNullable(goMod).map(LocalFiles::goModGo);
         return new Input(spec, labels, mod);
+    }
+
+    private ServiceSpec.Hardening hardeningLevel() {
+        if (hardening == null) return null;
+        try {
+            return ServiceSpec.Hardening.valueOf(hardening.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw GoliveException.badInput("--hardening: \"" + hardening + "\" is not none, basic or strict");
+        }
     }
 
     /** {@code args[2]} → {@code args}; {@code environment.X} → {@code environment}. */
@@ -209,5 +218,4 @@ public final class ServiceOptions {
         return new ArrayList<>(pick(cli, base, field, fromCli));
     }
 
-    static String lower(Enum<?> e) { return e.name().toLowerCase(Locale.ROOT); }
 }

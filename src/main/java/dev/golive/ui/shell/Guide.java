@@ -57,8 +57,7 @@ public final class Guide {
             return Outcome.NOTHING_TO_DO;
         }
         io.say("Preview (nothing has been written yet):");
-        io.page(backend.preview(plan));
-        notes(plan);
+        io.page(backend.preview(plan)); // conflicts and manual steps are part of the preview
         Optional<String> ro = backend.readOnlyReason();
         if (ro.isPresent()) {
             io.say("Not applying: " + ro.get() + ". Nothing was changed.");
@@ -200,6 +199,7 @@ public final class Guide {
         return a;
     }
 
+    /** Conflicts and manual steps when there is no preview to show them. */
     private void notes(Plan plan) {
         plan.conflicts().forEach(c -> io.say("Conflict: " + c.key() + " = " + c.wanted() + " would be overridden at boot by "
                 + c.winner().describe() + " (" + c.winningValue() + "). " + c.why()));

@@ -44,10 +44,10 @@ public final class Tui {
         Theme theme = ThemeChoice.choose(o.theme(), System.getenv(), UserFiles::read);
         String term = System.getenv("TERM");
         if (System.console() == null) {
-            throw GoliveException.environment("the full-screen UI needs a terminal (stdin or stdout is not a tty); use a subcommand such as golive check");
+            throw new TerminalUnsuitable("the full-screen UI needs a terminal (stdin or stdout is not a tty)");
         }
         if (term == null || term.isBlank() || term.equals("dumb")) {
-            throw GoliveException.environment("TERM=" + (term == null ? "" : term) + " cannot run the full-screen UI; use a subcommand such as golive check");
+            throw new TerminalUnsuitable("TERM=" + (term == null ? "" : term) + " cannot run the full-screen UI");
         }
         try (Session session = Session.open(o.root())) {
             return runOn(session, o, theme);
@@ -66,7 +66,7 @@ public final class Tui {
         stats.phase("size");
         if (size.getColumns() < App.MIN_COLUMNS || size.getRows() < App.MIN_ROWS) {
             terminal.close();
-            throw GoliveException.environment("the terminal is " + size.getColumns() + "x" + size.getRows()
+            throw new TerminalUnsuitable("the terminal is " + size.getColumns() + "x" + size.getRows()
                     + "; the full-screen UI needs at least " + App.MIN_COLUMNS + "x" + App.MIN_ROWS);
         }
         BlockingQueue<Event> events = new LinkedBlockingQueue<>();

@@ -77,6 +77,31 @@ class CheckCommandTest {
     }
 
     @Test
+    void checkingAServiceOfACaptureReadsItsUnitBinaryAndCgroup() throws Exception {
+        Run r = run(new CheckCommand(), "--root", "src/test/resources/hosts/arm64-server", "--service", "ingest", "--json");
+        assertThat(r.code()).as(r.err()).isEqualTo(0);
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.get("service").asText()).isEqualTo("ingest.service");
+        assertThat(r.out()).contains("CPU-GOMAXPROCS-IGNORES-QUOTA", "MEM-LIMIT-WITHOUT-GOMEMLIMIT", "/opt/ingest/ingest");
+    }
+
+    @Test
+    void inspectingAServiceShowsItsSection() {
+        Run r = run(new InspectCommand(), "--root", "src/test/resources/hosts/debian12-vm", "--service", "api", "--no-color");
+        assertThat(r.code()).as(r.err()).isEqualTo(0);
+        assertThat(r.out()).contains("Service api.service", "binary Go version        go1.21.5                        /opt/api/bin/api",
+                "env GOGC                 200                             /etc/default/api:3",
+                "security exposure        9.2 (0 safe … 10 exposed)");
+    }
+
+    @Test
+    void goModWithoutAServiceIsAUsageError() {
+        Run r = run(new CheckCommand(), "--root", "src/test/resources/hosts/debian12-vm", "--go-mod", "/src/app");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("golive: --go-mod needs --service NAME\n");
+    }
+
+    @Test
     void serviceNamesAreValidated() {
         Run r = run(check(CheckFixtures.clean()), "--service", "app;rm -rf");
         assertThat(r.code()).isEqualTo(2);

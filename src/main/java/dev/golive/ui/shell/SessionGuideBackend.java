@@ -1,0 +1,75 @@
+package dev.golive.ui.shell;
+
+import dev.golive.app.Session;
+import dev.golive.check.CheckReport;
+import dev.golive.check.Checker;
+import dev.golive.model.FixChange;
+import dev.golive.model.GoliveException;
+import dev.golive.model.HostFacts;
+import dev.golive.model.Plan;
+import dev.golive.model.ServiceSpec;
+import dev.golive.plan.Preview;
+import dev.golive.profile.Recommender;
+import dev.golive.report.Style;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The guide on a real Session: the host it inspects, its profiles, the planner and the applier. */
+public final class SessionGuideBackend implements GuideBackend {
+
+    private final Session session;
+    private final Optional<String> readOnly;
+    private final String planId;
+    private CheckReport report;
+
+    /** {@code readOnlyReason}: why the admin asked for no changes (--read-only), if so. */
+    public SessionGuideBackend(Session session, Optional<String> readOnlyReason) {
+        this.session = session;
+        this.readOnly = readOnlyReason.or(() -> session.readOnly()
+                ? Optional.of(session.describeRoot() + " is a capture, which golive never changes") : Optional.empty());
+        this.planId = Session.newPlanId();
+    }
+
+    @Override public HostFacts facts() { return session.inspect(); }
+
+    @Override public synchronized CheckReport check() {
+        if (report == null) report = Checker.run(facts());
+        return report;
+    }
+
+    @Override public List<String> profiles() { return session.profiles().names(); }
+
+    @Override public Optional<Recommendation> recommended() {
+        List<Recommender.Recommendation> ranked = session.recommend();
+        return ranked.isEmpty() ? Optional.empty()
+                : Optional.of(new Recommendation(ranked.get(0).profile(), ranked.get(0).reasons()));
+    }
+
+    @Override public Optional<String> readOnlyReason() { return readOnly; }
+
+    @Override public List<String> listDir(String path) { return session.listDir(path); }
+
+    @Override public List<String> users() { return session.users(); }
+
+    @Override public List<String> validate(ServiceSpec spec) {
+        try {
+            session.validateService(spec);
+            return List.of();
+        } catch (GoliveException e) {
+            return List.of(e.getMessage());
+        }
+    }
+
+    @Override public Plan plan(String profile, Optional<ServiceSpec> service, List<FixChange> fixes) {
+        return session.planFor(profile, service, fixes, planId);
+    }
+
+    @Override public String preview(Plan plan) {
+        HostFacts f = facts();
+        String host = f.origin().hostname() == null ? f.origin().root() : f.origin().hostname();
+        return Preview.render(plan, host, new Style(false));
+    }
+
+    @Override public String apply(Plan plan) { return session.apply(plan, false).snapshotId(); }
+}

@@ -1,0 +1,156 @@
+package dev.golive.e2e;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * `golive guide` as an admin over a plain terminal uses it: the real launcher in tmux at
+ * 80×24 (and TERM=dumb), keys typed, the screen read back; the target tree's bytes checked
+ * before and after. The same flow replayed from an answers file without a terminal.
+ */
+class GuideIT {
+
+    @TempDir Path tmp;
+
+    @BeforeAll
+    static void tools() { assumeTrue(Run.hasCommand("tmux"), "tmux is not installed (scripts/test installs it)"); }
+
+    /** A writable copy of a fixture host without its capture manifest: a target tree golive may change. */
+    private Path tree(String name) throws Exception {
+        Path src = Run.root().resolve("src/test/resources/hosts/" + name);
+        Path dst = tmp.resolve(name);
+        try (Stream<Path> s = Files.walk(src)) {
+            for (Path p : s.toList()) {
+                Path t = dst.resolve(src.relativize(p).toString());
+                if (Files.isSymbolicLink(p)) Files.createSymbolicLink(t, Files.readSymbolicLink(p));
+                else if (Files.isDirectory(p)) Files.createDirectories(t);
+                else if (!p.getFileName().toString().equals("golive-capture.json")) Files.copy(p, t);
+            }
+        }
+        return dst;
+    }
+
+    private static Map<String, String> hashes(Path root) throws Exception {
+        Map<String, String> out = new TreeMap<>();
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.toList()) {
+                String rel = root.relativize(p).toString();
+                // golive's own state (the fixture has no run/ or var/): the lock and the snapshots
+                if (rel.startsWith("run") || rel.startsWith("var")) continue;
+                if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    out.put(rel, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
+                } else if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    out.put(rel + "/", "dir");
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The screen with tmux's line wrapping undone (an 80-column line breaks long messages). */
+    private static String joined(String screen) { return screen.replace("\n", ""); }
+
+    @Test
+    void an_admin_takes_every_default_then_confirms_and_is_told_how_to_roll_back() throws Exception {
+        Path host = tree("ubuntu2004-hybrid");
+        Map<String, String> before = hashes(host);
+        try (Tmux t = Tmux.start(80, 24, "TERM=xterm-256color", "./scripts/golive guide --root " + host)) {
+            t.waitFor(s -> s.contains("Fix which"), "the findings question");
+            t.keys("Enter");
+            t.waitFor(s -> s.contains("Profile (tab completes) [web-api]"), "the profile question with the recommendation as default");
+            t.type("high-");
+            t.keys("Tab");
+            t.waitFor(s -> s.contains("high-connections"), "tab completing the profile name");
+            t.keys("C-u", "Enter");
+            t.waitFor(s -> s.contains("Set up the Go service's systemd unit too?"), "the service question");
+            t.keys("Enter");
+            t.waitFor(s -> s.contains("-- more") || s.contains("Apply these changes now"), "the paged preview");
+            for (int i = 0; i < 20 && !t.screen().contains("Apply these changes now"); i++) t.keys("Enter");
+            t.waitFor(s -> s.contains("Apply these changes now"), "the confirmation");
+            t.type("yes");
+            t.keys("Enter");
+            String end = t.waitFor(s -> s.contains("golive rollback "), "how to roll back");
+            assertThat(t.exitCode()).isZero();
+            assertThat(end).contains("Applied. Snapshot");
+        }
+        assertThat(Files.readString(host.resolve("etc/sysctl.d/60-golive.conf"))).contains("net.ipv4.tcp_max_syn_backlog = 4096");
+        assertThat(hashes(host)).isNotEqualTo(before);
+
+        Run back = Run.golive("rollback", "--last", "--yes", "--root", host.toString());
+        assertThat(back.exit()).as(back.err()).isZero();
+        Map<String, String> after = hashes(host);
+        assertThat(after.keySet()).as("rolled back: the same paths").isEqualTo(before.keySet());
+        assertThat(after.entrySet()).as("rolled back byte for byte").isEqualTo(before.entrySet());
+    }
+
+    @Test
+    void ctrl_c_at_a_question_stops_with_one_line_and_changes_nothing() throws Exception {
+        Path host = tree("ubuntu2004-hybrid");
+        Map<String, String> before = hashes(host);
+        try (Tmux t = Tmux.start(80, 24, "TERM=xterm-256color", "./scripts/golive guide --root " + host)) {
+            t.waitFor(s -> s.contains("Fix which"), "the findings question");
+            t.keys("Enter");
+            t.waitFor(s -> s.contains("Profile (tab completes)"), "the profile question");
+            t.keys("C-c");
+            String s = t.waitFor(x -> joined(x).contains("nothing was changed"), "the one-line stop message");
+            assertThat(joined(s)).contains("golive guide: stopped (interrupted); nothing was changed on the host.");
+            assertThat(t.exitCode()).isEqualTo(130);
+        }
+        assertThat(hashes(host)).isEqualTo(before);
+    }
+
+    @Test
+    void on_a_dumb_terminal_the_guide_prints_plain_lines() throws Exception {
+        Path host = tree("ubuntu2004-hybrid");
+        try (Tmux t = Tmux.start(80, 24, "TERM=dumb", "./scripts/golive guide --root " + host)) {
+            t.waitFor(s -> s.contains("Fix which"), "the findings question");
+            assertThat(t.screenWithEscapes()).doesNotContain("\u001b[");
+            t.keys("Enter");
+            t.waitFor(s -> s.contains("Profile"), "the profile question");
+            t.keys("C-d");
+            t.waitFor(x -> joined(x).contains("nothing was changed"), "the stop on end of input");
+            assertThat(t.exitCode()).isEqualTo(130);
+        }
+    }
+
+    @Test
+    void no_arguments_on_a_dumb_terminal_falls_back_to_the_guide_with_the_reason() throws Exception {
+        Path host = tree("ubuntu2004-hybrid");
+        try (Tmux t = Tmux.start(80, 24, "TERM=dumb", "./scripts/golive --root " + host)) {
+            String s = t.waitFor(x -> x.contains("Fix which"), "the guide");
+            assertThat(joined(s)).contains("TERM=dumb cannot run the full-screen UI; starting the guided setup");
+            t.keys("C-c");
+            assertThat(t.exitCode()).isEqualTo(130);
+        }
+    }
+
+    @Test
+    void an_answers_file_replays_the_setup_without_a_terminal() throws Exception {
+        Path host = tree("ubuntu2004-hybrid");
+        Path answers = tmp.resolve("setup.yaml");
+        Files.writeString(answers, "fix: all\nprofile: base\nservice: no\napply: yes\n");
+        Run r = Run.golive("guide", "--root", host.toString(), "--answers", answers.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Profile (tab completes): base").contains("Applied. Snapshot");
+        assertThat(r.err()).isEmpty();
+
+        Files.writeString(answers, "fix: all\nprofile: bse\n");
+        Run bad = Run.golive("guide", "--root", host.toString(), "--answers", answers.toString());
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err().strip()).isEqualTo("golive: " + answers + ":2:10: profile: no profile \"bse\" (did you mean \"base\"?)");
+        assertThat(List.of(bad.err().strip().split("\n"))).hasSize(1);
+    }
+}

@@ -1,0 +1,95 @@
+package dev.golive.ui.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.golive.host.AccessLog;
+import dev.golive.host.ProcessCommandRunner;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** `golive unit` as an admin runs it against the fixture captures (nothing is written; systemd-analyze runs here). */
+class UnitCommandTest {
+
+    static final String DEBIAN = Path.of("src/test/resources/hosts/debian12-vm").toAbsolutePath().toString();
+    static final String HYBRID = Path.of("src/test/resources/hosts/ubuntu2004-hybrid").toAbsolutePath().toString();
+
+    @BeforeAll
+    static void systemdAnalyze() {
+        boolean ok = new ProcessCommandRunner(new AccessLog()).run("systemd-analyze", "--version").ok();
+        if (!ok && "true".equalsIgnoreCase(System.getenv("CI"))) throw new AssertionError("systemd-analyze missing (apt-get install systemd)");
+        Assumptions.assumeTrue(ok, "systemd-analyze is not installed");
+    }
+
+    static CheckCommandTest.Run unit(String... args) { return CheckCommandTest.run(new UnitCommand(), args); }
+
+    @Test
+    void printsTheNewUnitTheGoValuesAndTheExposure() {
+        CheckCommandTest.Run r = unit("--root", DEBIAN, "--service", "app", "--exec", "/usr/local/bin/app", "--user", "app",
+                "--port", "443", "--cpu-quota", "200%", "--memory-max", "2G", "--nofile", "65536:524288", "--hardening", "strict",
+                "--env", "APP_ENV=prod", "--arg", "--listen", "--arg", ":443");
+        assertThat(r.err()).isEmpty();
+        assertThat(r.code()).as(r.out()).isEqualTo(0);
+        assertThat(r.out()).startsWith("# /etc/systemd/system/app.service (create: new unit for app.service)\n# Managed by golive (snapshot preview).");
+        assertThat(r.out()).contains("ExecStart=/usr/local/bin/app --listen :443\n", "AmbientCapabilities=CAP_NET_BIND_SERVICE\n",
+                "Environment=GOMEMLIMIT=1843MiB\n", "LimitNOFILE=65536:524288\n", "ProtectSystem=strict\n");
+        assertThat(r.out()).contains("go: GOMEMLIMIT=1843MiB: 90% of MemoryMax=2G (2048 MiB)");
+        assertThat(r.out()).contains("warning: --exec: cannot tell whether /usr/local/bin/app exists: /usr/local/bin/app: not in capture");
+        assertThat(r.out()).contains("(expected: the binary is not on this machine)");
+        assertThat(r.out()).containsPattern("\nexposure: [0-2]\\.\\d OK \\(systemd-analyze security --offline=true");
+    }
+
+    @Test
+    void anExistingUnitGolivDidNotWriteGetsADropIn() {
+        CheckCommandTest.Run r = unit("--root", DEBIAN, "--service", "api.service", "--memory-max", "1G", "--no-analyze");
+        assertThat(r.code()).isEqualTo(0);
+        assertThat(r.out()).startsWith("# /etc/systemd/system/api.service.d/60-golive.conf (create: drop-in on /etc/systemd/system/api.service (golive never edits a unit it did not write))\n");
+        assertThat(r.out()).doesNotContain("ExecStart=").contains("MemoryMax=1G\n");
+    }
+
+    @Test
+    void aBadOptionIsOneLineNamingTheOption() {
+        CheckCommandTest.Run r = unit("--root", DEBIAN, "--service", "app", "--exec", "/usr/local/bin/app", "--memory-max", "2g");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("golive: --memory-max: \"2g\" is not a memory size (bytes with K, M, G, T suffix in upper case, e.g. 2G or 512M; a percentage of RAM; or infinity)\n");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void memoryHighOnAHybridHostIsRefusedWithTheReason() {
+        CheckCommandTest.Run r = unit("--root", HYBRID, "--service", "app", "--exec", "/usr/local/bin/app", "--memory-high", "1G");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("golive: --memory-high: MemoryHigh= is ignored on a cgroup hybrid host (this host: hybrid (v1 controllers, cgroup2 at /sys/fs/cgroup/unified)); only MemoryMax= limits memory there\n");
+    }
+
+    @Test
+    void aSpecFileWithOptionsOnTop() {
+        CheckCommandTest.Run r = unit("--root", DEBIAN, "--spec", "src/test/resources/specs/app.yaml", "--memory-max", "3G", "--no-analyze");
+        assertThat(r.code()).as(r.err()).isEqualTo(0);
+        assertThat(r.out()).contains("Description=Orders API\n", "MemoryMax=3G\n", "Environment=\"GREETING=hello world\"\n", "GOMEMLIMIT=2918MiB");
+        CheckCommandTest.Run bad = unit("--root", DEBIAN, "--spec", "src/test/resources/specs/app.yaml", "--user", "x y");
+        assertThat(bad.err()).isEqualTo("golive: --user: \"x y\" is not a valid user name\n");
+        CheckCommandTest.Run fromFile = unit("--root", HYBRID, "--spec", "src/test/resources/specs/app.yaml", "--no-analyze", "--memory-high", "1G");
+        assertThat(fromFile.code()).isEqualTo(2);
+    }
+
+    @Test
+    void jsonCarriesTheUnitTheScoreAndTheTable() throws Exception {
+        CheckCommandTest.Run r = unit("--root", DEBIAN, "--service", "app", "--exec", "/usr/local/bin/app", "--hardening", "none", "--json");
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.get("path").asText()).isEqualTo("/etc/systemd/system/app.service");
+        assertThat(j.get("kind").asText()).isEqualTo("unit");
+        assertThat(j.get("content").asText()).startsWith("# Managed by golive");
+        JsonNode sec = j.get("analyze").get("security");
+        assertThat(sec.get("known").asBoolean()).isTrue();
+        assertThat(sec.get("exposure").asDouble()).isGreaterThan(8.0);
+        assertThat(sec.get("items").size()).isGreaterThan(50);
+        assertThat(j.get("go").get(0).get("name").asText()).isEqualTo("GOMAXPROCS");
+        JsonNode verify = j.get("analyze").get("verify").get("messages");
+        assertThat(verify.get(0).get("field").asText()).isEqualTo("exec");
+    }
+}
