@@ -77,7 +77,7 @@ class ReviewApplyRollbackTest {
             tui.press("3").type("/web").press("enter", "p", "a", "y");
             tui.matchesGolden("apply-rolled-back-80x24");
             assertThat(tui.row(3)).startsWith(" ROLLED BACK AUTOMATICALLY: the host is as before.");
-            assertThat(tui.text()).contains("golive: apply failed:", "the host is as before (snapshot 20260101-000000-test)");
+            assertThat(tui.text()).contains("golive: apply failed:", "injected fault at live-write:1");
         }
         Map<String, String> after = hashes(Path.of(tree));
         after.keySet().removeIf(k -> k.startsWith("var/lib/golive/") || k.equals("run/golive.lock"));
