@@ -28,6 +28,9 @@ class ReviewApplyRollbackTest {
             tui.press("3").type("/web").press("enter", "p");
             tui.matchesGolden("review-centos7-v1-" + cols + "x" + rows);
             assertThat(tui.text()).contains("Plan 20260101-000000-test · profile web-api", "/etc/sysctl.d/60-golive.conf");
+            tui.press("G");
+            tui.matchesGolden("review-centos7-v1-" + cols + "x" + rows + "-end");
+            assertThat(tui.text()).contains("net.core.somaxconn", "→ 8192", "systemctl daemon-reexec");
         }
     }
 
