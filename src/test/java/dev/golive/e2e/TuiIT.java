@@ -124,22 +124,23 @@ class TuiIT {
     }
 
     @Test
-    void aTerminalSmallerThan80x24GetsOneLineAndExit3(@TempDir Path tmp) throws Exception {
+    void aTerminalSmallerThan80x24SaysWhyAndFallsBackToTheGuide(@TempDir Path tmp) throws Exception {
         Path host = fixtureCopy(tmp, "debian12-vm");
         try (Tmux t = Tmux.start(70, 20, "TERM=xterm-256color", "./scripts/golive --root " + host)) {
-            assertThat(t.exitCode()).isEqualTo(3);
-            assertThat(t.screen().strip()).isEqualTo("golive: the terminal is 70x20; the full-screen UI needs at least 80x24");
+            String s = t.waitFor(x -> x.contains("golive guide"), "the guided line mode (GuideIT covers it)");
+            assertThat(s.replace("\n", "")).startsWith("golive: the terminal is 70x20; the full-screen UI needs at least 80x24; "
+                    + "starting the guided setup on plain lines instead (golive guide)");
         }
     }
 
     @Test
-    void withoutATerminalOrWithTermDumbGoliveSaysWhyAndExits3() throws Exception {
+    void withoutATerminalOrWithTermDumbGoliveSaysWhyBeforeTheGuide() throws Exception {
         Run noTty = Run.golive();
-        assertThat(noTty.exit()).isEqualTo(3);
-        assertThat(noTty.err().strip()).startsWith("golive: the full-screen UI needs a terminal").doesNotContain("\n");
+        assertThat(noTty.err().lines().findFirst().orElse(""))
+                .isEqualTo("golive: the full-screen UI needs a terminal (stdin or stdout is not a tty); starting the guided setup on plain lines instead (golive guide)");
         try (Tmux t = Tmux.start(80, 24, "TERM=dumb", "./scripts/golive")) {
-            assertThat(t.exitCode()).isEqualTo(3);
-            assertThat(t.screen().strip()).startsWith("golive: TERM=dumb cannot run the full-screen UI");
+            String s = t.waitFor(x -> x.contains("golive guide"), "the guided line mode");
+            assertThat(s).startsWith("golive: TERM=dumb cannot run the full-screen UI; starting the guided setup");
         }
     }
 
