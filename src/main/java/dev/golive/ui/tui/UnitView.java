@@ -101,6 +101,10 @@ final class UnitView extends View {
         }));
         b.add(Binding.hint("v", "verify", "Run systemd-analyze verify and security on the rendered unit", () -> render(true))
                 .unless(() -> preview == null ? "fix the form first" : null));
+        b.add(Binding.hint("p", "plan with unit", "Put this service in the plan (with the chosen profile and picked fixes) and open Review", () -> {
+            app.model().service(spec());
+            app.planAndReview();
+        }).unless(() -> preview == null ? "fix the form first" : app.model().profile().isEmpty() ? "no profile chosen" : null));
         b.add(Binding.quiet("J", "unit down", "Scroll the rendered unit down", () -> unitTop++));
         b.add(Binding.quiet("K", "unit up", "Scroll the rendered unit up", () -> unitTop = Math.max(0, unitTop - 1)));
         return b;

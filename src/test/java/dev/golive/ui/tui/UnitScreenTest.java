@@ -34,6 +34,18 @@ class UnitScreenTest {
     }
 
     @Test
+    void pPutsTheServiceIntoThePlanAndReviewShowsItsUnit() {
+        try (TuiDriver tui = TuiDriver.on(TuiDriver.targetTree("ubuntu2004-hybrid"), false, 120, 40)) {
+            tui.press("6", "p");
+            assertThat(tui.row(1)).contains("4 Review");
+            assertThat(tui.text()).contains("· service api.service", "Files (4)");
+            tui.type("/ExecStart").press("enter");
+            assertThat(tui.text()).contains("+ExecStart=/usr/local/bin/api");
+            assertThat(tui.app.model().plan().orElseThrow().service()).contains("api.service");
+        }
+    }
+
+    @Test
     void aChoiceCyclesWithEnter() {
         try (TuiDriver tui = TuiDriver.onFixture("debian12-vm", 120, 40)) {
             tui.press("6", "j", "j", "j", "j", "j", "j", "j", "enter");
