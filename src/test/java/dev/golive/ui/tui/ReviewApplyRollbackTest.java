@@ -72,6 +72,17 @@ class ReviewApplyRollbackTest {
     }
 
     @Test
+    void applyAndSnapshotsUseTheRoomOfA120x40Terminal() {
+        try (TuiDriver tui = TuiDriver.on(TuiDriver.targetTree("ubuntu2004-hybrid"), false, 120, 40)) {
+            tui.press("3").type("/web").press("enter", "p", "a", "y");
+            tui.matchesGolden("apply-done-120x40", true);
+            tui.press("S");
+            tui.matchesGolden("snapshots-after-apply-120x40", true);
+            assertThat(tui.text()).contains("applied", "+net.core.somaxconn = 8192");
+        }
+    }
+
+    @Test
     void aFailedApplyIsShownAsRolledBackAutomatically() throws Exception {
         String tree = TuiDriver.targetTree("ubuntu2004-hybrid");
         Map<String, String> before = hashes(Path.of(tree));
