@@ -20,7 +20,6 @@ final class App {
 
     static final int MIN_COLUMNS = 80;
     static final int MIN_ROWS = 24;
-    private static final String SPINNER = "|/-\\";
 
     private final HostModel model;
     private final Theme theme;
@@ -46,6 +45,7 @@ final class App {
         tabs.add(new ProfilesView(this));
         tabs.add(new ReviewView(this));
         tabs.add(new SnapshotsView(this));
+        tabs.add(new UnitView(this));
         tabs.add(new CommandLogView(this));
         globals = buildGlobals();
     }
@@ -204,6 +204,10 @@ final class App {
             editFilter(k, key);
             return;
         }
+        if (current().capturesKeys()) {
+            if (key.equals("ctrl-c")) quit = true; else current().typed(k);
+            return;
+        }
         status = "";
         Optional<Binding> b = resolve(key);
         if (b.isEmpty()) return;
@@ -243,74 +247,18 @@ final class App {
 
     // ---- drawing -----------------------------------------------------------------------
 
-    void draw(Canvas c) {
-        c.fill(Role.BASE);
-        if (c.width() < MIN_COLUMNS || c.height() < MIN_ROWS) {
-            c.text(0, 0, "golive needs " + MIN_COLUMNS + "x" + MIN_ROWS + "; this terminal is " + c.width() + "x" + c.height(), Role.WARN);
-            c.text(0, 1, "Enlarge it, or press q to quit.", Role.BASE);
-            return;
-        }
-        header(c);
-        tabsRow(c);
-        current().draw(c.sub(0, 2, c.width(), c.height() - 4));
-        statusRow(c, c.height() - 2);
-        footer(c, c.height() - 1);
-        if (dialog != null) dialog.draw(c);
-    }
+    void draw(Canvas c) { Chrome.draw(this, c); }
 
-    private void header(Canvas c) {
-        c.fillRow(0, Role.HEADER);
-        String host = model.loaded().map(l -> l.facts().origin().hostname()).orElse(null);
-        String ro = model.readOnlyReason();
-        List<String> running = worker.running();
-        // the right side (what is running, why nothing can be changed) matters more than a long root path
-        String right = (running.isEmpty() ? "" : SPINNER.charAt(spin % SPINNER.length()) + " " + running.get(0) + "…  ")
-                + (ro == null ? "" : "[" + ro + "] ");
-        String left = " golive  " + (host == null ? "" : host + " · ") + model.rootKind();
-        int room = c.width() - right.length() - 1;
-        if (left.length() > room) left = left.substring(0, Math.max(0, room - 1)) + "…";
-        c.text(0, 0, left, Role.HEADER);
-        c.textRight(0, right, Role.HEADER);
-    }
+    /** What the chrome needs to know about the frame's state. */
+    int tabIndex() { return tab; }
 
-    private void tabsRow(Canvas c) {
-        c.fillRow(1, Role.TABS);
-        int col = 0;
-        for (int i = 0; i < tabs.size(); i++) {
-            String t = " " + (i + 1) + " " + tabs.get(i).title() + " ";
-            col = c.text(col, 1, t, i == tab && stack.isEmpty() ? Role.TAB_ACTIVE : Role.TABS);
-        }
-        if (!stack.isEmpty()) col = c.text(col, 1, " > " + stack.peek().title() + " ", Role.TAB_ACTIVE);
-        int n = model.picked().size();
-        if (n > 0) c.textRight(1, " plan: " + n + (n == 1 ? " fix" : " fixes") + " picked ", Role.CHANGED);
-    }
+    boolean stacked() { return !stack.isEmpty(); }
 
-    private void statusRow(Canvas c, int row) {
-        c.fillRow(row, Role.BASE);
-        ListPane<?> list = current().list();
-        if (editingFilter && list != null) {
-            c.text(0, row, "/" + list.filter() + "_", Role.FILTER);
-            c.textRight(row, list.shown().size() + " of " + list.total() + "  enter: keep  esc: clear ", Role.DIM);
-        } else if (!status.isEmpty()) {
-            c.text(0, row, status, Role.STATUS);
-        } else if (list != null && !list.filter().isEmpty()) {
-            c.text(0, row, "filter: " + list.filter() + "  (" + list.shown().size() + " of " + list.total() + "; esc clears)", Role.FILTER);
-        }
-    }
+    View top() { return stack.peek(); }
 
-    private void footer(Canvas c, int row) {
-        c.fillRow(row, Role.FOOTER);
-        int col = 0;
-        List<Binding> hints = new ArrayList<>();
-        for (Binding b : current().bindings()) if (b.footer()) hints.add(b);
-        for (Binding b : globals) if (b.footer()) hints.add(b);
-        for (Binding b : hints) {
-            String blocked = b.blockedReason();
-            // an action that does not apply here is left out; one the host forbids says why, where it would be
-            if (blocked != null && !blocked.startsWith("read-only")) continue;
-            col = c.text(col, row, " " + b.keyText(), blocked == null ? Role.FOOTER_KEY : Role.DISABLED);
-            col = c.text(col, row, " " + b.label() + (blocked == null ? "" : " (" + blocked + ")") + " ",
-                    blocked == null ? Role.FOOTER : Role.DISABLED);
-        }
-    }
+    boolean editingFilter() { return editingFilter; }
+
+    String statusText() { return status; }
+
+    int spinFrame() { return spin; }
 }

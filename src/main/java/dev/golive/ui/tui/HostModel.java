@@ -41,6 +41,7 @@ final class HostModel {
     private Loaded loaded;
     private String profile;
     private Plan plan;
+    private dev.golive.model.ServiceSpec service;
     private final Map<String, Profile> resolved = new java.util.HashMap<>();
     private java.util.function.Supplier<String> planIds = Session::newPlanId;
     private final Map<String, Finding> picked = new LinkedHashMap<>();
@@ -77,10 +78,18 @@ final class HostModel {
     /** Slow: runs on a worker. The plan for the chosen profile plus the picked fixes. */
     Plan buildPlan() {
         String p = profile().orElseThrow(() -> dev.golive.model.GoliveException.badInput("no profile chosen (Profiles: enter)"));
-        return session.plan(p, Optional.empty(), pickedChanges(), planIds.get());
+        return session.planFor(p, Optional.ofNullable(service), pickedChanges(), planIds.get());
     }
 
     void plan(Plan p) { plan = p; }
+
+    /** The service the plan includes (from the unit editor), or none. */
+    void service(dev.golive.model.ServiceSpec s) {
+        service = s;
+        plan = null;
+    }
+
+    Optional<dev.golive.model.ServiceSpec> service() { return Optional.ofNullable(service); }
 
     /** Where plan ids come from (time and a random suffix; fixed in golden-screen tests). */
     HostModel planIds(java.util.function.Supplier<String> ids) {

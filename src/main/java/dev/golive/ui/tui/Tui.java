@@ -40,8 +40,11 @@ public final class Tui {
     private Tui() { }
 
     public static int run(Options o) {
+        TuiStats stats = new TuiStats();
+        stats.phase("tui entered");
         // a mistyped --theme is bad input (exit 2) whatever the terminal
         Theme theme = ThemeChoice.choose(o.theme(), System.getenv(), UserFiles::read);
+        stats.phase("theme");
         String term = System.getenv("TERM");
         if (System.console() == null) {
             throw new TerminalUnsuitable("the full-screen UI needs a terminal (stdin or stdout is not a tty)");
@@ -50,14 +53,13 @@ public final class Tui {
             throw new TerminalUnsuitable("TERM=" + (term == null ? "" : term) + " cannot run the full-screen UI");
         }
         try (Session session = Session.open(o.root())) {
-            return runOn(session, o, theme);
+            return runOn(session, o, theme, stats);
         } catch (IOException e) {
             throw GoliveException.environment("terminal: " + e.getMessage());
         }
     }
 
-    private static int runOn(Session session, Options o, Theme theme) throws IOException {
-        TuiStats stats = new TuiStats();
+    private static int runOn(Session session, Options o, Theme theme, TuiStats stats) throws IOException {
         stats.phase("session open");
         TuiStats.Counting out = new TuiStats.Counting(System.out);
         Terminal terminal = new UnixTerminal(System.in, out, StandardCharsets.UTF_8, UnixLikeTerminal.CtrlCBehaviour.TRAP);

@@ -29,6 +29,12 @@ abstract class View {
 
     ListPane<?> list() { return null; }
 
+    /** True while the screen takes every key itself (a form field being edited). */
+    boolean capturesKeys() { return false; }
+
+    /** A key while {@link #capturesKeys()}. */
+    void typed(com.googlecode.lanterna.input.KeyStroke k) { }
+
     /** Called when the screen becomes visible (refresh data the others may have changed). */
     void shown() { }
 }

@@ -28,6 +28,9 @@ class ReviewApplyRollbackTest {
             tui.press("3").type("/web").press("enter", "p");
             tui.matchesGolden("review-centos7-v1-" + cols + "x" + rows);
             assertThat(tui.text()).contains("Plan 20260101-000000-test · profile web-api", "/etc/sysctl.d/60-golive.conf");
+            tui.press("G");
+            tui.matchesGolden("review-centos7-v1-" + cols + "x" + rows + "-end");
+            assertThat(tui.text()).contains("net.core.somaxconn", "→ 8192", "systemctl daemon-reexec");
         }
     }
 
@@ -69,6 +72,17 @@ class ReviewApplyRollbackTest {
     }
 
     @Test
+    void applyAndSnapshotsUseTheRoomOfA120x40Terminal() {
+        try (TuiDriver tui = TuiDriver.on(TuiDriver.targetTree("ubuntu2004-hybrid"), false, 120, 40)) {
+            tui.press("3").type("/web").press("enter", "p", "a", "y");
+            tui.matchesGolden("apply-done-120x40", true);
+            tui.press("S");
+            tui.matchesGolden("snapshots-after-apply-120x40", true);
+            assertThat(tui.text()).contains("applied", "+net.core.somaxconn = 8192");
+        }
+    }
+
+    @Test
     void aFailedApplyIsShownAsRolledBackAutomatically() throws Exception {
         String tree = TuiDriver.targetTree("ubuntu2004-hybrid");
         Map<String, String> before = hashes(Path.of(tree));
@@ -77,7 +91,7 @@ class ReviewApplyRollbackTest {
             tui.press("3").type("/web").press("enter", "p", "a", "y");
             tui.matchesGolden("apply-rolled-back-80x24");
             assertThat(tui.row(3)).startsWith(" ROLLED BACK AUTOMATICALLY: the host is as before.");
-            assertThat(tui.text()).contains("golive: apply failed:", "the host is as before (snapshot 20260101-000000-test)");
+            assertThat(tui.text()).contains("golive: apply failed:", "injected fault at live-write:1");
         }
         Map<String, String> after = hashes(Path.of(tree));
         after.keySet().removeIf(k -> k.startsWith("var/lib/golive/") || k.equals("run/golive.lock"));
