@@ -29,7 +29,7 @@ public final class AnswersPrompter implements Prompter {
             String where = a.map(x -> answers.name() + ":" + x.line() + ":" + x.column()).orElse(answers.name());
             throw GoliveException.badInput(where + ": " + q.id() + ": " + problem.get());
         }
-        say(q.prompt() + ": " + value + (a.isPresent() ? "" : "  (default)"));
+        say(q.prompt() + ": " + (value.isEmpty() ? "(none)" : value) + (a.isPresent() ? "" : "  (default)"));
         return value;
     }
 

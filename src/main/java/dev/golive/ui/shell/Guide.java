@@ -168,8 +168,13 @@ public final class Guide {
         String args = ask(last, Question.text("service.args", "Arguments", last.getOrDefault("service.args", ""), Question.any()));
         List<String> userChoices = new ArrayList<>(backend.users());
         userChoices.add(0, "dynamic");
-        String user = ask(last, Question.words("service.user", "Run as user (dynamic = DynamicUser=yes)",
-                last.getOrDefault("service.user", "dynamic"), userChoices, Question.any()));
+        // a drop-in on an existing unit keeps its User= unless asked: DynamicUser=yes there would
+        // change who owns the service's files
+        boolean dropIn = exec.isEmpty();
+        if (dropIn) userChoices.add(0, "keep");
+        String user = ask(last, Question.words("service.user",
+                "Run as user (dynamic = DynamicUser=yes" + (dropIn ? ", keep = as the unit says" : "") + ")",
+                last.getOrDefault("service.user", dropIn ? "keep" : "dynamic"), userChoices, Question.any()));
         String ports = ask(last, Question.text("service.ports", "TCP ports it listens on (e.g. 8080 or 80,443)",
                 last.getOrDefault("service.ports", ""), Guide::checkPorts));
         String mem = ask(last, Question.text("service.memory-max", "MemoryMax (e.g. 2G; none)", last.getOrDefault("service.memory-max", "none"), Question.any()));
@@ -184,9 +189,10 @@ public final class Guide {
 
         ServiceSpec base = ServiceSpec.named(name);
         boolean dynamic = user.equals("dynamic");
+        boolean keep = user.equals("keep") || user.isBlank();
         return new ServiceSpec(name, Optional.empty(), exec.isEmpty() ? Optional.empty() : Optional.of(exec),
                 args.isBlank() ? List.of() : List.of(args.strip().split("\\s+")),
-                dynamic ? Optional.empty() : Optional.of(user), dynamic, Optional.empty(), List.of(), Map.of(),
+                dynamic || keep ? Optional.empty() : Optional.of(user), dynamic, Optional.empty(), List.of(), Map.of(),
                 parsePorts(ports),
                 new ServiceSpec.Resources(opt(cpu), opt(mem), Optional.empty(), Optional.empty(),
                         isNone(nofile) ? Optional.empty() : NofileLimit.parse(nofile), Optional.empty()),

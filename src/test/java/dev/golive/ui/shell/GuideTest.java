@@ -97,6 +97,18 @@ class GuideTest {
     }
 
     @Test
+    void a_drop_in_on_an_existing_unit_keeps_its_user_unless_asked() throws IOException {
+        var backend = new RecordingBackend("ubuntu2004-hybrid");
+        // no binary: a drop-in on prometheus-node-exporter; every other service answer by default
+        typed(backend, "none\nbase\nyes\nprometheus-node-exporter\n\n\n\n\n\n\n\n\nno\n");
+        var spec = backend.plannedService.orElseThrow();
+        assertThat(spec.exec()).isEmpty();
+        assertThat(spec.dynamicUser()).as("DynamicUser=yes would change who owns the service's files").isFalse();
+        assertThat(spec.user()).isEmpty();
+        assertThat(screen()).contains("keep = as the unit says) [keep]");
+    }
+
+    @Test
     void a_read_only_root_previews_but_never_applies() throws IOException {
         var backend = new RecordingBackend("ubuntu2004-hybrid");
         backend.readOnly = java.util.Optional.of("the root is a .tar.gz capture");

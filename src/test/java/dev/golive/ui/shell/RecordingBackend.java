@@ -39,7 +39,8 @@ final class RecordingBackend implements GuideBackend {
     @Override public List<String> listDir(String path) { return List.of("bin/", "srv/", "usr/"); }
     @Override public List<String> users() { return List.of("root", "www-data"); }
     @Override public List<String> validate(ServiceSpec spec) {
-        return spec.exec().isEmpty() && facts.service().isEmpty() ? List.of("service.exec: a new unit needs the binary") : List.of();
+        boolean exists = facts.systemd().serviceUnits().stream().anyMatch(u -> u.name().equals(spec.unitName()));
+        return spec.exec().isEmpty() && !exists ? List.of("service.exec: a new unit needs the binary") : List.of();
     }
 
     @Override public Plan plan(String profile, Optional<ServiceSpec> service, List<FixChange> fixes) {
