@@ -384,6 +384,7 @@ public final class Session implements AutoCloseable {
         dev.golive.build.BuildSpec bs = dev.golive.build.BuildSpec.defaults(moduleDir.toAbsolutePath().normalize(), targets);
         CommandRunner runner = spec.runner().startsProcesses() ? spec.runner() : new ProcessCommandRunner(log);
         dev.golive.build.GoBuilder builder = new dev.golive.build.GoBuilder(runner, DirectoryHostRoot.live(log));
+        builder.modulePath(bs); // "not a Go module directory" before go is even started
         dev.golive.build.GoToolchain tc = builder.checkedToolchain(bs);
         return builder.build(bs, tc, listener);
     }

@@ -147,8 +147,7 @@ final class BuildView extends View {
             @Override public void started(BuildTarget t) { progress.add(t.text() + ": started"); }
 
             @Override public void finished(BuildResult r) {
-                progress.add(r.target().text() + ": " + (r.ok() ? "ok in " + seconds(r)
-                        : "failed: " + r.compilerOutput().stream().findFirst().orElse(r.problems().stream().findFirst().orElse("?"))));
+                progress.add(r.target().text() + ": " + (r.ok() ? "ok in " + seconds(r) : "failed: " + reason(r)));
             }
         };
         app.worker().run("building " + targets.size() + " target(s)", () -> app.model().session().build(dir, targets, listener), rs -> {
@@ -223,7 +222,14 @@ final class BuildView extends View {
         }
         for (BuildResult b : results) {
             for (String p : b.problems()) if (y < c.height()) c.text(1, y++, b.target().text() + ": " + p, Role.ERROR);
+            for (String l : b.compilerOutput()) if (y < c.height()) c.text(3, y++, l, Role.DIM);
         }
+    }
+
+    /** Why a target failed in one line: the compiler's first real error (go prints "# package" above it). */
+    private static String reason(BuildResult r) {
+        return r.compilerOutput().stream().filter(l -> !l.startsWith("# ")).findFirst()
+                .or(() -> r.problems().stream().findFirst()).orElse("see below");
     }
 
     /** Words to lines of at most {@code width} columns. */

@@ -50,9 +50,7 @@ class BuildScreenTest {
         }
         // a target tree is not a capture: golive may build; arm64-server's own target is linux/arm64
         try (TuiDriver tui = TuiDriver.on(TuiDriver.targetTree("arm64-server"), false, 120, 40)) {
-            tui.press(TAB, "m");
-            for (int i = 0; i < 40; i++) tui.press("backspace");
-            tui.type(module.toString()).press("enter");
+            typeModule(tui, module.toString());
             assertThat(tui.text()).contains("[x] linux/arm64").doesNotContain("b is off");
             tui.press("b");
             assertThat(tui.app.dialog()).as("no error dialog").isEmpty();
@@ -60,6 +58,34 @@ class BuildScreenTest {
                     "hello-linux-arm64", "aarch64, static");
             assertThat(module.resolve("dist/hello-linux-arm64")).isRegularFile();
         }
+    }
+
+    @Test
+    void aDirectoryWithoutGoModIsReportedInTheErrorDialog(@TempDir Path tmp) {
+        try (TuiDriver tui = TuiDriver.on(TuiDriver.targetTree("arm64-server"), false, 120, 40)) {
+            typeModule(tui, tmp.toString());
+            tui.press("b");
+            assertThat(tui.app.dialog()).isPresent();
+            assertThat(tui.text()).contains("golive: " + tmp + ": not a Go module directory");
+        }
+    }
+
+    @Test
+    void aCompileErrorIsThatTargetsProgressLineAndRow(@TempDir Path tmp) throws IOException {
+        assumeThat(goOnPath()).as("needs the go toolchain (apt-get install golang-go)").isTrue();
+        Files.writeString(tmp.resolve("go.mod"), "module example.com/broken\n\ngo 1.19\n");
+        Files.writeString(tmp.resolve("main.go"), "package main\n\nfunc main() { undefinedThing() }\n");
+        try (TuiDriver tui = TuiDriver.on(TuiDriver.targetTree("arm64-server"), false, 120, 40)) {
+            typeModule(tui, tmp.toString());
+            tui.press("b");
+            assertThat(tui.app.dialog()).as("a failed compile is a result, not an error").isEmpty();
+            assertThat(tui.text()).contains("linux/arm64: failed: ", "undefined: undefinedThing", "built 0 of 1 target(s)");
+        }
+    }
+
+    private static void typeModule(TuiDriver tui, String dir) {
+        tui.press(TAB, "m", "backspace").type(dir).press("enter");
+        assertThat(tui.text()).contains("module  " + dir);
     }
 
     private static boolean goOnPath() {
