@@ -367,6 +367,28 @@ public final class Session implements AutoCloseable {
         return dev.golive.unit.SpecValidator.validate(service, f, presence).warnings();
     }
 
+    // ---- build (always on this machine) -----------------------------------------------------
+
+    /** The target this host's binary should be built for: its architecture at its CPU level, with the reason. */
+    public dev.golive.build.DefaultTarget defaultBuildTarget() { return dev.golive.build.DefaultTarget.forHost(inspect()); }
+
+    /**
+     * Builds the Go module in {@code moduleDir} for {@code targets} with golive's defaults
+     * (CGO_ENABLED=0, -trimpath, -ldflags "-s -w", into MODULE/dist/) and verifies each binary.
+     * The build runs here, whatever the root: the source and the toolchain are on this machine,
+     * so go.mod is read from the live file system and go is started even when the root is a capture.
+     */
+    public List<dev.golive.build.BuildResult> build(Path moduleDir, List<dev.golive.build.BuildTarget> targets,
+                                                    dev.golive.build.BuildListener listener) {
+        if (targets.isEmpty()) throw GoliveException.badInput("no build target chosen");
+        dev.golive.build.BuildSpec bs = dev.golive.build.BuildSpec.defaults(moduleDir.toAbsolutePath().normalize(), targets);
+        CommandRunner runner = spec.runner().startsProcesses() ? spec.runner() : new ProcessCommandRunner(log);
+        dev.golive.build.GoBuilder builder = new dev.golive.build.GoBuilder(runner, DirectoryHostRoot.live(log));
+        builder.modulePath(bs); // "not a Go module directory" before go is even started
+        dev.golive.build.GoToolchain tc = builder.checkedToolchain(bs);
+        return builder.build(bs, tc, listener);
+    }
+
     // ---- completion for the guide --------------------------------------------------------
 
     /** Entries of a directory on the host golive works on (directories end with '/'), sorted; empty when unreadable. */

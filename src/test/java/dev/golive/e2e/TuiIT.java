@@ -50,7 +50,7 @@ class TuiIT {
             t.keys("q");
             t.waitFor(x -> !x.contains("> Help"), "help closed");
 
-            t.keys("7");
+            t.keys("8");
             s = t.waitFor(x -> x.contains("log file:"), "the command log");
             assertThat(s).contains("$ systemctl --version", "from capture");
 

@@ -46,6 +46,7 @@ final class App {
         tabs.add(new ReviewView(this));
         tabs.add(new SnapshotsView(this));
         tabs.add(new UnitView(this));
+        tabs.add(new BuildView(this));
         tabs.add(new CommandLogView(this));
         globals = buildGlobals();
     }

@@ -47,9 +47,15 @@ final class Chrome {
     private static void tabsRow(App app, Canvas c) {
         c.fillRow(1, Role.TABS);
         int col = 0;
+        int wide = app.stacked() ? app.top().title().length() + 5 : 0;
+        for (View v : app.tabs()) wide += v.title().length() + 4;
+        // 80 columns do not hold every tab with a blank either side: then one blank between tabs
+        boolean compact = wide > c.width();
+        if (compact) col = c.text(col, 1, " ", Role.TABS);
         for (int i = 0; i < app.tabs().size(); i++) {
-            String t = " " + (i + 1) + " " + app.tabs().get(i).title() + " ";
+            String t = (compact ? "" : " ") + (i + 1) + " " + app.tabs().get(i).title() + (compact ? "" : " ");
             col = c.text(col, 1, t, i == app.tabIndex() && !app.stacked() ? Role.TAB_ACTIVE : Role.TABS);
+            if (compact) col = c.text(col, 1, " ", Role.TABS);
         }
         if (app.stacked()) col = c.text(col, 1, " > " + app.top().title() + " ", Role.TAB_ACTIVE);
         int n = app.model().picked().size();

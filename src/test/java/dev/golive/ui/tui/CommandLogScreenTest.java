@@ -13,7 +13,7 @@ class CommandLogScreenTest {
     @CsvSource({"80, 24", "120, 40"})
     void theLogListsEveryCommandAndFileOfThisRun(int cols, int rows) {
         try (TuiDriver tui = TuiDriver.onFixture("debian12-vm", cols, rows)) {
-            tui.press("7");
+            tui.press("8");
             tui.matchesGolden("log-debian12-vm-" + cols + "x" + rows);
             assertThat(tui.text()).contains("log file: " + TuiDriver.LOG_FILE);
         }
@@ -22,7 +22,7 @@ class CommandLogScreenTest {
     @Test
     void showingOnlyCommandsListsTheirExitAndWhereTheAnswerCameFrom() {
         try (TuiDriver tui = TuiDriver.onFixture("debian12-vm", 120, 40)) {
-            tui.press("7", "f");
+            tui.press("8", "f");
             tui.matchesGolden("log-debian12-vm-120x40-commands");
             assertThat(tui.row(2)).contains("showing: commands");
             assertThat(tui.row(4)).startsWith(" $ ");
