@@ -29,7 +29,9 @@ class TuiIT {
         Path host = FixtureTrees.capture(tmp, "centos7-v1");
         Map<String, String> before = FixtureTrees.hashes(host);
         try (Tmux t = Tmux.start(80, 24, "TERM=xterm-256color", "./scripts/golive --root " + host)) {
-            String s = t.waitFor(x -> x.contains("rules checked"), "the Overview after inspection");
+            // the whole frame, not just its first rows: a capture can land mid-redraw
+            String s = t.waitFor(x -> x.contains("rules checked") && x.contains("q back/quit") && x.contains("Go "),
+                    "the Overview after inspection");
             String[] lines = s.split("\n");
             assertThat(lines[0]).contains("golive", "legacy-db1").endsWith("[read-only: a capture]");
             assertThat(s).containsPattern("Network\\s+ERROR\\s+5").containsPattern("CPU\\s+ok\\s+0");
