@@ -272,9 +272,12 @@ public final class Session implements AutoCloseable {
         return HostTarget.of(w, spec.runner(), spec.kind() == RootSpec.Kind.LIVE);
     }
 
-    public ApplyResult apply(dev.golive.model.Plan plan, boolean restart) {
+    public ApplyResult apply(dev.golive.model.Plan plan, boolean restart) { return apply(plan, restart, line -> { }); }
+
+    /** As {@link #apply(dev.golive.model.Plan, boolean)}, telling {@code progress} each step as it is done. */
+    public ApplyResult apply(dev.golive.model.Plan plan, boolean restart, java.util.function.Consumer<String> progress) {
         requireWritable();
-        return new Applier(target()).apply(plan, new Applier.Options(restart));
+        return new Applier(target()).withProgress(progress).apply(plan, new Applier.Options(restart));
     }
 
     /** {@code id} null: the newest applied snapshot. */

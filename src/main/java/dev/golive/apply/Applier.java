@@ -44,11 +44,19 @@ public final class Applier {
     private final HostTarget host;
     private final HostWriter w;
     private final FaultPoints faults;
+    /** Told each step as soon as it is done (the TUI's Apply screen follows along). */
+    private java.util.function.Consumer<String> progress = line -> { };
 
     public Applier(HostTarget host) {
         this.host = host;
         this.w = host.writer();
         this.faults = host.faults();
+    }
+
+    /** Reports every step (the same lines as {@link ApplyResult#lines()}) as soon as it is done. */
+    public Applier withProgress(java.util.function.Consumer<String> progress) {
+        this.progress = java.util.Objects.requireNonNull(progress);
+        return this;
     }
 
     public ApplyResult apply(Plan plan, Options opts) {
@@ -146,16 +154,16 @@ public final class Applier {
             String tag = String.valueOf(i + 1);
             if (f.after().isPresent()) {
                 w.writeOwned(f.path(), HostWriter.utf8(f.after().get()), f.mode(), f.owner(), f.group(), false, tag);
-                lines.add((f.before().isPresent() ? "wrote " : "created ") + f.path() + " (" + JsonFields.mode(f.mode()) + " " + f.owner() + ":" + f.group() + ")");
+                done(lines, (f.before().isPresent() ? "wrote " : "created ") + f.path() + " (" + JsonFields.mode(f.mode()) + " " + f.owner() + ":" + f.group() + ")");
             } else {
                 w.deleteOwned(f.path(), false, tag);
-                lines.add("removed " + f.path());
+                done(lines, "removed " + f.path());
             }
         }
         for (int i = 0; i < m.live().size(); i++) {
             Manifest.LiveEntry l = m.live().get(i);
             host.live().write(l.path(), l.format(), l.after());
-            lines.add("set " + l.key() + " " + l.before() + " → " + l.after());
+            done(lines, "set " + l.key() + " " + l.before() + " → " + l.after());
             faults.hit("live-write:" + (i + 1));
         }
         boolean ranSomething = false;
@@ -163,13 +171,18 @@ public final class Applier {
             Manifest.ActionEntry a = m.actions().get(i);
             String status = runAction(a, opts);
             m = m.withAction(i, status);
-            lines.add(describe(a) + ": " + status);
+            done(lines, describe(a) + ": " + status);
             ranSomething |= status.equals("done");
             faults.hit(actionPoint(a));
         }
         // recorded at once only when systemctl ran (a rollback re-runs a reload anyway; a restart it must know of)
         if (ranSomething) host.store().update(m);
         return m;
+    }
+
+    private void done(List<String> lines, String line) {
+        lines.add(line);
+        progress.accept(line);
     }
 
     static String actionPoint(Manifest.ActionEntry a) {

@@ -62,6 +62,23 @@ class ApplierTest {
     }
 
     @Test
+    void eachStepIsReportedAsItIsDoneAndAFailedStepIsTheLastReported() {
+        Plan plan = tree.fullPlan("s1");
+        List<String> seen = new ArrayList<>();
+        ApplyResult r = new Applier(tree.target(FaultPoints.NONE)).withProgress(seen::add).apply(plan, Applier.Options.DEFAULT);
+        assertThat(seen).as("the same steps, in the same order, as the result").isEqualTo(r.lines());
+
+        Plan again = tree.fullPlan("s2");
+        new Rollback(tree.target(FaultPoints.NONE)).rollback("s1", new Rollback.Options(false));
+        List<String> partial = new ArrayList<>();
+        assertThatThrownBy(() -> new Applier(tree.target(FaultPoints.throwAt("live-write:2"))).withProgress(partial::add)
+                .apply(again, Applier.Options.DEFAULT)).isInstanceOf(dev.golive.model.GoliveException.class);
+        // 3 files, then live values 1 and 2 were written before the fault after the second
+        assertThat(partial).hasSize(5).last().asString().startsWith("set ");
+        tree.assertUnchangedSince(pristine);
+    }
+
+    @Test
     void theSnapshotIsPrivateAndRecordsTheHostAsFoundBeforeTheFirstChange() throws Exception {
         Plan plan = tree.fullPlan("s1");
         // at the first file write, the journal must already be on disk, complete, in state applying

@@ -34,8 +34,11 @@ final class App {
     private boolean editingFilter;
     private boolean quit;
     private int spin;
+    /** Runs a task on the GUI thread (workers report through it). */
+    private final Consumer<Runnable> toUi;
 
     App(HostModel model, Theme theme, Executor executor, Consumer<Runnable> toUi, String logFile) {
+        this.toUi = toUi;
         this.model = model;
         this.theme = theme;
         this.worker = new Worker(executor, toUi);
@@ -123,7 +126,8 @@ final class App {
                 + plan.live().size() + " live values) to " + where + "? A snapshot is written first; Snapshots can roll it back.", () -> {
             ApplyView view = new ApplyView(this, plan, where);
             open(view);
-            worker.run("applying " + plan.id(), () -> model.session().apply(plan, false), r -> {
+            // each step reaches the screen as it is done, on the GUI thread
+            worker.run("applying " + plan.id(), () -> model.session().apply(plan, false, line -> toUi.accept(() -> view.progress(line))), r -> {
                 view.done(r);
                 model.plan(null);
                 model.refreshSnapshots();

@@ -24,6 +24,8 @@ final class ApplyView extends View {
     private final ListPane<String[]> list = new ListPane<>(l -> l[1]);
     private State state = State.RUNNING;
     private String outcome = "";
+    /** Steps the applier reported done so far, while it runs. */
+    private final List<String> doneSoFar = new ArrayList<>();
 
     ApplyView(App app, Plan plan, String target) {
         super(app);
@@ -57,6 +59,19 @@ final class ApplyView extends View {
             out.add(new String[] {"BASE", mark + " " + a.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + a.unit().map(u -> " " + u).orElse("")});
         }
         return out;
+    }
+
+    /** One step done while the apply runs: it moves from the plan's "…" list to the ✓ list. */
+    void progress(String line) {
+        if (state != State.RUNNING) return;
+        doneSoFar.add(line);
+        List<String[]> out = new ArrayList<>();
+        out.add(new String[] {"OK", "✓ snapshot " + plan.id() + " written"});
+        for (String l : doneSoFar) out.add(new String[] {"OK", "✓ " + l});
+        List<String[]> planned = steps("…");
+        // the snapshot row first, then the plan's steps in the order the applier does them
+        out.addAll(planned.subList(Math.min(planned.size(), 1 + doneSoFar.size()), planned.size()));
+        list.items(out);
     }
 
     void done(ApplyResult r) {

@@ -83,6 +83,27 @@ class ReviewApplyRollbackTest {
     }
 
     @Test
+    void whileTheApplyRunsEachStepTicksOffAsTheApplierReportsIt() {
+        try (TuiDriver tui = TuiDriver.onFixture("ubuntu2004-hybrid", 80, 24)) {
+            var plan = new dev.golive.model.Plan("20260101-000000-test", "web-api", java.util.Optional.empty(),
+                    java.util.List.of(new dev.golive.model.FileChange("/etc/sysctl.d/60-golive.conf", java.util.Optional.empty(),
+                            java.util.Optional.of(dev.golive.model.OwnedFiles.header("20260101-000000-test") + "net.core.somaxconn = 8192\n"),
+                            0644, "root", "root", "why")),
+                    java.util.List.of(new dev.golive.model.LiveChange("net.core.somaxconn", "/proc/sys/net/core/somaxconn",
+                            dev.golive.model.LiveChange.Format.SYSCTL, "4096", "8192", true, "why")),
+                    java.util.List.of(), java.util.List.of(), java.util.List.of());
+            ApplyView view = new ApplyView(tui.app, plan, "a tree");
+            tui.app.open(view);
+            tui.render();
+            assertThat(tui.text()).contains("… write /etc/sysctl.d/60-golive.conf", "… set net.core.somaxconn 4096 → 8192");
+            view.progress("created /etc/sysctl.d/60-golive.conf (0644 root:root)");
+            tui.render();
+            assertThat(tui.text()).contains("✓ snapshot 20260101-000000-test written", "✓ created /etc/sysctl.d/60-golive.conf",
+                    "… set net.core.somaxconn 4096 → 8192").doesNotContain("… write /etc/sysctl.d/60-golive.conf");
+        }
+    }
+
+    @Test
     void aFailedApplyIsShownAsRolledBackAutomatically() throws Exception {
         String tree = TuiDriver.targetTree("ubuntu2004-hybrid");
         Map<String, String> before = hashes(Path.of(tree));
