@@ -46,11 +46,18 @@ final class UnitView extends View {
         super(app);
         add("name", "api", List.of());
         add("exec", "/usr/local/bin/api", List.of());
+        add("arguments", "", List.of());
         add("user", "", List.of());
         add("dynamic user", "yes", List.of("yes", "no"));
+        add("environment", "", List.of());
+        add("state dir", "", List.of());
         add("ports", "8080", List.of());
         add("CPUQuota", "", List.of());
         add("MemoryMax", "", List.of());
+        add("MemoryHigh", "", List.of());
+        add("TasksMax", "", List.of());
+        add("LimitNOFILE", "", List.of());
+        add("RestartSec", ServiceSpec.Restart.DEFAULT.restartSec(), List.of());
         add("hardening", "basic", List.of("none", "basic", "strict"));
         add("Go runtime", "derive", List.of("derive", "off"));
     }
@@ -122,12 +129,35 @@ final class UnitView extends View {
                 throw GoliveException.badInput("ports: \"" + p + "\" is not a port number");
             }
         }
-        var r = new ServiceSpec.Resources(opt("CPUQuota"), opt("MemoryMax"), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        Optional<dev.golive.model.NofileLimit> nofile = opt("LimitNOFILE").map(t -> dev.golive.model.NofileLimit.parse(t)
+                .orElseThrow(() -> GoliveException.badInput("LimitNOFILE: \"" + t + "\" is not SOFT:HARD (e.g. 65536:524288) or one number")));
+        var r = new ServiceSpec.Resources(opt("CPUQuota"), opt("MemoryMax"), opt("MemoryHigh"), opt("TasksMax"), nofile, Optional.empty());
         boolean dynamic = fields.get("dynamic user").text.equals("yes");
-        return new ServiceSpec(base.name(), Optional.empty(), opt("exec"), List.of(), opt("user"), dynamic, Optional.empty(),
-                List.of(), Map.of(), ports, r, ServiceSpec.Restart.DEFAULT,
+        // arguments and environment are written as in a unit file: systemd's quoting ("a b", 'c')
+        List<String> args = opt("arguments").map(t -> words("arguments", t)).orElse(List.of());
+        Map<String, String> env = opt("environment").map(t -> environment(t)).orElse(Map.of());
+        ServiceSpec.Restart d = ServiceSpec.Restart.DEFAULT;
+        var restart = new ServiceSpec.Restart(d.policy(), opt("RestartSec").orElse(d.restartSec()), d.startLimitIntervalSec(), d.startLimitBurst());
+        return new ServiceSpec(base.name(), Optional.empty(), opt("exec"), args, opt("user"), dynamic, Optional.empty(),
+                opt("state dir").map(List::of).orElse(List.of()), env, ports, r, restart,
                 ServiceSpec.Hardening.valueOf(fields.get("hardening").text.toUpperCase(java.util.Locale.ROOT)),
                 fields.get("Go runtime").text.equals("off") ? ServiceSpec.GoRuntime.OFF : ServiceSpec.GoRuntime.DERIVE);
+    }
+
+    private static List<String> words(String field, String text) {
+        try {
+            return dev.golive.config.SystemdIni.splitWords(text);
+        } catch (GoliveException e) {
+            throw GoliveException.badInput(field + ": " + e.getMessage());
+        }
+    }
+
+    private static Map<String, String> environment(String text) {
+        try {
+            return dev.golive.config.SystemdIni.parseEnvironment(text);
+        } catch (GoliveException e) {
+            throw GoliveException.badInput("environment: " + e.getMessage());
+        }
     }
 
     private Optional<String> opt(String field) {
@@ -161,19 +191,27 @@ final class UnitView extends View {
     @Override void draw(Canvas c) {
         boolean wide = c.width() >= 110;
         int fw = wide ? 44 : c.width();
-        Canvas form = c.sub(0, 0, fw, order.size() + 3);
-        for (int i = 0; i < order.size(); i++) {
+        // beside the unit there is room for every field; above it (80 columns) a window of
+        // fields around the cursor, so the rendered unit stays in sight
+        int shown = wide ? order.size() : Math.min(order.size(), Math.max(5, c.height() / 3));
+        int first = Math.max(0, Math.min(at - shown / 2, order.size() - shown));
+        Canvas form = c.sub(0, 0, fw, shown + 3);
+        for (int row = 0; row < shown; row++) {
+            int i = first + row;
             Field f = order.get(i);
             boolean sel = i == at;
-            if (sel) form.fillRow(i, editing ? Role.FILTER : Role.SELECTED);
+            if (sel) form.fillRow(row, editing ? Role.FILTER : Role.SELECTED);
             Role role = sel ? (editing ? Role.FILTER : Role.SELECTED) : Role.BASE;
-            form.text(1, i, f.label, role);
-            form.text(15, i, f.text + (sel && editing ? "_" : "") + (f.choices.isEmpty() ? "" : "  ‹" + String.join("|", f.choices) + "›"), role);
+            form.text(1, row, f.label, role);
+            form.text(15, row, f.text + (sel && editing ? "_" : "") + (f.choices.isEmpty() ? "" : "  ‹" + String.join("|", f.choices) + "›"), role);
         }
-        if (problem != null) form.text(1, order.size() + 1, "golive: " + problem, Role.ERROR);
-        else if (preview != null && !preview.check().warnings().isEmpty()) form.text(1, order.size() + 1, "! " + preview.check().warnings().get(0), Role.WARN);
-        else if (preview != null) form.text(1, order.size() + 1, "✓ valid", Role.OK);
-        Canvas out = wide ? c.sub(fw + 1, 0, c.width() - fw - 1, c.height()) : c.sub(0, order.size() + 3, c.width(), c.height() - order.size() - 3);
+        if (shown < order.size()) {
+            form.text(1, shown, "… field " + (at + 1) + " of " + order.size() + " (j/k for the others)", Role.DIM);
+        }
+        if (problem != null) form.text(1, shown + 1, "golive: " + problem, Role.ERROR);
+        else if (preview != null && !preview.check().warnings().isEmpty()) form.text(1, shown + 1, "! " + preview.check().warnings().get(0), Role.WARN);
+        else if (preview != null) form.text(1, shown + 1, "✓ valid", Role.OK);
+        Canvas out = wide ? c.sub(fw + 1, 0, c.width() - fw - 1, c.height()) : c.sub(0, shown + 3, c.width(), c.height() - shown - 3);
         if (preview == null) {
             out.text(1, 0, problem == null ? "rendering…" : "No unit until the form is valid.", Role.DIM);
             return;

@@ -24,12 +24,30 @@ class UnitScreenTest {
     @Test
     void typingAFieldReRendersTheUnitAndABadValueIsReportedAtOnce() {
         try (TuiDriver tui = TuiDriver.onFixture("debian12-vm", 120, 40)) {
-            tui.press("6", "j", "j", "j", "j", "enter").type(",x");
+            tui.press("6", "j", "j", "j", "j", "j", "j", "j", "enter").type(",x");
             assertThat(tui.text()).contains("golive: ports: \"x\" is not a port number", "No unit until the form is valid.");
             tui.press("backspace", "backspace").type(",9090").press("enter");
             assertThat(tui.text()).contains("ports         8080,9090", "[Service]").doesNotContain("golive: ports");
             tui.press("j", "enter").type("150%").press("enter");
             assertThat(tui.text()).contains("CPUQuota=150%");
+        }
+    }
+
+    @Test
+    void argumentsEnvironmentAndLimitsUseTheUnitFilesOwnQuoting() {
+        try (TuiDriver tui = TuiDriver.onFixture("debian12-vm", 120, 40)) {
+            tui.press("6", "j", "j", "enter").type("--listen :8080 '--name=a b'").press("enter");
+            tui.press("j", "j", "j", "enter").type("GOGC=50 'GREETING=hello world'").press("enter");
+            tui.press("j", "j", "j", "j", "j", "j", "j", "enter").type("65536:524288").press("enter");
+            assertThat(tui.text()).doesNotContain("golive:").contains("LimitNOFILE   65536:524288");
+            var spec = ((UnitView) tui.app.current()).spec();
+            assertThat(spec.arguments()).containsExactly("--listen", ":8080", "--name=a b");
+            assertThat(spec.environment()).containsEntry("GOGC", "50").containsEntry("GREETING", "hello world");
+            assertThat(spec.resources().nofile()).contains(new dev.golive.model.NofileLimit(65536, 524288));
+        }
+        try (TuiDriver tui = TuiDriver.onFixture("debian12-vm", 120, 40)) {
+            tui.press("6", "j", "j", "enter").type("'unterminated").press("enter");
+            assertThat(tui.text()).contains("golive: arguments: col 1:");
         }
     }
 
@@ -48,7 +66,7 @@ class UnitScreenTest {
     @Test
     void aChoiceCyclesWithEnter() {
         try (TuiDriver tui = TuiDriver.onFixture("debian12-vm", 120, 40)) {
-            tui.press("6", "j", "j", "j", "j", "j", "j", "j", "enter");
+            tui.press("6", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "enter");
             assertThat(tui.text()).contains("hardening     strict");
             assertThat(tui.text()).contains("ProtectSystem=strict");
         }
