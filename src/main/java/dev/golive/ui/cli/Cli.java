@@ -45,6 +45,7 @@ public final class Cli {
      * The subcommand list stays in one place: GoliveCommand's annotation.
      */
     static CommandLine commandLineFor(String[] args) {
+        if (onlyFullScreenOptions(args)) return withHandlers(new CommandLine(new GoliveCommand.FullScreen()));
         if (args.length == 0) return commandLine(false);
         String first = args[0];
         if (first.equals(GEN_COMPLETION) || first.equals(GEN_MANPAGE)) return commandLine(true);
@@ -62,6 +63,30 @@ public final class Cli {
             return withHandlers(top);
         }
         return commandLine(false);
+    }
+
+    /** Options of the full-screen UI that take a value; every other argument needs the whole tree. */
+    private static final java.util.Set<String> FULL_SCREEN_VALUED = java.util.Set.of("--root", "--theme");
+    private static final java.util.Set<String> FULL_SCREEN_FLAGS = java.util.Set.of("--read-only", "--debug", "--no-color");
+
+    /**
+     * True for `golive` with no arguments or only the full-screen UI's own options: the UI
+     * opens without the subcommand tree. Help, version, a subcommand or anything unknown
+     * gets the whole tree (which prints usage and suggestions).
+     */
+    static boolean onlyFullScreenOptions(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            int eq = a.indexOf('=');
+            String name = eq > 0 ? a.substring(0, eq) : a;
+            if (FULL_SCREEN_FLAGS.contains(a)) continue;
+            if (FULL_SCREEN_VALUED.contains(name)) {
+                if (eq < 0) i++; // its value
+                continue;
+            }
+            return false;
+        }
+        return true;
     }
 
     private static CommandLine withHandlers(CommandLine cl) {

@@ -56,7 +56,9 @@ public final class GoliveCommand implements java.util.concurrent.Callable<Intege
      * The full-screen UI; where the terminal cannot run it (no tty, TERM=dumb, under 80×24)
      * the guided line mode instead, after one line saying why.
      */
-    @Override public Integer call() {
+    @Override public Integer call() { return fullScreen(spec, common, readOnly, theme); }
+
+    static int fullScreen(CommandSpec spec, CommonOptions common, boolean readOnly, String theme) {
         try {
             return Tui.run(new Tui.Options(common.root, readOnly, theme));
         } catch (TerminalUnsuitable e) {
@@ -69,6 +71,20 @@ public final class GoliveCommand implements java.util.concurrent.Callable<Intege
             guide.spec = spec;
             return guide.call();
         }
+    }
+
+    /**
+     * `golive [--root …] [--read-only] [--theme …]`: the full-screen UI without building the
+     * subcommand tree first (its picocli model costs ~60 ms of the first-frame budget).
+     */
+    @Command(name = "golive", versionProvider = VersionProvider.class)
+    static final class FullScreen implements java.util.concurrent.Callable<Integer> {
+        @Spec CommandSpec spec;
+        @Mixin CommonOptions common;
+        @Option(names = "--read-only") boolean readOnly;
+        @Option(names = "--theme", paramLabel = "NAME|FILE") String theme;
+
+        @Override public Integer call() { return fullScreen(spec, common, readOnly, theme); }
     }
 
     /**

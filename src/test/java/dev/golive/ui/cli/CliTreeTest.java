@@ -19,15 +19,27 @@ class CliTreeTest {
     }
 
     @Test
+    void theFullScreenUiWithItsOwnOptionsNeedsNoSubcommand() {
+        for (String[] args : new String[][] {{}, {"--root", "/srv/tree"}, {"--root=/srv/tree", "--read-only"},
+                {"--theme", "light", "--no-color", "--debug"}}) {
+            CommandLine cl = Cli.commandLineFor(args);
+            assertThat(cl.getSubcommands()).as(String.join(" ", args)).isEmpty();
+            assertThat(cl.getCommand()).isInstanceOf(GoliveCommand.FullScreen.class);
+        }
+        // a subcommand after the options still gets its command
+        assertThat(Cli.commandLineFor(new String[] {"--root", "x", "inspect"}).getSubcommands()).isNotEmpty();
+    }
+
+    @Test
     void versionNeedsNoSubcommand() {
         assertThat(Cli.commandLineFor(new String[] {"--version"}).getSubcommands()).isEmpty();
     }
 
     @Test
-    void helpNoArgumentsAndTyposGetEveryCommand() {
+    void helpAndTyposGetEveryCommand() {
         var all = Cli.commandLine().getSubcommands().keySet();
         assertThat(all).contains("inspect", "capture", "check", "explain", "help");
-        for (String[] args : new String[][] {{}, {"--help"}, {"help", "check"}, {"inspct"}}) {
+        for (String[] args : new String[][] {{"--help"}, {"help", "check"}, {"inspct"}, {"--root", "x", "inspct"}, {"-h"}}) {
             assertThat(Cli.commandLineFor(args).getSubcommands().keySet()).as(String.join(" ", args)).isEqualTo(all);
         }
     }
