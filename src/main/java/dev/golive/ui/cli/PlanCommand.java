@@ -16,14 +16,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = {"Show what golive would change for a profile: a unified diff per file it owns, every live value",
                 "old → new with the reason, the actions after, conflicts and manual steps. Writes nothing."})
 public final class PlanCommand implements Callable<Integer> {
 
-    private static final Pattern UNIT_NAME = Pattern.compile("[A-Za-z0-9:_.\\\\@-]{1,255}");
 
     @Mixin CommonOptions common;
     @Spec CommandSpec spec;
@@ -47,10 +45,8 @@ public final class PlanCommand implements Callable<Integer> {
     PlanCommand(Function<String, Session> sessions) { this.sessions = sessions; }
 
     @Override public Integer call() {
-        String unit = service == null ? null : (service.contains(".") ? service : service + ".service");
-        if (unit != null && !UNIT_NAME.matcher(unit).matches()) {
-            throw GoliveException.badInput("--service " + service + ": not a valid unit name (letters, digits, :-_.\\@)");
-        }
+        // the same unit-name rules as check, apply and export (config.UnitNames)
+        String unit = service == null ? null : Session.serviceUnit(service);
         String planId = id == null ? Session.newPlanId() : id;
         if (!planId.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
             throw GoliveException.badInput("--id " + planId + ": use letters, digits, '.', '_' and '-', starting with a letter or digit");
