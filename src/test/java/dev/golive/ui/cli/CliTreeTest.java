@@ -24,7 +24,7 @@ class CliTreeTest {
                 {"--theme", "light", "--no-color", "--debug"}}) {
             CommandLine cl = Cli.commandLineFor(args);
             assertThat(cl.getSubcommands()).as(String.join(" ", args)).isEmpty();
-            assertThat(cl.getCommand()).isInstanceOf(GoliveCommand.FullScreen.class);
+            assertThat((Object) cl.getCommand()).isInstanceOf(GoliveCommand.FullScreen.class);
         }
         // a subcommand after the options still gets its command
         assertThat(Cli.commandLineFor(new String[] {"--root", "x", "inspect"}).getSubcommands()).isNotEmpty();
