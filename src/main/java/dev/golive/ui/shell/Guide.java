@@ -1,5 +1,6 @@
 package dev.golive.ui.shell;
 
+import dev.golive.app.Session;
 import dev.golive.check.CheckReport;
 import dev.golive.config.UnitNames;
 import dev.golive.model.Finding;
@@ -52,7 +53,7 @@ public final class Guide {
         Plan plan = backend.plan(profile, service, fixes);
         io.say("");
         if (plan.isEmpty()) {
-            io.say("Nothing to change: the host is already as " + ("none".equals(profile) ? "asked" : "profile " + profile + " asks") + ".");
+            io.say("Nothing to change: the host is already as " + (Session.NO_PROFILE.equals(profile) ? "asked" : "profile " + profile + " asks") + ".");
             notes(plan);
             return Outcome.NOTHING_TO_DO;
         }
@@ -68,8 +69,10 @@ public final class Guide {
             return Outcome.DECLINED;
         }
         String id = backend.apply(plan);
+        var origin = backend.facts().origin();
+        String root = origin.live() ? "" : " --root " + origin.root(); // a target tree keeps its snapshots inside
         io.say("Applied. Snapshot " + id + " holds everything needed to undo it, also after a reboot:");
-        io.say("  golive rollback " + id + "     (or: golive rollback --last)");
+        io.say("  golive rollback " + id + root + "     (or: golive rollback --last" + root + ")");
         plan.actions().stream().filter(a -> a.kind() == dev.golive.model.PlanAction.Kind.RESTART_SERVICE)
                 .forEach(a -> io.say("Restart when convenient: systemctl restart " + a.unit().orElseThrow() + " (" + a.why() + ")"));
         return Outcome.APPLIED;
@@ -117,14 +120,14 @@ public final class Guide {
     private String chooseProfile() {
         List<String> names = backend.profiles();
         Optional<GuideBackend.Recommendation> rec = backend.recommended();
-        io.say("Profiles: " + String.join(", ", names) + ", none");
+        io.say("Profiles: " + String.join(", ", names) + ", " + Session.NO_PROFILE + " (only the picked fixes)");
         rec.ifPresent(r -> {
             io.say("Recommended for this host: " + r.profile());
             r.reasons().forEach(reason -> io.say("  - " + reason));
         });
         List<String> choices = new ArrayList<>(names);
-        choices.add("none");
-        String dflt = rec.map(GuideBackend.Recommendation::profile).orElse(names.contains("base") ? "base" : "none");
+        choices.add(Session.NO_PROFILE);
+        String dflt = rec.map(GuideBackend.Recommendation::profile).orElse(names.contains("base") ? "base" : Session.NO_PROFILE);
         String answer = io.ask(Question.words("profile", "Profile (tab completes)", dflt, choices,
                 a -> choices.contains(a) ? Optional.empty()
                         : Optional.of("no profile \"" + a + "\"" + dev.golive.model.Suggest.didYouMean(a, choices))));
