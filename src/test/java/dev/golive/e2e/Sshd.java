@@ -295,7 +295,13 @@ final class Sshd implements AutoCloseable {
     private static void pump(Socket from, Socket to, AtomicLong counter) {
         Thread t = new Thread(() -> {
             byte[] buf = new byte[16 * 1024];
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+            // the streams are not closed here: closing a socket's stream closes the whole socket,
+            // which would cut the other direction's data still in flight (a truncated screen, or
+            // an end of input the remote program reads as "quit"); one direction ending is a
+            // half-close, and close() ends both sockets at the end of the test
+            try {
+                InputStream in = from.getInputStream();
+                OutputStream out = to.getOutputStream();
                 int n;
                 while ((n = in.read(buf)) >= 0) {
                     out.write(buf, 0, n);
@@ -303,7 +309,7 @@ final class Sshd implements AutoCloseable {
                     counter.addAndGet(n);
                 }
             } catch (IOException ignored) {
-                // one side closed: the connection is over
+                // one side reset: the connection is over
             } finally {
                 try {
                     to.shutdownOutput();
