@@ -30,7 +30,11 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Tui {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Tui.class);
+    /**
+     * The logger, made on first use: the first call starts logback (~50 ms cold), which must
+     * not happen before the first frame.
+     */
+    private static Logger log() { return LoggerFactory.getLogger(Tui.class); }
 
     /** {@code root}: null for the live host; {@code theme}: null to choose (NO_COLOR, config file). */
     public record Options(String root, boolean readOnly, String theme) { }
@@ -153,7 +157,7 @@ public final class Tui {
                 Class.forName(c);
             }
         } catch (IOException | ClassNotFoundException e) {
-            LOG.warn("rehearsal: {}", e.toString());
+            log().warn("rehearsal: {}", e.toString());
         }
     }
 
@@ -165,7 +169,7 @@ public final class Tui {
                 if (k.getKeyType() == KeyType.EOF) return;
             }
         } catch (IOException | RuntimeException e) {
-            LOG.warn("terminal input ended: {}", e.toString());
+            log().warn("terminal input ended: {}", e.toString());
             events.add(new Event(new KeyStroke(KeyType.EOF), null));
         }
     }

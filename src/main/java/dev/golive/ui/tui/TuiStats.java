@@ -16,7 +16,11 @@ import java.util.List;
  */
 final class TuiStats {
 
-    private static final Logger LOG = LoggerFactory.getLogger(TuiStats.class);
+    /**
+     * The logger, made on first use: the first call starts logback (~50 ms cold), which must
+     * not happen before the first frame.
+     */
+    private static Logger logger() { return LoggerFactory.getLogger(TuiStats.class); }
 
     /** Counts what goes to the terminal. */
     static final class Counting extends FilterOutputStream {
@@ -58,8 +62,8 @@ final class TuiStats {
     }
 
     void log() {
-        LOG.info("tui start (ms after JVM start): {}", phases);
-        LOG.info(summary());
+        logger().info("tui start (ms after JVM start): {}", phases);
+        logger().info(summary());
     }
 
     private static long med(List<Long> l) { return l.isEmpty() ? 0 : l.get(l.size() / 2); }

@@ -17,7 +17,11 @@ import java.util.function.Consumer;
  */
 final class Worker {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
+    /**
+     * The logger, made on first use: the first call starts logback (~50 ms cold), which must
+     * not happen before the first frame.
+     */
+    private static Logger log() { return LoggerFactory.getLogger(Worker.class); }
 
     private final Executor executor;
     private final Consumer<Runnable> toUi;
@@ -37,10 +41,10 @@ final class Worker {
             try {
                 result = work.call();
             } catch (GoliveException e) {
-                LOG.warn("{}: {}", label, e.getMessage());
+                log().warn("{}: {}", label, e.getMessage());
                 error = e;
             } catch (Exception | Error e) {
-                LOG.error("{} failed", label, e);
+                log().error("{} failed", label, e);
                 error = new GoliveException(dev.golive.model.ExitCode.INTERNAL, "internal error: " + e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")));
             }
