@@ -49,6 +49,9 @@ final class Tmux implements AutoCloseable {
 
     String screen() throws Exception { return Run.run(List.of("tmux", "capture-pane", "-p", "-t", name)).out(); }
 
+    /** Everything the pane printed, including what scrolled off the top, long lines joined. */
+    String scrollback() throws Exception { return Run.run(List.of("tmux", "capture-pane", "-p", "-J", "-S", "-", "-t", name)).out(); }
+
     /** The screen with its escape sequences (colours) kept. */
     String screenWithEscapes() throws Exception { return Run.run(List.of("tmux", "capture-pane", "-p", "-e", "-t", name)).out(); }
 
