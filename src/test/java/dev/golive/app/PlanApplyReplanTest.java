@@ -9,12 +9,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,7 +32,7 @@ class PlanApplyReplanTest {
             """)
     void planApplyPlanAgainIsEmpty(String host, String profile, @TempDir Path tmp) throws IOException {
         Path tree = tmp.resolve(host);
-        copy(Path.of(System.getProperty("basedir", ".")).resolve("src/test/resources/hosts").resolve(host), tree);
+        dev.golive.host.Fixtures.copyTree(Path.of(System.getProperty("basedir", ".")).resolve("src/test/resources/hosts").resolve(host), tree);
         Files.delete(tree.resolve("golive-capture.json")); // a target tree golive may write, not a capture
         String json;
         try (Session s = Session.open(tree.toString()).profileDirs(List.of())) {
@@ -56,19 +53,4 @@ class PlanApplyReplanTest {
         }
     }
 
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path src : (Iterable<Path>) s::iterator) {
-                Path dst = to.resolve(from.relativize(src).toString());
-                if (Files.isSymbolicLink(src)) {
-                    Files.createDirectories(dst.getParent());
-                    Files.createSymbolicLink(dst, Files.readSymbolicLink(src));
-                } else if (Files.isDirectory(src, LinkOption.NOFOLLOW_LINKS)) {
-                    Files.createDirectories(dst);
-                } else {
-                    Files.copy(src, dst, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
-                }
-            }
-        }
-    }
 }

@@ -9,9 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -61,7 +59,7 @@ class SessionReviewTest {
     @Test
     void onATargetTreeTheHistoryShowsTheApplyAndThePlanIsThenEmpty(@TempDir Path tmp) throws IOException {
         Path tree = tmp.resolve("host");
-        copyTree(fixture("debian12-vm"), tree);
+        dev.golive.host.Fixtures.copyTree(fixture("debian12-vm"), tree);
         Files.delete(tree.resolve("golive-capture.json")); // a target tree golive may write into
         String profile;
         try (Session s = Session.open(tree.toString())) {
@@ -88,14 +86,4 @@ class SessionReviewTest {
         }
     }
 
-    static void copyTree(Path from, Path to) throws IOException {
-        try (var s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isSymbolicLink(p)) Files.createSymbolicLink(t, Files.readSymbolicLink(p));
-                else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) Files.createDirectories(t);
-                else Files.copy(p, t, StandardCopyOption.COPY_ATTRIBUTES);
-            }
-        }
-    }
 }

@@ -51,4 +51,24 @@ public final class Fixtures {
             return f.withOrigin(new CaptureInfo("hosts/" + name, o.live(), o.capturedAt(), o.hostname()));
         }
     }
+
+    /**
+     * Copies a host tree (a fixture, a capture) to {@code to}, keeping its symbolic links
+     * (merged /usr, 99-sysctl.conf → ../sysctl.conf) as links and file attributes as they are.
+     */
+    public static void copyTree(Path from, Path to) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> s = Files.walk(from)) {
+            for (Path src : s.toList()) {
+                Path dst = to.resolve(from.relativize(src).toString());
+                if (Files.isSymbolicLink(src)) {
+                    Files.createDirectories(dst.getParent());
+                    Files.createSymbolicLink(dst, Files.readSymbolicLink(src));
+                } else if (Files.isDirectory(src, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    Files.createDirectories(dst);
+                } else {
+                    Files.copy(src, dst, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                }
+            }
+        }
+    }
 }

@@ -14,9 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,7 +35,7 @@ class PlanIdempotenceTest {
     @MethodSource("hostsTimesProfiles")
     void planningAgainAfterApplyingGivesAnEmptyPlan(String host, String profile, @TempDir Path tmp) throws IOException {
         Path tree = tmp.resolve(host);
-        copyTree(FixtureHosts.dir(host), tree);
+        dev.golive.host.Fixtures.copyTree(FixtureHosts.dir(host), tree);
         Plan first = PlanFixtures.plan(tree, FixtureHosts.inspect(tree, "copy"), profile, ProfileCatalog.shipped());
         // the copy plans exactly like the fixture itself (so the test applies a real plan, not an empty one)
         assertThat(first).isEqualTo(PlanFixtures.plan(host, profile));
@@ -65,22 +63,5 @@ class PlanIdempotenceTest {
         assertThat(second.live()).as("live values after apply").isEmpty();
         assertThat(second.actions()).as("actions after apply").isEmpty();
         assertThat(second.isEmpty()).isTrue();
-    }
-
-    /** Copies a fixture, keeping its symbolic links (merged /usr, 99-sysctl.conf → ../sysctl.conf) as links. */
-    static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path src : (Iterable<Path>) s::iterator) {
-                Path dst = to.resolve(from.relativize(src).toString());
-                if (Files.isSymbolicLink(src)) {
-                    Files.createDirectories(dst.getParent());
-                    Files.createSymbolicLink(dst, Files.readSymbolicLink(src));
-                } else if (Files.isDirectory(src, LinkOption.NOFOLLOW_LINKS)) {
-                    Files.createDirectories(dst);
-                } else {
-                    Files.copy(src, dst, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
-                }
-            }
-        }
     }
 }

@@ -11,9 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +28,7 @@ class HostDiffTest {
     static void changedCopyOfAFixture() throws IOException {
         original = ReportFixtures.host("debian12-vm");
         changed = tmp.resolve("debian12-vm-applied");
-        copyTree(original, changed);
+        dev.golive.host.Fixtures.copyTree(original, changed);
         Files.writeString(changed.resolve("proc/sys/net/core/somaxconn"), "16384\n");
         Files.writeString(changed.resolve("etc/sysctl.d/60-golive.conf"), OwnedFiles.header("20260101-120000-ab12") + "net.core.somaxconn = 16384\n");
         Path dropIn = changed.resolve("etc/systemd/system/api.service.d/60-golive.conf");
@@ -155,14 +153,4 @@ class HostDiffTest {
         assertThat(ReviewTest.names(j.at("/files/0"))).containsExactly("path", "status", "diff", "note");
     }
 
-    static void copyTree(Path from, Path to) throws IOException {
-        try (var s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isSymbolicLink(p)) Files.createSymbolicLink(t, Files.readSymbolicLink(p));
-                else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) Files.createDirectories(t);
-                else Files.copy(p, t, StandardCopyOption.COPY_ATTRIBUTES);
-            }
-        }
-    }
 }
