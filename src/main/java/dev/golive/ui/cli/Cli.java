@@ -7,6 +7,9 @@ import picocli.CommandLine;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import dev.golive.ui.tui.TerminalUnsuitable;
+import dev.golive.ui.tui.Tui;
 import dev.golive.app.Session;
 
 /**
@@ -45,7 +48,6 @@ public final class Cli {
      * The subcommand list stays in one place: GoliveCommand's annotation.
      */
     static CommandLine commandLineFor(String[] args) {
-        if (onlyFullScreenOptions(args)) return withHandlers(new CommandLine(new GoliveCommand.FullScreen()));
         if (args.length == 0) return commandLine(false);
         String first = args[0];
         if (first.equals(GEN_COMPLETION) || first.equals(GEN_MANPAGE)) return commandLine(true);
@@ -65,30 +67,6 @@ public final class Cli {
         return commandLine(false);
     }
 
-    /** Options of the full-screen UI that take a value; every other argument needs the whole tree. */
-    private static final java.util.Set<String> FULL_SCREEN_VALUED = java.util.Set.of("--root", "--theme");
-    private static final java.util.Set<String> FULL_SCREEN_FLAGS = java.util.Set.of("--read-only", "--debug", "--no-color");
-
-    /**
-     * True for `golive` with no arguments or only the full-screen UI's own options: the UI
-     * opens without the subcommand tree. Help, version, a subcommand or anything unknown
-     * gets the whole tree (which prints usage and suggestions).
-     */
-    static boolean onlyFullScreenOptions(String[] args) {
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            int eq = a.indexOf('=');
-            String name = eq > 0 ? a.substring(0, eq) : a;
-            if (FULL_SCREEN_FLAGS.contains(a)) continue;
-            if (FULL_SCREEN_VALUED.contains(name)) {
-                if (eq < 0) i++; // its value
-                continue;
-            }
-            return false;
-        }
-        return true;
-    }
-
     private static CommandLine withHandlers(CommandLine cl) {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionStrategy(parsed -> {
@@ -106,7 +84,27 @@ public final class Cli {
     }
 
     public static int run(String... args) {
+        Optional<FullScreenArgs> ui = FullScreenArgs.parse(args);
+        if (ui.isPresent()) return fullScreen(ui.get());
         return commandLineFor(args).execute(args);
+    }
+
+    /**
+     * The full-screen UI; where the terminal cannot run it (no tty, TERM=dumb, under 80×24)
+     * the guided line mode instead, after one line saying why.
+     */
+    static int fullScreen(FullScreenArgs a) {
+        PrintWriter err = new PrintWriter(System.err, true);
+        try {
+            unfinishedNotice(a.root(), "", err);
+            return Tui.run(new Tui.Options(a.root(), a.readOnly(), a.theme()));
+        } catch (TerminalUnsuitable e) {
+            err.println("golive: " + e.getMessage() + "; starting the guided setup on plain lines instead (golive guide)");
+            err.flush();
+            return run(a.guideArgs());
+        } catch (RuntimeException e) {
+            return handle(e, err, a.debug());
+        }
     }
 
     static int handle(Exception ex, PrintWriter err, boolean debug) {
@@ -140,6 +138,10 @@ public final class Cli {
             root = pr.matchedOptionValue("--root", root);
             command = pr.commandSpec().name();
         }
+        unfinishedNotice(root, command, err);
+    }
+
+    private static void unfinishedNotice(String root, String command, PrintWriter err) {
         if (command.equals("recover")) return;
         List<String> ids = Session.unfinishedApplies(root);
         if (ids.isEmpty()) return;

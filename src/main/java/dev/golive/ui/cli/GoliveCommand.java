@@ -1,8 +1,6 @@
 package dev.golive.ui.cli;
 
 import picocli.CommandLine;
-import dev.golive.ui.tui.TerminalUnsuitable;
-import dev.golive.ui.tui.Tui;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,8 +38,6 @@ import picocli.CommandLine.Spec;
         footer = {"", "Exit codes: 0 ok, 1 findings at or above --fail-on, 2 bad input, 3 environment (not root, tool missing, host locked), 4 apply failed and was rolled back, 5 internal error."})
 public final class GoliveCommand implements java.util.concurrent.Callable<Integer> {
 
-    @Spec CommandSpec spec;
-
     @Mixin CommonOptions common;
 
     @Option(names = "--read-only", description = "Open the full-screen UI without any action that changes the host.")
@@ -53,38 +49,12 @@ public final class GoliveCommand implements java.util.concurrent.Callable<Intege
     String theme;
 
     /**
-     * The full-screen UI; where the terminal cannot run it (no tty, TERM=dumb, under 80×24)
-     * the guided line mode instead, after one line saying why.
+     * No subcommand: the full-screen UI. Cli.run opens it without picocli for plain option lists
+     * (FullScreenArgs); this is the way in for lists only picocli reads (an option value that
+     * starts with a dash, say).
      */
-    @Override public Integer call() { return fullScreen(spec, common, readOnly, theme); }
-
-    static int fullScreen(CommandSpec spec, CommonOptions common, boolean readOnly, String theme) {
-        try {
-            return Tui.run(new Tui.Options(common.root, readOnly, theme));
-        } catch (TerminalUnsuitable e) {
-            var err = spec.commandLine().getErr();
-            err.println("golive: " + e.getMessage() + "; starting the guided setup on plain lines instead (golive guide)");
-            err.flush();
-            GuideCommand guide = new GuideCommand();
-            guide.common = common;
-            guide.readOnly = readOnly;
-            guide.spec = spec;
-            return guide.call();
-        }
-    }
-
-    /**
-     * `golive [--root …] [--read-only] [--theme …]`: the full-screen UI without building the
-     * subcommand tree first (its picocli model costs ~60 ms of the first-frame budget).
-     */
-    @Command(name = "golive", versionProvider = VersionProvider.class)
-    static final class FullScreen implements java.util.concurrent.Callable<Integer> {
-        @Spec CommandSpec spec;
-        @Mixin CommonOptions common;
-        @Option(names = "--read-only") boolean readOnly;
-        @Option(names = "--theme", paramLabel = "NAME|FILE") String theme;
-
-        @Override public Integer call() { return fullScreen(spec, common, readOnly, theme); }
+    @Override public Integer call() {
+        return Cli.fullScreen(new FullScreenArgs(common.root, theme, readOnly, common.debug, common.noColor));
     }
 
     /**

@@ -6,8 +6,6 @@ import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.Terminal;
-import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
-import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
 import dev.golive.app.Session;
 import dev.golive.host.UserFiles;
 import dev.golive.model.GoliveException;
@@ -15,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -66,7 +63,7 @@ public final class Tui {
     private static int runOn(Session session, Options o, Theme theme, TuiStats stats) throws IOException {
         stats.phase("session open");
         TuiStats.Counting out = new TuiStats.Counting(System.out);
-        Terminal terminal = new UnixTerminal(System.in, out, StandardCharsets.UTF_8, UnixLikeTerminal.CtrlCBehaviour.TRAP);
+        Terminal terminal = new RawTerminal(System.in, out, StandardCharsets.UTF_8);
         stats.phase("terminal");
         TerminalSize size = terminal.getTerminalSize();
         stats.phase("size");
@@ -95,9 +92,9 @@ public final class Tui {
             // draw first, then start inspecting: the worker's class loading would compete with the first frame
             render(app, screen, theme);
             stats.phase("first frame");
+            stats.firstFrame();
             app.start();
             render(app, screen, theme);
-            stats.firstFrame(System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime());
             while (!app.quitRequested()) {
                 Event e;
                 try {
@@ -135,6 +132,11 @@ public final class Tui {
      * frame then comes from the archive instead of a cold class path.
      */
     public static void rehearse(String root) {
+        // the start-up path before the first frame, without a tty or the admin's config file
+        new TuiStats().phase("rehearsal");
+        ThemeChoice.choose(null, java.util.Map.of("TERM", "xterm-256color"), p -> java.util.Optional.empty());
+        new TuiStats.Counting(java.io.OutputStream.nullOutputStream());
+        System.console();
         try (Session session = Session.open(root)) {
             var terminal = new com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal(new TerminalSize(80, 24));
             TerminalScreen screen = new TerminalScreen(terminal);
@@ -143,15 +145,19 @@ public final class Tui {
             App app = new App(new HostModel(session, root, false), theme, Runnable::run, Runnable::run, "");
             app.start();
             render(app, screen, theme);
+            // every tab and the help: a screen first visited outside the archive loads its classes
+            // cold and interpreted (~30 ms for the unit editor). Nothing here writes: apply,
+            // roll back, verify and build all need a key this walk never presses.
             String[] keys = {"j", "enter", "1", "2", "j", "J", "enter", "s", "a", "/", "x", "backspace", "esc", "?", "pgdn", "q",
-                "3", "f", "j", "tab", "shift-tab", "esc"};
+                "3", "f", "j", "tab", "shift-tab", "esc", "4", "j", "pgdn", "5", "j", "6", "j", "down", "enter", "x", "backspace",
+                "esc", "7", "j", "space", "space", "8", "j", "f", "f", "f", "?", "q", "1"};
             for (String k : keys) {
                 app.handle(Keys.stroke(k));
                 render(app, screen, theme);
             }
             screen.stopScreen();
             // the real terminal's classes, without needing a tty here
-            for (String c : new String[] {"com.googlecode.lanterna.terminal.ansi.UnixTerminal",
+            for (String c : new String[] {"dev.golive.ui.tui.RawTerminal", "com.googlecode.lanterna.terminal.ansi.UnixTerminal",
                 "com.googlecode.lanterna.terminal.ansi.UnixLikeTTYTerminal", "com.googlecode.lanterna.input.InputDecoder",
                 "com.googlecode.lanterna.input.DefaultKeyDecodingProfile"}) {
                 Class.forName(c);

@@ -38,31 +38,50 @@ final class TuiStats {
     record Key(String name, long nanos, long bytes) { }
 
     private final List<Key> keys = new ArrayList<>();
-    private long firstFrameMs = -1;
+    private final List<String> phaseNames = new ArrayList<>();
+    private final List<Long> phaseTimes = new ArrayList<>();
+    private long firstFrameAt = -1;
 
-    private final StringBuilder phases = new StringBuilder();
-
-    /** Marks the end of a start-up phase (ms after JVM start), for the log. */
+    /**
+     * Marks the end of a start-up phase, for the log. Only the wall clock is read here: the
+     * JVM's start time comes from java.lang.management, whose first use costs ~20 ms of class
+     * loading, so it is asked for after the first frame (in {@link #log}).
+     */
     void phase(String name) {
-        long ms = System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
-        phases.append(phases.length() == 0 ? "" : ", ").append(name).append(" ").append(ms);
+        phaseNames.add(name);
+        phaseTimes.add(System.currentTimeMillis());
     }
 
-    void firstFrame(long msAfterStart) { if (firstFrameMs < 0) firstFrameMs = msAfterStart; }
+    /** The first complete frame is on the terminal (wall clock, ms). */
+    void firstFrame() { if (firstFrameAt < 0) firstFrameAt = System.currentTimeMillis(); }
 
     void key(String name, long nanos, long bytes) { keys.add(new Key(name, nanos, bytes)); }
 
     String summary() {
+        long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        long firstFrameMs = firstFrameAt < 0 ? -1 : firstFrameAt - jvmStart;
+        Key slowest = keys.stream().max(java.util.Comparator.comparingLong(Key::nanos)).orElse(null);
         List<Long> ns = keys.stream().map(Key::nanos).sorted().toList();
         List<Long> moves = keys.stream().filter(k -> List.of("j", "k", "down", "up").contains(k.name())).map(Key::bytes).sorted().toList();
         return String.format(java.util.Locale.ROOT,
-                "tui stats: first frame %d ms after JVM start; %d keys; redraw median %.2f ms max %.2f ms; "
+                "tui stats: first frame %d ms after JVM start (at %d); %d keys; redraw median %.2f ms max %.2f ms (%s); "
                         + "list move bytes median %d max %d (%d moves)",
-                firstFrameMs, keys.size(), med(ns) / 1e6, max(ns) / 1e6, med(moves), max(moves), moves.size());
+                firstFrameMs, firstFrameAt, keys.size(), med(ns) / 1e6, max(ns) / 1e6, slowest == null ? "-" : slowest.name(),
+                med(moves), max(moves), moves.size());
+    }
+
+    /** The start-up phases, each as ms after JVM start. */
+    String phases() {
+        long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < phaseNames.size(); i++) {
+            b.append(i == 0 ? "" : ", ").append(phaseNames.get(i)).append(' ').append(phaseTimes.get(i) - jvmStart);
+        }
+        return b.toString();
     }
 
     void log() {
-        logger().info("tui start (ms after JVM start): {}", phases);
+        logger().info("tui start (ms after JVM start): {}", phases());
         logger().info(summary());
     }
 

@@ -19,15 +19,24 @@ class CliTreeTest {
     }
 
     @Test
-    void theFullScreenUiWithItsOwnOptionsNeedsNoSubcommand() {
-        for (String[] args : new String[][] {{}, {"--root", "/srv/tree"}, {"--root=/srv/tree", "--read-only"},
-                {"--theme", "light", "--no-color", "--debug"}}) {
-            CommandLine cl = Cli.commandLineFor(args);
-            assertThat(cl.getSubcommands()).as(String.join(" ", args)).isEmpty();
-            assertThat((Object) cl.getCommand()).isInstanceOf(GoliveCommand.FullScreen.class);
+    void theFullScreenUiWithItsOwnOptionsIsReadWithoutPicocli() {
+        assertThat(FullScreenArgs.parse(new String[] {})).contains(new FullScreenArgs(null, null, false, false, false));
+        assertThat(FullScreenArgs.parse(new String[] {"--root", "/srv/tree"})).contains(new FullScreenArgs("/srv/tree", null, false, false, false));
+        assertThat(FullScreenArgs.parse(new String[] {"--root=/srv/tree", "--read-only"}))
+                .contains(new FullScreenArgs("/srv/tree", null, true, false, false));
+        assertThat(FullScreenArgs.parse(new String[] {"--theme", "light", "--no-color", "--debug"}))
+                .contains(new FullScreenArgs(null, "light", false, true, true));
+        // anything else is picocli's: a subcommand after the options, help, a typo, a missing value
+        for (String[] args : new String[][] {{"--root", "x", "inspect"}, {"--help"}, {"--versoin"}, {"--root"}, {"--theme", "--debug"}}) {
+            assertThat(FullScreenArgs.parse(args)).as(String.join(" ", args)).isEmpty();
         }
-        // a subcommand after the options still gets its command
         assertThat(Cli.commandLineFor(new String[] {"--root", "x", "inspect"}).getSubcommands()).isNotEmpty();
+    }
+
+    @Test
+    void theGuideFallbackKeepsTheHostAndTheReadOnlyFlag() {
+        assertThat(new FullScreenArgs("/srv/tree", "light", true, true, false).guideArgs())
+                .containsExactly("guide", "--root", "/srv/tree", "--read-only", "--debug");
     }
 
     @Test

@@ -1,0 +1,57 @@
+package dev.golive.ui.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * `golive` with no subcommand and only the full-screen UI's own options, read without
+ * picocli. picocli builds a command's model from annotations (reflection and annotation
+ * proxies, ~50 ms on a cold JVM) before it parses a word, and the first frame has a 300 ms
+ * budget from launch. Anything this does not recognise (help, version, a subcommand, a typo,
+ * an option missing its value) goes to picocli, which prints usage and suggestions.
+ */
+record FullScreenArgs(String root, String theme, boolean readOnly, boolean debug, boolean noColor) {
+
+    /** The parsed options, or empty when the arguments need the whole command tree. */
+    static Optional<FullScreenArgs> parse(String[] args) {
+        String root = null;
+        String theme = null;
+        boolean readOnly = false;
+        boolean debug = false;
+        boolean noColor = false;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--read-only" -> readOnly = true;
+                case "--debug" -> debug = true;
+                case "--no-color" -> noColor = true;
+                default -> {
+                    int eq = a.indexOf('=');
+                    String name = eq > 0 ? a.substring(0, eq) : a;
+                    if (!name.equals("--root") && !name.equals("--theme")) return Optional.empty();
+                    String value;
+                    if (eq > 0) {
+                        value = a.substring(eq + 1);
+                    } else if (i + 1 < args.length && !args[i + 1].startsWith("-")) {
+                        value = args[++i];
+                    } else {
+                        return Optional.empty(); // missing value: picocli says so
+                    }
+                    if (name.equals("--root")) root = value; else theme = value;
+                }
+            }
+        }
+        return Optional.of(new FullScreenArgs(root, theme, readOnly, debug, noColor));
+    }
+
+    /** The same options for `golive guide`, the line-mode fallback (which has no themes). */
+    String[] guideArgs() {
+        List<String> g = new ArrayList<>(List.of("guide"));
+        if (root != null) g.addAll(List.of("--root", root));
+        if (readOnly) g.add("--read-only");
+        if (debug) g.add("--debug");
+        if (noColor) g.add("--no-color");
+        return g.toArray(new String[0]);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.golive.ui.tui;
+
+import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.Charset;
+
+/**
+ * Lanterna's Unix terminal with one stty process instead of five. Lanterna saves the tty
+ * settings and then switches off canonical mode, the read minimum, echo and the interrupt key
+ * with one {@code stty} each; every process start costs the JVM 5-10 ms, and all of them sit
+ * before the first frame (300 ms budget from launch). Here {@link #saveTerminalSettings} saves
+ * and switches in one shell, and the switches Lanterna asks for afterwards are already done.
+ * Leaving restores the saved settings as they were, the interrupt key included (Lanterna
+ * would set it to ^C whatever it was before).
+ *
+ * <p>The fields have no initialisers on purpose: Lanterna's constructor calls the overridden
+ * methods before this class's constructor body runs, and an initialiser would then reset
+ * what they recorded.
+ */
+final class RawTerminal extends UnixTerminal {
+
+    /** What {@code stty -g} printed before the switch; null until saved. */
+    private String saved;
+
+    RawTerminal(InputStream in, OutputStream out, Charset charset) throws IOException {
+        super(in, out, charset, CtrlCBehaviour.TRAP);
+    }
+
+    @Override protected void saveTerminalSettings() throws IOException {
+        String printed = exec("/bin/sh", "-c", "stty -g && stty -icanon min 1 -echo intr undef").trim();
+        if (printed.isEmpty()) throw new IOException("stty could not read the terminal's settings");
+        saved = printed;
+    }
+
+    @Override protected void restoreTerminalSettings() throws IOException {
+        if (saved != null) exec("/bin/sh", "-c", "stty \"$0\"", saved);
+    }
+
+    /** Off is done by {@link #saveTerminalSettings}; on comes back with the saved settings. */
+    @Override protected void canonicalMode(boolean enabled) { }
+
+    @Override protected void keyEchoEnabled(boolean enabled) { }
+
+    @Override protected void keyStrokeSignalsEnabled(boolean enabled) { }
+}
