@@ -11,12 +11,16 @@ import java.util.Optional;
  * budget from launch. Anything this does not recognise (help, version, a subcommand, a typo,
  * an option missing its value) goes to picocli, which prints usage and suggestions.
  */
-record FullScreenArgs(String root, String theme, boolean readOnly, boolean debug, boolean noColor) {
+record FullScreenArgs(String root, String theme, String service, String goMod, boolean readOnly, boolean debug, boolean noColor) {
+
+    private static final java.util.Set<String> VALUED = java.util.Set.of("--root", "--theme", "--service", "--go-mod");
 
     /** The parsed options, or empty when the arguments need the whole command tree. */
     static Optional<FullScreenArgs> parse(String[] args) {
         String root = null;
         String theme = null;
+        String service = null;
+        String goMod = null;
         boolean readOnly = false;
         boolean debug = false;
         boolean noColor = false;
@@ -29,7 +33,7 @@ record FullScreenArgs(String root, String theme, boolean readOnly, boolean debug
                 default -> {
                     int eq = a.indexOf('=');
                     String name = eq > 0 ? a.substring(0, eq) : a;
-                    if (!name.equals("--root") && !name.equals("--theme")) return Optional.empty();
+                    if (!VALUED.contains(name)) return Optional.empty();
                     String value;
                     if (eq > 0) {
                         value = a.substring(eq + 1);
@@ -38,14 +42,19 @@ record FullScreenArgs(String root, String theme, boolean readOnly, boolean debug
                     } else {
                         return Optional.empty(); // missing value: picocli says so
                     }
-                    if (name.equals("--root")) root = value; else theme = value;
+                    switch (name) {
+                        case "--root" -> root = value;
+                        case "--theme" -> theme = value;
+                        case "--service" -> service = value;
+                        default -> goMod = value;
+                    }
                 }
             }
         }
-        return Optional.of(new FullScreenArgs(root, theme, readOnly, debug, noColor));
+        return Optional.of(new FullScreenArgs(root, theme, service, goMod, readOnly, debug, noColor));
     }
 
-    /** The same options for `golive guide`, the line-mode fallback (which has no themes). */
+    /** The same options for `golive guide`, the line-mode fallback (which has no themes and asks for the service). */
     String[] guideArgs() {
         List<String> g = new ArrayList<>(List.of("guide"));
         if (root != null) g.addAll(List.of("--root", root));

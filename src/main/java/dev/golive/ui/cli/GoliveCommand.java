@@ -48,13 +48,21 @@ public final class GoliveCommand implements java.util.concurrent.Callable<Intege
                     + "(default: monochrome when NO_COLOR is set, else the config file's theme, else default).")
     String theme;
 
+    @Option(names = "--service", paramLabel = "NAME",
+            description = "Open the full-screen UI on this service (app or app.service): its unit in the editor, "
+                    + "and the checks of its unit, binary and cgroup limits.")
+    String service;
+
+    @Option(names = "--go-mod", paramLabel = "DIR", description = "The service's Go module directory (its go.mod `go` line is checked).")
+    String goMod;
+
     /**
      * No subcommand: the full-screen UI. Cli.run opens it without picocli for plain option lists
      * (FullScreenArgs); this is the way in for lists only picocli reads (an option value that
      * starts with a dash, say).
      */
     @Override public Integer call() {
-        return Cli.fullScreen(new FullScreenArgs(common.root, theme, readOnly, common.debug, common.noColor));
+        return Cli.fullScreen(new FullScreenArgs(common.root, theme, service, goMod, readOnly, common.debug, common.noColor));
     }
 
     /**

@@ -45,6 +45,8 @@ final class HostModel {
     private final Map<String, Profile> resolved = new java.util.HashMap<>();
     private java.util.function.Supplier<String> planIds = Session::newPlanId;
     private final Map<String, Finding> picked = new LinkedHashMap<>();
+    private String serviceUnit;
+    private String goModDir;
 
     HostModel(Session session, String rootArg, boolean readOnlyFlag) {
         this.session = session;
@@ -52,11 +54,23 @@ final class HostModel {
         this.readOnlyFlag = readOnlyFlag;
     }
 
+    /**
+     * The service the screens are about (--service): inspection then includes its unit,
+     * binary and cgroup limits, so the service rules run too. Null for the host alone.
+     */
+    HostModel forService(String name, String goModDir) {
+        this.serviceUnit = name == null ? null : Session.serviceUnit(name);
+        this.goModDir = goModDir;
+        return this;
+    }
+
+    Optional<String> serviceUnit() { return Optional.ofNullable(serviceUnit); }
+
     Session session() { return session; }
 
     /** Slow: runs on a worker. */
     Loaded inspectAndCheck() {
-        HostFacts f = session.inspect();
+        HostFacts f = serviceUnit == null ? session.inspect() : session.inspectService(serviceUnit, goModDir);
         return new Loaded(f, Checker.run(f), session.profiles().list(), session.recommend(),
                 readOnlyReason() == null ? Session.unfinishedApplies(rootArg) : List.of());
     }

@@ -33,8 +33,11 @@ public final class Tui {
      */
     private static Logger log() { return LoggerFactory.getLogger(Tui.class); }
 
-    /** {@code root}: null for the live host; {@code theme}: null to choose (NO_COLOR, config file). */
-    public record Options(String root, boolean readOnly, String theme) { }
+    /**
+     * {@code root}: null for the live host; {@code theme}: null to choose (NO_COLOR, config
+     * file); {@code service}: null for the host alone, else the service the screens are about.
+     */
+    public record Options(String root, boolean readOnly, String theme, String service, String goMod) { }
 
     private record Event(KeyStroke key, Runnable task) { }
 
@@ -46,6 +49,7 @@ public final class Tui {
         // a mistyped --theme is bad input (exit 2) whatever the terminal
         Theme theme = ThemeChoice.choose(o.theme(), System.getenv(), UserFiles::read);
         stats.phase("theme");
+        if (o.service() != null) Session.serviceUnit(o.service()); // a bad name is bad input, before the screen opens
         String term = System.getenv("TERM");
         if (System.console() == null) {
             throw new TerminalUnsuitable("the full-screen UI needs a terminal (stdin or stdout is not a tty)");
@@ -80,7 +84,7 @@ public final class Tui {
         });
         TerminalScreen screen = new TerminalScreen(terminal);
         String logFile = System.getProperty("golive.logdir", System.getProperty("java.io.tmpdir")) + "/golive.log";
-        App app = new App(new HostModel(session, o.root(), o.readOnly()), theme, pool, r -> events.add(new Event(null, r)), logFile);
+        App app = new App(new HostModel(session, o.root(), o.readOnly()).forService(o.service(), o.goMod()), theme, pool, r -> events.add(new Event(null, r)), logFile);
         try {
             screen.startScreen();
             screen.setCursorPosition(null);

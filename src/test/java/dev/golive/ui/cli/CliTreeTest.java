@@ -20,12 +20,14 @@ class CliTreeTest {
 
     @Test
     void theFullScreenUiWithItsOwnOptionsIsReadWithoutPicocli() {
-        assertThat(FullScreenArgs.parse(new String[] {})).contains(new FullScreenArgs(null, null, false, false, false));
-        assertThat(FullScreenArgs.parse(new String[] {"--root", "/srv/tree"})).contains(new FullScreenArgs("/srv/tree", null, false, false, false));
+        assertThat(FullScreenArgs.parse(new String[] {})).contains(new FullScreenArgs(null, null, null, null, false, false, false));
+        assertThat(FullScreenArgs.parse(new String[] {"--root", "/srv/tree"})).contains(new FullScreenArgs("/srv/tree", null, null, null, false, false, false));
         assertThat(FullScreenArgs.parse(new String[] {"--root=/srv/tree", "--read-only"}))
-                .contains(new FullScreenArgs("/srv/tree", null, true, false, false));
+                .contains(new FullScreenArgs("/srv/tree", null, null, null, true, false, false));
         assertThat(FullScreenArgs.parse(new String[] {"--theme", "light", "--no-color", "--debug"}))
-                .contains(new FullScreenArgs(null, "light", false, true, true));
+                .contains(new FullScreenArgs(null, "light", null, null, false, true, true));
+        assertThat(FullScreenArgs.parse(new String[] {"--service", "api", "--go-mod=/src/api"}))
+                .contains(new FullScreenArgs(null, null, "api", "/src/api", false, false, false));
         // anything else is picocli's: a subcommand after the options, help, a typo, a missing value
         for (String[] args : new String[][] {{"--root", "x", "inspect"}, {"--help"}, {"--versoin"}, {"--root"}, {"--theme", "--debug"}}) {
             assertThat(FullScreenArgs.parse(args)).as(String.join(" ", args)).isEmpty();
@@ -35,7 +37,7 @@ class CliTreeTest {
 
     @Test
     void theGuideFallbackKeepsTheHostAndTheReadOnlyFlag() {
-        assertThat(new FullScreenArgs("/srv/tree", "light", true, true, false).guideArgs())
+        assertThat(new FullScreenArgs("/srv/tree", "light", "api", null, true, true, false).guideArgs())
                 .containsExactly("guide", "--root", "/srv/tree", "--read-only", "--debug");
     }
 
