@@ -100,6 +100,9 @@ public final class Session implements AutoCloseable {
 
     public HostFacts inspect() { return inspect(null); }
 
+    /** The next {@link #inspect} reads the host afresh (after an apply or a rollback changed it). */
+    public synchronized void forgetFacts() { facts = null; }
+
     /**
      * The host as one service sees it: its unit, binary, environment, and the CPU and memory
      * limits of its cgroup and the parents. {@code service} is a unit name or a bare name

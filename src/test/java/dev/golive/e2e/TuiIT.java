@@ -80,7 +80,7 @@ class TuiIT {
             t.waitFor(x -> x.contains("y/enter: yes"), "the confirm step");
             assertThat(Files.exists(tree.resolve("etc/sysctl.d/60-golive.conf"))).as("nothing written before yes").isFalse();
             t.keys("y");
-            s = t.waitFor(x -> x.contains("applied plan"), "the apply result");
+            s = t.waitFor(x -> x.contains("live values, verified in"), "the apply result");
             assertThat(s).contains("set net.core.somaxconn 4096 → 8192");
             assertThat(tree.resolve("etc/sysctl.d/60-golive.conf")).content().contains("net.core.somaxconn = 8192");
             t.keys("S");

@@ -33,6 +33,8 @@ final class App {
     private String status = "";
     private boolean editingFilter;
     private boolean quit;
+    /** The change to the host running now (apply, rollback, recover), or null: quitting waits for it. */
+    private String changing;
     private int spin;
     /** Runs a task on the GUI thread (workers report through it). */
     private final Consumer<Runnable> toUi;
@@ -127,13 +129,18 @@ final class App {
             ApplyView view = new ApplyView(this, plan, where);
             open(view);
             // each step reaches the screen as it is done, on the GUI thread
-            worker.run("applying " + plan.id(), () -> model.session().apply(plan, false, line -> toUi.accept(() -> view.progress(line))), r -> {
+            changing = "applying " + plan.id();
+            worker.run(changing, () -> model.session().apply(plan, false, line -> toUi.accept(() -> view.progress(line))), r -> {
+                changing = null;
                 view.done(r);
                 model.plan(null);
                 model.refreshSnapshots();
+                reinspect("applied " + plan.id());
             }, e -> {
+                changing = null;
                 view.failed(e);
                 model.refreshSnapshots();
+                reinspect("apply failed");
             });
         });
     }
@@ -142,10 +149,54 @@ final class App {
     void recover() {
         confirm("Recover", "Roll back the unfinished apply (" + String.join(", ", model.loaded().orElseThrow().unfinished())
                 + ")? Files and live values return to how they were before it.", () ->
-                worker.run("recovering", () -> model.session().recover(false), rs -> {
-                    status("recovered: " + rs.size() + " snapshot(s) rolled back");
+                changing("recovering", () -> model.session().recover(false), rs -> {
                     model.refreshSnapshots();
-                }, this::error));
+                    reinspect("recovered: " + rs.size() + " snapshot(s) rolled back");
+                }));
+    }
+
+    /**
+     * Runs a change to the host (rollback, recover) on a worker: quitting is held back until it
+     * ends, and a failure is the one-line dialog.
+     */
+    <T> void changing(String label, java.util.concurrent.Callable<T> work, Consumer<T> done) {
+        changing = label;
+        worker.run(label, work, r -> {
+            changing = null;
+            done.accept(r);
+        }, e -> {
+            changing = null;
+            error(e);
+            reinspect(label + " failed");
+        });
+    }
+
+    /**
+     * Reads the host again on a worker, so every screen shows the host as it is now; the
+     * status line says why ({@code why} first, e.g. "applied 2026…").
+     */
+    void reinspect(String why) {
+        status(why + "; inspecting the host again…");
+        worker.run("inspecting the host again", model::reinspectAndCheck, l -> {
+            model.reloaded(l);
+            current().shown();
+            status(why + " · host inspected again");
+        }, this::error);
+    }
+
+    /** Quitting: never half-way through a change; with picked fixes or a plan not applied, ask first. */
+    private void quit(boolean atOnce) {
+        if (changing != null) {
+            status("not now: " + changing + " is running; golive quits when it ends");
+            return;
+        }
+        int picked = model.picked().size();
+        if (atOnce || (picked == 0 && model.plan().isEmpty()) || model.readOnlyReason() != null) {
+            quit = true;
+            return;
+        }
+        String what = picked > 0 ? picked + (picked == 1 ? " picked fix" : " picked fixes") : "a reviewed plan";
+        confirm("Quit", "Quit with " + what + " not applied? Nothing was changed on the host.", () -> quit = true);
     }
 
     void error(GoliveException e) {
@@ -179,11 +230,13 @@ final class App {
             editingFilter = true;
         }).unless(() -> current().list() == null ? "no list on this screen" : null));
         g.add(Binding.hint("?", "help", "All keys, this screen's first", () -> open(new HelpView(this, current()))));
-        g.add(Binding.hint("q", "back/quit", "Close the screen on top; on a main screen, quit golive", () -> {
-            if (stack.isEmpty()) quit = true; else back();
+        g.add(Binding.hint("q", "back/quit", "Close the screen on top; on a main screen, quit golive (asks first when fixes are picked but not applied)", () -> {
+            if (stack.isEmpty()) quit(false); else back();
         }));
         g.add(Binding.quiet("esc", "back", "Close the screen on top, or clear the list filter", this::back));
-        g.add(Binding.quiet("ctrl-c", "quit", "Quit golive at once", () -> quit = true));
+        g.add(Binding.quiet("ctrl-r", "refresh", "Inspect the host again (after changing it outside golive)", () -> reinspect("refreshed"))
+                .unless(() -> worker.running().isEmpty() ? null : "busy: " + String.join(", ", worker.running())));
+        g.add(Binding.quiet("ctrl-c", "quit", "Quit golive at once (not while an apply or rollback runs)", () -> quit(true)));
         return List.copyOf(g);
     }
 
@@ -202,7 +255,7 @@ final class App {
                 dialog = null;
                 if (d.isConfirm() && (key.equals("enter") || key.equals("y"))) d.onConfirm().run();
             }
-            if (key.equals("ctrl-c")) quit = true;
+            if (key.equals("ctrl-c")) quit(true);
             return;
         }
         if (editingFilter) {
@@ -210,7 +263,7 @@ final class App {
             return;
         }
         if (current().capturesKeys()) {
-            if (key.equals("ctrl-c")) quit = true; else current().typed(k);
+            if (key.equals("ctrl-c")) quit(true); else current().typed(k);
             return;
         }
         status = "";
@@ -230,7 +283,7 @@ final class App {
         switch (key) {
             case "enter", "down", "up" -> editingFilter = false;
             case "esc" -> { list.filter(""); editingFilter = false; }
-            case "ctrl-c" -> quit = true;
+            case "ctrl-c" -> quit(true);
             case "backspace" -> {
                 String f = list.filter();
                 if (!f.isEmpty()) list.filter(f.substring(0, f.length() - 1));

@@ -24,6 +24,8 @@ final class ApplyView extends View {
     private final ListPane<String[]> list = new ListPane<>(l -> l[1]);
     private State state = State.RUNNING;
     private String outcome = "";
+    /** The rollback after a failure failed too: what the host holds now is not known (recover). */
+    private boolean unknownState;
     /** Steps the applier reported done so far, while it runs. */
     private final List<String> doneSoFar = new ArrayList<>();
 
@@ -76,18 +78,42 @@ final class ApplyView extends View {
 
     void done(ApplyResult r) {
         state = State.APPLIED;
-        outcome = "applied plan " + r.snapshotId() + " in " + r.millis() + " ms (" + r.filesWritten() + " files, "
-                + r.liveValuesSet() + " live values); verified. Undo: Snapshots, r";
+        // the time last and the undo hint on its own line: a golden screen must not wrap differently with the digits
+        outcome = "applied " + r.snapshotId() + ": " + r.filesWritten() + " files, " + r.liveValuesSet()
+                + " live values, verified in " + r.millis() + " ms\nUndo: Snapshots, r";
         List<String[]> out = new ArrayList<>();
-        for (String l : r.lines()) out.add(new String[] {"OK", "✓ " + l});
+        for (String l : r.lines()) {
+            // a step golive left out on purpose (no systemd runs for a target tree) is not a success
+            out.add(l.contains(": skipped") ? new String[] {"DIM", "– " + l} : new String[] {"OK", "✓ " + l});
+        }
         list.items(out);
     }
 
+    /**
+     * The apply failed. Rolled back: the steps that ran are undone (↺), the one after them
+     * failed (✗), the rest never ran (·). Not rolled back: nothing had been changed yet (the
+     * lock, a stale plan, the snapshot), unless the rollback itself failed, which leaves
+     * the state unknown (?) and `recover` to run. The error is also the one-line dialog.
+     */
     void failed(GoliveException e) {
         boolean rolledBack = e.exitCode() == ExitCode.APPLY_ROLLED_BACK;
+        boolean unknown = e.exitCode() == ExitCode.INTERNAL;
+        unknownState = unknown;
         state = rolledBack ? State.ROLLED_BACK : State.FAILED;
         outcome = "golive: " + App.firstLine(e.getMessage());
-        list.items(steps(rolledBack ? "↺" : "?"));
+        List<String[]> planned = steps("");
+        List<String[]> out = new ArrayList<>();
+        if (rolledBack) {
+            out.add(new String[] {"CHANGED", "↺ snapshot " + plan.id() + " written, then used to undo"});
+            for (String l : doneSoFar) out.add(new String[] {"CHANGED", "↺ " + l + " (undone)"});
+            int next = 1 + doneSoFar.size();
+            if (next < planned.size()) out.add(new String[] {"ERROR", "✗" + planned.get(next)[1] + " (failed)"});
+            for (int i = next + 1; i < planned.size(); i++) out.add(new String[] {"DIM", "·" + planned.get(i)[1] + " (not run)"});
+        } else {
+            for (String[] p : planned) out.add(new String[] {"DIM", (unknown ? "?" : "·") + p[1] + (unknown ? "" : " (not run)")});
+        }
+        list.items(out);
+        app.error(e);
     }
 
     @Override void draw(Canvas c) {
@@ -96,7 +122,7 @@ final class ApplyView extends View {
             case RUNNING -> "applying… (snapshot first; every change is journaled)";
             case APPLIED -> outcome;
             case ROLLED_BACK -> "ROLLED BACK AUTOMATICALLY: the host is as before.\n" + outcome;
-            case FAILED -> outcome;
+            case FAILED -> outcome + (unknownState ? "" : "\nNothing was changed on the host.");
         };
         Role role = switch (state) {
             case RUNNING -> Role.STATUS;

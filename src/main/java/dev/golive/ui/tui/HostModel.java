@@ -123,6 +123,26 @@ final class HostModel {
 
     void loaded(Loaded l) { loaded = l; }
 
+    /** Slow: runs on a worker. Reads the host afresh: after an apply, a rollback, a recover, or ctrl-r. */
+    Loaded reinspectAndCheck() {
+        session.forgetFacts();
+        return inspectAndCheck();
+    }
+
+    /**
+     * A fresh inspection replaces the old one (GUI thread): profiles resolve again against the
+     * new facts, a plan made from the old facts is dropped (it would be stale at apply), and a
+     * picked fix stays picked only while its finding is still there.
+     */
+    void reloaded(Loaded l) {
+        loaded = l;
+        resolved.clear();
+        plan = null;
+        java.util.Set<String> still = new java.util.HashSet<>();
+        for (Finding f : l.report().findings()) still.add(key(f));
+        picked.keySet().retainAll(still);
+    }
+
     Optional<Loaded> loaded() { return Optional.ofNullable(loaded); }
 
     /** Why nothing may be written to this host, or null when writing is allowed. */

@@ -69,12 +69,12 @@ final class SnapshotsView extends View {
         app.confirm("Roll back", "Roll back snapshot " + m.id() + " (profile " + m.plan().profile() + ", " + m.files().size()
                 + " files, " + m.live().size() + " live values) on " + app.model().session().describeRoot()
                 + "? Files and live values return to how they were before it.", () ->
-                app.worker().run("rolling back " + m.id(), () -> app.model().session().rollback(m.id(), false), r -> {
-                    app.status("rolled back " + r.snapshotId() + ": " + r.restored().size() + " restored, "
-                            + r.reported().size() + " already as before (" + r.millis() + " ms)");
+                app.changing("rolling back " + m.id(), () -> app.model().session().rollback(m.id(), false), r -> {
                     app.model().refreshSnapshots();
                     reload();
-                }, app::error));
+                    app.reinspect("rolled back " + r.snapshotId() + ": " + r.restored().size() + " restored, "
+                            + r.reported().size() + " already as before (" + r.millis() + " ms)");
+                }));
     }
 
     private List<String> diff(Manifest m) {

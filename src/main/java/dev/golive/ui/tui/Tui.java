@@ -85,6 +85,7 @@ public final class Tui {
         TerminalScreen screen = new TerminalScreen(terminal);
         String logFile = System.getProperty("golive.logdir", System.getProperty("java.io.tmpdir")) + "/golive.log";
         App app = new App(new HostModel(session, o.root(), o.readOnly()).forService(o.service(), o.goMod()), theme, pool, r -> events.add(new Event(null, r)), logFile);
+        QuietStreams quiet = new QuietStreams();
         try {
             screen.startScreen();
             screen.setCursorPosition(null);
@@ -97,6 +98,9 @@ public final class Tui {
             render(app, screen, theme);
             stats.phase("first frame");
             stats.firstFrame();
+            // logging starts here, once, before any worker runs: SLF4J warns (on stderr) when
+            // two threads use it while it starts
+            log();
             app.start();
             render(app, screen, theme);
             while (!app.quitRequested()) {
@@ -125,6 +129,8 @@ public final class Tui {
         } finally {
             pool.shutdownNow();
             screen.stopScreen();
+            quiet.close();
+            if (!quiet.held().isBlank()) log().warn("printed while the full-screen UI ran: {}", quiet.held().strip());
             stats.log();
         }
         return 0;

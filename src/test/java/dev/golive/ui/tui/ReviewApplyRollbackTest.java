@@ -48,7 +48,7 @@ class ReviewApplyRollbackTest {
 
             tui.press("y");
             tui.matchesGolden("apply-done-80x24", true);
-            assertThat(tui.row(3)).contains("applied plan 20260101-000000-test");
+            assertThat(tui.row(3)).contains("applied 20260101-000000-test: 3 files, 5 live values, verified in");
             assertThat(Path.of(tree, "etc/sysctl.d/60-golive.conf")).content().contains("net.core.somaxconn = 8192");
             assertThat(Path.of(tree, "proc/sys/net/core/somaxconn")).content().isEqualToIgnoringWhitespace("8192");
 
@@ -69,6 +69,34 @@ class ReviewApplyRollbackTest {
         // the snapshot history and the (empty) lock file stay, by design
         after.keySet().removeIf(k -> k.startsWith("var/lib/golive/") || k.equals("run/golive.lock"));
         assertThat(after).as("the tree is byte for byte as before").isEqualTo(before);
+    }
+
+    @Test
+    void theOverviewShowsTheHostAsItIsAfterAnApplyAndAfterTheRollback() {
+        try (TuiDriver tui = TuiDriver.on(TuiDriver.targetTree("ubuntu2004-hybrid"), false, 80, 24)) {
+            tui.press("1");
+            assertThat(tui.text()).contains("somaxconn 4096");
+            tui.press("3").type("/web").press("enter", "p", "a", "y", "1");
+            assertThat(tui.text()).as("read again after the apply").contains("somaxconn 8192").doesNotContain("somaxconn 4096");
+            tui.press("5", "r", "y", "1");
+            assertThat(tui.text()).as("read again after the rollback").contains("somaxconn 4096");
+        }
+    }
+
+    @Test
+    void quittingWithAPickedFixAsksFirstAndCtrlCDoesNot() {
+        try (TuiDriver tui = TuiDriver.on(TuiDriver.targetTree("ubuntu2004-hybrid"), false, 80, 24)) {
+            tui.press("2", "G", "enter", "q");
+            assertThat(tui.text()).contains("Quit with 1 picked fix not applied?");
+            tui.press("n");
+            assertThat(tui.quitRequested()).isFalse();
+            tui.press("q", "y");
+            assertThat(tui.quitRequested()).isTrue();
+        }
+        try (TuiDriver tui = TuiDriver.on(TuiDriver.targetTree("ubuntu2004-hybrid"), false, 80, 24)) {
+            tui.press("2", "G", "enter", "ctrl-c");
+            assertThat(tui.quitRequested()).isTrue();
+        }
     }
 
     @Test
@@ -110,9 +138,31 @@ class ReviewApplyRollbackTest {
         try (TuiDriver tui = TuiDriver.on(tree, false, 80, 24)) {
             tui.session().withFaults(dev.golive.host.FaultPoints.throwAt("live-write:1"));
             tui.press("3").type("/web").press("enter", "p", "a", "y");
+            assertThat(tui.text()).as("the error dialog").contains("Error", "injected fault at live-write:1", "enter/esc: close");
+            tui.press("esc");
             tui.matchesGolden("apply-rolled-back-80x24");
             assertThat(tui.row(3)).startsWith(" ROLLED BACK AUTOMATICALLY: the host is as before.");
-            assertThat(tui.text()).contains("golive: apply failed:", "injected fault at live-write:1");
+            assertThat(tui.text()).contains("golive: apply failed:", "injected fault at live-write:1",
+                    "↺ created /etc/sysctl.d/60-golive.conf (0644 root:root) (undone)",
+                    "↺ set net.core.somaxconn 4096 → 8192 (undone)", "✗ set net.ipv4.tcp_max_syn_backlog 256 → 8192 (failed)",
+                    "· daemon-reexec (not run)");
+        }
+        Map<String, String> after = hashes(Path.of(tree));
+        after.keySet().removeIf(k -> k.startsWith("var/lib/golive/") || k.equals("run/golive.lock"));
+        assertThat(after).isEqualTo(before);
+    }
+
+    @Test
+    void aSnapshotThatCannotBeWrittenStopsTheApplyBeforeAnyChange() throws Exception {
+        String tree = TuiDriver.targetTree("ubuntu2004-hybrid");
+        Map<String, String> before = hashes(Path.of(tree));
+        try (TuiDriver tui = TuiDriver.on(tree, false, 80, 24)) {
+            tui.session().withFaults(dev.golive.host.FaultPoints.throwAt("before-manifest"));
+            tui.press("3").type("/web").press("enter", "p", "a", "y");
+            assertThat(tui.text()).contains("Error", "cannot write the snapshot 20260101-000000-test");
+            tui.press("esc");
+            assertThat(tui.text()).contains("Nothing was changed on the host.", "· write /etc/sysctl.d/60-golive.conf (not run)")
+                    .doesNotContain("✓", "↺");
         }
         Map<String, String> after = hashes(Path.of(tree));
         after.keySet().removeIf(k -> k.startsWith("var/lib/golive/") || k.equals("run/golive.lock"));

@@ -80,6 +80,8 @@ final class TuiDriver implements AutoCloseable {
 
     Session session() { return session; }
 
+    boolean quitRequested() { return app.quitRequested(); }
+
     /** Presses keys by the names the binding tables use ("j", "enter", "shift-tab"). */
     TuiDriver press(String... keys) {
         for (String k : keys) {
