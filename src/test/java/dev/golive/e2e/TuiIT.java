@@ -44,7 +44,7 @@ class TuiIT {
             t.keys("/");
             t.type("somaxconn");
             t.keys("Enter", "Enter");
-            s = t.waitFor(x -> x.contains("plan: 1 fix picked"), "the pick in the tab row");
+            s = t.waitFor(x -> x.contains("plan: 1 fix picked"), "the pick in the header");
             assertThat(s).contains("NET-SOMAXCONN-LOW: added to the pending plan", "sysctl net.core.somaxconn = 4096");
 
             t.keys("?");

@@ -45,13 +45,28 @@ final class Canvas {
         g.setModifiers(l.styles().isEmpty() ? EnumSet.noneOf(SGR.class) : EnumSet.copyOf(l.styles()));
     }
 
-    /** Writes text at (col,row), cut at the right edge; returns the column after it. */
-    int text(int col, int row, String s, Role r) {
-        if (row < 0 || row >= height || col >= width) return col;
-        String fit = TerminalTextUtils.fitString(s, width - col);
+    /**
+     * Writes text at (col,row), cut at the right edge with an ellipsis, so a cut is never
+     * mistaken for the whole text; returns the column after it.
+     */
+    int text(int col, int row, String s, Role r) { return text(col, row, s, r, width - col); }
+
+    /** Writes text at (col,row) in at most {@code room} columns (cut with an ellipsis). */
+    int text(int col, int row, String s, Role r, int room) {
+        room = Math.min(room, width - col);
+        if (row < 0 || row >= height || room <= 0) return col;
+        String fit = fit(s, room);
         use(r);
         g.putString(col, row, fit);
         return col + TerminalTextUtils.getColumnWidth(fit);
+    }
+
+    /** {@code s} in {@code room} columns: whole, without its trailing blanks, or cut with "…". */
+    static String fit(String s, int room) {
+        if (TerminalTextUtils.getColumnWidth(s) <= room) return s;
+        String stripped = s.stripTrailing();
+        if (TerminalTextUtils.getColumnWidth(stripped) <= room) return stripped;
+        return TerminalTextUtils.fitString(s, room - 1).stripTrailing() + "…";
     }
 
     /** Writes text and pads the rest of the row in the same role (selection bars, headers). */

@@ -35,7 +35,9 @@ final class Chrome {
         String ro = app.model().readOnlyReason();
         List<String> running = app.worker().running();
         // the right side (what is running, why nothing can be changed) matters more than a long root path
+        int picked = app.model().picked().size();
         String right = (running.isEmpty() ? "" : SPINNER.charAt(app.spinFrame() % SPINNER.length()) + " " + running.get(0) + "…  ")
+                + (picked == 0 ? "" : "plan: " + picked + (picked == 1 ? " fix" : " fixes") + " picked  ")
                 + (ro == null ? "" : "[" + ro + "] ");
         String left = " golive  " + (host == null ? "" : host + " · ") + app.model().rootKind();
         int room = c.width() - right.length() - 1;
@@ -44,22 +46,30 @@ final class Chrome {
         c.textRight(0, right, Role.HEADER);
     }
 
+    /**
+     * The tabs; with a screen opened on top (help, apply), a breadcrumb instead: the tab it was
+     * opened from and the screen's name (80 columns do not hold all tabs and a name).
+     */
     private static void tabsRow(App app, Canvas c) {
         c.fillRow(1, Role.TABS);
+        if (app.stacked()) {
+            View from = app.tabs().get(app.tabIndex());
+            int col = c.text(0, 1, " " + (app.tabIndex() + 1) + " " + from.title() + " › ", Role.TABS);
+            col = c.text(col, 1, app.top().title(), Role.TAB_ACTIVE);
+            c.text(col, 1, "   q back", Role.TABS);
+            return;
+        }
         int col = 0;
-        int wide = app.stacked() ? app.top().title().length() + 5 : 0;
+        int wide = 0;
         for (View v : app.tabs()) wide += v.title().length() + 4;
         // 80 columns do not hold every tab with a blank either side: then one blank between tabs
         boolean compact = wide > c.width();
         if (compact) col = c.text(col, 1, " ", Role.TABS);
         for (int i = 0; i < app.tabs().size(); i++) {
             String t = (compact ? "" : " ") + (i + 1) + " " + app.tabs().get(i).title() + (compact ? "" : " ");
-            col = c.text(col, 1, t, i == app.tabIndex() && !app.stacked() ? Role.TAB_ACTIVE : Role.TABS);
+            col = c.text(col, 1, t, i == app.tabIndex() ? Role.TAB_ACTIVE : Role.TABS);
             if (compact) col = c.text(col, 1, " ", Role.TABS);
         }
-        if (app.stacked()) col = c.text(col, 1, " > " + app.top().title() + " ", Role.TAB_ACTIVE);
-        int n = app.model().picked().size();
-        if (n > 0) c.textRight(1, " plan: " + n + (n == 1 ? " fix" : " fixes") + " picked ", Role.CHANGED);
     }
 
     private static void statusRow(App app, Canvas c, int row) {
@@ -75,19 +85,55 @@ final class Chrome {
         }
     }
 
+    /**
+     * The key hints: the screen's own first, then the global ones. When they do not fit, the
+     * global hints go first (tab, /), then the screen's from the end; "? help", which lists
+     * every key, always stays.
+     */
     private static void footer(App app, Canvas c, int row) {
         c.fillRow(row, Role.FOOTER);
-        int col = 0;
         List<Binding> hints = new ArrayList<>();
-        for (Binding b : app.current().bindings()) if (b.footer()) hints.add(b);
-        for (Binding b : app.globals()) if (b.footer()) hints.add(b);
+        for (Binding b : app.current().bindings()) if (shown(b)) hints.add(b);
+        int screenHints = hints.size();
+        for (Binding b : app.globals()) if (shown(b)) hints.add(b);
+        Binding help = null;
+        for (Binding b : app.globals()) if (b.keys().contains("?")) help = b;
+        while (width(hints) > c.width() && hints.size() > 1) {
+            int drop = -1;
+            for (int i = hints.size() - 1; i >= screenHints && drop < 0; i--) {
+                String k = hints.get(i).keys().get(0);
+                if (k.equals("tab") || k.equals("/")) drop = i;
+            }
+            if (drop < 0) {
+                for (int i = Math.min(screenHints, hints.size()) - 1; i >= 0 && drop < 0; i--) if (hints.get(i) != help) drop = i;
+            }
+            if (drop < 0) break;
+            if (drop < screenHints) screenHints--;
+            hints.remove(drop);
+        }
+        int col = 0;
         for (Binding b : hints) {
             String blocked = b.blockedReason();
-            // an action that does not apply here is left out; one the host forbids says why, where it would be
-            if (blocked != null && !blocked.startsWith("read-only")) continue;
             col = c.text(col, row, " " + b.keyText(), blocked == null ? Role.FOOTER_KEY : Role.DISABLED);
-            col = c.text(col, row, " " + b.label() + (blocked == null ? "" : " (" + blocked + ")") + " ",
-                    blocked == null ? Role.FOOTER : Role.DISABLED);
+            col = c.text(col, row, hintText(b), blocked == null ? Role.FOOTER : Role.DISABLED);
         }
+    }
+
+    /** An action that does not apply here is left out; one the host forbids says why, where it would be. */
+    private static boolean shown(Binding b) {
+        if (!b.footer()) return false;
+        String blocked = b.blockedReason();
+        return blocked == null || blocked.startsWith("read-only");
+    }
+
+    private static String hintText(Binding b) {
+        String blocked = b.blockedReason();
+        return " " + b.label() + (blocked == null ? "" : " (" + blocked + ")") + " ";
+    }
+
+    private static int width(List<Binding> hints) {
+        int w = 0;
+        for (Binding b : hints) w += 1 + b.keyText().length() + hintText(b).length();
+        return w;
     }
 }

@@ -56,21 +56,34 @@ final class CommandLogView extends View {
         c.line(0, " " + commands + " commands · " + (entries.size() - commands - writes) + " reads · " + writes
                 + " writes   showing: " + show.name().toLowerCase(java.util.Locale.ROOT), Role.DIM);
         c.line(1, " log file: " + app.logFile(), Role.DIM);
-        list.draw(c.sub(0, 2, c.width(), c.height() - 2), (cc, r, e, sel) -> {
+        // the selected entry in full under the list: a row cuts long commands and paths
+        int detailRows = 2;
+        list.selected().ifPresent(e -> {
+            List<String> full = Dialog.wrap(e.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + e.what()
+                    + (e.exitCode() == null ? "" : "  exit " + e.exitCode()) + (e.detail() == null || e.detail().isEmpty() ? "" : "  " + e.detail()), c.width() - 2);
+            for (int i = 0; i < Math.min(detailRows, full.size()); i++) {
+                c.text(1, c.height() - detailRows + i, full.get(i), Role.DIM);
+            }
+        });
+        list.draw(c.sub(0, 2, c.width(), c.height() - 3 - detailRows), (cc, r, e, sel) -> {
             Role base = sel ? Role.SELECTED : Role.BASE;
             if (sel) cc.fillRow(r, Role.SELECTED);
             switch (e.kind()) {
                 case COMMAND -> {
                     String tail = "exit " + (e.exitCode() == null || e.exitCode() < 0 ? "-" : e.exitCode())
-                            + (e.took() == null ? "" : String.format(" %4d ms", e.took().toMillis())) + "  " + e.detail();
+                            + (e.took() == null ? "" : " " + padLeft(Long.toString(e.took().toMillis()), 4) + " ms") + "  " + e.detail();
                     int col = cc.text(1, r, "$ ", sel ? base : Role.CHANGED);
-                    cc.text(col, r, e.what(), base);
-                    cc.text(Math.max(col + e.what().length() + 2, cc.width() * 3 / 5), r, tail,
+                    int tailAt = cc.width() * 3 / 5;
+                    // the command is cut before the exit column rather than pushing it off the row
+                    cc.text(col, r, e.what(), base, tailAt - col - 1);
+                    cc.text(tailAt, r, tail,
                             sel ? base : e.exitCode() != null && e.exitCode() == 0 ? Role.DIM : Role.WARN);
                 }
                 case WRITE -> {
-                    cc.text(1, r, "write " + e.what(), sel ? base : Role.CHANGED);
-                    cc.textRight(r, e.detail() + " ", base);
+                    // the detail first, then the path in the room left: a long path is cut, never overwritten
+                    String detail = " " + e.detail() + " ";
+                    cc.textRight(r, detail, base);
+                    cc.text(1, r, "write " + e.what(), sel ? base : Role.CHANGED, cc.width() - detail.length() - 2);
                 }
                 default -> {
                     int col = cc.text(1, r, (e.kind() == AccessLog.Kind.LIST ? "list  " : "read  ") + e.what(),
@@ -80,4 +93,6 @@ final class CommandLogView extends View {
             }
         }, "Nothing yet.");
     }
+
+    private static String padLeft(String s, int width) { return " ".repeat(Math.max(0, width - s.length())) + s; }
 }
