@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class TuiDriver implements AutoCloseable {
 
     static final String LOG_FILE = "/var/log/golive/golive.log";
-    private static final Path SCREENS = Path.of("src/test/resources/screens");
+    static final Path SCREENS = Path.of("src/test/resources/screens");
 
     final DefaultVirtualTerminal terminal;
     final TerminalScreen screen;
