@@ -39,7 +39,10 @@ public final class Tui {
      */
     public record Options(String root, boolean readOnly, String theme, String service, String goMod) { }
 
-    private record Event(KeyStroke key, Runnable task) { }
+    /** A key (with the time the input thread read it) or a task from a worker. */
+    private record Event(KeyStroke key, Runnable task, long at) {
+        Event(KeyStroke key, Runnable task) { this(key, task, System.nanoTime()); }
+    }
 
     private Tui() { }
 
@@ -115,7 +118,8 @@ public final class Tui {
                     if (app.tick()) render(app, screen, theme);
                     continue;
                 }
-                long t0 = System.nanoTime();
+                // from the moment the key was read, so time spent queued behind other work counts too
+                long t0 = e.at();
                 long b0 = out.bytes();
                 if (e.key() != null) {
                     if (e.key().getKeyType() == KeyType.EOF) break;
