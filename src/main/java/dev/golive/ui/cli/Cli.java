@@ -97,7 +97,9 @@ public final class Cli {
         PrintWriter err = new PrintWriter(System.err, true);
         try {
             unfinishedNotice(a.root(), "", err);
-            return Tui.run(new Tui.Options(a.root(), a.readOnly(), a.theme(), a.service(), a.goMod()));
+            // --no-color means what NO_COLOR means; an explicit --theme still wins
+            String theme = a.theme() == null && a.noColor() ? "monochrome" : a.theme();
+            return Tui.run(new Tui.Options(a.root(), a.readOnly(), theme, a.service(), a.goMod()));
         } catch (TerminalUnsuitable e) {
             err.println("golive: " + e.getMessage() + "; starting the guided setup on plain lines instead (golive guide)");
             err.flush();
