@@ -166,7 +166,7 @@ final class BuildView extends View {
                 progress.clear();
             }
             moduleText = text;
-            app.status("module dir " + text + ": Go module " + modulePath);
+            app.status(clip("module dir " + text + ": Go module " + modulePath, width - 1));
         } else {
             String problem = moduleProblem;
             checkModule(before);
@@ -209,12 +209,12 @@ final class BuildView extends View {
             b.add(new Binding(keys, m.label(), m.help(), m.footer(), m.action(), m::blockedReason));
         }
         b.add(Binding.hint("space", "toggle", "Check or uncheck the selected target", this::toggle)
-                .unless(() -> list.selected().isEmpty() ? "no target selected" : building ? "a build is running" : null));
+                .unless(() -> list.selected().isEmpty() ? "no target selected" : building ? "a build is running" : typing()));
         b.add(Binding.hint("b", "build", "Build the checked targets on this machine and verify each binary", this::build)
-                .unless(this::whyNoBuild));
+                .unless(() -> typing() != null ? typing() : whyNoBuild()));
         b.add(Binding.hint("m", "module dir", "Set the Go module directory: typing replaces it, backspace edits, ctrl-u clears, "
                 + "enter checks it (go.mod), esc keeps the old one", this::editModule)
-                .unless(() -> building ? "a build is running" : null));
+                .unless(() -> building ? "a build is running" : typing()));
         // the footer shows J only when the results are taller than their pane; K is in the help
         b.add(Binding.hint("J", "scroll", "Scroll the build results down (K scrolls up)", () -> resultsTop = Math.min(resultsTop + 1, resultsMaxTop))
                 .unless(this::whyNoScroll));
@@ -223,7 +223,10 @@ final class BuildView extends View {
         return b;
     }
 
-    private String whyNoScroll() { return resultsMaxTop == 0 ? "the build results fit on the screen" : null; }
+    private String whyNoScroll() { return resultsMaxTop == 0 ? "the build results fit on the screen" : typing(); }
+
+    /** While the module field is edited every key is typed into it: the footer leaves this screen's keys out. */
+    private String typing() { return draft != null ? "typing the module dir" : null; }
 
     private void toggle() {
         BuildTarget t = list.selected().orElseThrow().target();
@@ -276,7 +279,7 @@ final class BuildView extends View {
             builtFrom = dir;
             resultsTop = 0;
             long ok = rs.stream().filter(BuildResult::ok).count();
-            app.status("built " + ok + " of " + rs.size() + " target(s) into " + show(builtFrom.resolve(BuildSpec.DEFAULT_OUT)) + "/");
+            app.status(clip("built " + ok + " of " + rs.size() + " target(s) into " + show(builtFrom.resolve(BuildSpec.DEFAULT_OUT)) + "/", width - 1));
         }, e -> {
             building = false;
             app.error(e);
@@ -294,9 +297,10 @@ final class BuildView extends View {
         int paneNeed = pane.size() + (summary == null ? 0 : 1);
         List<String> defaultLines = hostDefault.map(d -> wrap("host default " + d.target().text() + ": " + d.reason(), w - 2)).orElse(List.of());
         int listRows = Math.max(1, list.shown().size());
-        int fullTop = 4 + 1 + 1 + listRows + defaultLines.size() + 1;
-        // the results matter most once there are some: the explanations above shrink to one line each
-        boolean compact = paneNeed > 0 && fullTop + paneNeed > c.height();
+        // the results matter most once there are some: first the blank lines above them go, then
+        // the host default's explanation shrinks to one line; what still does not fit scrolls
+        boolean compact = paneNeed > 0 && 4 + 1 + 1 + listRows + defaultLines.size() + 1 + paneNeed > c.height();
+        boolean oneLineDefault = compact && 4 + (status == null ? 0 : 1) + listRows + defaultLines.size() + paneNeed > c.height();
 
         int r = 0;
         c.line(r++, " Build targets", Role.TITLE);
@@ -318,7 +322,7 @@ final class BuildView extends View {
             cc.text(22, row, clip(note, w - 22), sel ? Role.SELECTED : ch.hostDefault() ? Role.INFO : Role.DIM);
         }, "Waiting for the host's facts…");
         r += listRows;
-        if (compact && !defaultLines.isEmpty()) {
+        if (oneLineDefault && !defaultLines.isEmpty()) {
             c.text(1, r++, clip(String.join(" ", defaultLines), w - 2), Role.INFO);
         } else {
             for (String l : defaultLines) c.text(1, r++, l, Role.INFO);
@@ -338,14 +342,17 @@ final class BuildView extends View {
         int room = c.width() - VALUE_COL;
         c.text(1, r, "module", Role.DIM);
         if (draft != null) {
-            String hint = replaceDraft ? "  typing replaces it · backspace edits · enter keeps · esc" : "  enter checks · esc keeps " + moduleText + " · ctrl-u clears";
+            String hint = replaceDraft ? "  type to replace · backspace edits · enter keeps" : "  enter checks · esc keeps " + moduleText + " · ctrl-u clears";
             String value = clipLeft(draft + "_", Math.max(10, room - Math.min(hint.length(), 24)));
             int col = c.text(VALUE_COL, r, value, replaceDraft ? Role.SELECTED : Role.FILTER);
             c.text(col, r, clip(hint, c.width() - col), Role.DIM);
             return;
         }
-        String note = modulePath != null ? "  (Go module " + modulePath + ")" : "";
-        if (".".equals(moduleText)) note += "  the current directory; m changes it";
+        List<String> about = new ArrayList<>();
+        if (".".equals(moduleText)) about.add("the current directory");
+        if (modulePath != null) about.add("Go module " + modulePath);
+        String note = "  (" + String.join(", ", about) + (".".equals(moduleText) ? "; m changes it" : "") + ")";
+        if (about.isEmpty()) note = "";
         if (moduleText.length() >= room) {
             c.text(VALUE_COL, r, clipLeft(moduleText, room), Role.BASE);
         } else {

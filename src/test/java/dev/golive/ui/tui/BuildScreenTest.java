@@ -70,6 +70,7 @@ class BuildScreenTest {
             typeModule(tui, HELLO);
             for (int i = 0; i < 4; i++) tui.press("j", "space");
             tui.press("b");
+            tui.matchesGolden("build-results-five-targets-80x24");
             assertThat(footer(tui)).as("J is offered once the results are taller than their pane").contains(" J scroll ");
             assertThat(tui.text()).contains("lines 1-");
 
@@ -116,7 +117,9 @@ class BuildScreenTest {
         Path one = goModule(tmp.resolve("one"), "example.com/one");
         goModule(tmp.resolve("two"), "example.com/two");
         try (TuiDriver tui = TuiDriver.on(TuiDriver.targetTree("arm64-server"), false, 80, 24)) {
-            tui.press(TAB, "m").type(one.toString());
+            tui.press(TAB, "m");
+            assertThat(footer(tui)).as("while typing, this screen's keys are text").isEqualTo(" tab next  ? help  q back/quit");
+            tui.type(one.toString());
             assertThat(moduleRow(tui)).as("typing replaced the prefilled \".\"").startsWith(" module  " + one + "_");
             tui.press("enter");
             assertThat(moduleRow(tui)).isEqualTo(" module  " + one + "  (Go module example.com/one)");
@@ -158,7 +161,7 @@ class BuildScreenTest {
         assumeThat(Path.of("go.mod")).as("the repository root is not a Go module").doesNotExist();
         try (TuiDriver tui = TuiDriver.on(TuiDriver.targetTree("arm64-server"), false, 80, 24)) {
             tui.press(TAB);
-            assertThat(tui.text()).contains(" module  .  the current directory; m changes it",
+            assertThat(tui.text()).contains(" module  .  (the current directory; m changes it)",
                     " b is off: module dir .: not a Go module directory (no go.mod)\n");
             tui.press("b");
             assertThat(tui.app.dialog()).isEmpty();
