@@ -361,28 +361,36 @@ final class BuildView extends View {
         }
     }
 
-    /** The line fixed above the results: what was built where, or null while there is nothing to show. */
+    /** The start of the line fixed above the results (the output directory follows), or null while there is nothing to show. */
     private String summary() {
         if (building || results.isEmpty()) return null;
         long ok = results.stream().filter(BuildResult::ok).count();
-        return ok + " of " + results.size() + " target(s) built and verified, into " + show(builtFrom.resolve(BuildSpec.DEFAULT_OUT)) + "/";
+        return ok + " of " + results.size() + " target(s) built and verified, into ";
     }
 
+    /** The summary and the table's header stay put; the lines under them scroll. */
     private void drawPane(Canvas c, String summary, List<Line> lines) {
-        int room = Math.max(1, c.height() - (summary == null ? 0 : 1));
-        resultsMaxTop = Math.max(0, lines.size() - room);
+        List<Line> fixed = summary == null || lines.isEmpty() ? List.of() : lines.subList(0, 1);
+        List<Line> scrolled = lines.subList(fixed.size(), lines.size());
+        int room = Math.max(1, c.height() - (summary == null ? 0 : 1) - fixed.size());
+        resultsMaxTop = Math.max(0, scrolled.size() - room);
         resultsTop = Math.max(0, Math.min(resultsTop, resultsMaxTop));
         int y = 0;
         if (summary != null) {
             long failed = results.stream().filter(rr -> !rr.ok()).count();
             String where = resultsMaxTop == 0 ? ""
-                    : "  lines " + (resultsTop + 1) + "-" + Math.min(lines.size(), resultsTop + room) + " of " + lines.size() + " (J/K) ";
-            c.text(1, y, clip(summary, c.width() - 1 - where.length()), failed == 0 ? Role.OK : Role.ERROR);
+                    : "  lines " + (resultsTop + 1) + "-" + Math.min(scrolled.size(), resultsTop + room) + " of " + scrolled.size() + " (J/K) ";
+            // the end of the output path says more than its start
+            String dist = show(builtFrom.resolve(BuildSpec.DEFAULT_OUT)) + "/";
+            int room4path = c.width() - 2 - where.length() - summary.length();
+            String text = room4path >= 12 ? summary + clipLeft(dist, room4path) : clip(summary + dist, c.width() - 1 - where.length());
+            c.text(1, y, text, failed == 0 ? Role.OK : Role.ERROR);
             c.textRight(y, where, Role.DIM);
             y++;
         }
-        for (int i = resultsTop; i < lines.size() && y < c.height(); i++, y++) {
-            Line l = lines.get(i);
+        for (Line l : fixed) c.text(l.col(), y++, clip(l.text(), c.width() - l.col()), l.role());
+        for (int i = resultsTop; i < scrolled.size() && y < c.height(); i++, y++) {
+            Line l = scrolled.get(i);
             c.text(l.col(), y, clip(l.text(), c.width() - l.col()), l.role());
         }
     }

@@ -83,7 +83,8 @@ class BuildScreenTest {
                     "linux/amd64/v3", "ELF x86-64, static · build info go1.19.8 linux/amd64 GOAMD64=v3 cgo=0",
                     "linux/arm/v7", "(not built)", "0.4 s", "go build failed: ./main.go:1:2: undefined: thing1",
                     "./main.go:12:2: undefined: thing12");
-            assertThat(tui.text()).as("J stops at the last line").contains("./main.go:12:2: undefined: thing12");
+            assertThat(tui.text()).as("J stops at the last line; the table header stays").contains("./main.go:12:2: undefined: thing12", "TARGET  ")
+                    .doesNotContain("linux/arm64     hello-linux-arm64");
             for (int i = 0; i < 40; i++) tui.press("K");
             assertThat(tui.text()).contains("TARGET", "lines 1-");
             assertThat(footer(tui)).as("the footer fits in 80 columns").endsWith(" q back/quit");
