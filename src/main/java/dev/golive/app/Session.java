@@ -395,6 +395,19 @@ public final class Session implements AutoCloseable {
         return builder.build(bs, tc, listener);
     }
 
+    /**
+     * The Go module in {@code moduleDir} on this machine (where builds run): the path on its
+     * go.mod module line. One line, exit 2, when the directory is missing or has no go.mod, so
+     * the TUI can check a module directory as it is entered instead of when b is pressed.
+     */
+    public String checkModuleDir(Path moduleDir) {
+        Path abs = moduleDir.toAbsolutePath().normalize();
+        DirectoryHostRoot live = DirectoryHostRoot.live(log);
+        if (!live.isDirectory(abs.toString())) throw GoliveException.badInput(abs + ": no such directory");
+        var builder = new dev.golive.build.GoBuilder(spec.runner(), live);
+        return builder.modulePath(dev.golive.build.BuildSpec.defaults(abs, List.of()));
+    }
+
     // ---- completion for the guide --------------------------------------------------------
 
     /** Entries of a directory on the host golive works on (directories end with '/'), sorted; empty when unreadable. */
