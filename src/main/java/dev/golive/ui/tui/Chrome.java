@@ -92,6 +92,18 @@ final class Chrome {
      */
     private static void footer(App app, Canvas c, int row) {
         c.fillRow(row, Role.FOOTER);
+        if (app.current().capturesKeys() || app.editingFilter()) {
+            // every key types into the field now: its own keys only
+            List<String[]> keys = app.editingFilter()
+                    ? List.of(new String[] {"enter", "keep"}, new String[] {"esc", "clear"}, new String[] {"backspace", "delete"})
+                    : app.current().fieldKeys();
+            int col = 0;
+            for (String[] k : keys) {
+                col = c.text(col, row, " " + k[0], Role.FOOTER_KEY);
+                col = c.text(col, row, " " + k[1] + " ", Role.FOOTER);
+            }
+            return;
+        }
         List<Binding> hints = new ArrayList<>();
         for (Binding b : app.current().bindings()) if (shown(b)) hints.add(b);
         int screenHints = hints.size();

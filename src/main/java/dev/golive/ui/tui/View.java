@@ -32,6 +32,15 @@ abstract class View {
     /** True while the screen takes every key itself (a form field being edited). */
     boolean capturesKeys() { return false; }
 
+    /**
+     * The keys a field takes while {@link #capturesKeys()}, as key/what pairs for the footer
+     * (the screen's and the global hints would only type into the field then).
+     */
+    List<String[]> fieldKeys() {
+        return List.of(new String[] {"enter", "done"}, new String[] {"esc", "cancel"}, new String[] {"ctrl-u", "clear"},
+                new String[] {"ctrl-c", "quit"});
+    }
+
     /** A key while {@link #capturesKeys()}. */
     void typed(com.googlecode.lanterna.input.KeyStroke k) { }
 
