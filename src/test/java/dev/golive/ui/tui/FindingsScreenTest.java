@@ -117,4 +117,14 @@ class FindingsScreenTest {
             assertThat(tui.text()).contains("net.bridge.bridge-nf-call-ip6tables: no such key on this kernel");
         }
     }
+
+    @Test
+    void theThpFindingsArePickedLikeAnyFixTheProfilesWouldMake() {
+        try (TuiDriver tui = TuiDriver.onFixture("centos7-v1", 80, 24)) {
+            tui.press("2").type("/THP-DEFRAG").press("enter", "enter");
+            assertThat(tui.row(22)).contains("MEM-THP-DEFRAG-ALWAYS: added to the pending plan");
+            // kernel 3.10 has no defer+madvise: the same fallback base.yaml takes
+            assertThat(tui.text()).contains("sysfs transparent_hugepage.defrag = madvise");
+        }
+    }
 }
