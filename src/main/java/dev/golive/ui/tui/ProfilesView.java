@@ -128,7 +128,7 @@ final class ProfilesView extends View {
         if (!selectable.isEmpty()) {
             cursor = Math.max(0, Math.min(cursor, selectable.size() - 1));
             at = selectable.get(cursor);
-            int maxLines = Math.max(1, Math.min(4, c.height() / 4));
+            int maxLines = Math.max(1, Math.min(8, c.height() / 4));
             List<String> all = Dialog.wrap(rows.get(at).why(), Math.max(20, c.width() - 1));
             why = new ArrayList<>(all.subList(0, Math.min(maxLines, all.size())));
             if (all.size() > maxLines) why.set(maxLines - 1, FindingsView.cut(why.get(maxLines - 1) + " …", c.width() - 1));

@@ -23,6 +23,8 @@ final class ReviewView extends View {
     private final ListPane<Line> list = new ListPane<>(Line::text);
     private Plan shownPlan;
     private Inputs shownFrom;
+    /** The inputs of the last automatic re-plan, so a failing one is not retried on every visit. */
+    private Inputs triedFor;
 
     ReviewView(App app) { super(app); }
 
@@ -42,8 +44,10 @@ final class ReviewView extends View {
      */
     @Override void shown() {
         sync();
-        if (app.model().plan().isEmpty() && shownFrom != null && !shownFrom.equals(inputs()) && app.model().profile().isPresent()) {
-            shownFrom = inputs(); // once per change, also when planning fails
+        Inputs now = inputs();
+        if (app.model().plan().isEmpty() && shownFrom != null && !shownFrom.equals(now) && !now.equals(triedFor)
+                && app.model().profile().isPresent()) {
+            triedFor = now; // once per change, also when planning fails
             // on a worker; the stale plan stays on screen, marked, until the new one arrives
             app.worker().run("planning", app.model()::buildPlan, app.model()::plan, app::error);
         }

@@ -31,4 +31,28 @@ class ReviewScreenTest {
             assertThat(tui.text()).contains("with the 2 fixes you picked.");
         }
     }
+
+    @Test
+    void theAuditStepsKeepThePlanAndAddTheLastFinding() {
+        try (TuiDriver tui = TuiDriver.onFixture("centos7-v1", 80, 24)) {
+            tui.press("4", "r", "2", "G", "enter", "4");
+            assertThat(tui.text()).doesNotContain("No plan yet.").contains("Plan 20260101-000000-test");
+            assertThat(tui.app.model().picked()).extracting(f -> f.ruleId()).containsExactly("MEM-THP-DEFRAG-ALWAYS");
+            assertThat(tui.app.model().plan().orElseThrow().live()).anyMatch(l -> l.path().endsWith("transparent_hugepage/defrag")
+                    && l.after().equals("madvise"));
+        }
+    }
+
+    @Test
+    void whenPlanningAgainFailsTheOldPlanStaysMarkedOutOfDate() {
+        try (TuiDriver tui = TuiDriver.onFixture("centos7-v1", 80, 24)) {
+            tui.press("4", "r", "1");
+            tui.app.model().chooseProfile("no-such-profile");
+            tui.press("4");
+            assertThat(tui.app.dialog()).as("the failed re-plan says why").isPresent();
+            tui.press("esc");
+            assertThat(tui.row(2)).contains("Out of date", "r re-plan");
+            assertThat(tui.text()).contains("Plan 20260101-000000-test");
+        }
+    }
 }
