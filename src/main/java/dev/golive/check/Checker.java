@@ -10,7 +10,8 @@ import java.util.List;
 /** Runs every rule of the catalogue against one host's facts. Pure: same facts, same report. */
 public final class Checker {
 
-    static final String NO_SERVICE = "no service given";
+    /** The reason a SERVICE rule is skipped; the screens turn it into "start with --service NAME". */
+    public static final String NO_SERVICE = "no service given";
 
     private static final Comparator<Finding> ORDER = Comparator
             .comparing(Finding::severity).reversed()

@@ -4,11 +4,14 @@ import dev.golive.model.Area;
 import dev.golive.model.FixChange;
 import dev.golive.model.HostFacts;
 import dev.golive.model.KernelVersion;
+import dev.golive.model.OwnedFiles;
 import dev.golive.model.ProposedFix;
 import dev.golive.model.ServiceFacts;
 import dev.golive.model.Source;
 import dev.golive.model.SysctlAssignment;
 import dev.golive.model.UnitDirective;
+
+import dev.golive.profile.SysfsChoices;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -159,13 +162,15 @@ final class MemoryRules {
                     + "pages. Go ≥ 1.21.1 manages huge pages for its heap itself, and under 'always' a small heap can use up to "
                     + "50% more memory. madvise, with defrag=defer+madvise, lets programs that ask for huge pages get them without "
                     + "that cost.",
-            "echo madvise > /sys/kernel/mm/transparent_hugepage/enabled (persist with transparent_hugepage=madvise on the kernel command line).",
+            "Set enabled to madvise (and defrag to defer+madvise, or madvise before Linux 4.11), live and at every boot: golive "
+                    + "writes both to " + OwnedFiles.TMPFILES_DROPIN + ", as the profiles do (sysctl.d cannot set /sys). "
+                    + "By hand: echo madvise > /sys/kernel/mm/transparent_hugepage/enabled, plus a tmpfiles.d 'w' line.",
             THP_DOC + "; https://go.dev/doc/gc-guide (Linux transparent huge pages)",
             (r, h) -> h.memory().thpEnabled().opt().filter(v -> v.trim().equals("always"))
                     .map(v -> r.one("transparent_hugepage/enabled is always"
                                     + GoRuntime.version(h).map(g -> "; Go here is " + g + (g.atLeast(1, 21, 1) ? " (manages THP itself)" : "")).orElse(""),
                             Facts.sources(h.memory().thpEnabled()),
-                            ProposedFix.advice("set THP to madvise (and defrag to defer+madvise)")))
+                            thpFix(h)))
                     .orElse(List.of()));
 
     static final Rule THP_DEFRAG = Rule.host("MEM-THP-DEFRAG-ALWAYS", INFO, Area.MEMORY,
@@ -173,12 +178,39 @@ final class MemoryRules {
             "transparent_hugepage/defrag=always makes a page fault that wants a huge page compact memory synchronously, "
                     + "so an allocation can stall for milliseconds; a Go service sees that as latency spikes. "
                     + "defer+madvise compacts in the background except for regions that asked for huge pages.",
-            "echo defer+madvise > /sys/kernel/mm/transparent_hugepage/defrag (and persist it).",
+            "Set defrag to defer+madvise (Linux 4.11 and later; madvise before), live and at every boot: golive writes it to "
+                    + OwnedFiles.TMPFILES_DROPIN + ", as the profiles do. By hand: echo defer+madvise > "
+                    + "/sys/kernel/mm/transparent_hugepage/defrag, plus a tmpfiles.d 'w' line.",
             THP_DOC,
             (r, h) -> h.memory().thpDefrag().opt().filter(v -> v.trim().equals("always"))
                     .map(v -> r.one("transparent_hugepage/defrag is always", Facts.sources(h.memory().thpDefrag()),
-                            ProposedFix.advice("set defrag to defer+madvise")))
+                            defragChange(h).map(c -> ProposedFix.of("set defrag to " + c.value() + defragWhy(c.value(), h), c))
+                                    .orElse(ProposedFix.advice("set defrag to madvise"))))
                     .orElse(List.of()));
+
+    /**
+     * The defrag value the profiles set on this kernel (base.yaml: defer+madvise, else
+     * madvise), as the same kind of change: the planner writes it live and to tmpfiles.d.
+     */
+    private static Optional<FixChange.SysfsChange> defragChange(HostFacts h) {
+        return SysfsChoices.firstOffered(SysfsChoices.THP_DEFRAG, h.os().kernel(), SysfsChoices.THP_DEFRAG_WANTED)
+                .map(v -> new FixChange.SysfsChange(SysfsChoices.THP_DEFRAG, SysfsChoices.THP_DEFRAG_PATH, v));
+    }
+
+    private static String defragWhy(String value, HostFacts h) {
+        if (value.equals(SysfsChoices.THP_DEFRAG_WANTED.get(0))) return "";
+        return h.os().kernel().map(k -> " (Linux " + k + " has no defer+madvise; it came in 4.11)").orElse("");
+    }
+
+    /** enabled=madvise, and defrag too unless it already has the value the profiles set. */
+    private static ProposedFix thpFix(HostFacts h) {
+        List<FixChange> changes = new ArrayList<>();
+        changes.add(new FixChange.SysfsChange(SysfsChoices.THP_ENABLED, SysfsChoices.THP_ENABLED_PATH, SysfsChoices.THP_ENABLED_WANTED));
+        Optional<FixChange.SysfsChange> defrag = defragChange(h)
+                .filter(c -> !h.memory().thpDefrag().opt().map(String::trim).equals(Optional.of(c.value())));
+        defrag.ifPresent(changes::add);
+        return new ProposedFix("set THP to madvise" + defrag.map(c -> " and defrag to " + c.value()).orElse(""), changes);
+    }
 
     static List<Rule> all() {
         return List.of(NO_GOMEMLIMIT, GOMEMLIMIT_ABOVE, GOGC_OFF, SWAPPINESS_ZERO, SWAPPINESS_RANGE, OVERCOMMIT_STRICT, THP_ALWAYS, THP_DEFRAG);

@@ -71,6 +71,11 @@ public record Rule(
         return new Finding(id, severity, area, title, message, sources, Optional.ofNullable(fix));
     }
 
+    /** A finding whose title names what it is about, where one rule finds several (e.g. which dead key). */
+    public Finding titled(String title, String message, List<Source> sources, ProposedFix fix) {
+        return new Finding(id, severity, area, title, message, sources, Optional.ofNullable(fix));
+    }
+
     public Finding finding(String message, List<Source> sources) {
         return finding(message, sources, null);
     }

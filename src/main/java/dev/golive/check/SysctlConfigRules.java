@@ -72,7 +72,9 @@ final class SysctlConfigRules {
                     if (OWN_RULE.contains(a.key())) continue;
                     boolean missing = h.sysctls().get(a.key()).flatMap(f -> f.exists().opt()).map(e -> !e).orElse(false);
                     if (!missing) continue;
-                    out.add(r.finding(a.source().describe() + " sets " + (a.ignoreFailure() ? "-" : "") + a.key() + " = " + a.value()
+                    // three rows of the same rule must say which key and where (the list shows titles)
+                    out.add(r.titled(a.key() + ": no such key on this kernel (" + a.source().describe() + ")",
+                            a.source().describe() + " sets " + (a.ignoreFailure() ? "-" : "") + a.key() + " = " + a.value()
                                     + h.os().kernel().map(k -> "; kernel " + k + " has no such key").orElse("; this kernel has no such key"),
                             List.<Source>of(a.source()),
                             ProposedFix.of("remove the line", new FixChange.SysctlRemoval(a.key(), a.source()))));

@@ -6,7 +6,7 @@ package dev.golive.model;
  */
 public sealed interface FixChange permits FixChange.SysctlChange, FixChange.SysctlRemoval,
         FixChange.ManagerDefaultChange, FixChange.UnitDirectiveChange, FixChange.UnitDirectiveRemoval,
-        FixChange.ServiceEnvironmentChange {
+        FixChange.ServiceEnvironmentChange, FixChange.SysfsChange {
 
     /** One line for humans, e.g. {@code sysctl net.core.somaxconn = 4096}. */
     String describe();
@@ -39,5 +39,14 @@ public sealed interface FixChange permits FixChange.SysctlChange, FixChange.Sysc
     /** Set one variable in the service's environment ({@code Environment=NAME=VALUE}). */
     record ServiceEnvironmentChange(String name, String value) implements FixChange {
         @Override public String describe() { return "[Service] Environment=" + name + "=" + value; }
+    }
+
+    /**
+     * Set a sysfs choice such as transparent_hugepage/defrag, as a profile's sysfs: section
+     * does: live now, and at every boot through golive's tmpfiles.d drop-in (sysctl.d cannot
+     * set /sys). {@code key} is the profile key (transparent_hugepage.defrag).
+     */
+    record SysfsChange(String key, String path, String value) implements FixChange {
+        @Override public String describe() { return "sysfs " + key + " = " + value + " (live, and at boot via tmpfiles.d)"; }
     }
 }

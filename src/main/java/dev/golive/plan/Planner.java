@@ -69,6 +69,9 @@ public final class Planner {
         for (Profile.Value v : profile.sysctls()) sysctls.put(v.key(), new Want(v.key(), v.value(), v.why(), v.perNamespace(), v.path()));
         LinkedHashMap<String, Want> manager = new LinkedHashMap<>();
         for (Profile.Value v : profile.manager()) manager.put(v.key(), new Want(v.key(), v.value(), v.why(), false, null));
+        // sysfs (THP) the same way: a picked fix writes what a profile would, and wins over it
+        LinkedHashMap<String, Want> sysfs = new LinkedHashMap<>();
+        for (Profile.Value v : profile.sysfs()) sysfs.put(v.key(), new Want(v.key(), v.value(), v.why(), false, v.path()));
         List<FixChange> unitFixes = new ArrayList<>();
         Map<String, String> envFixes = new LinkedHashMap<>();
         List<String> removeFromOurs = new ArrayList<>();
@@ -90,6 +93,8 @@ public final class Planner {
                         + " yourself (or override it in golive's drop-in): golive never edits a vendor unit");
             } else if (f instanceof FixChange.ServiceEnvironmentChange e) {
                 envFixes.put(e.name(), e.value());
+            } else if (f instanceof FixChange.SysfsChange c) {
+                sysfs.put(c.key(), new Want(c.key(), c.value(), "picked fix: " + c.describe(), false, c.path()));
             }
         }
         removeFromOurs.forEach(sysctls::remove);
@@ -106,7 +111,7 @@ public final class Planner {
         if (mgr.isPresent()) actions.add(new PlanAction(PlanAction.Kind.DAEMON_REEXEC, Optional.empty(), REEXEC_WHY));
 
         // ---- sysfs (THP): live now, tmpfiles.d at boot ----
-        String tmpfilesBody = sysfs(facts, in, profile, container, live, manual);
+        String tmpfilesBody = sysfs(facts, in, sysfs, profile.name(), container, live, manual);
         OwnedFileBodies.change(in.currentOf(OwnedFiles.TMPFILES_DROPIN), tmpfilesBody, in.planId(),
                 "sysfs values of profile " + profile.name() + ", written at every boot by systemd-tmpfiles (sysctl.d cannot set /sys)", manual)
                 .ifPresent(files::add);
@@ -257,7 +262,8 @@ public final class Planner {
         return a.trim().equals(b.trim());
     }
 
-    private static String sysfs(HostFacts facts, PlanInput in, Profile profile, boolean container, List<LiveChange> live, List<String> manual) {
+    private static String sysfs(HostFacts facts, PlanInput in, Map<String, Want> wants, String profile, boolean container,
+                                List<LiveChange> live, List<String> manual) {
         Map<String, String> ours = new LinkedHashMap<>();
         in.currentOf(OwnedFiles.TMPFILES_DROPIN).content().filter(OwnedFiles::isOwned).ifPresent(c -> {
             for (String line : c.split("\n")) {
@@ -266,7 +272,7 @@ public final class Planner {
             }
         });
         StringBuilder body = new StringBuilder();
-        for (Profile.Value v : profile.sysfs()) {
+        for (Want v : wants.values()) {
             if (container) {
                 manual.add("set " + v.path() + " to " + v.value() + " on the container's host: /sys/kernel/mm is the host kernel's");
                 continue;
@@ -285,7 +291,7 @@ public final class Planner {
                 manual.add(v.path() + ": live value unknown here; it takes effect at the next boot");
             }
         }
-        return body.isEmpty() ? "" : "# Profile " + profile.name() + "\n" + body;
+        return body.isEmpty() ? "" : "# Profile " + profile + "\n" + body;
     }
 
     private static ServiceSpec withEnvironment(ServiceSpec s, Map<String, String> env) {

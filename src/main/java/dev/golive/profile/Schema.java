@@ -119,17 +119,9 @@ final class Schema {
 
     record Range(long min, long max, String kernel) { }
 
-    /**
-     * The choices a sysfs file offers on the target kernel, when they differ by version:
-     * THP defrag gained "defer" in Linux 4.6 and "defer+madvise" in 4.11 (mm/huge_memory.c;
-     * RHEL 7's 3.10 offers "always madvise never"). Empty: all of the table's choices.
-     */
+    /** The choices a sysfs file offers on the target kernel ({@link SysfsChoices#offered}). */
     static Optional<List<String>> kernelChoices(String key, Optional<KernelVersion> kernel) {
-        if (!key.equals("transparent_hugepage.defrag") || kernel.isEmpty()) return Optional.empty();
-        KernelVersion k = kernel.get();
-        if (k.atLeast(4, 11)) return Optional.empty();
-        if (k.atLeast(4, 6)) return Optional.of(List.of("always", "defer", "madvise", "never"));
-        return Optional.of(List.of("always", "madvise", "never"));
+        return SysfsChoices.offered(key, kernel);
     }
 
     /** The when: conditions an entry may carry. */

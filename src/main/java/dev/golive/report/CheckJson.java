@@ -97,6 +97,8 @@ public final class CheckJson {
                     .put("path", u.at().path()).put("line", u.at().line());
         } else if (c instanceof FixChange.ServiceEnvironmentChange e) {
             o.put("type", "service-environment").put("name", e.name()).put("value", e.value());
+        } else if (c instanceof FixChange.SysfsChange f) {
+            o.put("type", "sysfs").put("key", f.key()).put("path", f.path()).put("value", f.value());
         }
         o.put("describe", c.describe());
         return o;

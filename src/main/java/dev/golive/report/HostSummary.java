@@ -1,6 +1,7 @@
 package dev.golive.report;
 
 import dev.golive.check.CheckReport;
+import dev.golive.check.Checker;
 import dev.golive.model.Area;
 import dev.golive.model.Fact;
 import dev.golive.model.Finding;
@@ -20,28 +21,55 @@ import java.util.Optional;
  */
 public final class HostSummary {
 
-    /** One area: {@code worst} is empty when the area has no finding. */
-    public record Line(String label, List<Area> areas, String text, Optional<Severity> worst, int findings) { }
+    /**
+     * One area: {@code worst} is empty when the area has no finding. {@code unknown}: the
+     * area's key fact could not be read, so no finding does not mean all is well (the rules
+     * find nothing on Unknown facts).
+     */
+    public record Line(String label, List<Area> areas, String text, Optional<Severity> worst, int findings, boolean unknown) {
+
+        /** The status word: the worst severity, else "unknown" when the key fact is missing, else "ok". */
+        public String status() {
+            return worst.map(Severity::label).orElse(unknown ? "unknown" : "ok");
+        }
+    }
 
     private HostSummary() { }
 
     public static List<Line> of(HostFacts f, CheckReport report) {
         List<Line> out = new ArrayList<>();
-        out.add(line(report, "System", List.of(), system(f)));
-        out.add(line(report, "CPU", List.of(Area.CPU), cpu(f)));
-        out.add(line(report, "Memory", List.of(Area.MEMORY), memory(f)));
-        out.add(line(report, "Files", List.of(Area.FDS), fds(f)));
-        out.add(line(report, "Network", List.of(Area.NETWORK, Area.SYSCTL_CONFIG), network(f)));
-        out.add(line(report, "cgroups", List.of(Area.CGROUPS), cgroups(f)));
-        out.add(line(report, "systemd", List.of(Area.SYSTEMD, Area.UNIT), systemd(f)));
-        out.add(line(report, "Go", List.of(Area.GO), go(f)));
+        out.add(line(report, "System", List.of(), system(f), false));
+        out.add(line(report, "CPU", List.of(Area.CPU), cpu(f), !f.cpu().logicalCpus().known()));
+        out.add(line(report, "Memory", List.of(Area.MEMORY), memory(f), !f.memory().totalBytes().known()));
+        out.add(line(report, "Files", List.of(Area.FDS), fds(f), !f.fds().fileMax().known()));
+        out.add(line(report, "Network", List.of(Area.NETWORK, Area.SYSCTL_CONFIG), network(f), f.sysctls().live("net.core.somaxconn").isEmpty()));
+        out.add(line(report, "cgroups", List.of(Area.CGROUPS), cgroups(f), !f.cgroups().mode().known()));
+        out.add(line(report, "systemd", List.of(Area.SYSTEMD, Area.UNIT), systemd(f), !f.systemd().version().known()));
+        out.add(line(report, "Go", List.of(Area.GO), go(f), !f.go().knownAbsent() && !f.go().version().known()));
         return List.copyOf(out);
     }
 
-    private static Line line(CheckReport report, String label, List<Area> areas, String text) {
+    /** How many rules ran: the catalogue less the skipped ones, the numbers `golive check` prints. */
+    public static int rulesChecked(CheckReport r) { return r.rulesTotal() - r.skipped().size(); }
+
+    /**
+     * Why rules did not run, for a line under the counts (empty when all ran), e.g. "25 rules
+     * need a service and did not run: start golive with --service NAME".
+     */
+    public static Optional<String> skippedText(CheckReport r) {
+        if (r.skipped().isEmpty()) return Optional.empty();
+        int n = r.skipped().size();
+        List<String> reasons = r.skipped().stream().map(CheckReport.Skipped::reason).distinct().toList();
+        if (reasons.equals(List.of(Checker.NO_SERVICE))) {
+            return Optional.of(n + (n == 1 ? " rule needs" : " rules need") + " a service and did not run: start golive with --service NAME");
+        }
+        return Optional.of(n + (n == 1 ? " rule" : " rules") + " skipped: " + String.join("; ", reasons));
+    }
+
+    private static Line line(CheckReport report, String label, List<Area> areas, String text, boolean unknown) {
         List<Finding> mine = report.findings().stream().filter(x -> areas.contains(x.area())).toList();
         Optional<Severity> worst = mine.stream().map(Finding::severity).max(Enum::compareTo);
-        return new Line(label, areas, text, worst, mine.size());
+        return new Line(label, areas, text, worst, mine.size(), unknown);
     }
 
     private static String system(HostFacts f) {

@@ -33,4 +33,24 @@ class HostSummaryTest {
         assertThat(cg.text()).startsWith("v1 only");
         assertThat(cg.worst()).as("v1 is flagged (systemd 256 refuses it, 258 removed it)").contains(Severity.WARN);
     }
+
+    @Test
+    void an_area_whose_key_fact_is_unknown_says_so_instead_of_ok() {
+        HostFacts f = Fixtures.inspect("sparse");
+        var lines = HostSummary.of(f, Checker.run(f));
+        assertThat(lines).filteredOn(l -> !l.areas().isEmpty()).extracting(HostSummary.Line::status).containsOnly("unknown");
+        HostFacts known = Fixtures.inspect("debian12-vm");
+        var cpu = HostSummary.of(known, Checker.run(known)).stream().filter(l -> l.label().equals("CPU")).findFirst().orElseThrow();
+        assertThat(cpu.unknown()).isFalse();
+        assertThat(cpu.status()).isEqualTo("ok");
+    }
+
+    @Test
+    void rules_checked_and_skipped_are_the_numbers_golive_check_prints() {
+        HostFacts f = Fixtures.inspect("container-quota");
+        var report = Checker.run(f);
+        assertThat(CheckText.summary(report)).contains("(54 rules, 25 skipped: no service given)");
+        assertThat(HostSummary.rulesChecked(report)).isEqualTo(29);
+        assertThat(HostSummary.skippedText(report)).contains("25 rules need a service and did not run: start golive with --service NAME");
+    }
 }

@@ -82,8 +82,9 @@ public final class Guide {
         var f = backend.facts();
         io.say("golive guide · " + (f.origin().hostname() == null ? f.origin().root() : f.origin().hostname()));
         for (HostSummary.Line l : HostSummary.of(f, report)) {
-            String mark = l.worst().map(s -> "[" + s.name().toLowerCase(Locale.ROOT) + "]").orElse("[ok]");
-            io.say(String.format(Locale.ROOT, "  %-7s %-8s %s%s", mark, l.label(), l.text(),
+            // the same status word as the TUI's overview: "unknown" when the area's key fact could not be read
+            String mark = "[" + l.status() + "]";
+            io.say(String.format(Locale.ROOT, "  %-9s %-8s %s%s", mark, l.label(), l.text(),
                     l.findings() > 0 ? " (" + l.findings() + (l.findings() == 1 ? " finding)" : " findings)") : ""));
         }
         io.say("");

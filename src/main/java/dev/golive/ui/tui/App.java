@@ -99,12 +99,12 @@ final class App {
         for (int i = 0; i < tabs.size(); i++) if (type.isInstance(tabs.get(i))) goTab(i);
     }
 
+    /** esc: the screen's filters go first (one press clears them all); with none set, the screen on top closes. */
     private void back() {
+        if (current().clearFilters()) return;
         if (!stack.isEmpty()) {
             stack.pop();
             current().shown();
-        } else if (current().list() != null && !current().list().filter().isEmpty()) {
-            current().list().filter("");
         }
     }
 
@@ -233,7 +233,7 @@ final class App {
         g.add(Binding.hint("q", "back/quit", "Close the screen on top; on a main screen, quit golive (asks first when fixes are picked but not applied)", () -> {
             if (stack.isEmpty()) quit(false); else back();
         }));
-        g.add(Binding.quiet("esc", "back", "Close the screen on top, or clear the list filter", this::back));
+        g.add(Binding.quiet("esc", "back", "Clear the screen's filters (the / text; on Findings also severity and area); with none set, close the screen on top", this::back));
         g.add(Binding.quiet("ctrl-r", "refresh", "Inspect the host again (after changing it outside golive)", () -> reinspect("refreshed"))
                 .unless(() -> worker.running().isEmpty() ? null : "busy: " + String.join(", ", worker.running())));
         g.add(Binding.quiet("ctrl-c", "quit", "Quit golive at once (not while an apply or rollback runs)", () -> quit(true)));

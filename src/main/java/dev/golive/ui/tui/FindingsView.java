@@ -53,6 +53,19 @@ final class FindingsView extends View {
                 && (areas.isEmpty() || areas.contains(f.area())));
     }
 
+    /** True when severity or area hide some findings (the / text is the list's own). */
+    private boolean narrowed() { return minSeverity != Severity.INFO || area != null || !areas.isEmpty(); }
+
+    @Override boolean clearFilters() {
+        boolean had = narrowed() || !list.filter().isEmpty();
+        minSeverity = Severity.INFO;
+        area = null;
+        areas = List.of();
+        list.filter("");
+        renarrow();
+        return had;
+    }
+
     private String areaText() {
         if (area != null) return area.label();
         if (areas.isEmpty()) return "all";
@@ -81,7 +94,8 @@ final class FindingsView extends View {
     private void pick() {
         Finding f = list.selected().orElseThrow();
         if (!app.model().fixable(f)) {
-            app.status(f.ruleId() + ": golive cannot make this change itself; the detail pane says what to do");
+            // short enough for 80 columns with the longest rule ID (29 characters)
+            app.status(f.ruleId() + ": golive cannot change this itself; see Fix");
             return;
         }
         boolean now = app.model().togglePick(f);
@@ -97,6 +111,7 @@ final class FindingsView extends View {
         String narrowing = "severity ≥ " + minSeverity.label() + " · area " + areaText()
                 + " · " + list.shown().size() + " of " + list.total();
         c.line(0, " " + narrowing, Role.DIM);
+        if (narrowed() || !list.filter().isEmpty()) c.textRight(0, "esc: show all ", Role.DIM);
         boolean wide = c.width() >= 110;
         Canvas listArea;
         Canvas detail;
@@ -116,23 +131,25 @@ final class FindingsView extends View {
             cc.text(0, r, app.model().isPicked(f) ? "+" : app.model().fixable(f) ? "·" : " ", sel ? base : Role.CHANGED);
             cc.text(2, r, OverviewView.mark(f.severity()), sel ? base : OverviewView.role(f.severity()));
             cc.text(8, r, f.ruleId(), base);
-            cc.text(8 + idWidth, r, title(f), base);
-        }, "No findings" + (list.total() > 0 ? " match (esc clears the filter; s and a narrow)" : ": nothing to fix on this host"));
+            cc.text(8 + idWidth, r, cut(title(f), cc.width() - 8 - idWidth), base);
+        }, "No findings" + (list.total() > 0 ? " match: esc shows all " + list.total() + " again" : ": nothing to fix on this host"));
         Optional<Finding> sel = list.selected();
         if (sel.isEmpty()) return;
         if (sel.get() != detailOf) {
             detailOf = sel.get();
             detailTop = 0;
         }
-        drawDetail(detail, sel.get());
+        drawDetail(detail, sel.get(), title(sel.get()).length() > listArea.width() - 8 - idWidth);
     }
 
-    private void drawDetail(Canvas c, Finding f) {
+    private void drawDetail(Canvas c, Finding f, boolean titleCut) {
         List<String[]> lines = new ArrayList<>(); // {role, text}
         Optional<Rule> rule = RuleCatalog.byId(f.ruleId());
         int w = Math.max(20, c.width() - 3);
         lines.add(new String[] {"TITLE", f.ruleId() + " · " + f.severity().label() + " · " + f.area().label()
                 + (app.model().isPicked(f) ? " · in the pending plan" : "")});
+        // the whole title, when the list had to cut it
+        if (titleCut) for (String l : Dialog.wrap(title(f), w)) lines.add(new String[] {"TITLE", l});
         for (String l : Dialog.wrap(f.message(), w)) lines.add(new String[] {"BASE", l});
         // where it was read and what to do come first: at 80x24 that is what fits
         if (!f.sources().isEmpty()) {
@@ -141,7 +158,9 @@ final class FindingsView extends View {
         }
         f.fix().ifPresent(fix -> {
             section(lines, "Fix", fix.text(), w);
-            for (FixChange ch : fix.changes()) lines.add(new String[] {"CHANGED", "  " + ch.describe()});
+            for (FixChange ch : fix.changes()) {
+                for (String l : Dialog.wrap(ch.describe(), w - 4)) lines.add(new String[] {"CHANGED", "  " + l});
+            }
             if (fix.changes().isEmpty()) lines.add(new String[] {"DIM", "  (advice: golive does not change this itself)"});
         });
         rule.ifPresent(r -> section(lines, "Why", r.why(), w));
@@ -160,6 +179,12 @@ final class FindingsView extends View {
     private static void section(List<String[]> lines, String head, String text, int w) {
         lines.add(new String[] {"TITLE", head});
         for (String l : Dialog.wrap(text, w - 2)) lines.add(new String[] {"BASE", "  " + l});
+    }
+
+    /** Text cut to {@code width} columns with an ellipsis, so a cut never looks whole (the detail pane has all of it). */
+    static String cut(String s, int width) {
+        if (width <= 0) return "";
+        return s.length() <= width ? s : s.substring(0, Math.max(0, width - 1)) + "…";
     }
 
     static String title(Finding f) { return f.title() == null ? f.message() : f.title(); }

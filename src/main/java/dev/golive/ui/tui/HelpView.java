@@ -9,12 +9,19 @@ import java.util.List;
  */
 final class HelpView extends View {
 
-    record Line(String keys, String text, boolean heading) { }
+    /**
+     * One row. {@code search} is what the / filter matches: a key's whole help on each of its
+     * rows (a match shows all of them), and for a heading every row of its section, so a
+     * section whose rows match keeps its heading.
+     */
+    record Line(String keys, String text, boolean heading, String search) {
+        Line(String keys, String text, boolean heading) { this(keys, text, heading, keys + " " + text); }
+    }
 
     private static final int KEYS = 15;
 
     private final View context;
-    private final ListPane<Line> list = new ListPane<>(l -> l.keys() + " " + l.text());
+    private final ListPane<Line> list = new ListPane<>(Line::search);
     private int width = -1;
 
     HelpView(App app, View context) {
@@ -29,7 +36,20 @@ final class HelpView extends View {
 
     @Override ListPane<?> list() { return list; }
 
-    @Override protected List<Binding> buildBindings() { return list.moves(); }
+    /** The list's moves; the scroll keys are in the footer too (help is the one screen that is only read). */
+    @Override protected List<Binding> buildBindings() {
+        List<Binding> b = new ArrayList<>();
+        for (Binding m : list.moves()) {
+            String label = switch (m.keys().get(0)) {
+                case "j" -> "down";
+                case "k" -> "up";
+                case "pgdn" -> "page";
+                default -> null;
+            };
+            b.add(label == null ? m : new Binding(m.keys(), label, m.help(), true, m.action(), m::blockedReason));
+        }
+        return b;
+    }
 
     /** The help as lines wrapped to {@code cols}; a key's text continues under its first line. */
     List<Line> lines(int cols) {
@@ -48,19 +68,32 @@ final class HelpView extends View {
             out.add(new Line("", "", false));
             section(out, "Help", this);
         }
+        return withSectionSearch(out);
+    }
+
+    /** A heading's search text: its own and every row's under it, up to the next heading. */
+    private static List<Line> withSectionSearch(List<Line> lines) {
+        List<Line> out = new ArrayList<>(lines);
+        for (int i = 0; i < out.size(); i++) {
+            if (!out.get(i).heading()) continue;
+            StringBuilder all = new StringBuilder(out.get(i).search());
+            for (int j = i + 1; j < out.size() && !out.get(j).heading(); j++) all.append('\n').append(out.get(j).search());
+            out.set(i, new Line(out.get(i).keys(), out.get(i).text(), true, all.toString()));
+        }
         return out;
     }
 
     private void section(List<Line> out, String heading, View v) {
         out.add(new Line("", heading, true));
-        for (String l : Dialog.wrap(v.about(), width - 4)) out.add(new Line("", l, false));
+        for (String l : Dialog.wrap(v.about(), width - 4)) out.add(new Line("", l, false, v.about()));
         for (Binding b : v == this ? list.moves() : v.bindings()) line(out, b);
     }
 
     private void line(List<Line> out, Binding b) {
         List<String> text = Dialog.wrap(b.help(), Math.max(20, width - KEYS - 5));
-        out.add(new Line(b.keyText(), text.get(0), false));
-        for (String more : text.subList(1, text.size())) out.add(new Line(" ", more, false));
+        String search = b.keyText() + " " + b.help();
+        out.add(new Line(b.keyText(), text.get(0), false, search));
+        for (String more : text.subList(1, text.size())) out.add(new Line(" ", more, false, search));
     }
 
     @Override void draw(Canvas c) {

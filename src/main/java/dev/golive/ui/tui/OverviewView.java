@@ -62,13 +62,26 @@ final class OverviewView extends View {
         var report = loaded.get().report();
         int row = 0;
         if (!loaded.get().unfinished().isEmpty()) {
-            c.line(row++, " An apply did not finish: snapshot " + String.join(", ", loaded.get().unfinished())
-                    + " is still \"applying\". Press R to recover (roll it back).", Role.BANNER);
+            // the whole instruction, over as many rows as it takes: a cut one would hide the key
+            for (String l : Dialog.wrap("An apply did not finish: snapshot " + String.join(", ", loaded.get().unfinished())
+                    + " is still \"applying\". Press R to recover (roll it back).", c.width() - 2)) {
+                c.line(row++, " " + l, Role.BANNER);
+            }
         }
-        c.text(1, row++, report.rulesTotal() + " rules checked: " + plural(report.count(Severity.ERROR), "error") + " · "
-                + plural(report.count(Severity.WARN), "warning") + " · " + report.count(Severity.INFO) + " info"
-                + (f.origin().capturedAt() == null ? "" : "   captured " + f.origin().capturedAt()), Role.BASE);
+        // the count golive check prints: rules that ran, not the catalogue (service rules need --service)
+        String counts = HostSummary.rulesChecked(report) + " rules checked"
+                + (report.serviceName() == null ? "" : " for " + report.serviceName()) + ": "
+                + plural(report.count(Severity.ERROR), "error") + " · "
+                + plural(report.count(Severity.WARN), "warning") + " · " + report.count(Severity.INFO) + " info";
+        c.text(1, row, counts, Role.BASE);
+        // when a capture was taken (the live host and a target tree are read now: nothing to say)
+        String when = capturedAt(f);
+        if (!when.isEmpty() && counts.length() + when.length() + 3 > c.width()) when = when.substring("captured ".length());
+        if (!when.isEmpty() && counts.length() + when.length() + 3 <= c.width()) c.textRight(row, when, Role.DIM);
         row++;
+        // all green must not hide that e.g. GOMAXPROCS under a CPU quota was never checked
+        int skippedRow = row++;
+        HostSummary.skippedText(report).ifPresent(t -> c.text(1, skippedRow, t, Role.WARN));
         c.text(1, row, "Area", Role.TITLE);
         c.text(STATUS, row, "Status", Role.TITLE);
         c.text(COUNT, row, "Find", Role.TITLE);
@@ -79,7 +92,10 @@ final class OverviewView extends View {
             if (sel) cc.fillRow(r, Role.SELECTED);
             cc.text(1, r, line.label(), base);
             if (!line.areas().isEmpty()) {
-                cc.text(STATUS, r, line.worst().map(OverviewView::mark).orElse("ok"), sel ? base : line.worst().map(OverviewView::role).orElse(Role.OK));
+                // no finding on an area whose key fact is Unknown means "not checked", not "ok"
+                String status = line.worst().map(OverviewView::mark).orElse(line.unknown() ? "unknown" : "ok");
+                Role role = line.worst().map(OverviewView::role).orElse(line.unknown() ? Role.DIM : Role.OK);
+                cc.text(STATUS, r, status, sel ? base : role);
                 cc.text(COUNT, r, String.format("%4d", line.findings()), base);
             }
             cc.text(GLANCE, r, fit(line.text(), cc.width() - GLANCE - 1), sel ? base : Role.DIM);
@@ -97,7 +113,10 @@ final class OverviewView extends View {
                 if (row >= c.height()) break;
                 int n = times.get(x.ruleId());
                 c.text(1, row, mark(x.severity()), role(x.severity()));
-                c.text(8, row++, x.ruleId() + "  " + FindingsView.title(x) + (n > 1 ? "  (" + n + "×)" : ""), Role.BASE);
+                // several findings of one rule: the rule's own title (a finding's may name just one of them)
+                String title = n > 1 ? dev.golive.check.RuleCatalog.byId(x.ruleId()).map(dev.golive.check.Rule::title).orElse(FindingsView.title(x))
+                        : FindingsView.title(x);
+                c.text(8, row++, FindingsView.cut(x.ruleId() + "  " + title + (n > 1 ? "  (" + n + "×)" : ""), c.width() - 9), Role.BASE);
             }
         }
     }
@@ -117,5 +136,15 @@ final class OverviewView extends View {
 
     static Role role(Severity s) {
         return switch (s) { case ERROR -> Role.ERROR; case WARN -> Role.WARN; case INFO -> Role.INFO; };
+    }
+
+    /** "captured 2024-03-05 09:14 UTC" for a capture, else empty. */
+    private String capturedAt(HostFacts f) {
+        String at = f.origin().capturedAt();
+        var kind = app.model().session().kind();
+        if (at == null || (kind != dev.golive.host.RootSpec.Kind.CAPTURE_DIR && kind != dev.golive.host.RootSpec.Kind.CAPTURE_ARCHIVE)) return "";
+        String t = at.replace('T', ' ');
+        if (t.matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ")) t = t.substring(0, 16) + " UTC";
+        return "captured " + t;
     }
 }

@@ -19,6 +19,8 @@ final class ProfilesView extends View {
 
     private final ListPane<ProfileCatalog.Listing> list = new ListPane<>(l -> l.name() + " " + l.description().orElse(""));
     private int detailTop;
+    /** The table row whose whole text shows below the table (J/K move it). */
+    private int cursor;
     private String detailOf;
 
     ProfilesView(App app) { super(app); }
@@ -45,8 +47,8 @@ final class ProfilesView extends View {
             app.model().chooseProfile(list.selected().orElseThrow().name());
             app.planAndReview();
         }).unless(() -> list.selected().isEmpty() ? "no profile selected" : null));
-        b.add(Binding.quiet("J", "detail down", "Scroll the profile's table down", () -> detailTop++));
-        b.add(Binding.quiet("K", "detail up", "Scroll the profile's table up", () -> detailTop = Math.max(0, detailTop - 1)));
+        b.add(Binding.quiet("J", "row down", "Move down the profile's table; the row's whole why shows below it", () -> cursor++));
+        b.add(Binding.quiet("K", "row up", "Move up the profile's table; the row's whole why shows below it", () -> cursor = Math.max(0, cursor - 1)));
         return b;
     }
 
@@ -75,24 +77,32 @@ final class ProfilesView extends View {
         if (!sel.get().name().equals(detailOf)) {
             detailOf = sel.get().name();
             detailTop = 0;
+            cursor = 0;
         }
         drawDetail(d, sel.get(), loaded.get());
     }
 
+    /** One row of the detail table; {@code why} is the whole text the row cuts (empty for headings). */
+    private record Row(String role, String text, String key, String why) {
+        boolean selectable() { return key != null; }
+    }
+
     private void drawDetail(Canvas c, ProfileCatalog.Listing l, HostModel.Loaded loaded) {
-        List<String[]> rows = new ArrayList<>(); // role, text
-        rows.add(new String[] {"TITLE", l.name() + l.description().map(x -> " — " + x).orElse("")});
+        List<Row> rows = new ArrayList<>();
+        rows.add(new Row("TITLE", l.name() + l.description().map(x -> " — " + x).orElse(""), null, null));
         loaded.ranking().stream().filter(r -> r.profile().equals(l.name())).findFirst().ifPresent(r -> {
             boolean top = loaded.recommended().map(x -> x == r).orElse(false);
             if (!r.reasons().isEmpty()) {
-                rows.add(new String[] {top ? "WARN" : "DIM", (top ? "★ recommended: " : "for this host: ") + String.join("; ", r.reasons())});
+                String reasons = String.join("; ", r.reasons());
+                String text = (top ? "★ recommended: " : "for this host: ") + reasons;
+                rows.add(new Row(top ? "WARN" : "DIM", text, top ? "★ recommended" : "for this host", text));
             }
         });
         try {
             Profile p = app.model().resolve(l.name());
             int kw = 30;
             int cw = 14;
-            rows.add(new String[] {"TITLE", pad("key", kw) + pad("current", cw) + pad("proposed", cw) + "why"});
+            rows.add(new Row("TITLE", pad("key", kw) + pad("current", cw) + pad("proposed", cw) + "why", null, null));
             HostFacts f = loaded.facts();
             List<Profile.Value> values = new ArrayList<>(p.sysctls());
             values.addAll(p.manager());
@@ -101,21 +111,50 @@ final class ProfilesView extends View {
             for (Profile.Value v : values) {
                 String cur = CurrentValues.of(v, f);
                 String role = cur.equals(v.value()) ? "DIM" : "BASE";
-                rows.add(new String[] {role, pad(v.key(), kw) + pad(cur, cw) + pad(v.value(), cw) + firstSentence(v.why())});
+                rows.add(new Row(role, pad(v.key(), kw) + pad(cur, cw) + pad(v.value(), cw) + firstSentence(v.why()),
+                        v.key(), v.key() + " = " + v.value() + " (now " + cur + "): " + v.why()));
             }
-            for (Profile.Skipped s : p.skipped()) rows.add(new String[] {"DIM", pad(s.key(), kw) + "skipped: " + s.reason()});
+            for (Profile.Skipped s : p.skipped()) {
+                rows.add(new Row("DIM", pad(s.key(), kw) + "skipped: " + s.reason(), s.key(), s.key() + " skipped: " + s.reason()));
+            }
         } catch (GoliveException e) {
-            rows.add(new String[] {"ERROR", "golive: " + App.firstLine(e.getMessage())});
+            rows.add(new Row("ERROR", "golive: " + App.firstLine(e.getMessage()), null, null));
         }
-        detailTop = Math.max(0, Math.min(detailTop, rows.size() - c.height() + 1));
-        c.line(0, rows.get(0)[1], Role.TITLE);
-        boolean more = detailTop + c.height() < rows.size();
-        int shown = more ? c.height() - 1 : c.height();
-        for (int i = 1; i < shown && detailTop + i < rows.size(); i++) {
-            String[] r = rows.get(detailTop + i);
-            c.text(0, i, r[1], Role.valueOf(r[0]));
+        List<Integer> selectable = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) if (rows.get(i).selectable()) selectable.add(i);
+        // the row's whole text below the table: the why column is cut at any width
+        List<String> why = List.of();
+        int at = -1;
+        if (!selectable.isEmpty()) {
+            cursor = Math.max(0, Math.min(cursor, selectable.size() - 1));
+            at = selectable.get(cursor);
+            int maxLines = Math.max(1, Math.min(8, c.height() / 4));
+            List<String> all = Dialog.wrap(rows.get(at).why(), Math.max(20, c.width() - 1));
+            why = new ArrayList<>(all.subList(0, Math.min(maxLines, all.size())));
+            if (all.size() > maxLines) why.set(maxLines - 1, FindingsView.cut(why.get(maxLines - 1) + " …", c.width() - 1));
         }
-        if (more) c.text(0, c.height() - 1, "… " + (rows.size() - detailTop - shown) + " more (J/K scroll)", Role.DIM);
+        int tableHeight = Math.max(2, c.height() - why.size() - (why.isEmpty() ? 0 : 1));
+        // keep the cursor row in view (row 0, the title, always shows)
+        if (at >= 0) {
+            int room = tableHeight - 2;
+            if (at < detailTop + 1) detailTop = at - 1;
+            if (at > detailTop + room) detailTop = at - room;
+        }
+        detailTop = Math.max(0, Math.min(detailTop, rows.size() - tableHeight + 1));
+        c.line(0, FindingsView.cut(rows.get(0).text(), c.width()), Role.TITLE);
+        boolean more = detailTop + tableHeight < rows.size();
+        int shown = more ? tableHeight - 1 : tableHeight;
+        int drawn = 1;
+        for (int i = 1; i < shown && detailTop + i < rows.size(); i++, drawn++) {
+            int idx = detailTop + i;
+            Row r = rows.get(idx);
+            boolean sel = idx == at;
+            if (sel) c.fillRow(i, Role.SELECTED);
+            c.text(0, i, FindingsView.cut(r.text(), c.width()), sel ? Role.SELECTED : Role.valueOf(r.role()));
+        }
+        if (more) c.text(0, tableHeight - 1, "… " + (rows.size() - detailTop - shown) + " more (J/K move)", Role.DIM);
+        int whyTop = (more ? tableHeight : drawn) + 1;
+        for (int i = 0; i < why.size(); i++) c.text(0, whyTop + i, why.get(i), Role.BASE);
     }
 
     static String pad(String s, int w) {

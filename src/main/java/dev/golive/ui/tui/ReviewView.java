@@ -17,8 +17,14 @@ final class ReviewView extends View {
 
     record Line(String text, Role role) { }
 
+    /** What a plan was built from: when these change, the plan on screen no longer says what would happen. */
+    private record Inputs(List<String> picked, Optional<String> profile, Optional<dev.golive.model.ServiceSpec> service) { }
+
     private final ListPane<Line> list = new ListPane<>(Line::text);
     private Plan shownPlan;
+    private Inputs shownFrom;
+    /** The inputs of the last automatic re-plan, so a failing one is not retried on every visit. */
+    private Inputs triedFor;
 
     ReviewView(App app) { super(app); }
 
@@ -31,19 +37,42 @@ final class ReviewView extends View {
 
     @Override ListPane<?> list() { return list; }
 
-    @Override void shown() { sync(); }
+    /**
+     * Coming back after picking a fix (or choosing another profile or service) finds the
+     * model's plan dropped: plan again with the new inputs rather than forget the plan. After
+     * an apply the inputs are the same and the plan is gone for good.
+     */
+    @Override void shown() {
+        sync();
+        Inputs now = inputs();
+        if (app.model().plan().isEmpty() && shownFrom != null && !shownFrom.equals(now) && !now.equals(triedFor)
+                && app.model().profile().isPresent()) {
+            triedFor = now; // once per change, also when planning fails
+            // on a worker; the stale plan stays on screen, marked, until the new one arrives
+            app.worker().run("planning", app.model()::buildPlan, app.model()::plan, app::error);
+        }
+    }
+
+    private Inputs inputs() {
+        HostModel m = app.model();
+        return new Inputs(m.picked().stream().map(HostModel::key).toList(), m.profile(), m.service());
+    }
 
     private void sync() {
         Optional<Plan> p = app.model().plan();
         if (p.isPresent() && p.get() != shownPlan) {
             shownPlan = p.get();
+            shownFrom = inputs();
             list.items(lines(shownPlan, app.model().loaded().map(l -> l.facts().origin().hostname()).orElse(null)));
             list.home();
-        } else if (p.isEmpty() && shownPlan != null) {
+        } else if (p.isEmpty() && shownPlan != null && (shownFrom == null || shownFrom.equals(inputs()))) {
             shownPlan = null;
             list.items(List.of());
         }
     }
+
+    /** The plan on screen was built from other fixes or another profile (until r plans again). */
+    private boolean stale() { return shownPlan != null && app.model().plan().isEmpty(); }
 
     static List<Line> lines(Plan plan, String host) {
         List<Line> out = new ArrayList<>();
@@ -79,7 +108,7 @@ final class ReviewView extends View {
         String ro = app.model().readOnlyReason();
         if (ro != null) return ro;
         Optional<Plan> p = app.model().plan();
-        if (p.isEmpty()) return "no plan yet (r, or p on Profiles)";
+        if (p.isEmpty()) return stale() ? "plan out of date (r re-plan)" : "no plan yet (r, or p on Profiles)";
         if (p.get().isEmpty() && p.get().actions().isEmpty()) return "nothing to change";
         return null;
     }
@@ -89,11 +118,16 @@ final class ReviewView extends View {
         if (shownPlan == null) {
             c.text(1, 1, "No plan yet.", Role.TITLE);
             c.text(1, 3, "Profiles: choose a profile and press p (plan and review),", Role.BASE);
+            int n = app.model().picked().size();
             c.text(1, 4, "or press r here to plan " + app.model().profile().map(p -> "profile " + p).orElse("the recommended profile")
-                    + " with the " + app.model().picked().size() + " fixes you picked.", Role.BASE);
+                    + (n == 0 ? " (no fixes picked yet)." : n == 1 ? " with the fix you picked." : " with the " + n + " fixes you picked."), Role.BASE);
             String ro = app.model().readOnlyReason();
             if (ro != null) c.text(1, 6, "Applying is off: " + ro + ".", Role.DISABLED);
             return;
+        }
+        if (stale()) {
+            c.line(0, " Out of date: the fixes, profile or service changed since this plan. r re-plan", Role.BANNER);
+            c = c.sub(0, 1, c.width(), c.height() - 1);
         }
         list.draw(c, (cc, r, l, sel) -> {
             if (sel) cc.fillRow(r, Role.SELECTED);

@@ -29,6 +29,17 @@ abstract class View {
 
     ListPane<?> list() { return null; }
 
+    /**
+     * esc: clears every filter this screen has (the / text, and a screen's own narrowing);
+     * true when there was one, so the same press does not also close the screen.
+     */
+    boolean clearFilters() {
+        ListPane<?> l = list();
+        if (l == null || l.filter().isEmpty()) return false;
+        l.filter("");
+        return true;
+    }
+
     /** True while the screen takes every key itself (a form field being edited). */
     boolean capturesKeys() { return false; }
 

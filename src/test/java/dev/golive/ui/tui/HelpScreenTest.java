@@ -30,4 +30,23 @@ class HelpScreenTest {
             assertThat(tui.text()).doesNotContain("Go to the next screen");
         }
     }
+
+    @Test
+    void aFilteredHelpKeepsTheHeadingsOfTheSectionsWithMatches() {
+        try (TuiDriver tui = TuiDriver.onFixture("centos7-v1", 80, 24)) {
+            tui.press("2", "?").type("/severity").press("enter");
+            assertThat(tui.row(2)).contains("Findings (this screen)");
+            assertThat(tui.row(3)).contains("s", "Show only findings at or above a severity");
+            assertThat(tui.text().split("\n")).as("a section without a match loses its heading").doesNotContain(" Profiles", " Review");
+            assertThat(tui.text()).doesNotContain("Go to the next screen");
+        }
+    }
+
+    @Test
+    void theFooterOfTheHelpListsItsScrollKeys() {
+        try (TuiDriver tui = TuiDriver.onFixture("centos7-v1", 80, 24)) {
+            tui.press("?");
+            assertThat(tui.row(23)).contains("j/down down", "k/up up", "pgdn/space page", "q back/quit");
+        }
+    }
 }

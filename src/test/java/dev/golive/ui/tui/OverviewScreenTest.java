@@ -38,4 +38,36 @@ class OverviewScreenTest {
             assertThat(tui.row(2)).as("one summary line can cover two areas").contains("area network+sysctl-config");
         }
     }
+
+    @Test
+    void withoutAServiceTheOverviewCountsTheRulesThatRanAndSaysWhichDidNot() {
+        try (TuiDriver tui = TuiDriver.onFixture("container-quota", 80, 24)) {
+            var report = tui.app.model().loaded().orElseThrow().report();
+            // the numbers golive check prints: "... (54 rules, 25 skipped: no service given)"
+            assertThat(dev.golive.report.CheckText.summary(report)).contains("54 rules, 25 skipped: no service given");
+            assertThat(tui.row(2)).startsWith(" 29 rules checked: 0 errors");
+            assertThat(tui.row(3)).isEqualTo(" 25 rules need a service and did not run: start golive with --service NAME");
+        }
+    }
+
+    @Test
+    void withAServiceEveryRuleRuns() {
+        try (TuiDriver tui = TuiDriver.onFixture("debian12-vm", 80, 24)) {
+            tui.app.model().forService("api", null);
+            tui.app.start();
+            tui.render();
+            assertThat(tui.row(2)).startsWith(" 54 rules checked for api.service:");
+            assertThat(tui.text()).doesNotContain("need a service");
+        }
+    }
+
+    @Test
+    void anAreaWhoseKeyFactsAreUnknownIsNotMarkedOk() {
+        try (TuiDriver tui = TuiDriver.onFixture("sparse", 80, 24)) {
+            String cpu = java.util.Arrays.stream(tui.text().split("\n")).filter(l -> l.startsWith(" CPU ")).findFirst().orElseThrow();
+            assertThat(cpu).contains("unknown", "CPUs unknown").doesNotContain(" ok ");
+            String systemd = java.util.Arrays.stream(tui.text().split("\n")).filter(l -> l.startsWith(" systemd ")).findFirst().orElseThrow();
+            assertThat(systemd).startsWith(" systemd  unknown");
+        }
+    }
 }

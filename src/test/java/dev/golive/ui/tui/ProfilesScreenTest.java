@@ -39,4 +39,16 @@ class ProfilesScreenTest {
             assertThat(tui.text()).contains("Plan 20260101-000000-test · profile web-api");
         }
     }
+
+    @Test
+    void theWholeWhyOfATableRowIsReadableBelowTheTable() {
+        try (TuiDriver tui = TuiDriver.onFixture("centos7-v1", 80, 24)) {
+            tui.press("3", "J");
+            assertThat(tui.text()).as("the why column is cut, with an ellipsis").contains("listen() silently cap…");
+            assertThat(tui.text().replace("\n", " ").replaceAll(" +", " "))
+                    .contains("net.core.somaxconn = 4096 (now 128): listen() silently caps every backlog at somaxconn");
+            tui.press("J", "J", "J", "J", "J", "J", "J", "J");
+            assertThat(tui.text()).contains("StartLimitBurst = 15");
+        }
+    }
 }

@@ -1,0 +1,58 @@
+package dev.golive.ui.tui;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Review keeps telling the truth about the plan when the admin picks more fixes after planning. */
+class ReviewScreenTest {
+
+    @Test
+    void pickingAFixAfterPlanningPlansAgainWithIt() {
+        try (TuiDriver tui = TuiDriver.onFixture("centos7-v1", 120, 40)) {
+            tui.press("4", "r");
+            assertThat(tui.text()).contains("Plan 20260101-000000-test");
+            assertThat(tui.app.model().plan().orElseThrow().manualSteps()).noneMatch(s -> s.contains("net.bridge.bridge-nf-call-ip6tables"));
+            tui.press("2").type("/ip6tables").press("enter", "enter", "4");
+            assertThat(tui.text()).doesNotContain("No plan yet.").contains("Plan 20260101-000000-test");
+            assertThat(tui.app.model().plan()).as("planned again with the picked fix").isPresent();
+            assertThat(tui.app.model().plan().orElseThrow().manualSteps()).anyMatch(s -> s.contains("net.bridge.bridge-nf-call-ip6tables"));
+        }
+    }
+
+    @Test
+    void withoutAPlanTheScreenCountsThePickedFixesInPlainWords() {
+        try (TuiDriver tui = TuiDriver.onFixture("centos7-v1", 80, 24)) {
+            tui.press("4");
+            assertThat(tui.text()).contains("No plan yet.", "(no fixes picked yet).");
+            tui.press("2").type("/somaxconn").press("enter", "enter", "4");
+            assertThat(tui.text()).contains("with the fix you picked.").doesNotContain("1 fixes");
+            tui.press("2", "esc").type("/ip6tables").press("enter", "enter", "4");
+            assertThat(tui.text()).contains("with the 2 fixes you picked.");
+        }
+    }
+
+    @Test
+    void theAuditStepsKeepThePlanAndAddTheLastFinding() {
+        try (TuiDriver tui = TuiDriver.onFixture("centos7-v1", 80, 24)) {
+            tui.press("4", "r", "2", "G", "enter", "4");
+            assertThat(tui.text()).doesNotContain("No plan yet.").contains("Plan 20260101-000000-test");
+            assertThat(tui.app.model().picked()).extracting(f -> f.ruleId()).containsExactly("MEM-THP-DEFRAG-ALWAYS");
+            assertThat(tui.app.model().plan().orElseThrow().live()).anyMatch(l -> l.path().endsWith("transparent_hugepage/defrag")
+                    && l.after().equals("madvise"));
+        }
+    }
+
+    @Test
+    void whenPlanningAgainFailsTheOldPlanStaysMarkedOutOfDate() {
+        try (TuiDriver tui = TuiDriver.onFixture("centos7-v1", 80, 24)) {
+            tui.press("4", "r", "1");
+            tui.app.model().chooseProfile("no-such-profile");
+            tui.press("4");
+            assertThat(tui.app.dialog()).as("the failed re-plan says why").isPresent();
+            tui.press("esc");
+            assertThat(tui.row(2)).contains("Out of date", "r re-plan");
+            assertThat(tui.text()).contains("Plan 20260101-000000-test");
+        }
+    }
+}
