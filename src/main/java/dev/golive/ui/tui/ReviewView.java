@@ -101,6 +101,9 @@ final class ReviewView extends View {
                 .unless(this::whyNoApply));
         b.add(Binding.hint("r", "re-plan", "Plan again (after choosing another profile or picking fixes)", app::planAndReview)
                 .unless(() -> app.model().profile().isEmpty() ? "no profile chosen" : null));
+        // file lines are wider than 80 columns more often than not: read the cut part sideways
+        b.add(Binding.quiet("right l", "scroll right", "Show the lines further right (long diff and why lines)", () -> sideways += SIDEWAYS_STEP));
+        b.add(Binding.quiet("left h", "scroll left", "Show the lines further left", () -> sideways = Math.max(0, sideways - SIDEWAYS_STEP)));
         return b;
     }
 
@@ -112,6 +115,10 @@ final class ReviewView extends View {
         if (p.get().isEmpty() && p.get().actions().isEmpty()) return "nothing to change";
         return null;
     }
+
+    /** How far the lines are shifted left (right arrow), in columns. */
+    private int sideways;
+    private static final int SIDEWAYS_STEP = 20;
 
     @Override void draw(Canvas c) {
         sync();
@@ -129,9 +136,13 @@ final class ReviewView extends View {
             c.line(0, " Out of date: the fixes, profile or service changed since this plan. r re-plan", Role.BANNER);
             c = c.sub(0, 1, c.width(), c.height() - 1);
         }
+        int shift = sideways;
         list.draw(c, (cc, r, l, sel) -> {
             if (sel) cc.fillRow(r, Role.SELECTED);
-            cc.text(1, r, l.text(), sel ? Role.SELECTED : l.role());
+            String t = l.text();
+            // shifted: a leading ellipsis says the line goes on to the left
+            if (shift > 0) t = t.length() > shift + 1 ? "…" + t.substring(shift + 1) : "";
+            cc.text(1, r, t, sel ? Role.SELECTED : l.role());
         }, "No line matches the filter.");
     }
 }

@@ -8,6 +8,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReviewScreenTest {
 
     @Test
+    void aLongDiffLineIsReadSidewaysWithTheArrowKeys() {
+        try (TuiDriver tui = TuiDriver.onFixture("centos7-v1", 80, 24)) {
+            tui.press("3").type("/web").press("enter", "p");
+            String cut = "+# Room for connection bursts in the accept queue: listen() caps the backlog a…";
+            assertThat(tui.text()).contains(cut);
+            tui.press("right");
+            assertThat(tui.text()).as("20 columns further right").doesNotContain(cut).contains("…n bursts in the accept queue: listen() caps the backlog at somaxconn.");
+            tui.press("left");
+            assertThat(tui.text()).contains(cut);
+            tui.press("left");
+            assertThat(tui.text()).as("never left of the start").contains(cut);
+        }
+    }
+
+    @Test
     void pickingAFixAfterPlanningPlansAgainWithIt() {
         try (TuiDriver tui = TuiDriver.onFixture("centos7-v1", 120, 40)) {
             tui.press("4", "r");
