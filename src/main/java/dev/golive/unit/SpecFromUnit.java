@@ -156,9 +156,9 @@ public record SpecFromUnit(ServiceSpec spec, Map<String, Source> sources, List<S
 
         ServiceSpec.Hardening hardening = hardening(service);
         src.put(HARDENING, new Source.Derived(hardening == ServiceSpec.Hardening.NONE
-                ? "the unit lacks golive's basic sandboxing directives"
+                ? "the unit lacks some of golive's basic sandboxing directives"
                 : "the unit has every " + hardening.name().toLowerCase(Locale.ROOT) + " directive"));
-        src.put(GO, new Source.Derived("an existing unit: derive would add GOMAXPROCS/GOMEMLIMIT"));
+        src.put(GO, new Source.Derived("off for an existing unit; derive may add GOMAXPROCS/GOMEMLIMIT to it"));
 
         ServiceSpec spec = new ServiceSpec(name, Optional.empty(), exec, args, user, dynamic, Optional.empty(),
                 stateDirs, env, List.of(), new ServiceSpec.Resources(cpu, memMax, memHigh, tasks, nofile, io), restart,
@@ -208,7 +208,7 @@ public record SpecFromUnit(ServiceSpec spec, Map<String, Source> sources, List<S
             src.put(RESTART_SEC, m.src().orElse(new Source.Default("DefaultRestartSec=")));
             return m.opt().get().strip();
         }
-        src.put(RESTART_SEC, new Source.Default("systemd's RestartSec=" + RESTART_SEC_DEFAULT));
+        src.put(RESTART_SEC, new Source.Default("not in the unit, so systemd's " + RESTART_SEC_DEFAULT));
         return RESTART_SEC_DEFAULT;
     }
 
