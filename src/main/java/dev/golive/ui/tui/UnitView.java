@@ -56,8 +56,6 @@ final class UnitView extends View {
     /** Where the rendered unit's header names the snapshot: its id only exists once apply starts. */
     static final String PREVIEW_ID = "<id assigned at apply>";
 
-    private static org.slf4j.Logger log() { return org.slf4j.LoggerFactory.getLogger(UnitView.class); }
-
     private final Map<String, Field> fields = new LinkedHashMap<>();
     private final List<Field> order = new ArrayList<>();
     private int at;
@@ -160,6 +158,7 @@ final class UnitView extends View {
             started = true;
             Optional<String> svc = app.model().serviceUnit();
             if (svc.isPresent()) {
+                newUnit(bare(svc.get())); // until the inspection brings its unit: the name at least is right
                 awaitingModel = true;
                 adoptModel();
             } else {
@@ -344,8 +343,8 @@ final class UnitView extends View {
             try {
                 return new Outcome(app.model().session().previewUnit(spec, Optional.empty(), UnitView::label, PREVIEW_ID, analyze), null);
             } catch (GoliveException e) {
+                // not logged: the screen shows it, and a half-typed value is no event worth a log line
                 if (e.exitCode() != ExitCode.BAD_INPUT) throw e;
-                log().debug("unit form: {}", e.getMessage());
                 return new Outcome(null, App.firstLine(e.getMessage()));
             }
         }, o -> {
@@ -434,17 +433,19 @@ final class UnitView extends View {
         if (prefill != null && prefill.spec().name().equals(text("name").strip())) {
             for (String n : prefill.notes()) for (String p : wrap("· " + n, w)) unit.add(new String[] {"DIM", p});
         }
-        List<String[]> analysis = new ArrayList<>();
+        List<String[]> found = new ArrayList<>();
         preview.analysis().ifPresent(a -> {
-            a.security().opt().ifPresent(s -> analysis.add(new String[] {"TITLE", String.format(Locale.ROOT,
+            a.security().opt().ifPresent(s -> found.add(new String[] {"TITLE", String.format(Locale.ROOT,
                     "exposure %.1f %s (systemd-analyze security)", s.exposure(), s.rating())}));
-            if (a.security() instanceof dev.golive.model.Fact.Unknown<?> u) analysis.add(new String[] {"DIM", "exposure: " + u.reason()});
+            if (a.security() instanceof dev.golive.model.Fact.Unknown<?> u) found.add(new String[] {"DIM", "exposure: " + u.reason()});
             a.verify().opt().ifPresent(v -> {
-                if (v.isEmpty()) analysis.add(new String[] {"OK", "systemd-analyze verify: no complaints"});
-                for (UnitAnalysis.VerifyMessage msg : v) analysis.add(new String[] {"WARN", msg.describe()});
+                if (v.isEmpty()) found.add(new String[] {"OK", "systemd-analyze verify: no complaints"});
+                for (UnitAnalysis.VerifyMessage msg : v) found.add(new String[] {"WARN", msg.describe()});
             });
-            if (a.verify() instanceof dev.golive.model.Fact.Unknown<?> u) analysis.add(new String[] {"DIM", "verify: " + u.reason()});
+            if (a.verify() instanceof dev.golive.model.Fact.Unknown<?> u) found.add(new String[] {"DIM", "verify: " + u.reason()});
         });
+        List<String[]> analysis = new ArrayList<>();
+        for (String[] a : found) for (String p : wrap(a[1], w)) analysis.add(new String[] {a[0], p});
         // the analysis stays under the unit even when the unit is longer than the room
         int ua = Math.min(analysis.size(), out.height() / 2);
         int uu = out.height() - ua;

@@ -85,6 +85,11 @@ final class TuiDriver implements AutoCloseable {
         return new TuiDriver(root, readOnly, cols, rows, ThemeLoader.shipped("default"));
     }
 
+    /** golive --root ROOT --service SERVICE. */
+    static TuiDriver on(String root, String service, int cols, int rows) {
+        return new TuiDriver(root, false, cols, rows, ThemeLoader.shipped("default"), service);
+    }
+
     Session session() { return session; }
 
     /** Presses keys by the names the binding tables use ("j", "enter", "shift-tab"). */

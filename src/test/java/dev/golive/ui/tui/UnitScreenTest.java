@@ -175,6 +175,19 @@ class UnitScreenTest {
     }
 
     @Test
+    void pOnAnExistingServicePlansADropInWithoutTheDefaultsThatWouldBreakIt() {
+        try (TuiDriver tui = TuiDriver.on(TuiDriver.targetTree("debian12-vm"), "api", 120, 40)) {
+            tui.press("6", "p");
+            assertThat(tui.row(1)).contains("4 Review");
+            var plan = tui.app.model().plan().orElseThrow();
+            var dropIn = plan.files().stream().filter(f -> f.path().equals("/etc/systemd/system/api.service.d/60-golive.conf"))
+                    .findFirst().orElseThrow().after().orElseThrow();
+            assertThat(dropIn).contains("User=api").doesNotContain("ExecStart", "DynamicUser", "/usr/local/bin/api");
+            assertThat(plan.files()).noneMatch(f -> f.path().equals("/etc/systemd/system/api.service"));
+        }
+    }
+
+    @Test
     void aChoiceCyclesWithEnter() {
         try (TuiDriver tui = TuiDriver.onFixture("ubuntu2004-hybrid", 120, 40)) {
             tui.press("6", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "enter");
