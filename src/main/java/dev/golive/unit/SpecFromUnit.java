@@ -1,7 +1,9 @@
 package dev.golive.unit;
 
 import dev.golive.config.SystemdIni;
+import dev.golive.model.CgroupMode;
 import dev.golive.model.Fact;
+import dev.golive.model.HostFacts;
 import dev.golive.model.GoliveException;
 import dev.golive.model.NofileLimit;
 import dev.golive.model.ServiceFacts;
@@ -53,7 +55,17 @@ public record SpecFromUnit(ServiceSpec spec, Map<String, Source> sources, List<S
     static final String RESTART = "no", RESTART_SEC_DEFAULT = "100ms", START_LIMIT_INTERVAL = "10s";
     static final int START_LIMIT_BURST = 5;
 
+    /** The unit as the host's facts show it: the manager's defaults and the cgroup layout come from there. */
+    public static SpecFromUnit of(ServiceFacts service, HostFacts host) {
+        return of(service, host.systemd().managerDefaults(), host.cgroups().mode().opt());
+    }
+
     public static SpecFromUnit of(ServiceFacts service, Map<String, Fact<String>> managerDefaults) {
+        return of(service, managerDefaults, Optional.empty());
+    }
+
+    /** {@code cgroups}: the host's layout when known; MemoryHigh= only exists on v2. */
+    public static SpecFromUnit of(ServiceFacts service, Map<String, Fact<String>> managerDefaults, Optional<CgroupMode> cgroups) {
         Map<String, Source> src = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
         String unit = service.name();
@@ -124,6 +136,12 @@ public record SpecFromUnit(ServiceSpec spec, Map<String, Source> sources, List<S
         Optional<String> cpu = value(service, "CPUQuota", src, CPU_QUOTA);
         Optional<String> memMax = value(service, "MemoryMax", src, MEMORY_MAX);
         Optional<String> memHigh = value(service, "MemoryHigh", src, MEMORY_HIGH);
+        if (memHigh.isPresent() && cgroups.isPresent() && cgroups.get() != CgroupMode.V2) {
+            // golive refuses MemoryHigh= where the kernel ignores it; the unit's line stays, doing what it did (nothing)
+            notes.add("MemoryHigh=" + memHigh.get() + " (" + src.remove(MEMORY_HIGH).describe() + ") does nothing on this "
+                    + cgroups.get().label() + " host (cgroup v2 only); left to the unit");
+            memHigh = Optional.empty();
+        }
         Optional<String> tasks = value(service, "TasksMax", src, TASKS_MAX);
         Optional<NofileLimit> nofile = Optional.empty();
         Optional<UnitDirective> nf = service.last("Service", "LimitNOFILE").filter(d -> !d.value().isBlank());

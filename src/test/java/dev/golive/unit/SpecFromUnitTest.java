@@ -153,6 +153,16 @@ class SpecFromUnitTest {
     }
 
     @Test
+    void memoryHighIsLeftToTheUnitWhereTheKernelIgnoresIt() throws IOException {
+        ServiceFacts u = unit(service("ExecStart=/usr/bin/app", "MemoryHigh=200M"));
+        assertThat(SpecFromUnit.of(u, Map.of(), Optional.of(dev.golive.model.CgroupMode.V2)).spec().resources().memoryHigh()).contains("200M");
+        SpecFromUnit hybrid = SpecFromUnit.of(u, Map.of(), Optional.of(dev.golive.model.CgroupMode.HYBRID));
+        assertThat(hybrid.spec().resources().memoryHigh()).isEmpty();
+        assertThat(hybrid.sources()).doesNotContainKey(SpecFromUnit.MEMORY_HIGH);
+        assertThat(hybrid.notes()).anySatisfy(n -> assertThat(n).startsWith("MemoryHigh=200M (/etc/systemd/system/app.service:3) does nothing"));
+    }
+
+    @Test
     void hardeningIsALevelOnlyWhenTheUnitHasAllOfIt() throws IOException {
         StringBuilder basic = new StringBuilder("ExecStart=/usr/bin/app\n");
         for (HardeningLevels.Directive d : HardeningLevels.of(ServiceSpec.Hardening.BASIC)) {
@@ -185,38 +195,53 @@ class SpecFromUnitTest {
 
     /**
      * The audit's case: api.service on debian12-vm (User=api, ExecStart with arguments, a drop-in
-     * with Environment= and LimitNOFILE=). The drop-in golive renders from the untouched form,
-     * written next to the unit, leaves every effective setting as it was.
+     * with Environment= and LimitNOFILE=).
      */
     @Test
-    void onDebian12TheUntouchedDropInChangesNoEffectiveSetting() throws IOException {
+    void onDebian12TheFormStartsFromApiService() {
+        var facts = Fixtures.inspectService("debian12-vm+api.service");
+        SpecFromUnit s = SpecFromUnit.of(facts.service().orElseThrow(), facts);
+        assertThat(s.spec().exec()).contains("/opt/api/bin/api");
+        assertThat(s.spec().arguments()).containsExactly("-config", "/etc/api/config.yaml");
+        assertThat(s.spec().user()).contains("api");
+        assertThat(s.spec().dynamicUser()).isFalse();
+        assertThat(s.spec().environment()).containsExactly(Map.entry("GOMAXPROCS", "4"));
+        assertThat(s.spec().resources().nofile()).contains(new NofileLimit(65536, 65536));
+        assertThat(s.spec().ports()).isEmpty();
+        assertThat(s.sources().get(SpecFromUnit.USER).describe()).isEqualTo("/etc/systemd/system/api.service:8");
+        assertThat(s.sources().get(SpecFromUnit.NOFILE).describe()).isEqualTo("/etc/systemd/system/api.service.d/override.conf:3");
+        assertThat(s.notes()).anySatisfy(n -> assertThat(n).startsWith("MemoryLimit=2G"));
+    }
+
+    /**
+     * Every fixture service (an admin's unit with a drop-in, an admin's unit alone, a vendor unit
+     * in /usr/lib with $ARGS in ExecStart=): the drop-in golive renders from the untouched form,
+     * written next to the unit, leaves every effective setting as it was.
+     */
+    static List<String> fixtureServices() { return Fixtures.SERVICES; }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtureServices")
+    void theUntouchedDropInChangesNoEffectiveSetting(String hostAndUnit) throws IOException {
+        String host = hostAndUnit.substring(0, hostAndUnit.indexOf('+'));
+        String unitName = hostAndUnit.substring(host.length() + 1);
         Path tree = tmp.resolve("host");
-        Fixtures.copyTree(Fixtures.dir("debian12-vm"), tree);
+        Fixtures.copyTree(Fixtures.dir(host), tree);
         Files.delete(tree.resolve("golive-capture.json"));
         try (Session session = Session.open(tree.toString())) {
-            var facts = session.inspectService("api", null);
-            ServiceFacts api = facts.service().orElseThrow();
-            SpecFromUnit s = SpecFromUnit.of(api, facts.systemd().managerDefaults());
-            assertThat(s.spec().exec()).contains("/opt/api/bin/api");
-            assertThat(s.spec().arguments()).containsExactly("-config", "/etc/api/config.yaml");
-            assertThat(s.spec().user()).contains("api");
-            assertThat(s.spec().dynamicUser()).isFalse();
-            assertThat(s.spec().environment()).containsExactly(Map.entry("GOMAXPROCS", "4"));
-            assertThat(s.spec().resources().nofile()).contains(new NofileLimit(65536, 65536));
-            assertThat(s.spec().ports()).isEmpty();
-            assertThat(s.sources().get(SpecFromUnit.USER).describe()).isEqualTo("/etc/systemd/system/api.service:8");
-            assertThat(s.sources().get(SpecFromUnit.NOFILE).describe()).isEqualTo("/etc/systemd/system/api.service.d/override.conf:3");
-            assertThat(s.notes()).anySatisfy(n -> assertThat(n).startsWith("MemoryLimit=2G"));
+            var facts = session.inspectService(unitName, null);
+            ServiceFacts svc = facts.service().orElseThrow();
+            SpecFromUnit s = SpecFromUnit.of(svc, facts);
 
             RenderedUnit r = session.previewUnit(s.forDropIn(s.spec()), Optional.empty(), x -> x, "test", false).unit();
             assertThat(r.kind()).isEqualTo(RenderedUnit.Kind.DROP_IN);
-            assertThat(r.content()).doesNotContain("ExecStart", "DynamicUser", "ProtectSystem").contains("User=api");
+            assertThat(r.content()).doesNotContain("ExecStart", "DynamicUser", "ProtectSystem");
 
-            Map<String, String> before = effective(api.directives());
+            Map<String, String> before = effective(svc.directives());
             Path dropIn = tree.resolve(r.path().substring(1));
             Files.createDirectories(dropIn.getParent());
             Files.writeString(dropIn, r.content());
-            var after = UnitResolver.resolve(new DirectoryHostRoot(tree, false, "test", new AccessLog()), "api.service");
+            var after = UnitResolver.resolve(new DirectoryHostRoot(tree, false, "test", new AccessLog()), unitName);
             assertThat(effective(after.directives())).isEqualTo(before);
         }
     }

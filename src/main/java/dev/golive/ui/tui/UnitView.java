@@ -185,7 +185,7 @@ final class UnitView extends View {
     private void adopt(String name, HostFacts facts) {
         var svc = facts.service().filter(s -> s.unit().known());
         if (svc.isPresent()) {
-            fill(SpecFromUnit.of(svc.get(), facts.systemd().managerDefaults()));
+            fill(SpecFromUnit.of(svc.get(), facts));
             app.status(svc.get().name() + " exists: form filled from it; the drop-in changes only what you edit");
         } else {
             // a form filled from another service's unit must not become this new one's; what the
