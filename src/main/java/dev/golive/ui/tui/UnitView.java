@@ -4,11 +4,9 @@ import com.googlecode.lanterna.TerminalTextUtils;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import dev.golive.app.Session;
-import dev.golive.config.SystemdWords;
 import dev.golive.model.ExitCode;
 import dev.golive.model.GoliveException;
 import dev.golive.model.HostFacts;
-import dev.golive.model.NofileLimit;
 import dev.golive.model.ServiceSpec;
 import dev.golive.model.Source;
 import dev.golive.unit.SpecFromUnit;
@@ -16,10 +14,8 @@ import dev.golive.unit.UnitAnalysis;
 import dev.golive.unit.UnitPreview;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -33,31 +29,11 @@ import java.util.Optional;
  */
 final class UnitView extends View {
 
-    /** One form field: a label, its spec key, its text, and for a choice the values enter cycles through. */
-    private static final class Field {
-        final String label;
-        final String key;
-        final List<String> choices;
-        String text;
-        /** Where the prefilled text came from (the unit's file:line), or null; shown while the text is unchanged. */
-        Source from;
-        String fromText;
-
-        Field(String label, String key, String text, List<String> choices) {
-            this.label = label;
-            this.key = key;
-            this.text = text;
-            this.choices = choices;
-        }
-
-        Optional<Source> source() { return from != null && text.equals(fromText) ? Optional.of(from) : Optional.empty(); }
-    }
 
     /** Where the rendered unit's header names the snapshot: its id only exists once apply starts. */
     static final String PREVIEW_ID = "<id assigned at apply>";
 
-    private final Map<String, Field> fields = new LinkedHashMap<>();
-    private final List<Field> order = new ArrayList<>();
+    private final UnitForm form = new UnitForm();
     private int at;
     private boolean editing;
     private UnitPreview preview;
@@ -66,82 +42,12 @@ final class UnitView extends View {
     private int unitTop;
     private boolean started;
     private boolean awaitingModel;
-    /** The existing unit the form was filled from, or null for a new unit. */
-    private SpecFromUnit prefill;
     /** The name last looked up on the host, so ending an edit without a change reads nothing. */
     private String lookedUp;
     private int lookups;
 
     UnitView(App app) {
         super(app);
-        add("name", SpecFromUnit.NAME, List.of());
-        add("exec", SpecFromUnit.EXEC, List.of());
-        add("arguments", SpecFromUnit.ARGUMENTS, List.of());
-        add("user", SpecFromUnit.USER, List.of());
-        add("dynamic user", SpecFromUnit.DYNAMIC_USER, List.of("yes", "no"));
-        add("environment", SpecFromUnit.ENVIRONMENT, List.of());
-        add("state dir", SpecFromUnit.STATE_DIRS, List.of());
-        add("ports", "ports", List.of());
-        add("CPUQuota", SpecFromUnit.CPU_QUOTA, List.of());
-        add("MemoryMax", SpecFromUnit.MEMORY_MAX, List.of());
-        add("MemoryHigh", SpecFromUnit.MEMORY_HIGH, List.of());
-        add("TasksMax", SpecFromUnit.TASKS_MAX, List.of());
-        add("LimitNOFILE", SpecFromUnit.NOFILE, List.of());
-        add("RestartSec", SpecFromUnit.RESTART_SEC, List.of());
-        add("hardening", SpecFromUnit.HARDENING, List.of("none", "basic", "strict"));
-        add("Go runtime", SpecFromUnit.GO, List.of("derive", "off"));
-        newUnit("api");
-    }
-
-    private void add(String label, String key, List<String> choices) {
-        Field f = new Field(label, key, "", choices);
-        fields.put(label, f);
-        order.add(f);
-    }
-
-    private String text(String label) { return fields.get(label).text; }
-
-    private void set(String label, String text) { fields.get(label).text = text; }
-
-    /** golive's defaults for a unit it writes from scratch. */
-    private void newUnit(String name) {
-        prefill = null;
-        for (Field f : order) f.from = null;
-        set("name", name);
-        set("exec", "/usr/local/bin/" + name);
-        for (String l : List.of("arguments", "user", "environment", "state dir", "CPUQuota", "MemoryMax", "MemoryHigh", "TasksMax", "LimitNOFILE")) set(l, "");
-        set("dynamic user", "yes");
-        set("ports", "8080");
-        set("RestartSec", ServiceSpec.Restart.DEFAULT.restartSec());
-        set("hardening", "basic");
-        set("Go runtime", "derive");
-    }
-
-    /** The form as the existing unit has it; ports stay empty (a unit does not record them). */
-    private void fill(SpecFromUnit s) {
-        prefill = s;
-        ServiceSpec spec = s.spec();
-        set("name", spec.name());
-        set("exec", spec.exec().orElse(""));
-        set("arguments", String.join(" ", spec.arguments().stream().map(SystemdWords::quote).toList()));
-        set("user", spec.user().orElse(""));
-        set("dynamic user", spec.dynamicUser() ? "yes" : "no");
-        set("environment", String.join(" ", spec.environment().entrySet().stream().map(e -> SystemdWords.quote(e.getKey() + "=" + e.getValue())).toList()));
-        set("state dir", String.join(" ", spec.stateDirectories().stream().map(SystemdWords::quote).toList()));
-        set("ports", "");
-        ServiceSpec.Resources r = spec.resources();
-        set("CPUQuota", r.cpuQuota().orElse(""));
-        set("MemoryMax", r.memoryMax().orElse(""));
-        set("MemoryHigh", r.memoryHigh().orElse(""));
-        set("TasksMax", r.tasksMax().orElse(""));
-        set("LimitNOFILE", r.nofile().map(n -> n.soft() == n.hard() ? n.toString().split(":")[0] : n.toString()).orElse(""));
-        set("RestartSec", spec.restart().restartSec());
-        set("hardening", spec.hardening().name().toLowerCase(Locale.ROOT));
-        set("Go runtime", spec.go() == ServiceSpec.GoRuntime.OFF ? "off" : "derive");
-        for (Field f : order) {
-            f.from = s.sources().get(f.key);
-            f.fromText = f.text;
-        }
     }
 
     @Override String title() { return "Unit"; }
@@ -158,11 +64,11 @@ final class UnitView extends View {
             started = true;
             Optional<String> svc = app.model().serviceUnit();
             if (svc.isPresent()) {
-                newUnit(bare(svc.get())); // until the inspection brings its unit: the name at least is right
+                form.newUnit(bare(svc.get())); // until the inspection brings its unit: the name at least is right
                 awaitingModel = true;
                 adoptModel();
             } else {
-                lookup(text("name").strip());
+                lookup(form.text("name").strip());
             }
         } else if (preview == null && problem == null) {
             render(false);
@@ -185,12 +91,12 @@ final class UnitView extends View {
     private void adopt(String name, HostFacts facts) {
         var svc = facts.service().filter(s -> s.unit().known());
         if (svc.isPresent()) {
-            fill(SpecFromUnit.of(svc.get(), facts));
+            form.fill(SpecFromUnit.of(svc.get(), facts));
             app.status(svc.get().name() + " exists: form filled from it; the drop-in changes only what you edit");
         } else {
             // a form filled from another service's unit must not become this new one's; what the
             // admin typed for a new unit stays
-            if (prefill != null || !text("name").strip().equals(name)) newUnit(name);
+            if (form.filledFromUnit() || !form.text("name").strip().equals(name)) form.newUnit(name);
             app.status("no " + Session.serviceUnit(name) + " on this host: a new unit");
         }
         render(false);
@@ -209,7 +115,7 @@ final class UnitView extends View {
         lookedUp = name;
         int mine = ++lookups;
         app.worker().run("reading " + unit, () -> app.model().session().inspectService(unit, null), f -> {
-            if (mine == lookups && text("name").strip().equals(name)) adopt(name, f);
+            if (mine == lookups && form.text("name").strip().equals(name)) adopt(name, f);
         }, e -> {
             if (mine != lookups) return;
             problem = App.firstLine(e.getMessage());
@@ -220,7 +126,7 @@ final class UnitView extends View {
     @Override boolean capturesKeys() { return editing; }
 
     @Override void typed(KeyStroke k) {
-        Field f = order.get(at);
+        UnitForm.Field f = form.order.get(at);
         if (k.getKeyType() == KeyType.Enter || k.getKeyType() == KeyType.Escape) {
             editing = false;
             if (f.label.equals("name")) {
@@ -241,10 +147,10 @@ final class UnitView extends View {
 
     @Override protected List<Binding> buildBindings() {
         List<Binding> b = new ArrayList<>();
-        b.add(Binding.quiet("j down", "next field", "Move to the next field", () -> at = Math.min(order.size() - 1, at + 1)));
+        b.add(Binding.quiet("j down", "next field", "Move to the next field", () -> at = Math.min(form.order.size() - 1, at + 1)));
         b.add(Binding.quiet("k up", "previous field", "Move to the previous field", () -> at = Math.max(0, at - 1)));
         b.add(Binding.hint("enter", "edit", "Edit the field (type; backspace deletes, ctrl-u clears it, enter or esc ends), or cycle a choice", () -> {
-            Field f = order.get(at);
+            UnitForm.Field f = form.order.get(at);
             if (f.choices.isEmpty()) {
                 editing = true;
             } else {
@@ -263,67 +169,8 @@ final class UnitView extends View {
         return b;
     }
 
-    /**
-     * The form as a spec; a value that cannot be a spec at all is reported like golive unit
-     * would. Filled from an existing unit, what is still as the unit has it is left to the unit
-     * ({@link SpecFromUnit#forDropIn}), and the restart policy and start limit stay the unit's.
-     */
-    ServiceSpec spec() {
-        ServiceSpec base = ServiceSpec.named(text("name").strip());
-        List<Integer> ports = new ArrayList<>();
-        for (String p : text("ports").split("[,\\s]+")) {
-            if (p.isBlank()) continue;
-            try {
-                ports.add(Integer.parseInt(p));
-            } catch (NumberFormatException e) {
-                throw GoliveException.badInput("ports: \"" + p + "\" is not a port number");
-            }
-        }
-        Optional<NofileLimit> nofile = opt("LimitNOFILE").map(t -> NofileLimit.parse(t)
-                .orElseThrow(() -> GoliveException.badInput("LimitNOFILE: \"" + t + "\" is not SOFT:HARD (e.g. 65536:524288) or one number")));
-        var r = new ServiceSpec.Resources(opt("CPUQuota"), opt("MemoryMax"), opt("MemoryHigh"), opt("TasksMax"), nofile, Optional.empty());
-        boolean dynamic = text("dynamic user").equals("yes");
-        // arguments, environment and state dirs are written as in a unit file: systemd's quoting ("a b", 'c')
-        List<String> args = opt("arguments").map(t -> words("arguments", t)).orElse(List.of());
-        Map<String, String> env = opt("environment").map(UnitView::environment).orElse(Map.of());
-        List<String> dirs = opt("state dir").map(t -> words("state dir", t)).orElse(List.of());
-        boolean fromUnit = prefill != null && prefill.spec().name().equals(base.name());
-        ServiceSpec.Restart d = fromUnit ? prefill.spec().restart() : ServiceSpec.Restart.DEFAULT;
-        var restart = new ServiceSpec.Restart(d.policy(), opt("RestartSec").orElse(d.restartSec()), d.startLimitIntervalSec(), d.startLimitBurst());
-        ServiceSpec s = new ServiceSpec(base.name(), Optional.empty(), opt("exec"), args, opt("user"), dynamic, Optional.empty(),
-                dirs, env, ports, r, restart,
-                ServiceSpec.Hardening.valueOf(text("hardening").toUpperCase(Locale.ROOT)),
-                text("Go runtime").equals("off") ? ServiceSpec.GoRuntime.OFF : ServiceSpec.GoRuntime.DERIVE);
-        return fromUnit ? prefill.forDropIn(s) : s;
-    }
-
-    private static List<String> words(String field, String text) {
-        try {
-            return dev.golive.config.SystemdIni.splitWords(text);
-        } catch (GoliveException e) {
-            throw GoliveException.badInput(field + ": " + e.getMessage());
-        }
-    }
-
-    private static Map<String, String> environment(String text) {
-        try {
-            return dev.golive.config.SystemdIni.parseEnvironment(text);
-        } catch (GoliveException e) {
-            throw GoliveException.badInput("environment: " + e.getMessage());
-        }
-    }
-
-    private Optional<String> opt(String field) {
-        String t = text(field).strip();
-        return t.isEmpty() ? Optional.empty() : Optional.of(t);
-    }
-
-    /** The spec's field names as the form calls them, so a message names the field to fix. */
-    private static final Map<String, String> LABELS = Map.of("resources.cpuQuota", "CPUQuota", "resources.memoryMax", "MemoryMax",
-            "resources.memoryHigh", "MemoryHigh", "resources.tasksMax", "TasksMax", "resources.nofile", "LimitNOFILE",
-            "restart.restartSec", "RestartSec", "dynamicUser", "dynamic user", "stateDirectories", "state dir");
-
-    static String label(String field) { return LABELS.getOrDefault(field, field); }
+    /** The form as a spec (what p puts in the plan). */
+    ServiceSpec spec() { return form.spec(); }
 
     /** A preview, or why the form cannot be one: a bad value while typing is the form's answer, not a failure. */
     private record Outcome(UnitPreview preview, String problem) { }
@@ -341,7 +188,7 @@ final class UnitView extends View {
         }
         app.worker().run(analyze ? "systemd-analyze" : "rendering the unit", () -> {
             try {
-                return new Outcome(app.model().session().previewUnit(spec, Optional.empty(), UnitView::label, PREVIEW_ID, analyze), null);
+                return new Outcome(app.model().session().previewUnit(spec, Optional.empty(), UnitForm::label, PREVIEW_ID, analyze), null);
             } catch (GoliveException e) {
                 // not logged: the screen shows it, and a half-typed value is no event worth a log line
                 if (e.exitCode() != ExitCode.BAD_INPUT) throw e;
@@ -361,7 +208,7 @@ final class UnitView extends View {
     /** The lines under the form: the edit keys, where the selected field came from, then the problem or first warning, all wrapped. */
     private List<String[]> messages(int width) {
         List<String[]> out = new ArrayList<>();
-        Field sel = order.get(at);
+        UnitForm.Field sel = form.order.get(at);
         if (editing) out.add(new String[] {"DIM", "editing " + sel.label + ": enter or esc ends · backspace deletes · ctrl-u clears"});
         sel.source().ifPresent(s -> out.add(new String[] {"DIM", sel.label + (s instanceof Source.Derived d ? ": " + d.from()
                 : s instanceof Source.Default d ? ": " + d.what() : " from " + s.describe())}));
@@ -380,22 +227,22 @@ final class UnitView extends View {
         List<String[]> msgs = messages(fw - 2);
         // beside the unit there is room for every field; above it (80 columns) a window of
         // fields around the cursor, so the rendered unit stays in sight
-        int shown = wide ? order.size() : Math.min(order.size(), Math.max(5, c.height() / 3));
-        int first = Math.max(0, Math.min(at - shown / 2, order.size() - shown));
-        Canvas form = c.sub(0, 0, fw, shown + 1);
+        int shown = wide ? form.order.size() : Math.min(form.order.size(), Math.max(5, c.height() / 3));
+        int first = Math.max(0, Math.min(at - shown / 2, form.order.size() - shown));
+        Canvas fc = c.sub(0, 0, fw, shown + 1);
         for (int row = 0; row < shown; row++) {
             int i = first + row;
-            Field f = order.get(i);
+            UnitForm.Field f = form.order.get(i);
             boolean sel = i == at;
-            if (sel) form.fillRow(row, editing ? Role.FILTER : Role.SELECTED);
+            if (sel) fc.fillRow(row, editing ? Role.FILTER : Role.SELECTED);
             Role role = sel ? (editing ? Role.FILTER : Role.SELECTED) : Role.BASE;
-            form.text(1, row, f.label, role);
-            int end = form.text(15, row, f.text + (sel && editing ? "_" : "") + (f.choices.isEmpty() ? "" : "  ‹" + String.join("|", f.choices) + "›"), role);
+            fc.text(1, row, f.label, role);
+            int end = fc.text(15, row, f.text + (sel && editing ? "_" : "") + (f.choices.isEmpty() ? "" : "  ‹" + String.join("|", f.choices) + "›"), role);
             // the unit's file:line, dim at the right where it fits; the full source is under the form
-            Optional<String> mark = f.source().map(src -> f.key.equals(SpecFromUnit.GO) ? "existing unit" : shortSource(src));
-            if (mark.isPresent() && end + 2 + mark.get().length() < fw) form.textRight(row, mark.get() + " ", sel ? role : Role.DIM);
+            Optional<String> mark = f.source().map(src -> f.key.equals(SpecFromUnit.GO) ? "existing unit" : UnitForm.shortSource(src));
+            if (mark.isPresent() && end + 2 + mark.get().length() < fw) fc.textRight(row, mark.get() + " ", sel ? role : Role.DIM);
         }
-        if (shown < order.size()) form.text(1, shown, "… field " + (at + 1) + " of " + order.size() + " (j/k for the others)", Role.DIM);
+        if (shown < form.order.size()) fc.text(1, shown, "… field " + (at + 1) + " of " + form.order.size() + " (j/k for the others)", Role.DIM);
         // the messages, wrapped whole under the form: across the screen at 80 columns, down the
         // form's column when the unit is beside it (where the rows under the form are free)
         int msgTop = shown + 1;
@@ -430,9 +277,9 @@ final class UnitView extends View {
             else unit.add(new String[] {role, l});
         }
         for (String warning : preview.check().warnings()) for (String p : wrap("! " + warning, w)) unit.add(new String[] {"WARN", p});
-        if (prefill != null && prefill.spec().name().equals(text("name").strip())) {
-            for (String n : prefill.notes()) for (String p : wrap("· " + n, w)) unit.add(new String[] {"DIM", p});
-        }
+        form.fromUnit().ifPresent(u -> {
+            for (String n : u.notes()) for (String p : wrap("· " + n, w)) unit.add(new String[] {"DIM", p});
+        });
         List<String[]> found = new ArrayList<>();
         preview.analysis().ifPresent(a -> {
             a.security().opt().ifPresent(s -> found.add(new String[] {"TITLE", String.format(Locale.ROOT,
@@ -456,16 +303,6 @@ final class UnitView extends View {
             out.text(1, r, cut ? "… " + (unit.size() - i) + " more lines (J/K scroll)" : unit.get(i)[1], cut ? Role.DIM : Role.valueOf(unit.get(i)[0]));
         }
         for (int i = 0; i < ua; i++) out.text(1, r++, analysis.get(i)[1], Role.valueOf(analysis.get(i)[0]));
-    }
-
-    /** "api.service:8" for /etc/systemd/system/api.service:8; "systemd default", "as the unit has it". */
-    static String shortSource(Source s) {
-        if (s instanceof Source.File f) {
-            String name = f.path().substring(f.path().lastIndexOf('/') + 1);
-            return "from " + (f.line() > 0 ? name + ":" + f.line() : name);
-        }
-        if (s instanceof Source.Default) return "systemd default";
-        return "as the unit has it";
     }
 
     /** Word-wrapped lines of at most {@code width} columns; a word longer than a line is split with "…" at the cut. */
