@@ -1,90 +1,142 @@
 package dev.golive.ui.tui;
 
+import com.googlecode.lanterna.TerminalTextUtils;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
+import dev.golive.app.Session;
+import dev.golive.model.ExitCode;
 import dev.golive.model.GoliveException;
+import dev.golive.model.HostFacts;
 import dev.golive.model.ServiceSpec;
+import dev.golive.model.Source;
+import dev.golive.unit.SpecFromUnit;
 import dev.golive.unit.UnitAnalysis;
 import dev.golive.unit.UnitPreview;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
  * The service unit editor: a form of the ServiceSpec fields on the left, validated as you
  * type; the unit golive would write on the right, re-rendered on a worker after each change;
  * under it the warnings, and on v systemd-analyze's verify messages and exposure score.
+ *
+ * <p>When the service already has a unit (--service, or a name whose unit exists on the host)
+ * the form starts from that unit ({@link SpecFromUnit}), each such field marked with the
+ * file:line it came from, so an untouched form renders a drop-in that changes nothing.
  */
 final class UnitView extends View {
 
-    /** One form field: a label, its text, and for a choice the values enter cycles through. */
-    private static final class Field {
-        final String label;
-        final List<String> choices;
-        String text;
 
-        Field(String label, String text, List<String> choices) {
-            this.label = label;
-            this.text = text;
-            this.choices = choices;
-        }
-    }
+    /** Where the rendered unit's header names the snapshot: its id only exists once apply starts. */
+    static final String PREVIEW_ID = "<id assigned at apply>";
 
-    private final Map<String, Field> fields = new LinkedHashMap<>();
-    private final List<Field> order = new ArrayList<>();
+    private final UnitForm form = new UnitForm();
     private int at;
     private boolean editing;
     private UnitPreview preview;
     private String problem;
     private int generation;
     private int unitTop;
+    private boolean started;
+    private boolean awaitingModel;
+    /** The name last looked up on the host, so ending an edit without a change reads nothing. */
+    private String lookedUp;
+    private int lookups;
 
     UnitView(App app) {
         super(app);
-        add("name", "api", List.of());
-        add("exec", "/usr/local/bin/api", List.of());
-        add("arguments", "", List.of());
-        add("user", "", List.of());
-        add("dynamic user", "yes", List.of("yes", "no"));
-        add("environment", "", List.of());
-        add("state dir", "", List.of());
-        add("ports", "8080", List.of());
-        add("CPUQuota", "", List.of());
-        add("MemoryMax", "", List.of());
-        add("MemoryHigh", "", List.of());
-        add("TasksMax", "", List.of());
-        add("LimitNOFILE", "", List.of());
-        add("RestartSec", ServiceSpec.Restart.DEFAULT.restartSec(), List.of());
-        add("hardening", "basic", List.of("none", "basic", "strict"));
-        add("Go runtime", "derive", List.of("derive", "off"));
-    }
-
-    private void add(String label, String text, List<String> choices) {
-        Field f = new Field(label, text, choices);
-        fields.put(label, f);
-        order.add(f);
     }
 
     @Override String title() { return "Unit"; }
 
     @Override String about() {
-        return "The service's systemd unit: edit the fields (enter edits or cycles, enter again ends), see the unit "
-                + "golive would write, the checks, and with v what systemd-analyze says (verify and exposure score).";
+        return "The service's systemd unit: edit the fields (enter edits or cycles, enter again ends; ctrl-u clears the field), "
+                + "see the unit golive would write, the checks, and with v what systemd-analyze says (verify and exposure score). "
+                + "A service that already has a unit starts from it (each field marked with the file:line it came from), "
+                + "and golive writes a drop-in that changes only what you edit.";
     }
 
-    @Override void shown() { if (preview == null && problem == null) render(false); }
+    @Override void shown() {
+        if (!started) {
+            started = true;
+            Optional<String> svc = app.model().serviceUnit();
+            if (svc.isPresent()) {
+                form.newUnit(bare(svc.get())); // until the inspection brings its unit: the name at least is right
+                awaitingModel = true;
+                adoptModel();
+            } else {
+                lookup(form.text("name").strip());
+            }
+        } else if (preview == null && problem == null) {
+            render(false);
+        }
+    }
+
+    /** --service: the loaded facts carry the unit; until the first inspection is done the form waits for it. */
+    private void adoptModel() {
+        Optional<HostModel.Loaded> l = app.model().loaded();
+        if (l.isEmpty()) return;
+        awaitingModel = false;
+        String unit = app.model().serviceUnit().orElseThrow();
+        lookedUp = bare(unit);
+        adopt(bare(unit), l.get().facts());
+    }
+
+    private static String bare(String unit) { return unit.endsWith(".service") ? unit.substring(0, unit.length() - ".service".length()) : unit; }
+
+    /** Fills the form from NAME.service when the facts show it exists; else golive's new-unit defaults. */
+    private void adopt(String name, HostFacts facts) {
+        var svc = facts.service().filter(s -> s.unit().known());
+        if (svc.isPresent()) {
+            form.fill(SpecFromUnit.of(svc.get(), facts));
+            app.status(svc.get().name() + " exists: form filled from it; the drop-in changes only what you edit");
+        } else {
+            // a form filled from another service's unit must not become this new one's; what the
+            // admin typed for a new unit stays
+            if (form.filledFromUnit() || !form.text("name").strip().equals(name)) form.newUnit(name);
+            app.status("no " + Session.serviceUnit(name) + " on this host: a new unit");
+        }
+        render(false);
+    }
+
+    /** After the name changed: reads NAME.service on a worker (only the newest lookup counts). */
+    private void lookup(String name) {
+        if (name.equals(lookedUp)) return;
+        String unit;
+        try {
+            unit = Session.serviceUnit(name);
+        } catch (GoliveException e) {
+            render(false); // validation says what is wrong with the name
+            return;
+        }
+        lookedUp = name;
+        int mine = ++lookups;
+        app.worker().run("reading " + unit, () -> app.model().session().inspectService(unit, null), f -> {
+            if (mine == lookups && form.text("name").strip().equals(name)) adopt(name, f);
+        }, e -> {
+            if (mine != lookups) return;
+            problem = App.firstLine(e.getMessage());
+            preview = null;
+        });
+    }
 
     @Override boolean capturesKeys() { return editing; }
 
     @Override void typed(KeyStroke k) {
-        Field f = order.get(at);
+        UnitForm.Field f = form.order.get(at);
         if (k.getKeyType() == KeyType.Enter || k.getKeyType() == KeyType.Escape) {
             editing = false;
+            if (f.label.equals("name")) {
+                lookup(f.text.strip());
+                return;
+            }
         } else if (k.getKeyType() == KeyType.Backspace) {
             if (!f.text.isEmpty()) f.text = f.text.substring(0, f.text.length() - 1);
+        } else if (k.getKeyType() == KeyType.Character && k.isCtrlDown() && Character.toLowerCase(k.getCharacter()) == 'u') {
+            f.text = ""; // readline's unix-line-discard
         } else if (k.getKeyType() == KeyType.Character && !k.isCtrlDown()) {
             f.text += k.getCharacter();
         } else {
@@ -95,10 +147,10 @@ final class UnitView extends View {
 
     @Override protected List<Binding> buildBindings() {
         List<Binding> b = new ArrayList<>();
-        b.add(Binding.quiet("j down", "next field", "Move to the next field", () -> at = Math.min(order.size() - 1, at + 1)));
+        b.add(Binding.quiet("j down", "next field", "Move to the next field", () -> at = Math.min(form.order.size() - 1, at + 1)));
         b.add(Binding.quiet("k up", "previous field", "Move to the previous field", () -> at = Math.max(0, at - 1)));
-        b.add(Binding.hint("enter", "edit", "Edit the field (enter or esc ends), or cycle a choice", () -> {
-            Field f = order.get(at);
+        b.add(Binding.hint("enter", "edit", "Edit the field (type; backspace deletes, ctrl-u clears it, enter or esc ends), or cycle a choice", () -> {
+            UnitForm.Field f = form.order.get(at);
             if (f.choices.isEmpty()) {
                 editing = true;
             } else {
@@ -117,53 +169,11 @@ final class UnitView extends View {
         return b;
     }
 
-    /** The form as a spec; a value that cannot be a spec at all is reported like golive unit would. */
-    ServiceSpec spec() {
-        ServiceSpec base = ServiceSpec.named(fields.get("name").text.strip());
-        List<Integer> ports = new ArrayList<>();
-        for (String p : fields.get("ports").text.split("[,\\s]+")) {
-            if (p.isBlank()) continue;
-            try {
-                ports.add(Integer.parseInt(p));
-            } catch (NumberFormatException e) {
-                throw GoliveException.badInput("ports: \"" + p + "\" is not a port number");
-            }
-        }
-        Optional<dev.golive.model.NofileLimit> nofile = opt("LimitNOFILE").map(t -> dev.golive.model.NofileLimit.parse(t)
-                .orElseThrow(() -> GoliveException.badInput("LimitNOFILE: \"" + t + "\" is not SOFT:HARD (e.g. 65536:524288) or one number")));
-        var r = new ServiceSpec.Resources(opt("CPUQuota"), opt("MemoryMax"), opt("MemoryHigh"), opt("TasksMax"), nofile, Optional.empty());
-        boolean dynamic = fields.get("dynamic user").text.equals("yes");
-        // arguments and environment are written as in a unit file: systemd's quoting ("a b", 'c')
-        List<String> args = opt("arguments").map(t -> words("arguments", t)).orElse(List.of());
-        Map<String, String> env = opt("environment").map(t -> environment(t)).orElse(Map.of());
-        ServiceSpec.Restart d = ServiceSpec.Restart.DEFAULT;
-        var restart = new ServiceSpec.Restart(d.policy(), opt("RestartSec").orElse(d.restartSec()), d.startLimitIntervalSec(), d.startLimitBurst());
-        return new ServiceSpec(base.name(), Optional.empty(), opt("exec"), args, opt("user"), dynamic, Optional.empty(),
-                opt("state dir").map(List::of).orElse(List.of()), env, ports, r, restart,
-                ServiceSpec.Hardening.valueOf(fields.get("hardening").text.toUpperCase(java.util.Locale.ROOT)),
-                fields.get("Go runtime").text.equals("off") ? ServiceSpec.GoRuntime.OFF : ServiceSpec.GoRuntime.DERIVE);
-    }
+    /** The form as a spec (what p puts in the plan). */
+    ServiceSpec spec() { return form.spec(); }
 
-    private static List<String> words(String field, String text) {
-        try {
-            return dev.golive.config.SystemdIni.splitWords(text);
-        } catch (GoliveException e) {
-            throw GoliveException.badInput(field + ": " + e.getMessage());
-        }
-    }
-
-    private static Map<String, String> environment(String text) {
-        try {
-            return dev.golive.config.SystemdIni.parseEnvironment(text);
-        } catch (GoliveException e) {
-            throw GoliveException.badInput("environment: " + e.getMessage());
-        }
-    }
-
-    private Optional<String> opt(String field) {
-        String t = fields.get(field).text.strip();
-        return t.isEmpty() ? Optional.empty() : Optional.of(t);
-    }
+    /** A preview, or why the form cannot be one: a bad value while typing is the form's answer, not a failure. */
+    private record Outcome(UnitPreview preview, String problem) { }
 
     /** Renders on a worker; only the newest request's answer is kept (typing outruns rendering). */
     private void render(boolean analyze) {
@@ -176,61 +186,113 @@ final class UnitView extends View {
             preview = null;
             return;
         }
-        app.worker().run(analyze ? "systemd-analyze" : "rendering the unit",
-                () -> app.model().session().previewUnit(spec, Optional.empty(), s -> s, "preview", analyze), p -> {
-                    if (mine != generation) return;
-                    preview = p;
-                    problem = null;
-                }, e -> {
-                    if (mine != generation) return;
-                    preview = null;
-                    problem = App.firstLine(e.getMessage());
-                });
+        app.worker().run(analyze ? "systemd-analyze" : "rendering the unit", () -> {
+            try {
+                return new Outcome(app.model().session().previewUnit(spec, Optional.empty(), UnitForm::label, PREVIEW_ID, analyze), null);
+            } catch (GoliveException e) {
+                // not logged: the screen shows it, and a half-typed value is no event worth a log line
+                if (e.exitCode() != ExitCode.BAD_INPUT) throw e;
+                return new Outcome(null, App.firstLine(e.getMessage()));
+            }
+        }, o -> {
+            if (mine != generation) return;
+            preview = o.preview();
+            problem = o.problem();
+        }, e -> {
+            if (mine != generation) return;
+            preview = null;
+            problem = App.firstLine(e.getMessage());
+        });
+    }
+
+    /** The lines under the form: the edit keys, where the selected field came from, then the problem or first warning, all wrapped. */
+    private List<String[]> messages(int width) {
+        List<String[]> out = new ArrayList<>();
+        UnitForm.Field sel = form.order.get(at);
+        if (editing) out.add(new String[] {"DIM", "editing " + sel.label + ": enter or esc ends · backspace deletes · ctrl-u clears"});
+        sel.source().ifPresent(s -> out.add(new String[] {"DIM", sel.label + (s instanceof Source.Derived d ? ": " + d.from()
+                : s instanceof Source.Default d ? ": " + d.what() : " from " + s.describe())}));
+        if (problem != null) out.add(new String[] {"ERROR", "golive: " + problem});
+        else if (preview != null && !preview.check().warnings().isEmpty()) out.add(new String[] {"WARN", "! " + preview.check().warnings().get(0)});
+        else if (preview != null) out.add(new String[] {"OK", "✓ valid"});
+        List<String[]> wrapped = new ArrayList<>();
+        for (String[] m : out) for (String l : wrap(m[1], width)) wrapped.add(new String[] {m[0], l});
+        return wrapped;
     }
 
     @Override void draw(Canvas c) {
+        if (awaitingModel) adoptModel();
         boolean wide = c.width() >= 110;
-        int fw = wide ? 44 : c.width();
+        int fw = wide ? Math.min(56, c.width() * 45 / 100) : c.width();
+        List<String[]> msgs = messages(fw - 2);
         // beside the unit there is room for every field; above it (80 columns) a window of
         // fields around the cursor, so the rendered unit stays in sight
-        int shown = wide ? order.size() : Math.min(order.size(), Math.max(5, c.height() / 3));
-        int first = Math.max(0, Math.min(at - shown / 2, order.size() - shown));
-        Canvas form = c.sub(0, 0, fw, shown + 3);
+        int shown = wide ? form.order.size() : Math.min(form.order.size(), Math.max(5, c.height() / 3));
+        int first = Math.max(0, Math.min(at - shown / 2, form.order.size() - shown));
+        Canvas fc = c.sub(0, 0, fw, shown + 1);
         for (int row = 0; row < shown; row++) {
             int i = first + row;
-            Field f = order.get(i);
+            UnitForm.Field f = form.order.get(i);
             boolean sel = i == at;
-            if (sel) form.fillRow(row, editing ? Role.FILTER : Role.SELECTED);
+            if (sel) fc.fillRow(row, editing ? Role.FILTER : Role.SELECTED);
             Role role = sel ? (editing ? Role.FILTER : Role.SELECTED) : Role.BASE;
-            form.text(1, row, f.label, role);
-            form.text(15, row, f.text + (sel && editing ? "_" : "") + (f.choices.isEmpty() ? "" : "  ‹" + String.join("|", f.choices) + "›"), role);
+            fc.text(1, row, f.label, role);
+            int end = fc.text(15, row, f.text + (sel && editing ? "_" : "") + (f.choices.isEmpty() ? "" : "  ‹" + String.join("|", f.choices) + "›"), role);
+            // the unit's file:line, dim at the right where it fits; the full source is under the form
+            Optional<String> mark = f.source().map(src -> f.key.equals(SpecFromUnit.GO) ? "existing unit" : UnitForm.shortSource(src));
+            if (mark.isPresent() && end + 2 + mark.get().length() < fw) fc.textRight(row, mark.get() + " ", sel ? role : Role.DIM);
         }
-        if (shown < order.size()) {
-            form.text(1, shown, "… field " + (at + 1) + " of " + order.size() + " (j/k for the others)", Role.DIM);
+        if (shown < form.order.size()) fc.text(1, shown, "… field " + (at + 1) + " of " + form.order.size() + " (j/k for the others)", Role.DIM);
+        // the messages, wrapped whole under the form: across the screen at 80 columns, down the
+        // form's column when the unit is beside it (where the rows under the form are free)
+        int msgTop = shown + 1;
+        int room = wide ? c.height() - msgTop : Math.max(1, c.height() / 4);
+        int rows = Math.min(msgs.size(), room);
+        Canvas m = c.sub(0, msgTop, fw, rows);
+        for (int i = 0; i < rows; i++) {
+            boolean cut = i == rows - 1 && msgs.size() > rows;
+            String l = msgs.get(i)[1];
+            m.text(1, i, cut ? fitWithEllipsis(l, fw - 2) : l, Role.valueOf(msgs.get(i)[0]));
         }
-        if (problem != null) form.text(1, shown + 1, "golive: " + problem, Role.ERROR);
-        else if (preview != null && !preview.check().warnings().isEmpty()) form.text(1, shown + 1, "! " + preview.check().warnings().get(0), Role.WARN);
-        else if (preview != null) form.text(1, shown + 1, "✓ valid", Role.OK);
-        Canvas out = wide ? c.sub(fw + 1, 0, c.width() - fw - 1, c.height()) : c.sub(0, shown + 3, c.width(), c.height() - shown - 3);
+        Canvas out = wide ? c.sub(fw + 1, 0, c.width() - fw - 1, c.height())
+                : c.sub(0, msgTop + rows + 1, c.width(), c.height() - msgTop - rows - 1);
+        drawUnit(out);
+    }
+
+    private void drawUnit(Canvas out) {
         if (preview == null) {
             out.text(1, 0, problem == null ? "rendering…" : "No unit until the form is valid.", Role.DIM);
             return;
         }
+        int w = Math.max(10, out.width() - 2);
         List<String[]> unit = new ArrayList<>();
-        unit.add(new String[] {"TITLE", preview.unit().kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + " " + preview.unit().path()});
-        for (String l : preview.unit().content().split("\n")) unit.add(new String[] {l.startsWith("[") ? "TITLE" : l.startsWith("#") ? "DIM" : "BASE", l});
-        for (String w : preview.check().warnings()) unit.add(new String[] {"WARN", "! " + w});
-        List<String[]> analysis = new ArrayList<>();
-        preview.analysis().ifPresent(a -> {
-            a.security().opt().ifPresent(s -> analysis.add(new String[] {"TITLE", String.format(java.util.Locale.ROOT,
-                    "exposure %.1f %s (systemd-analyze security)", s.exposure(), s.rating())}));
-            if (a.security() instanceof dev.golive.model.Fact.Unknown<?> u) analysis.add(new String[] {"DIM", "exposure: " + u.reason()});
-            a.verify().opt().ifPresent(v -> {
-                if (v.isEmpty()) analysis.add(new String[] {"OK", "systemd-analyze verify: no complaints"});
-                for (UnitAnalysis.VerifyMessage m : v) analysis.add(new String[] {"WARN", m.describe()});
-            });
-            if (a.verify() instanceof dev.golive.model.Fact.Unknown<?> u) analysis.add(new String[] {"DIM", "verify: " + u.reason()});
+        unit.add(new String[] {"TITLE", preview.unit().kind().name().toLowerCase(Locale.ROOT).replace('_', '-') + " " + preview.unit().path()});
+        for (String l : preview.unit().content().split("\n")) {
+            String role = l.startsWith("[") ? "TITLE" : l.startsWith("#") ? "DIM" : "BASE";
+            // golive's header: wrapped, it is the one comment the admin must read whole
+            if (l.startsWith("#")) {
+                List<String> parts = wrap(l, w - 2);
+                for (int i = 0; i < parts.size(); i++) unit.add(new String[] {role, (i == 0 ? "" : "  ") + parts.get(i)});
+            }
+            else unit.add(new String[] {role, l});
+        }
+        for (String warning : preview.check().warnings()) for (String p : wrap("! " + warning, w)) unit.add(new String[] {"WARN", p});
+        form.fromUnit().ifPresent(u -> {
+            for (String n : u.notes()) for (String p : wrap("· " + n, w)) unit.add(new String[] {"DIM", p});
         });
+        List<String[]> found = new ArrayList<>();
+        preview.analysis().ifPresent(a -> {
+            a.security().opt().ifPresent(s -> found.add(new String[] {"TITLE", String.format(Locale.ROOT,
+                    "exposure %.1f %s (systemd-analyze security)", s.exposure(), s.rating())}));
+            if (a.security() instanceof dev.golive.model.Fact.Unknown<?> u) found.add(new String[] {"DIM", "exposure: " + u.reason()});
+            a.verify().opt().ifPresent(v -> {
+                if (v.isEmpty()) found.add(new String[] {"OK", "systemd-analyze verify: no complaints"});
+                for (UnitAnalysis.VerifyMessage msg : v) found.add(new String[] {"WARN", msg.describe()});
+            });
+            if (a.verify() instanceof dev.golive.model.Fact.Unknown<?> u) found.add(new String[] {"DIM", "verify: " + u.reason()});
+        });
+        List<String[]> analysis = new ArrayList<>();
+        for (String[] a : found) for (String p : wrap(a[1], w)) analysis.add(new String[] {a[0], p});
         // the analysis stays under the unit even when the unit is longer than the room
         int ua = Math.min(analysis.size(), out.height() / 2);
         int uu = out.height() - ua;
@@ -241,5 +303,34 @@ final class UnitView extends View {
             out.text(1, r, cut ? "… " + (unit.size() - i) + " more lines (J/K scroll)" : unit.get(i)[1], cut ? Role.DIM : Role.valueOf(unit.get(i)[0]));
         }
         for (int i = 0; i < ua; i++) out.text(1, r++, analysis.get(i)[1], Role.valueOf(analysis.get(i)[0]));
+    }
+
+    /** Word-wrapped lines of at most {@code width} columns; a word longer than a line is split with "…" at the cut. */
+    static List<String> wrap(String text, int width) {
+        List<String> out = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            while (TerminalTextUtils.getColumnWidth(word) > width) {
+                if (line.length() > 0) {
+                    out.add(line.toString());
+                    line.setLength(0);
+                }
+                String head = TerminalTextUtils.fitString(word, width - 1);
+                out.add(head + "…");
+                word = word.substring(head.length());
+            }
+            if (line.length() > 0 && TerminalTextUtils.getColumnWidth(line + " " + word) > width) {
+                out.add(line.toString());
+                line.setLength(0);
+            }
+            if (line.length() > 0) line.append(' ');
+            line.append(word);
+        }
+        if (line.length() > 0 || out.isEmpty()) out.add(line.toString());
+        return out;
+    }
+
+    private static String fitWithEllipsis(String s, int width) {
+        return TerminalTextUtils.getColumnWidth(s) + 2 <= width ? s + " …" : TerminalTextUtils.fitString(s, Math.max(0, width - 1)) + "…";
     }
 }

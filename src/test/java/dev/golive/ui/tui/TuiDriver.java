@@ -29,7 +29,9 @@ final class TuiDriver implements AutoCloseable {
     final Theme theme;
     private final Session session;
 
-    private TuiDriver(String root, boolean readOnly, int cols, int rows, Theme theme) {
+    private TuiDriver(String root, boolean readOnly, int cols, int rows, Theme theme) { this(root, readOnly, cols, rows, theme, null); }
+
+    private TuiDriver(String root, boolean readOnly, int cols, int rows, Theme theme, String service) {
         try {
             this.theme = theme;
             // the profiles shipped in the jar only: the test machine's /etc/golive/profiles must not change a screen
@@ -37,7 +39,7 @@ final class TuiDriver implements AutoCloseable {
             terminal = new DefaultVirtualTerminal(new TerminalSize(cols, rows));
             screen = new TerminalScreen(terminal);
             screen.startScreen();
-            app = new App(new HostModel(session, root, readOnly).planIds(() -> "20260101-000000-test"), theme, Runnable::run, Runnable::run, LOG_FILE);
+            app = new App(new HostModel(session, root, readOnly).forService(service, null).planIds(() -> "20260101-000000-test"), theme, Runnable::run, Runnable::run, LOG_FILE);
             app.start();
             render();
         } catch (IOException e) {
@@ -48,6 +50,11 @@ final class TuiDriver implements AutoCloseable {
     /** golive --root src/test/resources/hosts/NAME, in a terminal of cols x rows. */
     static TuiDriver onFixture(String name, int cols, int rows) {
         return new TuiDriver("src/test/resources/hosts/" + name, false, cols, rows, ThemeLoader.shipped("default"));
+    }
+
+    /** golive --root src/test/resources/hosts/NAME --service SERVICE, in a terminal of cols x rows. */
+    static TuiDriver onFixture(String name, String service, int cols, int rows) {
+        return new TuiDriver("src/test/resources/hosts/" + name, false, cols, rows, ThemeLoader.shipped("default"), service);
     }
 
     /**
@@ -76,6 +83,11 @@ final class TuiDriver implements AutoCloseable {
 
     static TuiDriver on(String root, boolean readOnly, int cols, int rows) {
         return new TuiDriver(root, readOnly, cols, rows, ThemeLoader.shipped("default"));
+    }
+
+    /** golive --root ROOT --service SERVICE. */
+    static TuiDriver on(String root, String service, int cols, int rows) {
+        return new TuiDriver(root, false, cols, rows, ThemeLoader.shipped("default"), service);
     }
 
     Session session() { return session; }

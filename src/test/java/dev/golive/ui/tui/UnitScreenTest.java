@@ -12,18 +12,71 @@ class UnitScreenTest {
 
     @ParameterizedTest(name = "{0}x{1}")
     @CsvSource({"80, 24", "120, 40"})
-    void theEditorShowsTheFormAndTheUnitItRenders(int cols, int rows) {
-        try (TuiDriver tui = TuiDriver.onFixture("debian12-vm", cols, rows)) {
+    void aNewServiceStartsFromGolivesDefaults(int cols, int rows) {
+        try (TuiDriver tui = TuiDriver.onFixture("ubuntu2004-hybrid", cols, rows)) {
             tui.press("6");
-            tui.matchesGolden("unit-debian12-vm-" + cols + "x" + rows);
-            assertThat(tui.text()).contains("name", "exec", "drop-in /etc/systemd/system/api.service.d/60-golive.conf", "[Unit]");
-            if (rows >= 40) assertThat(tui.text()).contains("[Service]", "ExecStart=/usr/local/bin/api");
+            tui.matchesGolden("unit-new-ubuntu2004-hybrid-" + cols + "x" + rows);
+            assertThat(tui.text()).contains("name          api", "exec          /usr/local/bin/api", "dynamic user  yes",
+                    "no api.service on this host: a new unit", "unit /etc/systemd/system/api.service", "[Unit]")
+                    .doesNotContain("from api.service");
+            if (rows >= 40) assertThat(tui.text()).contains("ports         8080", "[Service]", "ExecStart=/usr/local/bin/api");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}x{1}")
+    @CsvSource({"80, 24", "120, 40"})
+    void withServiceTheFormStartsFromTheExistingUnit(int cols, int rows) {
+        try (TuiDriver tui = TuiDriver.onFixture("debian12-vm", "api", cols, rows)) {
+            tui.press("6");
+            tui.matchesGolden("unit-service-api-debian12-vm-" + cols + "x" + rows);
+            assertThat(tui.text()).contains("exec          /opt/api/bin/api", "from api.service:9",
+                    "name from /etc/systemd/system/api.service", "drop-in /etc/systemd/system/api.service.d/60-golive.conf")
+                    .doesNotContain("ports         8080");
+            if (rows >= 40) {
+                assertThat(tui.text()).contains("arguments     -config /etc/api/config.yaml", "user          api", "from api.service:8",
+                        "dynamic user  no", "environment   GOMAXPROCS=4", "from override.conf:2", "LimitNOFILE   65536",
+                        "User=api", "Restart=on-failure", "RestartSec=100ms")
+                        .doesNotContain("ExecStart=", "DynamicUser=yes", "ProtectSystem=");
+            }
+        }
+    }
+
+    @Test
+    void theUntouchedPrefilledFormPlansADropInThatKeepsTheUnitsCommand() {
+        try (TuiDriver tui = TuiDriver.onFixture("debian12-vm", "api", 120, 40)) {
+            tui.press("6");
+            var spec = ((UnitView) tui.app.current()).spec();
+            assertThat(spec.exec()).as("ExecStart= stays the unit's").isEmpty();
+            assertThat(spec.user()).contains("api");
+            assertThat(spec.dynamicUser()).isFalse();
+            assertThat(spec.ports()).isEmpty();
+            // editing the arguments replaces the unit's command, still from the prefilled program
+            tui.press("j", "j", "enter", "ctrl-u").type("-config /etc/api/prod.yaml").press("enter");
+            assertThat(tui.text()).contains("ExecStart=", "ExecStart=/opt/api/bin/api -config /etc/api/prod.yaml");
+            assertThat(tui.row(4)).doesNotContain("from api.service");
+        }
+    }
+
+    @Test
+    void endingAnEditOfTheNameLoadsThatServicesUnit() {
+        try (TuiDriver tui = TuiDriver.onFixture("arm64-server", 120, 40)) {
+            tui.press("6");
+            assertThat(tui.text()).contains("exec          /usr/local/bin/api", "ports         8080");
+            tui.press("enter", "ctrl-u").type("ingest").press("enter");
+            assertThat(tui.text()).contains("ingest.service exists: form filled from it; the drop-in changes only what you edit",
+                    "exec          /opt/ingest/ingest", "arguments     -listen :9000", "CPUQuota      200%", "MemoryMax     24G",
+                    "RestartSec    1s", "from ingest.service:11", "drop-in /etc/systemd/system/ingest.service.d/60-golive.conf")
+                    .doesNotContain("ports         8080");
+            // a name with no unit: golive's new-unit defaults again, not ingest's values
+            tui.press("enter", "ctrl-u").type("web").press("enter");
+            assertThat(tui.text()).contains("no web.service on this host: a new unit", "exec          /usr/local/bin/web",
+                    "ports         8080", "unit /etc/systemd/system/web.service").doesNotContain("/opt/ingest");
         }
     }
 
     @Test
     void typingAFieldReRendersTheUnitAndABadValueIsReportedAtOnce() {
-        try (TuiDriver tui = TuiDriver.onFixture("debian12-vm", 120, 40)) {
+        try (TuiDriver tui = TuiDriver.onFixture("ubuntu2004-hybrid", 120, 40)) {
             tui.press("6", "j", "j", "j", "j", "j", "j", "j", "enter").type(",x");
             assertThat(tui.text()).contains("golive: ports: \"x\" is not a port number", "No unit until the form is valid.");
             tui.press("backspace", "backspace").type(",9090").press("enter");
@@ -33,9 +86,67 @@ class UnitScreenTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}x{1}")
+    @CsvSource({"80, 24", "120, 40"})
+    void aValidationMessageIsShownWholeAcrossTheScreen(int cols, int rows) {
+        try (TuiDriver tui = TuiDriver.onFixture("ubuntu2004-hybrid", cols, rows)) {
+            tui.press("6", "j", "j", "j", "j", "j", "j", "j", "j", "enter").type("0%").press("enter");
+            String problem = tui.app.current() instanceof UnitView ? problemText(tui) : "";
+            assertThat(problem).startsWith("golive: CPUQuota").endsWith(")");
+            assertThat(tui.text().replaceAll("\\s+", " ")).contains(problem.replaceAll("\\s+", " "));
+        }
+    }
+
+    /** The error lines under the form, joined: what the admin reads. */
+    private static String problemText(TuiDriver tui) {
+        StringBuilder b = new StringBuilder();
+        boolean in = false;
+        for (String line : tui.text().split("\n")) {
+            String t = line.strip();
+            if (t.startsWith("golive: CPUQuota")) in = true;
+            else if (in && (t.isEmpty() || t.startsWith("enter edit") || t.startsWith("No unit"))) break;
+            if (in) b.append(b.length() == 0 ? "" : " ").append(t);
+        }
+        return b.toString();
+    }
+
+    @Test
+    void ctrlUClearsTheFieldBeingEdited() {
+        try (TuiDriver tui = TuiDriver.onFixture("ubuntu2004-hybrid", 120, 40)) {
+            tui.press("6", "j", "enter");
+            assertThat(tui.text()).contains("ctrl-u clears");
+            tui.press("ctrl-u").type("/opt/x/bin/x").press("enter");
+            assertThat(tui.text()).contains("exec          /opt/x/bin/x", "ExecStart=/opt/x/bin/x");
+        }
+    }
+
+    @Test
+    void thePreviewHeaderSaysTheSnapshotIdComesAtApply() {
+        try (TuiDriver tui = TuiDriver.onFixture("ubuntu2004-hybrid", 120, 40)) {
+            tui.press("6");
+            assertThat(tui.text()).contains("# Managed by golive (snapshot <id assigned at apply>)", "#   golive rollback <id assigned at apply>")
+                    .doesNotContain("rollback preview");
+        }
+    }
+
+    @Test
+    void aBadValueWhileTypingIsNotAWarningInTheLog() {
+        var root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        var events = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        events.start();
+        root.addAppender(events);
+        try (TuiDriver tui = TuiDriver.onFixture("ubuntu2004-hybrid", 120, 40)) {
+            tui.press("6", "j", "j", "j", "j", "j", "j", "j", "j", "enter").type("0%").press("enter");
+            assertThat(tui.text()).contains("golive: CPUQuota");
+        } finally {
+            root.detachAppender(events);
+        }
+        assertThat(events.list).noneMatch(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN));
+    }
+
     @Test
     void argumentsEnvironmentAndLimitsUseTheUnitFilesOwnQuoting() {
-        try (TuiDriver tui = TuiDriver.onFixture("debian12-vm", 120, 40)) {
+        try (TuiDriver tui = TuiDriver.onFixture("ubuntu2004-hybrid", 120, 40)) {
             tui.press("6", "j", "j", "enter").type("--listen :8080 '--name=a b'").press("enter");
             tui.press("j", "j", "j", "enter").type("GOGC=50 'GREETING=hello world'").press("enter");
             tui.press("j", "j", "j", "j", "j", "j", "j", "enter").type("65536:524288").press("enter");
@@ -45,7 +156,7 @@ class UnitScreenTest {
             assertThat(spec.environment()).containsEntry("GOGC", "50").containsEntry("GREETING", "hello world");
             assertThat(spec.resources().nofile()).contains(new dev.golive.model.NofileLimit(65536, 524288));
         }
-        try (TuiDriver tui = TuiDriver.onFixture("debian12-vm", 120, 40)) {
+        try (TuiDriver tui = TuiDriver.onFixture("ubuntu2004-hybrid", 120, 40)) {
             tui.press("6", "j", "j", "enter").type("'unterminated").press("enter");
             assertThat(tui.text()).contains("golive: arguments: col 1:");
         }
@@ -64,8 +175,21 @@ class UnitScreenTest {
     }
 
     @Test
+    void pOnAnExistingServicePlansADropInWithoutTheDefaultsThatWouldBreakIt() {
+        try (TuiDriver tui = TuiDriver.on(TuiDriver.targetTree("debian12-vm"), "api", 120, 40)) {
+            tui.press("6", "p");
+            assertThat(tui.row(1)).contains("4 Review");
+            var plan = tui.app.model().plan().orElseThrow();
+            var dropIn = plan.files().stream().filter(f -> f.path().equals("/etc/systemd/system/api.service.d/60-golive.conf"))
+                    .findFirst().orElseThrow().after().orElseThrow();
+            assertThat(dropIn).contains("User=api").doesNotContain("ExecStart", "DynamicUser", "/usr/local/bin/api");
+            assertThat(plan.files()).noneMatch(f -> f.path().equals("/etc/systemd/system/api.service"));
+        }
+    }
+
+    @Test
     void aChoiceCyclesWithEnter() {
-        try (TuiDriver tui = TuiDriver.onFixture("debian12-vm", 120, 40)) {
+        try (TuiDriver tui = TuiDriver.onFixture("ubuntu2004-hybrid", 120, 40)) {
             tui.press("6", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "enter");
             assertThat(tui.text()).contains("hardening     strict");
             assertThat(tui.text()).contains("ProtectSystem=strict");

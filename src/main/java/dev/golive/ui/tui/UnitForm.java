@@ -1,0 +1,200 @@
+package dev.golive.ui.tui;
+
+import dev.golive.config.SystemdIni;
+import dev.golive.config.SystemdWords;
+import dev.golive.model.GoliveException;
+import dev.golive.model.NofileLimit;
+import dev.golive.model.ServiceSpec;
+import dev.golive.model.Source;
+import dev.golive.unit.SpecFromUnit;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Unit screen's form: its fields in order, golive's new-unit defaults or the values of an
+ * existing unit ({@link SpecFromUnit}, each field remembering the file:line it came from), and
+ * the spec the fields make.
+ */
+final class UnitForm {
+
+    /** One form field: a label, its spec key, its text, and for a choice the values enter cycles through. */
+    static final class Field {
+        final String label;
+        final String key;
+        final List<String> choices;
+        String text;
+        /** Where the prefilled text came from (the unit's file:line), or null; shown while the text is unchanged. */
+        Source from;
+        String fromText;
+
+        Field(String label, String key, String text, List<String> choices) {
+            this.label = label;
+            this.key = key;
+            this.text = text;
+            this.choices = choices;
+        }
+
+        Optional<Source> source() { return from != null && text.equals(fromText) ? Optional.of(from) : Optional.empty(); }
+    }
+
+    private final Map<String, Field> fields = new LinkedHashMap<>();
+    final List<Field> order = new ArrayList<>();
+    /** The existing unit the form was filled from, or null for a new unit. */
+    private SpecFromUnit prefill;
+
+    UnitForm() {
+        add("name", SpecFromUnit.NAME, List.of());
+        add("exec", SpecFromUnit.EXEC, List.of());
+        add("arguments", SpecFromUnit.ARGUMENTS, List.of());
+        add("user", SpecFromUnit.USER, List.of());
+        add("dynamic user", SpecFromUnit.DYNAMIC_USER, List.of("yes", "no"));
+        add("environment", SpecFromUnit.ENVIRONMENT, List.of());
+        add("state dir", SpecFromUnit.STATE_DIRS, List.of());
+        add("ports", "ports", List.of());
+        add("CPUQuota", SpecFromUnit.CPU_QUOTA, List.of());
+        add("MemoryMax", SpecFromUnit.MEMORY_MAX, List.of());
+        add("MemoryHigh", SpecFromUnit.MEMORY_HIGH, List.of());
+        add("TasksMax", SpecFromUnit.TASKS_MAX, List.of());
+        add("LimitNOFILE", SpecFromUnit.NOFILE, List.of());
+        add("RestartSec", SpecFromUnit.RESTART_SEC, List.of());
+        add("hardening", SpecFromUnit.HARDENING, List.of("none", "basic", "strict"));
+        add("Go runtime", SpecFromUnit.GO, List.of("derive", "off"));
+        newUnit("api");
+    }
+
+    private void add(String label, String key, List<String> choices) {
+        Field f = new Field(label, key, "", choices);
+        fields.put(label, f);
+        order.add(f);
+    }
+
+    String text(String label) { return fields.get(label).text; }
+
+    private void set(String label, String text) { fields.get(label).text = text; }
+
+    /** golive's defaults for a unit it writes from scratch. */
+    void newUnit(String name) {
+        prefill = null;
+        for (Field f : order) f.from = null;
+        set("name", name);
+        set("exec", "/usr/local/bin/" + name);
+        for (String l : List.of("arguments", "user", "environment", "state dir", "CPUQuota", "MemoryMax", "MemoryHigh", "TasksMax", "LimitNOFILE")) set(l, "");
+        set("dynamic user", "yes");
+        set("ports", "8080");
+        set("RestartSec", ServiceSpec.Restart.DEFAULT.restartSec());
+        set("hardening", "basic");
+        set("Go runtime", "derive");
+    }
+
+    /** The form as the existing unit has it; ports stay empty (a unit does not record them). */
+    void fill(SpecFromUnit s) {
+        prefill = s;
+        ServiceSpec spec = s.spec();
+        set("name", spec.name());
+        set("exec", spec.exec().orElse(""));
+        set("arguments", String.join(" ", spec.arguments().stream().map(SystemdWords::quote).toList()));
+        set("user", spec.user().orElse(""));
+        set("dynamic user", spec.dynamicUser() ? "yes" : "no");
+        set("environment", String.join(" ", spec.environment().entrySet().stream().map(e -> SystemdWords.quote(e.getKey() + "=" + e.getValue())).toList()));
+        set("state dir", String.join(" ", spec.stateDirectories().stream().map(SystemdWords::quote).toList()));
+        set("ports", "");
+        ServiceSpec.Resources r = spec.resources();
+        set("CPUQuota", r.cpuQuota().orElse(""));
+        set("MemoryMax", r.memoryMax().orElse(""));
+        set("MemoryHigh", r.memoryHigh().orElse(""));
+        set("TasksMax", r.tasksMax().orElse(""));
+        set("LimitNOFILE", r.nofile().map(n -> n.soft() == n.hard() ? n.toString().split(":")[0] : n.toString()).orElse(""));
+        set("RestartSec", spec.restart().restartSec());
+        set("hardening", spec.hardening().name().toLowerCase(Locale.ROOT));
+        set("Go runtime", spec.go() == ServiceSpec.GoRuntime.OFF ? "off" : "derive");
+        for (Field f : order) {
+            f.from = s.sources().get(f.key);
+            f.fromText = f.text;
+        }
+    }
+
+    /** The unit the form was filled from while the name is still that unit's, else empty (a new unit). */
+    Optional<SpecFromUnit> fromUnit() {
+        return prefill != null && prefill.spec().name().equals(text("name").strip()) ? Optional.of(prefill) : Optional.empty();
+    }
+
+    boolean filledFromUnit() { return prefill != null; }
+
+    /**
+     * The form as a spec; a value that cannot be a spec at all is reported like golive unit
+     * would. Filled from an existing unit, what is still as the unit has it is left to the unit
+     * ({@link SpecFromUnit#forDropIn}), and the restart policy and start limit stay the unit's.
+     */
+    ServiceSpec spec() {
+        ServiceSpec base = ServiceSpec.named(text("name").strip());
+        List<Integer> ports = new ArrayList<>();
+        for (String p : text("ports").split("[,\\s]+")) {
+            if (p.isBlank()) continue;
+            try {
+                ports.add(Integer.parseInt(p));
+            } catch (NumberFormatException e) {
+                throw GoliveException.badInput("ports: \"" + p + "\" is not a port number");
+            }
+        }
+        Optional<NofileLimit> nofile = opt("LimitNOFILE").map(t -> NofileLimit.parse(t)
+                .orElseThrow(() -> GoliveException.badInput("LimitNOFILE: \"" + t + "\" is not SOFT:HARD (e.g. 65536:524288) or one number")));
+        var r = new ServiceSpec.Resources(opt("CPUQuota"), opt("MemoryMax"), opt("MemoryHigh"), opt("TasksMax"), nofile, Optional.empty());
+        boolean dynamic = text("dynamic user").equals("yes");
+        // arguments, environment and state dirs are written as in a unit file: systemd's quoting ("a b", 'c')
+        List<String> args = opt("arguments").map(t -> words("arguments", t)).orElse(List.of());
+        Map<String, String> env = opt("environment").map(UnitForm::environment).orElse(Map.of());
+        List<String> dirs = opt("state dir").map(t -> words("state dir", t)).orElse(List.of());
+        Optional<SpecFromUnit> unit = fromUnit();
+        ServiceSpec.Restart d = unit.map(u -> u.spec().restart()).orElse(ServiceSpec.Restart.DEFAULT);
+        var restart = new ServiceSpec.Restart(d.policy(), opt("RestartSec").orElse(d.restartSec()), d.startLimitIntervalSec(), d.startLimitBurst());
+        ServiceSpec s = new ServiceSpec(base.name(), Optional.empty(), opt("exec"), args, opt("user"), dynamic, Optional.empty(),
+                dirs, env, ports, r, restart,
+                ServiceSpec.Hardening.valueOf(text("hardening").toUpperCase(Locale.ROOT)),
+                text("Go runtime").equals("off") ? ServiceSpec.GoRuntime.OFF : ServiceSpec.GoRuntime.DERIVE);
+        return unit.map(u -> u.forDropIn(s)).orElse(s);
+    }
+
+    private static List<String> words(String field, String text) {
+        try {
+            return SystemdIni.splitWords(text);
+        } catch (GoliveException e) {
+            throw GoliveException.badInput(field + ": " + e.getMessage());
+        }
+    }
+
+    private static Map<String, String> environment(String text) {
+        try {
+            return SystemdIni.parseEnvironment(text);
+        } catch (GoliveException e) {
+            throw GoliveException.badInput("environment: " + e.getMessage());
+        }
+    }
+
+    private Optional<String> opt(String field) {
+        String t = text(field).strip();
+        return t.isEmpty() ? Optional.empty() : Optional.of(t);
+    }
+
+    /** The spec's field names as the form calls them, so a message names the field to fix. */
+    private static final Map<String, String> LABELS = Map.of("resources.cpuQuota", "CPUQuota", "resources.memoryMax", "MemoryMax",
+            "resources.memoryHigh", "MemoryHigh", "resources.tasksMax", "TasksMax", "resources.nofile", "LimitNOFILE",
+            "restart.restartSec", "RestartSec", "dynamicUser", "dynamic user", "stateDirectories", "state dir");
+
+    static String label(String field) { return LABELS.getOrDefault(field, field); }
+
+    /** "api.service:8" for /etc/systemd/system/api.service:8; "systemd default", "as the unit has it". */
+    static String shortSource(Source s) {
+        if (s instanceof Source.File f) {
+            String name = f.path().substring(f.path().lastIndexOf('/') + 1);
+            return "from " + (f.line() > 0 ? name + ":" + f.line() : name);
+        }
+        if (s instanceof Source.Default) return "systemd default";
+        return "as the unit has it";
+    }
+
+}

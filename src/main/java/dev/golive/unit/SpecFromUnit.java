@@ -1,0 +1,286 @@
+package dev.golive.unit;
+
+import dev.golive.config.SystemdIni;
+import dev.golive.model.CgroupMode;
+import dev.golive.model.Fact;
+import dev.golive.model.HostFacts;
+import dev.golive.model.GoliveException;
+import dev.golive.model.NofileLimit;
+import dev.golive.model.ServiceFacts;
+import dev.golive.model.ServiceSpec;
+import dev.golive.model.Source;
+import dev.golive.model.UnitDirective;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The spec an existing unit already amounts to, so that an editor can start from what the
+ * service runs today instead of golive's new-unit defaults: a drop-in rendered from the
+ * untouched result changes nothing the admin did not ask for. A pure function of the
+ * effective directives ({@link ServiceFacts#directives()}, drop-ins merged and list resets
+ * already applied by UnitResolver) and the manager's Default*= settings.
+ *
+ * <ul>
+ * <li>ExecStart=: the last one, its prefixes ({@code @ - : + !}) stripped, split with systemd's
+ *     quoting into program and arguments. A drop-in only rewrites it when the admin changes
+ *     either ({@link #forDropIn}): a prefix, a {@code $VAR} or a specifier would not survive
+ *     golive's rewrite.</li>
+ * <li>Restart=, RestartSec=, StartLimit*: the unit's values, else systemd's (or the manager's
+ *     Default*=) — golive always writes these, so they must say what the service has today.</li>
+ * <li>Hardening: the highest golive level whose every directive the unit already has, else
+ *     none; Go runtime tuning off (derive would add GOMAXPROCS/GOMEMLIMIT nobody asked for).</li>
+ * <li>Ports: never; they are a spec notion a unit does not record.</li>
+ * </ul>
+ *
+ * {@code sources} says per field (the keys below) where its value came from.
+ */
+public record SpecFromUnit(ServiceSpec spec, Map<String, Source> sources, List<String> notes) {
+
+    public static final String NAME = "name", EXEC = "exec", ARGUMENTS = "arguments", USER = "user",
+            DYNAMIC_USER = "dynamicUser", ENVIRONMENT = "environment", STATE_DIRS = "stateDirectories",
+            CPU_QUOTA = "cpuQuota", MEMORY_MAX = "memoryMax", MEMORY_HIGH = "memoryHigh", TASKS_MAX = "tasksMax",
+            NOFILE = "nofile", RESTART_SEC = "restartSec", HARDENING = "hardening", GO = "go";
+
+    public SpecFromUnit {
+        sources = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sources));
+        notes = List.copyOf(notes);
+    }
+
+    /** systemd's built-in values (systemd.service(5), systemd.unit(5)) where neither the unit nor system.conf says. */
+    static final String RESTART = "no", RESTART_SEC_DEFAULT = "100ms", START_LIMIT_INTERVAL = "10s";
+    static final int START_LIMIT_BURST = 5;
+
+    /** The unit as the host's facts show it: the manager's defaults and the cgroup layout come from there. */
+    public static SpecFromUnit of(ServiceFacts service, HostFacts host) {
+        return of(service, host.systemd().managerDefaults(), host.cgroups().mode().opt());
+    }
+
+    public static SpecFromUnit of(ServiceFacts service, Map<String, Fact<String>> managerDefaults) {
+        return of(service, managerDefaults, Optional.empty());
+    }
+
+    /** {@code cgroups}: the host's layout when known; MemoryHigh= only exists on v2. */
+    public static SpecFromUnit of(ServiceFacts service, Map<String, Fact<String>> managerDefaults, Optional<CgroupMode> cgroups) {
+        Map<String, Source> src = new LinkedHashMap<>();
+        List<String> notes = new ArrayList<>();
+        String unit = service.name();
+        String name = unit.endsWith(".service") ? unit.substring(0, unit.length() - ".service".length()) : unit;
+        service.unit().opt().ifPresent(u -> src.put(NAME, Source.File.of(u.path())));
+
+        // ExecStart=: program and arguments
+        Optional<String> exec = Optional.empty();
+        List<String> args = List.of();
+        List<UnitDirective> starts = service.all("Service", "ExecStart").stream().filter(d -> !d.value().isBlank()).toList();
+        if (!starts.isEmpty()) {
+            UnitDirective d = starts.get(starts.size() - 1);
+            if (starts.size() > 1) {
+                notes.add(starts.size() + " ExecStart= lines: the form shows the last (" + d.source().describe()
+                        + "); a changed exec replaces them all");
+            }
+            String v = d.value().strip();
+            int p = 0;
+            while (p < v.length() && "@-:+!".indexOf(v.charAt(p)) >= 0) p++;
+            if (p > 0) notes.add("ExecStart= prefix \"" + v.substring(0, p) + "\" (" + d.source().describe()
+                    + ") is kept while exec and arguments stay as they are; golive writes none");
+            try {
+                List<String> words = SystemdIni.splitWords(v.substring(p));
+                if (!words.isEmpty()) {
+                    exec = Optional.of(unescape(words.get(0), false));
+                    List<String> a = new ArrayList<>();
+                    for (String w : words.subList(1, words.size())) a.add(unescape(w, true));
+                    args = List.copyOf(a);
+                    src.put(EXEC, d.source());
+                    if (!args.isEmpty()) src.put(ARGUMENTS, d.source());
+                    if (words.stream().anyMatch(SpecFromUnit::expands)) {
+                        notes.add("ExecStart= uses a specifier or $VARIABLE (" + d.source().describe()
+                                + "): golive would write it literally, so leave exec and arguments as they are to keep it");
+                    }
+                }
+            } catch (GoliveException e) {
+                notes.add("ExecStart= at " + d.source().describe() + " cannot be split (" + e.getMessage() + "): exec left empty, the unit's stays");
+            }
+        }
+
+        // the user
+        Optional<String> user = last(service, "Service", "User", src, USER).map(UnitDirective::value);
+        boolean dynamic = last(service, "Service", "DynamicUser", src, DYNAMIC_USER).map(d -> bool(d.value())).orElse(false);
+
+        // Environment=: every line in order; a repeated name keeps its first place and its last value
+        Map<String, String> env = new LinkedHashMap<>();
+        for (UnitDirective d : service.all("Service", "Environment")) {
+            try {
+                for (Map.Entry<String, String> e : SystemdIni.parseEnvironment(d.value()).entrySet()) {
+                    env.put(e.getKey(), unescape(e.getValue(), false));
+                }
+                src.putIfAbsent(ENVIRONMENT, d.source());
+            } catch (GoliveException e) {
+                notes.add("Environment= at " + d.source().describe() + " skipped: " + e.getMessage());
+            }
+        }
+
+        List<String> stateDirs = new ArrayList<>();
+        for (UnitDirective d : service.all("Service", "StateDirectory")) {
+            try {
+                for (String w : SystemdIni.splitWords(d.value())) stateDirs.add(unescape(w, false));
+                src.putIfAbsent(STATE_DIRS, d.source());
+            } catch (GoliveException e) {
+                notes.add("StateDirectory= at " + d.source().describe() + " skipped: " + e.getMessage());
+            }
+        }
+
+        Optional<String> cpu = value(service, "CPUQuota", src, CPU_QUOTA);
+        Optional<String> memMax = value(service, "MemoryMax", src, MEMORY_MAX);
+        Optional<String> memHigh = value(service, "MemoryHigh", src, MEMORY_HIGH);
+        if (memHigh.isPresent() && cgroups.isPresent() && cgroups.get() != CgroupMode.V2) {
+            // golive refuses MemoryHigh= where the kernel ignores it; the unit's line stays, doing what it did (nothing)
+            notes.add("MemoryHigh=" + memHigh.get() + " (" + src.remove(MEMORY_HIGH).describe() + ") does nothing on this "
+                    + cgroups.get().label() + " host (cgroup v2 only); left to the unit");
+            memHigh = Optional.empty();
+        }
+        Optional<String> tasks = value(service, "TasksMax", src, TASKS_MAX);
+        Optional<NofileLimit> nofile = Optional.empty();
+        Optional<UnitDirective> nf = service.last("Service", "LimitNOFILE").filter(d -> !d.value().isBlank());
+        if (nf.isPresent()) {
+            nofile = NofileLimit.parse(nf.get().value());
+            if (nofile.isPresent()) src.put(NOFILE, nf.get().source());
+            else notes.add("LimitNOFILE=" + nf.get().value() + " (" + nf.get().source().describe() + ") is not SOFT:HARD; left to the unit");
+        }
+        service.last("Service", "MemoryLimit").filter(d -> memMax.isEmpty()).ifPresent(d -> notes.add("MemoryLimit=" + d.value()
+                + " (" + d.source().describe() + ") is the deprecated name of MemoryMax=; it stays in the unit until MemoryMax= is set"));
+        Optional<Integer> io = Optional.empty();
+
+        // restart: golive always writes these four, so they start as what the service has now
+        String policy = service.last("Service", "Restart").map(UnitDirective::value).filter(v -> !v.isBlank()).orElse(RESTART);
+        String restartSec = restartValue(service, managerDefaults, src);
+        String interval = firstOf(service, List.of(new String[] {"Unit", "StartLimitIntervalSec"}, new String[] {"Service", "StartLimitInterval"},
+                new String[] {"Unit", "StartLimitInterval"})).map(UnitDirective::value)
+                .orElse(managerDefaults.getOrDefault("DefaultStartLimitIntervalSec", Fact.unknown("")).opt().orElse(START_LIMIT_INTERVAL));
+        String burstText = firstOf(service, List.of(new String[] {"Unit", "StartLimitBurst"}, new String[] {"Service", "StartLimitBurst"}))
+                .map(UnitDirective::value)
+                .orElse(managerDefaults.getOrDefault("DefaultStartLimitBurst", Fact.unknown("")).opt().orElse(Integer.toString(START_LIMIT_BURST)));
+        int burst;
+        try {
+            burst = Integer.parseInt(burstText.strip());
+        } catch (NumberFormatException e) {
+            burst = START_LIMIT_BURST;
+            notes.add("StartLimitBurst=" + burstText + " is not a number; systemd's default " + START_LIMIT_BURST + " shown");
+        }
+        var restart = new ServiceSpec.Restart(policy, restartSec, interval, burst);
+
+        ServiceSpec.Hardening hardening = hardening(service);
+        src.put(HARDENING, new Source.Derived(hardening == ServiceSpec.Hardening.NONE
+                ? "the unit lacks some of golive's basic sandboxing directives"
+                : "the unit has every " + hardening.name().toLowerCase(Locale.ROOT) + " directive"));
+        src.put(GO, new Source.Derived("off for an existing unit; derive may add GOMAXPROCS/GOMEMLIMIT to it"));
+
+        ServiceSpec spec = new ServiceSpec(name, Optional.empty(), exec, args, user, dynamic, Optional.empty(),
+                stateDirs, env, List.of(), new ServiceSpec.Resources(cpu, memMax, memHigh, tasks, nofile, io), restart,
+                hardening, ServiceSpec.GoRuntime.OFF);
+        return new SpecFromUnit(spec, src, notes);
+    }
+
+    /**
+     * The spec to render as a drop-in once the admin has edited the prefilled one: exec and
+     * arguments are left out while both are as the unit has them (the unit's ExecStart= stays,
+     * prefixes and variables included), state directories likewise (StateDirectory= adds up
+     * across files), and so is an unchanged environment variable whose value holds a
+     * specifier (golive writes values literally).
+     */
+    public ServiceSpec forDropIn(ServiceSpec edited) {
+        boolean execSame = edited.exec().equals(spec.exec()) && edited.arguments().equals(spec.arguments());
+        Map<String, String> env = new LinkedHashMap<>(edited.environment());
+        for (Map.Entry<String, String> e : spec.environment().entrySet()) {
+            if (e.getValue().equals(env.get(e.getKey())) && expands(e.getValue().replace("$", ""))) env.remove(e.getKey());
+        }
+        List<String> dirs = edited.stateDirectories().equals(spec.stateDirectories()) ? List.of() : edited.stateDirectories();
+        return new ServiceSpec(edited.name(), edited.description(), execSame ? Optional.empty() : edited.exec(),
+                execSame ? List.of() : edited.arguments(), edited.user(), edited.dynamicUser(), edited.workingDirectory(),
+                dirs, env, edited.ports(), edited.resources(), edited.restart(), edited.hardening(), edited.go());
+    }
+
+    /** Whether a word holds a specifier (%x other than %%) or a variable ($X other than $$) systemd would expand. */
+    static boolean expands(String word) {
+        String w = word.replace("%%", "").replace("$$", "");
+        return w.contains("%") || w.contains("$");
+    }
+
+    /** %% (and in ExecStart= arguments $$) as the program sees them; other specifiers stay as written. */
+    static String unescape(String word, boolean dollars) {
+        String w = word.replace("%%", "%");
+        return dollars ? w.replace("$$", "$") : w;
+    }
+
+    private static String restartValue(ServiceFacts service, Map<String, Fact<String>> managerDefaults, Map<String, Source> src) {
+        Optional<UnitDirective> d = service.last("Service", "RestartSec").filter(x -> !x.value().isBlank());
+        if (d.isPresent()) {
+            src.put(RESTART_SEC, d.get().source());
+            return d.get().value().strip();
+        }
+        Fact<String> m = managerDefaults.getOrDefault("DefaultRestartSec", Fact.unknown("not set"));
+        if (m.opt().isPresent()) {
+            src.put(RESTART_SEC, m.src().orElse(new Source.Default("DefaultRestartSec=")));
+            return m.opt().get().strip();
+        }
+        src.put(RESTART_SEC, new Source.Default("not in the unit, so systemd's " + RESTART_SEC_DEFAULT));
+        return RESTART_SEC_DEFAULT;
+    }
+
+    private static Optional<UnitDirective> firstOf(ServiceFacts s, List<String[]> keys) {
+        for (String[] k : keys) {
+            Optional<UnitDirective> d = s.last(k[0], k[1]).filter(x -> !x.value().isBlank());
+            if (d.isPresent()) return d;
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<UnitDirective> last(ServiceFacts s, String section, String key, Map<String, Source> src, String field) {
+        Optional<UnitDirective> d = s.last(section, key).filter(x -> !x.value().isBlank());
+        d.ifPresent(x -> src.put(field, x.source()));
+        return d;
+    }
+
+    private static Optional<String> value(ServiceFacts s, String key, Map<String, Source> src, String field) {
+        return last(s, "Service", key, src, field).map(d -> d.value().strip());
+    }
+
+    /** systemd's parse_boolean(). */
+    static boolean bool(String v) {
+        return switch (v.strip().toLowerCase(Locale.ROOT)) {
+            case "1", "yes", "y", "true", "t", "on" -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * The highest level whose every directive the unit has with golive's value (strict also
+     * needs a CapabilityBoundingSet=, which golive writes with it): writing that level again
+     * changes nothing. Anything less is none, so an untouched form adds no sandboxing.
+     */
+    static ServiceSpec.Hardening hardening(ServiceFacts s) {
+        ServiceSpec.Hardening found = ServiceSpec.Hardening.NONE;
+        for (ServiceSpec.Hardening level : List.of(ServiceSpec.Hardening.BASIC, ServiceSpec.Hardening.STRICT)) {
+            boolean all = true;
+            for (HardeningLevels.Directive d : HardeningLevels.of(level)) all &= has(s, d.key(), d.value());
+            if (level == ServiceSpec.Hardening.STRICT) all &= s.last("Service", "CapabilityBoundingSet").isPresent();
+            if (all) found = level;
+        }
+        return found;
+    }
+
+    private static boolean has(ServiceFacts s, String key, String value) {
+        String want = norm(value);
+        for (UnitDirective d : s.all("Service", key)) if (norm(d.value()).equals(want)) return true;
+        return false;
+    }
+
+    private static String norm(String v) {
+        String t = v.strip().replaceAll("\\s+", " ");
+        if (t.equalsIgnoreCase("yes") || t.equalsIgnoreCase("true") || t.equalsIgnoreCase("on") || t.equals("1")) return "yes";
+        return t;
+    }
+}
