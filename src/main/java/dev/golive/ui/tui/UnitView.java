@@ -50,6 +50,12 @@ final class UnitView extends View {
         super(app);
     }
 
+    /** Enter and esc both end an edit here and keep what was typed: the form validates as you type. */
+    @Override List<String[]> fieldKeys() {
+        return List.of(new String[] {"enter/esc", "done"}, new String[] {"backspace", "delete"}, new String[] {"ctrl-u", "clear"},
+                new String[] {"ctrl-c", "quit"});
+    }
+
     @Override String title() { return "Unit"; }
 
     @Override String about() {
