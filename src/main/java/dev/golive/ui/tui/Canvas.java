@@ -69,6 +69,15 @@ final class Canvas {
         return TerminalTextUtils.fitString(s, room - 1).stripTrailing() + "…";
     }
 
+    /** Like {@link #fit} but keeps the end, "…" at the start: a path's last directories say more than its first. */
+    static String fitEnd(String s, int room) {
+        if (room <= 0) return "";
+        if (TerminalTextUtils.getColumnWidth(s) <= room) return s;
+        String tail = s;
+        while (!tail.isEmpty() && TerminalTextUtils.getColumnWidth(tail) > room - 1) tail = tail.substring(tail.offsetByCodePoints(0, 1));
+        return "…" + tail;
+    }
+
     /** Writes text and pads the rest of the row in the same role (selection bars, headers). */
     void line(int row, String s, Role r) {
         fillRow(row, r);

@@ -10,12 +10,10 @@ import dev.golive.model.HostFacts;
 import dev.golive.model.ServiceSpec;
 import dev.golive.model.Source;
 import dev.golive.unit.SpecFromUnit;
-import dev.golive.unit.UnitAnalysis;
 import dev.golive.unit.UnitPreview;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -29,17 +27,16 @@ import java.util.Optional;
  */
 final class UnitView extends View {
 
-
     /** Where the rendered unit's header names the snapshot: its id only exists once apply starts. */
     static final String PREVIEW_ID = "<id assigned at apply>";
 
     private final UnitForm form = new UnitForm();
+    private final UnitPreviewPane unitPane = new UnitPreviewPane();
     private int at;
     private boolean editing;
     private UnitPreview preview;
     private String problem;
     private int generation;
-    private int unitTop;
     private boolean started;
     private boolean awaitingModel;
     /** The name last looked up on the host, so ending an edit without a change reads nothing. */
@@ -170,8 +167,8 @@ final class UnitView extends View {
             app.model().service(spec());
             app.planAndReview();
         }).unless(() -> preview == null ? "fix the form first" : app.model().profile().isEmpty() ? "no profile chosen" : null));
-        b.add(Binding.quiet("J", "unit down", "Scroll the rendered unit down", () -> unitTop++));
-        b.add(Binding.quiet("K", "unit up", "Scroll the rendered unit up", () -> unitTop = Math.max(0, unitTop - 1)));
+        b.add(Binding.quiet("J", "unit down", "Scroll the rendered unit down", unitPane::down));
+        b.add(Binding.quiet("K", "unit up", "Scroll the rendered unit up", unitPane::up));
         return b;
     }
 
@@ -262,53 +259,7 @@ final class UnitView extends View {
         }
         Canvas out = wide ? c.sub(fw + 1, 0, c.width() - fw - 1, c.height())
                 : c.sub(0, msgTop + rows + 1, c.width(), c.height() - msgTop - rows - 1);
-        drawUnit(out);
-    }
-
-    private void drawUnit(Canvas out) {
-        if (preview == null) {
-            out.text(1, 0, problem == null ? "rendering…" : "No unit until the form is valid.", Role.DIM);
-            return;
-        }
-        int w = Math.max(10, out.width() - 2);
-        List<String[]> unit = new ArrayList<>();
-        unit.add(new String[] {"TITLE", preview.unit().kind().name().toLowerCase(Locale.ROOT).replace('_', '-') + " " + preview.unit().path()});
-        for (String l : preview.unit().content().split("\n")) {
-            String role = l.startsWith("[") ? "TITLE" : l.startsWith("#") ? "DIM" : "BASE";
-            // golive's header: wrapped, it is the one comment the admin must read whole
-            if (l.startsWith("#")) {
-                List<String> parts = wrap(l, w - 2);
-                for (int i = 0; i < parts.size(); i++) unit.add(new String[] {role, (i == 0 ? "" : "  ") + parts.get(i)});
-            }
-            else unit.add(new String[] {role, l});
-        }
-        for (String warning : preview.check().warnings()) for (String p : wrap("! " + warning, w)) unit.add(new String[] {"WARN", p});
-        form.fromUnit().ifPresent(u -> {
-            for (String n : u.notes()) for (String p : wrap("· " + n, w)) unit.add(new String[] {"DIM", p});
-        });
-        List<String[]> found = new ArrayList<>();
-        preview.analysis().ifPresent(a -> {
-            a.security().opt().ifPresent(s -> found.add(new String[] {"TITLE", String.format(Locale.ROOT,
-                    "exposure %.1f %s (systemd-analyze security)", s.exposure(), s.rating())}));
-            if (a.security() instanceof dev.golive.model.Fact.Unknown<?> u) found.add(new String[] {"DIM", "exposure: " + u.reason()});
-            a.verify().opt().ifPresent(v -> {
-                if (v.isEmpty()) found.add(new String[] {"OK", "systemd-analyze verify: no complaints"});
-                for (UnitAnalysis.VerifyMessage msg : v) found.add(new String[] {"WARN", msg.describe()});
-            });
-            if (a.verify() instanceof dev.golive.model.Fact.Unknown<?> u) found.add(new String[] {"DIM", "verify: " + u.reason()});
-        });
-        List<String[]> analysis = new ArrayList<>();
-        for (String[] a : found) for (String p : wrap(a[1], w)) analysis.add(new String[] {a[0], p});
-        // the analysis stays under the unit even when the unit is longer than the room
-        int ua = Math.min(analysis.size(), out.height() / 2);
-        int uu = out.height() - ua;
-        unitTop = Math.max(0, Math.min(unitTop, unit.size() - uu + 1));
-        int r = 0;
-        for (int i = unitTop; i < unit.size() && r < uu; i++, r++) {
-            boolean cut = r == uu - 1 && unit.size() - i > 1;
-            out.text(1, r, cut ? "… " + (unit.size() - i) + " more lines (J/K scroll)" : unit.get(i)[1], cut ? Role.DIM : Role.valueOf(unit.get(i)[0]));
-        }
-        for (int i = 0; i < ua; i++) out.text(1, r++, analysis.get(i)[1], Role.valueOf(analysis.get(i)[0]));
+        unitPane.draw(out, preview, problem, form.fromUnit());
     }
 
     /** Word-wrapped lines of at most {@code width} columns; a word longer than a line is split with "…" at the cut. */
