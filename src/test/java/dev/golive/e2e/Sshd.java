@@ -164,13 +164,14 @@ final class Sshd implements AutoCloseable {
         }
 
         private void start(String remoteCommand) throws IOException, InterruptedException {
+            // history-limit only applies to panes made after it is set, and remain-on-exit (keep the
+            // pane after ssh exits, so the last screen and the exit status can be read) must be on
+            // before a fast ssh can exit: both come from the server's config file
+            java.nio.file.Files.writeString(sshd.dir.resolve("tmux.conf"), "set -g history-limit 10000\nset -g remain-on-exit on\n");
             List<String> argv = new ArrayList<>(List.of("new-session", "-d", "-s", name, "-x", Integer.toString(COLUMNS),
                     "-y", Integer.toString(ROWS)));
             argv.add(shellQuote(sshd.sshCommand(remoteCommand)));
             tmux(argv);
-            // keep the pane after ssh exits, so the last screen and the exit status can be read
-            tmux(List.of("set-option", "-t", name, "remain-on-exit", "on"));
-            tmux(List.of("set-option", "-t", name, "history-limit", "10000"));
         }
 
         /** The visible 80×24 screen, one string per row (trailing spaces trimmed by tmux). */
@@ -249,7 +250,8 @@ final class Sshd implements AutoCloseable {
         }
 
         private Run tmux(List<String> args) throws IOException, InterruptedException {
-            List<String> argv = new ArrayList<>(List.of("tmux", "-S", sshd.dir.resolve("tmux.sock").toString(), "-f", "/dev/null"));
+            List<String> argv = new ArrayList<>(List.of("tmux", "-S", sshd.dir.resolve("tmux.sock").toString(), "-f",
+                    sshd.dir.resolve("tmux.conf").toString()));
             argv.addAll(args);
             Run r = Run.run(argv);
             if (r.exit() != 0) throw new IllegalStateException("tmux " + args + ": " + r.err());
