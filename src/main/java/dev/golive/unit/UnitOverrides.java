@@ -81,7 +81,7 @@ public final class UnitOverrides {
                 String now = String.join(" ", r.get(section, key).stream().map(d -> d.value()).toList());
                 out.add(new PlanConflict(label(section, key), mine.value(), now, reset.get().at(),
                         reset.get().at().describe() + " is read after " + ownedPath + " and its empty " + key + "= resets the list, dropping golive's "
-                                + key + "=" + mine.value() + ". " + fix(reset.get(), key + "=", key + "=" + mine.value())));
+                                + key + "=" + mine.value() + ". " + fix(reset.get(), "the empty " + key + "= line", key + "=" + mine.value())));
             }
         }
         environment(after, r, all, oursEnd, ours, ownedPath, out);
@@ -109,7 +109,7 @@ public final class UnitOverrides {
                 boolean unitLine = all.stream().anyMatch(a -> a.path().equals(f.path()));
                 String why = unitLine
                         ? f.describe() + " is read after " + ownedPath + " and sets " + name + "=" + k.value() + ": the later assignment of a variable wins. "
-                                + fixAt(f, name + " from its Environment= line", "Environment=" + name + "=" + w.getValue())
+                                + fixAt(f, name + " from the Environment= line", "Environment=" + name + "=" + w.getValue())
                         : f.describe() + " is an EnvironmentFile= of the unit and sets " + name + "=" + k.value()
                                 + ": systemd lets environment files override Environment=. Remove " + name + " from " + f.path()
                                 + ", or set " + name + "=" + w.getValue() + " there yourself: golive never edits a file it does not own.";
@@ -124,11 +124,11 @@ public final class UnitOverrides {
                     && a.entry().value().isEmpty()).reduce((a, b) -> b);
             if (unset.isPresent()) {
                 out.add(new PlanConflict(label, w.getValue(), "", unset.get().at(), unset.get().at().describe() + " unsets " + name
-                        + " (UnsetEnvironment= applies after every Environment=). " + fix(unset.get(), name, "Environment=" + name + "=" + w.getValue())));
+                        + " (UnsetEnvironment= applies after every Environment=). " + fix(unset.get(), name + " from the UnsetEnvironment= line", "Environment=" + name + "=" + w.getValue())));
             } else if (reset.isPresent()) {
                 out.add(new PlanConflict(label, w.getValue(), "", reset.get().at(), reset.get().at().describe() + " is read after " + ownedPath
                         + " and its empty Environment= resets the list, dropping golive's " + name + "=" + w.getValue() + ". "
-                        + fix(reset.get(), "Environment=", "Environment=" + name + "=" + w.getValue())));
+                        + fix(reset.get(), "the empty Environment= line", "Environment=" + name + "=" + w.getValue())));
             }
         }
     }
@@ -139,14 +139,14 @@ public final class UnitOverrides {
         String what = v.isEmpty() ? "has an empty " + key + "=, which restores systemd's default" : "sets " + key + "=" + v;
         String order = ownedPath.equals(r.file().get().path()) ? "drop-ins apply after the unit file" : "drop-ins apply in file-name order across /etc, /run and /usr/lib";
         return new PlanConflict(label(section, key), wanted, v, winner.at(), winner.at().describe() + " is read after " + ownedPath + " ("
-                + order + ") and " + what + ": the last assignment wins. " + fix(winner, key + "=", key + "=" + wanted));
+                + order + ") and " + what + ": the last assignment wins. " + fix(winner, "the " + key + "= line", key + "=" + wanted));
     }
 
-    private static String fix(Assigned at, String line, String wanted) { return fixAt(at.at(), line, wanted); }
+    private static String fix(Assigned at, String what, String wanted) { return fixAt(at.at(), what, wanted); }
 
-    private static String fixAt(Source.File at, String line, String wanted) {
-        return "Remove " + line + " from " + at.path() + " (line " + at.line() + "), or set " + wanted
-                + " there yourself: golive never edits a file it does not own.";
+    /** "Remove the LimitNOFILE= line at FILE:3, or set LimitNOFILE=… there yourself": the admin's two ways out. */
+    private static String fixAt(Source.File at, String what, String wanted) {
+        return "Remove " + what + " at " + at.describe() + ", or set " + wanted + " there yourself: golive never edits a file it does not own.";
     }
 
     /** "[Service] LimitNOFILE": the setting, with its section. */

@@ -36,7 +36,7 @@ class DropInConflictPlanTest {
         assertThat(c.winningValue()).isEqualTo("65536");
         assertThat(c.winner()).isEqualTo(new Source.File("/etc/systemd/system/api.service.d/override.conf", 3));
         assertThat(c.why()).contains("override.conf:3 is read after /etc/systemd/system/api.service.d/60-golive.conf",
-                "Remove LimitNOFILE= from /etc/systemd/system/api.service.d/override.conf (line 3), or set LimitNOFILE=524288:524288 there");
+                "Remove the LimitNOFILE= line at /etc/systemd/system/api.service.d/override.conf:3, or set LimitNOFILE=524288:524288 there");
     }
 
     @Test
