@@ -57,7 +57,9 @@ public final class UnitOverrides {
         if (!order.contains(ownedPath)) {
             // a file of the same name in a directory systemd prefers (/run/systemd/system, …) hides golive's entirely
             String name = ownedPath.substring(ownedPath.lastIndexOf('/') + 1);
-            String hider = r.file().get().dropIns().stream().filter(p -> p.endsWith("/" + name)).findFirst().orElse(order.get(0));
+            // (the same name may itself be masked, an empty file or a link to /dev/null: then it is among the masked ones)
+            String hider = java.util.stream.Stream.concat(r.file().get().dropIns().stream(), r.maskedDropIns().stream())
+                    .filter(p -> p.endsWith("/" + name) && !p.equals(ownedPath)).findFirst().orElse(order.get(0));
             lastBySetting(ours).forEach((id, e) -> out.add(new PlanConflict(label(e.section(), e.key()), e.value(), "(golive's file is not read)",
                     Source.File.of(hider), hider + " has the same name as golive's " + ownedPath + " in a directory systemd reads first, so golive's file "
                     + "is ignored. Rename or remove " + hider + " yourself: golive never edits a file it does not own.")));
@@ -72,7 +74,7 @@ public final class UnitOverrides {
             if (later.isEmpty()) continue;
             if (!UnitResolver.isList(key)) {
                 Assigned last = later.get(later.size() - 1);
-                if (last.entry().value().equals(mine.value())) continue;
+                if (sameValue(key, last.entry().value(), mine.value())) continue;
                 out.add(conflict(section, key, mine.value(), last, ownedPath, r));
             } else {
                 if (mine.value().isEmpty()) continue; // golive only resets it: nothing of golive's to lose
@@ -93,7 +95,12 @@ public final class UnitOverrides {
                                     List<SystemdIni.Entry> ours, String ownedPath, List<PlanConflict> out) {
         Map<String, String> wanted = new LinkedHashMap<>();
         for (SystemdIni.Entry e : ours) {
-            if (e.section().equals("Service") && e.key().equals("Environment")) wanted.putAll(SystemdIni.parseEnvironment(e.value()));
+            if (!e.section().equals("Service") || !e.key().equals("Environment")) continue;
+            try {
+                wanted.putAll(SystemdIni.parseEnvironment(e.value()));
+            } catch (dev.golive.model.GoliveException bad) {
+                // a line an admin added to golive's unit that systemd ignores: nothing of it can be overridden
+            }
         }
         if (wanted.isEmpty()) return;
         Map<String, Fact<String>> env = ServiceEnvironment.resolve(after, r.directives()).variables();
@@ -140,6 +147,25 @@ public final class UnitOverrides {
         String order = ownedPath.equals(r.file().get().path()) ? "drop-ins apply after the unit file" : "drop-ins apply in file-name order across /etc, /run and /usr/lib";
         return new PlanConflict(label(section, key), wanted, v, winner.at(), winner.at().describe() + " is read after " + ownedPath + " ("
                 + order + ") and " + what + ": the last assignment wins. " + fix(winner, "the " + key + "= line", key + "=" + wanted));
+    }
+
+    /**
+     * The same setting written two ways: {@code LimitNOFILE=N} is {@code N:N} (systemd.exec(5):
+     * one value sets both limits) and yes/true/on/1 are one boolean (systemd.syntax(7)); else as written.
+     */
+    static boolean sameValue(String key, String a, String b) {
+        String x = a.strip(), y = b.strip();
+        if (x.equals(y)) return true;
+        if (key.startsWith("Limit")) return (x.contains(":") ? x : x + ":" + x).equals(y.contains(":") ? y : y + ":" + y);
+        return bool(x) != null && bool(x).equals(bool(y));
+    }
+
+    private static Boolean bool(String v) {
+        return switch (v.toLowerCase(java.util.Locale.ROOT)) {
+            case "yes", "true", "on", "1" -> Boolean.TRUE;
+            case "no", "false", "off", "0" -> Boolean.FALSE;
+            default -> null;
+        };
     }
 
     private static String fix(Assigned at, String what, String wanted) { return fixAt(at.at(), what, wanted); }

@@ -29,7 +29,7 @@ class UnitOverridesTest {
 
     static final String VENDOR = "/usr/lib/systemd/system/app.service";
     static final String OURS = OwnedFiles.unitDropIn("app.service");
-    static final String GOLIVE = OwnedFiles.header("p1") + "[Service]\nLimitNOFILE=524288\nEnvironment=GOMAXPROCS=2 GOGC=100\nReadWritePaths=/var/lib/app\n";
+    static final String GOLIVE = OwnedFiles.header("p1") + "[Service]\nLimitNOFILE=524288\nEnvironment=GOMAXPROCS=2 GOGC=100\nReadWritePaths=/var/lib/app\nNoNewPrivileges=yes\n";
     static final String D = "/etc/systemd/system/app.service.d/";
 
     static Stream<Arguments> dropIns() {
@@ -42,6 +42,9 @@ class UnitOverridesTest {
                         List.of()),
                 Arguments.of("a later file setting the same value takes nothing from golive",
                         Map.of(D + "override.conf", "[Service]\nLimitNOFILE=524288\nEnvironment=GOMAXPROCS=2\n"),
+                        List.of()),
+                Arguments.of("the same values written another way (N is N:N, true is yes) take nothing from golive",
+                        Map.of(D + "override.conf", "[Service]\nLimitNOFILE=524288:524288\nNoNewPrivileges=true\n"),
                         List.of()),
                 Arguments.of("/run drop-in dirs count by file name too: 70-run.conf is read after 60-golive.conf",
                         Map.of("/run/systemd/system/app.service.d/70-run.conf", "[Service]\nLimitNOFILE=1024\n"),
@@ -80,7 +83,17 @@ class UnitOverridesTest {
                         Map.of("/etc/systemd/system.control/app.service.d/60-golive.conf", "[Service]\nCPUQuota=50%\n"),
                         List.of("[Service] LimitNOFILE | /etc/systemd/system.control/app.service.d/60-golive.conf | (golive's file is not read)",
                                 "[Service] Environment | /etc/systemd/system.control/app.service.d/60-golive.conf | (golive's file is not read)",
-                                "[Service] ReadWritePaths | /etc/systemd/system.control/app.service.d/60-golive.conf | (golive's file is not read)")));
+                                "[Service] ReadWritePaths | /etc/systemd/system.control/app.service.d/60-golive.conf | (golive's file is not read)",
+                                "[Service] NoNewPrivileges | /etc/systemd/system.control/app.service.d/60-golive.conf | (golive's file is not read)")),
+                Arguments.of("a 60-golive.conf in /run/systemd/system is the one hidden: /etc comes first",
+                        Map.of("/run/systemd/system/app.service.d/60-golive.conf", "[Service]\nLimitNOFILE=1\n"),
+                        List.of()),
+                Arguments.of("an empty 60-golive.conf in /run/systemd/system.control masks golive's file just as well",
+                        Map.of("/run/systemd/system.control/app.service.d/60-golive.conf", ""),
+                        List.of("[Service] LimitNOFILE | /run/systemd/system.control/app.service.d/60-golive.conf | (golive's file is not read)",
+                                "[Service] Environment | /run/systemd/system.control/app.service.d/60-golive.conf | (golive's file is not read)",
+                                "[Service] ReadWritePaths | /run/systemd/system.control/app.service.d/60-golive.conf | (golive's file is not read)",
+                                "[Service] NoNewPrivileges | /run/systemd/system.control/app.service.d/60-golive.conf | (golive's file is not read)")));
     }
 
     @ParameterizedTest(name = "{0}")
