@@ -67,6 +67,9 @@ public final class UnitResolver {
 
     private UnitResolver() { }
 
+    /** Whether systemd treats {@code key} as a list (assignments accumulate, an empty one resets). */
+    public static boolean isList(String key) { return UnitSettings.isList(key); }
+
     public static Resolution resolve(HostRoot root, String unitName) {
         UnitNames.validate(unitName);
         List<String> dirs = searchDirs(root);

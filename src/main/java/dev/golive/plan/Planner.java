@@ -127,7 +127,10 @@ public final class Planner {
                 spec = withEnvironment(spec, env);
             }
             // a renderer may hand back a file whose content only differs in the header: that is no change
-            List<FileChange> unitFiles = serviceFiles.files(facts, spec, unitFixes, in.current(), in.planId()).stream()
+            List<FileChange> rendered = serviceFiles.files(facts, spec, unitFixes, in.current(), in.planId());
+            // a later drop-in (override.conf from `systemctl edit`) beats golive's value: said, like a later sysctl file
+            for (FileChange f : rendered) conflicts.addAll(serviceFiles.overrides(spec, f));
+            List<FileChange> unitFiles = rendered.stream()
                     .filter(f -> !(f.before().isPresent() && f.after().isPresent()
                             && OwnedFileBodies.body(f.before().get()).equals(OwnedFileBodies.body(f.after().get()))
                             && in.currentOf(f.path()).mode() == f.mode()))

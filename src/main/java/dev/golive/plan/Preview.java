@@ -60,7 +60,7 @@ public final class Preview {
         if (!plan.conflicts().isEmpty()) {
             out.append('\n').append(st.yellow(st.bold("Conflicts (" + plan.conflicts().size() + ")"))).append('\n');
             for (PlanConflict c : plan.conflicts()) {
-                out.append("  ").append(st.yellow(c.key() + ": golive sets " + c.wanted() + ", " + c.winner().describe() + " sets " + c.winningValue()))
+                out.append("  ").append(st.yellow(c.key() + ": golive sets " + c.wanted() + ", " + c.winner().describe() + " " + c.winnerSays()))
                         .append('\n').append(st.dim("      " + c.why())).append('\n');
             }
         }

@@ -3,6 +3,7 @@ package dev.golive.plan;
 import dev.golive.model.FileChange;
 import dev.golive.model.FixChange;
 import dev.golive.model.HostFacts;
+import dev.golive.model.PlanConflict;
 import dev.golive.model.ServiceSpec;
 
 import java.util.List;
@@ -28,6 +29,14 @@ public interface ServiceFiles {
      */
     List<FileChange> files(HostFacts facts, ServiceSpec spec, List<FixChange> unitChanges,
                            Map<String, OwnedFileState> current, String planId);
+
+    /**
+     * Settings of golive's rendered {@code file} that systemd would not use because another
+     * file of the unit, read later, assigns them (an admin's {@code override.conf}, any drop-in
+     * on golive's own unit): each one a conflict naming the winning file:line. Asked for every
+     * rendered file, changed or not, so the conflict stays visible after an apply.
+     */
+    default List<PlanConflict> overrides(ServiceSpec spec, FileChange file) { return List.of(); }
 
     /** For a build without the unit renderer: a service in the plan is an environment error. */
     ServiceFiles UNAVAILABLE = (facts, spec, changes, current, id) -> {

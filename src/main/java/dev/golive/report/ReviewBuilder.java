@@ -98,8 +98,8 @@ public final class ReviewBuilder {
     }
 
     private static String conflict(PlanConflict c) {
-        return c.key() + ": golive would set " + c.wanted() + ", but " + c.winner().describe() + " sets " + c.winningValue()
-                + " and wins at boot (" + c.why() + ")";
+        return c.key() + ": golive would set " + c.wanted() + ", but " + c.winner().describe() + " " + c.winnerSays()
+                + " and wins " + c.when() + " (" + c.why() + ")";
     }
 
     static Part<Review.UnitView> unit(HostFacts f, Optional<String> service) {

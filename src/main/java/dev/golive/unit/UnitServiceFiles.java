@@ -5,6 +5,7 @@ import dev.golive.model.FileChange;
 import dev.golive.model.FixChange;
 import dev.golive.model.HostFacts;
 import dev.golive.model.OwnedFiles;
+import dev.golive.model.PlanConflict;
 import dev.golive.model.ServiceSpec;
 import dev.golive.plan.OwnedFileState;
 import dev.golive.plan.ServiceFiles;
@@ -39,6 +40,12 @@ public final class UnitServiceFiles implements ServiceFiles {
                 facts.service().flatMap(s -> s.goModGoVersion().opt()).flatMap(dev.golive.model.GoVersion::parse),
                 facts.cpu(), facts.memory()));
         return List.of(UnitRenderer.render(facts, spec, go, files, planId, unitChanges).change());
+    }
+
+    @Override
+    public List<PlanConflict> overrides(ServiceSpec spec, FileChange file) {
+        if (file.after().isEmpty()) return List.of();
+        return UnitOverrides.find(root, spec.unitName(), file.path(), file.after().get());
     }
 
     private static Optional<String> owned(Map<String, OwnedFileState> current, String path) {

@@ -75,6 +75,9 @@ public final class ApplyCommand implements Callable<Integer> {
             ApplyResult r = s.apply(plan, restart);
             t.report(spec.commandLine().getErr(), "apply");
             r.lines().forEach(l -> out.println("  " + l));
+            // applied anyway, as for every conflict: golive's files are right; the other file is the admin's to fix
+            plan.conflicts().forEach(c -> out.println("  conflict, still there: " + c.key() + ": " + c.winner().describe() + " " + c.winnerSays()
+                    + " and wins " + c.when() + " over golive's " + c.wanted()));
             out.println("applied plan " + r.snapshotId() + " in " + r.millis() + " ms; verified. Undo with: golive rollback "
                     + r.snapshotId() + (common.root == null ? "" : " --root " + common.root));
             out.flush();

@@ -211,8 +211,8 @@ public final class Guide {
 
     /** Conflicts and manual steps when there is no preview to show them. */
     private void notes(Plan plan) {
-        plan.conflicts().forEach(c -> io.say("Conflict: " + c.key() + " = " + c.wanted() + " would be overridden at boot by "
-                + c.winner().describe() + " (" + c.winningValue() + "). " + c.why()));
+        plan.conflicts().forEach(c -> io.say("Conflict: " + c.key() + " = " + c.wanted() + " would be overridden " + c.when() + " by "
+                + c.winner().describe() + ", which " + c.winnerSays() + ". " + c.why()));
         plan.manualSteps().forEach(s -> io.say("Do by hand: " + s));
     }
 

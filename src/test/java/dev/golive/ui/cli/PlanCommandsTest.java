@@ -80,6 +80,23 @@ class PlanCommandsTest {
     }
 
     @Test
+    void planForApiShowsThatTheAdminsOverrideConfBeatsGolivesLimitNofile() throws Exception {
+        Path etc = dir("etc"), home = dir("home");
+        var r = CheckCommandTest.run(new PlanCommand(sessions(etc, home)), "--profile", "web-api", "--service", "api",
+                "--root", FIXTURES + "/debian12-vm", "--id", "t-3", "--no-color");
+        assertThat(r.code()).as(r.err()).isEqualTo(0);
+        assertThat(r.out()).contains("+LimitNOFILE=1024:1048576\n", "\nConflicts (1)\n",
+                "  [Service] LimitNOFILE: golive sets 1024:1048576, /etc/systemd/system/api.service.d/override.conf:3 sets 65536\n",
+                "Remove the LimitNOFILE= line at /etc/systemd/system/api.service.d/override.conf:3, or set LimitNOFILE=1024:1048576 there yourself");
+        var json = CheckCommandTest.run(new PlanCommand(sessions(etc, home)), "--profile", "web-api", "--service", "api",
+                "--root", FIXTURES + "/debian12-vm", "--id", "t-3", "--json");
+        var c = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out()).path("conflicts").path(0);
+        assertThat(c.path("key").asText()).isEqualTo("[Service] LimitNOFILE");
+        assertThat(c.path("winner").path("path").asText()).isEqualTo("/etc/systemd/system/api.service.d/override.conf");
+        assertThat(c.path("winner").path("line").asInt()).isEqualTo(3);
+    }
+
+    @Test
     void planWithAServiceAddsItsDropInFromTheUnitRenderer() throws Exception {
         Path etc = dir("etc"), home = dir("home");
         var r = CheckCommandTest.run(new PlanCommand(sessions(etc, home)), "--profile", "web-api", "--service", "prometheus-node-exporter",
