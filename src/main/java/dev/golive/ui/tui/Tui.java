@@ -69,7 +69,9 @@ public final class Tui {
 
     private static int runOn(Session session, Options o, Theme theme, TuiStats stats) throws IOException {
         stats.phase("session open");
-        TuiStats.Counting out = new TuiStats.Counting(System.out);
+        // a frame leaves in one write (FrameOutput), not one per character
+        FrameOutput frames = new FrameOutput(System.out);
+        TuiStats.Counting out = new TuiStats.Counting(frames);
         Terminal terminal = new RawTerminal(System.in, out, StandardCharsets.UTF_8);
         stats.phase("terminal");
         TerminalSize size = terminal.getTerminalSize();
@@ -85,7 +87,7 @@ public final class Tui {
             t.setDaemon(true);
             return t;
         });
-        TerminalScreen screen = new TerminalScreen(terminal);
+        TerminalScreen screen = new DeltaScreen(terminal);
         String logFile = System.getProperty("golive.logdir", System.getProperty("java.io.tmpdir")) + "/golive.log";
         App app = new App(new HostModel(session, o.root(), o.readOnly()).forService(o.service(), o.goMod()), theme, pool, r -> events.add(new Event(null, r)), logFile);
         QuietStreams quiet = new QuietStreams();
@@ -98,14 +100,14 @@ public final class Tui {
             input.setDaemon(true);
             input.start();
             // draw first, then start inspecting: the worker's class loading would compete with the first frame
-            render(app, screen, theme);
+            render(app, screen, theme, frames);
             stats.phase("first frame");
             stats.firstFrame();
             // logging starts here, once, before any worker runs: SLF4J warns (on stderr) when
             // two threads use it while it starts
             log();
             app.start();
-            render(app, screen, theme);
+            render(app, screen, theme, frames);
             while (!app.quitRequested()) {
                 Event e;
                 try {
@@ -115,7 +117,7 @@ public final class Tui {
                     break;
                 }
                 if (e == null) {
-                    if (app.tick()) render(app, screen, theme);
+                    if (app.tick()) render(app, screen, theme, frames);
                     continue;
                 }
                 // from the moment the key was read, so time spent queued behind other work counts too
@@ -127,7 +129,7 @@ public final class Tui {
                 } else {
                     e.task().run();
                 }
-                render(app, screen, theme);
+                render(app, screen, theme, frames);
                 if (e.key() != null) stats.key(Keys.name(e.key()), System.nanoTime() - t0, out.bytes() - b0);
             }
         } finally {
@@ -153,7 +155,7 @@ public final class Tui {
         System.console();
         try (Session session = Session.open(root)) {
             var terminal = new com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal(new TerminalSize(80, 24));
-            TerminalScreen screen = new TerminalScreen(terminal);
+            TerminalScreen screen = new DeltaScreen(terminal);
             screen.startScreen();
             Theme theme = ThemeLoader.shipped("default");
             App app = new App(new HostModel(session, root, false), theme, Runnable::run, Runnable::run, "");
@@ -191,6 +193,16 @@ public final class Tui {
         } catch (IOException | RuntimeException e) {
             log().warn("terminal input ended: {}", e.toString());
             events.add(new Event(new KeyStroke(KeyType.EOF), null));
+        }
+    }
+
+    /** {@link #render}, with the frame's bytes sent to the terminal in one write. */
+    private static void render(App app, Screen screen, Theme theme, FrameOutput frames) throws IOException {
+        frames.hold();
+        try {
+            render(app, screen, theme);
+        } finally {
+            frames.send();
         }
     }
 

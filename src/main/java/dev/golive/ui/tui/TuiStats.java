@@ -83,6 +83,14 @@ final class TuiStats {
     void log() {
         logger().info("tui start (ms after JVM start): {}", phases());
         logger().info(summary());
+        logger().info("keys (name ms bytes): {}", detail());
+    }
+
+    /** Every key with its redraw time and bytes, for a closer look (debug log). */
+    String detail() {
+        StringBuilder b = new StringBuilder();
+        for (Key k : keys) b.append(k.name()).append(' ').append(String.valueOf(Math.round(k.nanos() / 1e5) / 10.0)).append(' ').append(k.bytes()).append(", ");
+        return b.toString();
     }
 
     private static long med(List<Long> l) { return l.isEmpty() ? 0 : l.get(l.size() / 2); }

@@ -37,7 +37,7 @@ final class TuiDriver implements AutoCloseable {
             // the profiles shipped in the jar only: the test machine's /etc/golive/profiles must not change a screen
             session = Session.open(root).profileDirs(java.util.List.of());
             terminal = new DefaultVirtualTerminal(new TerminalSize(cols, rows));
-            screen = new TerminalScreen(terminal);
+            screen = new DeltaScreen(terminal); // what golive runs on (DeltaScreenTest holds it to Lanterna's own)
             screen.startScreen();
             app = new App(new HostModel(session, root, readOnly).forService(service, null).planIds(() -> "20260101-000000-test"), theme, Runnable::run, Runnable::run, LOG_FILE);
             app.start();
