@@ -108,19 +108,15 @@ final class Chrome {
         for (Binding b : app.current().bindings()) if (shown(b)) hints.add(b);
         int screenHints = hints.size();
         for (Binding b : app.globals()) if (shown(b)) hints.add(b);
-        Binding help = null;
-        for (Binding b : app.globals()) if (b.keys().contains("?")) help = b;
-        while (width(hints) > c.width() && hints.size() > 1) {
+        // of the globals only tab and / may go: ? help and q back/quit stay
+        while (width(hints) > c.width()) {
             int drop = -1;
             for (int i = hints.size() - 1; i >= screenHints && drop < 0; i--) {
                 String k = hints.get(i).keys().get(0);
                 if (k.equals("tab") || k.equals("/")) drop = i;
             }
-            if (drop < 0) {
-                for (int i = Math.min(screenHints, hints.size()) - 1; i >= 0 && drop < 0; i--) if (hints.get(i) != help) drop = i;
-            }
+            if (drop < 0 && screenHints > 0) drop = --screenHints;
             if (drop < 0) break;
-            if (drop < screenHints) screenHints--;
             hints.remove(drop);
         }
         int col = 0;
