@@ -76,6 +76,9 @@ final class BuildView extends View {
 
     @Override void shown() { if (!loadedChoices) loadChoices(); }
 
+    /** The choices come from the loaded facts; the module check reads go.mod on this machine, nothing more. */
+    @Override boolean preparable() { return true; }
+
     /** The host default first (marked and checked), then the common targets it is not already. */
     private void loadChoices() {
         Optional<HostFacts> facts = app.model().loaded().map(HostModel.Loaded::facts);

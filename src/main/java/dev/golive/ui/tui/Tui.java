@@ -1,6 +1,7 @@
 package dev.golive.ui.tui;
 
 import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.graphics.BasicTextImage;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.Screen;
@@ -108,6 +109,7 @@ public final class Tui {
             log();
             app.start();
             render(app, screen, theme, frames);
+            boolean preparing = true;
             while (!app.quitRequested()) {
                 Event e;
                 try {
@@ -118,6 +120,7 @@ public final class Tui {
                 }
                 if (e == null) {
                     if (app.tick()) render(app, screen, theme, frames);
+                    else if (preparing) preparing = app.idle(new Canvas(new BasicTextImage(screen.getTerminalSize()).newTextGraphics(), theme));
                     continue;
                 }
                 // from the moment the key was read, so time spent queued behind other work counts too

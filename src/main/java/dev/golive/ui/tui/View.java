@@ -57,4 +57,11 @@ abstract class View {
 
     /** Called when the screen becomes visible (refresh data the others may have changed). */
     void shown() { }
+
+    /**
+     * True when {@link #shown} and {@link #draw} only compute from what is loaded (no worker,
+     * no command, nothing written): the frame may then prepare this screen while the admin is
+     * idle, so its first visit does not pay for cold code (see {@link App#idle}).
+     */
+    boolean preparable() { return false; }
 }

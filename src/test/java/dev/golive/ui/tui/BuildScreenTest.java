@@ -28,6 +28,28 @@ class BuildScreenTest {
     /** A Go module in the repository, named relative to it, so screens are the same in every checkout. */
     private static final String HELLO = "src/test/resources/gomod/hello";
 
+    @Test
+    void whileTheAdminIsIdleTheBuildScreenIsPreparedAndLooksTheSameWhenOpened() {
+        try (TuiDriver tui = TuiDriver.onFixture("debian12-vm", 80, 24)) {
+            String overview = tui.text();
+            var offscreen = new Canvas(new com.googlecode.lanterna.graphics.BasicTextImage(80, 24).newTextGraphics(),
+                    ThemeLoader.shipped("default"));
+            long commands = commands(tui);
+            int prepared = 0;
+            while (tui.app.idle(offscreen)) prepared++;
+            assertThat(prepared).as("only the Build screen says it may be prepared unseen").isEqualTo(1);
+            assertThat(commands(tui)).as("preparing runs no command").isEqualTo(commands);
+            tui.render();
+            assertThat(tui.text()).as("the admin still sees the Overview").isEqualTo(overview);
+            tui.press(TAB);
+            tui.matchesGolden("build-debian12-vm-80x24");
+        }
+    }
+
+    private static long commands(TuiDriver tui) {
+        return tui.app.model().session().log().entries().stream().filter(e -> e.kind() == dev.golive.host.AccessLog.Kind.COMMAND).count();
+    }
+
     @ParameterizedTest(name = "{0}x{1}")
     @CsvSource({"80, 24", "120, 40"})
     void theChecklistMarksTheHostDefaultAndSaysWhyACaptureCannotBuild(int cols, int rows) {
