@@ -136,6 +136,12 @@ final class ReviewView extends View {
             c.line(0, " Out of date: the fixes, profile or service changed since this plan. r re-plan", Role.BANNER);
             c = c.sub(0, 1, c.width(), c.height() - 1);
         }
+        // golive --service NAME: the profile's plan leaves the unit alone until the Unit screen puts it in
+        Optional<String> unit = app.model().serviceUnit();
+        if (unit.isPresent() && shownPlan.service().isEmpty()) {
+            c.line(0, " " + unit.get() + " is not in this plan: Unit (6), then p, adds its drop-in", Role.DIM);
+            c = c.sub(0, 1, c.width(), c.height() - 1);
+        }
         int shift = sideways;
         list.draw(c, (cc, r, l, sel) -> {
             if (sel) cc.fillRow(r, Role.SELECTED);

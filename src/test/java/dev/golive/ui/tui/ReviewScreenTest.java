@@ -8,6 +8,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReviewScreenTest {
 
     @Test
+    void withServiceTheReviewSaysWhenTheUnitIsNotInThePlanYet() {
+        try (TuiDriver tui = TuiDriver.onFixture("debian12-vm", "api", 80, 24)) {
+            tui.press("3").type("/web").press("enter", "p");
+            assertThat(tui.row(2)).isEqualTo(" api.service is not in this plan: Unit (6), then p, adds its drop-in");
+            tui.press("6", "p");
+            assertThat(tui.row(2)).contains("· service api.service ·");
+            assertThat(tui.text()).doesNotContain("is not in this plan");
+        }
+    }
+
+    @Test
     void aLongDiffLineIsReadSidewaysWithTheArrowKeys() {
         try (TuiDriver tui = TuiDriver.onFixture("centos7-v1", 80, 24)) {
             tui.press("3").type("/web").press("enter", "p");
