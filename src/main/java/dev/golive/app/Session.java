@@ -390,7 +390,7 @@ public final class Session implements AutoCloseable {
         dev.golive.build.BuildSpec bs = dev.golive.build.BuildSpec.defaults(moduleDir.toAbsolutePath().normalize(), targets);
         CommandRunner runner = spec.runner().startsProcesses() ? spec.runner() : new ProcessCommandRunner(log);
         dev.golive.build.GoBuilder builder = new dev.golive.build.GoBuilder(runner, DirectoryHostRoot.live(log));
-        builder.modulePath(bs); // "not a Go module directory" before go is even started
+        builder.modulePath(bs); // "no such directory" / "not a Go module directory" before go is even started
         dev.golive.build.GoToolchain tc = builder.checkedToolchain(bs);
         return builder.build(bs, tc, listener);
     }
@@ -402,9 +402,7 @@ public final class Session implements AutoCloseable {
      */
     public String checkModuleDir(Path moduleDir) {
         Path abs = moduleDir.toAbsolutePath().normalize();
-        DirectoryHostRoot live = DirectoryHostRoot.live(log);
-        if (!live.isDirectory(abs.toString())) throw GoliveException.badInput(abs + ": no such directory");
-        var builder = new dev.golive.build.GoBuilder(spec.runner(), live);
+        var builder = new dev.golive.build.GoBuilder(spec.runner(), DirectoryHostRoot.live(log));
         return builder.modulePath(dev.golive.build.BuildSpec.defaults(abs, List.of()));
     }
 

@@ -46,6 +46,8 @@ public final class GoBuilder {
         String goMod = hostPath(spec.moduleDir().resolve("go.mod"));
         Fact<String> text = root.read(goMod);
         if (!text.known()) {
+            // a typo in the path is the likelier mistake: say which of the two it is
+            if (!root.isDirectory(hostPath(spec.moduleDir()))) throw GoliveException.badInput(spec.moduleDir() + ": no such directory");
             throw GoliveException.badInput(spec.moduleDir() + ": not a Go module directory (no go.mod)");
         }
         return GoMod.modulePath(text.orElse(""), goMod);

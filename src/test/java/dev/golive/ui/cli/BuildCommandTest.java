@@ -85,6 +85,14 @@ class BuildCommandTest {
     }
 
     @Test
+    void aModuleDirectoryThatDoesNotExistIsOneLineExit2() {
+        Path missing = work.resolve("no-such-module");
+        Run r = golive(null, "build", "--module", missing.toString(), "--target", "linux/amd64");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("golive: " + missing.toAbsolutePath().normalize() + ": no such directory\n");
+    }
+
+    @Test
     void aTargetTheToolchainCannotBuildIsExit2() {
         RealGo.require();
         Path mod = RealGo.copyFixture("hello", work);
