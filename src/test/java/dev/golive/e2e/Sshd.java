@@ -234,21 +234,6 @@ final class Sshd implements AutoCloseable {
             return rows.isEmpty() ? "" : rows.get(rows.size() - 1);
         }
 
-        /** Waits for the ssh client to exit and returns its exit status (the remote command's). */
-        int waitForExit(Duration timeout) throws IOException, InterruptedException {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (System.nanoTime() < deadline) {
-                String[] st = tmux(List.of("display-message", "-p", "-t", name,
-                        "#{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}")).out().strip().split(":", -1);
-                if (st[0].equals("1")) {
-                    if (!st[1].isEmpty()) return Integer.parseInt(st[1]);
-                    if (st.length > 2 && !st[2].isEmpty()) return 128 + Integer.parseInt(st[2]); // killed by a signal, as a shell reports it
-                }
-                Thread.sleep(50);
-            }
-            throw new AssertionError("ssh still running after " + timeout + "; screen:\n" + screen());
-        }
-
         private Run tmux(List<String> args) throws IOException, InterruptedException {
             List<String> argv = new ArrayList<>(List.of("tmux", "-S", sshd.dir.resolve("tmux.sock").toString(), "-f",
                     sshd.dir.resolve("tmux.conf").toString()));

@@ -187,7 +187,7 @@ final class BuildView extends View {
         String status = statusLine();
         BuildResultsPane.Rows pane = results.rows(w - 1);
         int paneNeed = pane.need();
-        List<String> defaultLines = hostDefault.map(d -> wrap("host default " + d.target().text() + ": " + d.reason(), w - 2)).orElse(List.of());
+        List<String> defaultLines = hostDefault.map(d -> Canvas.wrap("host default " + d.target().text() + ": " + d.reason(), w - 2)).orElse(List.of());
         int listRows = Math.max(1, list.shown().size());
         // the results matter most once there are some: first the blank lines above them go, then
         // the host default's explanation shrinks to one line; what still does not fit scrolls
@@ -227,22 +227,6 @@ final class BuildView extends View {
         String why = whyNoBuild();
         if (why != null && !results.building()) return "b is off: " + why;
         return defaultProblem;
-    }
-
-    /** Words to lines of at most {@code width} columns. */
-    private static List<String> wrap(String text, int width) {
-        List<String> out = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String w : text.split(" ")) {
-            if (line.length() > 0 && line.length() + 1 + w.length() > width) {
-                out.add(line.toString());
-                line.setLength(0);
-            }
-            if (line.length() > 0) line.append(' ');
-            line.append(w);
-        }
-        if (line.length() > 0) out.add(line.toString());
-        return out;
     }
 
     /** Which servers a common target is for, in a few words. */

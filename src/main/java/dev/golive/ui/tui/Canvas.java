@@ -6,7 +6,9 @@ import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.TerminalTextUtils;
 import com.googlecode.lanterna.graphics.TextGraphics;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 
 /**
  * A clipped rectangle of the screen that draws in roles, never colours: screens stay
@@ -98,5 +100,30 @@ final class Canvas {
     void textRight(int row, String s, Role r) {
         int w = TerminalTextUtils.getColumnWidth(s);
         text(Math.max(0, width - w), row, s, r);
+    }
+
+    /** Word-wrapped lines of at most {@code width} columns; a word longer than a line is split with "…" at the cut. */
+    static List<String> wrap(String text, int width) {
+        List<String> out = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            while (TerminalTextUtils.getColumnWidth(word) > width) {
+                if (line.length() > 0) {
+                    out.add(line.toString());
+                    line.setLength(0);
+                }
+                String head = TerminalTextUtils.fitString(word, width - 1);
+                out.add(head + "…");
+                word = word.substring(head.length());
+            }
+            if (line.length() > 0 && TerminalTextUtils.getColumnWidth(line + " " + word) > width) {
+                out.add(line.toString());
+                line.setLength(0);
+            }
+            if (line.length() > 0) line.append(' ');
+            line.append(word);
+        }
+        if (line.length() > 0 || out.isEmpty()) out.add(line.toString());
+        return out;
     }
 }

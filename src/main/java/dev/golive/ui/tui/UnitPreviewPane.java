@@ -53,14 +53,14 @@ final class UnitPreviewPane {
             String role = l.startsWith("[") ? "TITLE" : l.startsWith("#") ? "DIM" : "BASE";
             // golive's header: wrapped, it is the one comment the admin must read whole
             if (l.startsWith("#")) {
-                List<String> parts = UnitView.wrap(l, w - 2);
+                List<String> parts = Canvas.wrap(l, w - 2);
                 for (int i = 0; i < parts.size(); i++) unit.add(new String[] {role, (i == 0 ? "" : "  ") + parts.get(i)});
             }
             else unit.add(new String[] {role, l});
         }
-        for (String warning : preview.check().warnings()) for (String p : UnitView.wrap("! " + warning, w)) unit.add(new String[] {"WARN", p});
+        for (String warning : preview.check().warnings()) for (String p : Canvas.wrap("! " + warning, w)) unit.add(new String[] {"WARN", p});
         fromUnit.ifPresent(u -> {
-            for (String n : u.notes()) for (String p : UnitView.wrap("· " + n, w)) unit.add(new String[] {"DIM", p});
+            for (String n : u.notes()) for (String p : Canvas.wrap("· " + n, w)) unit.add(new String[] {"DIM", p});
         });
         return unit;
     }
@@ -79,7 +79,7 @@ final class UnitPreviewPane {
             if (a.verify() instanceof Fact.Unknown<?> u) found.add(new String[] {"DIM", "verify: " + u.reason()});
         });
         List<String[]> analysis = new ArrayList<>();
-        for (String[] a : found) for (String p : UnitView.wrap(a[1], w)) analysis.add(new String[] {a[0], p});
+        for (String[] a : found) for (String p : Canvas.wrap(a[1], w)) analysis.add(new String[] {a[0], p});
         return analysis;
     }
 }

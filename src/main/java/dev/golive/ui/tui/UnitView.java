@@ -219,7 +219,7 @@ final class UnitView extends View {
         else if (preview != null && !preview.check().warnings().isEmpty()) out.add(new String[] {"WARN", "! " + preview.check().warnings().get(0)});
         else if (preview != null) out.add(new String[] {"OK", "✓ valid"});
         List<String[]> wrapped = new ArrayList<>();
-        for (String[] m : out) for (String l : wrap(m[1], width)) wrapped.add(new String[] {m[0], l});
+        for (String[] m : out) for (String l : Canvas.wrap(m[1], width)) wrapped.add(new String[] {m[0], l});
         return wrapped;
     }
 
@@ -260,31 +260,6 @@ final class UnitView extends View {
         Canvas out = wide ? c.sub(fw + 1, 0, c.width() - fw - 1, c.height())
                 : c.sub(0, msgTop + rows + 1, c.width(), c.height() - msgTop - rows - 1);
         unitPane.draw(out, preview, problem, form.fromUnit());
-    }
-
-    /** Word-wrapped lines of at most {@code width} columns; a word longer than a line is split with "…" at the cut. */
-    static List<String> wrap(String text, int width) {
-        List<String> out = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : text.split(" ")) {
-            while (TerminalTextUtils.getColumnWidth(word) > width) {
-                if (line.length() > 0) {
-                    out.add(line.toString());
-                    line.setLength(0);
-                }
-                String head = TerminalTextUtils.fitString(word, width - 1);
-                out.add(head + "…");
-                word = word.substring(head.length());
-            }
-            if (line.length() > 0 && TerminalTextUtils.getColumnWidth(line + " " + word) > width) {
-                out.add(line.toString());
-                line.setLength(0);
-            }
-            if (line.length() > 0) line.append(' ');
-            line.append(word);
-        }
-        if (line.length() > 0 || out.isEmpty()) out.add(line.toString());
-        return out;
     }
 
     private static String fitWithEllipsis(String s, int width) {
