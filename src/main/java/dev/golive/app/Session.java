@@ -331,7 +331,9 @@ public final class Session implements AutoCloseable {
      * opening a Session: every golive start asks this, so it reads only a few bytes per snapshot.
      */
     public static List<String> unfinishedApplies(String root) {
-        Path base = root == null || root.isEmpty() ? Path.of("/") : Path.of(root);
+        if (RootSpec.isLive(root) && RootSpec.noLive()) return List.of(); // the command says so if it needs the host
+        RootSpec.check(root);
+        Path base = RootSpec.isLive(root) ? Path.of("/") : Path.of(root);
         if (root != null && (root.endsWith(".tar.gz") || root.endsWith(".tgz"))) return List.of();
         try {
             HostWriter w = new HostWriter(base, new AccessLog(), FaultPoints.NONE);

@@ -21,16 +21,52 @@ public record RootSpec(HostRoot root, CommandRunner runner, Kind kind, Path temp
 
     public boolean readOnly() { return kind == Kind.CAPTURE_DIR || kind == Kind.CAPTURE_ARCHIVE; }
 
-    public static RootSpec open(String spec, AccessLog log) {
-        if (spec == null || spec.isEmpty() || spec.equals("/")) {
-            return new RootSpec(DirectoryHostRoot.live(log), new ProcessCommandRunner(log), Kind.LIVE, null, null);
+    /** The environment variable (or system property {@value #NO_LIVE_PROPERTY}) that keeps golive off the live host. */
+    public static final String NO_LIVE_ENV = "GOLIVE_NO_LIVE";
+    public static final String NO_LIVE_PROPERTY = "golive.noLive";
+
+    /** Whether {@code spec} (the --root value, null when not given) names the live host. */
+    public static boolean isLive(String spec) {
+        return spec == null || spec.equals("/");
+    }
+
+    /**
+     * Refuses, before anything is read, a --root that is not one: empty (an unset variable in a
+     * script once meant "/", the live host), missing, unreadable, or neither a directory nor a
+     * capture archive; and the live host itself where {@value #NO_LIVE_ENV} forbids it (test
+     * benches and image pipelines that must never touch the machine they run on).
+     */
+    public static void check(String spec) {
+        if (spec != null && spec.isBlank()) {
+            throw GoliveException.badInput("--root is empty (an unset variable?): name a directory, a capture or a .tar.gz; without --root golive works on the live host");
+        }
+        if (isLive(spec)) {
+            if (noLive()) throw GoliveException.environment(NO_LIVE_ENV + " is set: golive will not read or change the live host; give --root DIR");
+            return;
         }
         Path p = Path.of(spec);
         if (!Files.exists(p)) throw GoliveException.badInput(spec + ": no such file or directory");
+        boolean archive = spec.endsWith(".tar.gz") || spec.endsWith(".tgz");
+        if (Files.isRegularFile(p) ? !archive : !Files.isDirectory(p)) {
+            throw GoliveException.badInput(spec + ": not a directory or a .tar.gz capture");
+        }
+        if (!Files.isReadable(p) || (Files.isDirectory(p) && !Files.isExecutable(p))) {
+            throw GoliveException.badInput(spec + ": permission denied");
+        }
+    }
+
+    public static boolean noLive() {
+        String env = System.getenv(NO_LIVE_ENV);
+        return (env != null && !env.isEmpty() && !env.equals("0")) || Boolean.getBoolean(NO_LIVE_PROPERTY);
+    }
+
+    public static RootSpec open(String spec, AccessLog log) {
+        check(spec);
+        if (isLive(spec)) {
+            return new RootSpec(DirectoryHostRoot.live(log), new ProcessCommandRunner(log), Kind.LIVE, null, null);
+        }
+        Path p = Path.of(spec);
         if (Files.isRegularFile(p)) {
-            if (!(spec.endsWith(".tar.gz") || spec.endsWith(".tgz"))) {
-                throw GoliveException.badInput(spec + ": not a directory or a .tar.gz capture");
-            }
             Path tmp;
             try {
                 tmp = Files.createTempDirectory("golive-capture-");

@@ -30,8 +30,14 @@ public final class LocalFiles {
 
     public static SpecYaml.Loaded spec(Path file) { return SpecYaml.parse(file.toString(), read(file)); }
 
-    /** The {@code go} line of a go.mod file; a go.mod without one is an error, since the caller named it to get the line. */
-    public static GoVersion goModGo(Path file) {
+    /**
+     * The {@code go} line of a go.mod file, or of the go.mod in a module directory (--go-mod
+     * takes either, as inspect and check do); a go.mod without one is an error, since the
+     * caller named it to get the line.
+     */
+    public static GoVersion goModGo(Path given) {
+        Path file = DirectoryHostRoot.live(new AccessLog()).isDirectory(given.toAbsolutePath().normalize().toString())
+                ? given.resolve("go.mod") : given;
         String line = GoMod.goLine(read(file)).orElseThrow(() -> GoliveException.badInput(file + ": no go line (e.g. \"go 1.25\")"));
         return GoVersion.parse(line).orElseThrow(() -> GoliveException.badInput(file + ": go line \"" + line + "\" is not a Go version"));
     }

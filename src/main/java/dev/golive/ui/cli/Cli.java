@@ -70,7 +70,14 @@ public final class Cli {
     private static CommandLine withHandlers(CommandLine cl) {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionStrategy(parsed -> {
-            unfinishedNotice(parsed, cl.getErr());
+            if (!helpRequested(parsed)) {
+                try {
+                    CarriedOptions.carry(parsed);
+                    unfinishedNotice(parsed, cl.getErr());
+                } catch (GoliveException e) {
+                    return handle(e, cl.getErr(), isDebug(parsed.originalArgs().toArray(new String[0])));
+                }
+            }
             return new CommandLine.RunLast().execute(parsed);
         });
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> handle(ex, cmd.getErr(), isDebug(parsed.originalArgs().toArray(new String[0]))));
@@ -96,6 +103,7 @@ public final class Cli {
     static int fullScreen(FullScreenArgs a) {
         PrintWriter err = new PrintWriter(System.err, true);
         try {
+            a.refuseEmpty();
             unfinishedNotice(a.root(), "", err);
             // --no-color means what NO_COLOR means; an explicit --theme still wins
             String theme = a.theme() == null && a.noColor() ? "monochrome" : a.theme();
@@ -114,7 +122,7 @@ public final class Cli {
         if (t instanceof CommandLine.ExecutionException && t.getCause() != null) t = t.getCause();
         int code;
         if (t instanceof GoliveException g) {
-            err.println("golive: " + firstLine(g.getMessage()));
+            err.println("golive: " + oneLine(g.getMessage()));
             code = g.exitCode().code();
         } else {
             err.println("golive: internal error: " + t.getClass().getSimpleName()
@@ -132,11 +140,17 @@ public final class Cli {
      * the host may be half-changed until `golive recover` runs. Costs one stat when there are
      * no snapshots, a few hundred bytes per snapshot otherwise.
      */
+    private static boolean helpRequested(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult pr = parsed; pr != null; pr = pr.subcommand()) {
+            if (pr.isUsageHelpRequested() || pr.isVersionHelpRequested()) return true;
+        }
+        return false;
+    }
+
     static void unfinishedNotice(CommandLine.ParseResult parsed, PrintWriter err) {
         String root = null;
         String command = "";
         for (CommandLine.ParseResult pr = parsed; pr != null; pr = pr.subcommand()) {
-            if (pr.isUsageHelpRequested() || pr.isVersionHelpRequested()) return;
             root = pr.matchedOptionValue("--root", root);
             command = pr.commandSpec().name();
         }
@@ -153,6 +167,15 @@ public final class Cli {
     }
 
     static boolean isDebug(String[] args) { return Arrays.asList(args).contains("--debug"); }
+
+    /**
+     * golive's own error, kept on its one line: a newline inside it (from a value the admin
+     * typed) is shown as a backslash and n rather than cutting the message before the part that explains it.
+     */
+    static String oneLine(String s) {
+        if (s == null) return "";
+        return s.strip().replace("\r", "\\r").replace("\n", "\\n");
+    }
 
     static String firstLine(String s) {
         if (s == null) return "";

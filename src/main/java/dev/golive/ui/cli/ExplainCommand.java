@@ -24,6 +24,7 @@ public final class ExplainCommand implements Callable<Integer> {
     String id;
 
     @Override public Integer call() {
+        if (common.root != null) throw GoliveException.badInput("explain reads no host, only golive's rules; drop --root");
         var out = spec.commandLine().getOut();
         if (id == null) {
             for (Rule r : RuleCatalog.all()) {

@@ -54,6 +54,14 @@ record FullScreenArgs(String root, String theme, String service, String goMod, b
         return Optional.of(new FullScreenArgs(root, theme, service, goMod, readOnly, debug, noColor));
     }
 
+    /** Exit 2 for an empty --root, --theme, --service or --go-mod (an empty --root once meant the live host). */
+    void refuseEmpty() {
+        CarriedOptions.refuseEmpty("--root", root);
+        CarriedOptions.refuseEmpty("--theme", theme);
+        CarriedOptions.refuseEmpty("--service", service);
+        CarriedOptions.refuseEmpty("--go-mod", goMod);
+    }
+
     /** The same options for `golive guide`, the line-mode fallback (which has no themes and asks for the service). */
     String[] guideArgs() {
         List<String> g = new ArrayList<>(List.of("guide"));

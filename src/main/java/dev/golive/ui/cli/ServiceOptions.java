@@ -105,8 +105,8 @@ public final class ServiceOptions {
     @Option(names = "--no-go-runtime", description = "Set neither GOMAXPROCS nor GOMEMLIMIT.")
     boolean noGoRuntime;
 
-    @Option(names = "--go-mod", paramLabel = "FILE", description = "The service's go.mod: its go line decides whether Go 1.25 reads the CPU quota itself.")
-    Path goMod;
+    @Option(names = "--go-mod", paramLabel = "DIR|FILE", description = "The service's Go module directory (or its go.mod): the go line decides whether Go 1.25 reads the CPU quota itself.")
+    String goMod;
 
     /** A spec with the names to use in error messages, and the go.mod line when given. */
     public record Input(ServiceSpec spec, UnaryOperator<String> labels, Optional<GoVersion> goModGo) { }
@@ -183,7 +183,7 @@ public final class ServiceOptions {
             if (opt == null) return field;
             return field.startsWith("environment.") ? opt + " " + field.substring("environment.".length()) : opt; // already one line
         };
-        Optional<GoVersion> mod = Optional.ofNullable(goMod).map(LocalFiles::goModGo);
+        Optional<GoVersion> mod = Optional.ofNullable(goMod).map(Path::of).map(LocalFiles::goModGo);
         return new Input(spec, labels, mod);
     }
 
