@@ -17,7 +17,7 @@ class SshIT {
     void inspectOverSshInAn80x24Terminal() throws Exception {
         try (Sshd sshd = Sshd.start()) {
             String cmd = "cd " + Sshd.shellQuote(java.util.List.of(Run.root().toString()))
-                    + " && stty size && TERM=$TERM ./scripts/golive inspect --no-color; echo golive-exit=$?";
+                    + " && stty size && TERM=$TERM ./scripts/golive inspect --no-color; echo golive-exit=$?; " + Sshd.HOLD;
             try (Sshd.Session s = sshd.open(cmd)) {
                 assertThat(s.size()).isEqualTo("80x24");
                 // golive's own exit status, from its output: what this test is about. The ssh client's

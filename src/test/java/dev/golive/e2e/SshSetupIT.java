@@ -22,7 +22,7 @@ class SshSetupIT {
     @TempDir Path tmp;
 
     private static String in(Path dir, String command) {
-        return "cd " + Sshd.shellQuote(List.of(dir.toString())) + " && " + command + "; echo golive-exit=$?";
+        return "cd " + Sshd.shellQuote(List.of(dir.toString())) + " && " + command + "; echo golive-exit=$?; " + Sshd.HOLD;
     }
 
     private static String joined(String screen) { return screen.replace("\n", ""); }

@@ -153,6 +153,13 @@ final class Sshd implements AutoCloseable {
         return s;
     }
 
+    /**
+     * Appended to a remote command after its exit line: the remote pty stays open until the test
+     * closes the session. When ssh left the pane as soon as the command ended, tmux under load
+     * sometimes lost the last lines of output (the exit line among them) as the pane died.
+     */
+    static final String HOLD = "exec sleep 600";
+
     /** One tmux session on a private tmux server (own socket), holding one ssh client. */
     static final class Session implements AutoCloseable {
         private final Sshd sshd;
