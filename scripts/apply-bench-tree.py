@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Writes a target tree (a small server's /etc, /proc/sys and /sys files) and a full plan for it
-(3 owned files, 29 sysctls + 2 THP choices, daemon-reload/-reexec) as golive's plan JSON.
+(3 owned files, 24 sysctls + 2 THP choices, daemon-reload/-reexec) as golive's plan JSON.
 Used by scripts/bench to time `golive apply` and `golive rollback` with --root.
 Usage: apply-bench-tree.py TREE_DIR PLAN_FILE SNAPSHOT_ID"""
 import json, os, sys
 
 tree, plan_file, sid = sys.argv[1], sys.argv[2], sys.argv[3]
+# only keys of golive's profile schema: apply --plan-file refuses any other (docs/snapshots.md, "Plan files")
 SYSCTLS = [
     ("net.core.somaxconn", "4096", "65535"), ("net.core.netdev_max_backlog", "1000", "16384"),
     ("net.ipv4.tcp_max_syn_backlog", "512", "8192"), ("net.ipv4.tcp_fin_timeout", "60", "30"),
@@ -16,16 +17,14 @@ SYSCTLS = [
     ("vm.swappiness", "60", "10"), ("fs.nr_open", "1048576", "2097152"),
     ("fs.file-max", "9223372036854775807", "2097152"), ("net.ipv4.tcp_tw_reuse", "2", "1"),
     ("net.ipv4.tcp_slow_start_after_idle", "1", "0"), ("net.ipv4.tcp_keepalive_time", "7200", "600"),
-    ("net.ipv4.tcp_keepalive_intvl", "75", "30"), ("net.ipv4.tcp_keepalive_probes", "9", "5"),
-    ("net.ipv4.tcp_max_tw_buckets", "65536", "262144"), ("net.ipv4.tcp_mtu_probing", "0", "1"),
-    ("net.core.default_qdisc", "pfifo_fast", "fq"), ("net.ipv4.tcp_congestion_control", "cubic", "bbr"),
-    ("net.core.optmem_max", "20480", "65536"), ("net.ipv4.tcp_notsent_lowat", "4294967295", "131072"),
-    ("net.ipv4.udp_rmem_min", "4096", "8192"), ("net.ipv4.udp_wmem_min", "4096", "8192"),
-    ("vm.max_map_count", "65530", "262144"), ("vm.dirty_ratio", "20", "10"),
-    ("vm.dirty_background_ratio", "10", "5"), ("kernel.pid_max", "4194304", "4194303"),
+    ("net.ipv4.tcp_max_tw_buckets", "65536", "262144"), ("net.ipv4.tcp_syncookies", "0", "1"),
+    ("net.ipv4.tcp_timestamps", "0", "1"), ("net.ipv4.ip_unprivileged_port_start", "1024", "80"),
+    ("net.core.busy_poll", "0", "50"), ("net.core.busy_read", "0", "50"),
+    ("vm.overcommit_memory", "1", "0"), ("vm.max_map_count", "65530", "262144"),
+    ("kernel.pid_max", "4194304", "4194303"),
 ]
-THP = [("thp.enabled", "/sys/kernel/mm/transparent_hugepage/enabled", "always [madvise] never", "madvise", "never"),
-       ("thp.defrag", "/sys/kernel/mm/transparent_hugepage/defrag", "always defer defer+madvise [madvise] never", "madvise", "defer+madvise")]
+THP = [("transparent_hugepage.enabled", "/sys/kernel/mm/transparent_hugepage/enabled", "always [madvise] never", "madvise", "never"),
+       ("transparent_hugepage.defrag", "/sys/kernel/mm/transparent_hugepage/defrag", "always defer defer+madvise [madvise] never", "madvise", "defer+madvise")]
 
 def write(path, text, mode=0o644):
     p = os.path.join(tree, path.lstrip("/"))
@@ -45,7 +44,7 @@ for k, before, after in SYSCTLS:
     path = "/proc/sys/" + k.replace(".", "/")
     write(path, before + "\n")
     live.append(dict(key=k, path=path, format="SYSCTL", before=" ".join(before.split()), after=after,
-                     perNamespace=k.startswith("net.") and k != "net.core.netdev_max_backlog", why="bench"))
+                     perNamespace=k.startswith("net.") and k not in ("net.core.netdev_max_backlog", "net.core.rmem_max", "net.core.wmem_max", "net.core.busy_poll", "net.core.busy_read"), why="bench"))
     sysctl += "%s = %s\n" % (k, after)
 for k, path, raw, before, after in THP:
     write(path, raw + "\n")

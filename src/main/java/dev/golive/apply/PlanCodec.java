@@ -28,6 +28,13 @@ public final class PlanCodec {
     /** {@code source} names the text in error messages (a file name). Bad input: one line, exit 2. */
     public static Plan fromJson(String source, String json) { return fromTree(source, "", JsonFields.parse(source, json)); }
 
+    /**
+     * A plan file for {@code golive apply --plan-file}: read as {@link #fromJson}, then held to
+     * what the planner itself writes ({@link PlanFileRules}), so a hand-edited or handed-over
+     * file cannot make golive write anything the preview does not show. Bad input: one line, exit 2.
+     */
+    public static Plan readPlanFile(String source, String json) { return PlanFileRules.check(source, fromJson(source, json)); }
+
     static ObjectNode toTree(Plan p) {
         ObjectNode o = JsonFields.object();
         o.put("format", FORMAT);

@@ -16,7 +16,7 @@ import java.util.List;
 
 /**
  * What a plan would do, for a human to review before anything is written: a unified diff
- * per file (java-diff-utils), live values old → new with the reason, the actions after,
+ * per file (java-diff-utils), live values old → new with the file written and the reason, the actions after,
  * conflicts and manual steps. Colors only through {@link Style} (plain with --no-color /
  * NO_COLOR); the text is otherwise identical, so golden files compare the plain form.
  */
@@ -48,7 +48,8 @@ public final class Preview {
             for (LiveChange l : plan.live()) {
                 out.append("  ").append(pad(l.key(), w)).append("  ").append(st.red(pad(l.before(), ow))).append(" → ").append(st.green(l.after()))
                         .append(scope(l)).append('\n');
-                out.append(st.dim("      " + OwnedFileBodies.firstSentence(l.why()))).append('\n');
+                // the file itself, not only the key: what is approved here is exactly what apply writes
+                out.append("      ").append(l.path()).append(": ").append(st.dim(OwnedFileBodies.firstSentence(l.why()))).append('\n');
             }
         }
         if (!plan.actions().isEmpty()) {

@@ -1,6 +1,5 @@
 package dev.golive.profile;
 
-import dev.golive.inspect.SysctlProbe;
 import dev.golive.model.CgroupMode;
 import dev.golive.model.Fact;
 import dev.golive.model.HostFacts;
@@ -119,9 +118,11 @@ public final class ProfileResolver {
                     throw ProfileErrors.at(s.keyLoc(), s.key() + " does not exist on this kernel ("
                             + kernel.map(KernelVersion::toString).orElse("unknown version") + ")");
                 }
-                return new Profile.Value(s.section(), s.key(), v, s.why(), s.origin(), SysctlProbe.perNamespace(s.key()), SysctlProbe.procPath(s.key()));
             }
-            return new Profile.Value(s.section(), s.key(), v, s.why(), s.origin(), false, spec.path());
+            // sysctl and sysfs keys: their live file from the one place a plan file is checked against too
+            Optional<LiveKeys.LiveKey> live = s.section() == Section.SYSCTL || s.section() == Section.SYSFS ? LiveKeys.of(s.key()) : Optional.empty();
+            return new Profile.Value(s.section(), s.key(), v, s.why(), s.origin(), live.map(LiveKeys.LiveKey::perNamespace).orElse(false),
+                    live.map(LiveKeys.LiveKey::path).orElse(spec.path()));
         }
 
         /** A sysctl's value, evaluating other keys the profile sets first (their planned value, not the live one). */

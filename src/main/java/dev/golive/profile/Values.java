@@ -4,6 +4,7 @@ import dev.golive.profile.YamlTree.Loc;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -87,30 +88,81 @@ final class Values {
     }
 
     static void range(String key, long v, long min, long max, String kernel, Loc at) {
-        if (v < min || v > max) {
-            throw ProfileErrors.at(at, key + ": " + v + " is out of range " + min + ".." + max + (kernel == null ? "" : " on " + kernel));
+        try {
+            range(key, v, min, max, kernel);
+        } catch (Unfit u) {
+            throw ProfileErrors.at(at, u.getMessage());
         }
     }
 
+    private static void range(String key, long v, long min, long max, String kernel) {
+        if (v < min || v > max) throw new Unfit(key + ": " + v + " is out of range " + min + ".." + max + (kernel == null ? "" : " on " + kernel));
+    }
+
     static List<Long> vector(Schema.Key spec, String raw, Loc at) {
+        try {
+            return vector(spec, raw);
+        } catch (Unfit u) {
+            throw ProfileErrors.at(at, u.getMessage());
+        }
+    }
+
+    private static List<Long> vector(Schema.Key spec, String raw) {
         String[] parts = raw.trim().split("\\s+");
         if (parts.length != spec.fields()) {
-            throw ProfileErrors.at(at, spec.name() + ": expected " + spec.fields() + " numbers, found " + parts.length + " (\"" + raw + "\")");
+            throw new Unfit(spec.name() + ": expected " + spec.fields() + " numbers, found " + parts.length + " (\"" + raw + "\")");
         }
         List<Long> out = new ArrayList<>();
         for (String p : parts) {
-            if (!LITERAL_INT.matcher(p).matches()) throw ProfileErrors.at(at, spec.name() + ": \"" + p + "\" is not a whole number");
-            long v = Long.parseLong(p);
-            range(spec.name(), v, spec.min(), spec.max(), null, at);
+            if (!LITERAL_INT.matcher(p).matches()) throw new Unfit(spec.name() + ": \"" + p + "\" is not a whole number");
+            long v;
+            try { v = Long.parseLong(p); } catch (NumberFormatException e) { throw new Unfit(spec.name() + ": " + p + " is too large"); }
+            range(spec.name(), v, spec.min(), spec.max(), null);
             out.add(v);
         }
         for (int i = 1; i < out.size(); i++) {
             boolean strict = spec.fields() == 2; // a port range needs low < high; buffer sizes min <= default <= max
             if (strict ? out.get(i - 1) >= out.get(i) : out.get(i - 1) > out.get(i)) {
-                throw ProfileErrors.at(at, spec.name() + ": " + raw + (strict ? ": low must be below high" : ": must be min <= default <= max"));
+                throw new Unfit(spec.name() + ": " + raw + (strict ? ": low must be below high" : ": must be min <= default <= max"));
             }
         }
         return out;
+    }
+
+    /** Why a value does not fit its key; the caller places it (a profile's line:col, a plan file's field). */
+    static final class Unfit extends RuntimeException {
+        Unfit(String message) { super(message, null, false, false); }
+    }
+
+    /**
+     * Why {@code raw} is not a value golive would write live for {@code spec}, or empty. Stricter
+     * than a profile's value: no expressions, and exactly the form the planner writes (whole
+     * numbers in canonical decimal, vector fields separated by one space, one of the choices),
+     * because this text goes to the kernel as it is: "010" would be read as octal, a trailing
+     * newline or a second line is a second write.
+     */
+    static Optional<String> liveProblem(Schema.Key spec, String raw) {
+        try {
+            switch (spec.type()) {
+                case INT -> {
+                    if (!LITERAL_INT.matcher(raw).matches()) throw new Unfit(spec.name() + ": \"" + raw + "\" is not a whole number");
+                    canonical(spec, raw, vector(new Schema.Key(spec.name(), Schema.Type.VECTOR, spec.min(), spec.max(), 1, List.of(), null), raw));
+                }
+                case VECTOR -> canonical(spec, raw, vector(spec, raw));
+                case CHOICE -> {
+                    if (!spec.choices().contains(raw)) throw new Unfit(spec.name() + ": \"" + raw + "\" is not one of " + String.join(", ", spec.choices()));
+                }
+                default -> throw new Unfit(spec.name() + ": not a live value");
+            }
+            return Optional.empty();
+        } catch (Unfit u) {
+            return Optional.of(ProfileErrors.printable(u.getMessage()));
+        }
+    }
+
+    private static void canonical(Schema.Key spec, String raw, List<Long> fields) {
+        String want = String.join(" ", fields.stream().map(String::valueOf).toList());
+        if (!raw.equals(want)) throw new Unfit(spec.name() + ": \"" + raw + "\" is not written as golive writes it (\"" + want + "\")");
     }
 
     static void nofile(Schema.Key spec, String raw, Loc at) {

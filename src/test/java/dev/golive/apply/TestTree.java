@@ -121,8 +121,8 @@ public final class TestTree {
                     s[2], s[0].startsWith("net.") && !s[0].equals("net.core.netdev_max_backlog"), "tuning " + s[0]));
             sysctl.append(s[0]).append(" = ").append(s[2]).append('\n');
         }
-        live.add(new LiveChange("thp.enabled", THP_ENABLED, LiveChange.Format.SYSFS_CHOICE, "madvise", "never", false, "test"));
-        live.add(new LiveChange("thp.defrag", THP_DEFRAG, LiveChange.Format.SYSFS_CHOICE, "madvise", "defer+madvise", false, "Go manages THP"));
+        live.add(new LiveChange("transparent_hugepage.enabled", THP_ENABLED, LiveChange.Format.SYSFS_CHOICE, "madvise", "never", false, "test"));
+        live.add(new LiveChange("transparent_hugepage.defrag", THP_DEFRAG, LiveChange.Format.SYSFS_CHOICE, "madvise", "defer+madvise", false, "Go manages THP"));
         List<FileChange> files = List.of(
                 new FileChange(OwnedFiles.SYSCTL_DROPIN, Optional.of(OLD_SYSCTL), Optional.of(sysctl.toString()), 0644, "root", "root", "sysctls at boot"),
                 new FileChange(OwnedFiles.MANAGER_DROPIN, Optional.empty(), Optional.of(h + "[Manager]\nDefaultLimitNOFILE=1024:1048576\n"), 0644, "root", "root", "fd limits"),

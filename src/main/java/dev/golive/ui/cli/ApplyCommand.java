@@ -89,7 +89,7 @@ public final class ApplyCommand implements Callable<Integer> {
         if ((planFile == null) == (profile == null)) throw GoliveException.badInput("give --plan-file PLAN.json or --profile NAME (one of them)");
         if (planFile != null) {
             if (service != null) throw GoliveException.badInput("--service goes with --profile; a plan file names its service itself");
-            return PlanCodec.fromJson(planFile, LocalFiles.readText(planFile));
+            return PlanCodec.readPlanFile(planFile, LocalFiles.readText(planFile));
         }
         String unit = service == null ? null : Session.serviceUnit(service);
         return s.plan(profile, Optional.ofNullable(unit), List.of(), Session.newPlanId());

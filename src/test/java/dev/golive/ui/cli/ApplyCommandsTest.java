@@ -105,7 +105,7 @@ class ApplyCommandsTest {
         Run show = golive("snapshots", "show", "s1", "--root", root);
         assertThat(show.out()).contains("--- a/etc/sysctl.d/60-golive.conf", "+++ b/etc/sysctl.d/60-golive.conf", "-net.core.somaxconn = 1024",
                 "+net.core.somaxconn = 65535", "--- /dev/null\n+++ b/etc/systemd/system/app.service.d/60-golive.conf",
-                "  thp.defrag: madvise → defer+madvise\n");
+                "  transparent_hugepage.defrag: madvise → defer+madvise\n");
 
         Run back = golive("rollback", "--last", "--yes", "--root", root);
         assertThat(back.exit()).as(back.err()).isZero();
