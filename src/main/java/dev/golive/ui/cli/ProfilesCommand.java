@@ -35,7 +35,10 @@ public final class ProfilesCommand implements Callable<Integer> {
     @Override public Integer call() {
         List<ProfileCatalog.Listing> list;
         try (Session s = sessions.apply(common.root)) {
-            list = s.profiles().list();
+            ProfileCatalog catalog = s.profiles();
+            list = catalog.list();
+            catalog.warnings().forEach(w -> spec.commandLine().getErr().println("golive: warning: " + w));
+            spec.commandLine().getErr().flush();
         }
         var out = spec.commandLine().getOut();
         if (json) {
