@@ -195,7 +195,9 @@ public final class Session implements AutoCloseable {
 
     public ProfileCatalog profiles() {
         DirectoryHostRoot here = DirectoryHostRoot.live(log);
-        return ProfileCatalog.load(profileDirs.stream().map(d -> new ProfileCatalog.UserDir(here, d)).toList());
+        ProfileCatalog c = ProfileCatalog.load(profileDirs.stream().map(d -> new ProfileCatalog.UserDir(here, d)).toList());
+        c.warnings().forEach(w -> org.slf4j.LoggerFactory.getLogger(Session.class).warn(w));
+        return c;
     }
 
     /** A profile resolved for this host: includes merged, expressions evaluated, checked against its kernel. */

@@ -2,6 +2,7 @@ package dev.golive.plan;
 
 import dev.golive.model.FileChange;
 import dev.golive.model.OwnedFiles;
+import dev.golive.model.Printable;
 
 import java.util.List;
 import java.util.Optional;
@@ -57,7 +58,9 @@ final class OwnedFileBodies {
 
     /** A why text shortened to its first sentence, for a comment line in a file. */
     static String firstSentence(String why) {
-        String w = why.replaceAll("\\s+", " ").trim();
+        // the sentence becomes a "# " comment line: any other line break (a NUL ends a line for
+        // systemd-sysctl) or control character is escaped, so it cannot start a setting of its own
+        String w = Printable.text(why.replaceAll("\\s+", " ").trim());
         int dot = w.indexOf(". ");
         if (dot > 0) w = w.substring(0, dot + 1);
         return w.length() > 160 ? w.substring(0, 157) + "..." : w;

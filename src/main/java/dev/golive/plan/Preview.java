@@ -8,6 +8,7 @@ import dev.golive.model.LiveChange;
 import dev.golive.model.Plan;
 import dev.golive.model.PlanAction;
 import dev.golive.model.PlanConflict;
+import dev.golive.model.Printable;
 import dev.golive.report.Style;
 
 import java.util.ArrayList;
@@ -27,18 +28,18 @@ public final class Preview {
 
     public static String render(Plan plan, String hostLabel, Style st) {
         StringBuilder out = new StringBuilder();
-        out.append(st.bold("Plan " + plan.id())).append(" · profile ").append(st.bold(plan.profile()))
-                .append(plan.service().map(s -> " · service " + s).orElse("")).append(" · ").append(hostLabel).append('\n');
+        out.append(st.bold("Plan " + p(plan.id()))).append(" · profile ").append(st.bold(p(plan.profile())))
+                .append(p(plan.service().map(s -> " · service " + s).orElse("") + " · " + hostLabel)).append('\n');
         if (plan.isEmpty()) {
-            out.append('\n').append(st.green("Nothing to change: the host already matches profile " + plan.profile() + ".")).append('\n');
+            out.append('\n').append(st.green("Nothing to change: the host already matches profile " + p(plan.profile()) + ".")).append('\n');
         }
         if (!plan.files().isEmpty()) {
             out.append('\n').append(st.bold("Files (" + plan.files().size() + ")")).append('\n');
             for (FileChange f : plan.files()) {
-                out.append('\n').append(st.bold(verb(f) + " " + f.path()))
-                        .append(f.after().isPresent() ? "  " + String.format("%04o", f.mode()) + " " + f.owner() + ":" + f.group() : "").append('\n');
-                out.append(st.dim("  " + f.why())).append('\n');
-                for (String line : diff(f)) out.append(color(line, st)).append('\n');
+                out.append('\n').append(st.bold(verb(f) + " " + p(f.path())))
+                        .append(f.after().isPresent() ? "  " + String.format("%04o", f.mode()) + " " + p(f.owner() + ":" + f.group()) : "").append('\n');
+                out.append(st.dim("  " + p(f.why()))).append('\n');
+                for (String line : diff(f)) out.append(color(p(line), st)).append('\n');
             }
         }
         if (!plan.live().isEmpty()) {
@@ -46,7 +47,7 @@ public final class Preview {
             int w = plan.live().stream().mapToInt(l -> l.key().length()).max().orElse(0);
             int ow = plan.live().stream().mapToInt(l -> l.before().length()).max().orElse(0);
             for (LiveChange l : plan.live()) {
-                out.append("  ").append(pad(l.key(), w)).append("  ").append(st.red(pad(l.before(), ow))).append(" → ").append(st.green(l.after()))
+                out.append("  ").append(pad(p(l.key()), w)).append("  ").append(st.red(pad(p(l.before()), ow))).append(" → ").append(st.green(p(l.after())))
                         .append(scope(l)).append('\n');
                 // the file itself, not only the key: what is approved here is exactly what apply writes
                 out.append("      ").append(l.path()).append(": ").append(st.dim(OwnedFileBodies.firstSentence(l.why()))).append('\n');
@@ -55,22 +56,25 @@ public final class Preview {
         if (!plan.actions().isEmpty()) {
             out.append('\n').append(st.bold("Then")).append('\n');
             for (PlanAction a : plan.actions()) {
-                out.append("  ").append(command(a)).append('\n').append(st.dim("      " + a.why())).append('\n');
+                out.append("  ").append(p(command(a))).append('\n').append(st.dim("      " + p(a.why()))).append('\n');
             }
         }
         if (!plan.conflicts().isEmpty()) {
             out.append('\n').append(st.yellow(st.bold("Conflicts (" + plan.conflicts().size() + ")"))).append('\n');
             for (PlanConflict c : plan.conflicts()) {
-                out.append("  ").append(st.yellow(c.key() + ": golive sets " + c.wanted() + ", " + c.winner().describe() + " " + c.winnerSays()))
-                        .append('\n').append(st.dim("      " + c.why())).append('\n');
+                out.append("  ").append(st.yellow(p(c.key() + ": golive sets " + c.wanted() + ", " + c.winner().describe() + " " + c.winnerSays())))
+                        .append('\n').append(st.dim("      " + p(c.why()))).append('\n');
             }
         }
         if (!plan.manualSteps().isEmpty()) {
             out.append('\n').append(st.bold("By hand (" + plan.manualSteps().size() + ")")).append('\n');
-            for (String m : plan.manualSteps()) out.append("  - ").append(m).append('\n');
+            for (String m : plan.manualSteps()) out.append("  - ").append(p(m)).append('\n');
         }
         return out.toString();
     }
+
+    /** Text from the host or a profile, shown escaped (model.Printable). */
+    private static String p(String s) { return Printable.text(s); }
 
     /** The unified diff of one file change, with file headers; a new file diffs against /dev/null. */
     public static List<String> diff(FileChange f) {

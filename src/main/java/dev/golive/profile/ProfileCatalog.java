@@ -1,12 +1,14 @@
 package dev.golive.profile;
 
+import dev.golive.host.FileKind;
 import dev.golive.host.HostRoot;
+import dev.golive.model.Fact;
 import dev.golive.model.GoliveException;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,35 +38,53 @@ public final class ProfileCatalog {
     public record Listing(String name, Optional<String> description, String origin, String file,
                           List<String> includes, List<String> overrides) { }
 
+    /** Larger than any profile: a bigger file is a mistake, not a profile. */
+    static final long MAX_BYTES = 1 << 20;
+
     private final Map<String, ProfileDoc> docs;
     private final Map<String, List<String>> overridden;
+    private final List<String> warnings;
 
-    private ProfileCatalog(Map<String, ProfileDoc> docs, Map<String, List<String>> overridden) {
+    private ProfileCatalog(Map<String, ProfileDoc> docs, Map<String, List<String>> overridden, List<String> warnings) {
         this.docs = docs;
         this.overridden = overridden;
+        this.warnings = List.copyOf(warnings);
     }
 
-    /** The shipped profiles plus {@code userDirs}, later ones winning. */
+    /**
+     * The shipped profiles plus {@code userDirs}, later ones winning. An entry named *.yaml
+     * that is not a regular file (a FIFO, socket or device; a link to a regular file is fine)
+     * is skipped with a warning and never opened: opening a FIFO waits for a writer forever.
+     */
     public static ProfileCatalog load(List<UserDir> userDirs) {
         Map<String, ProfileDoc> docs = new TreeMap<>(shippedDocs());
         Map<String, List<String>> overridden = new TreeMap<>();
+        List<String> warnings = new ArrayList<>();
         for (UserDir d : userDirs) {
             for (String entry : d.root().list(d.path()).orElse(List.of())) {
                 if (!entry.endsWith(".yaml") && !entry.endsWith(".yml")) continue;
                 String name = entry.substring(0, entry.lastIndexOf('.'));
                 String path = d.path() + "/" + entry;
+                FileKind kind = FileKind.of(d.root(), path);
+                if (kind != FileKind.REGULAR) {
+                    warnings.add(path + ": skipped: " + kind.label() + ", not a profile file");
+                    continue;
+                }
                 if (!ProfileParser.NAME.matcher(name).matches()) {
                     throw GoliveException.badInput(path + ": \"" + name + "\" is not a profile name (lower-case letters, digits, . _ -)");
                 }
-                var text = d.root().read(path);
-                if (!text.known()) throw GoliveException.environment(path + ": cannot read: " + ((dev.golive.model.Fact.Unknown<String>) text).reason());
-                ProfileDoc doc = ProfileParser.parse(name, path, d.path(), text.orElse(""));
+                var bytes = d.root().readBinary(path, MAX_BYTES);
+                if (!bytes.known()) throw GoliveException.environment(path + ": cannot read: " + ((Fact.Unknown<ByteBuffer>) bytes).reason());
+                ProfileDoc doc = ProfileParser.parse(name, path, d.path(), bytes.orElse(ByteBuffer.allocate(0)));
                 ProfileDoc prev = docs.put(name, doc);
                 if (prev != null) overridden.computeIfAbsent(name, k -> new ArrayList<>()).add(prev.file());
             }
         }
-        return new ProfileCatalog(docs, overridden);
+        return new ProfileCatalog(docs, overridden, warnings);
     }
+
+    /** What was skipped while loading (one line each, naming the file), for the admin to see. */
+    public List<String> warnings() { return warnings; }
 
     private static volatile Map<String, ProfileDoc> shipped;
 
@@ -95,7 +115,7 @@ public final class ProfileCatalog {
             ProfileDoc prev = docs.put(name, ProfileParser.parse(name, file, origin, text));
             if (prev != null) overridden.computeIfAbsent(name, k -> new ArrayList<>()).add(prev.file());
         });
-        return new ProfileCatalog(docs, overridden);
+        return new ProfileCatalog(docs, overridden, base.warnings);
     }
 
     public Optional<ProfileDoc> get(String name) { return Optional.ofNullable(docs.get(name)); }
@@ -126,7 +146,7 @@ public final class ProfileCatalog {
     static String resource(String file) {
         try (InputStream in = ProfileCatalog.class.getResourceAsStream("/" + file)) {
             if (in == null) throw new IllegalStateException("shipped profile missing from the build: " + file);
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return ProfileParser.utf8(file, ByteBuffer.wrap(in.readAllBytes()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -8,6 +8,12 @@ import dev.golive.profile.YamlTree.Node;
 import dev.golive.profile.YamlTree.Scalar;
 import dev.golive.profile.YamlTree.ScalarType;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +39,28 @@ public final class ProfileParser {
     static final Pattern MEMLIMIT = Pattern.compile("(\\d+)% of memory\\.max");
 
     private ProfileParser() { }
+
+    /** A profile file's bytes: strict UTF-8 (a bad byte is an error at its line and column), then {@link #parse(String, String, String, String)}. */
+    public static ProfileDoc parse(String name, String file, String origin, ByteBuffer bytes) {
+        return parse(name, file, origin, utf8(file, bytes));
+    }
+
+    /** Decodes strictly: a lenient decoder would turn a bad byte into U+FFFD and the profile would say something else than the file. */
+    static String utf8(String file, ByteBuffer bytes) {
+        ByteBuffer in = bytes.duplicate();
+        CharBuffer out = CharBuffer.allocate(in.remaining());
+        CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        CoderResult r = d.decode(in, out, true);
+        if (!r.isError()) r = d.flush(out);
+        if (r.isError()) {
+            String before = out.flip().toString();
+            int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
+            int col = 1 + before.codePointCount(before.lastIndexOf('\n') + 1, before.length());
+            throw ProfileErrors.at(new Loc(file, line, col), String.format("not UTF-8 text (byte 0x%02x)", in.get(in.position()) & 0xff));
+        }
+        return out.flip().toString();
+    }
 
     public static ProfileDoc parse(String name, String file, String origin, String text) {
         Node root = YamlTree.parse(file, text);

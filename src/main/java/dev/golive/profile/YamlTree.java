@@ -61,6 +61,13 @@ final class YamlTree {
             JsonToken t = p.nextToken();
             if (t == null) return new MapNode(new Loc(file, 1, 1), Map.of());
             Node n = node(file, p, t);
+            JsonToken more = p.nextToken();
+            if (more != null) {
+                // a stream of documents: golive would read the first and silently drop the rest
+                Loc at = loc(file, p);
+                throw ProfileErrors.at(new Loc(file, documentMarkerLine(text, at.line()), 1),
+                        "a second YAML document (after \"---\"); a profile is one document");
+            }
             return n;
         } catch (JsonProcessingException e) {
             JsonLocation l = e.getLocation();
@@ -72,6 +79,15 @@ final class YamlTree {
         } catch (IOException e) {
             throw ProfileErrors.at(new Loc(file, 1, 1), "cannot read: " + e.getMessage());
         }
+    }
+
+    /** The line of the last "---" at or before {@code line}: where the second document starts. */
+    private static int documentMarkerLine(String text, int line) {
+        String[] lines = text.split("\n", -1);
+        for (int i = Math.min(line, lines.length) - 1; i >= 0; i--) {
+            if (lines[i].equals("---") || lines[i].startsWith("--- ") || lines[i].startsWith("---\t") || lines[i].equals("---\r")) return i + 1;
+        }
+        return line;
     }
 
     private static Loc loc(String file, JsonParser p) {

@@ -3,6 +3,7 @@ package dev.golive.report;
 import dev.golive.check.CheckReport;
 import dev.golive.check.Rule;
 import dev.golive.model.Finding;
+import dev.golive.model.Printable;
 import dev.golive.model.Severity;
 import dev.golive.model.Source;
 
@@ -20,22 +21,23 @@ public final class CheckText {
 
     public static String render(CheckReport report, String hostLabel, Style st) {
         StringBuilder b = new StringBuilder();
-        b.append(st.bold("golive check")).append(": ").append(hostLabel)
-                .append(report.serviceName() == null ? "" : ", service " + report.serviceName()).append("\n");
+        b.append(st.bold("golive check")).append(": ").append(Printable.text(hostLabel
+                + (report.serviceName() == null ? "" : ", service " + report.serviceName()))).append("\n");
         for (Severity sev : List.of(Severity.ERROR, Severity.WARN, Severity.INFO)) {
             List<Finding> group = report.findings().stream().filter(f -> f.severity() == sev).toList();
             if (group.isEmpty()) continue;
             b.append("\n").append(color(st, sev, heading(sev))).append("\n");
             for (Finding f : group) {
-                b.append("  ").append(st.bold(f.ruleId())).append("  ").append(f.title()).append("\n");
-                b.append("      ").append(f.message()).append("\n");
+                // findings quote the host's values and paths: shown escaped
+                b.append("  ").append(st.bold(f.ruleId())).append("  ").append(Printable.text(f.title())).append("\n");
+                b.append("      ").append(Printable.text(f.message())).append("\n");
                 if (!f.sources().isEmpty()) {
-                    b.append("      ").append(st.dim("source: " + f.sources().stream().map(Source::describe).collect(Collectors.joining(", ")))).append("\n");
+                    b.append("      ").append(st.dim("source: " + Printable.text(f.sources().stream().map(Source::describe).collect(Collectors.joining(", "))))).append("\n");
                 }
-                f.fix().ifPresent(fix -> b.append("      ").append(st.dim("fix: " + fix.text())).append("\n"));
+                f.fix().ifPresent(fix -> b.append("      ").append(st.dim("fix: " + Printable.text(fix.text()))).append("\n"));
             }
         }
-        b.append("\n").append(summary(report)).append("\n");
+        b.append("\n").append(Printable.text(summary(report))).append("\n");
         return b.toString();
     }
 

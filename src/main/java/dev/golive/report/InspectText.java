@@ -7,6 +7,7 @@ import dev.golive.model.ServiceFacts;
 import dev.golive.model.UnitDirective;
 import dev.golive.model.HostFacts;
 import dev.golive.model.LimitsEntry;
+import dev.golive.model.Printable;
 import dev.golive.model.Source;
 import dev.golive.model.SysctlFact;
 import dev.golive.model.UnitFileInfo;
@@ -38,9 +39,9 @@ public final class InspectText {
     private void all(HostFacts f) {
         var o = f.origin();
         out.append(style.bold("golive inspect")).append("  ")
-                .append(o.live() ? "live host" : "capture " + o.root())
-                .append(o.hostname() == null ? "" : " · " + o.hostname())
-                .append(o.capturedAt() == null ? "" : " · " + o.capturedAt()).append('\n');
+                .append(Printable.text((o.live() ? "live host" : "capture " + o.root())
+                        + (o.hostname() == null ? "" : " · " + o.hostname())
+                        + (o.capturedAt() == null ? "" : " · " + o.capturedAt()))).append('\n');
 
         section("System");
         row("distribution", f.os().prettyName());
@@ -164,7 +165,7 @@ public final class InspectText {
             "RestartSec", "LimitNOFILE", "CPUQuota", "MemoryMax", "MemoryHigh", "MemoryLimit", "TasksMax", "Slice", "KillMode");
 
     private void section(String title) {
-        out.append('\n').append(style.bold(title)).append('\n');
+        out.append('\n').append(style.bold(Printable.text(title))).append('\n');
     }
 
     private void sysctl(SysctlFact s) {
@@ -203,9 +204,10 @@ public final class InspectText {
     private void line(String label, String value, Source src) { line(label, value, src, null); }
 
     private void line(String label, String value, Source src, String note) {
-        String v = value.replace('\n', ' ');
-        out.append("  ").append(pad(label, LABEL)).append(' ').append(pad(v, VALUE));
-        String where = src != null ? src.describe() : note;
+        // host text is shown escaped: a capture's os-release or hostname must not drive the terminal
+        String v = Printable.text(value);
+        out.append("  ").append(pad(Printable.text(label), LABEL)).append(' ').append(pad(v, VALUE));
+        String where = Printable.text(src != null ? src.describe() : note);
         if (where != null && !where.isEmpty()) out.append("  ").append(style.dim(where));
         // trailing spaces from padding are noise in captures and diffs
         while (out.charAt(out.length() - 1) == ' ') out.setLength(out.length() - 1);

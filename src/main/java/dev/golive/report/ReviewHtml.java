@@ -1,5 +1,6 @@
 package dev.golive.report;
 
+import dev.golive.model.Printable;
 import dev.golive.report.Review.FactGroup;
 import dev.golive.report.Review.FactRow;
 import dev.golive.report.Review.FindingView;
@@ -55,7 +56,7 @@ public final class ReviewHtml {
     public static String render(Review r) {
         ReviewHtml h = new ReviewHtml();
         h.all(r);
-        return h.b.toString();
+        return Printable.lines(h.b.toString()); // a capture's text must not drive the terminal that shows the report
     }
 
     private void all(Review r) {

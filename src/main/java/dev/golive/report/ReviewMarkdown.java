@@ -1,5 +1,6 @@
 package dev.golive.report;
 
+import dev.golive.model.Printable;
 import dev.golive.report.Review.FactGroup;
 import dev.golive.report.Review.FactRow;
 import dev.golive.report.Review.FindingView;
@@ -20,7 +21,7 @@ public final class ReviewMarkdown {
     public static String render(Review r) {
         ReviewMarkdown m = new ReviewMarkdown();
         m.all(r);
-        return m.b.toString();
+        return Printable.lines(m.b.toString()); // a capture's text must not drive the terminal that shows the report
     }
 
     private void all(Review r) {

@@ -37,6 +37,13 @@ public final class SpecValidator {
     private static final Pattern USER = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,255}\\$?|\\d+");
     private static final Set<String> RESTART = Set.of("no", "on-success", "on-failure", "on-abnormal", "on-watchdog", "on-abort", "always");
 
+    /**
+     * The largest fs.nr_open a 64-bit kernel accepts (INT_MAX rounded down to a multiple of
+     * 64): no RLIMIT_NOFILE above it can ever be set, whatever this host's nr_open says.
+     */
+    static final long NOFILE_MAX = 2_147_483_584L;
+    public static final String NOFILE_RANGE = "0.." + NOFILE_MAX + " or infinity";
+
     public static SpecCheck validate(ServiceSpec spec, HostFacts facts, BinaryPresence binary) {
         return validate(spec, facts, binary, UnaryOperator.identity());
     }
@@ -136,6 +143,7 @@ public final class SpecValidator {
         r.cpuQuota().ifPresent(q -> {
             c.text("resources.cpuQuota", q);
             if (SystemdValues.cpuQuota(q).isEmpty()) {
+                if (SystemdValues.isPercent(q)) throw outOfRange(c, "resources.cpuQuota", q, SystemdValues.CPU_QUOTA_RANGE);
                 throw c.fail("resources.cpuQuota", "\"" + q + "\" is not a CPU quota (a percentage above 0 with at most two decimals, e.g. 200% for two CPUs)");
             }
         });
@@ -154,9 +162,15 @@ public final class SpecValidator {
         }
         r.tasksMax().ifPresent(t -> {
             c.text("resources.tasksMax", t);
+            if (!SystemdValues.tasksMax(t) && (SystemdValues.isPercent(t) || t.matches("\\d+"))) {
+                throw outOfRange(c, "resources.tasksMax", t, SystemdValues.TASKS_RANGE);
+            }
             if (!SystemdValues.tasksMax(t)) throw c.fail("resources.tasksMax", "\"" + t + "\" is not a task limit (a count ≥ 1, a percentage, or infinity)");
         });
         r.nofile().ifPresent(n -> {
+            for (long v : new long[] {n.soft(), n.hard()}) {
+                if (v != NofileLimit.INFINITY && v > NOFILE_MAX) throw c.fail("resources.nofile", v + " is out of range (" + NOFILE_RANGE + ")");
+            }
             if (n.soft() > n.hard()) throw c.fail("resources.nofile", "soft limit " + n + " is above the hard limit (systemd ignores the setting)");
             Optional<Long> nrOpen = facts.fds().nrOpen().opt();
             if (nrOpen.isPresent() && n.hard() != NofileLimit.INFINITY && n.hard() > nrOpen.get()) {
@@ -170,7 +184,9 @@ public final class SpecValidator {
 
     private static SystemdValues.Size memory(Check c, String field, String value) {
         c.text(field, value);
-        return SystemdValues.memory(value).orElseThrow(() -> c.fail(field, "\"" + value
+        Optional<SystemdValues.Size> size = SystemdValues.memory(value);
+        if (size.isEmpty() && (SystemdValues.isPercent(value) || SystemdValues.isSize(value))) throw outOfRange(c, field, value, SystemdValues.MEMORY_RANGE);
+        return size.orElseThrow(() -> c.fail(field, "\"" + value
                 + "\" is not a memory size (bytes with K, M, G, T suffix in upper case, e.g. 2G or 512M; a percentage of RAM; or infinity)"));
     }
 
@@ -178,8 +194,10 @@ public final class SpecValidator {
         c.text("restart.policy", r.policy());
         if (!RESTART.contains(r.policy())) throw c.fail("restart.policy", "\"" + r.policy() + "\" is not a Restart= value (" + String.join(", ", new java.util.TreeSet<>(RESTART)) + ")");
         c.text("restart.restartSec", r.restartSec());
+        timeSpanInRange(c, "restart.restartSec", r.restartSec());
         if (!SystemdValues.timeSpan(r.restartSec())) throw c.fail("restart.restartSec", "\"" + r.restartSec() + "\" is not a time span (e.g. 2s, 500ms, 1min 30s)");
         c.text("restart.startLimitIntervalSec", r.startLimitIntervalSec());
+        timeSpanInRange(c, "restart.startLimitIntervalSec", r.startLimitIntervalSec());
         if (!SystemdValues.timeSpan(r.startLimitIntervalSec())) {
             throw c.fail("restart.startLimitIntervalSec", "\"" + r.startLimitIntervalSec() + "\" is not a time span (e.g. 60s, 5min)");
         }
@@ -192,8 +210,20 @@ public final class SpecValidator {
         });
         spec.go().gomemlimit().ifPresent(m -> {
             c.text("go.gomemlimit", m);
+            if (!SystemdValues.goMemLimit(m) && SystemdValues.goMemLimitBytes(m).isPresent()) {
+                throw outOfRange(c, "go.gomemlimit", m, SystemdValues.GOMEMLIMIT_RANGE);
+            }
             if (!SystemdValues.goMemLimit(m)) throw c.fail("go.gomemlimit", "\"" + m + "\" is not a GOMEMLIMIT (bytes with B, KiB, MiB, GiB or TiB, e.g. 1800MiB; or off)");
         });
+    }
+
+    /** A well-formed span systemd cannot hold (parse_sec says ERANGE and the directive is ignored). */
+    private static void timeSpanInRange(Check c, String field, String value) {
+        if (!SystemdValues.timeSpan(value) && SystemdValues.timeSpanUsec(value).isPresent()) throw outOfRange(c, field, value, SystemdValues.TIME_RANGE);
+    }
+
+    private static GoliveException outOfRange(Check c, String field, String value, String range) {
+        return c.fail(field, "\"" + value + "\" is out of range (" + range + ")");
     }
 
     static boolean validEnvName(String name) {

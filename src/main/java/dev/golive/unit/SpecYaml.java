@@ -220,7 +220,8 @@ public final class SpecYaml {
                 if (k.equals("ioWeight")) io[0] = integer(f);
                 else if (k.equals("nofile")) {
                     String s = scalar(f);
-                    nofile[0] = Optional.of(NofileLimit.parse(s).orElseThrow(() -> fail(f + ": \"" + OneLine.of(s) + "\" is not SOFT:HARD (e.g. \"65536:524288\") or one number")));
+                    nofile[0] = Optional.of(NofileLimit.parse(s).orElseThrow(() -> fail(f + ": \"" + OneLine.of(s) + "\" is not SOFT:HARD (e.g. \"65536:524288\") or one number, each "
+                            + SpecValidator.NOFILE_RANGE)));
                 } else v.put(k, scalar(f));
             });
             return new ServiceSpec.Resources(Optional.ofNullable(v.get("cpuQuota")), Optional.ofNullable(v.get("memoryMax")),

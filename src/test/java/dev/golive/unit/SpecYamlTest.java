@@ -45,7 +45,7 @@ class SpecYamlTest {
             list where a value belongs | name: [a, b]                                     | spec.yaml:1:7: name: expected a single value, not a list
             ports not numbers          | name: app\\nports: [http]                        | spec.yaml:2:9: ports[0]: "http" is not a whole number
             bad hardening              | name: app\\nhardening: paranoid                  | spec.yaml:2:12: hardening: "paranoid" is not none, basic or strict
-            bad nofile                 | name: app\\nresources: {nofile: lots}            | spec.yaml:2:21: resources.nofile: "lots" is not SOFT:HARD (e.g. "65536:524288") or one number
+            bad nofile                 | name: app\\nresources: {nofile: lots}            | spec.yaml:2:21: resources.nofile: "lots" is not SOFT:HARD (e.g. "65536:524288") or one number, each 0..2147483584 or infinity
             no name                    | exec: /bin/app                                   | spec.yaml: name: missing (the service's name, e.g. name: app)
             not a mapping              | - a\\n- b                                         | spec.yaml:1:1: the spec must be a mapping of keys (name:, exec:, …)
             percent out of range       | name: app\\ngo: {memLimitPercent: 40}            | spec.yaml:2:23: go.memLimitPercent: 40 is outside 50..100 (DOMAIN.md suggests 90 to 95)

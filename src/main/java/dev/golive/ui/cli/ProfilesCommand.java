@@ -1,5 +1,6 @@
 package dev.golive.ui.cli;
 
+import dev.golive.model.Printable;
 import dev.golive.app.Session;
 import dev.golive.profile.ProfileCatalog;
 import dev.golive.report.Json;
@@ -35,7 +36,10 @@ public final class ProfilesCommand implements Callable<Integer> {
     @Override public Integer call() {
         List<ProfileCatalog.Listing> list;
         try (Session s = sessions.apply(common.root)) {
-            list = s.profiles().list();
+            ProfileCatalog catalog = s.profiles();
+            list = catalog.list();
+            catalog.warnings().forEach(w -> spec.commandLine().getErr().println("golive: warning: " + Printable.text(w)));
+            spec.commandLine().getErr().flush();
         }
         var out = spec.commandLine().getOut();
         if (json) {
@@ -44,10 +48,10 @@ public final class ProfilesCommand implements Callable<Integer> {
             Style st = Output.style(common);
             int w = list.stream().mapToInt(l -> l.name().length()).max().orElse(4);
             for (ProfileCatalog.Listing l : list) {
-                out.println(st.bold(String.format("%-" + w + "s", l.name())) + "  " + l.description().orElse(""));
+                out.println(st.bold(String.format("%-" + w + "s", l.name())) + "  " + Printable.text(l.description().orElse("")));
                 String inc = l.includes().isEmpty() ? "" : "  includes " + String.join(", ", l.includes());
                 String over = l.overrides().isEmpty() ? "" : "  overrides " + String.join(", ", l.overrides());
-                out.println(" ".repeat(w) + "  " + st.dim(l.origin() + ": " + l.file() + inc + over));
+                out.println(" ".repeat(w) + "  " + st.dim(Printable.text(l.origin() + ": " + l.file() + inc + over)));
             }
         }
         out.flush();

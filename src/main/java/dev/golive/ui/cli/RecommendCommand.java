@@ -1,5 +1,6 @@
 package dev.golive.ui.cli;
 
+import dev.golive.model.Printable;
 import dev.golive.app.Session;
 import dev.golive.model.HostFacts;
 import dev.golive.profile.Recommender;
@@ -50,16 +51,16 @@ public final class RecommendCommand implements Callable<Integer> {
             out.print(Json.write(m));
         } else {
             Style st = Output.style(common);
-            out.println("Profiles for " + host + ", best first:");
+            out.println("Profiles for " + Printable.text(host) + ", best first:");
             boolean first = true;
             for (Recommender.Recommendation r : ranking) {
                 String line = String.format("%3d  %s", r.score(), r.profile()) + (first ? "   ← recommended" : "");
                 out.println(first ? st.green(st.bold(line)) : line);
-                for (String why : r.reasons()) out.println("       " + st.dim("· " + why));
+                for (String why : r.reasons()) out.println("       " + st.dim("· " + Printable.text(why)));
                 first = false;
             }
             out.println();
-            out.println("Preview it: golive plan --profile " + ranking.get(0).profile() + (common.root == null ? "" : " --root " + common.root));
+            out.println(Printable.text("Preview it: golive plan --profile " + ranking.get(0).profile() + (common.root == null ? "" : " --root " + common.root)));
         }
         out.flush();
         return 0;

@@ -6,6 +6,7 @@ import dev.golive.model.NofileLimit;
 import dev.golive.model.ServiceSpec;
 import dev.golive.unit.LocalFiles;
 import dev.golive.unit.OneLine;
+import dev.golive.unit.SpecValidator;
 import dev.golive.unit.SpecYaml;
 import picocli.CommandLine.Option;
 
@@ -143,7 +144,8 @@ public final class ServiceOptions {
         }
         Optional<NofileLimit> nf = b.resources().nofile();
         if (nofile != null) {
-            nf = Optional.of(NofileLimit.parse(nofile).orElseThrow(() -> GoliveException.badInput("--nofile: \"" + OneLine.of(nofile) + "\" is not SOFT:HARD (e.g. 65536:524288) or one number")));
+            nf = Optional.of(NofileLimit.parse(nofile).orElseThrow(() -> GoliveException.badInput("--nofile: \"" + OneLine.of(nofile) + "\" is not SOFT:HARD (e.g. 65536:524288) or one number, each "
+                    + SpecValidator.NOFILE_RANGE)));
             fromCli.put("resources.nofile", true);
         }
         ServiceSpec.Resources r = b.resources();

@@ -1,5 +1,6 @@
 package dev.golive.ui.shell;
 
+import dev.golive.model.Printable;
 import dev.golive.model.GoliveException;
 
 import java.io.PrintWriter;
@@ -34,12 +35,13 @@ public final class AnswersPrompter implements Prompter {
     }
 
     @Override public void say(String line) {
-        out.println(line);
+        out.println(Printable.lines(line)); // answers and host text are echoed escaped
         out.flush();
     }
 
     @Override public void page(String text) {
-        out.print(text.endsWith("\n") || text.isEmpty() ? text : text + "\n");
+        String t = Printable.lines(text);
+        out.print(t.endsWith("\n") || t.isEmpty() ? t : t + "\n");
         out.flush();
     }
 }

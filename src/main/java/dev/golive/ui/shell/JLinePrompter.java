@@ -1,5 +1,6 @@
 package dev.golive.ui.shell;
 
+import dev.golive.model.Printable;
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
 import org.jline.reader.EndOfFileException;
@@ -42,7 +43,7 @@ public final class JLinePrompter implements Prompter {
 
     @Override public String ask(Question q) {
         current = q;
-        String prompt = q.prompt() + (q.defaultAnswer().isEmpty() ? "" : " [" + q.defaultAnswer() + "]") + ": ";
+        String prompt = Printable.text(q.prompt() + (q.defaultAnswer().isEmpty() ? "" : " [" + q.defaultAnswer() + "]")) + ": ";
         while (true) {
             String line;
             try {
@@ -60,7 +61,7 @@ public final class JLinePrompter implements Prompter {
     }
 
     @Override public void say(String line) {
-        out.println(line);
+        out.println(Printable.lines(line)); // answers and host text are echoed escaped
         out.flush();
     }
 
@@ -71,7 +72,7 @@ public final class JLinePrompter implements Prompter {
         int per = height > 4 ? height - 2 : Integer.MAX_VALUE;
         for (int i = 0; i < lines.length; i++) {
             if (i == lines.length - 1 && lines[i].isEmpty()) break;
-            out.println(lines[i]);
+            out.println(Printable.text(lines[i]));
             if ((i + 1) % per == 0 && i + 1 < lines.length - 1) {
                 out.flush();
                 String more;

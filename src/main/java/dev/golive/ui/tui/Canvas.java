@@ -1,5 +1,6 @@
 package dev.golive.ui.tui;
 
+import dev.golive.model.Printable;
 import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.TerminalSize;
@@ -57,7 +58,8 @@ final class Canvas {
     int text(int col, int row, String s, Role r, int room) {
         room = Math.min(room, width - col);
         if (row < 0 || row >= height || room <= 0) return col;
-        String fit = fit(s, room);
+        // the one place text reaches Lanterna: a capture's or profile's control characters are shown escaped
+        String fit = fit(Printable.text(s), room);
         use(r);
         g.putString(col, row, fit);
         return col + TerminalTextUtils.getColumnWidth(fit);
