@@ -83,7 +83,7 @@ public final class Cli {
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> handle(ex, cmd.getErr(), isDebug(parsed.originalArgs().toArray(new String[0]))));
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println("golive: " + firstLine(ex.getMessage()) + " (see golive " + commandPath(ex.getCommandLine()) + "--help)");
+            err.println("golive: " + dev.golive.model.Printable.text(firstLine(ex.getMessage())) + " (see golive " + commandPath(ex.getCommandLine()) + "--help)");
             err.flush();
             return ExitCode.BAD_INPUT.code();
         });
@@ -126,7 +126,7 @@ public final class Cli {
             code = g.exitCode().code();
         } else {
             err.println("golive: internal error: " + t.getClass().getSimpleName()
-                    + (t.getMessage() == null ? "" : ": " + firstLine(t.getMessage()))
+                    + (t.getMessage() == null ? "" : ": " + dev.golive.model.Printable.text(firstLine(t.getMessage())))
                     + (debug ? "" : " (run with --debug for details)"));
             code = ExitCode.INTERNAL.code();
         }
@@ -169,12 +169,12 @@ public final class Cli {
     static boolean isDebug(String[] args) { return Arrays.asList(args).contains("--debug"); }
 
     /**
-     * golive's own error, kept on its one line: a newline inside it (from a value the admin
-     * typed) is shown as a backslash and n rather than cutting the message before the part that explains it.
+     * golive's own error, kept on its one line: a newline or an escape inside it (from a value
+     * the admin typed or a file golive read) is shown escaped, never cutting the message before
+     * the part that explains it and never acting on the terminal.
      */
     static String oneLine(String s) {
-        if (s == null) return "";
-        return s.strip().replace("\r", "\\r").replace("\n", "\\n");
+        return s == null ? "" : dev.golive.model.Printable.text(s.strip());
     }
 
     static String firstLine(String s) {

@@ -260,5 +260,6 @@ class OptionsBeforeSubcommandTest {
     @Test
     void anErrorWithANewlineStaysOneLineAndSaysEverything() {
         assertThat(Cli.oneLine("--service: \"api\nfoo\" is not a unit name")).isEqualTo("--service: \"api\\nfoo\" is not a unit name");
+        assertThat(Cli.oneLine("x: \u001b]0;pwned\u0007")).isEqualTo("x: \\e]0;pwned\\x07");
     }
 }
