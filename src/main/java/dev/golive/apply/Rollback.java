@@ -104,6 +104,7 @@ public final class Rollback {
         int step = 0;
         for (int i = m.live().size() - 1; i >= 0; i--) {
             Manifest.LiveEntry l = m.live().get(i);
+            host.live().removeLeftover(l.path());
             Optional<String> now = host.live().read(l.path(), l.format());
             if (now.isEmpty()) {
                 // the key is gone (a module unloaded, another kernel booted): nothing golive could write back
