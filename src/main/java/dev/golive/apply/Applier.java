@@ -162,7 +162,7 @@ public final class Applier {
         }
         for (int i = 0; i < m.live().size(); i++) {
             Manifest.LiveEntry l = m.live().get(i);
-            host.live().write(l.path(), l.format(), l.after());
+            host.live().write(l.path(), l.format(), l.after(), "live:" + (i + 1));
             done(lines, "set " + l.key() + " " + l.before() + " → " + l.after());
             faults.hit("live-write:" + (i + 1));
         }

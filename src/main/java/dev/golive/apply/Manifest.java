@@ -44,7 +44,7 @@ public record Manifest(
     }
 
     public enum State {
-        APPLYING("applying"), APPLIED("applied"), ROLLED_BACK("rolled-back"), FAILED("failed");
+        APPLYING("applying"), APPLIED("applied"), ROLLING_BACK("rolling-back"), ROLLED_BACK("rolled-back"), FAILED("failed");
 
         private final String text;
         State(String text) { this.text = text; }
@@ -55,8 +55,8 @@ public record Manifest(
             return Optional.empty();
         }
 
-        /** An apply that did not finish, or whose rollback did not: the host may be half-changed. */
-        public boolean unfinished() { return this == APPLYING || this == FAILED; }
+        /** An apply that did not finish, or a rollback that did not: the host may be half-changed. */
+        public boolean unfinished() { return this == APPLYING || this == ROLLING_BACK || this == FAILED; }
     }
 
     /**

@@ -96,10 +96,15 @@ public final class Rollback {
             if (c.isPresent()) throw c.get();
         }
         SnapshotStore store = host.store();
+        // journalled before the first write: a rollback killed half-way must not leave a snapshot that says
+        // "applied" (nothing at start, nothing for recover) over a half-restored host
+        m = m.withState(Manifest.State.ROLLING_BACK, host.clock().instant());
+        store.update(m);
         List<String> restored = new ArrayList<>(), reported = new ArrayList<>();
         int step = 0;
         for (int i = m.live().size() - 1; i >= 0; i--) {
             Manifest.LiveEntry l = m.live().get(i);
+            host.live().removeLeftover(l.path());
             Optional<String> now = host.live().read(l.path(), l.format());
             if (now.isEmpty()) {
                 // the key is gone (a module unloaded, another kernel booted): nothing golive could write back

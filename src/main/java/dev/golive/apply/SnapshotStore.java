@@ -1,5 +1,6 @@
 package dev.golive.apply;
 
+import dev.golive.host.HostLock;
 import dev.golive.host.HostPaths;
 import dev.golive.host.HostWriter;
 import dev.golive.model.GoliveException;
@@ -127,18 +128,22 @@ public final class SnapshotStore {
 
     /**
      * Keeps the {@code keep} newest finished snapshots and deletes the older ones; an
-     * unfinished one is never deleted (recover needs it). Returns the ids deleted.
+     * unfinished one is never deleted (recover needs it) and does not count towards
+     * {@code keep}. Takes the host lock: a rollback or recover reading a snapshot, or an
+     * apply building one, would otherwise lose it half-way. Returns the ids deleted.
      */
     public List<String> prune(int keep) {
         if (keep < 0) throw GoliveException.badInput("--keep " + keep + ": must be 0 or more");
-        List<Manifest> finished = all().stream().filter(m -> !m.state().unfinished()).toList();
-        List<String> deleted = new ArrayList<>();
-        for (int i = 0; i < finished.size() - keep; i++) {
-            w.deleteTree(dir(finished.get(i).id()));
-            deleted.add(finished.get(i).id());
+        try (HostLock lock = HostLock.acquire(w)) {
+            List<Manifest> finished = all().stream().filter(m -> !m.state().unfinished()).toList();
+            List<String> deleted = new ArrayList<>();
+            for (int i = 0; i < finished.size() - keep; i++) {
+                w.deleteTree(dir(finished.get(i).id()));
+                deleted.add(finished.get(i).id());
+            }
+            removePartials();
+            return deleted;
         }
-        removePartials();
-        return deleted;
     }
 
     /** The directory's permission bits (0700 expected). */

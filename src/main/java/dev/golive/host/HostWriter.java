@@ -199,11 +199,23 @@ public final class HostWriter {
     }
 
     /**
-     * Atomic replace, for golive's own state too (manifests, copies): no ownership rule, but
-     * still no links. {@code owner}/{@code group} null: keep whoever golive runs as.
-     * {@code tag} null: no fault points.
+     * Atomic replace, for golive's own state too (manifests, copies) and a target tree's
+     * live values: no ownership rule, but still no links. {@code owner}/{@code group} null:
+     * keep whoever golive runs as. {@code tag} null: no fault points; else
+     * {@code mid-write:TAG} (the temp file half-written; only a file over one chunk),
+     * {@code file-write:TAG} (temp written, not renamed), {@code dir-sync:TAG} (renamed, the
+     * directory not yet fsynced) and {@code rename:TAG} (done).
      */
     public void writeAtomic(String path, byte[] content, int mode, String owner, String group, String tag) {
+        writeAtomic(path, content, mode, owner, group, tag, true);
+    }
+
+    /**
+     * As above; {@code durable} false skips both fsyncs (and the {@code dir-sync} point): still
+     * atomic against a kill, which leaves the old or the new file, never a half-written one,
+     * but a power cut may lose it — right only for what a power cut loses anyway.
+     */
+    public void writeAtomic(String path, byte[] content, int mode, String owner, String group, String tag, boolean durable) {
         if ((mode & ~0777) != 0) throw GoliveException.badInput(path + ": mode " + Integer.toOctalString(mode) + ": golive sets only the 0777 permission bits");
         refuseLinks(path);
         Path target = resolve(path);
@@ -213,17 +225,19 @@ public final class HostWriter {
         try {
             Files.deleteIfExists(tmp); // a leftover from a crash; deleting a link removes the link, never its target
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-                ByteBuffer b = ByteBuffer.wrap(content);
-                while (b.hasRemaining()) ch.write(b);
+                writeChunks(ch, content, tag);
                 PosixFileAttributeView view = Files.getFileAttributeView(tmp, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
                 if (owner != null) view.setOwner(user(owner));
                 if (group != null) view.setGroup(group(group));
                 view.setPermissions(Perms.of(mode)); // after chown: chown may clear set-id bits, and umask must not decide the mode
-                ch.force(true);
+                if (durable) ch.force(true);
             }
             if (tag != null) faults.hit("file-write:" + tag);
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            fsyncDir(dir);
+            if (durable) {
+                if (tag != null) faults.hit("dir-sync:" + tag);
+                fsyncDir(dir);
+            }
             log.write(path, content.length + " bytes, mode " + String.format("%04o", mode));
         } catch (IOException e) {
             deleteQuietly(tmp);
@@ -233,6 +247,17 @@ public final class HostWriter {
             throw e;
         }
         if (tag != null) faults.hit("rename:" + tag);
+    }
+
+    /** Size of one write(2) of a file's content: a big file takes several, and a kill can land between them. */
+    static final int CHUNK = 256 * 1024;
+
+    private void writeChunks(FileChannel ch, byte[] content, String tag) throws IOException {
+        for (int off = 0; off < content.length; off += CHUNK) {
+            ByteBuffer b = ByteBuffer.wrap(content, off, Math.min(CHUNK, content.length - off));
+            while (b.hasRemaining()) ch.write(b);
+            if (off == 0 && content.length > CHUNK && tag != null) faults.hit("mid-write:" + tag);
+        }
     }
 
     /**

@@ -68,21 +68,32 @@ public final class LiveValues {
         }
     }
 
+    /** As {@link #write(String, LiveChange.Format, String, String)} without fault points. */
+    public void write(String path, LiveChange.Format format, String value) { write(path, format, value, null); }
+
     /**
      * Writes {@code value} (already in normalised form) and reads it back; a kernel that
      * refuses it (EINVAL, out of range) or keeps another value is an error naming both.
-     * The file must exist: a write never creates a key.
+     * The file must exist: a write never creates a key. In a target tree the file is
+     * replaced atomically ({@link HostWriter#writeAtomic}, keeping its mode and owner;
+     * {@code tag} names its fault points), so a kill half-way leaves the old value, never
+     * an empty file. Not fsynced: the file stands for kernel state, which a power cut resets
+     * anyway, and two fsyncs per value would double the cost of a tree's apply and rollback.
      */
-    public void write(String path, LiveChange.Format format, String value) {
+    public void write(String path, LiveChange.Format format, String value, String tag) {
         writer.refuseLinks(path);
         Path p = writer.resolve(path);
         if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) throw GoliveException.environment(path + ": no such key on this host");
         try {
-            String text = value + "\n";
-            if (!isKernelFile(p)) text = asKernelShows(format, Files.readString(p), value);
-            // one write(2) of the whole value: the kernel parses each write on its own
-            try (FileChannel ch = FileChannel.open(p, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS)) {
-                ch.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+            if (isKernelFile(p)) {
+                // one write(2) of the whole value, in place: the kernel parses each write on its own, and a
+                // /proc/sys or /sys file can be neither created beside nor renamed over
+                try (FileChannel ch = FileChannel.open(p, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS)) {
+                    ch.write(ByteBuffer.wrap((value + "\n").getBytes(StandardCharsets.UTF_8)));
+                }
+            } else {
+                FileState now = writer.stat(path);
+                writer.writeAtomic(path, HostWriter.utf8(asKernelShows(format, now.text(), value)), now.mode(), now.owner(), now.group(), tag, false);
             }
             writer.log().write(path, "live value " + value);
         } catch (IOException e) {
@@ -109,10 +120,27 @@ public final class LiveValues {
         }
     }
 
+    /**
+     * Removes what an atomic write of a target tree's value left when golive was killed
+     * before its rename (the value itself is still the old one); true when there was one.
+     * Nothing to do for a kernel file, which is written in place.
+     */
+    public boolean removeLeftover(String path) {
+        writer.refuseLinks(path);
+        Path p = writer.resolve(path);
+        try {
+            if (!Files.isDirectory(p.getParent(), LinkOption.NOFOLLOW_LINKS) || isKernelFile(p)) return false;
+        } catch (IOException e) {
+            return false;
+        }
+        return writer.removeTemp(path);
+    }
+
+    /** Whether {@code p}'s directory is on a kernel file system (it holds the kernel's files, never a leftover). */
     private boolean isKernelFile(Path p) throws IOException {
         Boolean known = kernelDirs.get(p.getParent());
         if (known != null) return known;
-        FileStore fs = Files.getFileStore(p);
+        FileStore fs = Files.getFileStore(p.getParent());
         boolean kernel = KERNEL_FS.contains(fs.type());
         kernelDirs.put(p.getParent(), kernel);
         return kernel;

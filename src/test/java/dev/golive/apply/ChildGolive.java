@@ -1,5 +1,7 @@
 package dev.golive.apply;
 
+import dev.golive.host.FaultPoints;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The real golive (dev.golive.Main on this test run's class path) in its own JVM: what an
- * admin runs, and what can be killed for real. {@code prefix} runs it under another
- * program (unshare).
+ * admin runs, and what can be killed for real ({@link Paused}: stopped at a fault point,
+ * then sent SIGKILL from outside).
  */
 record ChildGolive(int exit, String out, String err) {
 
@@ -35,7 +37,8 @@ record ChildGolive(int exit, String out, String err) {
         List<String> argv = javaArgv();
         argv.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(argv);
-        pb.environment().remove("GOLIVE_FAULT");
+        pb.environment().remove(FaultPoints.ENV);
+        pb.environment().remove(FaultPoints.READY_ENV);
         pb.environment().putAll(env);
         pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.redirectOutput(out.toFile()).redirectError(err.toFile());
@@ -46,7 +49,8 @@ record ChildGolive(int exit, String out, String err) {
         Path out = Files.createTempFile("golive-child", ".out"), err = Files.createTempFile("golive-child", ".err");
         try {
             ProcessBuilder pb = new ProcessBuilder(argv);
-            pb.environment().remove("GOLIVE_FAULT");
+            pb.environment().remove(FaultPoints.ENV);
+            pb.environment().remove(FaultPoints.READY_ENV);
             pb.environment().putAll(env);
             pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             pb.redirectOutput(out.toFile()).redirectError(err.toFile());
@@ -59,6 +63,74 @@ record ChildGolive(int exit, String out, String err) {
         } finally {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
+        }
+    }
+
+    /**
+     * golive run with {@code faults} ({@code GOLIVE_FAULT}), one of whose points is armed
+     * with {@code pause}: once the child stands there, {@link #kill} sends it SIGKILL
+     * ({@link Process#destroyForcibly}: the kernel ends it, nothing of golive runs after) or
+     * {@link #resume} lets it go on.
+     */
+    static final class Paused {
+        final Process process;
+        private final Path ready, out, err;
+
+        private Paused(Process process, Path ready, Path out, Path err) {
+            this.process = process;
+            this.ready = ready;
+            this.out = out;
+            this.err = err;
+        }
+
+        static Paused start(Path scratch, String faults, String... args) throws IOException {
+            Path dir = Files.createTempDirectory(scratch, "child");
+            Path ready = dir.resolve("ready");
+            Process p = ChildGolive.start(Map.of(FaultPoints.ENV, faults, FaultPoints.READY_ENV, ready.toString()),
+                    dir.resolve("out"), dir.resolve("err"), args);
+            return new Paused(p, ready, dir.resolve("out"), dir.resolve("err"));
+        }
+
+        /** Waits until the child stands at a pause point; the point's name. */
+        String awaitPause() throws IOException, InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!Files.exists(ready)) {
+                if (!process.isAlive()) throw new AssertionError("golive ended before its pause point: exit " + process.exitValue() + "\n" + output());
+                if (System.nanoTime() > deadline) {
+                    process.destroyForcibly();
+                    throw new AssertionError("golive never reached its pause point\n" + output());
+                }
+                Thread.sleep(5);
+            }
+            String[] pidAndPoint = Files.readString(ready).strip().split(" ", 2);
+            if (Long.parseLong(pidAndPoint[0]) != process.pid()) throw new AssertionError("another process paused: " + pidAndPoint[0]);
+            return pidAndPoint[1];
+        }
+
+        /** Lets the child go on from its pause point. */
+        void resume() throws IOException { Files.delete(ready); }
+
+        /** SIGKILL now, from outside; the exit status (137 when it was still running). */
+        int kill() throws InterruptedException {
+            process.destroyForcibly();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) throw new AssertionError("golive survived SIGKILL");
+            return process.exitValue();
+        }
+
+        int waitFor() throws InterruptedException {
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("timed out\n" + output());
+            }
+            return process.exitValue();
+        }
+
+        String output() {
+            try {
+                return "stdout: " + Files.readString(out) + "\nstderr: " + Files.readString(err);
+            } catch (IOException e) {
+                return "(no output: " + e + ")";
+            }
         }
     }
 

@@ -9,11 +9,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.golive.model.FileChange;
+
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.locks.LockSupport;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -21,12 +27,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * golive killed for real: a child JVM runs `golive apply --root TREE` with
- * GOLIVE_FAULT=POINT:kill, which halts it at that point as SIGKILL would (no finally, no
- * shutdown hook). Then `golive recover --root TREE` must leave every file hashing as before
- * and every live value reading as before. Also killed in the middle of the rollback after a
- * failure, and in the middle of recover itself. A plan with 3 files and 3 live values keeps
- * it to ~60 JVM runs; the exception variant of every point of the full plan is
- * {@link FaultInjectionTest}.
+ * GOLIVE_FAULT=POINT:pause, stops at that point, and this test sends it SIGKILL from outside
+ * ({@link ChildGolive.Paused}). Then a recover must leave every file hashing as before and
+ * every live value reading as before. Also killed in the middle of the rollback after a
+ * failure, in the middle of recover itself, in the middle of an admin's rollback, half-way
+ * through one large file, and at random moments of whole applies. A plan with 3 files and 3
+ * live values keeps the enumeration to one JVM per point (the recover after it runs
+ * in-process: the same code `golive recover` runs, which the notice tests run for real); the
+ * exception variant of every point of the full plan is {@link FaultInjectionTest}.
  */
 class CrashRecoveryTest {
 
@@ -44,7 +52,7 @@ class CrashRecoveryTest {
     }
 
     @AfterAll static void report() {
-        System.out.println("crash recovery (real kill): " + applyPoints.size() + " apply points, " + rollbackPoints.size()
+        System.out.println("crash recovery (SIGKILL): " + applyPoints.size() + " apply points, " + rollbackPoints.size()
                 + " rollback points, " + kills.get() + " kills");
     }
 
@@ -52,12 +60,12 @@ class CrashRecoveryTest {
 
     @TestFactory
     Stream<DynamicTest> killedAtAnyApplyStepThenRecovered() {
-        assertThat(applyPoints).hasSize(15);
+        // every write boundary: between files, between a temp file and its rename, between the rename and the
+        // directory's fsync, between a tree value's temp file and its rename, between values
+        assertThat(applyPoints).hasSize(24).contains("file-write:2", "dir-sync:2", "rename:2", "file-write:live:2", "rename:live:2", "live-write:2");
         return applyPoints.stream().map(point -> DynamicTest.dynamicTest(point, () -> {
             Case c = new Case("apply-" + point);
-            ChildGolive killed = c.apply(point + ":kill");
-            assertThat(killed.exit()).as(killed.toString()).isEqualTo(FaultPoints.KILLED_STATUS);
-            kills.incrementAndGet();
+            c.killAt(ChildGolive.Paused.start(work, point + ":pause", c.applyArgs()), point);
             c.recoverAndCheck();
         }));
     }
@@ -66,9 +74,7 @@ class CrashRecoveryTest {
     Stream<DynamicTest> killedDuringTheRollbackAfterAFailureThenRecovered() {
         return rollbackPoints.stream().map(point -> DynamicTest.dynamicTest(point, () -> {
             Case c = new Case("auto-" + point);
-            ChildGolive killed = c.apply("verify:throw," + point + ":kill");
-            assertThat(killed.exit()).as(killed.toString()).isEqualTo(FaultPoints.KILLED_STATUS);
-            kills.incrementAndGet();
+            c.killAt(ChildGolive.Paused.start(work, "verify:throw," + point + ":pause", c.applyArgs()), point);
             c.recoverAndCheck();
         }));
     }
@@ -77,10 +83,8 @@ class CrashRecoveryTest {
     Stream<DynamicTest> killedDuringRecoverThenRecoveredAgain() {
         return rollbackPoints.stream().map(point -> DynamicTest.dynamicTest(point, () -> {
             Case c = new Case("recover-" + point);
-            assertThat(c.apply("verify:kill").exit()).isEqualTo(FaultPoints.KILLED_STATUS);
-            ChildGolive killed = ChildGolive.run(Map.of(FaultPoints.ENV, point + ":kill"), "recover", "--root", c.tree.dir.toString());
-            assertThat(killed.exit()).as(killed.toString()).isEqualTo(FaultPoints.KILLED_STATUS);
-            kills.addAndGet(2);
+            c.killAt(ChildGolive.Paused.start(work, "verify:pause", c.applyArgs()), "verify");
+            c.killAt(ChildGolive.Paused.start(work, point + ":pause", "recover", "--root", c.tree.dir.toString()), point);
             c.recoverAndCheck();
         }));
     }
@@ -88,43 +92,122 @@ class CrashRecoveryTest {
     @Test
     void aStartAfterACrashSaysSoOnOneLineUntilRecovered() throws Exception {
         Case c = new Case("notice");
-        assertThat(c.apply("live-write:2:kill").exit()).isEqualTo(FaultPoints.KILLED_STATUS);
+        c.killAt(ChildGolive.Paused.start(work, "live-write:2:pause", c.applyArgs()), "live-write:2");
         ChildGolive list = ChildGolive.run(Map.of(), "snapshots", "--root", c.tree.dir.toString());
         assertThat(list.exit()).isZero();
         assertThat(list.err()).isEqualTo("golive: apply s1 did not finish (golive stopped half-way): the host may be half-changed; run golive recover --root "
                 + c.tree.dir + "\n");
         assertThat(list.out()).containsPattern("(?m)^s1 +applying ");
-        c.recoverAndCheck();
+        c.recoverWithGoliveAndCheck();
         ChildGolive after = ChildGolive.run(Map.of(), "snapshots", "--root", c.tree.dir.toString());
         assertThat(after.err()).isEmpty();
         assertThat(after.out()).containsPattern("(?m)^s1 +rolled-back ");
     }
 
     @Test
+    void pruneDuringARollbackIsRefusedAndARollbackKilledHalfWayIsFinishedByRecover() throws Exception {
+        Case c = new Case("prune-during-rollback");
+        new Applier(c.tree.target(FaultPoints.NONE)).apply(c.plan, Applier.Options.DEFAULT);
+        String root = c.tree.dir.toString();
+        ChildGolive.Paused rollback = ChildGolive.Paused.start(work, "rollback:2:pause", "rollback", "s1", "--yes", "--root", root);
+        assertThat(rollback.awaitPause()).isEqualTo("rollback:2");
+
+        ChildGolive prune = ChildGolive.run(Map.of(), "snapshots", "prune", "--keep", "0", "--root", root);
+        assertThat(prune.exit()).as(prune.toString()).isEqualTo(3);
+        assertThat(prune.err()).isEqualTo("golive: the host is locked by another golive run (pid " + rollback.process.pid()
+                + ", /run/golive.lock); wait for it to finish\n");
+        assertThat(c.tree.target(FaultPoints.NONE).store().ids()).containsExactly("s1");
+
+        assertThat(rollback.kill()).isEqualTo(FaultPoints.KILLED_STATUS);
+        kills.incrementAndGet();
+        ChildGolive list = ChildGolive.run(Map.of(), "snapshots", "--root", root);
+        assertThat(list.err()).startsWith("golive: apply s1 did not finish").endsWith("run golive recover --root " + root + "\n");
+        assertThat(list.out()).containsPattern("(?m)^s1 +rolling-back ");
+        c.recoverWithGoliveAndCheck();
+        assertThat(c.tree.target(FaultPoints.NONE).store().load("s1").state()).isEqualTo(Manifest.State.ROLLED_BACK);
+    }
+
+    @Test
+    void killedHalfWayThroughWritingOneLargeFileThenRecovered() throws Exception {
+        Case c = new Case("large-file", CrashRecoveryTest::withLargeDropIn);
+        Path temp = c.tree.dir.resolve(HostWriterTemp.of(TestTree.DROPIN));
+        ChildGolive.Paused child = ChildGolive.Paused.start(work, "mid-write:3:pause", c.applyArgs());
+        assertThat(child.awaitPause()).isEqualTo("mid-write:3");
+        long written = Files.size(temp), full = c.plan.files().get(2).after().orElseThrow().getBytes(StandardCharsets.UTF_8).length;
+        assertThat(written).as("the temp file is half-written").isPositive().isLessThan(full);
+        assertThat(child.kill()).isEqualTo(FaultPoints.KILLED_STATUS);
+        kills.incrementAndGet();
+        c.recoverAndCheck();
+    }
+
+    @Test
+    void killedAtRandomMomentsOfWholeAppliesThenRecovered() throws Exception {
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        // how long an apply takes from its journal to its end, here and now
+        Case timed = new Case("random-timed", CrashRecoveryTest::withLargeDropIn);
+        ChildGolive.Paused first = ChildGolive.Paused.start(work, "after-manifest:pause", timed.applyArgs());
+        first.awaitPause();
+        long t0 = System.nanoTime();
+        first.resume();
+        assertThat(first.waitFor()).as(first.output()).isZero();
+        long window = System.nanoTime() - t0;
+
+        int runs = 6, halfWay = 0;
+        for (int run = 0; run < runs; run++) {
+            Case c = new Case("random-" + run, CrashRecoveryTest::withLargeDropIn);
+            ChildGolive.Paused child = ChildGolive.Paused.start(work, "after-manifest:pause", c.applyArgs());
+            child.awaitPause();
+            long delay = run == 0 ? 0 : (long) (random.nextDouble() * window);
+            child.resume();
+            LockSupport.parkNanos(delay);
+            int exit = child.kill();
+            kills.incrementAndGet();
+            SnapshotStore store = c.tree.target(FaultPoints.NONE).store();
+            String why = "seed " + seed + ", run " + run + ", killed " + delay / 1000 + " µs into a " + window / 1000 + " µs apply, exit " + exit;
+            if (!store.unfinished().isEmpty()) halfWay++;
+            new Rollback(c.tree.target(FaultPoints.NONE)).recover(new Rollback.Options(false));
+            // the kill came after the apply had finished (or golive was exiting): an admin's rollback undoes it
+            if (store.load("s1").state() == Manifest.State.APPLIED) new Rollback(c.tree.target(FaultPoints.NONE)).rollback("s1", new Rollback.Options(false));
+            c.check(why);
+        }
+        System.out.println("random kills: " + halfWay + " of " + runs + " landed while the apply ran (seed " + seed + ", window " + window / 1000 + " µs)");
+        assertThat(halfWay).as("the kill with no delay lands while the apply runs").isPositive();
+    }
+
+    @Test
     void twoAppliesAtOnceOneRunsTheOtherExits3NamingItsPid() throws Exception {
         Case c = new Case("concurrent");
-        Path planFile = c.planFile();
-        Path out = work.resolve("first.out"), err = work.resolve("first.err");
         // the first holds the lock (paused after its journal); the second starts meanwhile
-        Process first = ChildGolive.start(Map.of(FaultPoints.ENV, "after-manifest:sleep=4000"), out, err,
-                "apply", "--plan-file", planFile.toString(), "--yes", "--root", c.tree.dir.toString());
-        Path lock = c.tree.dir.resolve("run/golive.lock");
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (!(Files.exists(lock) && Files.readString(lock).strip().equals(String.valueOf(first.pid())))) {
-            assertThat(System.currentTimeMillis()).as("first apply never took the lock").isLessThan(deadline);
-            Thread.sleep(20);
-        }
-        ChildGolive second = ChildGolive.run(Map.of(), "apply", "--plan-file", planFile.toString(), "--yes", "--root", c.tree.dir.toString());
-        assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        ChildGolive.Paused first = ChildGolive.Paused.start(work, "after-manifest:pause", c.applyArgs());
+        assertThat(first.awaitPause()).isEqualTo("after-manifest");
+        ChildGolive second = ChildGolive.run(Map.of(), c.applyArgs());
+        first.resume();
 
         assertThat(second.exit()).as(second.toString()).isEqualTo(3);
-        assertThat(second.err()).isEqualTo("golive: the host is locked by another golive run (pid " + first.pid() + ", /run/golive.lock); wait for it to finish\n");
-        assertThat(first.exitValue()).as(Files.readString(err)).isZero();
+        assertThat(second.err()).isEqualTo("golive: the host is locked by another golive run (pid " + first.process.pid() + ", /run/golive.lock); wait for it to finish\n");
+        assertThat(first.waitFor()).as(first.output()).isZero();
         assertThat(c.tree.liveValues(c.plan)).isEqualTo(TestTree.after(c.plan));
         // nothing lost: the one snapshot rolls everything back
         ChildGolive back = ChildGolive.run(Map.of(), "rollback", "--last", "--yes", "--root", c.tree.dir.toString());
         assertThat(back.exit()).as(back.toString()).isZero();
         c.tree.assertUnchangedSince(c.before);
+    }
+
+    /** The full test plan, one of its new drop-ins 1.5 MiB long: its write takes several write(2) calls and some time. */
+    static Plan withLargeDropIn(TestTree t) {
+        Plan p = plan(t);
+        FileChange f = p.files().get(2);
+        StringBuilder big = new StringBuilder(f.after().orElseThrow());
+        for (int i = 0; big.length() < 1_500_000; i++) big.append("# padding so that the write is long ").append(i).append('\n');
+        List<FileChange> files = new ArrayList<>(p.files());
+        files.set(2, new FileChange(f.path(), f.before(), Optional.of(big.toString()), f.mode(), f.owner(), f.group(), f.why()));
+        return new Plan(p.id(), p.profile(), p.service(), files, p.live(), p.actions(), p.conflicts(), p.manualSteps());
+    }
+
+    /** The temp file name golive writes beside a file before renaming it over it (a test cannot reach host's helper). */
+    static final class HostWriterTemp {
+        static String of(String path) { return dev.golive.host.HostWriter.tempPath(path).substring(1); }
     }
 
     /** One fresh tree, its fingerprint, its plan file. */
@@ -133,10 +216,12 @@ class CrashRecoveryTest {
         final Map<String, String> before;
         final Plan plan;
 
-        Case(String name) throws Exception {
+        Case(String name) throws Exception { this(name, CrashRecoveryTest::plan); }
+
+        Case(String name, java.util.function.Function<TestTree, Plan> planFor) throws Exception {
             tree = TestTree.create(Files.createDirectory(work.resolve(name.replace(':', '_'))));
             before = tree.fingerprint();
-            plan = plan(tree);
+            plan = planFor.apply(tree);
         }
 
         Path planFile() throws Exception {
@@ -145,17 +230,38 @@ class CrashRecoveryTest {
             return f;
         }
 
-        ChildGolive apply(String fault) throws Exception {
-            return ChildGolive.run(Map.of(FaultPoints.ENV, fault), "apply", "--plan-file", planFile().toString(), "--yes", "--root", tree.dir.toString());
+        String[] applyArgs() throws Exception {
+            return new String[] {"apply", "--plan-file", planFile().toString(), "--yes", "--root", tree.dir.toString()};
         }
 
-        void recoverAndCheck() throws Exception {
+        /** Waits for {@code child} to stand at {@code point}, then SIGKILLs it. */
+        void killAt(ChildGolive.Paused child, String point) throws Exception {
+            assertThat(child.awaitPause()).isEqualTo(point);
+            assertThat(child.kill()).as(child.output()).isEqualTo(FaultPoints.KILLED_STATUS);
+            kills.incrementAndGet();
+        }
+
+        /** What `golive recover` runs, in this JVM. */
+        void recoverAndCheck() {
+            new Rollback(tree.target(FaultPoints.NONE)).recover(new Rollback.Options(false));
+            check("");
+        }
+
+        void recoverWithGoliveAndCheck() throws Exception {
             ChildGolive r = ChildGolive.run(Map.of(), "recover", "--root", tree.dir.toString());
             assertThat(r.exit()).as(r.toString()).isZero();
-            tree.assertUnchangedSince(before);
-            assertThat(tree.liveValues(plan)).isEqualTo(TestTree.before(plan));
-            assertThat(tree.target(FaultPoints.NONE).store().unfinished()).isEmpty();
-            assertThat(tree.target(FaultPoints.NONE).store().partials()).isEmpty();
+            check("");
+        }
+
+        void check(String why) {
+            try {
+                tree.assertUnchangedSince(before);
+            } catch (AssertionError e) {
+                throw new AssertionError(why + "\n" + e.getMessage(), e);
+            }
+            assertThat(tree.liveValues(plan)).as(why).isEqualTo(TestTree.before(plan));
+            assertThat(tree.target(FaultPoints.NONE).store().unfinished()).as(why).isEmpty();
+            assertThat(tree.target(FaultPoints.NONE).store().partials()).as(why).isEmpty();
         }
     }
 }

@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 
 @Command(name = "recover", mixinStandardHelpOptions = true,
-        description = {"Roll back every apply that did not finish (golive was killed, the machine lost power, or the rollback after a failure did not finish), so the host is as it was before it."},
+        description = {"Roll back every apply that did not finish (golive was killed, the machine lost power, or the rollback after a failure did not finish) and finish every rollback that stopped half-way, so the host is as it was before the apply."},
         footer = {"", "Exit codes: 0 recovered (or nothing to do), 3 not root, host locked, or changed since (without --force)."})
 public final class RecoverCommand implements Callable<Integer> {
 

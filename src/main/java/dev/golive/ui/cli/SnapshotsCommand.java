@@ -99,7 +99,8 @@ public final class SnapshotsCommand implements Callable<Integer> {
     }
 
     @Command(name = "prune", mixinStandardHelpOptions = true,
-            description = "Delete all but the N newest finished snapshots (an unfinished one is always kept for recover).")
+            description = "Delete all but the N newest finished snapshots (an unfinished one is always kept for recover, and not counted).",
+            footer = {"", "Exit codes: 0 pruned (or nothing to prune), 3 not root, or the host is locked (an apply, rollback or recover runs)."})
     static final class Prune implements Callable<Integer> {
         @Mixin CommonOptions common;
         @Spec CommandSpec spec;

@@ -104,7 +104,7 @@ final class SnapshotsView extends View {
             Role state = switch (m.state()) {
                 case APPLIED -> Role.OK;
                 case ROLLED_BACK -> Role.DIM;
-                case APPLYING, FAILED -> Role.WARN;
+                case APPLYING, ROLLING_BACK, FAILED -> Role.WARN;
             };
             cc.text(1, r, ProfilesView.pad(m.id(), 24), sel ? Role.SELECTED : Role.BASE);
             cc.text(25, r, m.state().text(), sel ? Role.SELECTED : state);
