@@ -95,7 +95,7 @@ class CrashRecoveryTest {
         c.killAt(ChildGolive.Paused.start(work, "live-write:2:pause", c.applyArgs()), "live-write:2");
         ChildGolive list = ChildGolive.run(Map.of(), "snapshots", "--root", c.tree.dir.toString());
         assertThat(list.exit()).isZero();
-        assertThat(list.err()).isEqualTo("golive: apply s1 did not finish (golive stopped half-way): the host may be half-changed; run golive recover --root "
+        assertThat(list.err()).isEqualTo("golive: snapshot s1: an apply or rollback did not finish (golive stopped half-way): the host may be half-changed; run golive recover --root "
                 + c.tree.dir + "\n");
         assertThat(list.out()).containsPattern("(?m)^s1 +applying ");
         c.recoverWithGoliveAndCheck();

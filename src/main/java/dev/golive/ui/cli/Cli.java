@@ -161,7 +161,7 @@ public final class Cli {
         if (command.equals("recover")) return;
         List<String> ids = Session.unfinishedApplies(root);
         if (ids.isEmpty()) return;
-        err.println("golive: apply " + String.join(", ", ids) + " did not finish (golive stopped half-way): the host may be half-changed; run golive recover"
+        err.println("golive: snapshot " + String.join(", ", ids) + ": an apply or rollback did not finish (golive stopped half-way): the host may be half-changed; run golive recover"
                 + (root == null ? "" : " --root " + root));
         err.flush();
     }

@@ -150,7 +150,7 @@ final class App {
 
     /** Rolls back applies a crash left in "applying" (the Overview's banner offers it). */
     void recover() {
-        confirm("Recover", "Roll back the unfinished apply (" + String.join(", ", model.loaded().orElseThrow().unfinished())
+        confirm("Recover", "Roll back the snapshot whose apply or rollback did not finish (" + String.join(", ", model.loaded().orElseThrow().unfinished())
                 + ")? Files and live values return to how they were before it.", () ->
                 changing("recovering", () -> model.session().recover(false), rs -> {
                     model.refreshSnapshots();

@@ -63,7 +63,7 @@ final class OverviewView extends View {
         int row = 0;
         if (!loaded.get().unfinished().isEmpty()) {
             // the whole instruction, over as many rows as it takes: a cut one would hide the key
-            for (String l : Dialog.wrap("An apply did not finish: snapshot " + String.join(", ", loaded.get().unfinished())
+            for (String l : Dialog.wrap("An apply or rollback did not finish: snapshot " + String.join(", ", loaded.get().unfinished())
                     + " is still \"applying\". Press R to recover (roll it back).", c.width() - 2)) {
                 c.line(row++, " " + l, Role.BANNER);
             }
