@@ -10,7 +10,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -18,8 +17,9 @@ import java.util.zip.GZIPOutputStream;
  * The small subset of tar golive needs for captures: regular files, directories and
  * symbolic links, ustar headers with pax "path"/"linkpath" records for long names.
  * Extraction refuses anything that could escape or harm the target directory: absolute
- * paths, "..", links pointing outside, hard links, device files, FIFOs, and archives past
- * a size bound. Each refusal is one line naming the archive and the entry (exit 2).
+ * paths, "..", paths through links, links that resolve outside (on disk, through the links
+ * already there: {@link TarTree}), hard links, device files, FIFOs, and archives past a size
+ * bound. Each refusal is one line naming the archive and the entry (exit 2).
  */
 public final class Tar {
 
@@ -51,7 +51,7 @@ public final class Tar {
     }
 
     static void extract(String name, InputStream in, Path target, long maxTotalBytes) throws IOException {
-        Path root = target.toAbsolutePath().normalize();
+        TarTree tree = new TarTree(name, target);
         long total = 0;
         int entries = 0;
         String paxPath = null, paxLink = null, gnuLong = null, gnuLink = null;
@@ -80,29 +80,19 @@ public final class Tar {
                 continue;
             }
             paxPath = paxLink = gnuLong = gnuLink = null;
-            Path dest = safeTarget(name, root, entryName);
+            if (entryName.isEmpty()) throw GoliveException.badInput(name + ": entry with an empty name");
             int mode = (int) octal(header, 100, 8, name) & 0777;
             switch (type) {
                 case '0', '\0', '7' -> {
-                    Files.createDirectories(dest.getParent());
-                    if (Files.isSymbolicLink(dest) || Files.isDirectory(dest)) throw GoliveException.badInput(name + ": " + entryName + ": would overwrite a link or directory");
-                    try (OutputStream out = Files.newOutputStream(dest, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-                        copy(in, out, size);
-                    }
+                    tree.file(entryName, in, size, mode);
                     skipPadding(in, size);
-                    setMode(dest, mode | 0600);
                 }
                 case '5' -> {
-                    Files.createDirectories(dest);
+                    tree.directory(entryName);
                     skipData(in, size);
                 }
                 case '2' -> {
-                    if (link.isEmpty()) throw GoliveException.badInput(name + ": " + entryName + ": empty link target");
-                    if (link.startsWith("/")) throw GoliveException.badInput(name + ": " + entryName + ": absolute link target \"" + link + "\" points outside the capture");
-                    Path resolved = dest.getParent().resolve(link).normalize();
-                    if (!resolved.startsWith(root)) throw GoliveException.badInput(name + ": " + entryName + ": link target \"" + link + "\" points outside the capture");
-                    Files.createDirectories(dest.getParent());
-                    Files.createSymbolicLink(dest, Path.of(link));
+                    tree.link(entryName, link);
                     skipData(in, size);
                 }
                 case '1' -> throw GoliveException.badInput(name + ": " + entryName + ": hard links are not allowed in a capture");
@@ -111,27 +101,11 @@ public final class Tar {
                 default -> throw GoliveException.badInput(name + ": " + entryName + ": unsupported tar entry type '" + type + "'");
             }
         }
+        tree.finish();
     }
 
     private static String bytes(long n) {
         return n >= (1 << 20) && n % (1 << 20) == 0 ? (n >> 20) + " MiB" : n + " bytes";
-    }
-
-    /** The extraction path of an entry, refusing absolute names, "..", and parents that are links. */
-    static Path safeTarget(String archive, Path root, String entryName) {
-        if (entryName.isEmpty()) throw GoliveException.badInput(archive + ": entry with an empty name");
-        if (entryName.startsWith("/")) throw GoliveException.badInput(archive + ": " + entryName + ": absolute path in archive");
-        if (entryName.indexOf('\0') >= 0) throw GoliveException.badInput(archive + ": entry name contains NUL");
-        for (String seg : entryName.split("/")) {
-            if (seg.equals("..")) throw GoliveException.badInput(archive + ": " + entryName + ": \"..\" in archive path");
-        }
-        Path dest = root.resolve(entryName).normalize();
-        if (!dest.startsWith(root)) throw GoliveException.badInput(archive + ": " + entryName + ": path escapes the capture");
-        // a link extracted earlier must not carry later entries outside
-        for (Path p = dest.getParent(); p != null && p.startsWith(root) && !p.equals(root); p = p.getParent()) {
-            if (Files.isSymbolicLink(p)) throw GoliveException.badInput(archive + ": " + entryName + ": path goes through a link");
-        }
-        return dest;
     }
 
     private static String ustarName(byte[] h) {
@@ -181,17 +155,6 @@ public final class Tar {
         if (d.length < size) throw new EOFException();
         skipPadding(in, size);
         return d;
-    }
-
-    private static void copy(InputStream in, OutputStream out, long size) throws IOException {
-        byte[] buf = new byte[64 * 1024];
-        long left = size;
-        while (left > 0) {
-            int n = in.read(buf, 0, (int) Math.min(buf.length, left));
-            if (n < 0) throw new EOFException();
-            out.write(buf, 0, n);
-            left -= n;
-        }
     }
 
     private static void skipData(InputStream in, long size) throws IOException {
@@ -246,14 +209,6 @@ public final class Tar {
     private static String trimNul(String s) {
         int i = s.indexOf('\0');
         return i >= 0 ? s.substring(0, i) : s;
-    }
-
-    private static void setMode(Path p, int mode) {
-        try {
-            Files.setPosixFilePermissions(p, Perms.of(mode));
-        } catch (IOException | UnsupportedOperationException e) {
-            // modes are informative in a capture; a failure here is not worth aborting for
-        }
     }
 
     // ---------------------------------------------------------------- writing
