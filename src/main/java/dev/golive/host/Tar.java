@@ -40,17 +40,50 @@ public final class Tar {
         String name = archive.toString();
         try (InputStream raw = Files.newInputStream(archive);
              InputStream in = new GZIPInputStream(raw, 64 * 1024)) {
-            extract(name, in, target, maxTotalBytes);
-        } catch (java.util.zip.ZipException e) {
-            throw GoliveException.badInput(name + ": not a gzip-compressed tar archive (" + e.getMessage() + ")");
-        } catch (EOFException e) {
-            throw GoliveException.badInput(name + ": archive is truncated");
+            unpack(name, in, target, maxTotalBytes);
         } catch (IOException e) {
-            throw GoliveException.badInput(name + ": cannot read archive: " + e.getMessage());
+            throw refusal(name, e);
         }
     }
 
-    static void extract(String name, InputStream in, Path target, long maxTotalBytes) throws IOException {
+    /**
+     * Unpacks a tar stream (already uncompressed) into {@code target} under {@link TarTree}'s
+     * rules. Whatever the bytes, this returns or throws a one-line GoliveException (exit 2):
+     * the fuzz target holds it to that.
+     */
+    static void unpack(String name, InputStream tar, Path target, long maxTotalBytes) {
+        try {
+            read(name, tar, target, maxTotalBytes);
+        } catch (IOException e) {
+            throw refusal(name, e);
+        } catch (GoliveException e) {
+            String line = oneLine(e.getMessage());
+            throw line.equals(e.getMessage()) ? e : GoliveException.badInput(line);
+        }
+    }
+
+    private static GoliveException refusal(String name, IOException e) {
+        if (e instanceof java.util.zip.ZipException) {
+            return GoliveException.badInput(oneLine(name + ": not a gzip-compressed tar archive (" + e.getMessage() + ")"));
+        }
+        if (e instanceof EOFException) return GoliveException.badInput(oneLine(name + ": archive is truncated"));
+        return GoliveException.badInput(oneLine(name + ": cannot read archive: " + e.getMessage()));
+    }
+
+    /** An entry name can hold any byte but NUL: control characters are shown escaped, so a refusal stays one line. */
+    static String oneLine(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            if (c == '\n') b.append("\\n");
+            else if (c == '\t') b.append("\\t");
+            else if (c == '\r') b.append("\\r");
+            else if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) b.append(String.format("\\x%02x", (int) c));
+            else b.append(c);
+        }
+        return b.toString();
+    }
+
+    private static void read(String name, InputStream in, Path target, long maxTotalBytes) throws IOException {
         TarTree tree = new TarTree(name, target);
         long total = 0;
         int entries = 0;
@@ -74,8 +107,8 @@ public final class Tar {
                 if (type == 'L') gnuLong = trimNul(text);
                 else if (type == 'K') gnuLink = trimNul(text);
                 else if (type == 'x') {
-                    paxPath = paxValue(text, "path", paxPath);
-                    paxLink = paxValue(text, "linkpath", paxLink);
+                    paxPath = paxValue(data, "path", paxPath);
+                    paxLink = paxValue(data, "linkpath", paxLink);
                 }
                 continue;
             }
@@ -120,24 +153,26 @@ public final class Tar {
         return name;
     }
 
-    private static String paxValue(String records, String key, String current) {
-        // records: "<len> <key>=<value>\n"
+    /** The value of {@code key} in pax records "<len> <key>=<value>\n", where len counts bytes. */
+    private static String paxValue(byte[] records, String key, String current) {
         int i = 0;
         String found = current;
-        while (i < records.length()) {
-            int sp = records.indexOf(' ', i);
-            if (sp < 0) break;
+        while (i < records.length) {
+            int sp = i;
+            while (sp < records.length && sp - i < 10 && records[sp] != ' ') sp++;
+            if (sp >= records.length || records[sp] != ' ') break;
             int len;
             try {
-                len = Integer.parseInt(records.substring(i, sp));
+                len = Integer.parseInt(new String(records, i, sp - i, StandardCharsets.US_ASCII));
             } catch (NumberFormatException e) {
                 break;
             }
-            if (len <= 0 || i + len > records.length()) break;
-            String rec = records.substring(sp + 1, i + len - 1);
+            int end = i + len; // the record's last byte is its '\n'
+            if (len <= 0 || end > records.length || sp + 1 > end - 1) break;
+            String rec = new String(records, sp + 1, end - 1 - (sp + 1), StandardCharsets.UTF_8);
             int eq = rec.indexOf('=');
             if (eq > 0 && rec.substring(0, eq).equals(key)) found = rec.substring(eq + 1);
-            i += len;
+            i = end;
         }
         return found;
     }

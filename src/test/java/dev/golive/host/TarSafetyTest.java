@@ -131,6 +131,23 @@ class TarSafetyTest {
     }
 
     @Test
+    void aLongNameWithCharactersOfSeveralBytesKeepsItsName() throws IOException {
+        // the pax record's length counts bytes, not characters
+        String name = "etc/systemd/system/" + "überlange-dienst-ä".repeat(6) + ".service";
+        Files.write(archive, Tar.build(List.<Object[]>of(file(name, "[Service]\n"), link("etc/l", name.substring(4)))));
+        Tar.extract(archive, target);
+        assertThat(target.resolve(name)).hasContent("[Service]");
+        assertThat(target.resolve("etc/l")).hasContent("[Service]");
+    }
+
+    @Test
+    void aNameWithANewlineIsRefusedOnOneLine() throws IOException {
+        Files.write(archive, Tar.build(List.<Object[]>of(special("etc/a\nb", '3', ""))));
+        GoliveException e = catchThrowableOfType(() -> Tar.extract(archive, target), GoliveException.class);
+        assertThat(e.getMessage()).isEqualTo(archive + ": etc/a\\nb: device files are not allowed in a capture");
+    }
+
+    @Test
     void anArchiveOverTheSizeBoundIsRefused() throws IOException {
         Files.write(archive, Tar.build(List.<Object[]>of(file("a", "x".repeat(600)), file("b", "y".repeat(600)))));
         GoliveException e = catchThrowableOfType(() -> Tar.extract(archive, target, 1000), GoliveException.class);
