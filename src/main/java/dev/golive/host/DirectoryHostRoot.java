@@ -81,6 +81,23 @@ public final class DirectoryHostRoot implements HostRoot {
         }
     }
 
+    /**
+     * This machine's path for a host path's own directory entry: the directories leading to it
+     * resolved within the root, the last component not followed (for reading a link's or a
+     * file's own attributes).
+     */
+    Path unfollowed(String path) throws Unresolvable {
+        HostPaths.check(path);
+        String p = HostPaths.strip(path);
+        if (live || p.equals("/")) return resolve(path);
+        try {
+            String dir = canonical(HostPaths.parent(p)).orElseThrow(() -> new Unresolvable(path + ": " + HostLinks.TOO_MANY_LINKS));
+            return resolve(HostPaths.join(dir, p.substring(p.lastIndexOf('/') + 1)));
+        } catch (java.io.UncheckedIOException e) {
+            throw new Unresolvable(path + ": unreadable link: " + e.getCause().getMessage());
+        }
+    }
+
     /** A host path with no resolution inside the root (a link loop, a chain past 40 links): unreadable. */
     static final class Unresolvable extends Exception {
         Unresolvable(String reason) { super(reason, null, false, false); }

@@ -169,4 +169,17 @@ class DirectoryHostRootLinksTest {
         assertNeverReadsTheSentinel(root, "/etc/a/b/n");
         assertNeverReadsTheSentinel(root, "/etc/a/b/n/sentinel-entry");
     }
+
+    @Test
+    void theOwnerAndModeOfAFileAreReadInsideTheCaptureNeverThroughALinkOutOfIt() throws IOException {
+        Path secret = sentinel();
+        Path cap = Files.createDirectories(tmp.resolve("cap/etc"));
+        Files.createSymbolicLink(cap.resolve("d"), secret.getParent().toAbsolutePath()); // /etc/d -> this machine's dir
+        Files.writeString(cap.resolve("motd"), "inside\n");
+        DirectoryHostRoot root = capture(cap.getParent());
+
+        assertThat(FileMeta.of(root, "/etc/d/secret")).isEmpty();
+        assertThat(FileMeta.of(root, "/etc/motd")).isPresent();
+        assertThat(FileMeta.of(root, "/etc/d")).hasValueSatisfying(m -> assertThat(m.symlink()).isTrue());
+    }
 }
