@@ -148,7 +148,8 @@ public final class Tar {
             String prefix = str(h, 345, 155);
             if (!prefix.isEmpty()) name = prefix + "/" + name;
         }
-        while (name.startsWith("./")) name = name.substring(2);
+        // "./" itself stays "." (the root, which `tar -C DIR .` lists first); TarTree takes it as the target
+        while (name.startsWith("./") && name.length() > 2) name = name.substring(2);
         if (name.endsWith("/")) name = name.substring(0, name.length() - 1);
         return name;
     }

@@ -141,6 +141,14 @@ class TarSafetyTest {
     }
 
     @Test
+    void theRootDirectoryEntryThatTarWritesFirstIsAccepted() throws IOException {
+        // `tar czf cap.tar.gz -C cap .` starts with "./" and names everything "./etc/..."
+        Files.write(archive, Tar.build(List.<Object[]>of(dir("./"), dir("./etc/"), file("./etc/motd", "hi\n"))));
+        Tar.extract(archive, target);
+        assertThat(target.resolve("etc/motd")).hasContent("hi");
+    }
+
+    @Test
     void aNameWithANewlineIsRefusedOnOneLine() throws IOException {
         Files.write(archive, Tar.build(List.<Object[]>of(special("etc/a\nb", '3', ""))));
         GoliveException e = catchThrowableOfType(() -> Tar.extract(archive, target), GoliveException.class);
