@@ -67,45 +67,91 @@ public final class DirectoryHostRoot implements HostRoot {
     }
 
     /**
-     * This machine's path for reading a host path: links resolved within the root. {@link
-     * #resolve} stays lexical, because writers must see (and refuse) a link themselves.
+     * This machine's path for reading a host path: links resolved within the root, so that the
+     * path returned has no link left in it. {@link #resolve} stays lexical, because writers
+     * must see (and refuse) a link themselves.
      */
-    Path inside(String path) {
+    Path inside(String path) throws Unresolvable {
         HostPaths.check(path);
         if (live) return resolve(path);
-        return resolve(canonical(path));
+        try {
+            return resolve(canonical(path).orElseThrow(() -> new Unresolvable(path + ": " + HostLinks.TOO_MANY_LINKS)));
+        } catch (java.io.UncheckedIOException e) {
+            throw new Unresolvable(path + ": unreadable link: " + e.getCause().getMessage());
+        }
+    }
+
+    /**
+     * This machine's path for a host path's own directory entry: the directories leading to it
+     * resolved within the root, the last component not followed (for reading a link's or a
+     * file's own attributes).
+     */
+    Path unfollowed(String path) throws Unresolvable {
+        HostPaths.check(path);
+        String p = HostPaths.strip(path);
+        if (live || p.equals("/")) return resolve(path);
+        try {
+            String dir = canonical(HostPaths.parent(p)).orElseThrow(() -> new Unresolvable(path + ": " + HostLinks.TOO_MANY_LINKS));
+            return resolve(HostPaths.join(dir, p.substring(p.lastIndexOf('/') + 1)));
+        } catch (java.io.UncheckedIOException e) {
+            throw new Unresolvable(path + ": unreadable link: " + e.getCause().getMessage());
+        }
+    }
+
+    /** A host path with no resolution inside the root (a link loop, a chain past 40 links): unreadable. */
+    static final class Unresolvable extends Exception {
+        Unresolvable(String reason) { super(reason, null, false, false); }
+    }
+
+    /**
+     * How a resolved path is opened: under a capture or target tree, never following a link,
+     * because every link on the way was already resolved inside the root and one found now is
+     * one the resolver did not see. On the live host the kernel's resolution is the truth.
+     */
+    private LinkOption[] noFollow() {
+        return live ? new LinkOption[0] : new LinkOption[] {LinkOption.NOFOLLOW_LINKS};
     }
 
     /** Directories already resolved: a capture's reads cluster in a few (/proc/sys/net/ipv4/...). */
-    private final java.util.Map<String, String> canonicalDirs = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, Optional<String>> canonicalDirs = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** {@link HostLinks#canonical} with the parent directory's resolution remembered. */
-    private String canonical(String path) {
+    /** {@link HostLinks#resolve} with the parent directory's resolution remembered; empty past 40 links. */
+    private Optional<String> canonical(String path) {
         String p = HostPaths.strip(path);
         int slash = p.lastIndexOf('/');
         String name = p.substring(slash + 1);
-        if (p.equals("/") || name.equals(".") || p.contains("/./")) return HostLinks.canonical(this::rawLinkTarget, p);
+        if (p.equals("/") || name.equals(".") || name.equals("..") || p.contains("/./")) return HostLinks.resolve(this::rawLinkTarget, p);
         // a capture does not change under us; a target tree might (apply writes into it): cache captures only
-        String dir = absent == null ? HostLinks.canonical(this::rawLinkTarget, HostPaths.parent(p))
-                : canonicalDirs.computeIfAbsent(HostPaths.parent(p), d -> HostLinks.canonical(this::rawLinkTarget, d));
-        String joined = HostPaths.join(dir, name);
-        return rawLinkTarget(joined).isEmpty() ? joined : HostLinks.canonical(this::rawLinkTarget, joined);
+        Optional<String> dir = absent == null ? HostLinks.resolve(this::rawLinkTarget, HostPaths.parent(p))
+                : canonicalDirs.computeIfAbsent(HostPaths.parent(p), d -> HostLinks.resolve(this::rawLinkTarget, d));
+        if (dir.isEmpty()) return dir;
+        String joined = HostPaths.join(dir.get(), name);
+        return rawLinkTarget(joined).isEmpty() ? Optional.of(joined) : HostLinks.resolve(this::rawLinkTarget, joined);
     }
 
-    /** The target of {@code path} when it is a link, its parent taken as already resolved. */
+    /**
+     * The target of {@code path} when it is a link, its parent taken as already resolved. A link
+     * whose target cannot be read is an error, never taken for a plain file the kernel would follow.
+     */
     private Optional<String> rawLinkTarget(String path) {
         Path p = resolve(path);
         if (!Files.isSymbolicLink(p)) return Optional.empty();
         try {
             return Optional.of(Files.readSymbolicLink(p).toString());
         } catch (IOException e) {
-            return Optional.empty();
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
     @Override public Fact<String> read(String path) {
-        Path p = inside(path);
-        try (InputStream in = Files.newInputStream(p)) {
+        Path p;
+        try {
+            p = inside(path);
+        } catch (Unresolvable e) {
+            log.read(path, false);
+            return Fact.unknown(e.getMessage());
+        }
+        try (InputStream in = Files.newInputStream(p, noFollow())) {
             byte[] bytes = in.readNBytes(MAX_READ + 1);
             if (bytes.length > MAX_READ) {
                 log.read(path, false);
@@ -123,14 +169,20 @@ public final class DirectoryHostRoot implements HostRoot {
         } catch (IOException e) {
             log.read(path, false);
             String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            if (Files.isDirectory(p)) msg = "is a directory";
+            if (Files.isDirectory(p, noFollow())) msg = "is a directory";
             return Fact.unknown(path + ": " + msg);
         }
     }
 
     @Override public Optional<List<String>> list(String dir) {
-        Path p = inside(dir);
-        if (!Files.isDirectory(p)) {
+        Path p;
+        try {
+            p = inside(dir);
+        } catch (Unresolvable e) {
+            log.list(dir, false);
+            return Optional.empty();
+        }
+        if (!Files.isDirectory(p, noFollow())) {
             log.list(dir, false);
             return Optional.empty();
         }
@@ -146,10 +198,22 @@ public final class DirectoryHostRoot implements HostRoot {
         }
     }
 
-    @Override public boolean exists(String path) { return Files.exists(inside(path)); }
+    @Override public boolean exists(String path) {
+        try {
+            return Files.exists(inside(path), noFollow());
+        } catch (Unresolvable e) {
+            return false;
+        }
+    }
 
     @Override public Fact<Boolean> presence(String path) {
-        boolean here = Files.exists(inside(path));
+        boolean here;
+        try {
+            here = Files.exists(inside(path), noFollow());
+        } catch (Unresolvable e) {
+            log.read(path, false);
+            return Fact.unknown(e.getMessage());
+        }
         if (here || absent == null || absent.contains(path)) {
             log.read(path, here);
             return Fact.of(here, Source.File.of(path));
@@ -157,19 +221,35 @@ public final class DirectoryHostRoot implements HostRoot {
         return Fact.unknown(path + ": not in capture");
     }
 
-    @Override public boolean isDirectory(String path) { return Files.isDirectory(inside(path)); }
+    @Override public boolean isDirectory(String path) {
+        try {
+            return Files.isDirectory(inside(path), noFollow());
+        } catch (Unresolvable e) {
+            return false;
+        }
+    }
 
     /** The link itself is not followed; the directories leading to it are, within the root. */
     @Override public Optional<String> linkTarget(String path) {
         HostPaths.check(path);
         String p = HostPaths.strip(path);
         if (p.equals("/")) return Optional.empty();
-        String dir = live ? HostPaths.parent(p) : canonical(HostPaths.parent(p));
-        return rawLinkTarget(HostPaths.join(dir, p.substring(p.lastIndexOf('/') + 1)));
+        try {
+            Optional<String> dir = live ? Optional.of(HostPaths.parent(p)) : canonical(HostPaths.parent(p));
+            return dir.flatMap(d -> rawLinkTarget(HostPaths.join(d, p.substring(p.lastIndexOf('/') + 1))));
+        } catch (java.io.UncheckedIOException e) {
+            return Optional.empty();
+        }
     }
 
     @Override public Fact<java.nio.ByteBuffer> readBinary(String path, long maxBytes) {
-        Fact<java.nio.ByteBuffer> f = HostRoot.readBinaryAt(this, inside(path), path, maxBytes);
+        Fact<java.nio.ByteBuffer> f;
+        try {
+            f = HostRoot.readBinaryAt(this, inside(path), path, maxBytes, noFollow());
+        } catch (Unresolvable e) {
+            log.read(path, false);
+            return Fact.unknown(e.getMessage());
+        }
         if (f instanceof Fact.Unknown<?> u && u.reason().endsWith(": no such file") && absent != null && !absent.contains(path)) {
             return Fact.unknown(path + ": not in capture");
         }

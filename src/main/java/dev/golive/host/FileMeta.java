@@ -15,11 +15,13 @@ public record FileMeta(int mode, String owner, String group, boolean symlink) {
 
     public static Optional<FileMeta> of(HostRoot root, String path) {
         try {
-            PosixFileAttributes a = Files.readAttributes(root.resolve(path), PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            // under a capture or target tree the directories on the way resolve inside it, as for every read
+            java.nio.file.Path p = root instanceof DirectoryHostRoot d ? d.unfollowed(path) : root.resolve(path);
+            PosixFileAttributes a = Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             return Optional.of(new FileMeta(Perms.toMode(a.permissions()), a.owner().getName(), a.group().getName(), a.isSymbolicLink()));
         } catch (NoSuchFileException e) {
             return Optional.empty();
-        } catch (IOException | UnsupportedOperationException e) {
+        } catch (IOException | UnsupportedOperationException | DirectoryHostRoot.Unresolvable e) {
             return Optional.empty();
         }
     }

@@ -62,9 +62,14 @@ public interface HostRoot {
         return readBinaryAt(this, resolve(path), path, maxBytes);
     }
 
-    /** Maps {@code p} (this machine's path for host path {@code path}) read-only; see {@link #readBinary}. */
-    static Fact<ByteBuffer> readBinaryAt(HostRoot root, Path p, String path, long maxBytes) {
-        try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
+    /**
+     * Maps {@code p} (this machine's path for host path {@code path}) read-only; see {@link
+     * #readBinary}. {@code how}: NOFOLLOW_LINKS where {@code p} is already resolved inside a root.
+     */
+    static Fact<ByteBuffer> readBinaryAt(HostRoot root, Path p, String path, long maxBytes, java.nio.file.LinkOption... how) {
+        java.util.Set<java.nio.file.OpenOption> options = new java.util.HashSet<>(List.of(how));
+        options.add(StandardOpenOption.READ);
+        try (FileChannel ch = FileChannel.open(p, options)) {
             long size = ch.size();
             if (size > maxBytes || size > Integer.MAX_VALUE) {
                 root.log().read(path, false);

@@ -3,7 +3,11 @@ package dev.golive.host;
 import dev.golive.model.GoliveException;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.HashSet;
 
@@ -83,7 +87,7 @@ public record RootSpec(HostRoot root, CommandRunner runner, Kind kind, Path temp
                 throw e;
             }
         }
-        if (Files.isRegularFile(p.resolve(CaptureManifest.FILE_NAME))) {
+        if (Files.exists(p.resolve(CaptureManifest.FILE_NAME), LinkOption.NOFOLLOW_LINKS)) {
             CaptureManifest m = manifest(p, spec);
             return new RootSpec(new DirectoryHostRoot(p, false, spec, log, new HashSet<>(m.absent())),
                     new CaptureCommandRunner(m, log), Kind.CAPTURE_DIR, null, m);
@@ -92,11 +96,19 @@ public record RootSpec(HostRoot root, CommandRunner runner, Kind kind, Path temp
         return new RootSpec(new DirectoryHostRoot(p, false, spec, log), new CaptureCommandRunner(none, log), Kind.TARGET_TREE, null, null);
     }
 
+    /**
+     * The capture's manifest, read without following a link: a manifest that is a link could
+     * name any file of the reviewer's machine, so it is refused, whatever it points at.
+     */
     private static CaptureManifest manifest(Path dir, String spec) {
         Path f = dir.resolve(CaptureManifest.FILE_NAME);
-        if (!Files.isRegularFile(f)) throw GoliveException.badInput(spec + ": no " + CaptureManifest.FILE_NAME + " at the top: not a golive capture");
-        try {
-            return CaptureManifest.parse(spec + "!/" + CaptureManifest.FILE_NAME, Files.readString(f));
+        if (Files.isSymbolicLink(f)) {
+            throw GoliveException.badInput(spec + ": " + CaptureManifest.FILE_NAME + " is a symbolic link; a capture's manifest must be a regular file");
+        }
+        if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) throw GoliveException.badInput(spec + ": no " + CaptureManifest.FILE_NAME + " at the top: not a golive capture");
+        try (InputStream in = Files.newInputStream(f, LinkOption.NOFOLLOW_LINKS)) {
+            String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(in.readAllBytes())).toString();
+            return CaptureManifest.parse(spec + "!/" + CaptureManifest.FILE_NAME, text);
         } catch (IOException e) {
             throw GoliveException.badInput(spec + ": cannot read " + CaptureManifest.FILE_NAME + ": " + e.getMessage());
         }

@@ -10,7 +10,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -18,8 +17,9 @@ import java.util.zip.GZIPOutputStream;
  * The small subset of tar golive needs for captures: regular files, directories and
  * symbolic links, ustar headers with pax "path"/"linkpath" records for long names.
  * Extraction refuses anything that could escape or harm the target directory: absolute
- * paths, "..", links pointing outside, hard links, device files, FIFOs, and archives past
- * a size bound. Each refusal is one line naming the archive and the entry (exit 2).
+ * paths, "..", paths through links, links that resolve outside (on disk, through the links
+ * already there: {@link TarTree}), hard links, device files, FIFOs, and archives past a size
+ * bound. Each refusal is one line naming the archive and the entry (exit 2).
  */
 public final class Tar {
 
@@ -40,18 +40,51 @@ public final class Tar {
         String name = archive.toString();
         try (InputStream raw = Files.newInputStream(archive);
              InputStream in = new GZIPInputStream(raw, 64 * 1024)) {
-            extract(name, in, target, maxTotalBytes);
-        } catch (java.util.zip.ZipException e) {
-            throw GoliveException.badInput(name + ": not a gzip-compressed tar archive (" + e.getMessage() + ")");
-        } catch (EOFException e) {
-            throw GoliveException.badInput(name + ": archive is truncated");
+            unpack(name, in, target, maxTotalBytes);
         } catch (IOException e) {
-            throw GoliveException.badInput(name + ": cannot read archive: " + e.getMessage());
+            throw refusal(name, e);
         }
     }
 
-    static void extract(String name, InputStream in, Path target, long maxTotalBytes) throws IOException {
-        Path root = target.toAbsolutePath().normalize();
+    /**
+     * Unpacks a tar stream (already uncompressed) into {@code target} under {@link TarTree}'s
+     * rules. Whatever the bytes, this returns or throws a one-line GoliveException (exit 2):
+     * the fuzz target holds it to that.
+     */
+    static void unpack(String name, InputStream tar, Path target, long maxTotalBytes) {
+        try {
+            read(name, tar, target, maxTotalBytes);
+        } catch (IOException e) {
+            throw refusal(name, e);
+        } catch (GoliveException e) {
+            String line = oneLine(e.getMessage());
+            throw line.equals(e.getMessage()) ? e : GoliveException.badInput(line);
+        }
+    }
+
+    private static GoliveException refusal(String name, IOException e) {
+        if (e instanceof java.util.zip.ZipException) {
+            return GoliveException.badInput(oneLine(name + ": not a gzip-compressed tar archive (" + e.getMessage() + ")"));
+        }
+        if (e instanceof EOFException) return GoliveException.badInput(oneLine(name + ": archive is truncated"));
+        return GoliveException.badInput(oneLine(name + ": cannot read archive: " + e.getMessage()));
+    }
+
+    /** An entry name can hold any byte but NUL: control characters are shown escaped, so a refusal stays one line. */
+    static String oneLine(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            if (c == '\n') b.append("\\n");
+            else if (c == '\t') b.append("\\t");
+            else if (c == '\r') b.append("\\r");
+            else if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) b.append(String.format("\\x%02x", (int) c));
+            else b.append(c);
+        }
+        return b.toString();
+    }
+
+    private static void read(String name, InputStream in, Path target, long maxTotalBytes) throws IOException {
+        TarTree tree = new TarTree(name, target);
         long total = 0;
         int entries = 0;
         String paxPath = null, paxLink = null, gnuLong = null, gnuLink = null;
@@ -74,35 +107,25 @@ public final class Tar {
                 if (type == 'L') gnuLong = trimNul(text);
                 else if (type == 'K') gnuLink = trimNul(text);
                 else if (type == 'x') {
-                    paxPath = paxValue(text, "path", paxPath);
-                    paxLink = paxValue(text, "linkpath", paxLink);
+                    paxPath = paxValue(data, "path", paxPath);
+                    paxLink = paxValue(data, "linkpath", paxLink);
                 }
                 continue;
             }
             paxPath = paxLink = gnuLong = gnuLink = null;
-            Path dest = safeTarget(name, root, entryName);
+            if (entryName.isEmpty()) throw GoliveException.badInput(name + ": entry with an empty name");
             int mode = (int) octal(header, 100, 8, name) & 0777;
             switch (type) {
                 case '0', '\0', '7' -> {
-                    Files.createDirectories(dest.getParent());
-                    if (Files.isSymbolicLink(dest) || Files.isDirectory(dest)) throw GoliveException.badInput(name + ": " + entryName + ": would overwrite a link or directory");
-                    try (OutputStream out = Files.newOutputStream(dest, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-                        copy(in, out, size);
-                    }
+                    tree.file(entryName, in, size, mode);
                     skipPadding(in, size);
-                    setMode(dest, mode | 0600);
                 }
                 case '5' -> {
-                    Files.createDirectories(dest);
+                    tree.directory(entryName);
                     skipData(in, size);
                 }
                 case '2' -> {
-                    if (link.isEmpty()) throw GoliveException.badInput(name + ": " + entryName + ": empty link target");
-                    if (link.startsWith("/")) throw GoliveException.badInput(name + ": " + entryName + ": absolute link target \"" + link + "\" points outside the capture");
-                    Path resolved = dest.getParent().resolve(link).normalize();
-                    if (!resolved.startsWith(root)) throw GoliveException.badInput(name + ": " + entryName + ": link target \"" + link + "\" points outside the capture");
-                    Files.createDirectories(dest.getParent());
-                    Files.createSymbolicLink(dest, Path.of(link));
+                    tree.link(entryName, link);
                     skipData(in, size);
                 }
                 case '1' -> throw GoliveException.badInput(name + ": " + entryName + ": hard links are not allowed in a capture");
@@ -111,27 +134,11 @@ public final class Tar {
                 default -> throw GoliveException.badInput(name + ": " + entryName + ": unsupported tar entry type '" + type + "'");
             }
         }
+        tree.finish();
     }
 
     private static String bytes(long n) {
         return n >= (1 << 20) && n % (1 << 20) == 0 ? (n >> 20) + " MiB" : n + " bytes";
-    }
-
-    /** The extraction path of an entry, refusing absolute names, "..", and parents that are links. */
-    static Path safeTarget(String archive, Path root, String entryName) {
-        if (entryName.isEmpty()) throw GoliveException.badInput(archive + ": entry with an empty name");
-        if (entryName.startsWith("/")) throw GoliveException.badInput(archive + ": " + entryName + ": absolute path in archive");
-        if (entryName.indexOf('\0') >= 0) throw GoliveException.badInput(archive + ": entry name contains NUL");
-        for (String seg : entryName.split("/")) {
-            if (seg.equals("..")) throw GoliveException.badInput(archive + ": " + entryName + ": \"..\" in archive path");
-        }
-        Path dest = root.resolve(entryName).normalize();
-        if (!dest.startsWith(root)) throw GoliveException.badInput(archive + ": " + entryName + ": path escapes the capture");
-        // a link extracted earlier must not carry later entries outside
-        for (Path p = dest.getParent(); p != null && p.startsWith(root) && !p.equals(root); p = p.getParent()) {
-            if (Files.isSymbolicLink(p)) throw GoliveException.badInput(archive + ": " + entryName + ": path goes through a link");
-        }
-        return dest;
     }
 
     private static String ustarName(byte[] h) {
@@ -141,29 +148,32 @@ public final class Tar {
             String prefix = str(h, 345, 155);
             if (!prefix.isEmpty()) name = prefix + "/" + name;
         }
-        while (name.startsWith("./")) name = name.substring(2);
+        // "./" itself stays "." (the root, which `tar -C DIR .` lists first); TarTree takes it as the target
+        while (name.startsWith("./") && name.length() > 2) name = name.substring(2);
         if (name.endsWith("/")) name = name.substring(0, name.length() - 1);
         return name;
     }
 
-    private static String paxValue(String records, String key, String current) {
-        // records: "<len> <key>=<value>\n"
+    /** The value of {@code key} in pax records "<len> <key>=<value>\n", where len counts bytes. */
+    private static String paxValue(byte[] records, String key, String current) {
         int i = 0;
         String found = current;
-        while (i < records.length()) {
-            int sp = records.indexOf(' ', i);
-            if (sp < 0) break;
+        while (i < records.length) {
+            int sp = i;
+            while (sp < records.length && sp - i < 10 && records[sp] != ' ') sp++;
+            if (sp >= records.length || records[sp] != ' ') break;
             int len;
             try {
-                len = Integer.parseInt(records.substring(i, sp));
+                len = Integer.parseInt(new String(records, i, sp - i, StandardCharsets.US_ASCII));
             } catch (NumberFormatException e) {
                 break;
             }
-            if (len <= 0 || i + len > records.length()) break;
-            String rec = records.substring(sp + 1, i + len - 1);
+            int end = i + len; // the record's last byte is its '\n'
+            if (len <= 0 || end > records.length || sp + 1 > end - 1) break;
+            String rec = new String(records, sp + 1, end - 1 - (sp + 1), StandardCharsets.UTF_8);
             int eq = rec.indexOf('=');
             if (eq > 0 && rec.substring(0, eq).equals(key)) found = rec.substring(eq + 1);
-            i += len;
+            i = end;
         }
         return found;
     }
@@ -181,17 +191,6 @@ public final class Tar {
         if (d.length < size) throw new EOFException();
         skipPadding(in, size);
         return d;
-    }
-
-    private static void copy(InputStream in, OutputStream out, long size) throws IOException {
-        byte[] buf = new byte[64 * 1024];
-        long left = size;
-        while (left > 0) {
-            int n = in.read(buf, 0, (int) Math.min(buf.length, left));
-            if (n < 0) throw new EOFException();
-            out.write(buf, 0, n);
-            left -= n;
-        }
     }
 
     private static void skipData(InputStream in, long size) throws IOException {
@@ -246,14 +245,6 @@ public final class Tar {
     private static String trimNul(String s) {
         int i = s.indexOf('\0');
         return i >= 0 ? s.substring(0, i) : s;
-    }
-
-    private static void setMode(Path p, int mode) {
-        try {
-            Files.setPosixFilePermissions(p, Perms.of(mode));
-        } catch (IOException | UnsupportedOperationException e) {
-            // modes are informative in a capture; a failure here is not worth aborting for
-        }
     }
 
     // ---------------------------------------------------------------- writing

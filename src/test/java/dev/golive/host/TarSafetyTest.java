@@ -63,12 +63,45 @@ class TarSafetyTest {
                 Arguments.of("block device", List.<Object[]>of(special("dev/sda", '4', "")),
                         ": dev/sda: device files are not allowed in a capture"),
                 Arguments.of("FIFO", List.<Object[]>of(special("run/fifo", '6', "")),
-                        ": run/fifo: FIFOs are not allowed in a capture"));
+                        ": run/fifo: FIFOs are not allowed in a capture"),
+                // lexically etc/a/b/c/d/secret; on disk l is the capture root, and ".." from it is outside
+                Arguments.of("dot-dot after a link to the root", List.<Object[]>of(dir("etc/a/b/c/d"),
+                                link("etc/a/b/c/d/l", "../../../../.."), link("m", "etc/a/b/c/d/l/../secret")),
+                        ": m: link target \"etc/a/b/c/d/l/../secret\" points outside the capture"),
+                // etc/m is harmless when written (x does not exist yet); the later etc/x makes it climb out
+                Arguments.of("a later link turns an earlier one outward", List.<Object[]>of(dir("etc"),
+                                link("etc/m", "x/../../secret"), link("etc/x", "..")),
+                        ": etc/m: link target \"x/../../secret\" points outside the capture"),
+                Arguments.of("a link to a directory made by an earlier entry", List.<Object[]>of(dir("real"),
+                                link("etc", "real"), link("etc2", "etc/../../secret")),
+                        ": etc2: link target \"etc/../../secret\" points outside the capture"),
+                Arguments.of("a chain of 41 links", chainOf(41),
+                        ": l0: link target \"l1\" goes through more than 40 links"),
+                Arguments.of("a link loop", List.<Object[]>of(link("a", "b"), link("b", "a")),
+                        ": b: link target \"a\" goes through more than 40 links"),
+                Arguments.of("a directory entry over a link", List.<Object[]>of(dir("real"), link("d", "real"), dir("d")),
+                        ": d: would replace a link or file with a directory"),
+                Arguments.of("a link over a directory", List.<Object[]>of(dir("etc"), link("etc", "real")),
+                        ": etc: would replace an earlier entry with a link"),
+                Arguments.of("a directory through a link", List.<Object[]>of(dir("real"), link("etc", "real"), dir("etc/sub")),
+                        ": etc/sub: path goes through a link"),
+                Arguments.of("a NUL in a link target", List.<Object[]>of(link("a", "b\0" + "c".repeat(120))),
+                        ": a: link target contains NUL"));
+    }
+
+    /** l0 -> l1 -> ... -> l{n-1} -> f, a file: n links. */
+    private static List<Object[]> chainOf(int n) {
+        List<Object[]> rows = new java.util.ArrayList<>();
+        rows.add(file("f", "inside"));
+        for (int i = 0; i < n; i++) rows.add(link("l" + i, i == n - 1 ? "f" : "l" + (i + 1)));
+        return rows;
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("hostileArchives")
     void aHostileArchiveIsRefusedWithOneLine(String what, List<Object[]> rows, String message) throws IOException {
+        Files.writeString(tmp.resolve("work/secret"), SENTINEL);
+        Files.writeString(tmp.resolve("secret"), SENTINEL);
         Files.write(archive, Tar.build(rows));
         GoliveException e = catchThrowableOfType(() -> Tar.extract(archive, target), GoliveException.class);
         assertThat(e).as(what).isNotNull();
@@ -76,6 +109,50 @@ class TarSafetyTest {
         assertThat(e.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(e.exitCode().code()).isEqualTo(2);
         assertNothingOutsideTarget();
+    }
+
+    @Test
+    void fortyLinksAreKept() throws IOException {
+        Files.write(archive, Tar.build(chainOf(40)));
+        Tar.extract(archive, target);
+        assertThat(target.resolve("l0")).hasContent("inside");
+        assertNothingOutsideTarget();
+    }
+
+    @Test
+    void aLinkToAFileOfAnEarlierEntryIsKept() throws IOException {
+        Files.write(archive, Tar.build(List.<Object[]>of(dir("etc/sysctl.d"), file("etc/sysctl.conf", "x = 1\n"),
+                link("etc/sysctl.d/99-sysctl.conf", "../sysctl.conf"), link("lib", "usr/lib"), file("usr/lib/f", "y"),
+                link("etc/dangling", "../run/nothing/../../etc/sysctl.conf"))));
+        Tar.extract(archive, target);
+        assertThat(target.resolve("etc/sysctl.d/99-sysctl.conf")).hasContent("x = 1");
+        assertThat(target.resolve("lib/f")).hasContent("y");
+        assertNothingOutsideTarget();
+    }
+
+    @Test
+    void aLongNameWithCharactersOfSeveralBytesKeepsItsName() throws IOException {
+        // the pax record's length counts bytes, not characters
+        String name = "etc/systemd/system/" + "überlange-dienst-ä".repeat(6) + ".service";
+        Files.write(archive, Tar.build(List.<Object[]>of(file(name, "[Service]\n"), link("etc/l", name.substring(4)))));
+        Tar.extract(archive, target);
+        assertThat(target.resolve(name)).hasContent("[Service]");
+        assertThat(target.resolve("etc/l")).hasContent("[Service]");
+    }
+
+    @Test
+    void theRootDirectoryEntryThatTarWritesFirstIsAccepted() throws IOException {
+        // `tar czf cap.tar.gz -C cap .` starts with "./" and names everything "./etc/..."
+        Files.write(archive, Tar.build(List.<Object[]>of(dir("./"), dir("./etc/"), file("./etc/motd", "hi\n"))));
+        Tar.extract(archive, target);
+        assertThat(target.resolve("etc/motd")).hasContent("hi");
+    }
+
+    @Test
+    void aNameWithANewlineIsRefusedOnOneLine() throws IOException {
+        Files.write(archive, Tar.build(List.<Object[]>of(special("etc/a\nb", '3', ""))));
+        GoliveException e = catchThrowableOfType(() -> Tar.extract(archive, target), GoliveException.class);
+        assertThat(e.getMessage()).isEqualTo(archive + ": etc/a\\nb: device files are not allowed in a capture");
     }
 
     @Test
@@ -151,17 +228,26 @@ class TarSafetyTest {
         }
     }
 
-    /** Only the archive, the target tree and the round-trip source may exist under tmp. */
+    private static final String SENTINEL = "SENTINEL outside the capture\n";
+
+    /**
+     * Only the archive, the target tree, the sentinels and the round-trip source may exist under
+     * tmp, and every link in the target resolves (as the kernel resolves it) inside the target.
+     */
     private void assertNothingOutsideTarget() throws IOException {
+        assertExtractedInside(tmp, target, List.of(archive, tmp.resolve("work"), tmp.resolve("work/secret"), tmp.resolve("secret"), tmp.resolve("src")));
+    }
+
+    static void assertExtractedInside(Path tmp, Path target, List<Path> allowed) throws IOException {
         try (Stream<Path> s = Files.walk(tmp)) {
-            assertThat(s.filter(p -> !p.equals(tmp) && !p.equals(archive) && !p.equals(tmp.resolve("work")) && !p.startsWith(target)).toList())
+            assertThat(s.filter(p -> !p.equals(tmp) && allowed.stream().noneMatch(p::startsWith) && !p.startsWith(target)).toList())
                     .as("files written outside the extraction target").isEmpty();
         }
+        Path real = target.toRealPath();
         try (Stream<Path> s = Files.walk(target)) {
             for (Path p : s.toList()) {
-                if (Files.isSymbolicLink(p)) {
-                    Path to = p.getParent().resolve(Files.readSymbolicLink(p)).normalize();
-                    assertThat(to).as("link " + p).startsWith(target);
+                if (Files.isSymbolicLink(p) && Files.exists(p)) {
+                    assertThat(p.toRealPath()).as("link " + p).startsWith(real);
                 }
                 assertThat(Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS) || Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)
                         || Files.isSymbolicLink(p)).as("special file " + p).isTrue();
