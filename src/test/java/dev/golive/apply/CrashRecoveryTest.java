@@ -121,7 +121,7 @@ class CrashRecoveryTest {
         assertThat(rollback.kill()).isEqualTo(FaultPoints.KILLED_STATUS);
         kills.incrementAndGet();
         ChildGolive list = ChildGolive.run(Map.of(), "snapshots", "--root", root);
-        assertThat(list.err()).startsWith("golive: apply s1 did not finish").endsWith("run golive recover --root " + root + "\n");
+        assertThat(list.err()).startsWith("golive: snapshot s1: an apply or rollback did not finish").endsWith("run golive recover --root " + root + "\n");
         assertThat(list.out()).containsPattern("(?m)^s1 +rolling-back ");
         c.recoverWithGoliveAndCheck();
         assertThat(c.tree.target(FaultPoints.NONE).store().load("s1").state()).isEqualTo(Manifest.State.ROLLED_BACK);
