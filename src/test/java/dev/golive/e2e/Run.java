@@ -20,13 +20,17 @@ record Run(int exit, String out, String err) {
     }
 
     static Run run(List<String> argv) throws IOException, InterruptedException {
+        return run(argv, java.time.Duration.ofSeconds(120));
+    }
+
+    static Run run(List<String> argv, java.time.Duration limit) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(argv).directory(root().toFile());
         pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Path out = java.nio.file.Files.createTempFile("golive-out", ".txt");
         Path err = java.nio.file.Files.createTempFile("golive-err", ".txt");
         pb.redirectOutput(out.toFile()).redirectError(err.toFile());
         Process p = pb.start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+        if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
             p.destroyForcibly();
             throw new AssertionError("timed out: " + argv);
         }

@@ -1,0 +1,186 @@
+package dev.golive.e2e;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * golive on a real systemd host: the test bench (scripts/testbed) boots Debian 12 with systemd
+ * 252 as PID 1 in a container, with the sample Go service api.service running. Each journey
+ * runs golive inside it and reads back real state: what systemd loaded, what the running
+ * process got (its limits, its listener's backlog), what systemd-sysctl applied at boot.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TestbedIT {
+
+    static final String BENCH = "it-bench";
+    /** The files golive may write on the bench; compared byte for byte before and after. */
+    static final String OWNED = "/etc/sysctl.d /etc/systemd/system /etc/systemd/system.conf.d /etc/tmpfiles.d";
+
+    static Map<String, String> pristine;
+    static String pristineSomaxconn;
+
+    static Run bench(String... words) throws Exception {
+        List<String> argv = new ArrayList<>(List.of(Run.root().resolve("scripts/testbed").toString()));
+        argv.addAll(List.of(words));
+        return Run.run(argv, Duration.ofMinutes(10));
+    }
+
+    static Run in(String... cmd) throws Exception {
+        List<String> w = new ArrayList<>(List.of("exec", BENCH, "--"));
+        w.addAll(List.of(cmd));
+        return bench(w.toArray(new String[0]));
+    }
+
+    static String sh(String script) throws Exception {
+        Run r = in("sh", "-c", script);
+        assertThat(r.exit()).as(script + ": " + r.err()).isZero();
+        return r.out().strip();
+    }
+
+    /** Every regular file under golive's places, by SHA-256. */
+    static Map<String, String> owned() throws Exception {
+        Map<String, String> m = new TreeMap<>();
+        for (String line : sh("find " + OWNED + " -xdev \\( -type f -o -type l \\) -exec sha256sum {} + 2>/dev/null | sort -k2").lines().toList()) {
+            String[] f = line.split("\\s+", 2);
+            m.put(f[1], f[0]);
+        }
+        return m;
+    }
+
+    static int mainPid() throws Exception { return Integer.parseInt(sh("systemctl show -p MainPID --value api.service")); }
+
+    /** The accept backlog the service's listener really got: Send-Q of its LISTEN socket. */
+    static int backlog(String port) throws Exception {
+        Matcher m = Pattern.compile("LISTEN\\s+\\d+\\s+(\\d+)\\s+\\S+:" + port + "\\b").matcher(sh("ss -ltn"));
+        assertThat(m.find()).as("a LISTEN socket on " + port).isTrue();
+        return Integer.parseInt(m.group(1));
+    }
+
+    static String nofile(int pid) throws Exception {
+        return sh("awk '/Max open files/ {print $4 \":\" $5}' /proc/" + pid + "/limits");
+    }
+
+    @BeforeAll static void up() throws Exception {
+        assumeTrue("0".equals(Run.run(List.of("id", "-u")).out().strip()), "the bench needs root (systemd-nspawn)");
+        Run r = bench("up", BENCH);
+        assertThat(r.exit()).as("testbed up: " + r.err()).isZero();
+        assertThat(sh("systemctl is-active api.service")).isEqualTo("active");
+        pristine = owned();
+        pristineSomaxconn = sh("sysctl -n net.core.somaxconn");
+    }
+
+    @AfterAll static void down() throws Exception {
+        if (pristine != null) bench("down", BENCH);
+    }
+
+    @Test @Order(1)
+    void checkAndInspectReadTheRunningService() throws Exception {
+        Run inspect = in("golive", "inspect", "--service", "api", "--json");
+        assertThat(inspect.exit()).as(inspect.err()).isZero();
+        // the real systemd: its version, and the unit as systemctl sees it
+        assertThat(inspect.out()).contains("\"systemctl --version\"").contains("/etc/systemd/system/api.service");
+        assertThat(sh("systemctl --version | head -1")).startsWith("systemd 252");
+        Run check = in("golive", "check", "--service", "api");
+        assertThat(check.exit()).as(check.err()).isIn(0, 1);
+        assertThat(check.out()).contains("rules").doesNotContain("internal error");
+    }
+
+    @Test @Order(2)
+    void applyReloadsRestartsAndTheProcessGetsTheBacklog() throws Exception {
+        int before = mainPid();
+        Run apply = in("golive", "apply", "--profile", "web-api", "--service", "api", "--restart", "--yes");
+        assertThat(apply.exit()).as(apply.out() + apply.err()).isZero();
+        assertThat(apply.out()).contains("systemctl daemon-reload: done").contains("systemctl restart api.service: done");
+        // systemd loaded golive's drop-in: the unit's effective settings say so
+        assertThat(sh("systemctl show -p DropInPaths --value api.service")).contains("/etc/systemd/system/api.service.d/60-golive.conf");
+        assertThat(sh("systemctl show -p NeedDaemonReload --value api.service")).isEqualTo("no");
+        assertThat(sh("systemctl show -p TasksMax --value api.service")).isEqualTo("4096");
+        // a new process, which read the new somaxconn once at start: its listener's backlog is 8192
+        int after = mainPid();
+        assertThat(after).isNotEqualTo(before);
+        assertThat(sh("sysctl -n net.core.somaxconn")).isEqualTo("8192");
+        assertThat(backlog("8080")).isEqualTo(8192);
+        assertThat(in("/usr/local/bin/api", "-get", "http://127.0.0.1:8080/healthz").out()).isEqualTo("ok\n");
+        // the drop-in asks for 1048576 open files; the bench's ceiling is 20000 (see scripts/testbed): the
+        // process gets what systemd could give, and Go raised its soft limit to the hard one
+        assertThat(nofile(after)).isEqualTo("20000:20000");
+    }
+
+    @Test @Order(3)
+    void afterARebootSystemdSysctlSetsTheValuesAndTheServiceStartsWithThem() throws Exception {
+        Run r = bench("reboot", BENCH);
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(sh("systemctl is-active systemd-sysctl.service")).isEqualTo("active");
+        assertThat(sh("sysctl -n net.core.somaxconn")).isEqualTo("8192");
+        assertThat(sh("sysctl -n net.ipv4.tcp_slow_start_after_idle")).isEqualTo("0");
+        assertThat(sh("systemctl is-active api.service")).isEqualTo("active");
+        assertThat(backlog("8080")).isEqualTo(8192);
+        assertThat(sh("systemctl show -p DropInPaths --value api.service")).contains("60-golive.conf");
+    }
+
+    @Test @Order(4)
+    void rollbackAfterTheRebootPutsBackTheFilesTheValuesAndAfterARestartTheProcess() throws Exception {
+        Run rb = in("golive", "rollback", "--last", "--yes");
+        assertThat(rb.exit()).as(rb.out() + rb.err()).isZero();
+        assertThat(owned()).isEqualTo(pristine);
+        assertThat(sh("sysctl -n net.core.somaxconn")).isEqualTo(pristineSomaxconn);
+        assertThat(sh("systemctl show -p DropInPaths --value api.service")).doesNotContain("60-golive.conf");
+        // a running Go process keeps the backlog it read at start until it restarts: the apply restarted
+        // the service, so its rollback does too, and the new process has the original backlog
+        assertThat(rb.out()).contains("systemctl restart api.service");
+        assertThat(backlog("8080")).isEqualTo(Integer.parseInt(pristineSomaxconn));
+        Run reboot = bench("reboot", BENCH);
+        assertThat(reboot.exit()).as(reboot.err()).isZero();
+        assertThat(sh("sysctl -n net.core.somaxconn")).isEqualTo(pristineSomaxconn);
+        assertThat(backlog("8080")).isEqualTo(Integer.parseInt(pristineSomaxconn));
+        assertThat(owned()).isEqualTo(pristine);
+    }
+
+    @Test @Order(5)
+    void aPowerCutMidApplyIsAnnouncedAtBootAndRecoverRestoresEveryFile() throws Exception {
+        // golive pauses after its second file (a fault point), then the whole container loses power
+        Run start = in("sh", "-c", "GOLIVE_FAULT=rename:2:pause GOLIVE_FAULT_READY=/run/golive-paused "
+                + "nohup golive apply --profile web-api --service api --yes >/root/apply.log 2>&1 &"
+                + " for i in $(seq 1 300); do [ -f /run/golive-paused ] && exit 0; sleep 0.1; done; cat /root/apply.log; exit 1");
+        assertThat(start.exit()).as("golive reached the pause: " + start.out()).isZero();
+        assertThat(owned()).isNotEqualTo(pristine);
+        assertThat(bench("crash", BENCH).exit()).isZero();
+        assertThat(bench("boot", BENCH).exit()).isZero();
+        Run any = in("golive", "snapshots");
+        assertThat(any.err()).contains("an apply or rollback did not finish").contains("run golive recover");
+        Run recover = in("golive", "recover");
+        assertThat(recover.exit()).as(recover.out() + recover.err()).isZero();
+        assertThat(owned()).isEqualTo(pristine);
+        assertThat(in("golive", "snapshots").err()).doesNotContain("did not finish");
+    }
+
+    @Test @Order(6)
+    void procSubsetPidHidesSomaxconnFromGoAndTheBacklogFallsTo128() throws Exception {
+        sh("mkdir -p /etc/systemd/system/api-trap.service.d && sed -e 's/8080/8081/' /etc/systemd/system/api.service"
+                + " > /etc/systemd/system/api-trap.service && printf '[Service]\\nProtectProc=invisible\\nProcSubset=pid\\n'"
+                + " > /etc/systemd/system/api-trap.service.d/trap.conf && systemctl daemon-reload && systemctl start api-trap.service");
+        try {
+            assertThat(sh("systemctl is-active api-trap.service")).isEqualTo("active");
+            // somaxconn is 4096 or more, but the service cannot read /proc/sys: Go uses syscall.SOMAXCONN
+            assertThat(Integer.parseInt(sh("sysctl -n net.core.somaxconn"))).isGreaterThan(128);
+            assertThat(backlog("8081")).isEqualTo(128);
+        } finally {
+            sh("systemctl stop api-trap.service; rm -rf /etc/systemd/system/api-trap.service /etc/systemd/system/api-trap.service.d; systemctl daemon-reload");
+        }
+    }
+}
