@@ -37,7 +37,8 @@ public final class Preview {
             for (FileChange f : plan.files()) {
                 out.append('\n').append(st.bold(verb(f) + " " + f.path()))
                         .append(f.after().isPresent() ? "  " + String.format("%04o", f.mode()) + " " + f.owner() + ":" + f.group() : "").append('\n');
-                out.append(st.dim("  " + f.why())).append('\n');
+                // a unit drop-in's why carries one line per directive it changes (old → new) and per note
+                for (String why : f.why().split("\n")) out.append(st.dim("  " + why)).append('\n');
                 for (String line : diff(f)) out.append(color(line, st)).append('\n');
             }
         }
