@@ -61,6 +61,7 @@ public final class Session implements AutoCloseable {
     private HostFacts facts;
     private List<String> profileDirs = defaultProfileDirs();
     private ServiceFiles serviceFiles;
+    private boolean tighten;
     /** Fault points for apply/rollback: armed from GOLIVE_FAULT unless a test sets them. */
     private FaultPoints faults;
     private IntSupplier uid = Privileges::effectiveUid;
@@ -160,7 +161,7 @@ public final class Session implements AutoCloseable {
         HostFacts f = UnitNames.isValid(service.unitName()) ? inspect("/system.slice/" + service.unitName()) : inspect();
         Optional<CommandRunner> runner = !analyze ? Optional.empty()
                 : Optional.of(spec.runner().startsProcesses() ? spec.runner() : new ProcessCommandRunner(log));
-        return UnitPreview.of(spec.root(), f, service, goModGo, labels, planId, runner);
+        return UnitPreview.of(spec.root(), f, service, goModGo, labels, planId, runner, tighten);
     }
 
     // ---- profiles, recommendation, plan ----------------------------------------------------
@@ -184,6 +185,16 @@ public final class Session implements AutoCloseable {
     /** Replaces the user profile directories (tests, --profiles-dir). */
     public Session profileDirs(List<String> dirs) {
         this.profileDirs = List.copyOf(dirs);
+        return this;
+    }
+
+    /**
+     * --tighten: the admin asks for sandboxing, a task limit and restart changes on a unit
+     * golive did not write (a vendor unit); without it a drop-in on such a unit adds none.
+     */
+    public Session tighten(boolean tighten) {
+        this.tighten = tighten;
+        this.serviceFiles = new UnitServiceFiles(spec.root(), tighten);
         return this;
     }
 

@@ -1,11 +1,13 @@
 package dev.golive.check;
 
 import dev.golive.model.Area;
+import dev.golive.model.ContainerRuntimes;
 import dev.golive.model.Finding;
 import dev.golive.model.FixChange;
 import dev.golive.model.HostFacts;
 import dev.golive.model.ProposedFix;
 import dev.golive.model.ServiceFacts;
+import dev.golive.model.SystemdDirectives;
 import dev.golive.model.UnitDirective;
 
 import java.util.ArrayList;
@@ -58,12 +60,18 @@ final class UnitRules {
                     String next = DEPRECATED.get(d.key());
                     if (next == null) continue;
                     String v = convert(d.key(), d.value());
+                    int since = SystemdDirectives.since(d.section(), next, v);
+                    // on a systemd older than the new name the old one is all there is: nothing to say
+                    if (h.systemd().version().opt().filter(x -> x < since).isPresent()) continue;
+                    ProposedFix fix = h.systemd().atLeast(since)
+                            ? ProposedFix.of("replace with " + next + "=" + v,
+                                    new FixChange.UnitDirectiveRemoval(d.section(), d.key(), d.source()),
+                                    new FixChange.UnitDirectiveChange(d.section(), next, v))
+                            : ProposedFix.advice("replace it once the host's systemd is known to be " + since + " or newer ("
+                                    + SystemdDirectives.needs(next, v, since, h.systemd().version()) + ")");
                     out.add(r.finding(d.key() + "=" + d.value() + (ignored ? " is ignored by this systemd" : " is deprecated")
                                     + "; use " + next + "=" + v,
-                            List.of(d.source()),
-                            ProposedFix.of("replace with " + next + "=" + v,
-                                    new FixChange.UnitDirectiveRemoval(d.section(), d.key(), d.source()),
-                                    new FixChange.UnitDirectiveChange(d.section(), next, v))));
+                            List.of(d.source()), fix));
                 }
                 return out;
             });
@@ -192,9 +200,12 @@ final class UnitRules {
             "KillMode=control-group (the default) stops every process of the service, which is right for a Go service. "
                     + "KillMode=process or none stop only the main process (or nothing), so children survive a stop or "
                     + "restart and keep ports and files open; none is deprecated.",
-            "Remove KillMode= (or set control-group; mixed is also fine).",
+            "Remove KillMode= (or set control-group; mixed is also fine). Container runtimes (dockerd, containerd, podman, "
+                    + "kubelet, any unit with Delegate=) use KillMode=process on purpose so their containers outlive a "
+                    + "daemon restart: golive does not flag them.",
             "man 5 systemd.kill (KillMode=)",
-            (r, h) -> h.service().get().last("Service", "KillMode").filter(d -> d.value().trim().equals("process") || d.value().trim().equals("none"))
+            (r, h) -> ContainerRuntimes.why(h.service().get().name(), h.service().get().directives()).isPresent() ? List.<Finding>of()
+                    : h.service().get().last("Service", "KillMode").filter(d -> d.value().trim().equals("process") || d.value().trim().equals("none"))
                     .map(d -> r.one("KillMode=" + d.value(), List.<dev.golive.model.Source>of(d.source()),
                             ProposedFix.of("set KillMode=control-group", new FixChange.UnitDirectiveChange("Service", "KillMode", "control-group"))))
                     .orElse(List.of()));

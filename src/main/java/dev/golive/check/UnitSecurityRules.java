@@ -1,6 +1,7 @@
 package dev.golive.check;
 
 import dev.golive.model.Area;
+import dev.golive.model.ContainerRuntimes;
 import dev.golive.model.Finding;
 import dev.golive.model.FixChange;
 import dev.golive.model.ProposedFix;
@@ -49,7 +50,7 @@ final class UnitSecurityRules {
             EXEC_MAN + "; man 1 systemd-analyze (security)",
             (r, h) -> {
                 ServiceFacts s = h.service().get();
-                if (!s.unit().known() || !runsAsRoot(s) || hardened(s)) return List.of();
+                if (!s.unit().known() || !runsAsRoot(s) || hardened(s) || ContainerRuntimes.why(s.name(), s.directives()).isPresent()) return List.of();
                 List<Source> src = s.last("Service", "User").map(d -> List.<Source>of(d.source()))
                         .orElse(s.unit().opt().map(u -> List.<Source>of(Source.File.of(u.path()))).orElse(List.of()));
                 return r.one(s.name() + " runs as root (" + s.last("Service", "User").map(d -> "User=" + d.value()).orElse("no User=")
@@ -73,7 +74,8 @@ final class UnitSecurityRules {
             (r, h) -> {
                 ServiceFacts s = h.service().get();
                 Optional<Double> score = s.securityExposure().opt();
-                if (score.isEmpty() || score.get() < EXPOSED || !h.systemd().atLeast(250)) return List.of();
+                if (score.isEmpty() || score.get() < EXPOSED || !h.systemd().atLeast(250)
+                        || ContainerRuntimes.why(s.name(), s.directives()).isPresent()) return List.of();
                 return r.one(String.format(java.util.Locale.ROOT, "exposure %.1f of 10 for %s", score.get(), s.name()),
                         Facts.sources(s.securityExposure()),
                         ProposedFix.advice("run systemd-analyze security --offline=true on the unit and add its top directives"));

@@ -38,7 +38,8 @@ public final class Preview {
             for (FileChange f : plan.files()) {
                 out.append('\n').append(st.bold(verb(f) + " " + p(f.path())))
                         .append(f.after().isPresent() ? "  " + String.format("%04o", f.mode()) + " " + p(f.owner() + ":" + f.group()) : "").append('\n');
-                out.append(st.dim("  " + p(f.why()))).append('\n');
+                // a unit drop-in's why carries one line per directive it changes (old → new) and per note
+                for (String why : f.why().split("\n")) out.append(st.dim("  " + p(why))).append('\n');
                 for (String line : diff(f)) out.append(color(p(line), st)).append('\n');
             }
         }

@@ -1,6 +1,7 @@
 package dev.golive.unit;
 
 import dev.golive.model.ServiceSpec.Hardening;
+import dev.golive.model.SystemdDirectives;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,51 +12,54 @@ import java.util.List;
  * or freezes what such a service has no business touching. {@code strict} also confines
  * the file system to StateDirectory=, filters system calls to {@code @system-service}, and
  * drops all capabilities (except CAP_NET_BIND_SERVICE for ports below 1024, added by the
- * renderer). Each directive names the systemd version that introduced it: on an older host
- * it is left out with a note rather than written for systemd to "ignore".
+ * renderer). Each directive's systemd version comes from {@link SystemdDirectives}: on an older
+ * host it is left out with a note rather than written for systemd to "ignore".
  */
 public final class HardeningLevels {
 
     private HardeningLevels() { }
 
-    public record Directive(String key, String value, int sinceSystemd, String why) { }
+    public record Directive(String key, String value, String why) {
+        /** The systemd version that understands this key and value (the one directive table). */
+        public int sinceSystemd() { return SystemdDirectives.since("Service", key, value); }
+    }
 
     static final List<Directive> BASIC = List.of(
-            new Directive("NoNewPrivileges", "yes", 187, "no setuid binary or file capability can raise the service's privileges"),
-            new Directive("PrivateTmp", "yes", 1, "a private /tmp and /var/tmp: no shared-/tmp races with other services"),
-            new Directive("ProtectSystem", "full", 214, "/usr, /boot, /efi and /etc are read-only"),
-            new Directive("ProtectHome", "yes", 214, "/home, /root and /run/user are invisible"),
-            new Directive("PrivateDevices", "yes", 209, "only pseudo devices (/dev/null, /dev/urandom…) in /dev"),
-            new Directive("ProtectKernelTunables", "yes", 232, "/proc/sys and /sys are read-only: kernel tuning is golive's job, not the service's"),
-            new Directive("ProtectKernelModules", "yes", 232, "no loading of kernel modules"),
-            new Directive("ProtectKernelLogs", "yes", 244, "no access to the kernel log ring buffer"),
-            new Directive("ProtectControlGroups", "yes", 232, "the cgroup tree is read-only: systemd owns it"),
-            new Directive("ProtectClock", "yes", 245, "cannot set the system or hardware clock"),
-            new Directive("ProtectHostname", "yes", 242, "cannot change the host name"),
-            new Directive("RestrictNamespaces", "yes", 233, "cannot create namespaces (a Go service has no use for them)"),
-            new Directive("RestrictRealtime", "yes", 231, "no realtime scheduling (a busy loop could starve the host)"),
-            new Directive("RestrictSUIDSGID", "yes", 242, "cannot create setuid/setgid files"),
-            new Directive("LockPersonality", "yes", 235, "cannot switch the execution domain (personality)"),
-            new Directive("SystemCallArchitectures", "native", 209, "only the native system call ABI (no 32-bit compat calls)"));
+            new Directive("NoNewPrivileges", "yes", "no setuid binary or file capability can raise the service's privileges"),
+            new Directive("PrivateTmp", "yes", "a private /tmp and /var/tmp: no shared-/tmp races with other services"),
+            new Directive("ProtectSystem", "full", "/usr, /boot, /efi and /etc are read-only"),
+            new Directive("ProtectHome", "yes", "/home, /root and /run/user are invisible"),
+            new Directive("PrivateDevices", "yes", "only pseudo devices (/dev/null, /dev/urandom…) in /dev"),
+            new Directive("ProtectKernelTunables", "yes", "/proc/sys and /sys are read-only: kernel tuning is golive's job, not the service's"),
+            new Directive("ProtectKernelModules", "yes", "no loading of kernel modules"),
+            new Directive("ProtectKernelLogs", "yes", "no access to the kernel log ring buffer"),
+            new Directive("ProtectControlGroups", "yes", "the cgroup tree is read-only: systemd owns it"),
+            new Directive("ProtectClock", "yes", "cannot set the system or hardware clock"),
+            new Directive("ProtectHostname", "yes", "cannot change the host name"),
+            new Directive("RestrictNamespaces", "yes", "cannot create namespaces (a Go service has no use for them)"),
+            new Directive("RestrictRealtime", "yes", "no realtime scheduling (a busy loop could starve the host)"),
+            new Directive("RestrictSUIDSGID", "yes", "cannot create setuid/setgid files"),
+            new Directive("LockPersonality", "yes", "cannot switch the execution domain (personality)"),
+            new Directive("SystemCallArchitectures", "native", "only the native system call ABI (no 32-bit compat calls)"));
 
     /** What strict adds to basic (whose ProtectSystem=full becomes strict, in place). */
     static final List<Directive> STRICT_EXTRA = List.of(
-            new Directive("ProtectProc", "invisible", 247, "other users' processes are invisible in /proc"),
-            new Directive("ProcSubset", "pid", 247, "only the process directories of /proc (a Go service reads /proc/self, not /proc/sys)"),
-            new Directive("RestrictAddressFamilies", "AF_INET AF_INET6 AF_UNIX", 211,
+            new Directive("ProtectProc", "invisible", "other users' processes are invisible in /proc"),
+            new Directive("ProcSubset", "pid", "only the process directories of /proc (a Go service reads /proc/self, not /proc/sys)"),
+            new Directive("RestrictAddressFamilies", "AF_INET AF_INET6 AF_UNIX",
                     "IP and local sockets only; no netlink (Go's net.Interfaces() needs AF_NETLINK, so this is strict only)"),
-            new Directive("MemoryDenyWriteExecute", "yes", 231, "no writable-and-executable memory: Go compiles ahead of time (a cgo library with a JIT would break)"),
-            new Directive("RemoveIPC", "yes", 232, "its System V / POSIX IPC objects are removed when it stops"),
-            new Directive("SystemCallFilter", "@system-service", 239, "only the system calls ordinary services use; the Go runtime needs none outside it"),
-            new Directive("SystemCallFilter", "~@privileged", 239, "no privileged calls (setuid, mount, chroot…); @resources stays allowed: Go raises its own RLIMIT_NOFILE at start"),
-            new Directive("SystemCallErrorNumber", "EPERM", 209, "a filtered call fails with EPERM instead of killing the service"),
-            new Directive("UMask", "0077", 1, "files it creates are private to its user"));
+            new Directive("MemoryDenyWriteExecute", "yes", "no writable-and-executable memory: Go compiles ahead of time (a cgo library with a JIT would break)"),
+            new Directive("RemoveIPC", "yes", "its System V / POSIX IPC objects are removed when it stops"),
+            new Directive("SystemCallFilter", "@system-service", "only the system calls ordinary services use; the Go runtime needs none outside it"),
+            new Directive("SystemCallFilter", "~@privileged", "no privileged calls (setuid, mount, chroot…); @resources stays allowed: Go raises its own RLIMIT_NOFILE at start"),
+            new Directive("SystemCallErrorNumber", "EPERM", "a filtered call fails with EPERM instead of killing the service"),
+            new Directive("UMask", "0077", "files it creates are private to its user"));
 
-    static final Directive PROTECT_SYSTEM_STRICT = new Directive("ProtectSystem", "strict", 232,
+    static final Directive PROTECT_SYSTEM_STRICT = new Directive("ProtectSystem", "strict",
             "the whole file system is read-only except StateDirectory= (and the private /tmp)");
 
     /** PrivateUsers=yes is only in strict and only without CAP_NET_BIND_SERVICE (a user namespace would void it). */
-    static final Directive PRIVATE_USERS = new Directive("PrivateUsers", "yes", 232, "a user namespace: other users are mapped to nobody");
+    static final Directive PRIVATE_USERS = new Directive("PrivateUsers", "yes", "a user namespace: other users are mapped to nobody");
 
     /** The directives of a level, in order; for strict, ProtectSystem=strict replaces basic's full. */
     public static List<Directive> of(Hardening level) {

@@ -7,6 +7,7 @@ import dev.golive.model.GoliveException;
 import dev.golive.model.HostFacts;
 import dev.golive.model.NofileLimit;
 import dev.golive.model.ServiceSpec;
+import dev.golive.model.SystemdDirectives;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -108,12 +109,52 @@ public final class SpecValidator {
             if (!seen.add(p)) throw c.fail("ports[" + i + "]", p + " is listed twice");
         }
         resources(spec, facts, c);
+        systemdVersion(spec, facts.systemd().version(), c);
         restart(spec.restart(), c);
         go(spec, facts, c);
         if (spec.hardening() != ServiceSpec.Hardening.NONE && spec.user().isEmpty() && !spec.dynamicUser()) {
             c.warn("user", "no user and no dynamicUser: the service runs as root; sandboxing limits it, but a dedicated user limits it more");
         }
         return new SpecCheck(c.warnings);
+    }
+
+    /**
+     * What the spec asks of the host's systemd (its version, or {@link SystemdDirectives#BASELINE}
+     * when unknown) that has no safe old spelling: each is one line naming the directive and
+     * the version it needs. What can be left out safely, the renderer leaves out with a note.
+     */
+    public static void systemdVersion(ServiceSpec spec, Fact<Integer> version, UnaryOperator<String> label) {
+        systemdVersion(spec, version, new Check(label));
+    }
+
+    private static void systemdVersion(ServiceSpec spec, Fact<Integer> version, Check c) {
+        int systemd = SystemdDirectives.target(version);
+        if (spec.dynamicUser() && !SystemdDirectives.known(systemd, "Service", "DynamicUser", "yes")) {
+            throw c.fail("dynamicUser", needs("DynamicUser", "yes", version)
+                    + " (an older one ignores it and runs the service as root): name a user instead (User=)");
+        }
+        if (!spec.stateDirectories().isEmpty() && !SystemdDirectives.known(systemd, "Service", "StateDirectory", "")) {
+            throw c.fail("stateDirectories[0]", needs("StateDirectory", "", version)
+                    + ": create the directory yourself and set workingDirectory instead");
+        }
+        boolean lowPorts = spec.ports().stream().anyMatch(p -> p < 1024);
+        boolean root = !spec.dynamicUser() && (spec.user().isEmpty() || spec.user().get().equals("root") || spec.user().get().equals("0"));
+        if (lowPorts && !root && !SystemdDirectives.known(systemd, "Service", "AmbientCapabilities", "CAP_NET_BIND_SERVICE")) {
+            throw c.fail("ports", needs("AmbientCapabilities", "CAP_NET_BIND_SERVICE", version)
+                    + " to let user " + spec.user().orElse("") + " bind a port below 1024: use a port from 1024 or run as root");
+        }
+        spec.resources().memoryMax().filter(m -> m.endsWith("%")).ifPresent(m -> {
+            if (systemd < SystemdDirectives.MEMORY_PERCENT) {
+                throw c.fail("resources.memoryMax", "a percentage of RAM needs systemd " + SystemdDirectives.MEMORY_PERCENT + "; "
+                        + SystemdDirectives.host(version) + ": give a size (e.g. 2G)");
+            }
+        });
+        spec.resources().tasksMax().filter(t -> !SystemdDirectives.known(systemd, "Service", "TasksMax", t))
+                .ifPresent(t -> c.warn("resources.tasksMax", needs("TasksMax", t, version) + ": left out"));
+    }
+
+    private static String needs(String key, String value, Fact<Integer> version) {
+        return SystemdDirectives.needs(key, value, SystemdDirectives.since("Service", key, value), version);
     }
 
     /** Only the name: callers check it before building any path from it. */

@@ -1,12 +1,16 @@
 package dev.golive.unit;
 
 import dev.golive.config.SystemdWords;
+import dev.golive.model.Fact;
 import dev.golive.model.HostFacts;
 import dev.golive.model.ServiceSpec;
+import dev.golive.model.SystemdDirectives;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -39,7 +43,7 @@ final class UnitDirectives {
     private static Set<String> managedService() {
         Set<String> s = new java.util.HashSet<>(Set.of("Type", "User", "DynamicUser", "WorkingDirectory", "StateDirectory",
                 "ExecStart", "Restart", "RestartSec", "Environment", "LimitNOFILE", "CPUQuota", "MemoryMax", "MemoryHigh",
-                "TasksMax", "IOWeight", "AmbientCapabilities", "CapabilityBoundingSet", "PrivateUsers"));
+                "TasksMax", "IOWeight", "MemoryLimit", "BlockIOWeight", "StartLimitInterval", "StartLimitBurst", "AmbientCapabilities", "CapabilityBoundingSet", "PrivateUsers"));
         for (HardeningLevels.Directive d : HardeningLevels.of(ServiceSpec.Hardening.STRICT)) s.add(d.key());
         return Set.copyOf(s);
     }
@@ -48,81 +52,164 @@ final class UnitDirectives {
     record Lines(List<UnitLine> lines, List<String> notes) { }
 
     static Lines build(ServiceSpec spec, HostFacts facts, GoRuntimeDerivation.Result go, boolean dropIn) {
-        List<UnitLine> out = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
-        boolean systemdKnown = facts.systemd().version().known();
-        int systemd = facts.systemd().version().orElse(Integer.MAX_VALUE);
+        return build(spec, facts, go, dropIn, new UnitScope(false, List.of()));
+    }
+
+    /**
+     * The lines for {@code spec} on this host. Every line passes the directive table: where
+     * the host's systemd is older than a directive, golive writes the old spelling
+     * (MemoryLimit=, BlockIOWeight=, the start limit in [Service]), or leaves it out with a
+     * note. With an unknown version it writes for {@link SystemdDirectives#BASELINE}. On a
+     * unit golive did not write ({@code dropIn}) sandboxing, the task limit and the restart
+     * policy are added only when {@code scope} says the admin asked, never to a container
+     * runtime, and Restart=always is never replaced.
+     */
+    static Lines build(ServiceSpec spec, HostFacts facts, GoRuntimeDerivation.Result go, boolean dropIn, UnitScope scope) {
+        Gate g = new Gate(facts.systemd().version());
+        if (!facts.systemd().version().known()) {
+            g.notes.add("the host's systemd version is unknown: golive writes only what systemd " + SystemdDirectives.BASELINE + " knows");
+        }
+        String unit = spec.unitName();
+        Optional<String> runtime = dropIn ? scope.containerRuntime(unit) : Optional.empty();
+        boolean tighten = !dropIn || (scope.tighten() && runtime.isEmpty());
+        List<String> untouched = new ArrayList<>();
 
         // [Unit]
-        if (spec.description().isPresent()) out.add(new UnitLine("Unit", "Description", specifiers(spec.description().get().strip()), "description"));
-        else if (!dropIn) out.add(new UnitLine("Unit", "Description", specifiers(spec.name()), "name"));
+        if (spec.description().isPresent()) g.add("Unit", "Description", specifiers(spec.description().get().strip()), "description");
+        else if (!dropIn) g.add("Unit", "Description", specifiers(spec.name()), "name");
         if (!dropIn) {
-            out.add(new UnitLine("Unit", "Wants", "network-online.target", "name"));
-            out.add(new UnitLine("Unit", "After", "network-online.target", "name"));
+            g.add("Unit", "Wants", "network-online.target", "name");
+            g.add("Unit", "After", "network-online.target", "name");
         }
-        // the start limit lives in [Unit] since systemd 229; chosen together with RestartSec (DOMAIN.md)
-        out.add(new UnitLine("Unit", "StartLimitIntervalSec", spec.restart().startLimitIntervalSec(), "restart.startLimitIntervalSec"));
-        out.add(new UnitLine("Unit", "StartLimitBurst", Integer.toString(spec.restart().startLimitBurst()), "restart.startLimitBurst"));
+        boolean restart = !dropIn || scope.tighten(); // a container runtime may get a start limit, asked for
+        if (restart) {
+            // the start limit lives in [Unit] since systemd 229/230; chosen together with RestartSec (DOMAIN.md)
+            String interval = spec.restart().startLimitIntervalSec();
+            String burst = Integer.toString(spec.restart().startLimitBurst());
+            if (g.knows("Unit", "StartLimitIntervalSec", interval)) {
+                g.add("Unit", "StartLimitIntervalSec", interval, "restart.startLimitIntervalSec");
+                g.add("Unit", "StartLimitBurst", burst, "restart.startLimitBurst");
+            } else {
+                g.deferred.add(new UnitLine("Service", "StartLimitInterval", interval, "restart.startLimitIntervalSec"));
+                g.deferred.add(new UnitLine("Service", "StartLimitBurst", burst, "restart.startLimitBurst"));
+            }
+        } else {
+            untouched.add("restart policy");
+        }
 
         // [Service]
         if (!dropIn) {
-            boolean exec = systemd >= 240;
-            out.add(new UnitLine("Service", "Type", exec ? "exec" : "simple", "exec"));
-            if (!exec) notes.add("Type=simple: systemd " + systemd + " predates Type=exec (240), so a missing binary will not fail the start job");
+            boolean exec = g.knows("Service", "Type", "exec");
+            g.add("Service", "Type", exec ? "exec" : "simple", "exec");
+            if (!exec) g.notes.add("Type=simple: " + g.needs("Service", "Type", "exec") + ", so a missing binary will not fail the start job");
         }
-        if (spec.dynamicUser()) out.add(new UnitLine("Service", "DynamicUser", "yes", "dynamicUser"));
-        spec.user().ifPresent(u -> out.add(new UnitLine("Service", "User", u, "user")));
-        spec.workingDirectory().ifPresent(w -> out.add(new UnitLine("Service", "WorkingDirectory", specifiers(w), "workingDirectory")));
+        if (spec.dynamicUser()) g.addOrNote("Service", "DynamicUser", "yes", "dynamicUser");
+        spec.user().ifPresent(u -> g.add("Service", "User", u, "user"));
+        spec.workingDirectory().ifPresent(w -> g.add("Service", "WorkingDirectory", specifiers(w), "workingDirectory"));
         if (!spec.stateDirectories().isEmpty()) {
-            out.add(new UnitLine("Service", "StateDirectory", specifiers(String.join(" ", spec.stateDirectories())), "stateDirectories"));
+            g.addOrNote("Service", "StateDirectory", specifiers(String.join(" ", spec.stateDirectories())), "stateDirectories");
         }
         if (spec.exec().isPresent()) {
-            if (dropIn) out.add(new UnitLine("Service", "ExecStart", "", "exec")); // reset the vendor's command first
-            out.add(new UnitLine("Service", "ExecStart", execStart(spec.exec().get(), spec.arguments()), "exec"));
+            if (dropIn) g.add("Service", "ExecStart", "", "exec"); // reset the vendor's command first
+            g.add("Service", "ExecStart", execStart(spec.exec().get(), spec.arguments()), "exec");
         }
-        out.add(new UnitLine("Service", "Restart", spec.restart().policy(), "restart.policy"));
-        out.add(new UnitLine("Service", "RestartSec", spec.restart().restartSec(), "restart.restartSec"));
+        if (restart) {
+            Optional<String> now = dropIn ? scope.service("Restart") : Optional.empty();
+            if (now.filter("always"::equals).isPresent() && !spec.restart().policy().equals("always")) {
+                g.notes.add("Restart=always of " + unit + " kept: golive never downgrades it (asked: " + spec.restart().policy() + ")");
+            } else {
+                g.add("Service", "Restart", spec.restart().policy(), "restart.policy");
+            }
+            g.add("Service", "RestartSec", spec.restart().restartSec(), "restart.restartSec");
+            g.out.addAll(g.deferred);
+        }
         for (Map.Entry<String, String> e : spec.environment().entrySet()) {
-            out.add(new UnitLine("Service", "Environment", environment(e.getKey(), e.getValue()), "environment." + e.getKey()));
+            g.add("Service", "Environment", environment(e.getKey(), e.getValue()), "environment." + e.getKey());
         }
-        go.gomaxprocs().value().ifPresent(v -> out.add(new UnitLine("Service", "Environment", environment("GOMAXPROCS", v), "go.gomaxprocs")));
-        go.gomemlimit().value().ifPresent(v -> out.add(new UnitLine("Service", "Environment", environment("GOMEMLIMIT", v), "go.gomemlimit")));
+        go.gomaxprocs().value().ifPresent(v -> g.add("Service", "Environment", environment("GOMAXPROCS", v), "go.gomaxprocs"));
+        go.gomemlimit().value().ifPresent(v -> g.add("Service", "Environment", environment("GOMEMLIMIT", v), "go.gomemlimit"));
 
         ServiceSpec.Resources r = spec.resources();
-        r.nofile().ifPresent(n -> out.add(new UnitLine("Service", "LimitNOFILE", n.toString(), "resources.nofile")));
-        r.cpuQuota().ifPresent(v -> out.add(new UnitLine("Service", "CPUQuota", v, "resources.cpuQuota")));
-        r.memoryHigh().ifPresent(v -> out.add(new UnitLine("Service", "MemoryHigh", v, "resources.memoryHigh")));
-        r.memoryMax().ifPresent(v -> out.add(new UnitLine("Service", "MemoryMax", v, "resources.memoryMax")));
-        r.tasksMax().ifPresent(v -> out.add(new UnitLine("Service", "TasksMax", v, "resources.tasksMax")));
-        r.ioWeight().ifPresent(v -> out.add(new UnitLine("Service", "IOWeight", Integer.toString(v), "resources.ioWeight")));
+        r.nofile().ifPresent(n -> g.add("Service", "LimitNOFILE", n.toString(), "resources.nofile"));
+        r.cpuQuota().ifPresent(v -> g.addOrNote("Service", "CPUQuota", v, "resources.cpuQuota"));
+        r.memoryHigh().ifPresent(v -> g.addOrNote("Service", "MemoryHigh", v, "resources.memoryHigh"));
+        r.memoryMax().ifPresent(v -> {
+            // the unit's own MemoryMax= repeated changes nothing, whatever the version
+            boolean same = dropIn && scope.service("MemoryMax").filter(v::equals).isPresent();
+            if (same || g.knows("Service", "MemoryMax", v)) g.add("Service", "MemoryMax", v, "resources.memoryMax");
+            else g.add("Service", "MemoryLimit", v, "resources.memoryMax"); // the cgroup-v1 name, all that systemd knows
+        });
+        r.tasksMax().ifPresent(v -> {
+            if (!dropIn || (scope.tighten() && (runtime.isEmpty() || v.equals("infinity")))) g.addOrNote("Service", "TasksMax", v, "resources.tasksMax");
+            else if (runtime.isPresent() && scope.tighten()) g.notes.add("TasksMax=" + v + " left out: " + runtime.get() + "; its containers' tasks count against the limit");
+            else untouched.add("task limit");
+        });
+        r.ioWeight().ifPresent(v -> {
+            if (g.knows("Service", "IOWeight", v.toString())) g.add("Service", "IOWeight", Integer.toString(v), "resources.ioWeight");
+            // BlockIOWeight= runs 10..1000 around a default of 500 where IOWeight= runs 1..10000 around 100
+            else g.add("Service", "BlockIOWeight", Long.toString(Math.max(10, Math.min(1000, v * 5L))), "resources.ioWeight");
+        });
 
         boolean lowPorts = spec.ports().stream().anyMatch(p -> p < 1024);
         boolean root = !spec.dynamicUser() && (spec.user().isEmpty() || spec.user().get().equals("root") || spec.user().get().equals("0"));
         if (lowPorts && !root) {
             // a non-root user may bind below 1024 with exactly this one capability
-            out.add(new UnitLine("Service", "AmbientCapabilities", "CAP_NET_BIND_SERVICE", "ports"));
-            out.add(new UnitLine("Service", "CapabilityBoundingSet", "CAP_NET_BIND_SERVICE", "ports"));
-        } else if (lowPorts && spec.hardening() == ServiceSpec.Hardening.STRICT) {
-            out.add(new UnitLine("Service", "CapabilityBoundingSet", "CAP_NET_BIND_SERVICE", "ports"));
-        } else if (spec.hardening() == ServiceSpec.Hardening.STRICT) {
-            out.add(new UnitLine("Service", "CapabilityBoundingSet", "", "hardening"));
+            g.addOrNote("Service", "AmbientCapabilities", "CAP_NET_BIND_SERVICE", "ports");
+            if (tighten) g.add("Service", "CapabilityBoundingSet", "CAP_NET_BIND_SERVICE", "ports");
+        } else if (tighten && lowPorts && spec.hardening() == ServiceSpec.Hardening.STRICT) {
+            g.add("Service", "CapabilityBoundingSet", "CAP_NET_BIND_SERVICE", "ports");
+        } else if (tighten && spec.hardening() == ServiceSpec.Hardening.STRICT) {
+            g.add("Service", "CapabilityBoundingSet", "", "hardening");
         }
-        for (HardeningLevels.Directive d : HardeningLevels.of(spec.hardening())) {
-            if (d.sinceSystemd() > systemd) {
-                notes.add(d.key() + "=" + d.value() + " left out: systemd " + systemd + " predates it (" + d.sinceSystemd() + ")");
-                continue;
+        if (tighten) {
+            for (HardeningLevels.Directive d : HardeningLevels.of(spec.hardening())) g.addOrNote("Service", d.key(), d.value(), "hardening");
+            if (spec.hardening() == ServiceSpec.Hardening.STRICT && !lowPorts) {
+                g.addOrNote("Service", "PrivateUsers", HardeningLevels.PRIVATE_USERS.value(), "hardening");
             }
-            out.add(new UnitLine("Service", d.key(), d.value(), "hardening"));
+        } else if (spec.hardening() != ServiceSpec.Hardening.NONE) {
+            if (runtime.isPresent() && scope.tighten()) {
+                g.notes.add("no sandboxing: " + runtime.get() + ", and " + spec.hardening().name().toLowerCase(Locale.ROOT)
+                        + " would break its containers (" + String.join(", ", HardeningLevels.of(spec.hardening()).stream().map(HardeningLevels.Directive::key).distinct().toList()) + ")");
+            } else {
+                untouched.add(0, "sandboxing");
+            }
         }
-        if (spec.hardening() == ServiceSpec.Hardening.STRICT && !lowPorts && systemd >= HardeningLevels.PRIVATE_USERS.sinceSystemd()) {
-            out.add(new UnitLine("Service", "PrivateUsers", "yes", "hardening"));
-        }
-        if (!systemdKnown && spec.hardening() != ServiceSpec.Hardening.NONE) {
-            notes.add("the host's systemd version is unknown: every " + spec.hardening().name().toLowerCase() + " directive is written; an older systemd ignores the ones it does not know");
+        if (!untouched.isEmpty()) {
+            String what = untouched.size() == 1 ? untouched.get(0)
+                    : String.join(", ", untouched.subList(0, untouched.size() - 1)) + " or " + untouched.get(untouched.size() - 1);
+            g.notes.add(unit + " is not golive's unit: golive adds no " + what + " to it (only with --tighten"
+                    + (runtime.isPresent() ? "; " + runtime.get() + ", so sandboxing and a task limit stay out even then" : "") + ")");
         }
 
-        if (!dropIn) out.add(new UnitLine("Install", "WantedBy", "multi-user.target", "name"));
-        return new Lines(List.copyOf(out), List.copyOf(notes));
+        if (!dropIn) g.add("Install", "WantedBy", "multi-user.target", "name");
+        return new Lines(List.copyOf(g.out), List.copyOf(g.notes));
+    }
+
+    /** Adds lines the host's systemd knows; for the rest, a note or the caller's fallback. */
+    private static final class Gate {
+        final Fact<Integer> version;
+        final int systemd;
+        final List<UnitLine> out = new ArrayList<>();
+        final List<UnitLine> deferred = new ArrayList<>();
+        final List<String> notes = new ArrayList<>();
+
+        Gate(Fact<Integer> version) {
+            this.version = version;
+            this.systemd = SystemdDirectives.target(version);
+        }
+
+        boolean knows(String section, String key, String value) { return SystemdDirectives.known(systemd, section, key, value); }
+
+        String needs(String section, String key, String value) {
+            return SystemdDirectives.needs(key, value, SystemdDirectives.since(section, key, value), version);
+        }
+
+        void add(String section, String key, String value, String field) { out.add(new UnitLine(section, key, value, field)); }
+
+        void addOrNote(String section, String key, String value, String field) {
+            if (knows(section, key, value)) add(section, key, value, field);
+            else notes.add(needs(section, key, value) + ": left out");
+        }
     }
 
     /** ExecStart=: the path and each argument as one word; '%' and '$' escaped so they reach the program as typed. */

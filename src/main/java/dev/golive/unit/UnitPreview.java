@@ -19,13 +19,20 @@ public record UnitPreview(HostFacts facts, RenderedUnit unit, SpecCheck check, S
 
     public static UnitPreview of(HostRoot root, HostFacts facts, ServiceSpec spec, Optional<GoVersion> goModGo,
                                  UnaryOperator<String> labels, String planId, Optional<CommandRunner> analyzeWith) {
+        return of(root, facts, spec, goModGo, labels, planId, analyzeWith, false);
+    }
+
+    /** {@code tighten}: the admin asked for sandboxing, task limit and restart changes on a unit golive did not write. */
+    public static UnitPreview of(HostRoot root, HostFacts facts, ServiceSpec spec, Optional<GoVersion> goModGo,
+                                 UnaryOperator<String> labels, String planId, Optional<CommandRunner> analyzeWith, boolean tighten) {
         SpecValidator.checkName(spec, labels); // before the name becomes a path
         CurrentUnitFiles current = CurrentUnitFiles.read(root, spec.unitName());
         ServiceBinary binary = ServiceBinary.forSpec(root, spec, current);
         SpecCheck check = SpecValidator.validate(spec, facts, binary.presence(), labels);
         GoRuntimeDerivation.Result go = GoRuntimeDerivation.derive(spec,
                 new GoRuntimeDerivation.Inputs(binary.buildInfo(), goModGo, facts.cpu(), facts.memory()));
-        RenderedUnit unit = UnitRenderer.render(facts, spec, go, current, planId);
+        RenderedUnit unit = UnitRenderer.render(facts, spec, go, current, planId, java.util.List.of(),
+                new UnitScope(tighten, dev.golive.config.UnitResolver.resolve(root, spec.unitName()).directives()));
         Optional<UnitAnalysis> analysis = analyzeWith.map(r -> new SystemdAnalyze(r).analyze(unit));
         return new UnitPreview(facts, unit, check, binary, analysis);
     }

@@ -7,6 +7,7 @@ import dev.golive.model.GoliveException;
 import dev.golive.model.HostFacts;
 import dev.golive.model.OwnedFiles;
 import dev.golive.model.ServiceSpec;
+import dev.golive.model.SystemdDirectives;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,6 +46,16 @@ public final class UnitRenderer {
      */
     public static RenderedUnit render(HostFacts facts, ServiceSpec spec, GoRuntimeDerivation.Result go,
                                       CurrentUnitFiles current, String snapshotId, List<FixChange> fixes) {
+        return render(facts, spec, go, current, snapshotId, fixes, UnitScope.of(current, false));
+    }
+
+    /**
+     * With the scope of a unit golive did not write: its effective directives today and
+     * whether the admin asked to tighten it ({@link UnitScope}). The host's systemd version
+     * (from {@code facts}) decides which directives and spellings are written.
+     */
+    public static RenderedUnit render(HostFacts facts, ServiceSpec spec, GoRuntimeDerivation.Result go,
+                                      CurrentUnitFiles current, String snapshotId, List<FixChange> fixes, UnitScope scope) {
         String unit = spec.unitName();
         if (!current.unitName().equals(unit)) throw new IllegalArgumentException("current files of " + current.unitName() + ", spec for " + unit);
         if (current.etcLinkTarget().filter(t -> t.equals("/dev/null")).isPresent()) {
@@ -55,7 +66,11 @@ public final class UnitRenderer {
         if (!dropIn && spec.exec().isEmpty()) {
             throw GoliveException.badInput("exec: " + unit + " does not exist yet; a new unit needs the binary's absolute path");
         }
-        UnitDirectives.Lines lines = withFixes(UnitDirectives.build(spec, facts, go, dropIn), fixes);
+        SpecValidator.systemdVersion(spec, facts.systemd().version(), java.util.function.UnaryOperator.identity());
+        UnitDirectives.Lines built = UnitDirectives.build(spec, facts, go, dropIn, scope);
+        List<String> notes = new ArrayList<>(built.notes());
+        List<FixChange> allowed = dropIn ? VendorFixes.allowed(fixes, spec.unitName(), scope, notes) : fixes;
+        UnitDirectives.Lines lines = withFixes(new UnitDirectives.Lines(built.lines(), notes), allowed, facts.systemd().version());
         String path;
         Optional<String> before;
         Optional<CurrentUnitFiles.Located> base = Optional.empty();
@@ -80,11 +95,16 @@ public final class UnitRenderer {
                 lineFields(path, text, lines.lines()), base, go, lines.notes());
     }
 
-    static UnitDirectives.Lines withFixes(UnitDirectives.Lines lines, List<FixChange> fixes) {
+    /** A fix whose directive the host's systemd does not know is left out with a note, like any other line. */
+    static UnitDirectives.Lines withFixes(UnitDirectives.Lines lines, List<FixChange> fixes, dev.golive.model.Fact<Integer> systemd) {
         if (fixes.isEmpty()) return lines;
         List<UnitLine> out = new ArrayList<>(lines.lines());
+        List<String> notes = new ArrayList<>(lines.notes());
+        int target = SystemdDirectives.target(systemd);
         for (FixChange f : fixes) {
-            if (f instanceof FixChange.UnitDirectiveChange c) {
+            if (f instanceof FixChange.UnitDirectiveChange c && !SystemdDirectives.known(target, c.section(), c.key(), c.value())) {
+                notes.add(SystemdDirectives.needs(c.key(), c.value(), SystemdDirectives.since(c.section(), c.key(), c.value()), systemd) + ": fix left out");
+            } else if (f instanceof FixChange.UnitDirectiveChange c) {
                 int at = -1;
                 for (int i = 0; i < out.size(); i++) if (out.get(i).section().equals(c.section()) && out.get(i).key().equals(c.key())) at = at < 0 ? i : at;
                 out.removeIf(l -> l.section().equals(c.section()) && l.key().equals(c.key()));
@@ -100,7 +120,7 @@ public final class UnitRenderer {
                 out.removeIf(l -> l.section().equals(r.section()) && l.key().equals(r.key()));
             }
         }
-        return new UnitDirectives.Lines(List.copyOf(out), lines.notes());
+        return new UnitDirectives.Lines(List.copyOf(out), List.copyOf(notes));
     }
 
     /** A new file: golive's header, then the sections in order. */

@@ -10,6 +10,7 @@ import dev.golive.model.ServiceSpec;
 import dev.golive.plan.OwnedFileState;
 import dev.golive.plan.ServiceFiles;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,8 +23,15 @@ import java.util.Optional;
 public final class UnitServiceFiles implements ServiceFiles {
 
     private final HostRoot root;
+    private final boolean tighten;
 
-    public UnitServiceFiles(HostRoot root) { this.root = root; }
+    public UnitServiceFiles(HostRoot root) { this(root, false); }
+
+    /** {@code tighten}: the admin asked (--tighten) for sandboxing, task limit and restart changes on a unit golive did not write. */
+    public UnitServiceFiles(HostRoot root, boolean tighten) {
+        this.root = root;
+        this.tighten = tighten;
+    }
 
     @Override
     public List<FileChange> files(HostFacts facts, ServiceSpec spec, List<FixChange> unitChanges,
@@ -39,7 +47,15 @@ public final class UnitServiceFiles implements ServiceFiles {
         GoRuntimeDerivation.Result go = GoRuntimeDerivation.derive(spec, new GoRuntimeDerivation.Inputs(binary.buildInfo(),
                 facts.service().flatMap(s -> s.goModGoVersion().opt()).flatMap(dev.golive.model.GoVersion::parse),
                 facts.cpu(), facts.memory()));
-        return List.of(UnitRenderer.render(facts, spec, go, files, planId, unitChanges).change());
+        dev.golive.config.UnitResolver.Resolution today = dev.golive.config.UnitResolver.resolve(root, unit);
+        UnitScope scope = new UnitScope(tighten, today.directives());
+        RenderedUnit r = UnitRenderer.render(facts, spec, go, files, planId, unitChanges, scope);
+        List<String> said = new ArrayList<>(r.notes());
+        if (r.kind() == RenderedUnit.Kind.DROP_IN) said.addAll(0, DropInEffect.changes(root, unit, r.path(), r.content()));
+        if (said.isEmpty()) return List.of(r.change());
+        FileChange c = r.change();
+        // the plan (its text and its JSON) says what the drop-in changes and what was left out
+        return List.of(new FileChange(c.path(), c.before(), c.after(), c.mode(), c.owner(), c.group(), c.why() + "\n" + String.join("\n", said)));
     }
 
     @Override

@@ -75,8 +75,8 @@ class UnitRendererTest {
         SystemdIni ini = SystemdIni.parse(r.path(), r.content());
         assertThat(ini.values("Service", "Type")).containsExactly("simple");
         assertThat(ini.values("Service", "ProtectKernelTunables")).isEmpty();
-        assertThat(r.notes()).contains("Type=simple: systemd 219 predates Type=exec (240), so a missing binary will not fail the start job",
-                "ProtectKernelTunables=yes left out: systemd 219 predates it (232)");
+        assertThat(r.notes()).contains("Type=simple: Type=exec needs systemd 240; this host has 219, so a missing binary will not fail the start job",
+                "ProtectKernelTunables= needs systemd 232; this host has 219: left out");
         Golden.assertMatches("new-centos7-systemd219.service", r.content());
     }
 

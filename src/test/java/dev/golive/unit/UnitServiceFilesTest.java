@@ -32,7 +32,8 @@ class UnitServiceFilesTest {
             FileChange dropIn = p.files().stream().filter(f -> f.path().contains("api.service")).findFirst().orElseThrow();
             assertThat(dropIn.path()).isEqualTo("/etc/systemd/system/api.service.d/60-golive.conf");
             assertThat(dropIn.kind()).isEqualTo(FileChange.Kind.CREATE);
-            assertThat(dropIn.why()).isEqualTo("drop-in on /etc/systemd/system/api.service (golive never edits a unit it did not write)");
+            assertThat(dropIn.why()).startsWith("drop-in on /etc/systemd/system/api.service (golive never edits a unit it did not write)\n")
+                    .contains("\napi.service is not golive's unit: golive adds no sandboxing, restart policy or task limit to it (only with --tighten)");
             assertThat(p.files()).noneMatch(f -> f.path().equals("/etc/systemd/system/api.service"));
         }
     }

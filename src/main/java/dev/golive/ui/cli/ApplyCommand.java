@@ -37,6 +37,10 @@ public final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--service", paramLabel = "NAME", description = "With --profile: also plan this service's unit.")
     String service;
 
+    @Option(names = "--tighten", description = "Also add sandboxing, a task limit and restart changes to a unit golive did not write "
+            + "(never to a container runtime, never replacing Restart=always); see docs/unit.md.")
+    boolean tighten;
+
     @Option(names = "--yes", description = "Do not ask; apply at once (for scripts).")
     boolean yes;
 
@@ -87,11 +91,13 @@ public final class ApplyCommand implements Callable<Integer> {
 
     private Plan plan(Session s) {
         if ((planFile == null) == (profile == null)) throw GoliveException.badInput("give --plan-file PLAN.json or --profile NAME (one of them)");
+        if (tighten && planFile != null) throw GoliveException.badInput("--tighten goes with --profile; a plan file carries its units as planned");
         if (planFile != null) {
             if (service != null) throw GoliveException.badInput("--service goes with --profile; a plan file names its service itself");
             return PlanCodec.readPlanFile(planFile, LocalFiles.readText(planFile));
         }
         String unit = service == null ? null : Session.serviceUnit(service);
+        if (tighten) s.tighten(true);
         return s.plan(profile, Optional.ofNullable(unit), List.of(), Session.newPlanId());
     }
 }

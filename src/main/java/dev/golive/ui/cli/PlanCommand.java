@@ -32,6 +32,10 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--service", paramLabel = "NAME", description = "Also plan this service's unit (a drop-in on an existing unit).")
     String service;
 
+    @Option(names = "--tighten", description = "Also add sandboxing, a task limit and restart changes to a unit golive did not write "
+            + "(never to a container runtime, never replacing Restart=always); see docs/unit.md.")
+    boolean tighten;
+
     @Option(names = "--json", description = "Print the plan as JSON (the same document `golive apply --plan-file FILE` reads).")
     boolean json;
 
@@ -55,6 +59,7 @@ public final class PlanCommand implements Callable<Integer> {
         HostFacts facts;
         try (Session s = sessions.apply(common.root)) {
             facts = s.inspect();
+            if (tighten) s.tighten(true);
             plan = s.plan(profile, Optional.ofNullable(unit), List.of(), planId);
         }
         var out = spec.commandLine().getOut();

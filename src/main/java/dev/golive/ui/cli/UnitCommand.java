@@ -37,6 +37,10 @@ public final class UnitCommand implements Callable<Integer> {
     @Mixin ServiceOptions service;
     @Spec CommandSpec spec;
 
+    @Option(names = "--tighten", description = "Also add sandboxing, a task limit and restart changes to a unit golive did not write "
+            + "(never to a container runtime, never replacing Restart=always); see docs/unit.md.")
+    boolean tighten;
+
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
@@ -50,6 +54,7 @@ public final class UnitCommand implements Callable<Integer> {
         ServiceOptions.Input in = service.build();
         UnitPreview p;
         try (Session s = Session.open(common.root)) {
+            if (tighten) s.tighten(true);
             p = s.previewUnit(in.spec(), in.goModGo(), in.labels(), planId, !noAnalyze);
         }
         PrintWriter o = spec.commandLine().getOut();

@@ -103,10 +103,26 @@ class PlanCommandsTest {
                 "--root", FIXTURES + "/ubuntu2004-hybrid", "--id", "t-2", "--no-color");
         assertThat(r.code()).as(r.err()).isEqualTo(0);
         assertThat(r.out()).contains("create /etc/systemd/system/prometheus-node-exporter.service.d/60-golive.conf  0644 root:root\n")
-                .contains("+LimitNOFILE=1024:1048576\n").contains("+TasksMax=4096\n")
+                .contains("+LimitNOFILE=1024:1048576\n")
+                .contains("  LimitNOFILE: (unset) → 1024:1048576\n")
+                .contains("  prometheus-node-exporter.service is not golive's unit: golive adds no sandboxing, restart policy or task limit to it (only with --tighten)\n")
+                .doesNotContain("TasksMax=", "NoNewPrivileges=", "Restart=")
                 .contains("  systemctl daemon-reload\n")
                 .contains("  systemctl restart prometheus-node-exporter.service   (proposed; only when you ask)\n")
                 .contains("reads net.core.somaxconn once per process");
+    }
+
+    @Test
+    void withTightenTheVendorUnitGetsTheProfilesSandboxingAndTaskLimitShownOldToNew() throws Exception {
+        Path etc = dir("etc"), home = dir("home");
+        var r = CheckCommandTest.run(new PlanCommand(sessions(etc, home)), "--profile", "web-api", "--service", "prometheus-node-exporter",
+                "--tighten", "--root", FIXTURES + "/ubuntu2004-hybrid", "--id", "t-3", "--no-color");
+        assertThat(r.code()).as(r.err()).isEqualTo(0);
+        assertThat(r.out()).contains("+TasksMax=4096\n", "+NoNewPrivileges=yes\n", "+RestartSec=5s\n")
+                .contains("  TasksMax: (unset) → 4096\n", "  NoNewPrivileges: (unset) → yes\n")
+                .contains("  Restart=always of prometheus-node-exporter.service kept: golive never downgrades it (asked: on-failure)\n")
+                .doesNotContain("+Restart=")
+                .as("systemd 245 has no ProtectProc=").doesNotContain("+ProtectProc");
     }
 
     @Test

@@ -35,8 +35,9 @@ class UnitScreenTest {
             if (rows >= 40) {
                 assertThat(tui.text()).contains("arguments     -config /etc/api/config.yaml", "user          api", "from api.service:8",
                         "dynamic user  no", "environment   GOMAXPROCS=4", "from override.conf:2", "LimitNOFILE   65536",
-                        "User=api", "Restart=on-failure", "RestartSec=100ms")
-                        .doesNotContain("ExecStart=", "DynamicUser=yes", "ProtectSystem=");
+                        "User=api")
+                        .as("api.service is the admin's unit: its restart policy and sandboxing stay as they are")
+                        .doesNotContain("ExecStart=", "DynamicUser=yes", "ProtectSystem=", "Restart=", "StartLimit");
             }
         }
     }
@@ -165,7 +166,8 @@ class UnitScreenTest {
     @Test
     void pPutsTheServiceIntoThePlanAndReviewShowsItsUnit() {
         try (TuiDriver tui = TuiDriver.on(TuiDriver.targetTree("ubuntu2004-hybrid"), false, 120, 40)) {
-            tui.press("6", "p");
+            // the tree's systemd version is unknown, so golive writes for 219, which has no DynamicUser=
+            tui.press("6", "j", "j", "j", "j", "enter", "p");
             assertThat(tui.row(1)).contains("4 Review");
             assertThat(tui.text()).contains("· service api.service", "Files (4)");
             tui.type("/ExecStart").press("enter");
