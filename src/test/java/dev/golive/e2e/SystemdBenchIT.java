@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * process got (its limits, its listener's backlog), what systemd-sysctl applied at boot.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class TestbedIT {
+class SystemdBenchIT {
 
     static final String BENCH = "it-bench";
     /** The files golive may write on the bench; compared byte for byte before and after. */
@@ -167,6 +167,54 @@ class TestbedIT {
         assertThat(recover.exit()).as(recover.out() + recover.err()).isZero();
         assertThat(owned()).isEqualTo(pristine);
         assertThat(in("golive", "snapshots").err()).doesNotContain("did not finish");
+    }
+
+    /** The apply of the journeys, with fault points armed (GOLIVE_FAULT) in the background; its output in /root/apply.log. */
+    static final String APPLY = "GOLIVE_FAULT_READY=/run/golive-paused nohup golive apply --profile web-api --service api --restart --yes"
+            + " >/root/apply.log 2>&1 &";
+
+    @Test @Order(7)
+    void goliveKilledWithSigkillAtEachPointOfAnApplyIsRecoveredByteForByte() throws Exception {
+        // which points this apply passes, in order: pause at every candidate and let each go on
+        List<String> candidates = new ArrayList<>(List.of("before-manifest", "after-manifest", "daemon-reload", "daemon-reexec",
+                "restart:api.service", "verify"));
+        for (int i = 1; i <= 6; i++) {
+            for (String p : List.of("file-write:", "dir-sync:", "rename:", "mid-write:", "live-write:")) candidates.add(p + i);
+        }
+        String armed = String.join(",", candidates.stream().map(p -> p + ":pause").toList());
+        String reached = sh("rm -f /run/golive-paused; GOLIVE_FAULT=" + armed + " " + APPLY + " pid=$!;"
+                + " while kill -0 $pid 2>/dev/null; do if [ -f /run/golive-paused ]; then cut -d' ' -f2 /run/golive-paused;"
+                + " rm -f /run/golive-paused; fi; sleep 0.05; done");
+        List<String> points = reached.lines().toList();
+        assertThat(in("golive", "rollback", "--last", "--yes").exit()).isZero();
+        assertThat(owned()).isEqualTo(pristine);
+        assertThat(points).as("the points of a real apply").hasSizeGreaterThanOrEqualTo(12).contains("before-manifest", "verify");
+        // then golive is killed with SIGKILL at each of them in turn (and between the points: twice per point
+        // where it pauses, once at the point itself and once 50 ms after letting it go on), and recover runs
+        int kills = 0;
+        for (String point : points) {
+            for (boolean late : List.of(false, true)) {
+                String killer = late
+                        ? "p=$(cut -d' ' -f1 /run/golive-paused); rm -f /run/golive-paused; sleep 0.05; kill -KILL $p 2>/dev/null; true"
+                        : "kill -KILL $(cut -d' ' -f1 /run/golive-paused)";
+                String out = sh("rm -f /run/golive-paused; GOLIVE_FAULT=" + point + ":pause " + APPLY
+                        + " for i in $(seq 1 300); do [ -f /run/golive-paused ] && break; sleep 0.05; done;"
+                        + " [ -f /run/golive-paused ] || { cat /root/apply.log; exit 1; }; " + killer + "; sleep 0.2; echo killed");
+                assertThat(out).as(point).endsWith("killed");
+                kills++;
+                Run recover = in("golive", "recover");
+                assertThat(recover.exit()).as(point + (late ? " (+50 ms)" : "") + ": " + recover.out() + recover.err()).isIn(0);
+                if (recover.out().startsWith("nothing to recover")) {
+                    // killed after the apply had finished (late kill past the last point): undo it as an admin would
+                    assertThat(in("golive", "rollback", "--last", "--yes").exit()).isZero();
+                }
+                assertThat(owned()).as("files after a kill at " + point + (late ? " (+50 ms)" : "")).isEqualTo(pristine);
+                assertThat(sh("sysctl -n net.core.somaxconn")).as("somaxconn after a kill at " + point).isEqualTo(pristineSomaxconn);
+                assertThat(sh("systemctl is-active api.service")).isEqualTo("active");
+            }
+        }
+        assertThat(kills).isGreaterThanOrEqualTo(20);
+        System.out.printf("testbed: %d SIGKILLs at %d points of a real apply, each recovered byte for byte: %s%n", kills, points.size(), points);
     }
 
     @Test @Order(6)
