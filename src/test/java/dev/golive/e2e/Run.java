@@ -24,7 +24,13 @@ record Run(int exit, String out, String err) {
     }
 
     static Run run(List<String> argv, java.time.Duration limit) throws IOException, InterruptedException {
+        return run(argv, limit, java.util.Map.of());
+    }
+
+    /** With these variables added to the environment. */
+    static Run run(List<String> argv, java.time.Duration limit, java.util.Map<String, String> env) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(argv).directory(root().toFile());
+        pb.environment().putAll(env);
         pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Path out = java.nio.file.Files.createTempFile("golive-out", ".txt");
         Path err = java.nio.file.Files.createTempFile("golive-err", ".txt");
