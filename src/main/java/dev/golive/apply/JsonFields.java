@@ -1,5 +1,7 @@
 package dev.golive.apply;
 
+import dev.golive.model.Printable;
+
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -69,16 +71,8 @@ final class JsonFields {
      * A message safe to print on one line: control characters and Unicode line separators in
      * quoted values (a path or enum name from a hand-edited file) are escaped, not printed.
      */
-    static String oneLine(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            if (c < 0x20 || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029) b.append(String.format("\\u%04x", (int) c));
-            else b.append(c);
-        }
-        return b.toString();
-    }
 
-    static GoliveException badInput(String message) { return GoliveException.badInput(oneLine(message)); }
+    static GoliveException badInput(String message) { return GoliveException.badInput(Printable.text(message)); }
 
     static String mode(int mode) { return String.format("%04o", mode); }
 

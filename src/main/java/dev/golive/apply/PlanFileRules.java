@@ -1,5 +1,7 @@
 package dev.golive.apply;
 
+import dev.golive.model.Printable;
+
 import dev.golive.config.UnitNames;
 import dev.golive.model.FileChange;
 import dev.golive.model.GoliveException;
@@ -107,7 +109,7 @@ final class PlanFileRules {
         Optional<String> problem = LiveKeys.valueProblem(l.key(), l.after());
         if (problem.isPresent()) throw bad(source, at + ".after", problem.get());
         // before is only compared with what the host has now, but it is shown and kept in the snapshot: one printable line
-        if (!l.before().equals(JsonFields.oneLine(l.before()))) throw bad(source, at + ".before", quote(l.before()) + " is not one line of printable text");
+        if (!l.before().equals(Printable.text(l.before()))) throw bad(source, at + ".before", quote(l.before()) + " is not one line of printable text");
     }
 
     private static void unitName(String source, String at, String name) {

@@ -1,5 +1,7 @@
 package dev.golive.binfmt;
 
+import dev.golive.model.Printable;
+
 import dev.golive.model.GoliveException;
 
 import java.nio.ByteBuffer;
@@ -157,16 +159,6 @@ public final class ElfFile {
         return n + " (" + m + ")";
     }
 
-    /** A name from the file made safe for a one-line message: escaped, at most 40 characters. */
-    static String printable(String s) {
-        StringBuilder b = new StringBuilder();
-        for (char c : s.toCharArray()) {
-            if (b.length() >= 40) return b.append("…").toString();
-            if (c >= 0x20 && c < 0x7f) b.append(c);
-            else b.append(String.format("\\x%02x", (int) c & 0xff));
-        }
-        return b.toString();
-    }
 
     /** The parsing, kept apart so every bounds failure becomes one message naming the file. */
     private static final class Reader {
@@ -251,7 +243,7 @@ public final class ElfFile {
                 for (int i = 0; i < realShnum; i++) {
                     long[] s = raw.get(i);
                     String sn = strOff < 0 ? "" : cString(strOff, strSize, nameOff[i]);
-                    if (s[0] != SHT_NOBITS && i > 0) checkRange(s[3], s[4], "section " + (sn.isEmpty() ? "#" + i : printable(sn)));
+                    if (s[0] != SHT_NOBITS && i > 0) checkRange(s[3], s[4], "section " + (sn.isEmpty() ? "#" + i : Printable.clip(sn, 40)));
                     secs.add(new Section(sn, (int) s[0], s[1], s[2], s[3], s[4]));
                 }
             }

@@ -1,5 +1,7 @@
 package dev.golive.config;
 
+import dev.golive.model.Printable;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -98,7 +100,7 @@ public final class EnvironmentFile {
             String k = key.toString().strip();
             String v = value.substring(0, Math.max(lastSignificant, 0));
             if (!SystemdWords.validEnvName(k)) {
-                problems.add(new Problem(start, "\"" + UnitNames.printable(k) + "\" is not a valid variable name: systemd ignores the line"));
+                problems.add(new Problem(start, "\"" + Printable.clip(k, 80) + "\" is not a valid variable name: systemd ignores the line"));
             } else {
                 out.add(new Assignment(k, v, start));
             }

@@ -1,5 +1,7 @@
 package dev.golive.config;
 
+import dev.golive.model.Printable;
+
 import java.util.List;
 
 /**
@@ -26,15 +28,15 @@ public final class ExecLine {
         try {
             words = SystemdWords.split(v);
         } catch (SystemdWords.WordException e) {
-            return new Program(null, "ExecStart=" + UnitNames.printable(value) + ": " + e.getMessage());
+            return new Program(null, "ExecStart=" + Printable.clip(value, 80) + ": " + e.getMessage());
         }
         if (words.isEmpty()) return new Program(null, "ExecStart= names no program");
         String p = words.get(0);
         if (p.contains("%") || p.contains("$")) {
-            return new Program(null, "ExecStart= program \"" + UnitNames.printable(p) + "\" holds a specifier or variable golive does not expand");
+            return new Program(null, "ExecStart= program \"" + Printable.clip(p, 80) + "\" holds a specifier or variable golive does not expand");
         }
         if (!p.startsWith("/")) {
-            return new Program(null, "ExecStart= program \"" + UnitNames.printable(p) + "\" is not an absolute path");
+            return new Program(null, "ExecStart= program \"" + Printable.clip(p, 80) + "\" is not an absolute path");
         }
         return new Program(p, null);
     }

@@ -1,5 +1,7 @@
 package dev.golive.config;
 
+import dev.golive.model.Printable;
+
 import dev.golive.model.LimitsEntry;
 import dev.golive.model.Source;
 
@@ -72,13 +74,13 @@ public final class LimitsFile {
         String domainProblem = domainProblem(domain);
         if (domainProblem != null) return new Line(raw, eol, number, null, at + cols.get(0) + ": " + domainProblem);
         if (!TYPES.contains(type)) {
-            return new Line(raw, eol, number, null, at + cols.get(1) + ": unknown type \"" + printable(type) + "\" (soft, hard or -)");
+            return new Line(raw, eol, number, null, at + cols.get(1) + ": unknown type \"" + Printable.clip(type, 80) + "\" (soft, hard or -)");
         }
         if (!ITEMS.contains(item)) {
-            return new Line(raw, eol, number, null, at + cols.get(2) + ": unknown item \"" + printable(item) + "\"");
+            return new Line(raw, eol, number, null, at + cols.get(2) + ": unknown item \"" + Printable.clip(item, 80) + "\"");
         }
         if (!validValue(item, value)) {
-            return new Line(raw, eol, number, null, at + cols.get(3) + ": invalid value \"" + printable(value) + "\" for "
+            return new Line(raw, eol, number, null, at + cols.get(3) + ": invalid value \"" + Printable.clip(value, 80) + "\" for "
                     + item + " (a number, unlimited, infinity or -1)");
         }
         if ((domain.startsWith("%")) && !item.equals("maxlogins")) {
@@ -91,7 +93,7 @@ public final class LimitsFile {
         if (domain.equals("@")) return "\"@\" needs a group name";
         if (domain.contains(":")) {
             if (!RANGE.matcher(domain).matches() || domain.replace("@", "").equals(":")) {
-                return "invalid id range \"" + printable(domain) + "\" (expected min:max, min:, :max or @min:max)";
+                return "invalid id range \"" + Printable.clip(domain, 80) + "\" (expected min:max, min:, :max or @min:max)";
             }
             String[] p = domain.replace("@", "").split(":", -1);
             if (!p[0].isEmpty() && !p[1].isEmpty() && new java.math.BigInteger(p[0]).compareTo(new java.math.BigInteger(p[1])) > 0) {
@@ -107,7 +109,6 @@ public final class LimitsFile {
         return !value.startsWith("-") || value.equals("-1") || item.equals("nice") || item.equals("priority");
     }
 
-    private static String printable(String s) { return UnitNames.printable(s); }
 
     public String path() { return path; }
 

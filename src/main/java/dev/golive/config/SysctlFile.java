@@ -1,5 +1,7 @@
 package dev.golive.config;
 
+import dev.golive.model.Printable;
+
 import dev.golive.model.GoliveException;
 import dev.golive.model.Source;
 import dev.golive.model.SysctlAssignment;
@@ -177,7 +179,7 @@ public final class SysctlFile {
     private void check(String key, String value) {
         if (key == null || SystemdIni.stripWs(key).isEmpty() || !key.equals(SystemdIni.stripWs(key))
                 || key.indexOf('=') >= 0 || key.startsWith("-") || key.startsWith("#") || key.startsWith(";")) {
-            throw GoliveException.badInput(path + ": invalid sysctl key \"" + UnitNames.printable(String.valueOf(key)) + "\"");
+            throw GoliveException.badInput(path + ": invalid sysctl key \"" + Printable.clip(String.valueOf(key), 80) + "\"");
         }
         for (String s : List.of(key, value)) {
             for (int i = 0; i < s.length(); i++) {

@@ -1,5 +1,7 @@
 package dev.golive.config;
 
+import dev.golive.model.Printable;
+
 import dev.golive.model.GoliveException;
 
 import java.util.ArrayList;
@@ -165,7 +167,7 @@ public final class SystemdIni {
     }
 
     /** Quoted input in a message stays on one line (control characters escaped) and short. */
-    private static String abbreviate(String s) { return UnitNames.printable(s.length() > 60 ? s.substring(0, 57) + "..." : s); }
+    private static String abbreviate(String s) { return Printable.clip(s, 60); }
 
     public String path() { return path; }
 

@@ -1,5 +1,7 @@
 package dev.golive.config;
 
+import dev.golive.model.Printable;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -117,7 +119,7 @@ public final class SystemdWords {
                     w.append((char) v);
                     return at + 4;
                 }
-                throw new WordException(at, "unknown escape \\" + UnitNames.printable(String.valueOf(c)));
+                throw new WordException(at, "unknown escape \\" + Printable.clip(String.valueOf(c), 80));
         }
     }
 
@@ -144,7 +146,7 @@ public final class SystemdWords {
             int eq = w.text().indexOf('=');
             String name = eq < 0 ? w.text() : w.text().substring(0, eq);
             if (eq < 0 || !validEnvName(name)) {
-                throw new WordException(w.offset(), "invalid environment assignment \"" + UnitNames.printable(w.text())
+                throw new WordException(w.offset(), "invalid environment assignment \"" + Printable.clip(w.text(), 80)
                         + "\" (expected NAME=VALUE; systemd ignores it)");
             }
             out.put(name, w.text().substring(eq + 1));

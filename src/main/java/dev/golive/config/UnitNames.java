@@ -1,5 +1,7 @@
 package dev.golive.config;
 
+import dev.golive.model.Printable;
+
 import dev.golive.model.GoliveException;
 
 import java.util.List;
@@ -37,7 +39,7 @@ public final class UnitNames {
         int dot = name.lastIndexOf('.');
         if (dot < 0) return "no type suffix (." + String.join(", .", TYPES) + ")";
         String type = name.substring(dot + 1);
-        if (!TYPES.contains(type)) return "unknown type suffix \"." + printable(type) + "\"";
+        if (!TYPES.contains(type)) return "unknown type suffix \"." + Printable.clip(type, 80) + "\"";
         String prefix = name.substring(0, dot);
         if (prefix.isEmpty()) return "nothing before the type suffix";
         int at = prefix.indexOf('@');
@@ -63,21 +65,6 @@ public final class UnitNames {
 
     public static String type(String name) { return name.substring(name.lastIndexOf('.') + 1); }
 
-    private static String quote(String s) { return s == null ? "null" : "\"" + printable(s) + "\""; }
+    private static String quote(String s) { return s == null ? "null" : "\"" + Printable.clip(s, 80) + "\""; }
 
-    /** Keeps error messages on one line whatever the input holds. */
-    static String printable(String s) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < s.length() && b.length() < 80; i++) {
-            char c = s.charAt(i);
-            if (c < 0x20 || c == 0x7f || Character.getType(c) == Character.LINE_SEPARATOR
-                    || Character.getType(c) == Character.PARAGRAPH_SEPARATOR || c == 0x85) {
-                b.append(String.format("\\x%02x", (int) c & 0xff));
-            } else {
-                b.append(c);
-            }
-        }
-        if (b.length() >= 80) b.append("...");
-        return b.toString();
-    }
 }

@@ -19,6 +19,16 @@ public final class Printable {
     /** A block of lines (a file, a diff): newlines and tabs kept, every other control character escaped. */
     public static String lines(String s) { return escape(s, true); }
 
+    /**
+     * One line, at most {@code max} characters of it (escapes included) and then an ellipsis: a
+     * name or value quoted in an error message, which a hostile file could make endless.
+     */
+    public static String clip(String s, int max) {
+        if (s == null) return null;
+        String t = text(s);
+        return t.length() <= max ? t : t.substring(0, max) + "…";
+    }
+
     /** True when {@code s} holds nothing {@link #text} would escape. */
     public static boolean isPlain(String s) {
         for (int i = 0; i < s.length(); i++) if (acts(s.charAt(i))) return false;

@@ -1,5 +1,7 @@
 package dev.golive.profile;
 
+import dev.golive.model.Printable;
+
 import dev.golive.profile.YamlTree.Loc;
 
 import java.util.ArrayList;
@@ -156,7 +158,7 @@ final class Values {
             }
             return Optional.empty();
         } catch (Unfit u) {
-            return Optional.of(ProfileErrors.printable(u.getMessage()));
+            return Optional.of(Printable.text(u.getMessage()));
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.golive.unit;
 
+import dev.golive.model.Printable;
+
 import dev.golive.config.UnitNames;
 import dev.golive.model.CgroupMode;
 import dev.golive.model.Fact;
@@ -95,7 +97,7 @@ public final class SpecValidator {
             }
         }
         for (Map.Entry<String, String> e : spec.environment().entrySet()) {
-            String f = "environment." + OneLine.of(e.getKey());
+            String f = "environment." + Printable.clip(e.getKey(), 80);
             c.text(f, e.getKey());
             c.text(f, e.getValue());
             if (!validEnvName(e.getKey())) {

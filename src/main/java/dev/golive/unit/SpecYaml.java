@@ -1,5 +1,7 @@
 package dev.golive.unit;
 
+import dev.golive.model.Printable;
+
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -107,11 +109,11 @@ public final class SpecYaml {
             while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
                 String key = p.currentName();
                 if (allowed != null && !allowed.contains(key)) {
-                    throw fail("unknown key \"" + OneLine.of(key) + "\"" + dev.golive.model.Suggest.didYouMean(OneLine.of(key), allowed));
+                    throw fail("unknown key \"" + Printable.clip(key, 80) + "\"" + dev.golive.model.Suggest.didYouMean(Printable.clip(key, 80), allowed));
                 }
-                if (!seen.add(key)) throw fail("\"" + OneLine.of(key) + "\" is given twice");
+                if (!seen.add(key)) throw fail("\"" + Printable.clip(key, 80) + "\" is given twice");
                 p.nextToken();
-                pos.put(prefix + OneLine.of(key), here()); // the value's position: that is what a later error is about
+                pos.put(prefix + Printable.clip(key, 80), here()); // the value's position: that is what a later error is about
                 value.accept(key);
             }
             if (t != JsonToken.END_OBJECT) throw fail("expected a key");
@@ -131,7 +133,7 @@ public final class SpecYaml {
             try {
                 return Integer.parseInt(s.strip());
             } catch (NumberFormatException e) {
-                throw fail(OneLine.of(field) + ": \"" + OneLine.of(s) + "\" is not a whole number");
+                throw fail(Printable.clip(field, 80) + ": \"" + Printable.clip(s, 80) + "\" is not a whole number");
             }
         }
 
@@ -140,7 +142,7 @@ public final class SpecYaml {
             return switch (s) {
                 case "true", "yes", "on" -> true;
                 case "false", "no", "off" -> false;
-                default -> throw fail(field + ": \"" + OneLine.of(s) + "\" is not true or false");
+                default -> throw fail(field + ": \"" + Printable.clip(s, 80) + "\" is not true or false");
             };
         }
 
@@ -179,7 +181,7 @@ public final class SpecYaml {
                     case "stateDirectories" -> stateDirs.addAll(list(key));
                     case "environment" -> {
                         if (p.currentToken() != JsonToken.START_OBJECT) throw fail("environment: expected a mapping of NAME: value");
-                        mapping("environment.", null, k -> env.put(k, scalar("environment." + OneLine.of(k))));
+                        mapping("environment.", null, k -> env.put(k, scalar("environment." + Printable.clip(k, 80))));
                     }
                     case "ports" -> {
                         if (p.currentToken() != JsonToken.START_ARRAY) throw fail("ports: expected a list of port numbers, e.g. [443, 8080]");
@@ -197,7 +199,7 @@ public final class SpecYaml {
                         try {
                             hardening[0] = ServiceSpec.Hardening.valueOf(h.toUpperCase(java.util.Locale.ROOT));
                         } catch (IllegalArgumentException e) {
-                            throw fail("hardening: \"" + OneLine.of(h) + "\" is not none, basic or strict");
+                            throw fail("hardening: \"" + Printable.clip(h, 80) + "\" is not none, basic or strict");
                         }
                     }
                     case "go" -> go[0] = go();
@@ -220,7 +222,7 @@ public final class SpecYaml {
                 if (k.equals("ioWeight")) io[0] = integer(f);
                 else if (k.equals("nofile")) {
                     String s = scalar(f);
-                    nofile[0] = Optional.of(NofileLimit.parse(s).orElseThrow(() -> fail(f + ": \"" + OneLine.of(s) + "\" is not SOFT:HARD (e.g. \"65536:524288\") or one number, each "
+                    nofile[0] = Optional.of(NofileLimit.parse(s).orElseThrow(() -> fail(f + ": \"" + Printable.clip(s, 80) + "\" is not SOFT:HARD (e.g. \"65536:524288\") or one number, each "
                             + SpecValidator.NOFILE_RANGE)));
                 } else v.put(k, scalar(f));
             });
@@ -257,7 +259,7 @@ public final class SpecYaml {
                         String m = scalar("go.mode");
                         if (m.equals("derive")) mode[0] = ServiceSpec.GoRuntime.Mode.DERIVE;
                         else if (m.equals("off")) mode[0] = ServiceSpec.GoRuntime.Mode.OFF;
-                        else throw fail("go.mode: \"" + OneLine.of(m) + "\" is not derive or off");
+                        else throw fail("go.mode: \"" + Printable.clip(m, 80) + "\" is not derive or off");
                     }
                     case "gomaxprocs" -> procs[0] = Optional.of(integer("go.gomaxprocs"));
                     case "gomemlimit" -> mem[0] = Optional.of(scalar("go.gomemlimit"));

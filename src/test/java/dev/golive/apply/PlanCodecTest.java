@@ -89,7 +89,7 @@ class PlanCodecTest {
                 edit("a key twice", p -> HostilePlanFileTest.set(p, "live", 1, "key", "net.core.somaxconn"),
                         "plan.json: live[1].key: net.core.somaxconn is listed twice"),
                 edit("a before value of two lines", p -> HostilePlanFileTest.set(p, "live", 0, "before", "4096\nx"),
-                        "plan.json: live[0].before: \"4096\\u000ax\" is not one line of printable text"),
+                        "plan.json: live[0].before: \"4096\\nx\" is not one line of printable text"),
                 edit("a file golive does not own", p -> HostilePlanFileTest.set(p, "files", 0, "path", "/etc/sysctl.conf"),
                         "plan.json: files[0].path: \"/etc/sysctl.conf\" is not a file golive owns (/etc/sysctl.d/60-golive.conf, /etc/systemd/system.conf.d/60-golive.conf, /etc/tmpfiles.d/60-golive.conf, the service's unit or its .d/60-golive.conf)"),
                 edit("a file twice", p -> HostilePlanFileTest.set(p, "files", 1, "path", OwnedFiles.SYSCTL_DROPIN),

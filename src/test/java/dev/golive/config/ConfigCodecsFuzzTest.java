@@ -51,8 +51,8 @@ class ConfigCodecsFuzzTest {
         try {
             SystemdIni edited = ini.set(section, key, value);
             List<String> values = edited.values(section, key);
-            assertThat(values).as("set(%s, %s, %s) gave %s", UnitNames.printable(section), UnitNames.printable(key),
-                    UnitNames.printable(value), esc(edited.render()) + " FROM " + esc(text)).isNotEmpty();
+            assertThat(values).as("set(%s, %s, %s) gave %s", dev.golive.model.Printable.clip(section, 80), dev.golive.model.Printable.clip(key, 80),
+                    dev.golive.model.Printable.clip(value, 80), esc(edited.render()) + " FROM " + esc(text)).isNotEmpty();
             assertThat(values.get(values.size() - 1)).isEqualTo(value);
             assertThat(SystemdIni.parse(P, edited.render()).render()).isEqualTo(edited.render());
             SystemdIni added = ini.add(section, key, value);
@@ -73,9 +73,9 @@ class ConfigCodecsFuzzTest {
         f.problems().forEach(p -> assertThat(p).matches(LOCATED));
         try {
             SysctlFile edited = f.set(key, value);
-            assertThat(edited.last(key)).as("set(%s, %s) on %s", UnitNames.printable(key), UnitNames.printable(value), UnitNames.printable(text)).hasValueSatisfying(l -> assertThat(l.value()).isEqualTo(value));
+            assertThat(edited.last(key)).as("set(%s, %s) on %s", dev.golive.model.Printable.clip(key, 80), dev.golive.model.Printable.clip(value, 80), dev.golive.model.Printable.clip(text, 80)).hasValueSatisfying(l -> assertThat(l.value()).isEqualTo(value));
             SysctlFile reread = SysctlFile.parse(P, edited.render());
-            assertThat(reread.last(key)).as("reread set(%s, %s) on %s", UnitNames.printable(key), UnitNames.printable(value), UnitNames.printable(text)).hasValueSatisfying(l -> assertThat(l.value()).isEqualTo(value));
+            assertThat(reread.last(key)).as("reread set(%s, %s) on %s", dev.golive.model.Printable.clip(key, 80), dev.golive.model.Printable.clip(value, 80), dev.golive.model.Printable.clip(text, 80)).hasValueSatisfying(l -> assertThat(l.value()).isEqualTo(value));
             assertThat(reread.remove(key).last(key)).isEmpty();
         } catch (GoliveException ex) {
             oneLine(ex);

@@ -40,6 +40,6 @@ class UnitNamesTest {
     void rejectsOverlongNamesAndKeepsControlCharactersOffTheLine() {
         assertThatThrownBy(() -> UnitNames.validate("a".repeat(248) + ".service")).hasMessageEndingWith("longer than 255 characters");
         assertThatThrownBy(() -> UnitNames.validate("a\nb.service")).hasMessage(
-                "invalid unit name \"a\\x0ab.service\": character \"\\x0a\" at col 2 is not allowed (letters, digits, \":-_.\\\" and one '@'; see systemd-escape)");
+                "invalid unit name \"a\\nb.service\": character \"\\n\" at col 2 is not allowed (letters, digits, \":-_.\\\" and one '@'; see systemd-escape)");
     }
 }

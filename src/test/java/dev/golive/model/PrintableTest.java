@@ -37,4 +37,13 @@ class PrintableTest {
     void aBlockKeepsItsLinesAndTabs() {
         assertThat(Printable.lines("line 1\n\tline 2\u001b[2J")).isEqualTo("line 1\n\tline 2\\e[2J");
     }
+
+    @Test
+    void aQuotedNameIsEscapedThenCutAtItsLengthWithAnEllipsis() {
+        assertThat(Printable.clip("a\nb", 80)).isEqualTo("a\\nb");
+        assertThat(Printable.clip("x".repeat(80), 80)).isEqualTo("x".repeat(80));
+        assertThat(Printable.clip("x".repeat(81), 80)).isEqualTo("x".repeat(80) + "…");
+        // the escapes count: a line of escapes cannot grow past the limit
+        assertThat(Printable.clip("\u001b".repeat(50), 10)).isEqualTo("\\e\\e\\e\\e\\e…");
+    }
 }

@@ -30,7 +30,7 @@ class SpecValidatorTest {
                 arguments("dot-dot in the name", Specs.app().name("..app"),
                         "name: invalid unit name \"..app.service\": contains \"..\""),
                 arguments("name over 255 characters", Specs.app().name("a".repeat(250)),
-                        "name: invalid unit name \"" + "a".repeat(80) + "...\": longer than 255 characters"),
+                        "name: invalid unit name \"" + "a".repeat(80) + "…\": longer than 255 characters"),
                 arguments("another unit type", Specs.app().name("app.socket"),
                         "name: \"app.socket\" is a .socket unit; golive writes .service units"),
                 arguments("space in the name", Specs.app().name("my app"),

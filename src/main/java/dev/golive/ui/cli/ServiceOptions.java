@@ -1,11 +1,12 @@
 package dev.golive.ui.cli;
 
+import dev.golive.model.Printable;
+
 import dev.golive.model.GoVersion;
 import dev.golive.model.GoliveException;
 import dev.golive.model.NofileLimit;
 import dev.golive.model.ServiceSpec;
 import dev.golive.unit.LocalFiles;
-import dev.golive.unit.OneLine;
 import dev.golive.unit.SpecValidator;
 import dev.golive.unit.SpecYaml;
 import picocli.CommandLine.Option;
@@ -137,14 +138,14 @@ public final class ServiceOptions {
         if (env != null) {
             for (String kv : env) {
                 int eq = kv.indexOf('=');
-                if (eq <= 0) throw GoliveException.badInput("--env: \"" + OneLine.of(kv) + "\" is not NAME=VALUE");
+                if (eq <= 0) throw GoliveException.badInput("--env: \"" + Printable.clip(kv, 80) + "\" is not NAME=VALUE");
                 environment.put(kv.substring(0, eq), kv.substring(eq + 1));
                 fromCli.put("environment." + kv.substring(0, eq), true);
             }
         }
         Optional<NofileLimit> nf = b.resources().nofile();
         if (nofile != null) {
-            nf = Optional.of(NofileLimit.parse(nofile).orElseThrow(() -> GoliveException.badInput("--nofile: \"" + OneLine.of(nofile) + "\" is not SOFT:HARD (e.g. 65536:524288) or one number, each "
+            nf = Optional.of(NofileLimit.parse(nofile).orElseThrow(() -> GoliveException.badInput("--nofile: \"" + Printable.clip(nofile, 80) + "\" is not SOFT:HARD (e.g. 65536:524288) or one number, each "
                     + SpecValidator.NOFILE_RANGE)));
             fromCli.put("resources.nofile", true);
         }
@@ -194,7 +195,7 @@ public final class ServiceOptions {
         try {
             return ServiceSpec.Hardening.valueOf(hardening.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw GoliveException.badInput("--hardening: \"" + OneLine.of(hardening) + "\" is not none, basic or strict");
+            throw GoliveException.badInput("--hardening: \"" + Printable.clip(hardening, 80) + "\" is not none, basic or strict");
         }
     }
 
