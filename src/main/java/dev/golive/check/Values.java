@@ -1,5 +1,7 @@
 package dev.golive.check;
 
+import dev.golive.model.GoMemLimit;
+
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -70,18 +72,8 @@ final class Values {
         }
     }
 
-    private static final Pattern GO_SIZE = Pattern.compile("(\\d+)\\s*(B|KiB|MiB|GiB|TiB)?");
-
-    /** GOMEMLIMIT syntax (runtime/debug): a number with an optional B/KiB/MiB/GiB/TiB suffix; "off" → empty. */
-    static Optional<Long> goMemLimit(String text) {
-        if (text == null) return Optional.empty();
-        Matcher m = GO_SIZE.matcher(text.trim());
-        if (!m.matches()) return Optional.empty();
-        long n = Long.parseLong(m.group(1));
-        String u = m.group(2) == null ? "B" : m.group(2);
-        int shift = switch (u) { case "KiB" -> 10; case "MiB" -> 20; case "GiB" -> 30; case "TiB" -> 40; default -> 0; };
-        return Optional.of(n << shift);
-    }
+    /** GOMEMLIMIT as the Go runtime reads it; "off", a malformed value or one above MaxInt64 → empty. */
+    static Optional<Long> goMemLimit(String text) { return GoMemLimit.value(text); }
 
     static Optional<Long> parseLong(String s) {
         try { return Optional.of(Long.parseLong(s.trim())); } catch (RuntimeException e) { return Optional.empty(); }

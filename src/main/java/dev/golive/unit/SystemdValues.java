@@ -1,5 +1,7 @@
 package dev.golive.unit;
 
+import dev.golive.model.GoMemLimit;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Optional;
@@ -22,7 +24,6 @@ final class SystemdValues {
 
     private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)([KMGTPE]?)");
     private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d{1,2})?)%");
-    private static final Pattern GOMEMLIMIT = Pattern.compile("(\\d+)(B|KiB|MiB|GiB|TiB|)");
     private static final Pattern TIME_PART = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(usec|us|μs|msec|ms|seconds|second|sec|s|minutes|minute|min|m|hours|hour|hr|h|days|day|d|weeks|week|w|months|month|M|years|year|y)?");
 
     /** systemd keeps a CPUQuota= in an int of hundredths of a percent (parse_permyriad_unbounded). */
@@ -140,17 +141,9 @@ final class SystemdValues {
     /** GOMEMLIMIT syntax (runtime/debug): a byte count with an optional B, KiB, MiB, GiB or TiB suffix, or "off". */
     static boolean goMemLimit(String text) {
         if (text.equals("off")) return true;
-        return goMemLimitBytes(text).map(b -> b.bitLength() < 64).orElse(false);
+        return GoMemLimit.value(text).isPresent();
     }
 
     /** A GOMEMLIMIT's bytes, however large; empty when it is not GOMEMLIMIT syntax (or is off). */
-    static Optional<BigInteger> goMemLimitBytes(String text) {
-        Matcher m = GOMEMLIMIT.matcher(text);
-        if (!m.matches()) return Optional.empty();
-        int shift = switch (m.group(2)) {
-            case "KiB" -> 10; case "MiB" -> 20; case "GiB" -> 30; case "TiB" -> 40;
-            default -> 0;
-        };
-        return Optional.of(new BigInteger(m.group(1)).shiftLeft(shift));
-    }
+    static Optional<BigInteger> goMemLimitBytes(String text) { return GoMemLimit.bytes(text); }
 }
