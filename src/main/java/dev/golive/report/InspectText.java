@@ -119,7 +119,7 @@ public final class InspectText {
         row("running as PID 1", f.systemd().pid1(), b -> b ? "yes" : "no");
         f.systemd().managerDefaults().forEach((k, v) -> row(k, v));
         long withDropIns = f.systemd().serviceUnits().stream().filter(u -> !u.dropIns().isEmpty()).count();
-        line("service units", f.systemd().serviceUnits().size() + " (" + withDropIns + " with drop-ins)", null);
+        row("service units", f.systemd().serviceUnitCount(), n -> n + " (" + withDropIns + " with drop-ins)");
         for (UnitFileInfo u : f.systemd().serviceUnits()) {
             if (u.origin().startsWith("/etc") || !u.dropIns().isEmpty()) {
                 line("", u.name() + (u.dropIns().isEmpty() ? "" : " +" + u.dropIns().size() + " drop-in(s)"), Source.File.of(u.path()));
@@ -171,9 +171,16 @@ public final class InspectText {
     private void sysctl(SysctlFact s) {
         String live = s.live().known() ? s.liveNormalized().orElse("") : (s.exists().orElse(true) ? "unknown" : "(not on this kernel)");
         String set = s.configured().map(a -> a.source().describe() + (SysctlFact.normalize(a.value()).equals(s.liveNormalized().orElse(null)) ? "" : " sets " + a.value()))
-                .orElse(s.live().known() || !s.exists().orElse(true) ? "kernel default" : reasonOf(s.live()));
+                .orElse(!s.exists().orElse(true) ? "" : s.live().known() ? NO_FILE : reasonOf(s.live()));
         line(s.key(), live + (s.key().startsWith("net.") && !s.perNamespace() ? "  (global)" : ""), null, set);
     }
+
+    /**
+     * What inspect says of a live value no sysctl file sets: the kernel's default, or a value set
+     * since boot (sysctl -w, a script, a container runtime) that the next boot loses. golive does
+     * not know the kernel's default of every key, so it does not call the value one.
+     */
+    static final String NO_FILE = "no sysctl file sets it (kernel default or set since boot)";
 
     private static String reasonOf(Fact<?> f) { return f instanceof Fact.Unknown<?> u ? u.reason() : ""; }
 

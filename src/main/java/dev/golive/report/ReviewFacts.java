@@ -91,7 +91,7 @@ final class ReviewFacts {
         d.row("version", f.systemd().version());
         d.row("running as PID 1", f.systemd().pid1(), b -> b ? "yes" : "no");
         f.systemd().managerDefaults().forEach(d::row);
-        d.rows.add(FactRow.known("service units", Integer.toString(f.systemd().serviceUnits().size()), "/etc/systemd/system, /usr/lib/systemd/system"));
+        d.row("service units", f.systemd().serviceUnitCount(), c -> Integer.toString(c));
         groups.add(new FactGroup("systemd", d.rows));
 
         s = new ReviewFacts();
@@ -108,7 +108,7 @@ final class ReviewFacts {
         }
         Fact<String> live = s.live();
         if (live instanceof Fact.Known<String> k) {
-            String where = k.source().describe() + s.configured().map(a -> "; set by " + a.source().describe()).orElse("; kernel default");
+            String where = k.source().describe() + s.configured().map(a -> "; set by " + a.source().describe()).orElse("; " + InspectText.NO_FILE);
             rows.add(FactRow.known(s.key(), SysctlFact.normalize(k.value()), where));
         } else {
             rows.add(FactRow.unknown(s.key(), ((Fact.Unknown<String>) live).reason()));

@@ -259,7 +259,8 @@ final class TestHosts {
                 Fact.unknown("not on the kernel command line"), Fact.unknown("not on the kernel command line"),
                 Fact.of("0::/system.slice/app.service", Source.File.of("/proc/self/cgroup")));
         SystemdFacts sd = new SystemdFacts(systemd, Fact.of(true, Source.File.of("/proc/1/comm")), managerDefaults,
-                service ? List.of(new UnitFileInfo("app.service", UNIT, "/etc/systemd/system", List.of())) : List.of());
+                service ? List.of(new UnitFileInfo("app.service", UNIT, "/etc/systemd/system", List.of())) : List.of(),
+                List.of("/etc/systemd/system", "/usr/lib/systemd/system"));
         GoToolchainFacts go = new GoToolchainFacts(goPath, goVersion, goEnv);
         Optional<ServiceFacts> svc = service
                 ? Optional.of(new ServiceFacts("app.service", Fact.of(new UnitFileInfo("app.service", UNIT, "/etc/systemd/system", List.of()), Source.File.of(UNIT)),
@@ -284,7 +285,7 @@ final class TestHosts {
         }
         SysctlFacts s = new SysctlFacts(byKey, List.of(), List.of(), List.of());
         CgroupFacts cg = new CgroupFacts(Fact.unknown("x"), List.of(), Fact.unknown("x"), Fact.unknown("x"), List.of(), u, u, u);
-        SystemdFacts sd = new SystemdFacts(Fact.unknown("x"), Fact.unknown("x"), Map.of(), List.of());
+        SystemdFacts sd = new SystemdFacts(Fact.unknown("x"), Fact.unknown("x"), Map.of(), List.of(), List.of());
         GoToolchainFacts go = new GoToolchainFacts(u, u, Map.of("GOPROXY", u));
         Optional<ServiceFacts> svc = withService
                 ? Optional.of(new ServiceFacts("x.service", Fact.unknown("x"), List.of(), Fact.unknown("x"), Map.of("GOMAXPROCS", u),
