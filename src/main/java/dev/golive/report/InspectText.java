@@ -3,6 +3,8 @@ package dev.golive.report;
 import dev.golive.model.CgroupLimit;
 import dev.golive.model.Fact;
 import dev.golive.model.GoBuildInfo;
+import dev.golive.model.NofileLimit;
+import dev.golive.model.ServiceDefaults;
 import dev.golive.model.ServiceFacts;
 import dev.golive.model.UnitDirective;
 import dev.golive.model.HostFacts;
@@ -133,17 +135,21 @@ public final class InspectText {
             if (!k.equals("GOVERSION")) row(k, v);
         });
 
-        f.service().ifPresent(this::service);
+        f.service().ifPresent(s -> service(s, f.systemd().version(), f.fds().systemdDefaultLimitNofile()));
     }
 
     /** The service section: unit and drop-ins, the directives that matter to a Go service, binary, environment, analyze. */
-    private void service(ServiceFacts s) {
+    private void service(ServiceFacts s, Fact<Integer> systemdVersion, Fact<NofileLimit> defaultNofile) {
         section("Service " + s.name());
         row("unit file", s.unit(), UnitFileInfo::path);
         s.unit().opt().ifPresent(u -> u.dropIns().forEach(d -> line("drop-in", d, null)));
         line("cgroup", s.cgroupPath(), null, "from Slice= or systemd's default");
         for (UnitDirective d : s.directives()) {
             if (SHOWN.contains(d.key())) line(d.key(), d.value(), d.source());
+        }
+        // what the unit leaves out runs with systemd's default: shown, so that no setting looks absent
+        for (ServiceDefaults.Effective e : ServiceDefaults.of(s, systemdVersion, defaultNofile)) {
+            line(e.key(), e.value(), null, defaultSource(e.source()));
         }
         if (s.binary() instanceof Fact.Known<GoBuildInfo> b) {
             line("binary Go version", b.value().goVersion(), b.source());
@@ -158,6 +164,11 @@ public final class InspectText {
         row("security exposure", s.securityExposure(), v -> String.format(java.util.Locale.ROOT, "%.1f (0 safe … 10 exposed)", v));
         row("verify", s.verifyMessages(), l -> l.isEmpty() ? "no complaints" : l.size() + " line(s)");
         s.verifyMessages().opt().ifPresent(l -> l.forEach(x -> line("", abbreviate(x, 100), null)));
+    }
+
+    /** "default (systemd 252)" for a documented default; a setting's file or command as it is. */
+    static String defaultSource(Source src) {
+        return src instanceof Source.Default d ? "default (" + d.what() + ")" : src.describe();
     }
 
     /** Directives worth a line in the overview (the JSON has all of them). */
