@@ -94,14 +94,14 @@ public final class InspectText {
         section("Network (sysctl: live value; file that sets it)");
         for (SysctlFact s : f.sysctls().byKey().values()) {
             if (!s.key().startsWith("net.")) continue;
-            sysctl(s);
+            sysctl(s, f.os());
         }
         row("listening TCP ports", f.network().listeningTcpPorts(), l -> l.isEmpty() ? "none" : abbreviate(l.toString(), 40));
 
         section("Other sysctls");
         for (SysctlFact s : f.sysctls().byKey().values()) {
             if (s.key().startsWith("net.")) continue;
-            sysctl(s);
+            sysctl(s, f.os());
         }
         line("files in load order", String.valueOf(f.sysctls().filesInLoadOrder().size()), null);
         for (String p : f.sysctls().filesInLoadOrder()) line("", p, null);
@@ -179,10 +179,10 @@ public final class InspectText {
         out.append('\n').append(style.bold(Printable.text(title))).append('\n');
     }
 
-    private void sysctl(SysctlFact s) {
+    private void sysctl(SysctlFact s, dev.golive.model.OsFacts os) {
         String live = s.live().known() ? s.liveNormalized().orElse("") : (s.exists().orElse(true) ? "unknown" : "(not on this kernel)");
         String set = s.configured().map(a -> a.source().describe() + (SysctlFact.normalize(a.value()).equals(s.liveNormalized().orElse(null)) ? "" : " sets " + a.value()))
-                .orElse(!s.exists().orElse(true) ? "" : s.live().known() ? NO_FILE : reasonOf(s.live()));
+                .orElse(!s.exists().orElse(true) ? "" : s.live().known() ? unset(s, os) : reasonOf(s.live()));
         line(s.key(), live + (s.key().startsWith("net.") && !s.perNamespace() ? "  (global)" : ""), null, set);
     }
 
@@ -192,6 +192,18 @@ public final class InspectText {
      * not know the kernel's default of every key, so it does not call the value one.
      */
     static final String NO_FILE = "no sysctl file sets it (kernel default or set since boot)";
+
+    /**
+     * A live value no sysctl file sets: the kernel default where golive knows the default and the
+     * value is it, "set since boot" where it differs, else {@link #NO_FILE}.
+     */
+    static String unset(SysctlFact s, dev.golive.model.OsFacts os) {
+        Optional<dev.golive.model.KernelDefaults.Row> d = dev.golive.model.KernelDefaults.of(s.key(), os);
+        if (d.isEmpty() || s.liveNormalized().isEmpty()) return NO_FILE;
+        String dflt = SysctlFact.normalize(d.get().value());
+        if (dflt.equals(s.liveNormalized().get())) return "kernel default (" + d.get().source() + ")";
+        return "set since boot, no sysctl file sets it: the next boot gives " + (dflt.isEmpty() ? "the empty default" : dflt);
+    }
 
     private static String reasonOf(Fact<?> f) { return f instanceof Fact.Unknown<?> u ? u.reason() : ""; }
 
