@@ -29,6 +29,7 @@ public final class RuleCatalog {
         all.addAll(GoToolchainRules.all());
         all.addAll(SysctlConfigRules.all());
         all.addAll(SysctlBootRules.all());
+        all.addAll(ConfigLineRules.all());
         Map<String, Rule> byId = new LinkedHashMap<>();
         for (Rule r : all) {
             if (byId.put(r.id(), r) != null) throw new IllegalStateException("duplicate rule id " + r.id());
