@@ -13,6 +13,7 @@ import dev.golive.host.AccessLog;
 import dev.golive.host.FaultPoints;
 import dev.golive.host.HostWriter;
 import dev.golive.host.Privileges;
+import dev.golive.host.CaptureManifest;
 import dev.golive.host.CaptureWriter;
 import dev.golive.inspect.Inspector;
 import dev.golive.host.RecordingCommandRunner;
@@ -89,10 +90,7 @@ public final class Session implements AutoCloseable {
     /** Inspects once per session (facts are immutable), optionally for a given cgroup path. */
     public synchronized HostFacts inspect(String cgroupPath) {
         if (facts == null || cgroupPath != null) {
-            HostFacts f = Inspector.inspect(spec.root(), spec.runner(), new Inspector.Options(cgroupPath));
-            if (spec.manifest() != null && spec.manifest().capturedAt() != null) {
-                f = f.withOrigin(new CaptureInfo(f.origin().root(), false, spec.manifest().capturedAt(), f.origin().hostname()));
-            }
+            HostFacts f = captureOrigin(Inspector.inspect(spec.root(), spec.runner(), new Inspector.Options(cgroupPath)));
             if (cgroupPath != null) return f;
             facts = f;
         }
@@ -110,11 +108,21 @@ public final class Session implements AutoCloseable {
      * ("app" means app.service); {@code goModDir} is the service's Go module (may be null).
      */
     public HostFacts inspectService(String service, String goModDir) {
-        HostFacts f = Inspector.inspect(spec.root(), spec.runner(), Inspector.Options.forService(serviceUnit(service), goModDir));
-        if (spec.manifest() != null && spec.manifest().capturedAt() != null) {
-            f = f.withOrigin(new CaptureInfo(f.origin().root(), false, spec.manifest().capturedAt(), f.origin().hostname()));
-        }
-        return f;
+        return captureOrigin(Inspector.inspect(spec.root(), spec.runner(), Inspector.Options.forService(serviceUnit(service), goModDir)));
+    }
+
+    /**
+     * A capture says when and where it was made: its manifest's capturedAt and hostname name the
+     * captured host, not the moment or the machine golive reads it on. The hostname the tree's
+     * /proc/sys/kernel/hostname gives stands where the manifest has none (a capture made by hand).
+     */
+    private HostFacts captureOrigin(HostFacts f) {
+        CaptureManifest m = spec.manifest();
+        if (m == null) return f;
+        CaptureInfo o = f.origin();
+        String hostname = m.hostname() != null && !m.hostname().isBlank() ? m.hostname() : o.hostname();
+        String at = m.capturedAt() != null ? m.capturedAt() : o.capturedAt();
+        return f.withOrigin(new CaptureInfo(o.root(), false, at, hostname));
     }
 
     /** "app" → "app.service"; any other unit name as given; an invalid name is BAD_INPUT. */

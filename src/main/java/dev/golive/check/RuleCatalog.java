@@ -28,6 +28,8 @@ public final class RuleCatalog {
         all.addAll(UnitSecurityRules.all());
         all.addAll(GoToolchainRules.all());
         all.addAll(SysctlConfigRules.all());
+        all.addAll(SysctlBootRules.all());
+        all.addAll(ConfigLineRules.all());
         Map<String, Rule> byId = new LinkedHashMap<>();
         for (Rule r : all) {
             if (byId.put(r.id(), r) != null) throw new IllegalStateException("duplicate rule id " + r.id());

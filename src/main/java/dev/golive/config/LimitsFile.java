@@ -118,6 +118,12 @@ public final class LimitsFile {
         return lines.stream().filter(l -> l.entry() != null).map(Line::entry).toList();
     }
 
+    /** Every malformed line (pam_limits skips it), with its file:line and a one-line message. */
+    public List<dev.golive.model.MalformedLine> malformedLines() {
+        return lines.stream().filter(l -> l.error() != null)
+                .map(l -> new dev.golive.model.MalformedLine(new Source.File(path, l.number()), l.error())).toList();
+    }
+
     /** One-line messages with file:line:col for every malformed line. */
     public List<String> errors() {
         return lines.stream().filter(l -> l.error() != null).map(Line::error).toList();

@@ -123,9 +123,14 @@ public final class SysctlFile {
 
     /** One-line messages, file:line:col, for the lines systemd-sysctl would warn about. */
     public List<String> problems() {
-        return invalidLines().stream().map(l -> path + ":" + l.number() + ":"
+        return malformedLines().stream().map(dev.golive.model.MalformedLine::message).toList();
+    }
+
+    /** The lines systemd-sysctl would warn about and skip, each with its file:line. */
+    public List<dev.golive.model.MalformedLine> malformedLines() {
+        return invalidLines().stream().map(l -> new dev.golive.model.MalformedLine(new Source.File(path, l.number()), path + ":" + l.number() + ":"
                 + (l.raw().length() - SystemdIni.stripLeadingWs(l.raw()).length() + 1)
-                + ": not an assignment (expected key = value), ignored").toList();
+                + ": not an assignment (expected key = value), ignored")).toList();
     }
 
     /** The last assignment of a key in this file. */

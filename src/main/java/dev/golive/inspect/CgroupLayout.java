@@ -45,20 +45,53 @@ final class CgroupLayout {
         this.selfCgroupFile = selfCgroupFile;
     }
 
+    /**
+     * The controllers a v1 hierarchy can carry (the kernel's {@code include/linux/cgroup_subsys.h};
+     * {@code io} is v2's name for {@code blkio}). Everything else in a cgroup mount's super options
+     * is a mount option ({@code seclabel} from SELinux, {@code xattr}, {@code noprefix},
+     * {@code release_agent=}, {@code cpuset_v2_mode}, …), not a controller.
+     */
+    static final java.util.Set<String> V1_CONTROLLERS = java.util.Set.of("cpuset", "cpu", "cpuacct", "blkio", "memory",
+            "devices", "freezer", "net_cls", "perf_event", "net_prio", "hugetlb", "pids", "rdma", "misc", "debug");
+
     static CgroupLayout read(HostRoot root) {
         Fact<String> mi = root.read("/proc/self/mountinfo");
+        // a capture made by hand or by another tool may hold only /proc/mounts (fstab format:
+        // device, mount point, type, options): it names the same cgroup mounts, without the
+        // hierarchy root a cgroup namespace shows, so every mount is taken to show its root
+        boolean fstab = false;
+        if (!mi.known()) {
+            Fact<String> mounts = root.read("/proc/mounts");
+            if (mounts.known()) {
+                mi = mounts;
+                fstab = true;
+            }
+        }
+        String from = fstab ? "/proc/mounts" : "/proc/self/mountinfo";
         List<CgMount> mounts = new ArrayList<>();
         List<Mount> all = new ArrayList<>();
         String sysFsCgroupType = null;
         if (mi.known()) {
             for (String line : mi.orElse("").split("\n")) {
-                int dash = line.indexOf(" - ");
-                if (dash < 0) continue;
-                String[] pre = line.substring(0, dash).split(" ");
-                String[] post = line.substring(dash + 3).split(" ");
-                if (pre.length < 5 || post.length < 1) continue;
-                String root0 = unescape(pre[3]), point = unescape(pre[4]), type = post[0];
-                String superOpts = post.length > 2 ? post[2] : "";
+                String root0, point, type, superOpts;
+                if (fstab) {
+                    String[] f = line.trim().split("\\s+");
+                    if (f.length < 4) continue;
+                    root0 = "/";
+                    point = unescape(f[1]);
+                    type = f[2];
+                    superOpts = f[3];
+                } else {
+                    int dash = line.indexOf(" - ");
+                    if (dash < 0) continue;
+                    String[] pre = line.substring(0, dash).split(" ");
+                    String[] post = line.substring(dash + 3).split(" ");
+                    if (pre.length < 5 || post.length < 1) continue;
+                    root0 = unescape(pre[3]);
+                    point = unescape(pre[4]);
+                    type = post[0];
+                    superOpts = post.length > 2 ? post[2] : "";
+                }
                 if (point.equals("/sys/fs/cgroup")) sysFsCgroupType = type;
                 if (type.equals("cgroup") || type.equals("cgroup2") || (point.startsWith("/sys/fs/cgroup") && type.equals("tmpfs"))) {
                     all.add(new Mount(point, type, superOpts));
@@ -67,9 +100,7 @@ final class CgroupLayout {
                     List<String> ctrls = new ArrayList<>();
                     if (type.equals("cgroup")) {
                         for (String o : superOpts.split(",")) {
-                            if (!o.equals("rw") && !o.equals("ro") && !o.startsWith("release_agent") && !o.equals("clone_children")
-                                    && !o.equals("noprefix") && !o.equals("xattr") && !o.startsWith("name=") && !o.equals("nsdelegate")) ctrls.add(o);
-                            if (o.startsWith("name=")) ctrls.add(o);
+                            if (V1_CONTROLLERS.contains(o) || o.startsWith("name=")) ctrls.add(o);
                         }
                     }
                     mounts.add(new CgMount(point, root0, type, List.copyOf(ctrls)));
@@ -78,15 +109,15 @@ final class CgroupLayout {
         }
         Fact<CgroupMode> mode;
         if (!mi.known()) {
-            mode = Fact.unknown(CpuProbe.reason(mi));
+            mode = Fact.unknown(CpuProbe.reason(mi) + "; no /proc/mounts either");
         } else if ("cgroup2".equals(sysFsCgroupType)) {
-            mode = Fact.of(CgroupMode.V2, new Source.Derived("/sys/fs/cgroup is cgroup2 in /proc/self/mountinfo"));
+            mode = Fact.of(CgroupMode.V2, new Source.Derived("/sys/fs/cgroup is cgroup2 in " + from));
         } else if (mounts.stream().anyMatch(m -> m.fsType.equals("cgroup2"))) {
-            mode = Fact.of(CgroupMode.HYBRID, new Source.Derived("v1 hierarchies plus cgroup2 at " + mounts.stream().filter(m -> m.fsType.equals("cgroup2")).findFirst().get().mountPoint + " in /proc/self/mountinfo"));
+            mode = Fact.of(CgroupMode.HYBRID, new Source.Derived("v1 hierarchies plus cgroup2 at " + mounts.stream().filter(m -> m.fsType.equals("cgroup2")).findFirst().get().mountPoint + " in " + from));
         } else if (mounts.stream().anyMatch(m -> m.fsType.equals("cgroup"))) {
-            mode = Fact.of(CgroupMode.V1, new Source.Derived("only v1 hierarchies in /proc/self/mountinfo"));
+            mode = Fact.of(CgroupMode.V1, new Source.Derived("only v1 hierarchies in " + from));
         } else {
-            mode = Fact.unknown("no cgroup filesystem in /proc/self/mountinfo");
+            mode = Fact.unknown("no cgroup filesystem in " + from);
         }
         Fact<String> self = root.read("/proc/self/cgroup");
         Map<String, String> paths = new TreeMap<>();

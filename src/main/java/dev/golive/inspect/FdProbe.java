@@ -37,7 +37,14 @@ final class FdProbe {
         }
         Fact<NofileLimit> process = processNofile(root.read("/proc/self/limits"));
         Fact<NofileLimit> systemdDefault = systemdDefault(managerDefaults, systemdVersion);
-        return new FdFacts(fileMax, nrOpen, allocated, nrMax, process, systemdDefault, limitsNofile(root));
+        List<LimitsFile> limits = limitsFiles(root);
+        List<LimitsEntry> nofile = new ArrayList<>();
+        List<dev.golive.model.MalformedLine> malformed = new ArrayList<>();
+        for (LimitsFile f : limits) {
+            for (LimitsEntry e : f.entries()) if (e.item().equals("nofile")) nofile.add(e);
+            malformed.addAll(f.malformedLines());
+        }
+        return new FdFacts(fileMax, nrOpen, allocated, nrMax, process, systemdDefault, nofile, malformed);
     }
 
     /** "Max open files            1024                 524288               files". */
@@ -69,19 +76,17 @@ final class FdProbe {
         return Fact.of(new NofileLimit(1024, 4096), new Source.Default("systemd " + v + " inherits the kernel default (before 240: 1024:4096)"));
     }
 
-    static List<LimitsEntry> limitsNofile(HostRoot root) {
+    /** /etc/security/limits.conf, then limits.d/*.conf (pam_limits reads them in that order). */
+    static List<LimitsFile> limitsFiles(HostRoot root) {
         List<String> files = new ArrayList<>();
         files.add("/etc/security/limits.conf");
         for (String name : root.list("/etc/security/limits.d").orElse(List.of())) {
             if (name.endsWith(".conf")) files.add(HostPaths.join("/etc/security/limits.d", name));
         }
-        List<LimitsEntry> out = new ArrayList<>();
+        List<LimitsFile> out = new ArrayList<>();
         for (String f : files) {
             Fact<String> text = root.read(f);
-            if (!text.known()) continue;
-            for (LimitsEntry e : LimitsFile.parse(f, text.orElse("")).entries()) {
-                if (e.item().equals("nofile")) out.add(e);
-            }
+            if (text.known()) out.add(LimitsFile.parse(f, text.orElse("")));
         }
         return out;
     }

@@ -68,6 +68,8 @@ public final class SysctlProbe {
             if (!live.known() && exists.orElse(true).equals(false)) live = Fact.unknown("no such key on this kernel (" + path + ")");
             byKey.put(key, new SysctlFact(key, exists, live, Optional.ofNullable(effective.get(key)), perNamespace(key)));
         }
-        return new SysctlFacts(byKey, res.assignments(), res.paths(), res.masked());
+        List<dev.golive.model.MalformedLine> malformed = new java.util.ArrayList<>();
+        for (dev.golive.config.SysctlFile f : res.files()) malformed.addAll(f.malformedLines());
+        return new SysctlFacts(byKey, res.assignments(), res.paths(), res.masked(), malformed);
     }
 }

@@ -53,7 +53,18 @@ final class SystemdProbe {
         Fact<Boolean> pid1 = comm.map(c -> c.equals("systemd"));
         Map<String, Fact<String>> defaults = new TreeMap<>();
         managerDefaults.forEach((k, v) -> { if (k.startsWith("Default")) defaults.put(k, v); });
-        return new SystemdFacts(version, pid1, defaults, units(root));
+        return new SystemdFacts(version, pid1, defaults, units(root), unitDirectories(root));
+    }
+
+    /** The unit directories that exist and could be listed (one name for a merged /usr). */
+    static List<String> unitDirectories(HostRoot root) {
+        List<String> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (String dir : UNIT_DIRS) {
+            if (!seen.add(HostLinks.canonical(root, dir))) continue;
+            if (root.list(dir).isPresent()) out.add(dir);
+        }
+        return out;
     }
 
     /** *.service files across the unit directories (first directory wins), with their drop-ins. */

@@ -8,14 +8,23 @@ import java.util.Optional;
  * Kernel tunables golive reads, by key, plus every assignment found in the sysctl load
  * order (all files, in load order, including ones later overridden) and the files that
  * were read or masked. Checks use the full list for dead keys and conflicts.
+ * {@code malformedLines}: lines of those files systemd-sysctl skips (not an assignment).
  */
 public record SysctlFacts(
         Map<String, SysctlFact> byKey,
         List<SysctlAssignment> allAssignments,
         List<String> filesInLoadOrder,
-        List<String> maskedFiles) {
+        List<String> maskedFiles,
+        List<MalformedLine> malformedLines) {
+
+    /** Files without a malformed line. */
+    public SysctlFacts(Map<String, SysctlFact> byKey, List<SysctlAssignment> allAssignments, List<String> filesInLoadOrder,
+                       List<String> maskedFiles) {
+        this(byKey, allAssignments, filesInLoadOrder, maskedFiles, List.of());
+    }
 
     public SysctlFacts {
+        malformedLines = List.copyOf(malformedLines);
         byKey = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(byKey));
         allAssignments = List.copyOf(allAssignments);
         filesInLoadOrder = List.copyOf(filesInLoadOrder);

@@ -7,6 +7,7 @@ import dev.golive.model.Fact;
 import dev.golive.model.FileChange;
 import dev.golive.model.FixChange;
 import dev.golive.model.HostFacts;
+import dev.golive.model.KernelDefaults;
 import dev.golive.model.LiveChange;
 import dev.golive.model.NofileLimit;
 import dev.golive.model.OwnedFiles;
@@ -29,8 +30,9 @@ import java.util.Optional;
  * Host facts + resolved profile (+ service, + picked fixes) + current owned files → Plan.
  * Pure: reads nothing, writes nothing. Only files golive owns are written (complete old and
  * new content); a fix that would edit any other file becomes a manual step. A value that is
- * already live and configured (or live and left at the kernel default) produces nothing, so
- * planning again after an apply gives an empty plan.
+ * already live and what the next boot gives (a sysctl file's value, or the kernel default
+ * from model.KernelDefaults) produces nothing, so planning again after an apply gives an empty
+ * plan; a value that is live only (set at runtime, no file) is written into golive's file.
  */
 public final class Planner {
 
@@ -179,7 +181,13 @@ public final class Planner {
             Optional<SysctlAssignment> winner = fact.flatMap(SysctlFact::configured)
                     .filter(a -> !a.source().path().equals(OwnedFiles.SYSCTL_DROPIN));
             boolean liveOk = now.filter(w.value()::equals).isPresent();
-            boolean configuredOk = winner.map(a -> SysctlFact.normalize(a.value()).equals(w.value())).orElse(true);
+            // what the next boot gives: the winning file's value, else the kernel's default. A value that
+            // is only live (sysctl -w; it differs from the known default) is written, so the boot keeps it.
+            // Where the default is not known golive cannot tell, and a container's runtime sets its values
+            // at each start: there the live value stands.
+            Optional<String> atBoot = winner.map(a -> SysctlFact.normalize(a.value()))
+                    .or(() -> container ? Optional.empty() : KernelDefaults.of(w.key(), facts.os()).map(d -> SysctlFact.normalize(d.value())));
+            boolean configuredOk = atBoot.map(w.value()::equals).orElse(true);
             if (ours.containsKey(w.key()) || !(liveOk && configuredOk)) {
                 body.append("# ").append(OwnedFileBodies.firstSentence(w.why())).append('\n');
                 body.append(w.key()).append(" = ").append(w.value()).append('\n');

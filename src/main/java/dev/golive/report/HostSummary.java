@@ -85,8 +85,23 @@ public final class HostSummary {
         String cpus = f.cpu().logicalCpus().opt().map(n -> n + " CPUs").orElse("CPUs unknown");
         String cores = f.cpu().physicalCores().opt().map(n -> " (" + n + " cores"
                 + f.cpu().sockets().opt().map(s -> ", " + s + (s == 1 ? " socket" : " sockets")).orElse("") + ")").orElse("");
-        String quota = f.cpu().effectiveQuota().map(q -> ", quota " + trim(q) + " CPUs").orElse(", no quota");
-        return cpus + cores + quota;
+        return cpus + cores + quota(f.cpu());
+    }
+
+    /**
+     * "no quota" only when every level from the service's cgroup to the root was read and says
+     * max; a level that could not be read, or no cgroup read at all, is "quota unknown" with why.
+     */
+    static String quota(dev.golive.model.CpuFacts cpu) {
+        Optional<Double> q = cpu.effectiveQuota();
+        if (q.isPresent()) return ", quota " + trim(q.get()) + " CPUs";
+        if (cpu.cpuLimits().isEmpty()) {
+            return ", quota unknown (" + (cpu.cgroupPath() == null ? "no cgroup path" : "no cpu controller mounted") + ")";
+        }
+        for (dev.golive.model.CgroupLimit l : cpu.cpuLimits()) {
+            if (l.value() instanceof dev.golive.model.Fact.Unknown<?> u) return ", quota unknown (" + l.path() + ": " + u.reason() + ")";
+        }
+        return ", no quota";
     }
 
     private static String memory(HostFacts f) {

@@ -3,6 +3,8 @@ package dev.golive.report;
 import dev.golive.model.CgroupLimit;
 import dev.golive.model.Fact;
 import dev.golive.model.GoBuildInfo;
+import dev.golive.model.NofileLimit;
+import dev.golive.model.ServiceDefaults;
 import dev.golive.model.ServiceFacts;
 import dev.golive.model.UnitDirective;
 import dev.golive.model.HostFacts;
@@ -92,14 +94,14 @@ public final class InspectText {
         section("Network (sysctl: live value; file that sets it)");
         for (SysctlFact s : f.sysctls().byKey().values()) {
             if (!s.key().startsWith("net.")) continue;
-            sysctl(s);
+            sysctl(s, f.os());
         }
         row("listening TCP ports", f.network().listeningTcpPorts(), l -> l.isEmpty() ? "none" : abbreviate(l.toString(), 40));
 
         section("Other sysctls");
         for (SysctlFact s : f.sysctls().byKey().values()) {
             if (s.key().startsWith("net.")) continue;
-            sysctl(s);
+            sysctl(s, f.os());
         }
         line("files in load order", String.valueOf(f.sysctls().filesInLoadOrder().size()), null);
         for (String p : f.sysctls().filesInLoadOrder()) line("", p, null);
@@ -119,7 +121,7 @@ public final class InspectText {
         row("running as PID 1", f.systemd().pid1(), b -> b ? "yes" : "no");
         f.systemd().managerDefaults().forEach((k, v) -> row(k, v));
         long withDropIns = f.systemd().serviceUnits().stream().filter(u -> !u.dropIns().isEmpty()).count();
-        line("service units", f.systemd().serviceUnits().size() + " (" + withDropIns + " with drop-ins)", null);
+        row("service units", f.systemd().serviceUnitCount(), n -> n + " (" + withDropIns + " with drop-ins)");
         for (UnitFileInfo u : f.systemd().serviceUnits()) {
             if (u.origin().startsWith("/etc") || !u.dropIns().isEmpty()) {
                 line("", u.name() + (u.dropIns().isEmpty() ? "" : " +" + u.dropIns().size() + " drop-in(s)"), Source.File.of(u.path()));
@@ -133,17 +135,21 @@ public final class InspectText {
             if (!k.equals("GOVERSION")) row(k, v);
         });
 
-        f.service().ifPresent(this::service);
+        f.service().ifPresent(s -> service(s, f.systemd().version(), f.fds().systemdDefaultLimitNofile()));
     }
 
     /** The service section: unit and drop-ins, the directives that matter to a Go service, binary, environment, analyze. */
-    private void service(ServiceFacts s) {
+    private void service(ServiceFacts s, Fact<Integer> systemdVersion, Fact<NofileLimit> defaultNofile) {
         section("Service " + s.name());
         row("unit file", s.unit(), UnitFileInfo::path);
         s.unit().opt().ifPresent(u -> u.dropIns().forEach(d -> line("drop-in", d, null)));
         line("cgroup", s.cgroupPath(), null, "from Slice= or systemd's default");
         for (UnitDirective d : s.directives()) {
             if (SHOWN.contains(d.key())) line(d.key(), d.value(), d.source());
+        }
+        // what the unit leaves out runs with systemd's default: shown, so that no setting looks absent
+        for (ServiceDefaults.Effective e : ServiceDefaults.of(s, systemdVersion, defaultNofile)) {
+            line(e.key(), e.value(), null, defaultSource(e.source()));
         }
         if (s.binary() instanceof Fact.Known<GoBuildInfo> b) {
             line("binary Go version", b.value().goVersion(), b.source());
@@ -160,6 +166,11 @@ public final class InspectText {
         s.verifyMessages().opt().ifPresent(l -> l.forEach(x -> line("", abbreviate(x, 100), null)));
     }
 
+    /** "default (systemd 252)" for a documented default; a setting's file or command as it is. */
+    static String defaultSource(Source src) {
+        return src instanceof Source.Default d ? "default (" + d.what() + ")" : src.describe();
+    }
+
     /** Directives worth a line in the overview (the JSON has all of them). */
     private static final java.util.Set<String> SHOWN = java.util.Set.of("Type", "ExecStart", "User", "DynamicUser", "Restart",
             "RestartSec", "LimitNOFILE", "CPUQuota", "MemoryMax", "MemoryHigh", "MemoryLimit", "TasksMax", "Slice", "KillMode");
@@ -168,11 +179,30 @@ public final class InspectText {
         out.append('\n').append(style.bold(Printable.text(title))).append('\n');
     }
 
-    private void sysctl(SysctlFact s) {
+    private void sysctl(SysctlFact s, dev.golive.model.OsFacts os) {
         String live = s.live().known() ? s.liveNormalized().orElse("") : (s.exists().orElse(true) ? "unknown" : "(not on this kernel)");
         String set = s.configured().map(a -> a.source().describe() + (SysctlFact.normalize(a.value()).equals(s.liveNormalized().orElse(null)) ? "" : " sets " + a.value()))
-                .orElse(s.live().known() || !s.exists().orElse(true) ? "kernel default" : reasonOf(s.live()));
+                .orElse(!s.exists().orElse(true) ? "" : s.live().known() ? unset(s, os) : reasonOf(s.live()));
         line(s.key(), live + (s.key().startsWith("net.") && !s.perNamespace() ? "  (global)" : ""), null, set);
+    }
+
+    /**
+     * What inspect says of a live value no sysctl file sets: the kernel's default, or a value set
+     * since boot (sysctl -w, a script, a container runtime) that the next boot loses. golive does
+     * not know the kernel's default of every key, so it does not call the value one.
+     */
+    static final String NO_FILE = "no sysctl file sets it (kernel default or set since boot)";
+
+    /**
+     * A live value no sysctl file sets: the kernel default where golive knows the default and the
+     * value is it, "set since boot" where it differs, else {@link #NO_FILE}.
+     */
+    static String unset(SysctlFact s, dev.golive.model.OsFacts os) {
+        Optional<dev.golive.model.KernelDefaults.Row> d = dev.golive.model.KernelDefaults.of(s.key(), os);
+        if (d.isEmpty() || s.liveNormalized().isEmpty()) return NO_FILE;
+        String dflt = SysctlFact.normalize(d.get().value());
+        if (dflt.equals(s.liveNormalized().get())) return "kernel default (" + d.get().source() + ")";
+        return "set since boot, no sysctl file sets it: the next boot gives " + (dflt.isEmpty() ? "the empty default" : dflt);
     }
 
     private static String reasonOf(Fact<?> f) { return f instanceof Fact.Unknown<?> u ? u.reason() : ""; }

@@ -111,7 +111,12 @@ public final class ReviewBuilder {
         ServiceFacts s = sf.get();
         Optional<String> path = s.unit().opt().map(u -> u.path());
         List<String> dropIns = s.unit().opt().map(u -> u.dropIns()).orElse(List.of());
-        List<FactRow> directives = s.directives().stream().map(ReviewBuilder::directive).toList();
+        List<FactRow> directives = new java.util.ArrayList<>(s.directives().stream().map(ReviewBuilder::directive).toList());
+        if (s.unit().known()) {
+            for (dev.golive.model.ServiceDefaults.Effective e : dev.golive.model.ServiceDefaults.of(s, f.systemd().version(), f.fds().systemdDefaultLimitNofile())) {
+                directives.add(FactRow.known("[Service] " + e.key(), e.value(), InspectText.defaultSource(e.source())));
+            }
+        }
         Fact<Double> exp = s.securityExposure();
         Optional<String> expUnknown = exp instanceof Fact.Unknown<Double> u ? Optional.of(u.reason()) : Optional.empty();
         if (s.unit() instanceof Fact.Unknown<?> u && directives.isEmpty()) {

@@ -75,7 +75,7 @@ final class ReviewFacts {
         groups.add(new FactGroup("File descriptors", fd.rows));
 
         ReviewFacts n = new ReviewFacts();
-        for (String key : NETWORK_KEYS) f.sysctls().get(key).ifPresent(n::sysctl);
+        for (String key : NETWORK_KEYS) f.sysctls().get(key).ifPresent(x -> n.sysctl(x, f.os()));
         n.row("listening TCP ports", f.network().listeningTcpPorts(), l -> l.isEmpty() ? "none" : l.toString());
         groups.add(new FactGroup("Network", n.rows));
 
@@ -91,7 +91,7 @@ final class ReviewFacts {
         d.row("version", f.systemd().version());
         d.row("running as PID 1", f.systemd().pid1(), b -> b ? "yes" : "no");
         f.systemd().managerDefaults().forEach(d::row);
-        d.rows.add(FactRow.known("service units", Integer.toString(f.systemd().serviceUnits().size()), "/etc/systemd/system, /usr/lib/systemd/system"));
+        d.row("service units", f.systemd().serviceUnitCount(), c -> Integer.toString(c));
         groups.add(new FactGroup("systemd", d.rows));
 
         s = new ReviewFacts();
@@ -101,14 +101,14 @@ final class ReviewFacts {
         return groups;
     }
 
-    private void sysctl(SysctlFact s) {
+    private void sysctl(SysctlFact s, dev.golive.model.OsFacts os) {
         if (!s.exists().orElse(true)) {
             rows.add(FactRow.unknown(s.key(), "not on this kernel"));
             return;
         }
         Fact<String> live = s.live();
         if (live instanceof Fact.Known<String> k) {
-            String where = k.source().describe() + s.configured().map(a -> "; set by " + a.source().describe()).orElse("; kernel default");
+            String where = k.source().describe() + s.configured().map(a -> "; set by " + a.source().describe()).orElse("; " + InspectText.unset(s, os));
             rows.add(FactRow.known(s.key(), SysctlFact.normalize(k.value()), where));
         } else {
             rows.add(FactRow.unknown(s.key(), ((Fact.Unknown<String>) live).reason()));

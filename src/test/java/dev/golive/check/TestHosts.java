@@ -60,6 +60,8 @@ final class TestHosts {
     private long fileNrAllocated = 2000;
     private Fact<NofileLimit> defaultNofile = Fact.of(new NofileLimit(1024, 524288), new Source.Default("systemd 252 compiled default"));
     private final List<LimitsEntry> limits = new ArrayList<>();
+    private final List<dev.golive.model.MalformedLine> sysctlMalformed = new ArrayList<>();
+    private final List<dev.golive.model.MalformedLine> limitsMalformed = new ArrayList<>();
     private final Map<String, String> live = new LinkedHashMap<>();
     private final Map<String, Boolean> missingKeys = new LinkedHashMap<>();
     private final List<SysctlAssignment> assignments = new ArrayList<>();
@@ -178,6 +180,18 @@ final class TestHosts {
         managerDefaults.put("DefaultLimitNOFILE", Fact.of(v, new Source.File("/etc/systemd/system.conf", 40)));
         return this;
     }
+    /** A line of a sysctl file that is not an assignment, as config.SysctlFile reports it. */
+    TestHosts sysctlMalformed(String path, int line, String text) {
+        sysctlMalformed.add(dev.golive.config.SysctlFile.parse(path, "\n".repeat(line - 1) + text + "\n").malformedLines().get(0));
+        return this;
+    }
+
+    /** A line of a limits file pam_limits skips, as config.LimitsFile reports it. */
+    TestHosts limitsMalformed(String path, int line, String text) {
+        limitsMalformed.add(dev.golive.config.LimitsFile.parse(path, "\n".repeat(line - 1) + text + "\n").malformedLines().get(0));
+        return this;
+    }
+
     TestHosts limitsConf(String domain, String type, String value) {
         limits.add(new LimitsEntry(domain, type, "nofile", value, new Source.File("/etc/security/limits.conf", 60 + limits.size())));
         return this;
@@ -236,7 +250,7 @@ final class TestHosts {
                 "/system.slice/app.service", memLimits);
         FdFacts fds = new FdFacts(fileMax, proc("fs/nr_open", nrOpen), proc("fs/file-nr", fileNrAllocated),
                 proc("fs/file-nr", fileMax.orElse(Long.MAX_VALUE)), Fact.of(new NofileLimit(1024, 524288), Source.File.of("/proc/self/limits")),
-                defaultNofile, limits);
+                defaultNofile, limits, limitsMalformed);
         live.put("fs.file-max", Long.toString(fileMax.orElse(Long.MAX_VALUE)));
         live.put("fs.nr_open", Long.toString(nrOpen));
         Map<String, SysctlFact> byKey = new LinkedHashMap<>();
@@ -252,14 +266,16 @@ final class TestHosts {
             byKey.put(k, new SysctlFact(k, Fact.of(!missing, Source.File.of(path)), lv, Optional.ofNullable(win),
                     dev.golive.inspect.SysctlProbe.perNamespace(k)));
         }
-        SysctlFacts sysctls = new SysctlFacts(byKey, assignments, assignments.stream().map(a -> a.source().path()).distinct().toList(), List.of());
+        SysctlFacts sysctls = new SysctlFacts(byKey, assignments, assignments.stream().map(a -> a.source().path()).distinct().toList(), List.of(),
+                sysctlMalformed);
         CgroupFacts cg = new CgroupFacts(cgroupMode, List.of(new Mount("/sys/fs/cgroup", "cgroup2", "rw")),
                 Fact.of(controllers, Source.File.of("/sys/fs/cgroup/cgroup.controllers")),
                 Fact.of(controllers, Source.File.of("/sys/fs/cgroup/cgroup.subtree_control")), List.of(),
                 Fact.unknown("not on the kernel command line"), Fact.unknown("not on the kernel command line"),
                 Fact.of("0::/system.slice/app.service", Source.File.of("/proc/self/cgroup")));
         SystemdFacts sd = new SystemdFacts(systemd, Fact.of(true, Source.File.of("/proc/1/comm")), managerDefaults,
-                service ? List.of(new UnitFileInfo("app.service", UNIT, "/etc/systemd/system", List.of())) : List.of());
+                service ? List.of(new UnitFileInfo("app.service", UNIT, "/etc/systemd/system", List.of())) : List.of(),
+                List.of("/etc/systemd/system", "/usr/lib/systemd/system"));
         GoToolchainFacts go = new GoToolchainFacts(goPath, goVersion, goEnv);
         Optional<ServiceFacts> svc = service
                 ? Optional.of(new ServiceFacts("app.service", Fact.of(new UnitFileInfo("app.service", UNIT, "/etc/systemd/system", List.of()), Source.File.of(UNIT)),
@@ -284,7 +300,7 @@ final class TestHosts {
         }
         SysctlFacts s = new SysctlFacts(byKey, List.of(), List.of(), List.of());
         CgroupFacts cg = new CgroupFacts(Fact.unknown("x"), List.of(), Fact.unknown("x"), Fact.unknown("x"), List.of(), u, u, u);
-        SystemdFacts sd = new SystemdFacts(Fact.unknown("x"), Fact.unknown("x"), Map.of(), List.of());
+        SystemdFacts sd = new SystemdFacts(Fact.unknown("x"), Fact.unknown("x"), Map.of(), List.of(), List.of());
         GoToolchainFacts go = new GoToolchainFacts(u, u, Map.of("GOPROXY", u));
         Optional<ServiceFacts> svc = withService
                 ? Optional.of(new ServiceFacts("x.service", Fact.unknown("x"), List.of(), Fact.unknown("x"), Map.of("GOMAXPROCS", u),

@@ -48,7 +48,7 @@ final class SyntheticHost {
         }
         SysctlFacts sysctls = new SysctlFacts(byKey, List.of(), List.of(), List.of());
         CgroupFacts cg = new CgroupFacts(Fact.unknown("x"), List.of(), Fact.unknown("x"), Fact.unknown("x"), List.of(), u, u, u);
-        SystemdFacts sd = new SystemdFacts(Fact.of(245, s), Fact.of(true, s), Map.of(), List.of());
+        SystemdFacts sd = new SystemdFacts(Fact.of(245, s), Fact.of(true, s), Map.of(), List.of(), List.of("/etc/systemd/system"));
         return new HostFacts(new CaptureInfo("/synthetic", false, null, "synthetic"), os, cpu, mem, fds, sysctls,
                 new NetworkFacts(Fact.of(List.of(22, 8080), s)), cg, sd, new GoToolchainFacts(u, u, Map.of()), Optional.empty());
     }

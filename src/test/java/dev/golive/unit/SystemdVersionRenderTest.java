@@ -64,7 +64,7 @@ class SystemdVersionRenderTest {
         HostFacts f = UnitHosts.debian12();
         SystemdFacts s = f.systemd();
         return new HostFacts(f.origin(), f.os(), f.cpu(), f.memory(), f.fds(), f.sysctls(), f.network(), f.cgroups(),
-                new SystemdFacts(version, s.pid1(), s.managerDefaults(), s.serviceUnits()), f.go(), f.service());
+                new SystemdFacts(version, s.pid1(), s.managerDefaults(), s.serviceUnits(), s.unitDirectories()), f.go(), f.service());
     }
 
     static Fact<Integer> version(int v) { return v == 0 ? Fact.unknown("systemctl not found") : Fact.of(v, new Source.Command("systemctl --version")); }
