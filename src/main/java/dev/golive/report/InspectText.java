@@ -41,7 +41,7 @@ public final class InspectText {
     private void all(HostFacts f) {
         var o = f.origin();
         out.append(style.bold("golive inspect")).append("  ")
-                .append(Printable.text((o.live() ? "live host" : "capture " + o.root())
+                .append(Printable.text(OriginLabel.of(o)
                         + (o.hostname() == null ? "" : " · " + o.hostname())
                         + (o.capturedAt() == null ? "" : " · " + o.capturedAt()))).append('\n');
 

@@ -97,6 +97,6 @@ class SystemdIniLayoutEditsTest {
         assertThat(unit("[Service]\n" + sixty + "\n").problems()).extracting(SystemdIni.Problem::describe)
                 .containsExactly(P + ":2:1: missing '=' (expected Key=Value): \"" + sixty + "\"");
         assertThat(unit("[Service]\n" + sixtyOne + "\n").problems()).extracting(SystemdIni.Problem::describe)
-                .containsExactly(P + ":2:1: missing '=' (expected Key=Value): \"" + "y".repeat(57) + "...\"");
+                .containsExactly(P + ":2:1: missing '=' (expected Key=Value): \"" + "y".repeat(60) + "…\"");
     }
 }

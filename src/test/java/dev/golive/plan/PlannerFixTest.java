@@ -81,14 +81,14 @@ class PlannerFixTest {
         OsFacts c = new OsFacts(o.distroId(), o.distroVersion(), o.prettyName(), o.kernelRelease(), o.architecture(), o.virtualization(),
                 Fact.of("docker", new Source.Command("systemd-detect-virt --container")), o.kernelCmdline(), o.hostname());
         SystemdFacts sd = new SystemdFacts(h.systemd().version(), Fact.of(systemdIsPid1, Source.File.of("/proc/1/comm")),
-                h.systemd().managerDefaults(), h.systemd().serviceUnits());
+                h.systemd().managerDefaults(), h.systemd().serviceUnits(), h.systemd().unitDirectories());
         return new HostFacts(h.origin(), c, h.cpu(), h.memory(), h.fds(), h.sysctls(), h.network(), h.cgroups(), sd, h.go(), h.service());
     }
 
     static HostFacts withManagerDefault(HostFacts h, String key, String value, Source src) {
         Map<String, Fact<String>> m = new LinkedHashMap<>(h.systemd().managerDefaults());
         m.put(key, Fact.of(value, src));
-        SystemdFacts sd = new SystemdFacts(h.systemd().version(), h.systemd().pid1(), m, h.systemd().serviceUnits());
+        SystemdFacts sd = new SystemdFacts(h.systemd().version(), h.systemd().pid1(), m, h.systemd().serviceUnits(), h.systemd().unitDirectories());
         return new HostFacts(h.origin(), h.os(), h.cpu(), h.memory(), h.fds(), h.sysctls(), h.network(), h.cgroups(), sd, h.go(), h.service());
     }
 
@@ -129,9 +129,13 @@ class PlannerFixTest {
         assertThat(body(p, OwnedFiles.SYSCTL_DROPIN)).hasValueSatisfying(b -> assertThat(b).contains("vm.swappiness = 10\n"));
         assertThat(p.live()).isEmpty();
         assertThat(p.conflicts()).as("30-old.conf loads before ours").isEmpty();
-        // configured 10 nowhere but live 10 (the kernel's value): nothing
-        HostFacts unconfigured = withSysctl(DEBIAN, "vm.swappiness", true, "10", null);
-        assertThat(plan("sysctl:\n" + entry("vm.swappiness", "10", "Keep it."), unconfigured, List.of()).files()).isEmpty();
+        // configured nowhere and live 60, the kernel's own default: every boot gives it, nothing to write
+        HostFacts kernelDefault = withSysctl(DEBIAN, "vm.swappiness", true, "60", null);
+        assertThat(plan("sysctl:\n" + entry("vm.swappiness", "60", "Keep it."), kernelDefault, List.of()).files()).isEmpty();
+        // configured nowhere but live 10 (someone ran sysctl -w): lost at the next boot unless written
+        HostFacts runtimeOnly = withSysctl(DEBIAN, "vm.swappiness", true, "10", null);
+        assertThat(body(plan("sysctl:\n" + entry("vm.swappiness", "10", "Keep it."), runtimeOnly, List.of()), OwnedFiles.SYSCTL_DROPIN))
+                .hasValueSatisfying(b -> assertThat(b).contains("vm.swappiness = 10\n"));
     }
 
     @ParameterizedTest(name = "{0} loads after 60-golive.conf: {1}")

@@ -58,7 +58,7 @@ final class SmallHost {
         CgroupFacts cg = new CgroupFacts(Fact.unknown("x"), List.of(), Fact.unknown("x"), Fact.unknown("x"), List.of(), u, u, u);
         return new HostFacts(new CaptureInfo("/synthetic", false, null, null), os, cpu, mem, fds, new SysctlFacts(Map.of(), List.of(), List.of(), List.of()),
                 new NetworkFacts(ports == null ? Fact.unknown("ss not run") : Fact.of(List.copyOf(ports), s)), cg,
-                new SystemdFacts(Fact.unknown("x"), Fact.unknown("x"), Map.of(), List.of()), new GoToolchainFacts(u, u, Map.of()), Optional.empty());
+                new SystemdFacts(Fact.unknown("x"), Fact.unknown("x"), Map.of(), List.of(), List.of()), new GoToolchainFacts(u, u, Map.of()), Optional.empty());
     }
 }
 
