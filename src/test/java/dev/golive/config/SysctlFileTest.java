@@ -123,4 +123,27 @@ class SysctlFileTest {
         assertThat(r.paths()).containsExactly("/usr/lib/sysctl.d/99-zzz.conf", "/etc/sysctl.conf");
         assertThat(r.effective("vm.swappiness").map(SysctlAssignment::value)).hasValue("10");
     }
+
+    @Test
+    void aKeyGoliveAppendedCanBeSetAgainInPlace() {
+        SysctlFile f = SysctlFile.parse(P, "a = 1\n").set("net.core.somaxconn", "4096").set("net.core.somaxconn", "8192");
+        assertThat(f.render()).isEqualTo("a = 1\nnet.core.somaxconn = 8192\n");
+        assertThat(f.last("net.core.somaxconn")).hasValueSatisfying(l -> assertThat(l.number()).isEqualTo(2));
+    }
+
+    @Test
+    void blankLinesAndExclusionsAreNeitherAssignmentsNorProblems() {
+        SysctlFile f = SysctlFile.parse(P, "\n \t\nnet.ipv4.conf.*.rp_filter = 2\n-net.ipv4.conf.lo.rp_filter\n");
+        assertThat(f.problems()).isEmpty();
+        assertThat(f.lines()).extracting(SysctlFile.Line::isBlank).containsExactly(true, true, false, false);
+        assertThat(f.lines()).extracting(SysctlFile.Line::isExclusion).containsExactly(false, false, false, true);
+        assertThat(f.lines().get(0).eol()).isEqualTo("\n");
+        assertThat(f.render()).isEqualTo("\n \t\nnet.ipv4.conf.*.rp_filter = 2\n-net.ipv4.conf.lo.rp_filter\n");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"net.ipv4.conf.*.rp_filter,true", "*.rp_filter,true", "?x,true", "[ab].x,true", "net.ipv4.conf.eth?.rp_filter,true", "net.core.somaxconn,false"})
+    void aKeyWithAGlobCharacterAnywhereNamesSeveralKeys(String key, boolean glob) {
+        assertThat(SysctlFile.isGlob(key)).isEqualTo(glob);
+    }
 }

@@ -99,4 +99,11 @@ class SystemdIniLayoutEditsTest {
         assertThat(unit("[Service]\n" + sixtyOne + "\n").problems()).extracting(SystemdIni.Problem::describe)
                 .containsExactly(P + ":2:1: missing '=' (expected Key=Value): \"" + "y".repeat(60) + "…\"");
     }
+
+    @Test
+    void aLastLineEndingInALoneCarriageReturnIsALineAsSystemdReadsIt() {
+        SystemdIni f = unit("[Service]\nUser=api\r");
+        assertThat(f.values("Service", "User")).containsExactly("api");
+        assertThat(f.add("Service", "Nice", "5").render()).isEqualTo("[Service]\nUser=api\rNice=5\n");
+    }
 }

@@ -42,4 +42,31 @@ class UnitNamesTest {
         assertThatThrownBy(() -> UnitNames.validate("a\nb.service")).hasMessage(
                 "invalid unit name \"a\\nb.service\": character \"\\n\" at col 2 is not allowed (letters, digits, \":-_.\\\" and one '@'; see systemd-escape)");
     }
+
+    @org.junit.jupiter.api.Test
+    void theLimitsAreExactAtTheirEdges() {
+        // 255 characters is the longest name systemd takes
+        assertThat(UnitNames.isValid("a".repeat(247) + ".service")).isTrue();
+        assertThat(UnitNames.isValid("a".repeat(248) + ".service")).isFalse();
+        // every letter and digit, and the characters just outside each range
+        assertThat(UnitNames.isValid("azAZ09:-_.\\x@i.service")).isTrue();
+        for (String c : java.util.List.of("`", "{", "[", "^", "!", "*", "~")) {
+            assertThatThrownBy(() -> UnitNames.validate("a" + c + "b.service")).as(c)
+                    .hasMessage("invalid unit name \"a" + c + "b.service\": character \"" + c + "\" at col 2 is not allowed (letters, digits, \":-_.\\\" and one '@'; see systemd-escape)");
+        }
+        assertThatThrownBy(() -> UnitNames.validate("@a@.service")).hasMessage("invalid unit name \"@a@.service\": more than one '@'");
+    }
+
+    @org.junit.jupiter.api.Test
+    void anInstanceNamesItsTemplateATemplateOrPlainUnitHasNone() {
+        assertThat(UnitNames.template("getty@tty1.service")).isEqualTo("getty@.service");
+        assertThat(UnitNames.template("getty@.service")).isNull();
+        assertThat(UnitNames.template("app.service")).isNull();
+    }
+
+    @org.junit.jupiter.api.Test
+    void aLongNameInAMessageIsCutAtEightyCharacters() {
+        assertThat(UnitNames.printable("x".repeat(100))).isEqualTo("x".repeat(80) + "...");
+        assertThat(UnitNames.printable("x".repeat(79))).isEqualTo("x".repeat(79));
+    }
 }
