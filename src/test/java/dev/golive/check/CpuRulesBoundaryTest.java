@@ -53,11 +53,11 @@ class CpuRulesBoundaryTest {
     static FixChange env(String name, String value) { return new FixChange.ServiceEnvironmentChange(name, value); }
 
     /** The host shows {@code logical} CPUs but the service may run on {@code affinity} of them (taskset, CPUAffinity=). */
-    static HostFacts affinity(TestHosts t, int affinity) {
+    static HostFacts affinity(TestHosts t, Integer affinity) {
         HostFacts h = t.build();
         CpuFacts c = h.cpu();
         CpuFacts narrowed = new CpuFacts(c.logicalCpus(), c.physicalCores(), c.sockets(), c.smtActive(), c.onlineList(), c.affinityList(),
-                Fact.of(affinity, Source.File.of("/proc/self/status")), c.isolcpus(), c.nohzFull(), c.modelName(), c.flags(),
+                affinity == null ? Fact.unknown("no /proc/self/status") : Fact.of(affinity, Source.File.of("/proc/self/status")), c.isolcpus(), c.nohzFull(), c.modelName(), c.flags(),
                 c.goamd64Level(), c.arm64Features(), c.cgroupPath(), c.cpuLimits());
         return new HostFacts(h.origin(), h.os(), narrowed, h.memory(), h.fds(), h.sysctls(), h.network(), h.cgroups(), h.systemd(), h.go(), h.service());
     }
@@ -88,6 +88,32 @@ class CpuRulesBoundaryTest {
         assertThat(of(IGNORES, affinity(s().cpus(16).cpuQuota(2.0, null), 2))).isEmpty();
         List<Finding> f = of(IGNORES, affinity(s().cpus(16).cpuQuota(2.0, null), 8));
         assertThat(f).singleElement().satisfies(x -> assertThat(x.message()).contains("GOMAXPROCS defaults to 8:"));
+    }
+
+    @Test
+    void withoutTheAffinityTheHostsCpuCountIsUsed() {
+        assertThat(of(IGNORES, affinity(s().cpus(16).cpuQuota(2.0, null), null))).singleElement()
+                .satisfies(x -> assertThat(x.message()).contains("GOMAXPROCS defaults to 16:"));
+    }
+
+    @Test
+    void equalQuotasOnTheLeafAndTheSliceNameTheLeaf() {
+        assertThat(one(IGNORES, s().cpus(16).cpuQuota(2.0, 2.0)).message()).startsWith("CPU quota 2 CPUs (/system.slice/app.service)");
+    }
+
+    @Test
+    void aBinaryWhoseVersionCannotBeReadLeavesItToTheToolchainAndSaysSo() {
+        Finding f = one(IGNORES, s().cpus(16).cpuQuota(2.0, null).binary("devel", "").goToolchain("go1.22.2"));
+        assertThat(f.sources()).containsExactly(LEAF_CPU_MAX, new Source.Command("go version"));
+    }
+
+    @Test
+    void everyCpuRuleIsInTheCatalogue() {
+        assertThat(CpuRules.all()).extracting(Rule::id).containsExactly(IGNORES, PARENT, BELOW_TWO, ABOVE, ENV);
+        assertThat(RuleCatalog.all()).containsAll(CpuRules.all());
+        assertThat(UnitSecurityRules.all()).extracting(Rule::id)
+                .contains("UNIT-ROOT-NO-HARDENING", "UNIT-SECURITY-EXPOSURE", "UNIT-VERIFY-MESSAGE");
+        assertThat(RuleCatalog.all()).containsAll(UnitSecurityRules.all());
     }
 
     @Test

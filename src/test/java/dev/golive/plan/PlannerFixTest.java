@@ -76,10 +76,12 @@ class PlannerFixTest {
         return new HostFacts(h.origin(), h.os(), h.cpu(), h.memory(), h.fds(), s, h.network(), h.cgroups(), h.systemd(), h.go(), h.service());
     }
 
-    static HostFacts inContainer(HostFacts h, boolean systemdIsPid1) {
+    static HostFacts inContainer(HostFacts h, boolean systemdIsPid1) { return inContainer(h, "docker", systemdIsPid1); }
+
+    static HostFacts inContainer(HostFacts h, String container, boolean systemdIsPid1) {
         OsFacts o = h.os();
         OsFacts c = new OsFacts(o.distroId(), o.distroVersion(), o.prettyName(), o.kernelRelease(), o.architecture(), o.virtualization(),
-                Fact.of("docker", new Source.Command("systemd-detect-virt --container")), o.kernelCmdline(), o.hostname());
+                Fact.of(container, new Source.Command("systemd-detect-virt --container")), o.kernelCmdline(), o.hostname());
         SystemdFacts sd = new SystemdFacts(h.systemd().version(), Fact.of(systemdIsPid1, Source.File.of("/proc/1/comm")),
                 h.systemd().managerDefaults(), h.systemd().serviceUnits(), h.systemd().unitDirectories());
         return new HostFacts(h.origin(), c, h.cpu(), h.memory(), h.fds(), h.sysctls(), h.network(), h.cgroups(), sd, h.go(), h.service());
@@ -247,6 +249,30 @@ class PlannerFixTest {
         assertThat(p.files()).extracting(FileChange::path).doesNotContain(OwnedFiles.MANAGER_DROPIN);
         assertThat(p.manualSteps()).contains("not planned: [Manager] DefaultLimitNOFILE=1024:1048576: systemd is not PID 1 in this container");
         assertThat(body(plan(NOFILE, inContainer(DEBIAN, true), List.of()), OwnedFiles.MANAGER_DROPIN)).isPresent();
+    }
+
+    @Test
+    void anotherInitAsPidOneOutsideAContainerStillGetsTheDropIn() {
+        // the manager drop-in is only skipped where both hold: a container and systemd not PID 1
+        assertThat(body(plan(NOFILE, inContainer(DEBIAN, "none", false), List.of()), OwnedFiles.MANAGER_DROPIN)).isPresent();
+    }
+
+    @Test
+    void aSameNamedDropInInALowerPriorityDirectoryIsMaskedByOursNoConflict() {
+        // /etc/systemd/system.conf.d/60-golive.conf masks a 60-golive.conf under /usr/lib (systemd-system.conf(5))
+        Source.File vendor = new Source.File("/usr/lib/systemd/system.conf.d/60-golive.conf", 2);
+        assertThat(plan(NOFILE, withManagerDefault(DEBIAN, "DefaultLimitNOFILE", "4096:8192", vendor), List.of()).conflicts()).isEmpty();
+    }
+
+    @Test
+    void onlyTheManagerSectionOfGolivesOldDropInIsGolivesManagerSetting() {
+        // golive's earlier drop-in: its [Manager] key stays; a key under another section is not a manager default
+        String old = OwnedFiles.header("older") + "# Profile edge\n[Manager]\nDefaultTimeoutStopSec=20s\n[Unit]\nDefaultLimitNOFILE=1024:524288\n";
+        Map<String, OwnedFileState> cur = Map.of(OwnedFiles.MANAGER_DROPIN, OwnedFileState.of(OwnedFiles.MANAGER_DROPIN, old));
+        String yaml = "manager:\n" + entry("DefaultLimitNOFILE", "\"1024:524288\"", "Default.") + entry("DefaultTimeoutStopSec", "20s", "Stop.");
+        Plan p = plan(yaml, DEBIAN, List.of(), Optional.empty(), cur, ServiceFiles.UNAVAILABLE);
+        assertThat(body(p, OwnedFiles.MANAGER_DROPIN)).hasValueSatisfying(b -> assertThat(b)
+                .endsWith("[Manager]\n# Stop.\nDefaultTimeoutStopSec=20s\n").doesNotContain("DefaultLimitNOFILE"));
     }
 
     // ---- sysfs ----
