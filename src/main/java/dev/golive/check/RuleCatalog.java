@@ -26,6 +26,7 @@ public final class RuleCatalog {
         all.addAll(CgroupRules.all());
         all.addAll(UnitRules.all());
         all.addAll(UnitSecurityRules.all());
+        all.addAll(UnitFileRules.all());
         all.addAll(GoToolchainRules.all());
         all.addAll(SysctlConfigRules.all());
         all.addAll(SysctlBootRules.all());
