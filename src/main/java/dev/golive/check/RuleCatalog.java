@@ -28,6 +28,7 @@ public final class RuleCatalog {
         all.addAll(UnitSecurityRules.all());
         all.addAll(UnitFileRules.all());
         all.addAll(GoToolchainRules.all());
+        all.addAll(BinaryRules.all());
         all.addAll(SysctlConfigRules.all());
         all.addAll(SysctlBootRules.all());
         all.addAll(ConfigLineRules.all());
