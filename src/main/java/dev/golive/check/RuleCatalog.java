@@ -26,7 +26,9 @@ public final class RuleCatalog {
         all.addAll(CgroupRules.all());
         all.addAll(UnitRules.all());
         all.addAll(UnitSecurityRules.all());
+        all.addAll(UnitFileRules.all());
         all.addAll(GoToolchainRules.all());
+        all.addAll(BinaryRules.all());
         all.addAll(SysctlConfigRules.all());
         all.addAll(SysctlBootRules.all());
         all.addAll(ConfigLineRules.all());

@@ -1,5 +1,6 @@
 package dev.golive.inspect;
 
+import dev.golive.binfmt.ElfFile;
 import dev.golive.binfmt.GoBuildInfoReader;
 import dev.golive.config.ExecLine;
 import dev.golive.config.ServiceEnvironment;
@@ -9,6 +10,7 @@ import dev.golive.host.CommandResult;
 import dev.golive.host.HostRoot;
 import dev.golive.model.CgroupLimit;
 import dev.golive.model.CpuFacts;
+import dev.golive.model.ExecutableFacts;
 import dev.golive.model.Fact;
 import dev.golive.model.GoBuildInfo;
 import dev.golive.model.GoliveException;
@@ -111,7 +113,9 @@ final class ServiceProbe {
 
     static ServiceFacts probe(HostRoot root, Commands cmds, Unit u, Fact<Integer> systemdVersion, String goModDir) {
         List<UnitDirective> dirs = u.directives();
-        Fact<GoBuildInfo> binary = binary(root, u);
+        Fact<ByteBuffer> bytes = binaryBytes(root, u);
+        Fact<GoBuildInfo> binary = binary(bytes, u);
+        Fact<ExecutableFacts> executable = executable(root, bytes);
         var env = ServiceEnvironment.resolve(root, dirs);
         Fact<String> goMod = goModGo(root, goModDir);
         Fact<Double> exposure;
@@ -127,10 +131,11 @@ final class ServiceProbe {
             else if (systemdVersion.opt().get() < 250) exposure = Fact.unknown("systemd " + systemdVersion.opt().get() + " has no security --offline (needs ≥ 250)");
             else exposure = exposure(cmds.get(security(path)));
         }
-        return new ServiceFacts(u.name(), u.info(), dirs, binary, env.variables(), u.cgroupPath(), goMod, exposure, verify);
+        return new ServiceFacts(u.name(), u.info(), dirs, binary, env.variables(), u.cgroupPath(), goMod, exposure, verify, executable);
     }
 
-    static Fact<GoBuildInfo> binary(HostRoot root, Unit u) {
+    /** The ExecStart binary's bytes, with the binary's path as the source. */
+    static Fact<ByteBuffer> binaryBytes(HostRoot root, Unit u) {
         if (!u.info().known()) return Fact.unknown("no unit file, so no ExecStart=");
         Optional<UnitDirective> exec = u.resolution().last("Service", "ExecStart");
         if (exec.isEmpty()) return Fact.unknown(u.name() + " has no ExecStart=");
@@ -138,8 +143,31 @@ final class ServiceProbe {
         if (!p.known()) return Fact.unknown(exec.get().source().path() + ":" + exec.get().source().line() + ": " + p.problem());
         Fact<ByteBuffer> bytes = root.readBinary(p.path(), MAX_BINARY);
         if (!bytes.known()) return Fact.unknown(CpuProbe.reason(bytes));
+        return bytes;
+    }
+
+    static Fact<GoBuildInfo> binary(HostRoot root, Unit u) { return binary(binaryBytes(root, u), u); }
+
+    static Fact<GoBuildInfo> binary(Fact<ByteBuffer> bytes, Unit u) {
+        if (!(bytes instanceof Fact.Known<ByteBuffer> b)) return Fact.unknown(CpuProbe.reason(bytes));
+        String path = ((Source.File) b.source()).path();
         try {
-            return Fact.of(GoBuildInfoReader.read(bytes.opt().get(), p.path()), Source.File.of(p.path()));
+            return Fact.of(GoBuildInfoReader.read(b.value().duplicate(), path), b.source());
+        } catch (GoliveException e) {
+            return Fact.unknown(e.getMessage());
+        }
+    }
+
+    /** The machine and loader the binary's ELF header names, and whether the host has that loader. */
+    static Fact<ExecutableFacts> executable(HostRoot root, Fact<ByteBuffer> bytes) {
+        if (!(bytes instanceof Fact.Known<ByteBuffer> b)) return Fact.unknown(CpuProbe.reason(bytes));
+        String path = ((Source.File) b.source()).path();
+        if (!ElfFile.looksLikeElf(b.value().duplicate())) return Fact.unknown(path + ": not an ELF file");
+        try {
+            ElfFile elf = ElfFile.parse(b.value().duplicate(), path);
+            Optional<String> interp = elf.interpreter();
+            Optional<Fact<Boolean>> present = interp.map(i -> root.presence(i));
+            return Fact.of(new ExecutableFacts(elf.machine(), ExecutableFacts.unameName(elf.machine()), interp, present), b.source());
         } catch (GoliveException e) {
             return Fact.unknown(e.getMessage());
         }

@@ -22,7 +22,16 @@ public record ServiceFacts(
         String cgroupPath,
         Fact<String> goModGoVersion,
         Fact<Double> securityExposure,
-        Fact<List<String>> verifyMessages) {
+        Fact<List<String>> verifyMessages,
+        Fact<ExecutableFacts> executable) {
+
+    /** A service whose binary's ELF header was not read. */
+    public ServiceFacts(String name, Fact<UnitFileInfo> unit, List<UnitDirective> directives, Fact<GoBuildInfo> binary,
+                        Map<String, Fact<String>> environment, String cgroupPath, Fact<String> goModGoVersion,
+                        Fact<Double> securityExposure, Fact<List<String>> verifyMessages) {
+        this(name, unit, directives, binary, environment, cgroupPath, goModGoVersion, securityExposure, verifyMessages,
+                Fact.unknown("ELF header not read"));
+    }
 
     public ServiceFacts {
         directives = List.copyOf(directives);

@@ -75,6 +75,8 @@ final class TestHosts {
     private final List<UnitDirective> directives = new ArrayList<>();
     private final Map<String, Fact<String>> env = new TreeMap<>();
     private Fact<GoBuildInfo> binary = Fact.unknown("not read");
+    private Fact<dev.golive.model.ExecutableFacts> executable = Fact.of(new dev.golive.model.ExecutableFacts(62, Optional.of("x86_64"),
+            Optional.empty(), Optional.empty()), Source.File.of("/usr/local/bin/app"));
     private Fact<String> goMod = Fact.unknown("no go.mod given");
     private Fact<Double> exposure = Fact.of(4.2, new Source.Command("systemd-analyze security --offline=true " + UNIT));
     private Fact<List<String>> verify = Fact.of(List.of(), new Source.Command("systemd-analyze verify " + UNIT));
@@ -222,6 +224,23 @@ final class TestHosts {
                 Map.of("GOOS", "linux", "GOARCH", "amd64", "DefaultGODEBUG", defaultGodebug)), Source.File.of("/usr/local/bin/app"));
         return this;
     }
+    /** A build setting of the binary (GOAMD64=v4, CGO_ENABLED=1, …) added to what {@link #binary} gave. */
+    TestHosts binarySetting(String key, String value) {
+        GoBuildInfo b = binary.opt().orElseThrow();
+        Map<String, String> s = new java.util.LinkedHashMap<>(b.settings());
+        s.put(key, value);
+        binary = Fact.of(new GoBuildInfo(b.goVersion(), b.mainPath(), b.mainModule(), s), binary.src().get());
+        return this;
+    }
+
+    /** The binary's ELF machine and loader; {@code loaderPresent} is whether the host has that loader file. */
+    TestHosts executable(int elfMachine, String loader, boolean loaderPresent) {
+        executable = Fact.of(new dev.golive.model.ExecutableFacts(elfMachine, dev.golive.model.ExecutableFacts.unameName(elfMachine),
+                Optional.ofNullable(loader), Optional.ofNullable(loader).map(l -> Fact.of(loaderPresent, Source.File.of(l)))),
+                Source.File.of("/usr/local/bin/app"));
+        return this;
+    }
+
     TestHosts binaryUnknown() { binary = Fact.unknown("binary not readable"); return this; }
     TestHosts goMod(String v) { goMod = Fact.of(v, new Source.File("/srv/app/go.mod", 3)); return this; }
     TestHosts exposure(double score) { exposure = Fact.of(score, new Source.Command("systemd-analyze security --offline=true " + UNIT)); return this; }
@@ -279,7 +298,7 @@ final class TestHosts {
         GoToolchainFacts go = new GoToolchainFacts(goPath, goVersion, goEnv);
         Optional<ServiceFacts> svc = service
                 ? Optional.of(new ServiceFacts("app.service", Fact.of(new UnitFileInfo("app.service", UNIT, "/etc/systemd/system", List.of()), Source.File.of(UNIT)),
-                        directives, binary, env, "/system.slice/app.service", goMod, exposure, verify))
+                        directives, binary, env, "/system.slice/app.service", goMod, exposure, verify, executable))
                 : Optional.empty();
         return new HostFacts(new CaptureInfo("/", true, "2026-01-01T00:00:00Z", "web-1"), os, cpu, mem, fds, sysctls,
                 new NetworkFacts(listening), cg, sd, go, svc);

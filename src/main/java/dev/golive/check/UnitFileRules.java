@@ -1,0 +1,134 @@
+package dev.golive.check;
+
+import dev.golive.model.Area;
+import dev.golive.model.Finding;
+import dev.golive.model.FixChange;
+import dev.golive.model.ProposedFix;
+import dev.golive.model.ServiceFacts;
+import dev.golive.model.Source;
+import dev.golive.model.SystemdDirectives;
+import dev.golive.model.UnitDirective;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static dev.golive.model.Severity.ERROR;
+import static dev.golive.model.Severity.INFO;
+import static dev.golive.model.Severity.WARN;
+
+/**
+ * What a service unit says that its systemd reads differently from how it looks: no command to
+ * start, old spellings, deprecated switches, and directives or values the host's systemd does not know.
+ */
+final class UnitFileRules {
+
+    private UnitFileRules() { }
+
+    static final Rule NO_EXECSTART = Rule.service("UNIT-NO-EXECSTART", ERROR, Area.UNIT,
+            "Service unit has no ExecStart=",
+            "systemd.service(5), ExecStart=: \"Unless Type= is oneshot, exactly one command must be given.\" A service "
+                    + "unit without ExecStart= (and without Type=oneshot) fails to load with \"Service has no ExecStart=, "
+                    + "ExecStop=, or SuccessAction=. Refusing.\" (or, with only ExecStop=, starts nothing): the service "
+                    + "never runs. A drop-in that resets ExecStart= with an empty line and sets no new one does the same.",
+            "Give the service its command: ExecStart=/absolute/path/to/binary [args].",
+            UnitRules.SERVICE_MAN + " (ExecStart=, Type=)",
+            (r, h) -> {
+                ServiceFacts s = h.service().get();
+                if (!s.unit().known() || !s.all("Service", "ExecStart").isEmpty()) return List.of();
+                String type = s.last("Service", "Type").map(d -> d.value().trim()).orElse("");
+                if (type.equals("oneshot")) return List.of();
+                List<Source> src = new ArrayList<>();
+                s.unit().opt().ifPresent(u -> src.add(Source.File.of(u.path())));
+                return r.one(s.name() + " sets no ExecStart=" + (type.isEmpty() ? "" : " (Type=" + type + ")") + ": systemd refuses to start it",
+                        src, ProposedFix.advice("add ExecStart= with the absolute path of the service's binary"));
+            });
+
+    static final Rule START_LIMIT_OLD = Rule.service("UNIT-START-LIMIT-OLD-SPELLING", INFO, Area.UNIT,
+            "Start limit set with the old [Service] spelling",
+            "Since systemd 229 the start rate limit is StartLimitIntervalSec= and StartLimitBurst= in [Unit] "
+                    + "(NEWS v229; systemd.unit(5)); StartLimitInterval= and StartLimitBurst= in [Service] are the old "
+                    + "spelling, still read, easy to miss when the [Unit] setting is added elsewhere. A value of 0 turns "
+                    + "the start limit off (systemd.unit(5): \"set to 0 to disable any kind of rate limiting\"): with "
+                    + "Restart=always a service that crashes at start is restarted forever instead of being marked failed.",
+            "Move it to [Unit] as StartLimitIntervalSec= (and StartLimitBurst=), keeping a non-zero interval unless "
+                    + "endless restarts are wanted.",
+            UnitRules.UNIT_MAN + " (StartLimitIntervalSec=, StartLimitBurst=); systemd NEWS v229",
+            (r, h) -> {
+                List<Finding> out = new ArrayList<>();
+                ServiceFacts s = h.service().get();
+                boolean unitSection = h.systemd().atLeast(SystemdDirectives.since("Unit", "StartLimitIntervalSec", ""));
+                for (String key : List.of("StartLimitInterval", "StartLimitBurst")) {
+                    Optional<UnitDirective> d = s.last("Service", key);
+                    if (d.isEmpty() || d.get().value().isBlank()) continue;
+                    String v = d.get().value().trim();
+                    boolean off = key.equals("StartLimitInterval") && Values.timeSpanMillis(v).map(ms -> ms == 0).orElse(false);
+                    String next = key.equals("StartLimitInterval") ? "StartLimitIntervalSec" : "StartLimitBurst";
+                    ProposedFix fix = unitSection
+                            ? ProposedFix.of("move it to [Unit] " + next + "=" + v,
+                                    new FixChange.UnitDirectiveRemoval("Service", key, d.get().source()),
+                                    new FixChange.UnitDirectiveChange("Unit", next, v))
+                            : ProposedFix.advice("keep it in [Service]: " + SystemdDirectives.needs(next, v,
+                                    SystemdDirectives.since("Unit", next, v), h.systemd().version()));
+                    out.add(r.finding("[Service] " + key + "=" + v + " is the old spelling of [Unit] " + next + "="
+                                    + (off ? "; 0 turns the start limit off, so a service that fails at start is restarted without end" : ""),
+                            List.of(d.get().source()), fix));
+                }
+                return out;
+            });
+
+    static final Rule PERMISSIONS_START_ONLY = Rule.service("UNIT-PERMISSIONS-START-ONLY", WARN, Area.UNIT,
+            "PermissionsStartOnly= runs the other commands as root",
+            "PermissionsStartOnly=yes applies User=, Group= and the sandboxing only to ExecStart=: ExecStartPre=, "
+                    + "ExecStartPost=, ExecReload=, ExecStop= and ExecStopPost= run as root, unsandboxed "
+                    + "(systemd.service(5)). An ExecReload= that signals the service or reads a file it controls then does "
+                    + "so with full privileges. systemd 240 deprecated the switch (NEWS v240) for the '+' prefix, which "
+                    + "gives privileges to exactly the command that needs them.",
+            "Remove PermissionsStartOnly= and prefix only the commands that need root with '+' (e.g. ExecStartPre=+/usr/bin/install …).",
+            UnitRules.SERVICE_MAN + " (PermissionsStartOnly=, Command lines: the '+' prefix); systemd NEWS v240",
+            (r, h) -> {
+                ServiceFacts s = h.service().get();
+                Optional<UnitDirective> d = s.last("Service", "PermissionsStartOnly");
+                if (d.isEmpty() || !Values.yes(d.get().value())) return List.of();
+                List<String> asRoot = new ArrayList<>();
+                for (String k : List.of("ExecStartPre", "ExecStartPost", "ExecReload", "ExecStop", "ExecStopPost")) {
+                    if (!s.all("Service", k).isEmpty()) asRoot.add(k + "=");
+                }
+                boolean plus = h.systemd().version().opt().map(v -> v >= 231).orElse(false);
+                return r.one("PermissionsStartOnly=" + d.get().value().trim() + ": "
+                                + (asRoot.isEmpty() ? "every command but ExecStart= would run as root" : String.join(", ", asRoot) + " run as root")
+                                + (h.systemd().atLeast(240) ? "; systemd " + h.systemd().version().orElse(0) + " calls the switch deprecated" : ""),
+                        List.of(d.get().source()),
+                        new ProposedFix("remove it" + (plus ? " and prefix the commands that need root with '+'" : ""),
+                                List.of(new FixChange.UnitDirectiveRemoval("Service", "PermissionsStartOnly", d.get().source()))));
+            });
+
+    static final Rule NEWER_THAN_SYSTEMD = Rule.service("UNIT-DIRECTIVE-TOO-NEW", WARN, Area.UNIT,
+            "Directive or value newer than the host's systemd",
+            "systemd ignores what it does not know: an unknown key is logged as \"Unknown key name …, ignoring\", an "
+                    + "unknown value as \"Failed to parse …, ignoring\", and the service starts without the setting "
+                    + "(systemd.unit(5), unit file loading). A hardening switch copied from newer documentation "
+                    + "(PrivateTmp=disconnected is systemd 257, ProtectClock= 245, ProcSubset= 247) then protects "
+                    + "nothing on this host, and a limit does not limit. The versions are systemd's NEWS entries, kept "
+                    + "in golive's directive table.",
+            "Use what this systemd knows (the finding names the version each setting needs), or upgrade systemd.",
+            UnitRules.UNIT_MAN + "; systemd NEWS (the version named in each finding)",
+            (r, h) -> {
+                List<Finding> out = new ArrayList<>();
+                Optional<Integer> host = h.systemd().version().opt();
+                if (host.isEmpty()) return out;
+                for (UnitDirective d : h.service().get().directives()) {
+                    String v = d.value().trim();
+                    if (v.isEmpty()) continue;
+                    Optional<SystemdDirectives.Directive> row = SystemdDirectives.find(d.section(), d.key(), v);
+                    if (row.isEmpty() || row.get().since() <= host.get()) continue;
+                    out.add(r.titled(d.key() + "=" + (row.get().value().isPresent() ? v : "") + " needs systemd " + row.get().since(),
+                            d.key() + "=" + v + ": " + SystemdDirectives.needs(d.key(), v, row.get().since(), h.systemd().version())
+                                    + ", so it ignores the setting (" + row.get().source() + ")",
+                            List.of(d.source()), ProposedFix.advice("use a setting systemd " + host.get() + " knows, or upgrade systemd")));
+                }
+                return out;
+            });
+
+    static List<Rule> all() { return List.of(NO_EXECSTART, START_LIMIT_OLD, PERMISSIONS_START_ONLY, NEWER_THAN_SYSTEMD); }
+}
