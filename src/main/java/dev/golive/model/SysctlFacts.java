@@ -7,15 +7,24 @@ import java.util.Optional;
 /**
  * Kernel tunables golive reads, by key, plus every assignment found in the sysctl load
  * order (all files, in load order, including ones later overridden) and the files that
- * were read or masked. Checks use the full list for dead keys and conflicts.
+ * were read or masked. Checks use the full list for dead keys and conflicts. {@code kernel}
+ * says what the keys were judged against: a running kernel, or (an image tree without
+ * /proc/sys) the kernel the admin named or only the keys golive knows.
  */
 public record SysctlFacts(
         Map<String, SysctlFact> byKey,
         List<SysctlAssignment> allAssignments,
         List<String> filesInLoadOrder,
-        List<String> maskedFiles) {
+        List<String> maskedFiles,
+        KernelBasis kernel) {
+
+    /** Facts read from a running (or captured) kernel's /proc/sys. */
+    public SysctlFacts(Map<String, SysctlFact> byKey, List<SysctlAssignment> allAssignments, List<String> filesInLoadOrder, List<String> maskedFiles) {
+        this(byKey, allAssignments, filesInLoadOrder, maskedFiles, KernelBasis.RUNNING_KERNEL);
+    }
 
     public SysctlFacts {
+        java.util.Objects.requireNonNull(kernel, "kernel");
         byKey = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(byKey));
         allAssignments = List.copyOf(allAssignments);
         filesInLoadOrder = List.copyOf(filesInLoadOrder);

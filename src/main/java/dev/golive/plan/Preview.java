@@ -54,6 +54,13 @@ public final class Preview {
                 out.append("      ").append(l.path()).append(": ").append(st.dim(OwnedFileBodies.firstSentence(l.why()))).append('\n');
             }
         }
+        plan.firstBoot().filter(fb -> !fb.values().isEmpty()).ifPresent(fb -> {
+            // an image tree: no kernel runs in it, so nothing is set live; say what the keys were checked against
+            out.append('\n').append(st.bold("Applies at first boot (" + fb.values().size() + ")")).append('\n');
+            out.append(st.dim("  no running kernel in this tree: no live values; sysctl keys checked against " + p(fb.checkedAgainst()))).append('\n');
+            out.append(st.dim("  the tree's systemd: " + p(fb.systemd()))).append('\n');
+            for (String v : fb.values()) out.append("  ").append(p(v)).append('\n');
+        });
         if (!plan.actions().isEmpty()) {
             out.append('\n').append(st.bold("Then")).append('\n');
             for (PlanAction a : plan.actions()) {
