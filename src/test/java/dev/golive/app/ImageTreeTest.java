@@ -75,7 +75,8 @@ class ImageTreeTest {
         assertThat(plan.manualSteps()).anyMatch(m -> m.contains("net.ipv4.tcp_max_syn_backlog") && m.contains("sizes it at boot"));
         assertThat(plan.manualSteps()).noneMatch(m -> m.contains("restart running Go services"));
         String text = Preview.render(plan, t.toString(), Style.PLAIN);
-        assertThat(text).contains("Applies at first boot (5)", "sysctl keys checked against the keys golive knows", "the tree's systemd: 252");
+        assertThat(text).contains("Image tree (no running kernel: no live values)", "sysctl keys checked against the keys golive knows",
+                "the tree's systemd: 252", "applies at first boot: net.core.somaxconn = 8192").doesNotContain("Live values");
     }
 
     @Test
