@@ -207,11 +207,10 @@ public final class Planner {
                                 a.source().describe() + " loads after " + OwnedFiles.SYSCTL_DROPIN + " and sets " + a.value()
                                         + ": at the next boot it wins. Remove or change that line yourself.")));
             }
-            if (atBoot != null) {
-                // no kernel to set it in: the line above is the whole change
-            } else if (now.isPresent() && !liveOk) {
+            // an image tree has no kernel to set it in: the file's line is the whole change
+            if (atBoot == null && now.isPresent() && !liveOk) {
                 live.add(new LiveChange(w.key(), w.path(), LiveChange.Format.SYSCTL, now.get(), w.value(), w.perNamespace(), w.why()));
-            } else if (now.isEmpty()) {
+            } else if (atBoot == null && now.isEmpty()) {
                 manual.add(w.key() + ": live value unknown here (" + fact.map(f -> f.live() instanceof Fact.Unknown<String> u ? u.reason() : "not read")
                         .orElse("not read") + "); it takes effect at the next boot or with `sysctl --system`");
             }
@@ -310,11 +309,10 @@ public final class Planner {
                 body.append("w ").append(v.path()).append(" - - - - ").append(v.value()).append('\n');
                 if (atBoot != null) atBoot.add(v.path() + " = " + v.value() + "  (" + OwnedFiles.TMPFILES_DROPIN + ", systemd-tmpfiles)");
             }
-            if (atBoot != null) {
-                // no kernel to set it in: tmpfiles.d writes it at boot
-            } else if (now.known() && !liveOk) {
+            // an image tree has no kernel to set it in: tmpfiles.d writes it at boot
+            if (atBoot == null && now.known() && !liveOk) {
                 live.add(new LiveChange(v.key(), v.path(), LiveChange.Format.SYSFS_CHOICE, now.orElse(""), v.value(), false, v.why()));
-            } else if (!now.known()) {
+            } else if (atBoot == null && !now.known()) {
                 manual.add(v.path() + ": live value unknown here; it takes effect at the next boot");
             }
         }
