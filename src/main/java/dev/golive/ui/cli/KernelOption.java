@@ -2,7 +2,7 @@ package dev.golive.ui.cli;
 
 import picocli.CommandLine.Option;
 
-/** --kernel (a picocli mixin) for the commands that read a root: plan, apply, check, export. */
+/** --kernel (a picocli mixin) for the commands that read a root's kernel: inspect, check, plan, apply, export. */
 public final class KernelOption {
 
     @Option(names = "--kernel", paramLabel = "VERSION",
