@@ -66,6 +66,8 @@ public final class Session implements AutoCloseable {
     /** Fault points for apply/rollback: armed from GOLIVE_FAULT unless a test sets them. */
     private FaultPoints faults;
     private IntSupplier uid = Privileges::effectiveUid;
+    /** --kernel: the kernel an image tree without /proc/sys will boot. */
+    private Optional<dev.golive.model.KernelVersion> kernel = Optional.empty();
 
     private Session(RootSpec spec, AccessLog log) {
         this.spec = spec;
@@ -87,10 +89,36 @@ public final class Session implements AutoCloseable {
 
     public String describeRoot() { return spec.root().describe(); }
 
+    /**
+     * --kernel: the Linux version an image tree will boot (MAJOR.MINOR[.PATCH] or a uname -r
+     * release). Only for a tree without a kernel of its own (no /proc/sys): its sysctl keys are
+     * checked against this version and its profile ranges follow it. Malformed, older than
+     * golive knows, or given for a root with a running kernel: one line, exit 2.
+     */
+    public Session kernel(String version) {
+        if (version == null) return this;
+        dev.golive.model.KernelVersion k = dev.golive.model.KernelSysctls.parseNamed(version);
+        if (spec.kind() == RootSpec.Kind.LIVE) {
+            throw GoliveException.badInput("--kernel " + version + ": the live host runs its own kernel; --kernel is for an image tree (--root DIR without /proc/sys)");
+        }
+        this.kernel = Optional.of(k);
+        this.facts = null;
+        return this;
+    }
+
+    /** The named kernel goes with a root that has none: a capture or a tree with /proc/sys has its own. */
+    private HostFacts checkedKernel(HostFacts f) {
+        if (kernel.isPresent() && f.sysctls().kernel().running()) {
+            throw GoliveException.badInput("--kernel " + dev.golive.model.KernelSysctls.label(kernel.get()) + ": " + describeRoot()
+                    + " has a kernel of its own (/proc/sys); --kernel is only for an image tree without one");
+        }
+        return f;
+    }
+
     /** Inspects once per session (facts are immutable), optionally for a given cgroup path. */
     public synchronized HostFacts inspect(String cgroupPath) {
         if (facts == null || cgroupPath != null) {
-            HostFacts f = captureOrigin(Inspector.inspect(spec.root(), spec.runner(), new Inspector.Options(cgroupPath)));
+            HostFacts f = captureOrigin(checkedKernel(Inspector.inspect(spec.root(), spec.runner(), new Inspector.Options(cgroupPath).withKernel(kernel))));
             if (cgroupPath != null) return f;
             facts = f;
         }
@@ -108,7 +136,7 @@ public final class Session implements AutoCloseable {
      * ("app" means app.service); {@code goModDir} is the service's Go module (may be null).
      */
     public HostFacts inspectService(String service, String goModDir) {
-        return captureOrigin(Inspector.inspect(spec.root(), spec.runner(), Inspector.Options.forService(serviceUnit(service), goModDir)));
+        return captureOrigin(checkedKernel(Inspector.inspect(spec.root(), spec.runner(), Inspector.Options.forService(serviceUnit(service), goModDir).withKernel(kernel))));
     }
 
     /**
@@ -169,7 +197,9 @@ public final class Session implements AutoCloseable {
         HostFacts f = UnitNames.isValid(service.unitName()) ? inspect("/system.slice/" + service.unitName()) : inspect();
         Optional<CommandRunner> runner = !analyze ? Optional.empty()
                 : Optional.of(spec.runner().startsProcesses() ? spec.runner() : new ProcessCommandRunner(log));
-        return UnitPreview.of(spec.root(), f, service, goModGo, labels, planId, runner, tighten);
+        // an image tree is verified inside itself (systemd-analyze --root=), never as this machine
+        Optional<Path> tree = spec.kind() == RootSpec.Kind.TARGET_TREE ? Optional.of(spec.root().base()) : Optional.empty();
+        return UnitPreview.of(spec.root(), f, service, goModGo, labels, planId, runner, tighten, tree);
     }
 
     // ---- profiles, recommendation, plan ----------------------------------------------------

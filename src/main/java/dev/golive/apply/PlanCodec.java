@@ -10,6 +10,8 @@ import dev.golive.model.PlanAction;
 import dev.golive.model.PlanConflict;
 import dev.golive.model.Source;
 
+import java.util.Optional;
+
 /**
  * {@link Plan} ↔ JSON, exactly: {@code fromJson(toJson(p)).equals(p)} for every plan. This is
  * what {@code golive plan --json} prints, what {@code golive apply --plan-file} reads, and what
@@ -83,6 +85,15 @@ public final class PlanCodec {
         }
         ArrayNode manual = o.putArray("manualSteps");
         p.manualSteps().forEach(manual::add);
+        if (p.firstBoot().isPresent()) {
+            ObjectNode fb = o.putObject("firstBoot");
+            fb.put("checkedAgainst", p.firstBoot().get().checkedAgainst());
+            fb.put("systemd", p.firstBoot().get().systemd());
+            ArrayNode values = fb.putArray("values");
+            p.firstBoot().get().values().forEach(values::add);
+        } else {
+            o.putNull("firstBoot");
+        }
         return o;
     }
 
@@ -106,6 +117,12 @@ public final class PlanCodec {
                     return new PlanConflict(c.str("key"), c.optStr("wanted").orElse(null), c.optStr("winningValue").orElse(null),
                             new Source.File(w.str("path"), w.integer("line")), c.optStr("why").orElse(null));
                 })),
-                at.strings("manualSteps")));
+                at.strings("manualSteps"),
+                // absent in plans written before image trees had no live values
+                n.get("firstBoot") == null || n.get("firstBoot").isNull() ? Optional.empty() : Optional.of(firstBoot(at.obj("firstBoot")))));
+    }
+
+    private static Plan.FirstBoot firstBoot(JsonFields.At fb) {
+        return fb.build(() -> new Plan.FirstBoot(fb.str("checkedAgainst"), fb.str("systemd"), fb.strings("values")));
     }
 }

@@ -13,10 +13,16 @@ public final class CaptureCommandRunner implements CommandRunner {
 
     private final CaptureManifest manifest;
     private final AccessLog log;
+    /** What an unrecorded command is: "not in capture", or for a target tree why nothing runs. */
+    private final String absent;
 
-    public CaptureCommandRunner(CaptureManifest manifest, AccessLog log) {
+    public CaptureCommandRunner(CaptureManifest manifest, AccessLog log) { this(manifest, log, "not in capture"); }
+
+    /** For a target tree: nothing recorded, and every command answered with {@code absent}. */
+    public CaptureCommandRunner(CaptureManifest manifest, AccessLog log, String absent) {
         this.manifest = manifest;
         this.log = log;
+        this.absent = absent;
     }
 
     @Override public boolean startsProcesses() { return false; }
@@ -31,8 +37,8 @@ public final class CaptureCommandRunner implements CommandRunner {
             return CommandResult.failed(argv, ProcessCommandRunner.NOT_FOUND);
         }
         if (out == null) {
-            log.command(key, -1, Duration.ZERO, "not in capture");
-            return CommandResult.failed(argv, "not in capture");
+            log.command(key, -1, Duration.ZERO, absent);
+            return CommandResult.failed(argv, absent);
         }
         int exit = manifest.exitCodes().getOrDefault(key, 0);
         log.command(key, exit, Duration.ZERO, "from capture");

@@ -23,6 +23,9 @@ public record RootSpec(HostRoot root, CommandRunner runner, Kind kind, Path temp
 
     public enum Kind { LIVE, CAPTURE_DIR, CAPTURE_ARCHIVE, TARGET_TREE }
 
+    /** Why a command has no answer in a target tree. */
+    public static final String TREE_RUNS_NOTHING = "not run: a target tree's commands are not this machine's";
+
     public boolean readOnly() { return kind == Kind.CAPTURE_DIR || kind == Kind.CAPTURE_ARCHIVE; }
 
     /** The environment variable (or system property {@value #NO_LIVE_PROPERTY}) that keeps golive off the live host. */
@@ -93,7 +96,9 @@ public record RootSpec(HostRoot root, CommandRunner runner, Kind kind, Path temp
                     new CaptureCommandRunner(m, log), Kind.CAPTURE_DIR, null, m);
         }
         CaptureManifest none = new CaptureManifest(CaptureManifest.FORMAT, null, null, null, null, java.util.Map.of(), java.util.List.of(), java.util.List.of());
-        return new RootSpec(new DirectoryHostRoot(p, false, spec, log), new CaptureCommandRunner(none, log), Kind.TARGET_TREE, null, null);
+        // a tree's programs are not this machine's: nothing runs on its behalf (the tree's files answer instead)
+        return new RootSpec(new DirectoryHostRoot(p, false, spec, log), new CaptureCommandRunner(none, log, TREE_RUNS_NOTHING),
+                Kind.TARGET_TREE, null, null);
     }
 
     /**

@@ -15,8 +15,47 @@ import java.nio.file.attribute.PosixFilePermissions;
 public final class ScratchDir implements AutoCloseable {
 
     private final Path dir;
+    /** What close() deletes: the directory itself, or the first directory golive made above it. */
+    private final Path made;
 
-    private ScratchDir(Path dir) { this.dir = dir; }
+    private ScratchDir(Path dir) { this(dir, dir); }
+
+    private ScratchDir(Path dir, Path made) {
+        this.dir = dir;
+        this.made = made;
+    }
+
+    /**
+     * A scratch directory at {@code dir} (host terms, e.g. /run/systemd/system.control) inside
+     * the target tree {@code base}, for a tool that must find files where it looks inside the
+     * tree ({@code systemd-analyze --root}). The directory must not exist yet (the tree's own is
+     * never touched); every directory on the way is a real one, never a link, and the missing
+     * ones are made here; {@link #close()} deletes from the first one made, leaving the tree as
+     * it was. An image's /run is a tmpfs at boot, so even a leftover would never be seen there.
+     */
+    public static ScratchDir insideTree(Path base, String dir) {
+        if (!dir.startsWith("/run/")) throw new IllegalArgumentException("a scratch directory in a tree goes under /run: " + dir);
+        Path target = base.resolve(dir.substring(1)).normalize();
+        if (!target.startsWith(base)) throw new IllegalArgumentException("outside the tree: " + dir);
+        Path at = base;
+        Path first = null;
+        try {
+            for (Path part : base.relativize(target)) {
+                at = at.resolve(part);
+                if (Files.isSymbolicLink(at)) throw new UncheckedIOException(new IOException(at + " is a symbolic link"));
+                if (Files.isDirectory(at, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    if (at.equals(target)) throw new UncheckedIOException(new IOException(dir + " already exists in the tree"));
+                    continue;
+                }
+                Files.createDirectory(at, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                if (first == null) first = at;
+            }
+            return new ScratchDir(target, first);
+        } catch (IOException e) {
+            if (first != null) RootSpec.deleteTree(first);
+            throw new UncheckedIOException("cannot create " + target + ": " + e.getMessage(), e);
+        }
+    }
 
     public static ScratchDir create(String prefix) {
         try {
@@ -43,5 +82,5 @@ public final class ScratchDir implements AutoCloseable {
         }
     }
 
-    @Override public void close() { RootSpec.deleteTree(dir); }
+    @Override public void close() { RootSpec.deleteTree(made); }
 }

@@ -4,6 +4,7 @@ import dev.golive.config.ManagerConf;
 import dev.golive.host.CommandRunner;
 import dev.golive.host.HostRoot;
 import dev.golive.model.HostFacts;
+import dev.golive.model.KernelVersion;
 
 /**
  * Entry point of inspection: HostRoot + CommandRunner → HostFacts. See
@@ -14,14 +15,19 @@ public final class Inspector {
     /**
      * What to inspect beyond the host itself: the cgroup to read limits of (null: golive's
      * own, or the service's when a service is named), a service unit (app.service; null for
-     * none) and the Go module directory of that service (for go.mod's go line; null for none).
+     * none), the Go module directory of that service (for go.mod's go line; null for none) and
+     * the kernel the admin named for an image tree without /proc/sys (--kernel; null for none).
      */
-    public record Options(String cgroupPath, String service, String goModDir) {
+    public record Options(String cgroupPath, String service, String goModDir, KernelVersion kernel) {
+        public Options(String cgroupPath, String service, String goModDir) { this(cgroupPath, service, goModDir, null); }
+
         public Options(String cgroupPath) { this(cgroupPath, null, null); }
 
         public static Options defaults() { return new Options(null, null, null); }
 
         public static Options forService(String service, String goModDir) { return new Options(null, service, goModDir); }
+
+        public Options withKernel(java.util.Optional<KernelVersion> k) { return new Options(cgroupPath, service, goModDir, k.orElse(null)); }
     }
 
     private Inspector() { }

@@ -7,6 +7,9 @@ import dev.golive.model.CpuFacts;
 import dev.golive.model.Fact;
 import dev.golive.model.FdFacts;
 import dev.golive.model.HostFacts;
+import dev.golive.model.KernelSysctls;
+import dev.golive.model.KernelVersion;
+import dev.golive.model.Source;
 import dev.golive.model.MemoryFacts;
 import dev.golive.model.OsFacts;
 import dev.golive.model.ServiceFacts;
@@ -78,7 +81,9 @@ public final class Probes {
         ph.lap("cpu");
         MemoryFacts mem = MemoryProbe.probe(root, cg, memPath);
         ph.lap("memory");
-        var sysctls = SysctlProbe.probe(root);
+        Optional<KernelVersion> named = Optional.ofNullable(options.kernel());
+        var sysctls = SysctlProbe.probe(root, named);
+        if (!sysctls.kernel().running()) os = firstBootKernel(os, named);
         ph.lap("sysctl");
         var network = NetworkProbe.probe(root);
         ph.lap("network");
@@ -109,5 +114,16 @@ public final class Probes {
         CaptureInfo origin = new CaptureInfo(root.describe(), root.isLive(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), os.hostname().orElse(null));
         return new HostFacts(origin, os, cpu, mem, fds, sysctls, network, cgroups, systemd, go, service);
+    }
+
+    /**
+     * An image tree has no kernel to ask: its release is the one the admin named with
+     * --kernel (profile ranges and sysfs choices are judged against it), or unknown, said so.
+     */
+    private static OsFacts firstBootKernel(OsFacts os, Optional<KernelVersion> named) {
+        Fact<String> release = named.<Fact<String>>map(k -> Fact.of(KernelSysctls.label(k), new Source.Derived("named with --kernel (no kernel in this tree)")))
+                .orElseGet(() -> Fact.unknown("no kernel in this tree (no /proc/sys); name the image's kernel with --kernel"));
+        return new OsFacts(os.distroId(), os.distroVersion(), os.prettyName(), release, os.architecture(), os.virtualization(),
+                os.container(), os.kernelCmdline(), os.hostname());
     }
 }

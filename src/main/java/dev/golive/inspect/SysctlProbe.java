@@ -3,6 +3,9 @@ package dev.golive.inspect;
 import dev.golive.config.SysctlLoadOrder;
 import dev.golive.host.HostRoot;
 import dev.golive.model.Fact;
+import dev.golive.model.KernelBasis;
+import dev.golive.model.KernelSysctls;
+import dev.golive.model.KernelVersion;
 import dev.golive.model.Source;
 import dev.golive.model.SysctlAssignment;
 import dev.golive.model.SysctlFact;
@@ -55,21 +58,53 @@ public final class SysctlProbe {
         return b.toString();
     }
 
-    static SysctlFacts probe(HostRoot root) {
+    /** Why a key has no live value in an image tree. */
+    public static final String NO_KERNEL = "no running kernel in this tree (no /proc/sys): set at first boot";
+
+    /**
+     * Whether the root has no kernel to read: a target tree made by an image build (mmdebstrap,
+     * debootstrap) has no /proc/sys, or an empty directory where the running system mounts it.
+     */
+    static boolean noKernel(HostRoot root) {
+        return !root.isLive() && root.list("/proc/sys").map(List::isEmpty).orElse(true);
+    }
+
+    static SysctlFacts probe(HostRoot root) { return probe(root, Optional.empty()); }
+
+    /** {@code named}: the kernel the admin named (--kernel), used only where the root has none. */
+    static SysctlFacts probe(HostRoot root, Optional<KernelVersion> named) {
         SysctlLoadOrder.Resolution res = SysctlLoadOrder.resolve(root);
         Map<String, SysctlAssignment> effective = res.effective();
         Set<String> keys = new LinkedHashSet<>(KEYS);
         for (String k : effective.keySet()) if (!k.contains("*") && !k.contains("?")) keys.add(k);
+        KernelBasis basis = noKernel(root) ? KernelBasis.firstBoot(named) : KernelBasis.RUNNING_KERNEL;
         Map<String, SysctlFact> byKey = new LinkedHashMap<>();
         for (String key : keys) {
             String path = procPath(key);
-            Fact<String> live = root.read(path).map(String::trim);
-            Fact<Boolean> exists = live.known() ? Fact.of(true, Source.File.of(path)) : root.presence(path);
-            if (!live.known() && exists.orElse(true).equals(false)) live = Fact.unknown("no such key on this kernel (" + path + ")");
+            Fact<String> live;
+            Fact<Boolean> exists;
+            if (basis.running()) {
+                live = root.read(path).map(String::trim);
+                exists = live.known() ? Fact.of(true, Source.File.of(path)) : root.presence(path);
+                if (!live.known() && exists.orElse(true).equals(false)) live = Fact.unknown("no such key on this kernel (" + path + ")");
+            } else {
+                live = Fact.unknown(NO_KERNEL);
+                exists = existsOnNamed(key, basis);
+            }
             byKey.put(key, new SysctlFact(key, exists, live, Optional.ofNullable(effective.get(key)), perNamespace(key)));
         }
         List<dev.golive.model.MalformedLine> malformed = new java.util.ArrayList<>();
         for (dev.golive.config.SysctlFile f : res.files()) malformed.addAll(f.malformedLines());
-        return new SysctlFacts(byKey, res.assignments(), res.paths(), res.masked(), malformed);
+        return new SysctlFacts(byKey, res.assignments(), res.paths(), res.masked(), malformed, basis);
+    }
+
+    /** Whether the kernel the admin named has {@code key} (model.KernelSysctls), or Unknown with why not. */
+    static Fact<Boolean> existsOnNamed(String key, KernelBasis basis) {
+        if (basis.named().isEmpty()) return Fact.unknown("no kernel in this tree; checked against the keys golive knows (name one with --kernel)");
+        KernelVersion k = basis.named().get();
+        return KernelSysctls.of(key)
+                .<Fact<Boolean>>map(row -> Fact.of(row.existsOn(k), new Source.Derived("Linux " + KernelSysctls.label(k) + " named with --kernel; "
+                        + key + ": " + row.source())))
+                .orElseGet(() -> Fact.unknown("golive does not know which Linux versions have " + key + " (no kernel in this tree to ask)"));
     }
 }

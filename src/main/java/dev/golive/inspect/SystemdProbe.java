@@ -34,18 +34,68 @@ final class SystemdProbe {
     private static final Pattern VERSION = Pattern.compile("^systemd (\\d+)");
     private static final Pattern SHARED = Pattern.compile("^libsystemd-shared-(\\d+)(?:[.-].*)?\\.so$");
 
+    /** Where distributions install libsystemd-shared: Fedora/EL lib64, Debian/Ubuntu a multiarch directory. */
+    private static final List<String> SHARED_DIRS = List.of("/usr/lib/systemd", "/lib/systemd", "/usr/lib64/systemd", "/lib64/systemd");
+    /** Debian's multiarch triplets (x86_64-linux-gnu, aarch64-linux-gnu, arm-linux-gnueabihf, …). */
+    private static final Pattern MULTIARCH = Pattern.compile("^[a-z0-9_]+-linux-[a-z0-9_]+$");
+    private static final Pattern DPKG_VERSION = Pattern.compile("^(?:\\d+:)?(\\d+)");
+
+    /**
+     * The host's systemd version: `systemctl --version` where a command ran (the live host, a
+     * capture), else the tree's own files, so an image tree answers for itself and never for
+     * this machine: the name of its libsystemd-shared-NNN.so (also NNN.x-distro variants such
+     * as Ubuntu's libsystemd-shared-255.4-1ubuntu8.so), else the dpkg database's systemd
+     * package (Version: 252.19-1~deb12u1).
+     */
     static Fact<Integer> version(HostRoot root, CommandResult systemctl) {
         if (systemctl.ok()) {
             Matcher m = VERSION.matcher(systemctl.stdout().strip());
             if (m.find()) return Fact.of(Integer.parseInt(m.group(1)), new Source.Command(systemctl.commandLine()));
         }
-        for (String dir : List.of("/usr/lib/systemd", "/lib/systemd", "/usr/lib64/systemd", "/usr/lib/x86_64-linux-gnu/systemd")) {
+        List<String> dirs = new ArrayList<>(SHARED_DIRS);
+        for (String lib : List.of("/usr/lib", "/lib")) {
+            for (String name : root.list(lib).orElse(List.of())) {
+                if (MULTIARCH.matcher(name).matches()) dirs.add(HostPaths.join(HostPaths.join(lib, name), "systemd"));
+            }
+        }
+        for (String dir : dirs) {
             for (String name : root.list(dir).orElse(List.of())) {
                 Matcher m = SHARED.matcher(name);
                 if (m.matches()) return Fact.of(Integer.parseInt(m.group(1)), Source.File.of(HostPaths.join(dir, name)));
             }
         }
-        return Fact.unknown(systemctl.ran() ? systemctl.problem() : "systemctl did not run (" + systemctl.failure().orElse("") + ") and no libsystemd-shared-NNN.so found");
+        Optional<Fact<Integer>> dpkg = dpkgVersion(root);
+        if (dpkg.isPresent()) return dpkg.get();
+        return Fact.unknown(systemctl.ran() ? systemctl.problem() : "systemctl did not run (" + systemctl.failure().orElse("")
+                + "), no libsystemd-shared-NNN.so and no installed systemd package in /var/lib/dpkg/status");
+    }
+
+    static final String DPKG_STATUS = "/var/lib/dpkg/status";
+
+    /** The installed systemd package's upstream version from dpkg's status file, with its line. */
+    static Optional<Fact<Integer>> dpkgVersion(HostRoot root) {
+        Fact<String> status = root.read(DPKG_STATUS);
+        if (!status.known()) return Optional.empty();
+        String pkg = null, state = null, version = null;
+        int versionLine = 0, n = 0;
+        for (String line : (status.orElse("") + "\n").split("\n", -1)) {
+            n++;
+            if (line.isBlank()) {
+                if ("systemd".equals(pkg) && state != null && state.endsWith(" installed") && version != null) {
+                    Matcher m = DPKG_VERSION.matcher(version);
+                    if (m.find()) return Optional.of(Fact.of(Integer.parseInt(m.group(1)), new Source.File(DPKG_STATUS, versionLine)));
+                }
+                pkg = state = version = null;
+            } else if (line.startsWith("Package:")) {
+                pkg = line.substring(8).strip();
+            } else if (line.startsWith("Status:")) {
+                state = line.substring(7).strip();
+            } else if (line.startsWith("Version:")) {
+                version = line.substring(8).strip();
+                versionLine = n;
+            }
+        }
+        return Optional.empty();
     }
 
     static SystemdFacts probe(HostRoot root, Fact<Integer> version, Map<String, Fact<String>> managerDefaults) {

@@ -63,6 +63,9 @@ public final class Planner {
         List<PlanConflict> conflicts = new ArrayList<>();
         List<String> manual = new ArrayList<>();
         boolean container = facts.os().container().opt().filter(c -> !c.equals("none")).isPresent();
+        // an image tree has no running kernel: nothing is set live, its files apply at first boot
+        boolean firstBoot = !facts.sysctls().kernel().running();
+        List<String> sysctlAtBoot = new ArrayList<>(), sysfsAtBoot = new ArrayList<>();
 
         for (Profile.Skipped s : profile.skipped()) manual.add("not planned: " + s.section().yamlName + " " + s.key() + " (" + s.origin() + "): " + s.reason());
 
@@ -101,9 +104,10 @@ public final class Planner {
         }
         removeFromOurs.forEach(sysctls::remove);
 
-        String sysctlBody = sysctls(facts, in, sysctls, container, live, conflicts, manual, profile.name());
-        OwnedFileBodies.change(in.currentOf(OwnedFiles.SYSCTL_DROPIN), sysctlBody, in.planId(),
-                "kernel tunables of profile " + profile.name() + ", applied at every boot by systemd-sysctl", manual).ifPresent(files::add);
+        String sysctlBody = sysctls(facts, in, sysctls, container, firstBoot ? sysctlAtBoot : null, live, conflicts, manual, profile.name());
+        Optional<FileChange> sysctlFile = OwnedFileBodies.change(in.currentOf(OwnedFiles.SYSCTL_DROPIN), sysctlBody, in.planId(),
+                "kernel tunables of profile " + profile.name() + ", applied at every boot by systemd-sysctl", manual);
+        sysctlFile.ifPresent(files::add);
 
         // ---- systemd manager defaults ----
         String managerBody = manager(facts, in, manager, conflicts, manual, profile.name());
@@ -113,10 +117,10 @@ public final class Planner {
         if (mgr.isPresent()) actions.add(new PlanAction(PlanAction.Kind.DAEMON_REEXEC, Optional.empty(), REEXEC_WHY));
 
         // ---- sysfs (THP): live now, tmpfiles.d at boot ----
-        String tmpfilesBody = sysfs(facts, in, sysfs, profile.name(), container, live, manual);
-        OwnedFileBodies.change(in.currentOf(OwnedFiles.TMPFILES_DROPIN), tmpfilesBody, in.planId(),
-                "sysfs values of profile " + profile.name() + ", written at every boot by systemd-tmpfiles (sysctl.d cannot set /sys)", manual)
-                .ifPresent(files::add);
+        String tmpfilesBody = sysfs(facts, in, sysfs, profile.name(), container, firstBoot ? sysfsAtBoot : null, live, manual);
+        Optional<FileChange> tmpfilesFile = OwnedFileBodies.change(in.currentOf(OwnedFiles.TMPFILES_DROPIN), tmpfilesBody, in.planId(),
+                "sysfs values of profile " + profile.name() + ", written at every boot by systemd-tmpfiles (sysctl.d cannot set /sys)", manual);
+        tmpfilesFile.ifPresent(files::add);
 
         // ---- the service ----
         List<String> restartWhy = new ArrayList<>();
@@ -153,15 +157,28 @@ public final class Planner {
         if (mgr.isPresent()) restartWhy.add("manager defaults apply to processes started after the re-exec");
         if (!restartWhy.isEmpty()) {
             if (unit.isPresent()) actions.add(new PlanAction(PlanAction.Kind.RESTART_SERVICE, unit, String.join("; ", restartWhy)));
-            else manual.add("restart running Go services when convenient: " + String.join("; ", restartWhy));
+            else if (!firstBoot) manual.add("restart running Go services when convenient: " + String.join("; ", restartWhy));
         }
-        return new Plan(in.planId(), profile.name(), unit, files, live, actions, conflicts, manual);
+        Optional<Plan.FirstBoot> atBoot = Optional.empty();
+        if (firstBoot) {
+            // only what this plan writes: a re-plan of an applied tree lists nothing
+            List<String> values = new ArrayList<>();
+            if (sysctlFile.isPresent()) values.addAll(sysctlAtBoot);
+            if (tmpfilesFile.isPresent()) values.addAll(sysfsAtBoot);
+            Fact<Integer> sd = facts.systemd().version();
+            String systemd = sd instanceof Fact.Unknown<Integer> u
+                    ? "unknown (" + u.reason() + "); units use only directives of systemd " + dev.golive.model.SystemdDirectives.BASELINE
+                    : sd.opt().get() + " (" + sd.src().map(Source::describe).orElse("") + ")";
+            atBoot = Optional.of(new Plan.FirstBoot(facts.sysctls().kernel().describe(), systemd, values));
+        }
+        return new Plan(in.planId(), profile.name(), unit, files, live, actions, conflicts, manual, atBoot);
     }
 
     // ------------------------------------------------------------------------------------------
 
-    private static String sysctls(HostFacts facts, PlanInput in, Map<String, Want> wants, boolean container, List<LiveChange> live,
-                                  List<PlanConflict> conflicts, List<String> manual, String profile) {
+    /** {@code atBoot}: null on a host with a running kernel; else where the values an image gets at first boot are listed. */
+    private static String sysctls(HostFacts facts, PlanInput in, Map<String, Want> wants, boolean container, List<String> atBoot,
+                                  List<LiveChange> live, List<PlanConflict> conflicts, List<String> manual, String profile) {
         Map<String, String> ours = new LinkedHashMap<>();
         in.currentOf(OwnedFiles.SYSCTL_DROPIN).content().filter(OwnedFiles::isOwned)
                 .ifPresent(c -> SysctlFile.parse(OwnedFiles.SYSCTL_DROPIN, c).assignments().forEach(a -> ours.put(a.key(), a.value())));
@@ -169,7 +186,8 @@ public final class Planner {
         for (Want w : wants.values()) {
             Optional<SysctlFact> fact = facts.sysctls().get(w.key());
             if (fact.isPresent() && fact.get().exists().opt().orElse(true).equals(false)) {
-                manual.add("not planned: " + w.key() + " does not exist on this kernel");
+                manual.add("not planned: " + w.key() + " does not exist on " + (atBoot == null ? "this kernel"
+                        : fact.get().exists().src().map(Source::describe).orElse("the kernel named with --kernel")));
                 continue;
             }
             if (container && !w.perNamespace()) {
@@ -185,20 +203,22 @@ public final class Planner {
             // is only live (sysctl -w; it differs from the known default) is written, so the boot keeps it.
             // Where the default is not known golive cannot tell, and a container's runtime sets its values
             // at each start: there the live value stands.
-            Optional<String> atBoot = winner.map(a -> SysctlFact.normalize(a.value()))
+            Optional<String> nextBoot = winner.map(a -> SysctlFact.normalize(a.value()))
                     .or(() -> container ? Optional.empty() : KernelDefaults.of(w.key(), facts.os()).map(d -> SysctlFact.normalize(d.value())));
-            boolean configuredOk = atBoot.map(w.value()::equals).orElse(true);
+            boolean configuredOk = nextBoot.map(w.value()::equals).orElse(true);
             if (ours.containsKey(w.key()) || !(liveOk && configuredOk)) {
                 body.append("# ").append(OwnedFileBodies.firstSentence(w.why())).append('\n');
                 body.append(w.key()).append(" = ").append(w.value()).append('\n');
+                if (atBoot != null) atBoot.add(w.key() + " = " + w.value() + "  (" + OwnedFiles.SYSCTL_DROPIN + ", systemd-sysctl)");
                 winner.filter(a -> !SysctlFact.normalize(a.value()).equals(w.value()) && loadsAfterOurs(a.source()))
                         .ifPresent(a -> conflicts.add(new PlanConflict(w.key(), w.value(), SysctlFact.normalize(a.value()), a.source(),
                                 a.source().describe() + " loads after " + OwnedFiles.SYSCTL_DROPIN + " and sets " + a.value()
                                         + ": at the next boot it wins. Remove or change that line yourself.")));
             }
-            if (now.isPresent() && !liveOk) {
+            // an image tree has no kernel to set it in: the file's line is the whole change
+            if (atBoot == null && now.isPresent() && !liveOk) {
                 live.add(new LiveChange(w.key(), w.path(), LiveChange.Format.SYSCTL, now.get(), w.value(), w.perNamespace(), w.why()));
-            } else if (now.isEmpty()) {
+            } else if (atBoot == null && now.isEmpty()) {
                 manual.add(w.key() + ": live value unknown here (" + fact.map(f -> f.live() instanceof Fact.Unknown<String> u ? u.reason() : "not read")
                         .orElse("not read") + "); it takes effect at the next boot or with `sysctl --system`");
             }
@@ -274,7 +294,7 @@ public final class Planner {
     }
 
     private static String sysfs(HostFacts facts, PlanInput in, Map<String, Want> wants, String profile, boolean container,
-                                List<LiveChange> live, List<String> manual) {
+                                List<String> atBoot, List<LiveChange> live, List<String> manual) {
         Map<String, String> ours = new LinkedHashMap<>();
         in.currentOf(OwnedFiles.TMPFILES_DROPIN).content().filter(OwnedFiles::isOwned).ifPresent(c -> {
             for (String line : c.split("\n")) {
@@ -295,10 +315,12 @@ public final class Planner {
                 body.append("# ").append(OwnedFileBodies.firstSentence(v.why())).append('\n');
                 // tmpfiles.d(5): w PATH MODE USER GROUP AGE ARGUMENT — write ARGUMENT to the file if it exists
                 body.append("w ").append(v.path()).append(" - - - - ").append(v.value()).append('\n');
+                if (atBoot != null) atBoot.add(v.path() + " = " + v.value() + "  (" + OwnedFiles.TMPFILES_DROPIN + ", systemd-tmpfiles)");
             }
-            if (now.known() && !liveOk) {
+            // an image tree has no kernel to set it in: tmpfiles.d writes it at boot
+            if (atBoot == null && now.known() && !liveOk) {
                 live.add(new LiveChange(v.key(), v.path(), LiveChange.Format.SYSFS_CHOICE, now.orElse(""), v.value(), false, v.why()));
-            } else if (!now.known()) {
+            } else if (atBoot == null && !now.known()) {
                 manual.add(v.path() + ": live value unknown here; it takes effect at the next boot");
             }
         }

@@ -54,6 +54,13 @@ public final class Preview {
                 out.append("      ").append(l.path()).append(": ").append(st.dim(OwnedFileBodies.firstSentence(l.why()))).append('\n');
             }
         }
+        plan.firstBoot().ifPresent(fb -> {
+            // an image tree: no kernel runs in it, so nothing is set live; say what the keys were checked against
+            out.append('\n').append(st.bold("Image tree (no running kernel: no live values)")).append('\n');
+            out.append("  sysctl keys checked against ").append(p(fb.checkedAgainst())).append('\n');
+            out.append("  the tree's systemd: ").append(p(fb.systemd())).append('\n');
+            for (String v : fb.values()) out.append("  applies at first boot: ").append(p(v)).append('\n');
+        });
         if (!plan.actions().isEmpty()) {
             out.append('\n').append(st.bold("Then")).append('\n');
             for (PlanAction a : plan.actions()) {

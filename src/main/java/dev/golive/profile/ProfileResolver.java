@@ -62,6 +62,22 @@ public final class ProfileResolver {
         return new Merged(chain, out);
     }
 
+    /** A name whose value is one of several (see {@code evalPinned}); never leaves the resolver. */
+    private static final class Several extends RuntimeException {
+        final String name;
+        final List<Long> values;
+        final String why;
+
+        Several(String name, List<Long> values, String why) {
+            super(why, null, false, false);
+            this.name = name;
+            this.values = values;
+            this.why = why;
+        }
+
+        Several as(String other) { return new Several(other, values, why); }
+    }
+
     /** One evaluation of merged settings against one host. */
     private static final class Evaluation {
         private final HostFacts facts;
@@ -115,8 +131,9 @@ public final class ProfileResolver {
             if (s.section() == Section.SYSCTL) {
                 Optional<SysctlFact> f = facts.sysctls().get(s.key());
                 if (f.isPresent() && f.get().exists().opt().orElse(true).equals(false)) {
-                    throw ProfileErrors.at(s.keyLoc(), s.key() + " does not exist on this kernel ("
-                            + kernel.map(KernelVersion::toString).orElse("unknown version") + ")");
+                    throw ProfileErrors.at(s.keyLoc(), s.key() + " does not exist on " + (facts.sysctls().kernel().running()
+                            ? "this kernel (" + kernel.map(KernelVersion::toString).orElse("unknown version") + ")"
+                            : f.get().exists().src().map(dev.golive.model.Source::describe).orElse("the kernel named with --kernel")));
                 }
             }
             // sysctl and sysfs keys: their live file from the one place a plan file is checked against too
@@ -145,9 +162,37 @@ public final class ProfileResolver {
 
         private long evalInt(Schema.Key spec, ProfileDoc.Setting s, String raw) {
             Expr e = Values.intValue(spec, raw, s.valueLoc());
-            long v = Values.eval(e, name -> lookup(name, s));
+            long v = evalPinned(e, s, raw, Map.of());
             Values.range(s.key(), v, spec.min(), spec.max(), null, s.valueLoc());
             return v;
+        }
+
+        /**
+         * Evaluates with {@code pinned} names fixed. A name with several possible values (a key's
+         * value at an image's first boot when the kernel is not named) is tried with each: the
+         * expression stands when all give the same result ("max(current, 8192)" is 8192 whether
+         * somaxconn starts at 128 or 4096), and is missing with both results otherwise.
+         */
+        private long evalPinned(Expr e, ProfileDoc.Setting s, String raw, Map<String, Long> pinned) {
+            try {
+                return Values.eval(e, name -> {
+                    if (pinned.containsKey(name)) return pinned.get(name);
+                    try {
+                        return lookup(name, s);
+                    } catch (Several x) {
+                        throw x.as(name); // "current" stands for the key: pin the name the expression uses
+                    }
+                });
+            } catch (Several several) {
+                Set<Long> results = new java.util.TreeSet<>();
+                for (long c : several.values) {
+                    Map<String, Long> p = new HashMap<>(pinned);
+                    p.put(several.name, c);
+                    results.add(evalPinned(e, s, raw, p));
+                }
+                if (results.size() == 1) return results.iterator().next();
+                throw new Values.Missing(raw + " is one of " + results + " depending on " + several.why);
+            }
         }
 
         private long lookup(String name, ProfileDoc.Setting s) {
@@ -171,11 +216,37 @@ public final class ProfileResolver {
         }
 
         private long live(String key) {
+            if (!facts.sysctls().kernel().running()) return firstBoot(key);
             Optional<SysctlFact> f = facts.sysctls().get(key);
             if (f.isEmpty()) throw new Values.Missing(key + ": golive did not read it on this host");
             Fact<String> live = f.get().live();
             if (live instanceof Fact.Unknown<String> u) throw new Values.Missing(key + ": live value unknown (" + u.reason() + ")");
             return facts.sysctls().liveLong(key).orElseThrow(() -> new Values.Missing(key + ": live value \"" + live.orElse("") + "\" is not a number"));
+        }
+
+        /**
+         * An image tree has no live value: "current" is what the key will be at first boot before
+         * golive's file: what the tree's sysctl.d sets, else the kernel's default on the named
+         * kernel (model.KernelSysctls; every kernel golive knows when none is named).
+         */
+        private long firstBoot(String key) {
+            Optional<SysctlFact> f = facts.sysctls().get(key);
+            Optional<dev.golive.model.SysctlAssignment> set = f.flatMap(SysctlFact::configured);
+            if (set.isPresent()) {
+                String v = SysctlFact.normalize(set.get().value());
+                try {
+                    return Long.parseLong(v);
+                } catch (NumberFormatException e) {
+                    throw new Values.Missing(key + ": " + set.get().source().describe() + " sets \"" + v + "\", not a number");
+                }
+            }
+            List<Long> values = dev.golive.model.KernelSysctls.atFirstBoot(key, kernel, facts.systemd().version().opt());
+            if (values.isEmpty()) {
+                throw new Values.Missing(key + ": no kernel in this tree, nothing in its sysctl.d sets it, and the kernel sizes it at boot");
+            }
+            if (values.size() == 1) return values.get(0);
+            throw new Several(key, values, key + "'s value at first boot ("
+                    + (kernel.isEmpty() ? "name the image's kernel with --kernel" : "the image's systemd version is not known") + ")");
         }
 
         private static long known(Fact<? extends Number> f, String name) {

@@ -35,9 +35,26 @@ public final class SystemdAnalyze {
     private static final Pattern OVERALL = Pattern.compile("Overall exposure level for \\S+: (\\d+(?:\\.\\d+)?) (\\S+)");
     private static final Pattern ROW_EXPOSURE = Pattern.compile("^(.*?)\\s+(\\d+\\.\\d+)$");
 
-    private final CommandRunner runner;
+    /** systemd NEWS v250: verify gained --root= (units below a root directory instead of on this machine). */
+    static final int ROOT_SINCE = 250;
+    /** Where the unit goes inside a tree: the runtime control directory, searched before /etc/systemd/system. */
+    static final String TREE_UNIT_DIR = "/run/systemd/system.control";
 
-    public SystemdAnalyze(CommandRunner runner) { this.runner = runner; }
+    /**
+     * An image tree to verify inside ({@code --root=}): its directory on this machine and the
+     * tree's own systemd version, which this machine's systemd-analyze must match to speak for it.
+     */
+    public record Tree(Path base, Fact<Integer> systemd) { }
+
+    private final CommandRunner runner;
+    private final Optional<Tree> tree;
+
+    public SystemdAnalyze(CommandRunner runner) { this(runner, Optional.empty()); }
+
+    public SystemdAnalyze(CommandRunner runner, Optional<Tree> tree) {
+        this.runner = runner;
+        this.tree = tree;
+    }
 
     /** The systemd-analyze version on this machine. */
     public Fact<Integer> version() {
@@ -59,6 +76,7 @@ public final class SystemdAnalyze {
         }
         int v = version.opt().get();
         String name = unitName(unit);
+        if (tree.isPresent()) return inTree(tree.get(), unit, name, version, v);
         try (ScratchDir dir = ScratchDir.create("golive-unit-")) {
             Path unitFile;
             Paths paths;
@@ -79,8 +97,58 @@ public final class SystemdAnalyze {
         }
     }
 
+    /**
+     * A unit for an image tree: this machine's systemd-analyze speaks for the tree only when it
+     * is the tree's systemd version (another version knows other directives), and then runs with
+     * --root=TREE, so the binary, the base unit and other drop-ins are the tree's. The rendered
+     * file goes into the tree's /run/systemd/system.control (removed afterwards), which systemd
+     * searches before /etc/systemd/system. Otherwise nothing runs, and the reason is the answer.
+     */
+    private UnitAnalysis inTree(Tree t, RenderedUnit unit, String name, Fact<Integer> version, int v) {
+        String skip = null;
+        if (t.systemd() instanceof Fact.Unknown<Integer> u) {
+            skip = "the tree's systemd version is unknown (" + u.reason() + "); systemd-analyze " + v + " on this machine would judge the unit by its own directives, not run";
+        } else if (!t.systemd().opt().get().equals(v)) {
+            skip = "the tree has systemd " + t.systemd().opt().get() + " and this machine's systemd-analyze is " + v
+                    + ": it would judge the unit by " + v + "'s directives, not the tree's; not run";
+        } else if (v < ROOT_SINCE) {
+            skip = "systemd-analyze " + v + " cannot verify below a root directory (--root= needs systemd " + ROOT_SINCE + "); not run";
+        }
+        if (skip != null) return new UnitAnalysis(version, Fact.unknown(skip), Fact.unknown(skip));
+        String file = unit.kind() == RenderedUnit.Kind.DROP_IN ? name + ".d/60-golive.conf" : name;
+        try (ScratchDir dir = ScratchDir.insideTree(t.base(), TREE_UNIT_DIR)) {
+            Path written = dir.write(file, unit.content());
+            String prefix = t.base().toString();
+            String baseUnit = unit.base().map(CurrentUnitFiles.Located::path).orElse("/etc/systemd/system/" + name);
+            Paths paths = unit.kind() == RenderedUnit.Kind.DROP_IN
+                    ? new Paths(prefix + baseUnit, baseUnit, written.toString(), unit.path(), prefix)
+                    : new Paths(written.toString(), unit.path(), null, null, prefix);
+            String root = "--root=" + t.base();
+            List<String> argv = new ArrayList<>(List.of("systemd-analyze", "verify", "--no-pager", "--man=no", root, name));
+            Fact<List<UnitAnalysis.VerifyMessage>> verify = verifyRun(argv, paths, unit);
+            Fact<UnitAnalysis.Security> security = v < OFFLINE_SINCE
+                    ? Fact.unknown("systemd-analyze " + v + " has no security --offline (needs systemd " + OFFLINE_SINCE + "); no exposure score")
+                    : securityRun(List.of("systemd-analyze", "security", "--no-pager", "--offline=true", root, name));
+            return new UnitAnalysis(version, verify, security);
+        } catch (java.io.UncheckedIOException e) {
+            String why = "cannot place the unit inside the tree for systemd-analyze --root (" + e.getMessage() + "); not run";
+            return new UnitAnalysis(version, Fact.unknown(why), Fact.unknown(why));
+        }
+    }
+
     /** Scratch file → host path, for the unit and (for a drop-in) the drop-in. */
-    private record Paths(String scratchUnit, String hostUnit, String scratchDropIn, String hostDropIn) { }
+    private record Paths(String scratchUnit, String hostUnit, String scratchDropIn, String hostDropIn, String treePrefix) {
+        Paths(String scratchUnit, String hostUnit, String scratchDropIn, String hostDropIn) {
+            this(scratchUnit, hostUnit, scratchDropIn, hostDropIn, null);
+        }
+
+        /** A path systemd-analyze printed, in host terms: a file of the tree loses the tree's directory. */
+        String host(String file) {
+            if (file.equals(scratchUnit)) return hostUnit;
+            if (file.equals(scratchDropIn)) return hostDropIn;
+            return treePrefix != null && file.startsWith(treePrefix + "/") ? file.substring(treePrefix.length()) : file;
+        }
+    }
 
     private static String unitName(RenderedUnit unit) {
         String p = unit.path();
@@ -94,6 +162,11 @@ public final class SystemdAnalyze {
         List<String> argv = new ArrayList<>(List.of("systemd-analyze", "verify", "--no-pager"));
         if (version >= 235) argv.add("--man=no");
         argv.add(unitFile.toString());
+        return verifyRun(argv, paths, unit);
+    }
+
+    /** Runs verify ({@code argv}, its last word the unit) and maps every line back to host paths and spec fields. */
+    private Fact<List<UnitAnalysis.VerifyMessage>> verifyRun(List<String> argv, Paths paths, RenderedUnit unit) {
         CommandResult r = runner.run(argv, TIMEOUT);
         if (!r.ran()) return Fact.unknown(r.problem());
         List<UnitAnalysis.VerifyMessage> out = new ArrayList<>();
@@ -113,7 +186,7 @@ public final class SystemdAnalyze {
             String file = m.group(1);
             int n = Integer.parseInt(m.group(2));
             boolean ours = paths.scratchDropIn() == null ? file.equals(paths.scratchUnit()) : file.equals(paths.scratchDropIn());
-            String host = file.equals(paths.scratchUnit()) ? paths.hostUnit() : file.equals(paths.scratchDropIn()) ? paths.hostDropIn() : file;
+            String host = paths.host(file);
             Optional<String> field = ours ? Optional.ofNullable(unit.lineFields().get(n)) : Optional.empty();
             return new UnitAnalysis.VerifyMessage(host, n, field, m.group(3));
         }
@@ -127,7 +200,10 @@ public final class SystemdAnalyze {
     }
 
     private Fact<UnitAnalysis.Security> security(Path unitFile) {
-        List<String> argv = List.of("systemd-analyze", "security", "--no-pager", "--offline=true", unitFile.toString());
+        return securityRun(List.of("systemd-analyze", "security", "--no-pager", "--offline=true", unitFile.toString()));
+    }
+
+    private Fact<UnitAnalysis.Security> securityRun(List<String> argv) {
         CommandResult r = runner.run(argv, TIMEOUT);
         if (!r.ran()) return Fact.unknown(r.problem());
         return parseSecurity(r.stdout()).<Fact<UnitAnalysis.Security>>map(s -> Fact.of(s, new Source.Command("systemd-analyze security --offline=true UNIT")))

@@ -25,6 +25,7 @@ import java.util.function.Function;
 public final class ApplyCommand implements Callable<Integer> {
 
     @Mixin CommonOptions common;
+    @Mixin KernelOption kernel;
     @Spec CommandSpec spec;
 
     @Option(names = "--plan-file", paramLabel = "PLAN.json",
@@ -57,6 +58,8 @@ public final class ApplyCommand implements Callable<Integer> {
     @Override public Integer call() {
         try (Session s = sessions.apply(common.root)) {
             s.requireWritable();
+            if (kernel.kernel != null && planFile != null) throw GoliveException.badInput("--kernel goes with --profile; a plan file was checked when it was made");
+            s.kernel(kernel.kernel);
             Plan plan = plan(s);
             PrintWriter out = spec.commandLine().getOut();
             if (plan.isEmpty() && plan.actions().isEmpty()) {
@@ -79,6 +82,12 @@ public final class ApplyCommand implements Callable<Integer> {
             ApplyResult r = s.apply(plan, restart);
             t.report(spec.commandLine().getErr(), "apply");
             r.lines().forEach(l -> out.println("  " + l));
+            // an image tree: nothing was set live; say what its first boot gets and what it was checked against
+            plan.firstBoot().ifPresent(fb -> {
+                out.println("  no running kernel in " + s.describeRoot() + ": no live values set; sysctl keys checked against " + fb.checkedAgainst());
+                out.println("  the tree's systemd: " + fb.systemd());
+                fb.values().forEach(v -> out.println("  applies at first boot: " + v));
+            });
             // applied anyway, as for every conflict: golive's files are right; the other file is the admin's to fix
             plan.conflicts().forEach(c -> out.println("  conflict, still there: " + c.key() + ": " + c.winner().describe() + " " + c.winnerSays()
                     + " and wins " + c.when() + " over golive's " + c.wanted()));

@@ -23,6 +23,7 @@ import java.util.concurrent.Callable;
 public final class CheckCommand implements Callable<Integer> {
 
     @Mixin CommonOptions common;
+    @Mixin KernelOption kernel;
     @Spec CommandSpec spec;
 
     @Option(names = "--json", description = "Print stable JSON (schema in docs/check-json.md).")
@@ -49,7 +50,7 @@ public final class CheckCommand implements Callable<Integer> {
                 .orElseThrow(() -> GoliveException.badInput("--fail-on " + failOn + ": expected info, warn or error"));
         if (goModDir != null && service == null) throw GoliveException.badInput("--go-mod needs --service NAME");
         String unit = service == null ? null : dev.golive.app.Session.serviceUnit(service);
-        HostFacts facts = source.facts(common.root, unit, goModDir);
+        HostFacts facts = source.facts(common.root, unit, goModDir, kernel.kernel);
         CheckReport report = Checker.run(facts);
         var out = spec.commandLine().getOut();
         if (json) {
@@ -57,6 +58,7 @@ public final class CheckCommand implements Callable<Integer> {
         } else {
             String label = facts.origin().hostname() == null ? facts.origin().root()
                     : facts.origin().hostname() + " (" + facts.origin().root() + ")";
+            if (!facts.sysctls().kernel().running()) label += " · sysctl keys checked against " + facts.sysctls().kernel().describe();
             out.print(CheckText.render(report, label, Output.style(common)));
         }
         out.flush();

@@ -31,6 +31,7 @@ public final class ExportCommand implements Callable<Integer> {
     enum Format { ansible, shell }
 
     @Mixin CommonOptions common;
+    @Mixin KernelOption kernel;
     @Spec CommandSpec spec;
 
     @Option(names = "--format", paramLabel = "ansible|shell", required = true, description = "ansible: a playbook; shell: a POSIX sh script.")
@@ -62,6 +63,7 @@ public final class ExportCommand implements Callable<Integer> {
         Plan plan;
         HostFacts facts;
         try (Session s = sessions.apply(common.root)) {
+            s.kernel(kernel.kernel);
             Optional<String> unit = Optional.ofNullable(service).map(Session::serviceUnit);
             facts = s.inspect();
             plan = s.plan(profile, unit, List.of(), planId);

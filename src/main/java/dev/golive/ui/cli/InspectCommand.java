@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 public final class InspectCommand implements Callable<Integer> {
 
     @Mixin CommonOptions common;
+    @Mixin KernelOption kernel;
     @Spec CommandSpec spec;
 
     @Option(names = "--json", description = "Print stable JSON (schema in docs/inspect-json.md).")
@@ -42,6 +43,7 @@ public final class InspectCommand implements Callable<Integer> {
         if (goModDir != null && service == null) throw dev.golive.model.GoliveException.badInput("--go-mod needs --service NAME");
         if (cgroup != null && service != null) throw dev.golive.model.GoliveException.badInput("--cgroup and --service exclude each other: a service's limits are read from its own cgroup");
         try (Session s = Session.open(common.root)) {
+            s.kernel(kernel.kernel);
             HostFacts f = service != null ? s.inspectService(service, goModDir) : s.inspect(cgroup);
             var out = spec.commandLine().getOut();
             out.print(json ? FactsJson.render(f) : InspectText.render(f, Output.style(common)));

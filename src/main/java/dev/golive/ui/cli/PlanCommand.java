@@ -24,6 +24,7 @@ public final class PlanCommand implements Callable<Integer> {
 
 
     @Mixin CommonOptions common;
+    @Mixin KernelOption kernel;
     @Spec CommandSpec spec;
 
     @Option(names = "--profile", paramLabel = "NAME", required = true, description = "The profile (see `golive profiles`, `golive recommend`).")
@@ -58,6 +59,7 @@ public final class PlanCommand implements Callable<Integer> {
         Plan plan;
         HostFacts facts;
         try (Session s = sessions.apply(common.root)) {
+            s.kernel(kernel.kernel);
             facts = s.inspect();
             if (tighten) s.tighten(true);
             plan = s.plan(profile, Optional.ofNullable(unit), List.of(), planId);
