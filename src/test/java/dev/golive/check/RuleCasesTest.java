@@ -32,7 +32,7 @@ class RuleCasesTest {
     static Stream<Arguments> positives() {
         return Stream.of(
                 c("NET-SOMAXCONN-LOW", "somaxconn 128 from an old tuning file", h().sysctlApplied(F, 1, "net.core.somaxconn", "128")),
-                c("NET-SYN-BACKLOG-LOW", "SYN backlog 512 under somaxconn 4096", h().sysctl("net.ipv4.tcp_max_syn_backlog", "512")),
+                c("NET-SYN-BACKLOG-LOW", "SYN backlog 512 under somaxconn 4096, syncookies off", h().sysctl("net.ipv4.tcp_max_syn_backlog", "512").sysctl("net.ipv4.tcp_syncookies", "0")),
                 c("NET-PORT-RANGE-OVERLAP", "service listens on 40000 inside 32768-60999", h().listening(22, 40000)),
                 c("NET-PORT-RANGE-NARROW", "only 1001 ephemeral ports", h().sysctl("net.ipv4.ip_local_port_range", "50000 51000")),
                 c("NET-PORT-RANGE-NARROW", "low above high", h().sysctl("net.ipv4.ip_local_port_range", "60000 50000")),
@@ -108,7 +108,8 @@ class RuleCasesTest {
     static Stream<Arguments> negatives() {
         return Stream.of(
                 c("NET-SOMAXCONN-LOW", "somaxconn 65535", h().sysctl("net.core.somaxconn", "65535")),
-                c("NET-SYN-BACKLOG-LOW", "SYN backlog 8192", h().sysctl("net.ipv4.tcp_max_syn_backlog", "8192")),
+                c("NET-SYN-BACKLOG-LOW", "SYN backlog 8192", h().sysctl("net.ipv4.tcp_max_syn_backlog", "8192").sysctl("net.ipv4.tcp_syncookies", "0")),
+                c("NET-SYN-BACKLOG-LOW", "SYN backlog 512 with syncookies on: never read", h().sysctl("net.ipv4.tcp_max_syn_backlog", "512")),
                 c("NET-PORT-RANGE-OVERLAP", "40000 reserved", h().listening(22, 40000).sysctl("net.ipv4.ip_local_reserved_ports", "40000")),
                 c("NET-PORT-RANGE-OVERLAP", "ports below the range", h().listening(22, 8080)),
                 c("NET-PORT-RANGE-NARROW", "wide range 1024-65535", h().sysctl("net.ipv4.ip_local_port_range", "1024 65535")),
