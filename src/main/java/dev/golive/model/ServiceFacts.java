@@ -11,7 +11,8 @@ import java.util.Optional;
  * its environment as systemd would pass it, the go.mod {@code go} line when golive was
  * given the module, and what systemd-analyze said of the unit (exposure score from
  * {@code security --offline=true}, the lines of {@code verify}); Unknown where systemd is
- * too old or absent.
+ * too old or absent. {@code notifyStrings}: which of {@link #NOTIFY_MARKERS} the ExecStart
+ * binary contains (evidence that it sends READY=1 over sd_notify).
  */
 public record ServiceFacts(
         String name,
@@ -22,12 +23,25 @@ public record ServiceFacts(
         String cgroupPath,
         Fact<String> goModGoVersion,
         Fact<Double> securityExposure,
-        Fact<List<String>> verifyMessages) {
+        Fact<List<String>> verifyMessages,
+        Fact<List<String>> notifyStrings) {
 
     public ServiceFacts {
         directives = List.copyOf(directives);
         environment = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(environment));
+        notifyStrings = notifyStrings.known() ? Fact.of(List.copyOf(notifyStrings.opt().get()), notifyStrings.src().get()) : notifyStrings;
     }
+
+    /** Without a look for sd_notify strings in the binary. */
+    public ServiceFacts(String name, Fact<UnitFileInfo> unit, List<UnitDirective> directives, Fact<GoBuildInfo> binary,
+                        Map<String, Fact<String>> environment, String cgroupPath, Fact<String> goModGoVersion,
+                        Fact<Double> securityExposure, Fact<List<String>> verifyMessages) {
+        this(name, unit, directives, binary, environment, cgroupPath, goModGoVersion, securityExposure, verifyMessages,
+                Fact.unknown("the binary was not searched for sd_notify strings"));
+    }
+
+    /** The strings an sd_notify sender carries ("READY=1", "NOTIFY_SOCKET"); the binary holds those listed. */
+    public static final List<String> NOTIFY_MARKERS = List.of("READY=1", "NOTIFY_SOCKET");
 
     /** The last value of a directive (what systemd uses for single-valued settings). */
     public Optional<UnitDirective> last(String section, String key) {
