@@ -24,7 +24,8 @@ final class UnitSecurityRules {
     private UnitSecurityRules() { }
 
     static final String EXEC_MAN = "man 5 systemd.exec (Security, Sandboxing)";
-    static final double EXPOSED = 7.0;
+    /** systemd-analyze's EXPOSED label starts here (badness_table in src/analyze/analyze-security.c: UNSAFE ≥ 9.0, EXPOSED ≥ 7.5). */
+    static final double EXPOSED = 7.5;
 
     static boolean runsAsRoot(ServiceFacts s) {
         if (s.last("Service", "DynamicUser").map(d -> Values.yes(d.value())).orElse(false)) return false;
@@ -68,10 +69,11 @@ final class UnitSecurityRules {
             "High systemd-analyze exposure score",
             "systemd-analyze security --offline=true (systemd 250 and later) scores how much a unit's sandboxing leaves "
                     + "open, from 0.0 (locked down) to 10.0. A bare unit scores about 9.6; eight common directives bring it "
-                    + "near 4; 7.0 or more is what systemd-analyze calls EXPOSED or UNSAFE. It scores sandboxing only, not "
+                    + "to about 7.2; 7.5 or more is what systemd-analyze calls EXPOSED (9.0 or more UNSAFE; badness_table in "
+                    + "src/analyze/analyze-security.c), below it MEDIUM. It scores sandboxing only, not "
                     + "resource limits.",
-            "Add sandboxing directives until the score is below 7 (run the command to see which ones count most).",
-            "man 1 systemd-analyze (security); " + EXEC_MAN,
+            "Add sandboxing directives until the score is below 7.5 (run the command to see which ones count most).",
+            "man 1 systemd-analyze (security); systemd source src/analyze/analyze-security.c (badness_table); " + EXEC_MAN,
             (r, h) -> {
                 ServiceFacts s = h.service().get();
                 Optional<Double> score = s.securityExposure().opt();
