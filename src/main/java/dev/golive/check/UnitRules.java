@@ -33,6 +33,11 @@ final class UnitRules {
             "BlockIOReadBandwidth", "IOReadBandwidthMax", "BlockIOWriteBandwidth", "IOWriteBandwidthMax",
             "BlockIOAccounting", "IOAccounting");
 
+    /** Directives systemd 258 ignores without a successor: remove them (systemd NEWS v258; man 5 systemd.resource-control). */
+    static final Map<String, String> IGNORED_FROM_258 = Map.of(
+            "CPUAccounting", "CPU accounting is always on since systemd 258",
+            "NetClass", "systemd 258 ignores it (net_cls is a cgroup-v1 controller, gone with v1 support)");
+
     /** The value for the successor: shares (default 1024) and blkio weights (default 500) scale to weights (default 100). */
     static String convert(String key, String value) {
         Optional<Long> n = Values.parseLong(value);
@@ -50,13 +55,21 @@ final class UnitRules {
             "Advice to use MemoryLimit=, CPUShares= or BlockIOWeight= is out of date: these are the cgroup v1 names, "
                     + "deprecated since systemd 252 and ignored from 258. Their successors are MemoryMax=, CPUWeight= "
                     + "(1..10000, default 100, where CPUShares defaulted to 1024) and IOWeight= (default 100, where "
-                    + "BlockIOWeight defaulted to 500). A unit that relies on the old names loses its limits on upgrade.",
+                    + "BlockIOWeight defaulted to 500). A unit that relies on the old names loses its limits on upgrade. "
+                    + "CPUAccounting= and NetClass= have no successor: systemd 258 ignores them (CPU accounting is always "
+                    + "on), so on 258 and later they are dead lines to remove.",
             "Replace each with its successor, converting weights to the new scale.",
-            "man 5 systemd.resource-control (Deprecated options); systemd NEWS v252, v258",
+            "man 5 systemd.resource-control (Deprecated options); systemd NEWS v252, v258 (CPUAccounting=, NetClass= ignored)",
             (r, h) -> {
                 List<Finding> out = new ArrayList<>();
                 boolean ignored = h.systemd().atLeast(258);
                 for (UnitDirective d : h.service().get().directives()) {
+                    String gone = IGNORED_FROM_258.get(d.key());
+                    if (gone != null && ignored) {
+                        out.add(r.finding(d.key() + "=" + d.value() + " is ignored by this systemd: " + gone, List.of(d.source()),
+                                ProposedFix.of("remove " + d.key() + "=", new FixChange.UnitDirectiveRemoval(d.section(), d.key(), d.source()))));
+                        continue;
+                    }
                     String next = DEPRECATED.get(d.key());
                     if (next == null) continue;
                     String v = convert(d.key(), d.value());
