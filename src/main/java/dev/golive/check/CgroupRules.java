@@ -51,14 +51,26 @@ final class CgroupRules {
             "On a cgroup v1 or hybrid host MemoryHigh=, MemoryLow=, MemoryMin= and MemorySwapMax= are ignored and "
                     + "pressure information (PSI per cgroup) is missing. systemd 256 refuses to boot on v1 unless forced and "
                     + "systemd 258 removed it, so upgrading the distribution will require v2 anyway.",
-            "Switch to cgroup v2: systemd.unified_cgroup_hierarchy=1 on the kernel command line (the default of current distributions).",
-            NEWS + "; " + CG2,
+            "Switch to cgroup v2: systemd.unified_cgroup_hierarchy=1 on the kernel command line (the default of current "
+                    + "distributions). That needs Linux 4.5 or later (cgroup2 was merged in 4.5) and systemd 230 or later "
+                    + "(the first to run on the unified hierarchy); an older host (EL7: 3.10, systemd 219) gets there only "
+                    + "by a distribution upgrade.",
+            NEWS + " (v230: unified hierarchy); " + CG2 + "; Linux 4.5 release (cgroup2)",
             (r, h) -> {
                 if (!legacy(h) || h.systemd().atLeast(256)) return List.of();
+                java.util.Optional<dev.golive.model.KernelVersion> k = h.os().kernel();
+                java.util.Optional<Integer> sd = h.systemd().version().opt();
+                List<String> cannot = new ArrayList<>();
+                k.filter(x -> !x.atLeast(4, 5)).ifPresent(x -> cannot.add("Linux " + x + " has no cgroup2 (needs 4.5)"));
+                sd.filter(v -> v < 230).ifPresent(v -> cannot.add("systemd " + v + " cannot run on it (needs 230)"));
+                ProposedFix fix = !cannot.isEmpty()
+                        ? ProposedFix.advice("this host cannot switch: " + String.join(", ", cannot) + "; cgroup v2 comes with a distribution upgrade")
+                        : k.isPresent() && sd.isPresent() ? ProposedFix.advice("boot with systemd.unified_cgroup_hierarchy=1")
+                        : ProposedFix.advice("boot with systemd.unified_cgroup_hierarchy=1 if the kernel is 4.5 or later and systemd 230 or later"
+                                + " (" + (k.isEmpty() ? "the kernel" : "systemd") + "'s version is unknown here)");
                 return r.one("cgroup layout is " + h.cgroups().mode().opt().get().label()
-                                + h.systemd().version().opt().map(v -> " (systemd " + v + ")").orElse(""),
-                        Facts.sources(h.cgroups().mode(), h.cgroups().unifiedHierarchySwitch()),
-                        ProposedFix.advice("boot with systemd.unified_cgroup_hierarchy=1"));
+                                + sd.map(v -> " (systemd " + v + ")").orElse(""),
+                        Facts.sources(h.cgroups().mode(), h.cgroups().unifiedHierarchySwitch()), fix);
             });
 
     static final List<String> V2_ONLY = List.of("MemoryLow", "MemoryHigh", "MemoryMin", "MemorySwapMax");

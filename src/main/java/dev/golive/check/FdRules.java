@@ -51,7 +51,8 @@ final class FdRules {
                     + "read by pam_limits when someone logs in; a systemd service never passes through PAM unless its "
                     + "unit sets PAMName=. The service keeps the limit systemd gives it: LimitNOFILE= of the unit, or "
                     + "DefaultLimitNOFILE= of the manager (1024 soft / 524288 hard since systemd 240).",
-            "Set LimitNOFILE= in the service's unit (a drop-in), or DefaultLimitNOFILE= in system.conf.d for all services.",
+            "Set LimitNOFILE= in the service's unit (a drop-in), or DefaultLimitNOFILE= in system.conf.d for all services; "
+                    + "a unit that already sets LimitNOFILE= needs nothing, and the limits.conf lines can go.",
             "man 5 limits.conf; man 8 pam_limits; " + SYSTEMD_EXEC,
             FdRules::limitsConf);
 
@@ -67,9 +68,15 @@ final class FdRules {
         String gets = eff.map(e -> " The service gets " + e.limit() + " (" + e.source().describe() + ").").orElse("");
         String hard = nofile.stream().filter(e -> !e.type().equals("soft")).map(LimitsEntry::value).reduce((a, b) -> b)
                 .orElse(nofile.get(nofile.size() - 1).value());
-        ProposedFix fix = svc.isPresent() && svc.get().last("Service", "LimitNOFILE").isEmpty()
+        Optional<dev.golive.model.UnitDirective> own = svc.flatMap(s -> s.last("Service", "LimitNOFILE"));
+        ProposedFix fix = own.isPresent()
+                // the unit already says what it gets: nothing to set, only dead lines to drop
+                ? ProposedFix.advice(svc.get().name() + " already sets LimitNOFILE=" + own.get().value() + " ("
+                        + own.get().source().describe() + "); the nofile lines in limits.conf do nothing for it: remove them "
+                        + "or keep them for login sessions")
+                : svc.isPresent()
                 ? ProposedFix.of("set LimitNOFILE=" + hard + " in the unit", new FixChange.UnitDirectiveChange("Service", "LimitNOFILE", hard))
-                : ProposedFix.advice("set LimitNOFILE= in the service's unit instead");
+                : ProposedFix.advice("set LimitNOFILE= in the service's unit (or DefaultLimitNOFILE= for all services) instead");
         return r.one(lines + ": applies to PAM logins only." + gets, src, fix);
     }
 

@@ -1,7 +1,9 @@
 package dev.golive.check;
 
 import dev.golive.model.Area;
+import dev.golive.model.Finding;
 import dev.golive.model.FixChange;
+import dev.golive.model.GoVersion;
 import dev.golive.model.HostFacts;
 import dev.golive.model.KernelVersion;
 import dev.golive.model.OwnedFiles;
@@ -157,21 +159,65 @@ final class MemoryRules {
                     .orElse(List.of()));
 
     static final Rule THP_ALWAYS = Rule.host("MEM-THP-ALWAYS", WARN, Area.MEMORY,
-            "Transparent huge pages set to always",
-            "With transparent_hugepage/enabled=always the kernel backs any large enough anonymous mapping with 2 MiB "
-                    + "pages. Go ≥ 1.21.1 manages huge pages for its heap itself, and under 'always' a small heap can use up to "
-                    + "50% more memory. madvise, with defrag=defer+madvise, lets programs that ask for huge pages get them without "
-                    + "that cost.",
-            "Set enabled to madvise (and defrag to defer+madvise, or madvise before Linux 4.11), live and at every boot: golive "
-                    + "writes both to " + OwnedFiles.TMPFILES_DROPIN + ", as the profiles do (sysctl.d cannot set /sys). "
-                    + "By hand: echo madvise > /sys/kernel/mm/transparent_hugepage/enabled, plus a tmpfiles.d 'w' line.",
-            THP_DOC + "; https://go.dev/doc/gc-guide (Linux transparent huge pages)",
-            (r, h) -> h.memory().thpEnabled().opt().filter(v -> v.trim().equals("always"))
-                    .map(v -> r.one("transparent_hugepage/enabled is always"
-                                    + GoRuntime.version(h).map(g -> "; Go here is " + g + (g.atLeast(1, 21, 1) ? " (manages THP itself)" : "")).orElse(""),
-                            Facts.sources(h.memory().thpEnabled()),
-                            thpFix(h)))
-                    .orElse(List.of()));
+            "THP always without the GC guide's defrag and max_ptes_none",
+            "transparent_hugepage/enabled=always (or an explicit always in a per-size hugepages-<size>kB/enabled, which "
+                    + "beats the top level since Linux 6.8) backs large anonymous mappings with huge pages. For Go that is a "
+                    + "choice by heap size and memory headroom (Go GC guide, \"Linux transparent huge pages\"): heaps of 1 GiB "
+                    + "or more gain up to 10% throughput for 1-2% more memory; small heaps gain little and can use up to 50% "
+                    + "more. It is not true that Go manages THP itself: since Go 1.21 on Linux 6.2+ the runtime no longer "
+                    + "changes huge-page state for its heap, so under madvise a Go heap gets no huge pages. Where THP is on, "
+                    + "the guide names two settings: defrag=defer or defer+madvise (no allocation stalls; madvise before "
+                    + "Linux 4.11) and khugepaged/max_ptes_none=0 (the default 511 lets khugepaged re-fill the memory Go "
+                    + "returned to the OS). A service can opt out alone: GODEBUG=disablethp=1 (Go 1.21.6 and later) or "
+                    + "MemoryTHP=disable (systemd 260 and later).",
+            "Keep always for large heaps with headroom and set defrag to defer+madvise and khugepaged/max_ptes_none to 0 "
+                    + "(golive writes defrag live and to " + OwnedFiles.TMPFILES_DROPIN + "; by hand: echo 0 > "
+                    + "/sys/kernel/mm/transparent_hugepage/khugepaged/max_ptes_none plus a tmpfiles.d 'w' line). For small "
+                    + "heaps short of memory choose madvise, or opt the service out (GODEBUG=disablethp=1, MemoryTHP=disable).",
+            THP_DOC + "; https://go.dev/doc/gc-guide (Linux transparent huge pages); Go source runtime/mem_linux.go; "
+                    + "man 5 systemd.resource-control (MemoryTHP=)",
+            MemoryRules::thpAlways);
+
+    private static List<Finding> thpAlways(Rule r, HostFacts h) {
+        Optional<List<String>> always = h.memory().thpAlwaysSizes();
+        if (always.isEmpty() || always.get().isEmpty()) return List.of();
+        Optional<String> defrag = h.memory().thpDefrag().opt().map(String::trim);
+        boolean defragOk = defrag.filter(d -> d.equals("defer") || d.equals("defer+madvise")).isPresent()
+                // before 4.11 madvise is the closest the kernel offers
+                || (defrag.filter("madvise"::equals).isPresent() && defragChange(h).map(c -> c.value().equals("madvise")).orElse(false));
+        Optional<Integer> ptes = h.memory().khugepagedMaxPtesNone().opt();
+        boolean ptesOk = ptes.map(p -> p == 0).orElse(true);
+        if (defragOk && ptesOk) return List.of();
+        String where = always.get().equals(List.of("enabled")) ? "transparent_hugepage/enabled is always"
+                : "THP is always for " + String.join(", ", always.get()) + (h.memory().thpEnabled().opt().map(String::trim).filter("always"::equals).isPresent()
+                        ? "" : " (an explicit always there beats enabled=" + h.memory().thpEnabled().opt().get().trim() + ")");
+        List<String> missing = new ArrayList<>();
+        if (!defragOk) missing.add("defrag is " + defrag.orElse("unknown"));
+        if (!ptesOk) missing.add("khugepaged/max_ptes_none is " + ptes.get());
+        List<Source> src = new ArrayList<>(Facts.sources(h.memory().thpEnabled()));
+        h.memory().thpPerSize().src().filter(x -> !always.get().equals(List.of("enabled"))).ifPresent(src::add);
+        if (!defragOk) src.addAll(Facts.sources(h.memory().thpDefrag()));
+        if (!ptesOk) src.addAll(Facts.sources(h.memory().khugepagedMaxPtesNone()));
+        List<FixChange> changes = new ArrayList<>();
+        if (!defragOk) defragChange(h).ifPresent(changes::add);
+        String text = (changes.isEmpty() ? "" : "set defrag to " + ((FixChange.SysfsChange) changes.get(0)).value() + defragWhy(((FixChange.SysfsChange) changes.get(0)).value(), h))
+                + (!ptesOk ? (changes.isEmpty() ? "" : "; ") + "set khugepaged/max_ptes_none to 0 by hand (echo 0 > " + THP_PTES + ", and a tmpfiles.d 'w' line)" : "")
+                + "; or, for a small heap short of memory, " + optOut(h);
+        return r.one(where + " and " + String.join(", ", missing) + ": the GC guide's settings for THP are missing", src,
+                new ProposedFix(text, changes));
+    }
+
+    static final String THP_PTES = "/sys/kernel/mm/transparent_hugepage/khugepaged/max_ptes_none";
+
+    /** The per-service opt-outs this host and service have (GODEBUG needs Go 1.21.6, MemoryTHP= systemd 260). */
+    private static String optOut(HostFacts h) {
+        List<String> ways = new ArrayList<>(List.of("enabled=madvise for the host"));
+        Optional<GoVersion> go = GoRuntime.version(h);
+        if (go.map(g -> g.atLeast(1, 21, 6)).orElse(true)) ways.add("GODEBUG=disablethp=1 for one service (Go 1.21.6+)");
+        if (h.systemd().atLeast(260)) ways.add("MemoryTHP=disable in its unit");
+        else ways.add("MemoryTHP=disable once systemd is 260 or newer" + h.systemd().version().opt().map(v -> " (it is " + v + ")").orElse(""));
+        return String.join(", ", ways);
+    }
 
     static final Rule THP_DEFRAG = Rule.host("MEM-THP-DEFRAG-ALWAYS", INFO, Area.MEMORY,
             "THP defrag=always stalls allocations",
@@ -200,16 +246,6 @@ final class MemoryRules {
     private static String defragWhy(String value, HostFacts h) {
         if (value.equals(SysfsChoices.THP_DEFRAG_WANTED.get(0))) return "";
         return h.os().kernel().map(k -> " (Linux " + k + " has no defer+madvise; it came in 4.11)").orElse("");
-    }
-
-    /** enabled=madvise, and defrag too unless it already has the value the profiles set. */
-    private static ProposedFix thpFix(HostFacts h) {
-        List<FixChange> changes = new ArrayList<>();
-        changes.add(new FixChange.SysfsChange(SysfsChoices.THP_ENABLED, SysfsChoices.THP_ENABLED_PATH, SysfsChoices.THP_ENABLED_WANTED));
-        Optional<FixChange.SysfsChange> defrag = defragChange(h)
-                .filter(c -> !h.memory().thpDefrag().opt().map(String::trim).equals(Optional.of(c.value())));
-        defrag.ifPresent(changes::add);
-        return new ProposedFix("set THP to madvise" + defrag.map(c -> " and defrag to " + c.value()).orElse(""), changes);
     }
 
     static List<Rule> all() {

@@ -45,23 +45,27 @@ final class NetworkRules {
                     .orElse(List.of()));
 
     static final Rule SYN_BACKLOG_LOW = Rule.host("NET-SYN-BACKLOG-LOW", WARN, Area.NETWORK,
-            "SYN backlog smaller than somaxconn",
-            "net.ipv4.tcp_max_syn_backlog bounds the half-open connections (SYN received, handshake not finished) "
-                    + "each listener may hold. When it is smaller than somaxconn, a connection burst fills the SYN queue "
-                    + "long before the accept queue: the kernel then falls back to SYN cookies (tcp_syncookies=1) or drops "
-                    + "SYNs, and clients see retransmission delays of a second or more. The kernel default scales with RAM "
-                    + "(at least 128).",
-            "Raise net.ipv4.tcp_max_syn_backlog to the value of net.core.somaxconn.",
-            NET_SYSCTL_DOC + " (tcp_max_syn_backlog)",
+            "SYN backlog smaller than somaxconn with syncookies off",
+            "net.ipv4.tcp_max_syn_backlog matters only when net.ipv4.tcp_syncookies=0: then the kernel drops SYNs from "
+                    + "unproven peers once a listener's SYN queue is 3/4 of it, and clients see retransmission delays of a "
+                    + "second or more. With syncookies on (1, the default; or 2) the kernel never reads it: a listener's SYN "
+                    + "queue is bounded by its accept backlog, min(listen backlog, somaxconn), and cookies start there "
+                    + "(tcp_conn_request and inet_csk_reqsk_queue_is_full in net/ipv4/tcp_input.c). So \"raise "
+                    + "tcp_max_syn_backlog to match somaxconn\" does nothing on a default host, and golive says so only "
+                    + "where syncookies are off. The kernel default scales with RAM (at least 128).",
+            "With tcp_syncookies=0, raise net.ipv4.tcp_max_syn_backlog to the value of net.core.somaxconn (or turn syncookies back on).",
+            NET_SYSCTL_DOC + " (tcp_max_syn_backlog, tcp_syncookies); Linux net/ipv4/tcp_input.c (tcp_conn_request)",
             (r, h) -> {
                 Optional<Long> syn = Facts.liveLong(h, "net.ipv4.tcp_max_syn_backlog");
                 Optional<Long> som = Facts.liveLong(h, "net.core.somaxconn");
-                if (syn.isEmpty() || som.isEmpty() || syn.get() >= som.get()) return List.of();
-                String cookies = Facts.live(h, "net.ipv4.tcp_syncookies").orElse("unknown");
+                Optional<String> cookies = Facts.live(h, "net.ipv4.tcp_syncookies").map(String::trim);
+                // the kernel reads tcp_max_syn_backlog only with syncookies off; unknown syncookies: no claim
+                if (!cookies.filter("0"::equals).isPresent() || syn.isEmpty() || som.isEmpty() || syn.get() >= som.get()) return List.of();
                 return r.one("net.ipv4.tcp_max_syn_backlog is " + syn.get() + ", below net.core.somaxconn " + som.get()
-                                + " (tcp_syncookies=" + cookies + ")",
-                        Facts.plus(Facts.sysctlSources(h, "net.ipv4.tcp_max_syn_backlog"),
+                                + ", and tcp_syncookies=0: SYNs beyond 3/4 of it are dropped",
+                        Facts.plus(Facts.plus(Facts.sysctlSources(h, "net.ipv4.tcp_max_syn_backlog"),
                                 Facts.sysctl(h, "net.core.somaxconn").flatMap(f -> f.live().src())),
+                                Facts.sysctl(h, "net.ipv4.tcp_syncookies").flatMap(f -> f.live().src())),
                         ProposedFix.of("set net.ipv4.tcp_max_syn_backlog = " + som.get(),
                                 new FixChange.SysctlChange("net.ipv4.tcp_max_syn_backlog", Long.toString(som.get()))));
             });

@@ -33,6 +33,11 @@ final class UnitRules {
             "BlockIOReadBandwidth", "IOReadBandwidthMax", "BlockIOWriteBandwidth", "IOWriteBandwidthMax",
             "BlockIOAccounting", "IOAccounting");
 
+    /** Directives systemd 258 ignores without a successor: remove them (systemd NEWS v258; man 5 systemd.resource-control). */
+    static final Map<String, String> IGNORED_FROM_258 = Map.of(
+            "CPUAccounting", "CPU accounting is always on since systemd 258",
+            "NetClass", "systemd 258 ignores it (net_cls is a cgroup-v1 controller, gone with v1 support)");
+
     /** The value for the successor: shares (default 1024) and blkio weights (default 500) scale to weights (default 100). */
     static String convert(String key, String value) {
         Optional<Long> n = Values.parseLong(value);
@@ -50,13 +55,21 @@ final class UnitRules {
             "Advice to use MemoryLimit=, CPUShares= or BlockIOWeight= is out of date: these are the cgroup v1 names, "
                     + "deprecated since systemd 252 and ignored from 258. Their successors are MemoryMax=, CPUWeight= "
                     + "(1..10000, default 100, where CPUShares defaulted to 1024) and IOWeight= (default 100, where "
-                    + "BlockIOWeight defaulted to 500). A unit that relies on the old names loses its limits on upgrade.",
+                    + "BlockIOWeight defaulted to 500). A unit that relies on the old names loses its limits on upgrade. "
+                    + "CPUAccounting= and NetClass= have no successor: systemd 258 ignores them (CPU accounting is always "
+                    + "on), so on 258 and later they are dead lines to remove.",
             "Replace each with its successor, converting weights to the new scale.",
-            "man 5 systemd.resource-control (Deprecated options); systemd NEWS v252, v258",
+            "man 5 systemd.resource-control (Deprecated options); systemd NEWS v252, v258 (CPUAccounting=, NetClass= ignored)",
             (r, h) -> {
                 List<Finding> out = new ArrayList<>();
                 boolean ignored = h.systemd().atLeast(258);
                 for (UnitDirective d : h.service().get().directives()) {
+                    String gone = IGNORED_FROM_258.get(d.key());
+                    if (gone != null && ignored) {
+                        out.add(r.finding(d.key() + "=" + d.value() + " is ignored by this systemd: " + gone, List.of(d.source()),
+                                ProposedFix.of("remove " + d.key() + "=", new FixChange.UnitDirectiveRemoval(d.section(), d.key(), d.source()))));
+                        continue;
+                    }
                     String next = DEPRECATED.get(d.key());
                     if (next == null) continue;
                     String v = convert(d.key(), d.value());
@@ -179,20 +192,39 @@ final class UnitRules {
             });
 
     static final Rule TYPE_NOTIFY = Rule.service("UNIT-TYPE-NOTIFY-GO", INFO, Area.UNIT,
-            "Type=notify for a Go binary",
-            "Type=notify waits for the service to send READY=1 over sd_notify. Go's standard library has no sd_notify; "
-                    + "unless the program uses a library for it (e.g. coreos/go-systemd), the start job times out after "
-                    + "TimeoutStartSec= and systemd kills the service.",
-            "Use Type=exec unless the program sends READY=1.",
+            "Type=notify for a Go binary that may not send READY=1",
+            "Type=notify waits for the service to send READY=1 over the socket in $NOTIFY_SOCKET (sd_notify); units that "
+                    + "are ordered after it start only then. Go's standard library has no sd_notify, but many Go daemons send "
+                    + "it through a library (coreos/go-systemd's daemon.SdNotify, as docker, containerd, etcd and caddy do), "
+                    + "so Type=notify on a Go binary is often right, and replacing it with simple or exec would let dependent "
+                    + "units start before the daemon is ready. golive looks in the binary for the strings a sender carries "
+                    + "(\"READY=1\" and \"NOTIFY_SOCKET\"; Debian's Go builds carry no module list, so build info alone "
+                    + "cannot show go-systemd). With both there, nothing to say; with neither, the start job will time out "
+                    + "after TimeoutStartSec= and systemd kills the service; with one, golive cannot tell.",
+            "If the program never sends READY=1 (neither string is in its binary), use Type=exec; otherwise keep Type=notify.",
             SERVICE_MAN + " (Type=notify); man 3 sd_notify",
             (r, h) -> {
                 ServiceFacts s = h.service().get();
                 Optional<UnitDirective> t = s.last("Service", "Type").filter(d -> d.value().trim().startsWith("notify"));
                 if (t.isEmpty() || !s.binary().known()) return List.of();
-                return r.one("Type=" + t.get().value() + " and " + s.binary().opt().get().goVersion() + " binary: it must send READY=1 itself",
-                        Facts.plus(List.of(t.get().source()), s.binary().src()),
-                        h.systemd().atLeast(240) ? ProposedFix.of("set Type=exec", new FixChange.UnitDirectiveChange("Service", "Type", "exec"))
-                                : ProposedFix.of("set Type=simple", new FixChange.UnitDirectiveChange("Service", "Type", "simple")));
+                String go = s.binary().opt().get().goVersion();
+                List<String> found = s.notifyStrings().opt().orElse(null);
+                if (found != null && found.containsAll(dev.golive.model.ServiceFacts.NOTIFY_MARKERS)) return List.of(); // it sends READY=1
+                List<dev.golive.model.Source> src = Facts.plus(List.of(t.get().source()), s.binary().src());
+                if (found == null || !found.isEmpty()) {
+                    return r.one("Type=" + t.get().value() + " and a " + go + " binary: golive cannot tell whether it sends READY=1 ("
+                                    + (found == null ? "the binary was not searched: " + (s.notifyStrings() instanceof dev.golive.model.Fact.Unknown<?> u ? u.reason() : "") : "only " + String.join(", ", found) + " is in it") + ")",
+                            src, ProposedFix.advice("keep Type=notify if the program sends READY=1 (a start that hangs until TimeoutStartSec= says it does not)"));
+                }
+                Optional<ProposedFix> fix = h.systemd().atLeast(240)
+                        ? Optional.of(ProposedFix.of("set Type=exec", new FixChange.UnitDirectiveChange("Service", "Type", "exec")))
+                        : h.systemd().version().known()
+                        ? Optional.of(ProposedFix.of("set Type=simple (systemd " + h.systemd().version().opt().get() + " has no exec)",
+                                new FixChange.UnitDirectiveChange("Service", "Type", "simple")))
+                        : Optional.empty();
+                return r.one("Type=" + t.get().value() + " but the " + go + " binary holds neither READY=1 nor NOTIFY_SOCKET: it cannot "
+                                + "send READY=1, so the start job times out", src,
+                        fix.orElse(ProposedFix.advice("use Type=exec (systemd 240+) or Type=simple")));
             });
 
     static final Rule KILL_MODE = Rule.service("UNIT-KILLMODE", INFO, Area.UNIT,

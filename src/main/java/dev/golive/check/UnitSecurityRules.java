@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static dev.golive.model.Severity.INFO;
 import static dev.golive.model.Severity.WARN;
 
 /** Who the service runs as, how exposed it is, and what systemd-analyze says about the unit. */
@@ -23,7 +24,8 @@ final class UnitSecurityRules {
     private UnitSecurityRules() { }
 
     static final String EXEC_MAN = "man 5 systemd.exec (Security, Sandboxing)";
-    static final double EXPOSED = 7.0;
+    /** systemd-analyze's EXPOSED label starts here (badness_table in src/analyze/analyze-security.c: UNSAFE ≥ 9.0, EXPOSED ≥ 7.5). */
+    static final double EXPOSED = 7.5;
 
     static boolean runsAsRoot(ServiceFacts s) {
         if (s.last("Service", "DynamicUser").map(d -> Values.yes(d.value())).orElse(false)) return false;
@@ -67,10 +69,11 @@ final class UnitSecurityRules {
             "High systemd-analyze exposure score",
             "systemd-analyze security --offline=true (systemd 250 and later) scores how much a unit's sandboxing leaves "
                     + "open, from 0.0 (locked down) to 10.0. A bare unit scores about 9.6; eight common directives bring it "
-                    + "near 4; 7.0 or more is what systemd-analyze calls EXPOSED or UNSAFE. It scores sandboxing only, not "
+                    + "to about 7.2; 7.5 or more is what systemd-analyze calls EXPOSED (9.0 or more UNSAFE; badness_table in "
+                    + "src/analyze/analyze-security.c), below it MEDIUM. It scores sandboxing only, not "
                     + "resource limits.",
-            "Add sandboxing directives until the score is below 7 (run the command to see which ones count most).",
-            "man 1 systemd-analyze (security); " + EXEC_MAN,
+            "Add sandboxing directives until the score is below 7.5 (run the command to see which ones count most).",
+            "man 1 systemd-analyze (security); systemd source src/analyze/analyze-security.c (badness_table); " + EXEC_MAN,
             (r, h) -> {
                 ServiceFacts s = h.service().get();
                 Optional<Double> score = s.securityExposure().opt();
@@ -109,5 +112,64 @@ final class UnitSecurityRules {
                 return out;
             });
 
-    static List<Rule> all() { return List.of(ROOT_NO_HARDENING, EXPOSURE, VERIFY); }
+    static final Rule PROC_SUBSET = Rule.service("UNIT-PROCSUBSET-HIDES-SOMAXCONN", WARN, Area.UNIT,
+            "ProcSubset=pid hides somaxconn from the Go runtime",
+            "ProcSubset=pid (systemd 247) mounts a /proc with only the process directories: /proc/sys is gone. Go's net "
+                    + "package sizes every listen() backlog from /proc/sys/net/core/somaxconn (maxListenerBacklog in "
+                    + "net/sock_linux.go) and, when it cannot open that file, silently uses syscall.SOMAXCONN = 128. So every "
+                    + "listener of the service gets a backlog of 128 whatever the host's somaxconn says, and raising somaxconn "
+                    + "does nothing for it (measured on systemd 252: ss shows Send-Q 128). systemd-analyze security rewards "
+                    + "ProcSubset=pid, so a score-driven hardening pass adds it.",
+            "Remove ProcSubset=pid (or set ProcSubset=all); ProtectProc=invisible can stay.",
+            EXEC_MAN + " (ProcSubset=); Go source net/sock_linux.go (maxListenerBacklog); man 2 listen",
+            (r, h) -> {
+                ServiceFacts s = h.service().get();
+                return s.last("Service", "ProcSubset").filter(d -> d.value().trim().equals("pid"))
+                        .map(d -> r.one(s.name() + " sets ProcSubset=pid: its Go listeners cannot read net.core.somaxconn and get a backlog of 128",
+                                List.<Source>of(d.source()),
+                                ProposedFix.of("set ProcSubset=all", new FixChange.UnitDirectiveChange("Service", "ProcSubset", "all"))))
+                        .orElse(List.of());
+            });
+
+    /** Whether the effective RestrictAddressFamilies= lines leave AF_NETLINK usable; empty when the unit does not restrict. */
+    static Optional<Boolean> netlinkAllowed(List<UnitDirective> lines) {
+        if (lines.isEmpty()) return Optional.empty();
+        boolean denyList = lines.get(0).value().trim().startsWith("~");
+        boolean listed = false;
+        for (UnitDirective d : lines) {
+            String v = d.value().trim();
+            boolean deny = v.startsWith("~");
+            for (String w : (deny ? v.substring(1) : v).trim().split("\\s+")) {
+                if (!w.equals("AF_NETLINK")) continue;
+                // an allow list gains a family from an allow line and loses it to a later deny line; a deny list the other way round
+                listed = denyList == deny;
+            }
+        }
+        return Optional.of(denyList != listed);
+    }
+
+    static final Rule NO_NETLINK = Rule.service("UNIT-NETLINK-RESTRICTED", INFO, Area.UNIT,
+            "RestrictAddressFamilies= leaves out AF_NETLINK",
+            "Go's net.Interfaces(), net.InterfaceAddrs() and Interface.Addrs() read the interface list over a netlink route "
+                    + "socket (interfaceTable in net/interface_linux.go, syscall.NetlinkRIB). A unit whose "
+                    + "RestrictAddressFamilies= leaves out AF_NETLINK makes that socket fail with EAFNOSUPPORT, so a service "
+                    + "that lists its addresses (cluster membership, advertise-address detection, metrics) fails at start or "
+                    + "reports no interfaces. systemd-analyze security rewards the restriction, so its score alone is no guide.",
+            "Add AF_NETLINK to RestrictAddressFamilies= if the program lists interfaces or addresses; a pure HTTP server does not.",
+            EXEC_MAN + " (RestrictAddressFamilies=); Go source net/interface_linux.go; man 7 netlink",
+            (r, h) -> {
+                ServiceFacts s = h.service().get();
+                List<UnitDirective> lines = s.all("Service", "RestrictAddressFamilies");
+                if (netlinkAllowed(lines).orElse(true)) return List.of();
+                UnitDirective last = lines.get(lines.size() - 1);
+                String v = last.value().trim();
+                // an allow line with AF_NETLINK adds it to an allow list; a deny list must be rewritten by hand
+                ProposedFix fix = lines.get(0).value().trim().startsWith("~") || v.equals("none")
+                        ? ProposedFix.advice("take AF_NETLINK out of the deny list of RestrictAddressFamilies= if the program lists interfaces")
+                        : ProposedFix.of("allow AF_NETLINK", new FixChange.UnitDirectiveChange("Service", "RestrictAddressFamilies", "AF_NETLINK"));
+                return r.one(s.name() + " has RestrictAddressFamilies=" + v + " without AF_NETLINK: net.Interfaces() fails in it",
+                        lines.stream().map(d -> (Source) d.source()).toList(), fix);
+            });
+
+    static List<Rule> all() { return List.of(ROOT_NO_HARDENING, EXPOSURE, VERIFY, PROC_SUBSET, NO_NETLINK); }
 }

@@ -26,7 +26,7 @@ final class MemoryProbe {
         Fact<String> defrag = selected(root.read(THP + "/defrag"));
         Fact<Integer> ptes = Text.intFact(root.read(THP + "/khugepaged/max_ptes_none"));
         return new MemoryFacts(total, avail, swapTotal, swapUsed, swappiness, overcommit, enabled, defrag, ptes,
-                cgroupPath, cg.memoryLimits(root, cgroupPath));
+                cgroupPath, cg.memoryLimits(root, cgroupPath), perSize(root));
     }
 
     /** "MemTotal:  16384 kB" → bytes. */
@@ -36,6 +36,18 @@ final class MemoryProbe {
         String v = f.orElse("").replace("kB", "").trim();
         return Text.parseLong(v).<Fact<Long>>map(n -> Fact.of(n * 1024, f.src().get()))
                 .orElseGet(() -> Fact.unknown("/proc/meminfo: " + key + " is not a number"));
+    }
+
+    /** Linux 6.8+: hugepages-<size>kB/enabled per page size (always, inherit, madvise, never); none before. */
+    private static Fact<java.util.Map<String, String>> perSize(HostRoot root) {
+        java.util.Optional<java.util.List<String>> names = root.list(THP);
+        if (names.isEmpty()) return Fact.unknown(THP + " not readable");
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        for (String n : names.get()) {
+            if (!n.startsWith("hugepages-")) continue;
+            selected(root.read(THP + "/" + n + "/enabled")).opt().ifPresent(v -> out.put(n, v));
+        }
+        return Fact.of(out, Source.File.of(THP + "/hugepages-*kB/enabled"));
     }
 
     private static Fact<String> selected(Fact<String> f) {

@@ -131,7 +131,34 @@ final class ServiceProbe {
             else if (systemdVersion.opt().get() < 250) exposure = Fact.unknown("systemd " + systemdVersion.opt().get() + " has no security --offline (needs ≥ 250)");
             else exposure = exposure(cmds.get(security(path)));
         }
-        return new ServiceFacts(u.name(), u.info(), dirs, binary, env.variables(), u.cgroupPath(), goMod, exposure, verify, executable);
+        return new ServiceFacts(u.name(), u.info(), dirs, binary, env.variables(), u.cgroupPath(), goMod, exposure, verify, executable,
+                notifyStrings(root, u));
+    }
+
+    /** Which sd_notify strings the ExecStart binary holds (Debian's Go builds carry no module list to show go-systemd). */
+    static Fact<List<String>> notifyStrings(HostRoot root, Unit u) {
+        if (!u.info().known()) return Fact.unknown("no unit file, so no ExecStart=");
+        Optional<UnitDirective> exec = u.resolution().last("Service", "ExecStart");
+        if (exec.isEmpty()) return Fact.unknown(u.name() + " has no ExecStart=");
+        ExecLine.Program p = ExecLine.program(exec.get().value());
+        if (!p.known()) return Fact.unknown(p.problem());
+        Fact<ByteBuffer> bytes = root.readBinary(p.path(), MAX_BINARY);
+        if (!bytes.known()) return Fact.unknown(CpuProbe.reason(bytes));
+        ByteBuffer b = bytes.opt().get();
+        List<String> found = new java.util.ArrayList<>();
+        for (String m : ServiceFacts.NOTIFY_MARKERS) if (contains(b, m.getBytes(java.nio.charset.StandardCharsets.US_ASCII))) found.add(m);
+        return Fact.of(found, Source.File.of(p.path()));
+    }
+
+    private static boolean contains(ByteBuffer b, byte[] needle) {
+        int n = b.limit() - needle.length;
+        outer:
+        for (int i = b.position(); i <= n; i++) {
+            if (b.get(i) != needle[0]) continue;
+            for (int j = 1; j < needle.length; j++) if (b.get(i + j) != needle[j]) continue outer;
+            return true;
+        }
+        return false;
     }
 
     /** The ExecStart binary's bytes, with the binary's path as the source. */

@@ -19,9 +19,39 @@ public record MemoryFacts(
         Fact<String> thpDefrag,
         Fact<Integer> khugepagedMaxPtesNone,
         String cgroupPath,
-        List<CgroupLimit> memoryLimits) {
+        List<CgroupLimit> memoryLimits,
+        Fact<java.util.Map<String, String>> thpPerSize) {
 
-    public MemoryFacts { memoryLimits = List.copyOf(memoryLimits); }
+    public MemoryFacts {
+        memoryLimits = List.copyOf(memoryLimits);
+        thpPerSize = thpPerSize.known() ? Fact.of(java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(thpPerSize.opt().get())), thpPerSize.src().get()) : thpPerSize;
+    }
+
+    /** Without the per-size THP knobs (hosts before Linux 6.8, or facts built without them). */
+    public MemoryFacts(Fact<Long> totalBytes, Fact<Long> availableBytes, Fact<Long> swapTotalBytes, Fact<Long> swapUsedBytes,
+                       Fact<Integer> swappiness, Fact<Integer> overcommitMemory, Fact<String> thpEnabled, Fact<String> thpDefrag,
+                       Fact<Integer> khugepagedMaxPtesNone, String cgroupPath, List<CgroupLimit> memoryLimits) {
+        this(totalBytes, availableBytes, swapTotalBytes, swapUsedBytes, swappiness, overcommitMemory, thpEnabled, thpDefrag,
+                khugepagedMaxPtesNone, cgroupPath, memoryLimits, Fact.unknown("per-size THP knobs not read"));
+    }
+
+    /**
+     * The page sizes for which THP is "always" in effect: each {@code hugepages-<size>kB/enabled}
+     * that says always, or that says inherit while the top-level enabled says always (Linux 6.8+,
+     * Documentation/admin-guide/mm/transhuge.rst). Without per-size knobs, the top level alone.
+     * Empty when nothing is always; unknown when the top level is unknown.
+     */
+    public Optional<List<String>> thpAlwaysSizes() {
+        if (!thpEnabled.known()) return Optional.empty();
+        boolean top = thpEnabled.opt().get().trim().equals("always");
+        java.util.Map<String, String> sizes = thpPerSize.opt().orElse(java.util.Map.of());
+        if (sizes.isEmpty()) return Optional.of(top ? List.of("enabled") : List.of());
+        List<String> out = new java.util.ArrayList<>();
+        sizes.forEach((size, mode) -> {
+            if (mode.equals("always") || (top && mode.equals("inherit"))) out.add(size);
+        });
+        return Optional.of(List.copyOf(out));
+    }
 
     /** The tightest memory limit on the path to the root, in bytes. */
     public Optional<Long> effectiveLimit() {

@@ -11,7 +11,8 @@ import java.util.Optional;
  * its environment as systemd would pass it, the go.mod {@code go} line when golive was
  * given the module, and what systemd-analyze said of the unit (exposure score from
  * {@code security --offline=true}, the lines of {@code verify}); Unknown where systemd is
- * too old or absent.
+ * too old or absent. {@code executable}: the ExecStart binary's ELF header; {@code notifyStrings}:
+ * which of {@link #NOTIFY_MARKERS} the binary contains (evidence that it sends READY=1 over sd_notify).
  */
 public record ServiceFacts(
         String name,
@@ -23,9 +24,10 @@ public record ServiceFacts(
         Fact<String> goModGoVersion,
         Fact<Double> securityExposure,
         Fact<List<String>> verifyMessages,
-        Fact<ExecutableFacts> executable) {
+        Fact<ExecutableFacts> executable,
+        Fact<List<String>> notifyStrings) {
 
-    /** A service whose binary's ELF header was not read. */
+    /** A service whose binary's ELF header was not read nor searched for sd_notify strings. */
     public ServiceFacts(String name, Fact<UnitFileInfo> unit, List<UnitDirective> directives, Fact<GoBuildInfo> binary,
                         Map<String, Fact<String>> environment, String cgroupPath, Fact<String> goModGoVersion,
                         Fact<Double> securityExposure, Fact<List<String>> verifyMessages) {
@@ -33,10 +35,22 @@ public record ServiceFacts(
                 Fact.unknown("ELF header not read"));
     }
 
+    /** A service whose binary was not searched for sd_notify strings. */
+    public ServiceFacts(String name, Fact<UnitFileInfo> unit, List<UnitDirective> directives, Fact<GoBuildInfo> binary,
+                        Map<String, Fact<String>> environment, String cgroupPath, Fact<String> goModGoVersion,
+                        Fact<Double> securityExposure, Fact<List<String>> verifyMessages, Fact<ExecutableFacts> executable) {
+        this(name, unit, directives, binary, environment, cgroupPath, goModGoVersion, securityExposure, verifyMessages, executable,
+                Fact.unknown("the binary was not searched for sd_notify strings"));
+    }
+
     public ServiceFacts {
         directives = List.copyOf(directives);
         environment = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(environment));
+        notifyStrings = notifyStrings.known() ? Fact.of(List.copyOf(notifyStrings.opt().get()), notifyStrings.src().get()) : notifyStrings;
     }
+
+    /** The strings an sd_notify sender carries ("READY=1", "NOTIFY_SOCKET"); the binary holds those listed. */
+    public static final List<String> NOTIFY_MARKERS = List.of("READY=1", "NOTIFY_SOCKET");
 
     /** The last value of a directive (what systemd uses for single-valued settings). */
     public Optional<UnitDirective> last(String section, String key) {

@@ -290,6 +290,13 @@ public final class ProfileResolver {
                 case "cgroup-v2":
                     return facts.cgroups().mode().opt().filter(m -> m == CgroupMode.V2).isPresent() ? Optional.empty()
                             : Optional.of("the host is not on cgroup v2 only");
+                case "syncookies-off": {
+                    // the kernel reads tcp_max_syn_backlog only with syncookies off (tcp_conn_request, net/ipv4/tcp_input.c)
+                    Optional<String> c = facts.sysctls().live("net.ipv4.tcp_syncookies").map(String::trim);
+                    return c.filter("0"::equals).isPresent() ? Optional.empty()
+                            : Optional.of(c.map(v -> "net.ipv4.tcp_syncookies is " + v).orElse("net.ipv4.tcp_syncookies is unknown")
+                                    + ": the kernel reads tcp_max_syn_backlog only when it is 0");
+                }
                 case "no-container":
                     return facts.os().container().opt().filter("none"::equals).isPresent() ? Optional.empty()
                             : Optional.of("the host is (or may be) a container");

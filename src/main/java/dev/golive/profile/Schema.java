@@ -125,7 +125,7 @@ final class Schema {
     }
 
     /** The when: conditions an entry may carry. */
-    static final List<String> CONDITIONS = List.of("isolated-cpus", "cgroup-v2", "no-container");
+    static final List<String> CONDITIONS = List.of("isolated-cpus", "cgroup-v2", "no-container", "syncookies-off");
 
     private static Map<String, Key> index(List<Key> keys) {
         Map<String, Key> m = new LinkedHashMap<>();

@@ -18,7 +18,6 @@ public final class SysfsChoices {
 
     /** base.yaml's choices: defer+madvise where the kernel has it (4.11+), madvise before (DOMAIN.md, THP). */
     public static final List<String> THP_DEFRAG_WANTED = List.of("defer+madvise", "madvise");
-    public static final String THP_ENABLED_WANTED = "madvise";
 
     private SysfsChoices() { }
 

@@ -12,7 +12,9 @@ import java.util.List;
  * or freezes what such a service has no business touching. {@code strict} also confines
  * the file system to StateDirectory=, filters system calls to {@code @system-service}, and
  * drops all capabilities (except CAP_NET_BIND_SERVICE for ports below 1024, added by the
- * renderer). Each directive's systemd version comes from {@link SystemdDirectives}: on an older
+ * renderer). No level sets {@code ProcSubset=pid}: it hides /proc/sys, and a Go listener that
+ * cannot read net.core.somaxconn gets a backlog of 128 (UNIT-PROCSUBSET-HIDES-SOMAXCONN says
+ * why). Each directive's systemd version comes from {@link SystemdDirectives}: on an older
  * host it is left out with a note rather than written for systemd to "ignore".
  */
 public final class HardeningLevels {
@@ -45,9 +47,8 @@ public final class HardeningLevels {
     /** What strict adds to basic (whose ProtectSystem=full becomes strict, in place). */
     static final List<Directive> STRICT_EXTRA = List.of(
             new Directive("ProtectProc", "invisible", "other users' processes are invisible in /proc"),
-            new Directive("ProcSubset", "pid", "only the process directories of /proc (a Go service reads /proc/self, not /proc/sys)"),
-            new Directive("RestrictAddressFamilies", "AF_INET AF_INET6 AF_UNIX",
-                    "IP and local sockets only; no netlink (Go's net.Interfaces() needs AF_NETLINK, so this is strict only)"),
+            new Directive("RestrictAddressFamilies", "AF_INET AF_INET6 AF_UNIX AF_NETLINK",
+                    "IP, local and netlink sockets only; AF_NETLINK stays because Go's net.Interfaces() and net.InterfaceAddrs() read the interfaces over a netlink route socket"),
             new Directive("MemoryDenyWriteExecute", "yes", "no writable-and-executable memory: Go compiles ahead of time (a cgo library with a JIT would break)"),
             new Directive("RemoveIPC", "yes", "its System V / POSIX IPC objects are removed when it stops"),
             new Directive("SystemCallFilter", "@system-service", "only the system calls ordinary services use; the Go runtime needs none outside it"),

@@ -25,13 +25,13 @@ class FixtureRulesTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            arm64-server      | GO-TOOLCHAIN-MISSING NET-SYN-BACKLOG-LOW
+            arm64-server      | GO-TOOLCHAIN-MISSING
             centos7-v1        | CG-V1-OR-HYBRID FD-DEFAULT-HARD-LOW GO-TOOLCHAIN-MISSING MEM-THP-ALWAYS MEM-THP-DEFRAG-ALWAYS NET-SOMAXCONN-LOW NET-TW-RECYCLE SYSCTL-DEAD-KEY
             container-quota   |
-            debian12-vm       | GO-TOOLCHAIN-OLD NET-FIN-TIMEOUT-NOT-TIME-WAIT NET-SYN-BACKLOG-LOW
+            debian12-vm       | GO-TOOLCHAIN-OLD NET-FIN-TIMEOUT-NOT-TIME-WAIT
             sparse            |
             two-socket-smt    |
-            ubuntu2004-hybrid | CG-V1-OR-HYBRID FD-LIMITS-CONF-IGNORED GO-TOOLCHAIN-MISSING NET-FIN-TIMEOUT-NOT-TIME-WAIT NET-SYN-BACKLOG-LOW
+            ubuntu2004-hybrid | CG-V1-OR-HYBRID FD-LIMITS-CONF-IGNORED GO-TOOLCHAIN-MISSING NET-FIN-TIMEOUT-NOT-TIME-WAIT NET-SYN-BACKLOG-LOW NET-SYNCOOKIES-NOT-DEFAULT
             """)
     void eachFixtureGivesExactlyTheseRules(String host, String expected) {
         Set<String> want = expected == null ? Set.of() : new TreeSet<>(Arrays.asList(expected.trim().split("\\s+")));
@@ -49,9 +49,9 @@ class FixtureRulesTest {
      */
     @ParameterizedTest(name = "{0} --service {1}")
     @CsvSource(delimiter = '|', textBlock = """
-            debian12-vm       | api.service                      | CPU-GOMAXPROCS-ENV FD-LIMIT-BELOW-DEFAULT GO-TOOLCHAIN-OLD MEM-LIMIT-WITHOUT-GOMEMLIMIT NET-FIN-TIMEOUT-NOT-TIME-WAIT NET-SYN-BACKLOG-LOW UNIT-DEPRECATED-DIRECTIVE UNIT-RESTART-GIVES-UP UNIT-SECURITY-EXPOSURE UNIT-TYPE-SIMPLE UNIT-VERIFY-MESSAGE
-            arm64-server      | ingest.service                   | CPU-GOMAXPROCS-IGNORES-QUOTA GO-BINARY-OLD GO-TOOLCHAIN-MISSING MEM-LIMIT-WITHOUT-GOMEMLIMIT NET-SYN-BACKLOG-LOW UNIT-RESTART-GIVES-UP UNIT-SECURITY-EXPOSURE
-            ubuntu2004-hybrid | prometheus-node-exporter.service | CG-V1-OR-HYBRID CG-V2-DIRECTIVE-ON-V1 FD-LIMITS-CONF-IGNORED GO-BINARY-OLD GO-TOOLCHAIN-MISSING NET-FIN-TIMEOUT-NOT-TIME-WAIT NET-SYN-BACKLOG-LOW UNIT-DEPRECATED-DIRECTIVE UNIT-RESTART-GIVES-UP UNIT-TYPE-SIMPLE
+            debian12-vm       | api.service                      | CPU-GOMAXPROCS-ENV FD-LIMIT-BELOW-DEFAULT GO-TOOLCHAIN-OLD MEM-LIMIT-WITHOUT-GOMEMLIMIT NET-FIN-TIMEOUT-NOT-TIME-WAIT UNIT-DEPRECATED-DIRECTIVE UNIT-RESTART-GIVES-UP UNIT-SECURITY-EXPOSURE UNIT-TYPE-SIMPLE UNIT-VERIFY-MESSAGE
+            arm64-server      | ingest.service                   | CPU-GOMAXPROCS-IGNORES-QUOTA GO-BINARY-OLD GO-TOOLCHAIN-MISSING MEM-LIMIT-WITHOUT-GOMEMLIMIT UNIT-RESTART-GIVES-UP UNIT-SECURITY-EXPOSURE
+            ubuntu2004-hybrid | prometheus-node-exporter.service | CG-V1-OR-HYBRID CG-V2-DIRECTIVE-ON-V1 FD-LIMITS-CONF-IGNORED GO-BINARY-OLD GO-TOOLCHAIN-MISSING NET-FIN-TIMEOUT-NOT-TIME-WAIT NET-SYN-BACKLOG-LOW NET-SYNCOOKIES-NOT-DEFAULT UNIT-DEPRECATED-DIRECTIVE UNIT-RESTART-GIVES-UP UNIT-TYPE-SIMPLE
             """)
     void eachFixtureServiceGivesExactlyTheseRules(String host, String service, String expected) {
         Set<String> want = expected == null ? Set.of() : new TreeSet<>(Arrays.asList(expected.trim().split("\\s+")));

@@ -32,7 +32,7 @@ class RuleCasesTest {
     static Stream<Arguments> positives() {
         return Stream.of(
                 c("NET-SOMAXCONN-LOW", "somaxconn 128 from an old tuning file", h().sysctlApplied(F, 1, "net.core.somaxconn", "128")),
-                c("NET-SYN-BACKLOG-LOW", "SYN backlog 512 under somaxconn 4096", h().sysctl("net.ipv4.tcp_max_syn_backlog", "512")),
+                c("NET-SYN-BACKLOG-LOW", "SYN backlog 512 under somaxconn 4096, syncookies off", h().sysctl("net.ipv4.tcp_max_syn_backlog", "512").sysctl("net.ipv4.tcp_syncookies", "0")),
                 c("NET-PORT-RANGE-OVERLAP", "service listens on 40000 inside 32768-60999", h().listening(22, 40000)),
                 c("NET-PORT-RANGE-NARROW", "only 1001 ephemeral ports", h().sysctl("net.ipv4.ip_local_port_range", "50000 51000")),
                 c("NET-PORT-RANGE-NARROW", "low above high", h().sysctl("net.ipv4.ip_local_port_range", "60000 50000")),
@@ -87,6 +87,8 @@ class RuleCasesTest {
                 c("UNIT-ROOT-NO-HARDENING", "root, no sandboxing", s().without("Service", "User").without("Service", "NoNewPrivileges").without("Service", "ProtectSystem")),
                 c("UNIT-SECURITY-EXPOSURE", "exposure 9.6", s().exposure(9.6)),
                 c("UNIT-VERIFY-MESSAGE", "verify: unknown key", s().verify(TestHosts.UNIT + ":7: Unknown key name 'LimitNOFLE' in section 'Service', ignoring.")),
+                c("UNIT-PROCSUBSET-HIDES-SOMAXCONN", "ProcSubset=pid", s().directive("Service", "ProcSubset", "pid")),
+                c("UNIT-NETLINK-RESTRICTED", "IP and local sockets only", s().directive("Service", "RestrictAddressFamilies", "AF_INET AF_INET6 AF_UNIX")),
                 c("GO-TOOLCHAIN-MISSING", "no go on PATH", h().noGo()),
                 c("GO-TOOLCHAIN-OLD", "go1.19.8", h().goToolchain("go1.19.8")),
                 c("GO-BINARY-OLD", "binary built with go1.18", s().binary("go1.18.10", "")),
@@ -119,7 +121,8 @@ class RuleCasesTest {
     static Stream<Arguments> negatives() {
         return Stream.of(
                 c("NET-SOMAXCONN-LOW", "somaxconn 65535", h().sysctl("net.core.somaxconn", "65535")),
-                c("NET-SYN-BACKLOG-LOW", "SYN backlog 8192", h().sysctl("net.ipv4.tcp_max_syn_backlog", "8192")),
+                c("NET-SYN-BACKLOG-LOW", "SYN backlog 8192", h().sysctl("net.ipv4.tcp_max_syn_backlog", "8192").sysctl("net.ipv4.tcp_syncookies", "0")),
+                c("NET-SYN-BACKLOG-LOW", "SYN backlog 512 with syncookies on: never read", h().sysctl("net.ipv4.tcp_max_syn_backlog", "512")),
                 c("NET-PORT-RANGE-OVERLAP", "40000 reserved", h().listening(22, 40000).sysctl("net.ipv4.ip_local_reserved_ports", "40000")),
                 c("NET-PORT-RANGE-OVERLAP", "ports below the range", h().listening(22, 8080)),
                 c("NET-PORT-RANGE-NARROW", "wide range 1024-65535", h().sysctl("net.ipv4.ip_local_port_range", "1024 65535")),
@@ -170,6 +173,8 @@ class RuleCasesTest {
                         .without("Service", "ProtectSystem").directive("Service", "DynamicUser", "yes")),
                 c("UNIT-SECURITY-EXPOSURE", "exposure 4.2", s().exposure(4.2)),
                 c("UNIT-VERIFY-MESSAGE", "verify silent", s().verify()),
+                c("UNIT-PROCSUBSET-HIDES-SOMAXCONN", "ProcSubset=all", s().directive("Service", "ProcSubset", "all")),
+                c("UNIT-NETLINK-RESTRICTED", "netlink allowed", s().directive("Service", "RestrictAddressFamilies", "AF_INET AF_INET6 AF_UNIX AF_NETLINK")),
                 c("GO-TOOLCHAIN-MISSING", "go present", h()),
                 c("GO-TOOLCHAIN-OLD", "go1.21.0", h().goToolchain("go1.21.0")),
                 c("GO-BINARY-OLD", "binary go1.21.5", s().binary("go1.21.5", "")),

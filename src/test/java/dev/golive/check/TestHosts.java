@@ -55,6 +55,8 @@ final class TestHosts {
     private int overcommit = 0;
     private String thp = "madvise";
     private String thpDefrag = "madvise";
+    private int maxPtesNone = 511;
+    private Fact<Map<String, String>> thpPerSize = Fact.unknown("before Linux 6.8");
     private Fact<Long> fileMax = proc("fs/file-max", Long.MAX_VALUE);
     private long nrOpen = 1048576;
     private long fileNrAllocated = 2000;
@@ -176,6 +178,9 @@ final class TestHosts {
 
     TestHosts swapBytes(long b) { this.swapTotal = b; return this; }
     TestHosts thp(String enabled, String defrag) { this.thp = enabled; this.thpDefrag = defrag; return this; }
+    TestHosts maxPtesNone(int n) { this.maxPtesNone = n; return this; }
+    /** Linux 6.8+: hugepages-<size>kB/enabled per page size. */
+    TestHosts thpPerSize(Map<String, String> sizes) { this.thpPerSize = Fact.of(sizes, Source.File.of("/sys/kernel/mm/transparent_hugepage/hugepages-*kB/enabled")); return this; }
     TestHosts fileNr(long allocated) { this.fileNrAllocated = allocated; return this; }
     TestHosts defaultLimitNofile(String v) {
         this.defaultNofile = Fact.of(NofileLimit.parse(v).orElseThrow(), new Source.File("/etc/systemd/system.conf", 40));
@@ -265,8 +270,8 @@ final class TestHosts {
                 swappiness, proc("vm/overcommit_memory", overcommit),
                 Fact.of(thp, Source.File.of("/sys/kernel/mm/transparent_hugepage/enabled")),
                 Fact.of(thpDefrag, Source.File.of("/sys/kernel/mm/transparent_hugepage/defrag")),
-                Fact.of(511, Source.File.of("/sys/kernel/mm/transparent_hugepage/khugepaged/max_ptes_none")),
-                "/system.slice/app.service", memLimits);
+                Fact.of(maxPtesNone, Source.File.of("/sys/kernel/mm/transparent_hugepage/khugepaged/max_ptes_none")),
+                "/system.slice/app.service", memLimits, thpPerSize);
         FdFacts fds = new FdFacts(fileMax, proc("fs/nr_open", nrOpen), proc("fs/file-nr", fileNrAllocated),
                 proc("fs/file-nr", fileMax.orElse(Long.MAX_VALUE)), Fact.of(new NofileLimit(1024, 524288), Source.File.of("/proc/self/limits")),
                 defaultNofile, limits, limitsMalformed);

@@ -11,8 +11,9 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The THP findings offer the change the profiles make (base.yaml: enabled=madvise,
- * defrag=defer+madvise, madvise on kernels before 4.11), not advice golive "cannot make".
+ * The defrag finding offers the change the profiles make (base.yaml: defrag=defer+madvise,
+ * madvise on kernels before 4.11), not advice golive "cannot make". MEM-THP-ALWAYS is in
+ * ThpChoiceTest.
  */
 class ThpFixTest {
 
@@ -26,19 +27,6 @@ class ThpFixTest {
             FixChange.SysfsChange s = (FixChange.SysfsChange) c;
             return s.path() + "=" + s.value();
         }).toList();
-    }
-
-    @ParameterizedTest(name = "{1} on Linux {0} (defrag {2}): {3}")
-    @CsvSource(delimiter = '|', textBlock = """
-            6.1.0-18-amd64             | always | madvise       | enabled=madvise defrag=defer+madvise
-            6.1.0-18-amd64             | always | defer+madvise | enabled=madvise
-            5.4.0-173-generic          | always | always        | enabled=madvise defrag=defer+madvise
-            4.9.0-19-amd64             | always | always        | enabled=madvise defrag=madvise
-            3.10.0-1160.el7.x86_64     | always | always        | enabled=madvise defrag=madvise
-            3.10.0-1160.el7.x86_64     | always | madvise       | enabled=madvise
-            """)
-    void thpAlwaysSetsMadviseAndTheDefragTheKernelOffers(String kernel, String enabled, String defrag, String expected) {
-        assertThat(changes(kernel, enabled, defrag, "MEM-THP-ALWAYS")).containsExactlyElementsOf(expand(expected));
     }
 
     @ParameterizedTest(name = "defrag always on Linux {0}: {1}")

@@ -81,16 +81,16 @@ class PlannerRulesTest {
 
     @Test
     void anOwnedFileNoLongerNeededIsDeletedWithItsOldContent() {
-        // golive's sysctl drop-in from an earlier plan; debian12 with container-limited needs only the SYN backlog
+        // golive's sysctl drop-in from an earlier plan; ubuntu2004-hybrid (syncookies off) with base needs only the SYN backlog
         String old = OwnedFiles.header("old") + "# Profile x\nnet.ipv4.tcp_max_syn_backlog = 8192\n";
         Map<String, OwnedFileState> cur = Map.of(OwnedFiles.SYSCTL_DROPIN, OwnedFileState.of(OwnedFiles.SYSCTL_DROPIN, old));
-        Plan same = plan("debian12-vm", "base", Optional.empty(), List.of(), cur, ServiceFiles.UNAVAILABLE);
+        Plan same = plan("ubuntu2004-hybrid", "base", Optional.empty(), List.of(), cur, ServiceFiles.UNAVAILABLE);
         assertThat(same.files()).extracting(FileChange::path).contains(OwnedFiles.SYSCTL_DROPIN); // "# Profile x" → "# Profile base"
         // the same body under an older snapshot's header: nothing to do
-        String fresh = plan("debian12-vm", "base", Optional.empty(), List.of(), Map.of(), ServiceFiles.UNAVAILABLE).files().stream()
+        String fresh = plan("ubuntu2004-hybrid", "base", Optional.empty(), List.of(), Map.of(), ServiceFiles.UNAVAILABLE).files().stream()
                 .filter(c -> c.path().equals(OwnedFiles.SYSCTL_DROPIN)).findFirst().orElseThrow().after().orElseThrow();
         String now = OwnedFiles.header("old") + fresh.substring(OwnedFiles.header(ID).length());
-        Plan unchanged = plan("debian12-vm", "base", Optional.empty(), List.of(),
+        Plan unchanged = plan("ubuntu2004-hybrid", "base", Optional.empty(), List.of(),
                 Map.of(OwnedFiles.SYSCTL_DROPIN, OwnedFileState.of(OwnedFiles.SYSCTL_DROPIN, now)), ServiceFiles.UNAVAILABLE);
         assertThat(unchanged.files()).extracting(FileChange::path).doesNotContain(OwnedFiles.SYSCTL_DROPIN);
         // two-socket-smt with base needs no sysctl at all: golive's old file goes

@@ -36,18 +36,16 @@ class ThpFixPlanTest {
     void onCentos7TheFixesWriteWhatTheBaseProfileWritesWithTheMadviseFallback() {
         HostFacts f = FixtureHosts.facts("centos7-v1");
         List<FixChange> fixes = thpFixes(f);
-        assertThat(fixes).as("both THP findings can be fixed by golive").hasSize(3);
+        assertThat(fixes).as("both THP findings can be fixed by golive, neither by changing enabled").hasSize(2);
         Profile base = ProfileResolver.resolve(ProfileCatalog.shipped(), "base", f);
         Plan byProfile = new Planner(ServiceFiles.UNAVAILABLE).plan(new PlanInput(f, base, Optional.empty(), List.of(), Map.of(), PlanFixtures.ID));
         Plan byFixes = new Planner(ServiceFiles.UNAVAILABLE).plan(new PlanInput(f, base, Optional.empty(), fixes, Map.of(), PlanFixtures.ID));
         assertThat(tmpfilesLines(byFixes)).isEqualTo(tmpfilesLines(byProfile)).isEqualTo("""
-                w /sys/kernel/mm/transparent_hugepage/enabled - - - - madvise
                 w /sys/kernel/mm/transparent_hugepage/defrag - - - - madvise
                 """);
         assertThat(byFixes.live()).filteredOn(l -> l.format() == LiveChange.Format.SYSFS_CHOICE)
                 .extracting(l -> l.path() + " " + l.before() + " → " + l.after())
-                .containsExactly("/sys/kernel/mm/transparent_hugepage/enabled always → madvise",
-                        "/sys/kernel/mm/transparent_hugepage/defrag always → madvise");
+                .containsExactly("/sys/kernel/mm/transparent_hugepage/defrag always → madvise");
     }
 
     @Test

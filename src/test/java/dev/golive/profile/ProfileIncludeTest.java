@@ -60,10 +60,13 @@ class ProfileIncludeTest {
 
     @Test
     void expressionsSeeTheValuesTheProfilePlansNotOnlyLiveOnes() {
-        // centos7: somaxconn live 128; the profile raises it to 4096 and the SYN backlog follows the planned value
+        // ubuntu2004-hybrid (syncookies off): somaxconn live 4096; web-api raises it to 8192 and the SYN backlog follows the planned value
+        Profile web = ProfileResolver.resolve(ProfileCatalog.shipped(), "web-api", FixtureHosts.facts("ubuntu2004-hybrid"));
+        assertThat(web.sysctl("net.core.somaxconn").orElseThrow().value()).isEqualTo("8192");
+        assertThat(web.sysctl("net.ipv4.tcp_max_syn_backlog").orElseThrow().value()).isEqualTo("8192");
+        // centos7: somaxconn live 128, raised to 4096
         Profile p = ProfileResolver.resolve(ProfileCatalog.shipped(), "base", FixtureHosts.facts("centos7-v1"));
         assertThat(p.sysctl("net.core.somaxconn").orElseThrow().value()).isEqualTo("4096");
-        assertThat(p.sysctl("net.ipv4.tcp_max_syn_backlog").orElseThrow().value()).isEqualTo("4096");
         assertThat(p.manager()).singleElement().satisfies(v -> assertThat(v.value()).isEqualTo("1024:524288"));
         assertThat(p.service().get("LimitNOFILE")).hasValue("1024:524288");
     }
@@ -92,8 +95,9 @@ class ProfileIncludeTest {
     void whenConditionsSkipValuesWithTheReason() {
         Profile p = ProfileResolver.resolve(ProfileCatalog.shipped(), "low-latency", DEBIAN);
         assertThat(p.sysctl("net.core.busy_read")).isEmpty();
-        assertThat(p.skipped()).extracting(Profile.Skipped::key).containsExactly("net.core.busy_read", "net.core.busy_poll");
-        assertThat(p.skipped().get(0).reason()).isEqualTo("when: isolated-cpus: no isolcpus= or nohz_full= on the kernel command line");
+        assertThat(p.skipped()).extracting(Profile.Skipped::key).containsExactly("net.ipv4.tcp_max_syn_backlog", "net.core.busy_read", "net.core.busy_poll");
+        assertThat(p.skipped().get(0).reason()).isEqualTo("when: syncookies-off: net.ipv4.tcp_syncookies is 1: the kernel reads tcp_max_syn_backlog only when it is 0");
+        assertThat(p.skipped().get(1).reason()).isEqualTo("when: isolated-cpus: no isolcpus= or nohz_full= on the kernel command line");
     }
 
     @Test

@@ -93,9 +93,18 @@ class HostDiffTest {
         assertThat(rev.diff()).contains("-net.core.somaxconn = 16384\n");
     }
 
+    /** The same pair with syncookies off on both: then the SYN backlog finding names each host's somaxconn. */
+    static Path cookiesOff(Path from) throws IOException {
+        Path to = tmp.resolve("cookies-off-" + from.getFileName());
+        if (Files.exists(to)) return to;
+        dev.golive.host.Fixtures.copyTree(from, to);
+        Files.writeString(to.resolve("proc/sys/net/ipv4/tcp_syncookies"), "0\n");
+        return to;
+    }
+
     @Test
-    void findingsThatDependOnTheChangedValueShowBothMessages() {
-        HostDiff d = Session.diff(original.toString(), changed.toString());
+    void findingsThatDependOnTheChangedValueShowBothMessages() throws IOException {
+        HostDiff d = Session.diff(cookiesOff(original).toString(), cookiesOff(changed).toString());
         assertThat(d.changedFindings()).anySatisfy(f -> {
             assertThat(f.id()).isEqualTo("NET-SYN-BACKLOG-LOW");
             assertThat(f.messageA()).contains("somaxconn 8192");
@@ -143,7 +152,7 @@ class HostDiffTest {
 
     @Test
     void jsonFollowsTheDocumentedSchema() throws Exception {
-        JsonNode j = new ObjectMapper().readTree(HostDiffJson.render(Session.diff(original.toString(), changed.toString())));
+        JsonNode j = new ObjectMapper().readTree(HostDiffJson.render(Session.diff(cookiesOff(original).toString(), cookiesOff(changed).toString())));
         assertThat(ReviewTest.names(j)).containsExactly("schema", "kind", "identical", "a", "b", "facts", "onlyInA", "onlyInB",
                 "changedFindings", "files");
         assertThat(j.get("identical").asBoolean()).isFalse();

@@ -57,7 +57,6 @@ class SystemdVersionRenderTest {
             new Expect("Service", "ProtectKernelLogs", 244),
             new Expect("Service", "ProtectClock", 245),
             new Expect("Service", "ProtectProc", 247),
-            new Expect("Service", "ProcSubset", 247),
             new Expect("Service", "NoNewPrivileges", 219));
 
     static HostFacts withSystemd(Fact<Integer> version) {

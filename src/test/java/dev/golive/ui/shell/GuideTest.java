@@ -67,7 +67,7 @@ class GuideTest {
     void a_wrong_answer_is_explained_and_asked_again() throws IOException {
         var backend = new RecordingBackend("ubuntu2004-hybrid");
         typed(backend, "1,99\nnone\nweb-apj\nbase\nno\n");
-        assertThat(screen()).contains("numbers between 1 and 1").contains("no profile \"web-apj\" (did you mean \"web-api\"?)");
+        assertThat(screen()).contains("numbers between 1 and 2").contains("no profile \"web-apj\" (did you mean \"web-api\"?)");
         assertThat(backend.plannedProfile).isEqualTo("base");
         assertThat(backend.plannedFixes).isEmpty();
     }

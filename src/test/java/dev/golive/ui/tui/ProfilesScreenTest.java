@@ -47,7 +47,7 @@ class ProfilesScreenTest {
             assertThat(tui.text()).as("the why column is cut, with an ellipsis").contains("listen() silently cap…");
             assertThat(tui.text().replace("\n", " ").replaceAll(" +", " "))
                     .contains("net.core.somaxconn = 4096 (now 128): listen() silently caps every backlog at somaxconn");
-            tui.press("J", "J", "J", "J", "J", "J", "J", "J");
+            tui.press("J", "J", "J", "J", "J", "J");
             assertThat(tui.text()).contains("StartLimitBurst = 15");
         }
     }
