@@ -355,6 +355,20 @@ public final class Session implements AutoCloseable {
         return dev.golive.verify.Verifier.verify(plan, basis, applied.map(Manifest::createdAt), facts);
     }
 
+    /**
+     * {@code systemctl restart UNIT} on the live host, so the service's process takes what its
+     * unit and the kernel say now (the TUI's restart-debt key; verify runs again after it).
+     */
+    public void restartService(String service) {
+        requireWritable();
+        String unit = serviceUnit(service);
+        if (spec.kind() != RootSpec.Kind.LIVE) {
+            throw GoliveException.badInput("restarting " + unit + " needs the live host: no systemd runs for " + describeRoot());
+        }
+        var r = spec.runner().run(List.of("systemctl", "restart", unit), java.time.Duration.ofSeconds(120));
+        if (!r.ok()) throw GoliveException.environment("systemctl restart " + unit + ": " + r.problem());
+    }
+
     private boolean readableSnapshots() { return spec.kind() != RootSpec.Kind.LIVE || uid.getAsInt() == 0; }
 
     /** The snapshot's changes as diffs (old → new files, live values old → new). */

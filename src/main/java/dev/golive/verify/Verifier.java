@@ -253,10 +253,11 @@ public final class Verifier {
         }
 
         private Item unknown(String subject, String expected, Fact<?> why) {
-            if (!p.running()) {
+            if (!p.running() && p.mainPid().known()) {
                 return new Item(Kind.PROCESS, subject, expected, "not running", Status.NEEDS_RESTART,
-                        p.mainPid().known() ? p.unit() + " is not running: systemctl start " + p.unit() : reason(p.mainPid()));
+                        p.unit() + " is not running: systemctl start " + p.unit());
             }
+            if (!p.running()) return new Item(Kind.PROCESS, subject, expected, "unknown", Status.UNKNOWN, reason(p.mainPid()));
             return new Item(Kind.PROCESS, subject, expected, "unknown", Status.UNKNOWN, reason(why));
         }
     }
