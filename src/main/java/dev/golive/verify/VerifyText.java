@@ -68,6 +68,31 @@ public final class VerifyText {
         return b.toString();
     }
 
+    /**
+     * The short form for the end of the guide: in effect or not, each change that is not with
+     * what to do about it, and whether the next boot keeps the planned values.
+     */
+    public static List<String> brief(Verification v) {
+        List<String> out = new ArrayList<>();
+        List<Item> pending = v.pending();
+        if (pending.isEmpty()) out.add("Verify (golive verify): all " + v.items().size() + " changes are in effect" + v.service().map(s -> " for " + Printable.text(s)).orElse("") + ".");
+        else {
+            out.add("Verify (golive verify): " + pending.size() + " of " + v.items().size() + " changes are not in effect yet:");
+            for (Item i : pending) {
+                out.add("  " + i.status().text() + "  " + Printable.text(i.subject()) + ": " + Printable.text(i.expected()) + " planned, now " + Printable.text(i.now()));
+                out.add("      " + Printable.text(i.detail()));
+            }
+        }
+        List<Verification.BootValue> off = v.nextBoot().stream().filter(b -> !b.asPlanned()).toList();
+        if (v.nextBoot().isEmpty()) return out;
+        if (off.isEmpty()) out.add("After the next boot: systemd-sysctl and systemd-tmpfiles set all " + v.nextBoot().size() + " planned values.");
+        for (Verification.BootValue b : off) {
+            out.add("After the next boot " + Printable.text(b.key()) + " is " + Printable.text(b.value().orElse("the kernel default"))
+                    + b.source().map(s -> " (" + Printable.text(s) + ")").orElse("") + ", not " + Printable.text(b.planned()) + ".");
+        }
+        return out;
+    }
+
     private static void process(StringBuilder b, ServiceProcess p, Style style) {
         b.append('\n').append(style.bold("process of " + Printable.text(p.unit()))).append(": ");
         if (!p.running()) {
