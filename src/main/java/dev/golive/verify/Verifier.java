@@ -274,7 +274,7 @@ public final class Verifier {
      * The settings of the service's unit file or drop-in golive planned that verify reads back:
      * LimitNOFILE, and each Go variable of Environment= as {@code Environment:NAME}.
      */
-    static Map<String, String> unitSettings(Plan plan, String unit) {
+    public static Map<String, String> unitSettings(Plan plan, String unit) {
         Map<String, String> out = new LinkedHashMap<>();
         for (FileChange f : plan.files()) {
             if (!(f.path().equals(OwnedFiles.unit(unit)) || f.path().equals(OwnedFiles.unitDropIn(unit))) || f.after().isEmpty()) continue;
