@@ -365,6 +365,50 @@ public final class Session implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code golive verify}: did the last applied snapshot's plan (or {@code planFile}'s) reach
+     * what runs? {@code service}: whose process to read (default: the plan's service). A plan
+     * file that golive applied here (its id names an applied snapshot) is judged from that
+     * apply's time; one never applied has no time, so an older process is not told from a
+     * newer one that missed a value.
+     */
+    public dev.golive.model.Verification verify(Optional<String> service, Optional<Plan> planFile) {
+        Optional<String> unit = service.map(Session::serviceUnit);
+        Plan plan;
+        String basis;
+        Optional<Manifest> applied;
+        if (planFile.isPresent()) {
+            plan = planFile.get();
+            basis = "plan file " + plan.id();
+            applied = readableSnapshots() ? target().store().all().stream()
+                    .filter(m -> m.id().equals(plan.id()) && m.state() == Manifest.State.APPLIED).findFirst() : Optional.empty();
+        } else {
+            requireReadableSnapshots();
+            applied = target().store().lastApplied();
+            plan = applied.map(Manifest::plan).orElseThrow(() -> GoliveException.badInput(
+                    "no applied snapshot to verify (see golive snapshots); give --plan-file PLAN.json to verify a plan"));
+            basis = "snapshot " + plan.id();
+        }
+        var facts = dev.golive.inspect.VerifyProbe.read(spec.root(), spec.runner(), plan, unit.or(plan::service));
+        return dev.golive.verify.Verifier.verify(plan, basis, applied.map(Manifest::createdAt), facts);
+    }
+
+    /**
+     * {@code systemctl restart UNIT} on the live host, so the service's process takes what its
+     * unit and the kernel say now (the TUI's restart-debt key; verify runs again after it).
+     */
+    public void restartService(String service) {
+        requireWritable();
+        String unit = serviceUnit(service);
+        if (spec.kind() != RootSpec.Kind.LIVE) {
+            throw GoliveException.badInput("restarting " + unit + " needs the live host: no systemd runs for " + describeRoot());
+        }
+        var r = spec.runner().run(List.of("systemctl", "restart", unit), java.time.Duration.ofSeconds(120));
+        if (!r.ok()) throw GoliveException.environment("systemctl restart " + unit + ": " + r.problem());
+    }
+
+    private boolean readableSnapshots() { return spec.kind() != RootSpec.Kind.LIVE || uid.getAsInt() == 0; }
+
     /** The snapshot's changes as diffs (old → new files, live values old → new). */
     public String snapshotDiff(String id) {
         requireReadableSnapshots();

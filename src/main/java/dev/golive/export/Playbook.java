@@ -155,6 +155,9 @@ public final class Playbook {
             }
         }
 
+        // ---- the end: the same facts golive verify checks, as asserts
+        PlaybookVerify.append(b, plan);
+
         // ---- handlers: systemctl in the plan's order, never for a tree
         if (!plan.actions().isEmpty()) {
             b.append("  handlers:\n");
@@ -199,7 +202,7 @@ public final class Playbook {
         };
     }
 
-    private static void task(StringBuilder b, String name) {
+    static void task(StringBuilder b, String name) {
         b.append("    - name: ").append(Quoting.yaml(Quoting.comment(name))).append('\n');
     }
 

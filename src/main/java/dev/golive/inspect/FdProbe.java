@@ -50,6 +50,8 @@ final class FdProbe {
     /** "Max open files            1024                 524288               files". */
     static Fact<NofileLimit> processNofile(Fact<String> limits) {
         if (!limits.known()) return Fact.unknown(CpuProbe.reason(limits));
+        // /proc/self/limits for golive itself, /proc/PID/limits for a service's process (verify)
+        String path = limits.src().map(s -> s instanceof Source.File f ? f.path() : s.describe()).orElse("/proc/self/limits");
         int n = 0;
         for (String line : limits.orElse("").split("\n")) {
             n++;
@@ -57,9 +59,9 @@ final class FdProbe {
             String[] f = line.substring("Max open files".length()).trim().split("\\s+");
             if (f.length < 2) break;
             Optional<NofileLimit> l = NofileLimit.parse(f[0] + ":" + f[1]);
-            if (l.isPresent()) return Fact.of(l.get(), new Source.File("/proc/self/limits", n));
+            if (l.isPresent()) return Fact.of(l.get(), new Source.File(path, n));
         }
-        return Fact.unknown("/proc/self/limits: no \"Max open files\" line");
+        return Fact.unknown(path + ": no \"Max open files\" line");
     }
 
     static Fact<NofileLimit> systemdDefault(Map<String, Fact<String>> managerDefaults, Fact<Integer> systemdVersion) {

@@ -17,7 +17,8 @@ class LayersTest {
             .layer("ui").definedBy("dev.golive.ui..")
             .layer("app").definedBy("dev.golive.app..")
             .layer("work").definedBy("dev.golive.plan..", "dev.golive.apply..", "dev.golive.check..",
-                    "dev.golive.profile..", "dev.golive.unit..", "dev.golive.build..", "dev.golive.report..", "dev.golive.export..")
+                    "dev.golive.profile..", "dev.golive.unit..", "dev.golive.build..", "dev.golive.report..", "dev.golive.export..",
+                    "dev.golive.verify..")
             .layer("inspect").definedBy("dev.golive.inspect..")
             .layer("config").definedBy("dev.golive.config..")
             .layer("binfmt").definedBy("dev.golive.binfmt..")

@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
                 RecommendCommand.class,
                 PlanCommand.class,
                 ApplyCommand.class,
+                VerifyCommand.class,
                 RollbackCommand.class,
                 RecoverCommand.class,
                 SnapshotsCommand.class,

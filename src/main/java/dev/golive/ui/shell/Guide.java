@@ -75,7 +75,18 @@ public final class Guide {
         io.say("  golive rollback " + id + root + "     (or: golive rollback --last" + root + ")");
         plan.actions().stream().filter(a -> a.kind() == dev.golive.model.PlanAction.Kind.RESTART_SERVICE)
                 .forEach(a -> io.say("Restart when convenient: systemctl restart " + a.unit().orElseThrow() + " (" + a.why() + ")"));
+        verify();
         return Outcome.APPLIED;
+    }
+
+    /** The guide ends with golive verify: what the apply reached and what still waits (a restart, a reexec, a boot). */
+    private void verify() {
+        io.say("");
+        try {
+            dev.golive.verify.VerifyText.brief(backend.verify()).forEach(io::say);
+        } catch (dev.golive.model.GoliveException e) {
+            io.say("golive verify: " + e.getMessage());
+        }
     }
 
     private void summary(CheckReport report) {

@@ -46,4 +46,10 @@ public interface GuideBackend {
 
     /** Applies the plan (snapshot first); the snapshot id. Throws GoliveException on failure. */
     String apply(Plan plan);
+
+    /**
+     * golive verify of the snapshot just applied: did it reach what runs (the same app call as
+     * the CLI and the TUI)? Throws GoliveException when it cannot be read here.
+     */
+    dev.golive.model.Verification verify();
 }

@@ -72,4 +72,6 @@ public final class SessionGuideBackend implements GuideBackend {
     }
 
     @Override public String apply(Plan plan) { return session.apply(plan, false).snapshotId(); }
+
+    @Override public dev.golive.model.Verification verify() { return session.verify(Optional.empty(), Optional.empty()); }
 }

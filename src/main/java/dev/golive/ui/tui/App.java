@@ -158,6 +158,18 @@ final class App {
                 }));
     }
 
+    /** Restarts the service with restart debt after a confirm; the host is read and verified again. */
+    void restartService() {
+        var v = RestartDebt.of(model).orElseThrow();
+        String unit = RestartDebt.unit(v).orElseThrow();
+        confirm("Restart", "Restart " + unit + " (systemctl restart " + unit + ")? Its new process takes what the unit and the kernel say now; "
+                + "golive verifies again.", () ->
+                changing("restarting " + unit, () -> {
+                    model.session().restartService(unit);
+                    return unit;
+                }, u -> reinspect("restarted " + u)));
+    }
+
     /**
      * Runs a change to the host (rollback, recover) on a worker: quitting is held back until it
      * ends, and a failure is the one-line dialog.

@@ -49,6 +49,7 @@ final class ApplyView extends View {
         List<Binding> b = new ArrayList<>(list.moves());
         b.add(Binding.hint("S", "snapshots", "Open Snapshots (history, diffs, roll back)", () -> app.goTab(SnapshotsView.class))
                 .unless(() -> state == State.RUNNING ? "still applying" : null));
+        b.add(RestartDebt.binding(app));
         return b;
     }
 
@@ -133,6 +134,12 @@ final class ApplyView extends View {
         List<String> lines = Dialog.wrap(head, c.width() - 2);
         int row = 1;
         for (String l : lines.subList(0, Math.min(lines.size(), 4))) c.line(row++, " " + l, role);
+        // after the apply and the inspection that follows it: what this apply has not reached yet
+        var debt = RestartDebt.of(app.model()).filter(v -> state == State.APPLIED && v.planId().equals(plan.id()));
+        if (debt.isPresent()) {
+            List<String> d = Dialog.wrap(RestartDebt.text(debt.get()), c.width() - 2);
+            for (String l : d.subList(0, Math.min(d.size(), 3))) c.line(row++, " " + l, Role.WARN);
+        }
         list.draw(c.sub(0, row + 1, c.width(), c.height() - row - 1), (cc, r, l, sel) -> {
             if (sel) cc.fillRow(r, Role.SELECTED);
             cc.text(1, r, l[1], sel ? Role.SELECTED : Role.valueOf(l[0]));

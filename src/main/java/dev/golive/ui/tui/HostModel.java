@@ -27,10 +27,12 @@ final class HostModel {
 
     /**
      * What one inspection gives the screens, published together: facts, findings, the
-     * profiles with the recommendation, and snapshots left in "applying" by a crash.
+     * profiles with the recommendation, snapshots left in "applying" by a crash, and what
+     * golive verify says of the last applied snapshot (empty: none, or not readable here).
      */
     record Loaded(HostFacts facts, CheckReport report, List<ProfileCatalog.Listing> profiles,
-                  List<Recommender.Recommendation> ranking, List<String> unfinished) {
+                  List<Recommender.Recommendation> ranking, List<String> unfinished,
+                  Optional<dev.golive.model.Verification> verification) {
 
         Optional<Recommender.Recommendation> recommended() { return ranking.isEmpty() ? Optional.empty() : Optional.of(ranking.get(0)); }
     }
@@ -72,7 +74,16 @@ final class HostModel {
     Loaded inspectAndCheck() {
         HostFacts f = serviceUnit == null ? session.inspect() : session.inspectService(serviceUnit, goModDir);
         return new Loaded(f, Checker.run(f), session.profiles().list(), session.recommend(),
-                readOnlyReason() == null ? Session.unfinishedApplies(rootArg) : List.of());
+                readOnlyReason() == null ? Session.unfinishedApplies(rootArg) : List.of(), verification());
+    }
+
+    /** golive verify of the last applied snapshot, for the restart debt; empty when there is none or it cannot be read. */
+    private Optional<dev.golive.model.Verification> verification() {
+        try {
+            return Optional.of(session.verify(Optional.ofNullable(serviceUnit), Optional.empty()));
+        } catch (dev.golive.model.GoliveException e) {
+            return Optional.empty(); // no applied snapshot, or not root: no debt to show
+        }
     }
 
     /** The profile the plan uses: the admin's choice, else the recommended one. */
@@ -117,7 +128,7 @@ final class HostModel {
     void refreshSnapshots() {
         if (loaded != null) {
             loaded = new Loaded(loaded.facts(), loaded.report(), loaded.profiles(), loaded.ranking(),
-                    readOnlyReason() == null ? Session.unfinishedApplies(rootArg) : List.of());
+                    readOnlyReason() == null ? Session.unfinishedApplies(rootArg) : List.of(), loaded.verification());
         }
     }
 

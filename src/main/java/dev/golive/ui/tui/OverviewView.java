@@ -14,7 +14,8 @@ import java.util.Optional;
 /**
  * The host at a glance: one line per area (report.HostSummary, the same lines the guide and
  * the report print) with a status mark and its number of findings; the worst findings below
- * when there is room. enter opens Findings for the selected area.
+ * when there is room. enter opens Findings for the selected area. Above them, banners: an
+ * apply that did not finish, and the restart debt golive verify finds (RestartDebt).
  */
 final class OverviewView extends View {
 
@@ -48,6 +49,7 @@ final class OverviewView extends View {
         }).unless(() -> app.model().loaded().isEmpty() ? "still inspecting" : null));
         b.add(Binding.hint("R", "recover", "Roll back an apply that did not finish (a crash or power loss left it \"applying\")", app::recover)
                 .unless(() -> app.model().loaded().map(l -> l.unfinished().isEmpty()).orElse(true) ? "no unfinished apply" : app.model().readOnlyReason()));
+        b.add(RestartDebt.binding(app));
         return b;
     }
 
@@ -67,6 +69,11 @@ final class OverviewView extends View {
                     + " is still \"applying\". Press R to recover (roll it back).", c.width() - 2)) {
                 c.line(row++, " " + l, Role.BANNER);
             }
+        }
+        // what the last apply has not reached yet (golive verify): a change that "did nothing" shows here
+        var debt = RestartDebt.of(app.model());
+        if (debt.isPresent()) {
+            for (String l : Dialog.wrap(RestartDebt.text(debt.get()), c.width() - 2)) c.line(row++, " " + l, Role.WARN);
         }
         // the count golive check prints: rules that ran, not the catalogue (service rules need --service)
         String counts = HostSummary.rulesChecked(report) + " rules checked"

@@ -11,6 +11,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
+import java.util.Optional;
 import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,6 +47,26 @@ class GuideTest {
         assertThat(screen()).contains("Recommended for this host: web-api")
                 .contains("golive rollback 20261123-000000-test")
                 .doesNotContain("\u001b[");  // no colors, no cursor addressing: TERM=dumb stays readable
+    }
+
+    @Test
+    void the_guide_ends_with_verify_naming_what_waits_for_a_restart() throws IOException {
+        var backend = new RecordingBackend("ubuntu2004-hybrid");
+        backend.verification = new dev.golive.model.Verification("snapshot 20261123-000000-test", "20261123-000000-test",
+                Optional.empty(), Optional.of("api.service"), List.of(
+                        new dev.golive.model.Verification.Item(dev.golive.model.Verification.Kind.LIVE, "net.core.somaxconn", "8192", "8192",
+                                dev.golive.model.Verification.Status.IN_EFFECT, "/proc/sys/net/core/somaxconn"),
+                        new dev.golive.model.Verification.Item(dev.golive.model.Verification.Kind.PROCESS, "listen backlog 127.0.0.1:8080", "8192", "4096",
+                                dev.golive.model.Verification.Status.NEEDS_RESTART, "PID 33 started 2026-11-23T00:00:00Z: systemctl restart api.service")),
+                List.of(new dev.golive.model.Verification.BootValue("systemd-sysctl", "net.core.somaxconn", "8192", Optional.of("8192"),
+                        Optional.of("/etc/sysctl.d/60-golive.conf:5"), true)), Optional.empty());
+        assertThat(typed(backend, "\n\n\nyes\n")).isEqualTo(Guide.Outcome.APPLIED);
+        String s = screen();
+        assertThat(s.substring(s.indexOf("golive rollback 20261123-000000-test")))
+                .contains("Verify (golive verify): 1 of 2 changes are not in effect yet:")
+                .contains("needs service restart  listen backlog 127.0.0.1:8080: 8192 planned, now 4096")
+                .contains("systemctl restart api.service")
+                .contains("After the next boot: systemd-sysctl and systemd-tmpfiles set all 1 planned values.");
     }
 
     @Test

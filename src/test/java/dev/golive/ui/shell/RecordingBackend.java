@@ -62,4 +62,15 @@ final class RecordingBackend implements GuideBackend {
         applied.add(plan.id());
         return plan.id();
     }
+
+    /** What verify answers after the apply: set by a test; by default every applied file in effect. */
+    dev.golive.model.Verification verification;
+
+    @Override public dev.golive.model.Verification verify() {
+        if (verification != null) return verification;
+        return new dev.golive.model.Verification("snapshot " + applied.get(applied.size() - 1), applied.get(applied.size() - 1),
+                Optional.empty(), Optional.empty(), List.of(new dev.golive.model.Verification.Item(dev.golive.model.Verification.Kind.FILE,
+                        "/etc/sysctl.d/60-golive.conf", "as planned", "as planned", dev.golive.model.Verification.Status.IN_EFFECT, "as golive wrote it")),
+                List.of(), Optional.empty());
+    }
 }
