@@ -26,7 +26,6 @@ import dev.golive.host.ProcessCommandRunner;
 import dev.golive.model.GoVersion;
 import dev.golive.model.ServiceSpec;
 import dev.golive.unit.UnitPreview;
-import dev.golive.unit.UnitServiceFiles;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -68,7 +67,7 @@ public final class Session implements AutoCloseable {
 
     private Session(RootSpec spec, AccessLog log) {
         this.spec = spec;
-        this.serviceFiles = new UnitServiceFiles(spec.root());
+        this.serviceFiles = new ServiceUnits(spec.root(), false);
         this.log = log;
     }
 
@@ -161,7 +160,7 @@ public final class Session implements AutoCloseable {
         HostFacts f = UnitNames.isValid(service.unitName()) ? inspect("/system.slice/" + service.unitName()) : inspect();
         Optional<CommandRunner> runner = !analyze ? Optional.empty()
                 : Optional.of(spec.runner().startsProcesses() ? spec.runner() : new ProcessCommandRunner(log));
-        return UnitPreview.of(spec.root(), f, service, goModGo, labels, planId, runner, tighten);
+        return new ServiceUnits(spec.root(), tighten).preview(f, service, goModGo, labels, planId, runner);
     }
 
     // ---- profiles, recommendation, plan ----------------------------------------------------
@@ -194,7 +193,7 @@ public final class Session implements AutoCloseable {
      */
     public Session tighten(boolean tighten) {
         this.tighten = tighten;
-        this.serviceFiles = new UnitServiceFiles(spec.root(), tighten);
+        this.serviceFiles = new ServiceUnits(spec.root(), tighten);
         return this;
     }
 
