@@ -238,6 +238,7 @@ public final class Session implements AutoCloseable {
      * plans only {@code fixes}.
      */
     public Plan planFor(String profileName, Optional<ServiceSpec> svc, List<FixChange> fixes, String planId) {
+        svc.ifPresent(x -> serviceUnit(x.unitName())); // the same unit-name rules as check and inspect, before the name becomes a path
         // with a service: its cgroup, unit and binary too (GOMAXPROCS/GOMEMLIMIT derive from them)
         HostFacts f = svc.isPresent() ? inspectService(svc.get().unitName(), null) : inspect();
         Profile p = NO_PROFILE.equals(profileName)
