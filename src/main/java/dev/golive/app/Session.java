@@ -27,7 +27,6 @@ import dev.golive.host.ProcessCommandRunner;
 import dev.golive.model.GoVersion;
 import dev.golive.model.ServiceSpec;
 import dev.golive.unit.UnitPreview;
-import dev.golive.unit.UnitServiceFiles;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -71,7 +70,7 @@ public final class Session implements AutoCloseable {
 
     private Session(RootSpec spec, AccessLog log) {
         this.spec = spec;
-        this.serviceFiles = new UnitServiceFiles(spec.root());
+        this.serviceFiles = new ServiceUnits(spec.root(), false);
         this.log = log;
     }
 
@@ -199,7 +198,7 @@ public final class Session implements AutoCloseable {
                 : Optional.of(spec.runner().startsProcesses() ? spec.runner() : new ProcessCommandRunner(log));
         // an image tree is verified inside itself (systemd-analyze --root=), never as this machine
         Optional<Path> tree = spec.kind() == RootSpec.Kind.TARGET_TREE ? Optional.of(spec.root().base()) : Optional.empty();
-        return UnitPreview.of(spec.root(), f, service, goModGo, labels, planId, runner, tighten, tree);
+        return new ServiceUnits(spec.root(), tighten).preview(f, service, goModGo, labels, planId, runner, tree);
     }
 
     // ---- profiles, recommendation, plan ----------------------------------------------------
@@ -232,7 +231,7 @@ public final class Session implements AutoCloseable {
      */
     public Session tighten(boolean tighten) {
         this.tighten = tighten;
-        this.serviceFiles = new UnitServiceFiles(spec.root(), tighten);
+        this.serviceFiles = new ServiceUnits(spec.root(), tighten);
         return this;
     }
 
@@ -277,6 +276,7 @@ public final class Session implements AutoCloseable {
      * plans only {@code fixes}.
      */
     public Plan planFor(String profileName, Optional<ServiceSpec> svc, List<FixChange> fixes, String planId) {
+        svc.ifPresent(x -> serviceUnit(x.unitName())); // the same unit-name rules as check and inspect, before the name becomes a path
         // with a service: its cgroup, unit and binary too (GOMAXPROCS/GOMEMLIMIT derive from them)
         HostFacts f = svc.isPresent() ? inspectService(svc.get().unitName(), null) : inspect();
         Profile p = NO_PROFILE.equals(profileName)

@@ -70,7 +70,14 @@ public final class UnitResolver {
     /** Whether systemd treats {@code key} as a list (assignments accumulate, an empty one resets). */
     public static boolean isList(String key) { return UnitSettings.isList(key); }
 
-    public static Resolution resolve(HostRoot root, String unitName) {
+    public static Resolution resolve(HostRoot root, String unitName) { return resolve(root, unitName, java.util.Set.of()); }
+
+    /**
+     * As systemd would resolve the unit without the drop-ins at {@code leftOut}: what a unit
+     * is without golive's own drop-in, so that golive can tell which of its lines still change
+     * anything.
+     */
+    public static Resolution resolve(HostRoot root, String unitName, java.util.Set<String> leftOut) {
         UnitNames.validate(unitName);
         List<String> dirs = searchDirs(root);
         List<String> unreadable = new ArrayList<>();
@@ -104,6 +111,7 @@ public final class UnitResolver {
                 for (String f : root.list(d).orElse(List.of())) {
                     if (!f.endsWith(".conf")) continue;
                     String p = HostPaths.join(d, f);
+                    if (leftOut.contains(p)) continue;
                     if (byName.containsKey(f)) maskedDropIns.add(p);
                     else byName.put(f, p);
                 }

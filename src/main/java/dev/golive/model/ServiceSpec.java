@@ -48,7 +48,7 @@ public record ServiceSpec(
     public static ServiceSpec named(String name) {
         return new ServiceSpec(name, Optional.empty(), Optional.empty(), List.of(), Optional.empty(), false,
                 Optional.empty(), List.of(), Map.of(), List.of(), Resources.NONE, Restart.DEFAULT, Hardening.BASIC,
-                GoRuntime.DERIVE);
+                GoRuntime.DEFAULT);
     }
 
     /** {@code name} with the {@code .service} suffix added when missing. */
@@ -91,12 +91,14 @@ public record ServiceSpec(
     public record GoRuntime(Mode mode, Optional<Integer> gomaxprocs, Optional<String> gomemlimit, int memLimitPercent) {
         public static final GoRuntime DERIVE = new GoRuntime(Mode.DERIVE, Optional.empty(), Optional.empty(), 90);
         public static final GoRuntime OFF = new GoRuntime(Mode.OFF, Optional.empty(), Optional.empty(), 90);
+        /** Not said: a profile's GoRuntime setting decides; without one derive for a new unit, off for a unit golive did not write. */
+        public static final GoRuntime DEFAULT = new GoRuntime(Mode.DEFAULT, Optional.empty(), Optional.empty(), 90);
 
         public GoRuntime {
             if (memLimitPercent < 50 || memLimitPercent > 100)
                 throw new IllegalArgumentException("memLimitPercent out of 50..100: " + memLimitPercent);
         }
 
-        public enum Mode { DERIVE, OFF }
+        public enum Mode { DERIVE, OFF, DEFAULT }
     }
 }

@@ -126,14 +126,9 @@ public final class Planner {
         List<String> restartWhy = new ArrayList<>();
         Optional<String> unit = in.service().map(ServiceSpec::unitName);
         if (in.service().isPresent()) {
-            ServiceSpec spec = profile.service().applyTo(in.service().get());
-            if (!envFixes.isEmpty()) {
-                Map<String, String> env = new LinkedHashMap<>(spec.environment());
-                env.putAll(envFixes);
-                spec = withEnvironment(spec, env);
-            }
+            ServiceSpec spec = ServiceFiles.merged(in.service().get(), profile.service(), envFixes);
             // a renderer may hand back a file whose content only differs in the header: that is no change
-            List<FileChange> rendered = serviceFiles.files(facts, spec, unitFixes, in.current(), in.planId());
+            List<FileChange> rendered = serviceFiles.files(facts, in.service().get(), profile.service(), envFixes, unitFixes, in.current(), in.planId());
             // a later drop-in (override.conf from `systemctl edit`) beats golive's value: said, like a later sysctl file
             for (FileChange f : rendered) conflicts.addAll(serviceFiles.overrides(spec, f));
             List<FileChange> unitFiles = rendered.stream()
@@ -325,11 +320,6 @@ public final class Planner {
             }
         }
         return body.isEmpty() ? "" : "# Profile " + profile + "\n" + body;
-    }
-
-    private static ServiceSpec withEnvironment(ServiceSpec s, Map<String, String> env) {
-        return new ServiceSpec(s.name(), s.description(), s.exec(), s.arguments(), s.user(), s.dynamicUser(), s.workingDirectory(),
-                s.stateDirectories(), env, s.ports(), s.resources(), s.restart(), s.hardening(), s.go());
     }
 
     /** Convenience: a plan for a profile only (no service, no fixes). */

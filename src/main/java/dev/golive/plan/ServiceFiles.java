@@ -5,6 +5,7 @@ import dev.golive.model.FixChange;
 import dev.golive.model.HostFacts;
 import dev.golive.model.PlanConflict;
 import dev.golive.model.ServiceSpec;
+import dev.golive.profile.ServiceSettings;
 
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,28 @@ public interface ServiceFiles {
      */
     List<FileChange> files(HostFacts facts, ServiceSpec spec, List<FixChange> unitChanges,
                            Map<String, OwnedFileState> current, String planId);
+
+    /**
+     * The same from what was asked: {@code asked} as the admin gave it (CLI options, a spec
+     * file, the TUI form, the guide), the profile's service settings and the environment
+     * variables of picked fixes, which the implementation merges ({@code app.ServiceUnits}
+     * does so once for every front end). By default they are merged here and rendered by
+     * {@link #files(HostFacts, ServiceSpec, List, Map, String)}.
+     */
+    default List<FileChange> files(HostFacts facts, ServiceSpec asked, ServiceSettings profile, Map<String, String> envFixes,
+                                   List<FixChange> unitChanges, Map<String, OwnedFileState> current, String planId) {
+        return files(facts, merged(asked, profile, envFixes), unitChanges, current, planId);
+    }
+
+    /** The profile's service settings under what the admin asked (explicit values win), then the picked environment fixes. */
+    static ServiceSpec merged(ServiceSpec asked, ServiceSettings profile, Map<String, String> envFixes) {
+        ServiceSpec s = profile.applyTo(asked);
+        if (envFixes.isEmpty()) return s;
+        Map<String, String> env = new java.util.LinkedHashMap<>(s.environment());
+        env.putAll(envFixes);
+        return new ServiceSpec(s.name(), s.description(), s.exec(), s.arguments(), s.user(), s.dynamicUser(), s.workingDirectory(),
+                s.stateDirectories(), env, s.ports(), s.resources(), s.restart(), s.hardening(), s.go());
+    }
 
     /**
      * Settings of golive's rendered {@code file} that systemd would not use because another

@@ -41,7 +41,7 @@ public record ServiceSettings(Map<String, Profile.Value> values) {
             hardening = get("Hardening").map(h -> ServiceSpec.Hardening.valueOf(h.toUpperCase())).orElse(hardening);
         }
         ServiceSpec.GoRuntime go = spec.go();
-        if (go.equals(ServiceSpec.GoRuntime.DERIVE)) {
+        if (go.mode() == ServiceSpec.GoRuntime.Mode.DEFAULT || go.equals(ServiceSpec.GoRuntime.DERIVE)) {
             ServiceSpec.GoRuntime.Mode mode = get("GoRuntime").map(m -> ServiceSpec.GoRuntime.Mode.valueOf(m.toUpperCase())).orElse(go.mode());
             Optional<Integer> procs = get("GOMAXPROCS").filter(v -> !v.equals("derive")).map(Integer::parseInt);
             int percent = get("GOMEMLIMIT").map(v -> Integer.parseInt(v.substring(0, v.indexOf('%')))).orElse(go.memLimitPercent());

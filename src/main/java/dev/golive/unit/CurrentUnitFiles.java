@@ -1,5 +1,6 @@
 package dev.golive.unit;
 
+import dev.golive.config.UnitNames;
 import dev.golive.config.UnitResolver;
 import dev.golive.host.HostRoot;
 import dev.golive.model.OwnedFiles;
@@ -43,6 +44,20 @@ public record CurrentUnitFiles(
             String target = link.get().startsWith("/") ? link.get() : "/etc/systemd/system/" + link.get();
             Optional<String> c = root.read(target).opt();
             if (c.isPresent()) vendor = Optional.of(new Located(target, c.get()));
+        }
+        // an instance (syncthing@root.service) without a file of its own is its template, as systemd
+        // loads it: golive extends the instance with a drop-in and never writes a unit that would
+        // shadow the packaged template for that instance
+        String template = UnitNames.template(unitName);
+        if (template != null && etcUnit.isEmpty() && link.isEmpty() && vendor.isEmpty()) {
+            for (String dir : UnitResolver.SEARCH_PATH) {
+                String p = dir + "/" + template;
+                Optional<String> c = root.read(p).opt();
+                if (c.isPresent()) {
+                    vendor = Optional.of(new Located(p, c.get()));
+                    break;
+                }
+            }
         }
         return new CurrentUnitFiles(unitName, etcUnit, link, vendor, root.read(OwnedFiles.unitDropIn(unitName)).opt());
     }

@@ -176,11 +176,11 @@ public record SpecFromUnit(ServiceSpec spec, Map<String, Source> sources, List<S
         src.put(HARDENING, new Source.Derived(hardening == ServiceSpec.Hardening.NONE
                 ? "the unit lacks some of golive's basic sandboxing directives"
                 : "the unit has every " + hardening.name().toLowerCase(Locale.ROOT) + " directive"));
-        src.put(GO, new Source.Derived("off for an existing unit; derive may add GOMAXPROCS/GOMEMLIMIT to it"));
+        src.put(GO, new Source.Derived("as the unit has it unless the profile says derive; derive may add GOMAXPROCS/GOMEMLIMIT to it"));
 
         ServiceSpec spec = new ServiceSpec(name, Optional.empty(), exec, args, user, dynamic, Optional.empty(),
                 stateDirs, env, List.of(), new ServiceSpec.Resources(cpu, memMax, memHigh, tasks, nofile, io), restart,
-                hardening, ServiceSpec.GoRuntime.OFF);
+                hardening, ServiceSpec.GoRuntime.DEFAULT);
         return new SpecFromUnit(spec, src, notes);
     }
 
@@ -201,6 +201,53 @@ public record SpecFromUnit(ServiceSpec spec, Map<String, Source> sources, List<S
         return new ServiceSpec(edited.name(), edited.description(), execSame ? Optional.empty() : edited.exec(),
                 execSame ? List.of() : edited.arguments(), edited.user(), edited.dynamicUser(), edited.workingDirectory(),
                 dirs, env, edited.ports(), edited.resources(), edited.restart(), edited.hardening(), edited.go());
+    }
+
+    /**
+     * Untouched means untouched: {@code wanted} (what the admin and the profile ask of this
+     * existing unit) with every setting that the unit already has left out, so a drop-in holds
+     * only what changes something. Exec and state directories as {@link #forDropIn}; user,
+     * environment variables, resources and hardening that equal the unit's are dropped; the
+     * restart policy stays as asked (the renderer compares it with {@link #spec()}'s, which
+     * holds systemd's defaults where the unit says nothing).
+     */
+    public ServiceSpec changesOnly(ServiceSpec wanted) {
+        ServiceSpec w = forDropIn(wanted);
+        Map<String, String> env = new LinkedHashMap<>(w.environment());
+        spec.environment().forEach((k, v) -> { if (v.equals(env.get(k))) env.remove(k); });
+        ServiceSpec.Resources r = w.resources(), t = spec.resources();
+        ServiceSpec.Resources res = new ServiceSpec.Resources(unlessSame(r.cpuQuota(), t.cpuQuota()), unlessSame(r.memoryMax(), t.memoryMax()),
+                unlessSame(r.memoryHigh(), t.memoryHigh()), unlessSame(r.tasksMax(), t.tasksMax()),
+                r.nofile().equals(t.nofile()) ? Optional.empty() : r.nofile(), r.ioWeight());
+        Optional<String> user = w.user().equals(spec.user()) ? Optional.empty() : w.user();
+        boolean dynamic = w.dynamicUser() && !spec.dynamicUser();
+        // the unit has every directive of that level already: writing them again changes nothing
+        ServiceSpec.Hardening hardening = w.hardening().compareTo(spec.hardening()) <= 0 ? ServiceSpec.Hardening.NONE : w.hardening();
+        return new ServiceSpec(w.name(), w.description(), w.exec(), w.arguments(), user, dynamic, w.workingDirectory(),
+                w.stateDirectories(), env, w.ports(), res, w.restart(), hardening, w.go());
+    }
+
+    /**
+     * The service as it will run with {@code wanted} on top of this unit: what the unit has,
+     * with every setting {@code wanted} gives in its place (environment variables one by one).
+     * The Go runtime values are derived from this, so a drop-in's GOMEMLIMIT follows the unit's
+     * own MemoryMax= and an environment variable the unit sets is never overridden.
+     */
+    public ServiceSpec overlay(ServiceSpec wanted) {
+        Map<String, String> env = new LinkedHashMap<>(spec.environment());
+        env.putAll(wanted.environment());
+        ServiceSpec.Resources r = wanted.resources(), t = spec.resources();
+        ServiceSpec.Resources res = new ServiceSpec.Resources(r.cpuQuota().or(t::cpuQuota), r.memoryMax().or(t::memoryMax),
+                r.memoryHigh().or(t::memoryHigh), r.tasksMax().or(t::tasksMax), r.nofile().or(t::nofile), r.ioWeight().or(t::ioWeight));
+        boolean execGiven = wanted.exec().isPresent();
+        return new ServiceSpec(wanted.name(), wanted.description(), execGiven ? wanted.exec() : spec.exec(),
+                execGiven ? wanted.arguments() : spec.arguments(), wanted.user().or(spec::user), wanted.dynamicUser() || spec.dynamicUser(),
+                wanted.workingDirectory(), wanted.stateDirectories().isEmpty() ? spec.stateDirectories() : wanted.stateDirectories(),
+                env, wanted.ports(), res, wanted.restart(), wanted.hardening(), wanted.go());
+    }
+
+    private static Optional<String> unlessSame(Optional<String> wanted, Optional<String> today) {
+        return wanted.map(String::strip).equals(today.map(String::strip)) ? Optional.empty() : wanted;
     }
 
     /** Whether a word holds a specifier (%x other than %%) or a variable ($X other than $$) systemd would expand. */

@@ -168,7 +168,7 @@ public final class SpecYaml {
             ServiceSpec.Resources[] res = {ServiceSpec.Resources.NONE};
             ServiceSpec.Restart[] restart = {ServiceSpec.Restart.DEFAULT};
             ServiceSpec.Hardening[] hardening = {ServiceSpec.Hardening.BASIC};
-            ServiceSpec.GoRuntime[] go = {ServiceSpec.GoRuntime.DERIVE};
+            ServiceSpec.GoRuntime[] go = {ServiceSpec.GoRuntime.DEFAULT};
             mapping("", TOP, key -> {
                 switch (key) {
                     case "name" -> name[0] = scalar(key);

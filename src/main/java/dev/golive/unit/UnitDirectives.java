@@ -81,7 +81,9 @@ final class UnitDirectives {
             g.add("Unit", "Wants", "network-online.target", "name");
             g.add("Unit", "After", "network-online.target", "name");
         }
-        boolean restart = !dropIn || scope.tighten(); // a container runtime may get a start limit, asked for
+        // the restart policy the unit has today (systemd's defaults where it says nothing) is no change
+        boolean restartSame = dropIn && scope.restartToday().filter(spec.restart()::equals).isPresent();
+        boolean restart = !restartSame && (!dropIn || scope.tighten()); // a container runtime may get a start limit, asked for
         if (restart) {
             // the start limit lives in [Unit] since systemd 229/230; chosen together with RestartSec (DOMAIN.md)
             String interval = spec.restart().startLimitIntervalSec();
@@ -93,7 +95,7 @@ final class UnitDirectives {
                 g.deferred.add(new UnitLine("Service", "StartLimitInterval", interval, "restart.startLimitIntervalSec"));
                 g.deferred.add(new UnitLine("Service", "StartLimitBurst", burst, "restart.startLimitBurst"));
             }
-        } else {
+        } else if (!restartSame) {
             untouched.add("restart policy");
         }
 
@@ -182,6 +184,8 @@ final class UnitDirectives {
         }
 
         if (!dropIn) g.add("Install", "WantedBy", "multi-user.target", "name");
+        // a drop-in line that sets what the unit already has changes nothing: left out
+        if (dropIn) g.out.removeIf(scope::alreadyHas);
         return new Lines(List.copyOf(g.out), List.copyOf(g.notes));
     }
 

@@ -34,6 +34,20 @@ public final class UnitRenderer {
 
     private UnitRenderer() { }
 
+    /** The note on a drop-in with no setting left: the planner writes no file for it. */
+    public static final String NOTHING_TO_CHANGE = "nothing to change";
+
+    /** Whether golive writes a drop-in (the unit exists and golive did not write it) rather than the unit itself. */
+    public static boolean isDropIn(CurrentUnitFiles current) {
+        boolean ownedUnit = current.etcUnit().filter(OwnedFiles::isOwned).isPresent();
+        return !ownedUnit && (current.etcUnit().isPresent() || current.etcLinkTarget().isPresent() || current.vendorUnit().isPresent());
+    }
+
+    /** Whether a rendered drop-in sets nothing (only golive's header): then there is no file to write. */
+    public static boolean empty(RenderedUnit r) {
+        return r.kind() == RenderedUnit.Kind.DROP_IN && SystemdIni.parse(r.path(), r.content()).entries().isEmpty();
+    }
+
     public static RenderedUnit render(HostFacts facts, ServiceSpec spec, GoRuntimeDerivation.Result go,
                                       CurrentUnitFiles current, String snapshotId) {
         return render(facts, spec, go, current, snapshotId, List.of());
@@ -61,8 +75,7 @@ public final class UnitRenderer {
         if (current.etcLinkTarget().filter(t -> t.equals("/dev/null")).isPresent()) {
             throw GoliveException.badInput("name: " + unit + " is masked (/etc/systemd/system/" + unit + " → /dev/null); unmask it first");
         }
-        boolean ownedUnit = current.etcUnit().filter(OwnedFiles::isOwned).isPresent();
-        boolean dropIn = !ownedUnit && (current.etcUnit().isPresent() || current.etcLinkTarget().isPresent() || current.vendorUnit().isPresent());
+        boolean dropIn = isDropIn(current);
         if (!dropIn && spec.exec().isEmpty()) {
             throw GoliveException.badInput("exec: " + unit + " does not exist yet; a new unit needs the binary's absolute path");
         }
@@ -71,6 +84,12 @@ public final class UnitRenderer {
         List<String> notes = new ArrayList<>(built.notes());
         List<FixChange> allowed = dropIn ? VendorFixes.allowed(fixes, spec.unitName(), scope, notes) : fixes;
         UnitDirectives.Lines lines = withFixes(new UnitDirectives.Lines(built.lines(), notes), allowed, facts.systemd().version());
+        if (dropIn && lines.lines().isEmpty()) {
+            List<String> n = new ArrayList<>(lines.notes());
+            n.add(0, NOTHING_TO_CHANGE + ": " + unit + " already has every setting asked for, so golive writes no drop-in"
+                    + (current.dropIn().isPresent() ? " (and removes its old one)" : ""));
+            lines = new UnitDirectives.Lines(lines.lines(), n);
+        }
         String path;
         Optional<String> before;
         Optional<CurrentUnitFiles.Located> base = Optional.empty();

@@ -7,6 +7,7 @@ import dev.golive.model.UnitDirective;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,9 +17,14 @@ import java.util.Optional;
  * a unit adds no sandboxing, task limit, kill or restart change. A unit golive wrote is
  * golive's to tighten; there the scope has no effect.
  */
-public record UnitScope(boolean tighten, List<UnitDirective> existing) {
+public record UnitScope(boolean tighten, List<UnitDirective> existing, Optional<dev.golive.model.ServiceSpec.Restart> restartToday) {
 
-    public UnitScope { existing = List.copyOf(existing); }
+    public UnitScope {
+        existing = List.copyOf(existing);
+        java.util.Objects.requireNonNull(restartToday, "restartToday");
+    }
+
+    public UnitScope(boolean tighten, List<UnitDirective> existing) { this(tighten, existing, Optional.empty()); }
 
     /** The scope from the unit file on the host (its drop-ins not merged), for callers that have no resolved unit. */
     public static UnitScope of(CurrentUnitFiles current, boolean tighten) {
@@ -41,5 +47,50 @@ public record UnitScope(boolean tighten, List<UnitDirective> existing) {
         Optional<String> v = Optional.empty();
         for (UnitDirective d : existing) if (d.section().equals("Service") && d.key().equals(key)) v = Optional.of(d.value().strip());
         return v;
+    }
+
+    /**
+     * Whether the unit (as {@link #existing} resolves it, without golive's drop-in) already
+     * has {@code line}'s effect: the same value of a single-valued setting (LimitNOFILE= as
+     * soft:hard, booleans as systemd parses them), or the same value of one Environment=
+     * variable. List settings and ExecStart= always count as a change.
+     */
+    boolean alreadyHas(UnitLine line) {
+        if (line.section().equals("Service") && line.key().equals("Environment")) {
+            Map<String, String> want = parseEnvironment(line.value());
+            if (want.size() != 1) return false;
+            Map<String, String> today = new java.util.LinkedHashMap<>();
+            for (UnitDirective d : existing) {
+                if (d.section().equals("Service") && d.key().equals("Environment")) today.putAll(parseEnvironment(d.value()));
+            }
+            Map.Entry<String, String> e = want.entrySet().iterator().next();
+            return e.getValue().equals(today.get(e.getKey()));
+        }
+        if (line.key().equals("ExecStart") || dev.golive.config.UnitResolver.isList(line.key())) return false;
+        Optional<String> now = Optional.empty();
+        for (UnitDirective d : existing) if (d.section().equals(line.section()) && d.key().equals(line.key())) now = Optional.of(d.value().strip());
+        if (now.isEmpty()) return false;
+        if (line.key().equals("LimitNOFILE")) {
+            Optional<dev.golive.model.NofileLimit> a = dev.golive.model.NofileLimit.parse(now.get()), b = dev.golive.model.NofileLimit.parse(line.value());
+            return a.isPresent() && a.equals(b);
+        }
+        return normalized(now.get()).equals(normalized(line.value()));
+    }
+
+    private static Map<String, String> parseEnvironment(String value) {
+        try {
+            return SystemdIni.parseEnvironment(value);
+        } catch (dev.golive.model.GoliveException e) {
+            return Map.of();
+        }
+    }
+
+    private static String normalized(String v) {
+        String t = v.strip().replaceAll("\\s+", " ");
+        return switch (t.toLowerCase(java.util.Locale.ROOT)) {
+            case "1", "yes", "y", "true", "t", "on" -> "yes";
+            case "0", "no", "n", "false", "f", "off" -> "no";
+            default -> t;
+        };
     }
 }

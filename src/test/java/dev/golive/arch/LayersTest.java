@@ -34,6 +34,11 @@ class LayersTest {
             .whereLayer("host").mayOnlyBeAccessedByLayers("ui", "app", "work", "inspect", "config")
             .allowEmptyShould(true);
 
+    /** No cycle between golive's packages, also where the layer rule allows both directions (within a layer). */
+    @ArchTest
+    static final ArchRule noCycles = com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+            .matching("dev.golive.(*)..").should().beFreeOfCycles();
+
     @ArchTest
     static final ArchRule modelIsPlainJava = noClasses().that().resideInAPackage("dev.golive.model..")
             .should().dependOnClassesThat().resideOutsideOfPackages("java..", "dev.golive.model..");

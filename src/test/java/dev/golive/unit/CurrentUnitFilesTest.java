@@ -39,7 +39,7 @@ class CurrentUnitFilesTest {
         write("/usr/lib/systemd/system/app.service", "[Service]\nExecStart=/bin/new\n");
         CurrentUnitFiles c = CurrentUnitFiles.read(root(), "app.service");
         assertThat(c.vendorUnit().map(CurrentUnitFiles.Located::path)).contains("/usr/lib/systemd/system/app.service");
-        UnitPreview p = UnitPreview.of(root(), UnitHosts.debian12(), Specs.app().exec(null).build(), Optional.empty(), UnaryOperator.identity(), "p", Optional.empty());
+        UnitPreview p = new dev.golive.app.ServiceUnits(root(), false).preview(UnitHosts.debian12(), Specs.app().exec(null).build(), Optional.empty(), UnaryOperator.identity(), "p", Optional.empty());
         assertThat(p.unit().kind()).isEqualTo(RenderedUnit.Kind.DROP_IN);
     }
 
@@ -47,7 +47,7 @@ class CurrentUnitFilesTest {
     void aMaskedUnitIsRefused() throws IOException {
         Files.createDirectories(tree.resolve("etc/systemd/system"));
         Files.createSymbolicLink(tree.resolve("etc/systemd/system/app.service"), Path.of("/dev/null"));
-        assertThatThrownBy(() -> UnitPreview.of(root(), UnitHosts.debian12(), Specs.app().build(), Optional.empty(), UnaryOperator.identity(), "p", Optional.empty()))
+        assertThatThrownBy(() -> new dev.golive.app.ServiceUnits(root(), false).preview(UnitHosts.debian12(), Specs.app().build(), Optional.empty(), UnaryOperator.identity(), "p", Optional.empty()))
                 .hasMessage("name: app.service is masked (/etc/systemd/system/app.service → /dev/null); unmask it first");
     }
 
@@ -58,7 +58,7 @@ class CurrentUnitFilesTest {
         CurrentUnitFiles c = CurrentUnitFiles.read(root(), "app.service");
         assertThat(c.etcUnit()).isPresent();
         assertThat(c.dropIn()).isPresent();
-        UnitPreview p = UnitPreview.of(root(), UnitHosts.debian12(), Specs.app().exec("/bin/x").build(), Optional.empty(), UnaryOperator.identity(), "b", Optional.empty());
+        UnitPreview p = new dev.golive.app.ServiceUnits(root(), false).preview(UnitHosts.debian12(), Specs.app().exec("/bin/x").build(), Optional.empty(), UnaryOperator.identity(), "b", Optional.empty());
         assertThat(p.unit().kind()).isEqualTo(RenderedUnit.Kind.UNIT);
         assertThat(p.unit().content()).startsWith("# Managed by golive (snapshot b).");
     }

@@ -136,7 +136,7 @@ class SpecFromUnitTest {
                 Optional.of("512"), Optional.of(new NofileLimit(1024, 524288)), Optional.empty()));
         assertThat(spec.restart()).isEqualTo(new ServiceSpec.Restart("always", "1s", "30s", 3));
         assertThat(spec.ports()).as("a unit records no ports; golive never invents one").isEmpty();
-        assertThat(spec.go()).isEqualTo(ServiceSpec.GoRuntime.OFF);
+        assertThat(spec.go()).isEqualTo(ServiceSpec.GoRuntime.DEFAULT);
         assertThat(s.sources().get(SpecFromUnit.CPU_QUOTA).describe()).isEqualTo("/etc/systemd/system/app.service:11");
         assertThat(s.sources().get(SpecFromUnit.RESTART_SEC).describe()).isEqualTo("/etc/systemd/system/app.service:10");
     }

@@ -84,6 +84,6 @@ class SpecYamlTest {
         ServiceSpec s = SpecYaml.parse("s.yaml", "name: app\n").spec();
         assertThat(s).isEqualTo(new ServiceSpec("app", Optional.empty(), Optional.empty(), List.of(), Optional.empty(), false,
                 Optional.empty(), List.of(), Map.of(), List.of(), ServiceSpec.Resources.NONE, ServiceSpec.Restart.DEFAULT,
-                ServiceSpec.Hardening.BASIC, ServiceSpec.GoRuntime.DERIVE));
+                ServiceSpec.Hardening.BASIC, ServiceSpec.GoRuntime.DEFAULT));
     }
 }

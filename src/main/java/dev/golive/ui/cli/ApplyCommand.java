@@ -35,8 +35,8 @@ public final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--profile", paramLabel = "NAME", description = "Plan for this profile now and apply that (see `golive plan`).")
     String profile;
 
-    @Option(names = "--service", paramLabel = "NAME", description = "With --profile: also plan this service's unit.")
-    String service;
+    /** With --profile: the service as `golive unit` and `golive plan` take it. */
+    @Mixin ServiceOptions service;
 
     @Option(names = "--tighten", description = "Also add sandboxing, a task limit and restart changes to a unit golive did not write "
             + "(never to a container runtime, never replacing Restart=always); see docs/unit.md.")
@@ -102,11 +102,11 @@ public final class ApplyCommand implements Callable<Integer> {
         if ((planFile == null) == (profile == null)) throw GoliveException.badInput("give --plan-file PLAN.json or --profile NAME (one of them)");
         if (tighten && planFile != null) throw GoliveException.badInput("--tighten goes with --profile; a plan file carries its units as planned");
         if (planFile != null) {
-            if (service != null) throw GoliveException.badInput("--service goes with --profile; a plan file names its service itself");
+            if (service.given()) throw GoliveException.badInput("--service and the unit options go with --profile; a plan file carries its units as planned");
             return PlanCodec.readPlanFile(planFile, LocalFiles.readText(planFile));
         }
-        String unit = service == null ? null : Session.serviceUnit(service);
+        Optional<ServiceOptions.Input> svc = service.buildIfGiven();
         if (tighten) s.tighten(true);
-        return s.plan(profile, Optional.ofNullable(unit), List.of(), Session.newPlanId());
+        return s.planFor(profile, svc.map(ServiceOptions.Input::spec), List.of(), Session.newPlanId());
     }
 }

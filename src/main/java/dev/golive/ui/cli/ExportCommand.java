@@ -40,8 +40,8 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--profile", paramLabel = "NAME", required = true, description = "The profile (see `golive profiles`, `golive recommend`).")
     String profile;
 
-    @Option(names = "--service", paramLabel = "NAME", description = "Also the service's unit (as `golive plan --service`).")
-    String service;
+    /** The service as `golive unit` and `golive plan` take it. */
+    @Mixin ServiceOptions service;
 
     @Option(names = "--id", paramLabel = "ID", description = "The plan id named in the headers (default: time and a random suffix).")
     String id;
@@ -64,9 +64,9 @@ public final class ExportCommand implements Callable<Integer> {
         HostFacts facts;
         try (Session s = sessions.apply(common.root)) {
             s.kernel(kernel.kernel);
-            Optional<String> unit = Optional.ofNullable(service).map(Session::serviceUnit);
+            Optional<ServiceOptions.Input> svc = service.buildIfGiven();
             facts = s.inspect();
-            plan = s.plan(profile, unit, List.of(), planId);
+            plan = s.planFor(profile, svc.map(ServiceOptions.Input::spec), List.of(), planId);
         }
         String host = facts.origin().hostname() == null ? facts.origin().root() : facts.origin().hostname();
         String text = format == Format.ansible ? Playbook.render(plan, host) : ShellScript.render(plan, host);

@@ -30,8 +30,8 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--profile", paramLabel = "NAME", required = true, description = "The profile (see `golive profiles`, `golive recommend`).")
     String profile;
 
-    @Option(names = "--service", paramLabel = "NAME", description = "Also plan this service's unit (a drop-in on an existing unit).")
-    String service;
+    /** The service as `golive unit` takes it: --service NAME, --spec FILE.yaml and the unit options. */
+    @Mixin ServiceOptions service;
 
     @Option(names = "--tighten", description = "Also add sandboxing, a task limit and restart changes to a unit golive did not write "
             + "(never to a container runtime, never replacing Restart=always); see docs/unit.md.")
@@ -51,7 +51,7 @@ public final class PlanCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         // the same unit-name rules as check, apply and export (config.UnitNames)
-        String unit = service == null ? null : Session.serviceUnit(service);
+        Optional<ServiceOptions.Input> svc = service.buildIfGiven();
         String planId = id == null ? Session.newPlanId() : id;
         if (!planId.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
             throw GoliveException.badInput("--id " + planId + ": use letters, digits, '.', '_' and '-', starting with a letter or digit");
@@ -62,7 +62,7 @@ public final class PlanCommand implements Callable<Integer> {
             s.kernel(kernel.kernel);
             facts = s.inspect();
             if (tighten) s.tighten(true);
-            plan = s.plan(profile, Optional.ofNullable(unit), List.of(), planId);
+            plan = s.planFor(profile, svc.map(ServiceOptions.Input::spec), List.of(), planId);
         }
         var out = spec.commandLine().getOut();
         if (json) {

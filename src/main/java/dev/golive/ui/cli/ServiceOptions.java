@@ -80,7 +80,8 @@ public final class ServiceOptions {
     @Option(names = "--io-weight", paramLabel = "N", description = "IOWeight= (1..10000).")
     Integer ioWeight;
 
-    @Option(names = "--restart", paramLabel = "POLICY", description = "Restart= (default on-failure).")
+    /** {@code golive unit} also takes it as {@code --restart}; apply's {@code --restart} runs the restarts. */
+    @Option(names = "--restart-policy", paramLabel = "POLICY", description = "Restart= (default on-failure).")
     String restart;
 
     @Option(names = "--restart-sec", paramLabel = "TIME", description = "RestartSec= (default 2s).")
@@ -121,9 +122,21 @@ public final class ServiceOptions {
             Map.entry("resources.cpuQuota", "--cpu-quota"), Map.entry("resources.memoryMax", "--memory-max"),
             Map.entry("resources.memoryHigh", "--memory-high"), Map.entry("resources.tasksMax", "--tasks-max"),
             Map.entry("resources.nofile", "--nofile"), Map.entry("resources.ioWeight", "--io-weight"),
-            Map.entry("restart.policy", "--restart"), Map.entry("restart.restartSec", "--restart-sec"),
+            Map.entry("restart.policy", "--restart-policy"), Map.entry("restart.restartSec", "--restart-sec"),
             Map.entry("restart.startLimitIntervalSec", "--start-limit-interval"), Map.entry("restart.startLimitBurst", "--start-limit-burst"),
             Map.entry("hardening", "--hardening"), Map.entry("go.gomaxprocs", "--gomaxprocs"), Map.entry("go.gomemlimit", "--gomemlimit"));
+
+    /** Whether any of these options was given: plan, apply and export plan a service only then. */
+    boolean given() {
+        return service != null || specFile != null || description != null || exec != null || args != null || user != null
+                || dynamicUser != null || workingDirectory != null || stateDirectories != null || env != null || ports != null
+                || cpuQuota != null || memoryMax != null || memoryHigh != null || tasksMax != null || nofile != null || ioWeight != null
+                || restart != null || restartSec != null || startLimitInterval != null || startLimitBurst != null || hardening != null
+                || gomaxprocs != null || gomemlimit != null || memLimitPercent != null || noGoRuntime || goMod != null;
+    }
+
+    /** The spec when any service option was given (then --service or the spec file's name is needed), else empty. */
+    public Optional<Input> buildIfGiven() { return given() ? Optional.of(build()) : Optional.empty(); }
 
     public Input build() {
         Optional<SpecYaml.Loaded> loaded = Optional.ofNullable(specFile).map(LocalFiles::spec);

@@ -41,6 +41,10 @@ public final class UnitCommand implements Callable<Integer> {
             + "(never to a container runtime, never replacing Restart=always); see docs/unit.md.")
     boolean tighten;
 
+    /** The restart policy under its first name (plan, apply and export call it --restart-policy). */
+    @Option(names = "--restart", paramLabel = "POLICY", hidden = true, description = "Restart= (as --restart-policy).")
+    void restartPolicy(String policy) { service.restart = policy; }
+
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 

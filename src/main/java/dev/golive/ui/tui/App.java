@@ -136,6 +136,7 @@ final class App {
             worker.run(changing, () -> model.session().apply(plan, false, line -> toUi.accept(() -> view.progress(line))), r -> {
                 changing = null;
                 view.done(r);
+                model.appliedPicked();
                 model.plan(null);
                 model.refreshSnapshots();
                 reinspect("applied " + plan.id());
@@ -153,6 +154,7 @@ final class App {
         confirm("Recover", "Roll back the snapshot whose apply or rollback did not finish (" + String.join(", ", model.loaded().orElseThrow().unfinished())
                 + ")? Files and live values return to how they were before it.", () ->
                 changing("recovering", () -> model.session().recover(false), rs -> {
+                    model.rolledBack();
                     model.refreshSnapshots();
                     reinspect("recovered: " + rs.size() + " snapshot(s) rolled back");
                 }));

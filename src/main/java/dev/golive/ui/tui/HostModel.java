@@ -49,6 +49,10 @@ final class HostModel {
     private final Map<String, Finding> picked = new LinkedHashMap<>();
     private String serviceUnit;
     private String goModDir;
+    /** Changes of fixes picked and applied in this session: the host has them now, so a re-plan keeps them instead of undoing them. */
+    private final List<FixChange> applied = new ArrayList<>();
+    /** Counts the inspections published: a screen that showed the host from an older one reads it again. */
+    private int inspections;
 
     HostModel(Session session, String rootArg, boolean readOnlyFlag) {
         this.session = session;
@@ -147,6 +151,7 @@ final class HostModel {
      */
     void reloaded(Loaded l) {
         loaded = l;
+        inspections++;
         resolved.clear();
         plan = null;
         java.util.Set<String> still = new java.util.HashSet<>();
@@ -190,8 +195,24 @@ final class HostModel {
 
     List<Finding> picked() { return List.copyOf(picked.values()); }
 
+    /** How many fresh inspections replaced the first one (after apply, rollback, recover, ctrl-r). */
+    int inspections() { return inspections; }
+
+    /**
+     * The plan was applied: its picked fixes are on the host now. Their findings go away with
+     * the next inspection, but the fixes stay in every later plan, so that plan keeps golive's
+     * files as they are instead of proposing to undo what was just applied.
+     */
+    void appliedPicked() {
+        applied.addAll(pickedChanges());
+        picked.clear();
+    }
+
+    /** A rollback put files back as they were: fixes applied before are no longer on the host. */
+    void rolledBack() { applied.clear(); }
+
     List<FixChange> pickedChanges() {
-        List<FixChange> out = new ArrayList<>();
+        List<FixChange> out = new ArrayList<>(applied);
         for (Finding f : picked.values()) f.fix().ifPresent(x -> out.addAll(x.changes()));
         return out;
     }

@@ -70,6 +70,7 @@ final class SnapshotsView extends View {
                 + " files, " + m.live().size() + " live values) on " + app.model().session().describeRoot()
                 + "? Files and live values return to how they were before it.", () ->
                 app.changing("rolling back " + m.id(), () -> app.model().session().rollback(m.id(), false), r -> {
+                    app.model().rolledBack();
                     app.model().refreshSnapshots();
                     reload();
                     app.reinspect("rolled back " + r.snapshotId() + ": " + r.restored().size() + " restored, "

@@ -63,7 +63,7 @@ final class UnitForm {
         add("LimitNOFILE", SpecFromUnit.NOFILE, List.of());
         add("RestartSec", SpecFromUnit.RESTART_SEC, List.of());
         add("hardening", SpecFromUnit.HARDENING, List.of("none", "basic", "strict"));
-        add("Go runtime", SpecFromUnit.GO, List.of("derive", "off"));
+        add("Go runtime", SpecFromUnit.GO, List.of("default", "derive", "off"));
         newUnit("api");
     }
 
@@ -111,7 +111,7 @@ final class UnitForm {
         set("LimitNOFILE", r.nofile().map(n -> n.soft() == n.hard() ? n.toString().split(":")[0] : n.toString()).orElse(""));
         set("RestartSec", spec.restart().restartSec());
         set("hardening", spec.hardening().name().toLowerCase(Locale.ROOT));
-        set("Go runtime", spec.go() == ServiceSpec.GoRuntime.OFF ? "off" : "derive");
+        set("Go runtime", switch (spec.go().mode()) { case OFF -> "off"; case DERIVE -> "derive"; case DEFAULT -> "default"; });
         for (Field f : order) {
             f.from = s.sources().get(f.key);
             f.fromText = f.text;
@@ -127,11 +127,15 @@ final class UnitForm {
 
     /**
      * The form as a spec; a value that cannot be a spec at all is reported like golive unit
-     * would. Filled from an existing unit, what is still as the unit has it is left to the unit
-     * ({@link SpecFromUnit#forDropIn}), and the restart policy and start limit stay the unit's.
+     * would. Filled from an existing unit, a field still as the unit has it is not asked for:
+     * it keeps {@link ServiceSpec#named}'s "not said", exactly as `golive plan --service` with
+     * no unit option, so the app layer's one derivation (app.ServiceUnits) gives both the same
+     * drop-in, and an untouched form none.
      */
     ServiceSpec spec() {
         ServiceSpec base = ServiceSpec.named(text("name").strip());
+        Optional<SpecFromUnit> unit = fromUnit();
+        java.util.function.Predicate<String> asked = label -> unit.isEmpty() || !fields.get(label).text.equals(fields.get(label).fromText);
         List<Integer> ports = new ArrayList<>();
         for (String p : text("ports").split("[,\\s]+")) {
             if (p.isBlank()) continue;
@@ -143,20 +147,31 @@ final class UnitForm {
         }
         Optional<NofileLimit> nofile = opt("LimitNOFILE").map(t -> NofileLimit.parse(t)
                 .orElseThrow(() -> GoliveException.badInput("LimitNOFILE: \"" + t + "\" is not SOFT:HARD (e.g. 65536:524288) or one number")));
-        var r = new ServiceSpec.Resources(opt("CPUQuota"), opt("MemoryMax"), opt("MemoryHigh"), opt("TasksMax"), nofile, Optional.empty());
-        boolean dynamic = text("dynamic user").equals("yes");
+        var r = new ServiceSpec.Resources(given(asked, "CPUQuota"), given(asked, "MemoryMax"), given(asked, "MemoryHigh"), given(asked, "TasksMax"),
+                asked.test("LimitNOFILE") ? nofile : Optional.empty(), Optional.empty());
+        boolean dynamic = asked.test("dynamic user") ? text("dynamic user").equals("yes") : base.dynamicUser();
         // arguments, environment and state dirs are written as in a unit file: systemd's quoting ("a b", 'c')
-        List<String> args = opt("arguments").map(t -> words("arguments", t)).orElse(List.of());
-        Map<String, String> env = opt("environment").map(UnitForm::environment).orElse(Map.of());
-        List<String> dirs = opt("state dir").map(t -> words("state dir", t)).orElse(List.of());
-        Optional<SpecFromUnit> unit = fromUnit();
-        ServiceSpec.Restart d = unit.map(u -> u.spec().restart()).orElse(ServiceSpec.Restart.DEFAULT);
-        var restart = new ServiceSpec.Restart(d.policy(), opt("RestartSec").orElse(d.restartSec()), d.startLimitIntervalSec(), d.startLimitBurst());
-        ServiceSpec s = new ServiceSpec(base.name(), Optional.empty(), opt("exec"), args, opt("user"), dynamic, Optional.empty(),
-                dirs, env, ports, r, restart,
-                ServiceSpec.Hardening.valueOf(text("hardening").toUpperCase(Locale.ROOT)),
-                text("Go runtime").equals("off") ? ServiceSpec.GoRuntime.OFF : ServiceSpec.GoRuntime.DERIVE);
-        return unit.map(u -> u.forDropIn(s)).orElse(s);
+        boolean execAsked = asked.test("exec") || asked.test("arguments");
+        List<String> args = execAsked ? opt("arguments").map(t -> words("arguments", t)).orElse(List.of()) : base.arguments();
+        Map<String, String> env = new LinkedHashMap<>(opt("environment").map(UnitForm::environment).orElse(Map.of()));
+        // an existing unit's variables stay set by it; only new or changed ones are asked for
+        unit.ifPresent(u -> u.spec().environment().forEach((k, v) -> { if (v.equals(env.get(k))) env.remove(k); }));
+        List<String> dirs = asked.test("state dir") ? opt("state dir").map(t -> words("state dir", t)).orElse(List.of()) : base.stateDirectories();
+        ServiceSpec.Restart d = unit.map(u -> u.spec().restart()).orElse(base.restart());
+        var restart = asked.test("RestartSec") ? new ServiceSpec.Restart(d.policy(), opt("RestartSec").orElse(d.restartSec()), d.startLimitIntervalSec(), d.startLimitBurst())
+                : base.restart();
+        ServiceSpec.Hardening hardening = asked.test("hardening") ? ServiceSpec.Hardening.valueOf(text("hardening").toUpperCase(Locale.ROOT)) : base.hardening();
+        ServiceSpec.GoRuntime go = !asked.test("Go runtime") ? base.go() : switch (text("Go runtime")) {
+            case "off" -> ServiceSpec.GoRuntime.OFF;
+            case "default" -> ServiceSpec.GoRuntime.DEFAULT;
+            default -> ServiceSpec.GoRuntime.DERIVE;
+        };
+        return new ServiceSpec(base.name(), Optional.empty(), execAsked ? opt("exec") : base.exec(), args,
+                given(asked, "user"), dynamic, Optional.empty(), dirs, env, ports, r, restart, hardening, go);
+    }
+
+    private Optional<String> given(java.util.function.Predicate<String> asked, String label) {
+        return asked.test(label) ? opt(label) : Optional.empty();
     }
 
     private static List<String> words(String field, String text) {

@@ -58,6 +58,10 @@ final class UnitPreviewPane {
             }
             else unit.add(new String[] {role, l});
         }
+        // a drop-in with nothing to set is no file: say so under the header
+        for (String n : preview.unit().notes()) {
+            if (n.startsWith(dev.golive.unit.UnitRenderer.NOTHING_TO_CHANGE)) for (String p : Canvas.wrap("= " + n, w)) unit.add(new String[] {"OK", p});
+        }
         for (String warning : preview.check().warnings()) for (String p : Canvas.wrap("! " + warning, w)) unit.add(new String[] {"WARN", p});
         fromUnit.ifPresent(u -> {
             for (String n : u.notes()) for (String p : Canvas.wrap("· " + n, w)) unit.add(new String[] {"DIM", p});

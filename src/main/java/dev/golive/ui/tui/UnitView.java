@@ -38,6 +38,8 @@ final class UnitView extends View {
     private String problem;
     private int generation;
     private boolean started;
+    /** The inspection the form was last filled from (HostModel.inspections). */
+    private int filledAt;
     private boolean awaitingModel;
     /** The name last looked up on the host, so ending an edit without a change reads nothing. */
     private String lookedUp;
@@ -71,6 +73,15 @@ final class UnitView extends View {
                 awaitingModel = true;
                 adoptModel();
             } else {
+                lookup(form.text("name").strip());
+            }
+        } else if (filledAt != app.model().inspections()) {
+            // the host was read again (an apply, a rollback): the unit may have changed under the form
+            filledAt = app.model().inspections();
+            if (app.model().serviceUnit().isPresent() && form.text("name").strip().equals(bare(app.model().serviceUnit().get()))) {
+                adoptModel();
+            } else {
+                lookedUp = null;
                 lookup(form.text("name").strip());
             }
         } else if (preview == null && problem == null) {

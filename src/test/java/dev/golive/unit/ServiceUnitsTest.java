@@ -23,7 +23,7 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The planner's seam: `golive plan --service` gets golive's unit files from the renderer. */
-class UnitServiceFilesTest {
+class ServiceUnitsTest {
 
     @Test
     void planningForTheAdminsApiUnitGivesADropInBesideIt() {
@@ -47,7 +47,7 @@ class UnitServiceFilesTest {
         Files.copy(gofmt, bin);
         DirectoryHostRoot root = new DirectoryHostRoot(tree, false, tree.toString(), new AccessLog());
         ServiceSpec spec = Specs.app().cpuQuota("200%").memoryMax("1G").build();
-        List<FileChange> files = new UnitServiceFiles(root).files(GoRuntimeDerivationTest.withCpus(UnitHosts.debian12(), 16), spec,
+        List<FileChange> files = new dev.golive.app.ServiceUnits(root, false).files(GoRuntimeDerivationTest.withCpus(UnitHosts.debian12(), 16), spec,
                 List.of(new FixChange.UnitDirectiveChange("Service", "LimitNOFILE", "524288")),
                 Map.of("/etc/systemd/system/app.service", OwnedFileState.absent("/etc/systemd/system/app.service")), "p1");
         assertThat(files).hasSize(1);
@@ -67,10 +67,10 @@ class UnitServiceFilesTest {
         Files.writeString(vendor, "[Service]\nExecStart=-/opt/vendor/bin/server --port 80\n");
         DirectoryHostRoot root = new DirectoryHostRoot(tree, false, tree.toString(), new AccessLog());
         ServiceSpec spec = Specs.app().exec(null).cpuQuota("300%").build();
-        String dropIn = new UnitServiceFiles(root).files(GoRuntimeDerivationTest.withCpus(UnitHosts.debian12(), 16), spec, List.of(),
+        String dropIn = new dev.golive.app.ServiceUnits(root, false).files(GoRuntimeDerivationTest.withCpus(UnitHosts.debian12(), 16), spec, List.of(),
                 Map.of(), "p1").get(0).after().orElseThrow();
         assertThat(dropIn).contains("Environment=GOMAXPROCS=3\n").doesNotContain("ExecStart");
-        UnitPreview p = UnitPreview.of(root, GoRuntimeDerivationTest.withCpus(UnitHosts.debian12(), 16), spec, Optional.empty(),
+        UnitPreview p = new dev.golive.app.ServiceUnits(root, false).preview(GoRuntimeDerivationTest.withCpus(UnitHosts.debian12(), 16), spec, Optional.empty(),
                 java.util.function.UnaryOperator.identity(), "p1", Optional.empty());
         assertThat(p.unit().go().gomaxprocs().why()).startsWith("go1.").contains("ignores CPU quotas");
     }
@@ -78,11 +78,11 @@ class UnitServiceFilesTest {
     @Test
     void aNameThatWouldEscapeTheRootIsBadInputBeforeAnyPathIsBuilt(@TempDir Path tree) {
         DirectoryHostRoot root = new DirectoryHostRoot(tree, false, tree.toString(), new AccessLog());
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new UnitServiceFiles(root).files(UnitHosts.debian12(),
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new dev.golive.app.ServiceUnits(root, false).files(UnitHosts.debian12(),
                         Specs.app().name("../../etc/passwd").build(), List.of(), Map.of(), "p1"))
                 .isInstanceOf(dev.golive.model.GoliveException.class)
                 .hasMessage("name: invalid unit name \"../../etc/passwd.service\": contains '/'");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> UnitPreview.of(root, UnitHosts.debian12(),
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new dev.golive.app.ServiceUnits(root, false).preview(UnitHosts.debian12(),
                         Specs.app().exec("/usr/../bin/app").build(), Optional.empty(), java.util.function.UnaryOperator.identity(), "p1", Optional.empty()))
                 .isInstanceOf(dev.golive.model.GoliveException.class)
                 .hasMessage("exec: \"/usr/../bin/app\" is not a normalized path to a file");

@@ -1,0 +1,193 @@
+package dev.golive.app;
+
+import dev.golive.config.UnitResolver;
+import dev.golive.host.HostRoot;
+import dev.golive.model.Fact;
+import dev.golive.model.FileChange;
+import dev.golive.model.FixChange;
+import dev.golive.model.GoVersion;
+import dev.golive.model.HostFacts;
+import dev.golive.model.OwnedFiles;
+import dev.golive.model.PlanConflict;
+import dev.golive.model.ServiceFacts;
+import dev.golive.model.ServiceSpec;
+import dev.golive.model.Source;
+import dev.golive.model.UnitFileInfo;
+import dev.golive.plan.OwnedFileState;
+import dev.golive.plan.ServiceFiles;
+import dev.golive.profile.ServiceSettings;
+import dev.golive.unit.CurrentUnitFiles;
+import dev.golive.unit.DropInEffect;
+import dev.golive.unit.GoRuntimeDerivation;
+import dev.golive.unit.RenderedUnit;
+import dev.golive.unit.ServiceBinary;
+import dev.golive.unit.SpecCheck;
+import dev.golive.unit.SpecFromUnit;
+import dev.golive.unit.SpecValidator;
+import dev.golive.unit.UnitOverrides;
+import dev.golive.unit.UnitRenderer;
+import dev.golive.unit.UnitScope;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * The one derivation of what golive writes for a service, for every front end (`golive unit`,
+ * `plan`, `apply`, `export`, the TUI, the guide): the unit on the host today, the spec as
+ * asked, the profile's service settings and the picked fixes → a new unit, golive's unit
+ * re-edited, or a drop-in on a unit golive did not write.
+ *
+ * <p>On a unit golive did not write, untouched means untouched: the drop-in holds only what
+ * changes the unit as it is without golive's drop-in (an asked value the unit already has,
+ * systemd's default restart policy, a variable it already sets: all left out), the Go
+ * runtime is tuned only when the spec or the profile says derive, and a drop-in with nothing
+ * left is no file (golive's old one, if any, is removed).
+ */
+public final class ServiceUnits implements ServiceFiles {
+
+    private final HostRoot root;
+    private final boolean tighten;
+
+    /** {@code tighten}: the admin asked (--tighten) for sandboxing, task limit and restart changes on a unit golive did not write. */
+    public ServiceUnits(HostRoot root, boolean tighten) {
+        this.root = root;
+        this.tighten = tighten;
+    }
+
+    /**
+     * Everything derived for one service: the spec as rendered (for a drop-in only what
+     * changes), the rendered file, the binary it starts, the validation, and the file changes
+     * a plan carries (none for a drop-in with nothing to change).
+     */
+    public record Derived(ServiceSpec spec, RenderedUnit unit, ServiceBinary binary, SpecCheck check, List<FileChange> files) { }
+
+    /**
+     * @param asked     the spec as the front end gave it
+     * @param profile   the profile's service settings ({@link ServiceSettings#NONE} for `golive unit`)
+     * @param envFixes  environment variables of picked fixes (they win over the spec's)
+     * @param current   owned paths as the planner read them; paths not in it are read from the host
+     * @param goModGo   the go line of the service's go.mod when the admin named one, else the inspected one
+     */
+    public Derived derive(HostFacts facts, ServiceSpec asked, ServiceSettings profile, Map<String, String> envFixes,
+                          List<FixChange> unitChanges, Map<String, OwnedFileState> current, String planId,
+                          Optional<GoVersion> goModGo, UnaryOperator<String> labels) {
+        SpecValidator.checkName(asked, labels); // before the name becomes a path
+        String unit = asked.unitName();
+        String dropInPath = OwnedFiles.unitDropIn(unit);
+        CurrentUnitFiles onHost = CurrentUnitFiles.read(root, unit);
+        CurrentUnitFiles files = new CurrentUnitFiles(unit, owned(current, OwnedFiles.unit(unit)).or(onHost::etcUnit),
+                onHost.etcLinkTarget(), onHost.vendorUnit(), owned(current, dropInPath).or(onHost::dropIn));
+        boolean dropIn = UnitRenderer.isDropIn(files);
+        ServiceSpec wanted = ServiceFiles.merged(asked, profile, envFixes);
+        // the unit as it is without golive's drop-in: what a drop-in line must change to be written
+        UnitResolver.Resolution today = UnitResolver.resolve(root, unit, dropIn ? Set.of(dropInPath) : Set.of());
+        ServiceSpec rendered = wanted;
+        ServiceSpec running = wanted;
+        Optional<ServiceSpec.Restart> restartToday = Optional.empty();
+        if (dropIn) {
+            ServiceSpec.GoRuntime go = wanted.go();
+            if (go.mode() == ServiceSpec.GoRuntime.Mode.DEFAULT) wanted = withGo(wanted, ServiceSpec.GoRuntime.OFF);
+            SpecFromUnit was = SpecFromUnit.of(serviceFacts(facts, unit, today), facts);
+            rendered = was.changesOnly(wanted);
+            running = was.overlay(wanted);
+            restartToday = Optional.of(was.spec().restart());
+        } else if (wanted.go().mode() == ServiceSpec.GoRuntime.Mode.DEFAULT) {
+            rendered = running = withGo(wanted, ServiceSpec.GoRuntime.DERIVE);
+        }
+        ServiceBinary binary = ServiceBinary.forSpec(root, rendered, files);
+        SpecCheck check = SpecValidator.validate(rendered, facts, binary.presence(), labels);
+        if (dropIn) {
+            // the warnings are about the service as it will run (its unit's User= counts), not about the drop-in alone
+            try {
+                ServiceSpec runs = new ServiceSpec(running.name(), running.description(), rendered.exec(), rendered.arguments(), running.user(),
+                        running.dynamicUser(), running.workingDirectory(), running.stateDirectories(), running.environment(), running.ports(),
+                        running.resources(), running.restart(), running.hardening(), running.go());
+                check = SpecValidator.validate(runs, facts, binary.presence(), labels);
+            } catch (dev.golive.model.GoliveException e) {
+                // a value the unit itself has and the admin did not touch: not the drop-in's to refuse
+            }
+        }
+        Optional<GoVersion> mod = goModGo.isPresent() ? goModGo
+                : facts.service().filter(s -> s.name().equals(unit)).flatMap(s -> s.goModGoVersion().opt()).flatMap(GoVersion::parse);
+        GoRuntimeDerivation.Result go = GoRuntimeDerivation.derive(running,
+                new GoRuntimeDerivation.Inputs(binary.buildInfo(), mod, facts.cpu(), facts.memory()));
+        RenderedUnit r = UnitRenderer.render(facts, rendered, go, files, planId, unitChanges,
+                new UnitScope(tighten, today.directives(), restartToday));
+        return new Derived(rendered, r, binary, check, changes(unit, r));
+    }
+
+    /** The same on a live host or a capture (nothing to look inside). */
+    public dev.golive.unit.UnitPreview preview(HostFacts facts, ServiceSpec asked, Optional<GoVersion> goModGo, UnaryOperator<String> labels,
+                                               String planId, Optional<dev.golive.host.CommandRunner> analyzeWith) {
+        return preview(facts, asked, goModGo, labels, planId, analyzeWith, Optional.empty());
+    }
+
+    /**
+     * {@code golive unit} and the TUI's Unit screen: the service alone (no profile, no fixes), analyzed when
+     * {@code analyzeWith} is given; {@code tree}: an image tree, which systemd-analyze looks inside.
+     */
+    public dev.golive.unit.UnitPreview preview(HostFacts facts, ServiceSpec asked, Optional<GoVersion> goModGo, UnaryOperator<String> labels,
+                                               String planId, Optional<dev.golive.host.CommandRunner> analyzeWith,
+                                               Optional<java.nio.file.Path> tree) {
+        Derived d = derive(facts, asked, ServiceSettings.NONE, Map.of(), List.of(), Map.of(), planId, goModGo, labels);
+        return dev.golive.unit.UnitPreview.of(facts, d.unit(), d.check(), d.binary(), analyzeWith, tree);
+    }
+
+    /** The plan's file for a rendered unit: what the drop-in changes said in its why; no file for an empty drop-in. */
+    private List<FileChange> changes(String unit, RenderedUnit r) {
+        FileChange c = r.change();
+        if (UnitRenderer.empty(r)) {
+            return c.before().map(b -> List.of(new FileChange(c.path(), Optional.of(b), Optional.empty(), c.mode(), c.owner(), c.group(),
+                    "golive's drop-in on " + unit + " sets nothing any more"))).orElse(List.of());
+        }
+        List<String> said = new ArrayList<>(r.notes());
+        if (r.kind() == RenderedUnit.Kind.DROP_IN) said.addAll(0, DropInEffect.changes(root, unit, r.path(), r.content()));
+        if (said.isEmpty()) return List.of(c);
+        // the plan (its text and its JSON) says what the drop-in changes and what was left out
+        return List.of(new FileChange(c.path(), c.before(), c.after(), c.mode(), c.owner(), c.group(), c.why() + "\n" + String.join("\n", said)));
+    }
+
+    @Override
+    public List<FileChange> files(HostFacts facts, ServiceSpec asked, ServiceSettings profile, Map<String, String> envFixes,
+                                  List<FixChange> unitChanges, Map<String, OwnedFileState> current, String planId) {
+        return derive(facts, asked, profile, envFixes, unitChanges, current, planId, Optional.empty(), UnaryOperator.identity()).files();
+    }
+
+    @Override
+    public List<FileChange> files(HostFacts facts, ServiceSpec spec, List<FixChange> unitChanges,
+                                  Map<String, OwnedFileState> current, String planId) {
+        return files(facts, spec, ServiceSettings.NONE, Map.of(), unitChanges, current, planId);
+    }
+
+    @Override
+    public List<PlanConflict> overrides(ServiceSpec spec, FileChange file) {
+        if (file.after().isEmpty()) return List.of();
+        return UnitOverrides.find(root, spec.unitName(), file.path(), file.after().get());
+    }
+
+    /** The unit's facts with its directives as resolved without golive's drop-in. */
+    private static ServiceFacts serviceFacts(HostFacts facts, String unit, UnitResolver.Resolution today) {
+        Optional<ServiceFacts> inspected = facts.service().filter(s -> s.name().equals(unit));
+        Fact<UnitFileInfo> file = today.file().<Fact<UnitFileInfo>>map(i -> Fact.of(i, Source.File.of(i.path())))
+                .orElse(Fact.unknown("no unit file"));
+        return inspected.map(s -> new ServiceFacts(s.name(), file, today.directives(), s.binary(), s.environment(), s.cgroupPath(),
+                        s.goModGoVersion(), s.securityExposure(), s.verifyMessages()))
+                .orElse(new ServiceFacts(unit, file, today.directives(), Fact.unknown("not read"), Map.of(), "/system.slice/" + unit,
+                        Fact.unknown("not read"), Fact.unknown("not run"), Fact.unknown("not run")));
+    }
+
+    private static ServiceSpec withGo(ServiceSpec s, ServiceSpec.GoRuntime go) {
+        ServiceSpec.GoRuntime g = new ServiceSpec.GoRuntime(go.mode(), s.go().gomaxprocs(), s.go().gomemlimit(), s.go().memLimitPercent());
+        return new ServiceSpec(s.name(), s.description(), s.exec(), s.arguments(), s.user(), s.dynamicUser(), s.workingDirectory(),
+                s.stateDirectories(), s.environment(), s.ports(), s.resources(), s.restart(), s.hardening(), g);
+    }
+
+    private static Optional<String> owned(Map<String, OwnedFileState> current, String path) {
+        OwnedFileState s = current.get(path);
+        return s == null ? Optional.empty() : s.content();
+    }
+}
