@@ -103,6 +103,13 @@ final class VerifyHost {
         return this;
     }
 
+    /** The service stopped: systemd reports no main process. */
+    VerifyHost stopped() {
+        command("systemctl show -p MainPID -p NeedDaemonReload -p LimitNOFILE -p LimitNOFILESoft api.service",
+                "MainPID=0\nNeedDaemonReload=no\nLimitNOFILE=1048576\nLimitNOFILESoft=1024\n");
+        return this;
+    }
+
     /** What {@code systemctl show} says systemd has loaded as DefaultLimitNOFILE. */
     VerifyHost manager(String nofile) {
         String[] nf = nofile.split(":");

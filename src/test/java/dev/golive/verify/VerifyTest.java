@@ -150,4 +150,30 @@ class VerifyTest {
                 : new dev.golive.model.FileChange(f.path(), f.before(), f.after().map(a -> a + line + "\n"), f.mode(), f.owner(), f.group(), f.why())).toList();
         return new dev.golive.model.Plan(p.id(), p.profile(), p.service(), files, p.live(), p.actions(), p.conflicts(), p.manualSteps());
     }
+
+    @Test
+    void unitFilesChangedAfterSystemdLoadedThemNeedADaemonReloadBeforeARestartHelps() {
+        VerifyHost h = VerifyHost.applied(work, "web-api", GOMAXPROCS);
+        // restarted, but systemd still runs the unit as it was loaded before golive's drop-in
+        h.process(h.applied.plusSeconds(60), "1024:524288", "", 8192, true);
+        Item nofile = item(verify(h), "LimitNOFILE");
+        assertThat(nofile.status()).isEqualTo(Status.NEEDS_DAEMON_RELOAD);
+        assertThat(nofile.detail()).contains("systemctl daemon-reload, then restart api.service");
+    }
+
+    @Test
+    void aStoppedServiceNeedsStartingAndAnUnreadableOneIsUnknownNotStopped() {
+        VerifyHost h = VerifyHost.applied(work, "web-api", GOMAXPROCS);
+        h.stopped();
+        Item stopped = item(verify(h), "LimitNOFILE");
+        assertThat(stopped.status()).isEqualTo(Status.NEEDS_RESTART);
+        assertThat(stopped.now()).isEqualTo("not running");
+        assertThat(stopped.detail()).contains("systemctl start api.service");
+        // a service the capture holds no systemctl answer for: nothing says whether it runs
+        try (Session s = Session.open(h.dir.toString())) {
+            Verification v = s.verify(Optional.of("other"), Optional.empty());
+            assertThat(v.process().orElseThrow().mainPid().known()).isFalse();
+            assertThat(v.items()).noneMatch(i -> i.kind() == Verification.Kind.PROCESS && i.status() != Status.UNKNOWN);
+        }
+    }
 }
