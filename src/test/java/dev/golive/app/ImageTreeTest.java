@@ -71,8 +71,8 @@ class ImageTreeTest {
         assertThat(fb.systemd()).startsWith("252 (/usr/lib/systemd/libsystemd-shared-252.so)");
         assertThat(fb.values()).anyMatch(v -> v.startsWith("net.core.somaxconn = 8192"))
                 .anyMatch(v -> v.startsWith("/sys/kernel/mm/transparent_hugepage/defrag = defer+madvise"));
-        // tcp_max_syn_backlog's default is sized from the machine's memory at boot: not guessed
-        assertThat(plan.manualSteps()).anyMatch(m -> m.contains("net.ipv4.tcp_max_syn_backlog") && m.contains("sizes it at boot"));
+        // and tcp_max_syn_backlog is not planned: the kernel reads it only without syncookies, unknown in a tree
+        assertThat(plan.manualSteps()).anyMatch(m -> m.startsWith("not planned: sysctl net.ipv4.tcp_max_syn_backlog"));
         assertThat(plan.manualSteps()).noneMatch(m -> m.contains("restart running Go services"));
         assertThat(plan.manualSteps()).noneMatch(m -> m.contains("live value unknown"));
         String text = Preview.render(plan, t.toString(), Style.PLAIN);
