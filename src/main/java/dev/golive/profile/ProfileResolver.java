@@ -94,7 +94,7 @@ public final class ProfileResolver {
                         case SYSFS -> sysfs.add(v);
                         case SERVICE -> service.put(s.key(), v);
                     }
-                } catch (Values.Missing e) {
+                } catch (ValueChecks.Missing e) {
                     skipped.add(new Profile.Skipped(s.section(), s.key(), e.getMessage(), s.origin()));
                 }
             }
@@ -135,7 +135,7 @@ public final class ProfileResolver {
                 Schema.Key spec = Schema.SYSCTL.get(key);
                 long v = evalInt(spec, s, s.raw());
                 Optional<Schema.Range> r = Schema.kernelRange(key, kernel);
-                if (r.isPresent()) Values.range(key, v, r.get().min(), r.get().max(), r.get().kernel(), s.valueLoc());
+                if (r.isPresent()) ValueChecks.range(key, v, r.get().min(), r.get().max(), r.get().kernel(), s.valueLoc());
                 sysctlDone.put(key, v);
                 return v;
             } finally {
@@ -144,9 +144,9 @@ public final class ProfileResolver {
         }
 
         private long evalInt(Schema.Key spec, ProfileDoc.Setting s, String raw) {
-            Expr e = Values.intValue(spec, raw, s.valueLoc());
-            long v = Values.eval(e, name -> lookup(name, s));
-            Values.range(s.key(), v, spec.min(), spec.max(), null, s.valueLoc());
+            Expr e = ValueChecks.intValue(spec, raw, s.valueLoc());
+            long v = ValueChecks.eval(e, name -> lookup(name, s));
+            ValueChecks.range(s.key(), v, spec.min(), spec.max(), null, s.valueLoc());
             return v;
         }
 
@@ -157,7 +157,7 @@ public final class ProfileResolver {
                     return live(s.key());
                 }
                 case "memory.max":
-                    return facts.memory().effectiveLimit().orElseThrow(() -> new Values.Missing("memory.max: no cgroup memory limit on this host"));
+                    return facts.memory().effectiveLimit().orElseThrow(() -> new ValueChecks.Missing("memory.max: no cgroup memory limit on this host"));
                 case "memory.total":
                     return known(facts.memory().totalBytes(), "memory.total");
                 case "cpu.count":
@@ -172,14 +172,14 @@ public final class ProfileResolver {
 
         private long live(String key) {
             Optional<SysctlFact> f = facts.sysctls().get(key);
-            if (f.isEmpty()) throw new Values.Missing(key + ": golive did not read it on this host");
+            if (f.isEmpty()) throw new ValueChecks.Missing(key + ": golive did not read it on this host");
             Fact<String> live = f.get().live();
-            if (live instanceof Fact.Unknown<String> u) throw new Values.Missing(key + ": live value unknown (" + u.reason() + ")");
-            return facts.sysctls().liveLong(key).orElseThrow(() -> new Values.Missing(key + ": live value \"" + live.orElse("") + "\" is not a number"));
+            if (live instanceof Fact.Unknown<String> u) throw new ValueChecks.Missing(key + ": live value unknown (" + u.reason() + ")");
+            return facts.sysctls().liveLong(key).orElseThrow(() -> new ValueChecks.Missing(key + ": live value \"" + live.orElse("") + "\" is not a number"));
         }
 
         private static long known(Fact<? extends Number> f, String name) {
-            if (f instanceof Fact.Unknown<? extends Number> u) throw new Values.Missing(name + ": unknown (" + u.reason() + ")");
+            if (f instanceof Fact.Unknown<? extends Number> u) throw new ValueChecks.Missing(name + ": unknown (" + u.reason() + ")");
             return f.opt().orElseThrow().longValue();
         }
 
