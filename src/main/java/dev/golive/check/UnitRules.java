@@ -40,7 +40,7 @@ final class UnitRules {
 
     /** The value for the successor: shares (default 1024) and blkio weights (default 500) scale to weights (default 100). */
     static String convert(String key, String value) {
-        Optional<Long> n = Values.parseLong(value);
+        Optional<Long> n = ValueParsers.parseLong(value);
         if (n.isPresent() && (key.equals("CPUShares") || key.equals("StartupCPUShares"))) {
             return Long.toString(Math.max(1, Math.min(10000, n.get() * 100 / 1024)));
         }
@@ -155,13 +155,13 @@ final class UnitRules {
         Optional<UnitDirective> sec = s.last("Service", "RestartSec");
         Optional<UnitDirective> interval = s.last("Unit", "StartLimitIntervalSec").or(() -> s.last("Service", "StartLimitInterval"));
         Optional<UnitDirective> burst = s.last("Unit", "StartLimitBurst").or(() -> s.last("Service", "StartLimitBurst"));
-        double secMs = sec.flatMap(d -> Values.timeSpanMillis(d.value())).orElse(100.0);
+        double secMs = sec.flatMap(d -> ValueParsers.timeSpanMillis(d.value())).orElse(100.0);
         Optional<String> intervalText = interval.map(UnitDirective::value)
                 .or(() -> h.systemd().managerDefaults().getOrDefault("DefaultStartLimitIntervalSec", dev.golive.model.Fact.unknown("")).opt());
-        double intervalMs = intervalText.map(t -> Values.timeSpanMillis(t).orElse(Double.MAX_VALUE)).orElse(10_000.0);
+        double intervalMs = intervalText.map(t -> ValueParsers.timeSpanMillis(t).orElse(Double.MAX_VALUE)).orElse(10_000.0);
         Optional<String> burstText = burst.map(UnitDirective::value)
                 .or(() -> h.systemd().managerDefaults().getOrDefault("DefaultStartLimitBurst", dev.golive.model.Fact.unknown("")).opt());
-        long n = burstText.flatMap(Values::parseLong).orElse(5L);
+        long n = burstText.flatMap(ValueParsers::parseLong).orElse(5L);
         if (intervalMs == 0 || n <= 0 || secMs * n >= intervalMs) return List.of();
         long newSec = (long) Math.ceil(intervalMs / n / 1000.0) + 1;
         List<dev.golive.model.Source> src = new ArrayList<>(List.of(restart.get().source()));

@@ -45,7 +45,7 @@ final class UnitView extends View {
     private String lookedUp;
     private int lookups;
 
-    UnitView(App app) {
+    UnitView(TuiApp app) {
         super(app);
     }
 
@@ -132,7 +132,7 @@ final class UnitView extends View {
             if (mine == lookups && form.text("name").strip().equals(name)) adopt(name, f);
         }, e -> {
             if (mine != lookups) return;
-            problem = App.firstLine(e.getMessage());
+            problem = TuiApp.firstLine(e.getMessage());
             preview = null;
         });
     }
@@ -196,7 +196,7 @@ final class UnitView extends View {
         try {
             spec = spec();
         } catch (GoliveException e) {
-            problem = App.firstLine(e.getMessage());
+            problem = TuiApp.firstLine(e.getMessage());
             preview = null;
             return;
         }
@@ -206,7 +206,7 @@ final class UnitView extends View {
             } catch (GoliveException e) {
                 // not logged: the screen shows it, and a half-typed value is no event worth a log line
                 if (e.exitCode() != ExitCode.BAD_INPUT) throw e;
-                return new Outcome(null, App.firstLine(e.getMessage()));
+                return new Outcome(null, TuiApp.firstLine(e.getMessage()));
             }
         }, o -> {
             if (mine != generation) return;
@@ -215,7 +215,7 @@ final class UnitView extends View {
         }, e -> {
             if (mine != generation) return;
             preview = null;
-            problem = App.firstLine(e.getMessage());
+            problem = TuiApp.firstLine(e.getMessage());
         });
     }
 
