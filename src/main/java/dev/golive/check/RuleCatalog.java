@@ -29,6 +29,7 @@ public final class RuleCatalog {
         all.addAll(UnitFileRules.all());
         all.addAll(GoToolchainRules.all());
         all.addAll(BinaryRules.all());
+        all.addAll(GoEnvRules.all());
         all.addAll(SysctlConfigRules.all());
         all.addAll(SysctlBootRules.all());
         all.addAll(ConfigLineRules.all());
