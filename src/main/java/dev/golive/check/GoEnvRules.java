@@ -34,7 +34,7 @@ final class GoEnvRules {
                     + "GOSUMDB: malformed verifier id\"), and a third field is \"too many fields\".",
             "Fix the value (`go env -w GOSUMDB=…`, `go env -w GOPROXY=…`) or unset it (`go env -u NAME`) to get the defaults "
                     + "sum.golang.org and https://proxy.golang.org,direct.",
-            "go help environment; go help module-auth; Go source cmd/go/internal/modfetch (proxy.go, sumdb.go), golang.org/x/mod/sumdb/note",
+            "go help environment; go help module-auth; https://go.dev/ref/mod#goproxy-protocol; Go source cmd/go/internal/modfetch (proxy.go, sumdb.go), golang.org/x/mod/sumdb/note",
             (r, h) -> {
                 List<Finding> out = new ArrayList<>();
                 GoToolchainRules.env(h, "GOPROXY").flatMap(GoEnvRules::goproxyProblem).ifPresent(p -> out.add(
