@@ -144,8 +144,9 @@ final class UnitRules {
                     + "then left failed for good. A short outage of a dependency (database, DNS) becomes a dead service. "
                     + "RestartSec and the start limit must be chosen together: RestartSec × StartLimitBurst should exceed "
                     + "StartLimitIntervalSec.",
-            "Raise RestartSec= so that RestartSec × StartLimitBurst exceeds StartLimitIntervalSec (or set StartLimitIntervalSec=0).",
-            SERVICE_MAN + " (RestartSec=); " + UNIT_MAN + " (StartLimitIntervalSec=, StartLimitBurst=)",
+            "Raise RestartSec= so that RestartSec × StartLimitBurst exceeds StartLimitIntervalSec (or set StartLimitIntervalSec=0); "
+                    + "on systemd 254 and later RestartSteps= with RestartMaxDelaySec= back off exponentially instead (NEWS v254).",
+            SERVICE_MAN + " (RestartSec=, RestartSteps=, RestartMaxDelaySec=); " + UNIT_MAN + " (StartLimitIntervalSec=, StartLimitBurst=); systemd NEWS v254",
             UnitRules::givesUp);
 
     private static List<Finding> givesUp(Rule r, HostFacts h) {
@@ -170,7 +171,9 @@ final class UnitRules {
         burst.ifPresent(d -> src.add(d.source()));
         return r.one(String.format(java.util.Locale.ROOT, "RestartSec=%s, StartLimitBurst=%d, StartLimitIntervalSec=%s: gives up after %d starts in about %.1f s",
                         sec.map(UnitDirective::value).orElse("100ms (default)"), n, intervalText.orElse("10s (default)"), n, secMs * n / 1000.0),
-                src, ProposedFix.of("set RestartSec=" + newSec + "s", new FixChange.UnitDirectiveChange("Service", "RestartSec", newSec + "s")));
+                src, ProposedFix.of("set RestartSec=" + newSec + "s" + (h.systemd().atLeast(SystemdDirectives.since("Service", "RestartSteps", ""))
+                                ? " (or, on this systemd, back off exponentially with RestartSteps= and RestartMaxDelaySec=)" : ""),
+                        new FixChange.UnitDirectiveChange("Service", "RestartSec", newSec + "s")));
     }
 
     static final Rule TYPE_SIMPLE = Rule.service("UNIT-TYPE-SIMPLE", INFO, Area.UNIT,
