@@ -40,18 +40,6 @@ public record CurrentUnitFiles(
                 break;
             }
         }
-        // an instance without a file of its own runs from its template (systemd.unit(5)): that is the unit
-        String template = dev.golive.config.UnitNames.template(unitName);
-        if (template != null && etcUnit.isEmpty() && link.isEmpty() && vendor.isEmpty()) {
-            for (String dir : UnitResolver.SEARCH_PATH) {
-                String p = dir + "/" + template;
-                Optional<String> c = root.read(p).opt();
-                if (c.isPresent()) {
-                    vendor = Optional.of(new Located(p, c.get()));
-                    break;
-                }
-            }
-        }
         if (link.isPresent() && vendor.isEmpty() && !link.get().equals("/dev/null")) {
             String target = link.get().startsWith("/") ? link.get() : "/etc/systemd/system/" + link.get();
             Optional<String> c = root.read(target).opt();
