@@ -64,7 +64,8 @@ final class UnitView extends View {
         return "The service's systemd unit: edit the fields (enter edits or cycles, enter again ends; ctrl-u clears the field), "
                 + "see the unit golive would write, the checks, and with v what systemd-analyze says (verify and exposure score). "
                 + "A service that already has a unit starts from it (each field marked with the file:line it came from), "
-                + "and golive writes a drop-in that changes only what you edit.";
+                + "and golive writes a drop-in that changes only what you edit; on a unit golive did not write, t adds the sandboxing, "
+                + "task limit and restart changes left out (as --tighten), after a confirm listing each directive.";
     }
 
     @Override void shown() {

@@ -57,6 +57,14 @@ class UnitTightenScreenTest {
     }
 
     @Test
+    void theHelpScreenOfTheUnitScreenNamesTheKey() {
+        try (TuiDriver tui = TuiDriver.onFixture("ubuntu2004-hybrid", "prometheus-node-exporter", 120, 40)) {
+            tui.press("6", "?");
+            assertThat(tui.text()).contains("t adds the sandboxing", "On a unit golive did not write: also add the sandboxing");
+        }
+    }
+
+    @Test
     void noLeavesTheDropInAndThePlanAsTheyWere() {
         try (TuiDriver tui = TuiDriver.onFixture("ubuntu2004-hybrid", "prometheus-node-exporter", 120, 40)) {
             askBasicHardening(tui);
