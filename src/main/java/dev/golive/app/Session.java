@@ -227,12 +227,12 @@ public final class Session implements AutoCloseable {
 
     /**
      * What {@link #tighten} would add to or change in {@code service}'s drop-in as
-     * {@link #previewUnit} derives it (the TUI's confirm lists it), or why the unit is never
-     * offered it. Derived the same way whether or not the session is tightened already.
+     * {@link #previewUnit} derived it into {@code preview} (whose facts it reuses; the TUI's
+     * confirm lists it), or why the unit is never offered it. The same whether or not the
+     * session is tightened already.
      */
-    public ServiceUnits.Tightening tightening(ServiceSpec service, UnaryOperator<String> labels) {
-        HostFacts f = UnitNames.isValid(service.unitName()) ? inspect("/system.slice/" + service.unitName()) : inspect();
-        return new ServiceUnits(spec.root(), false).tightening(f, service, dev.golive.profile.ServiceSettings.NONE, java.util.Map.of(), List.of(), java.util.Map.of(),
+    public ServiceUnits.Tightening tightening(ServiceSpec service, UnitPreview preview, UnaryOperator<String> labels) {
+        return new ServiceUnits(spec.root(), false).tightening(preview.facts(), service, dev.golive.profile.ServiceSettings.NONE, java.util.Map.of(), List.of(), java.util.Map.of(),
                 "preview", Optional.empty(), labels);
     }
 

@@ -229,7 +229,7 @@ final class UnitView extends View {
                 Session s = app.model().session();
                 UnitPreview p = s.previewUnit(spec, Optional.empty(), UnitForm::label, PREVIEW_ID, analyze);
                 boolean vendor = p.unit().kind() == dev.golive.unit.RenderedUnit.Kind.DROP_IN && !s.tightened();
-                return new Outcome(p, vendor ? s.tightening(spec, UnitForm::label) : null, null);
+                return new Outcome(p, vendor ? s.tightening(spec, p, UnitForm::label) : null, null);
             } catch (GoliveException e) {
                 // not logged: the screen shows it, and a half-typed value is no event worth a log line
                 if (e.exitCode() != ExitCode.BAD_INPUT) throw e;
