@@ -184,7 +184,8 @@ final class UnitView extends View {
         }).unless(() -> preview == null ? "fix the form first" : app.model().profile().isEmpty() ? "no profile chosen" : null));
         b.add(Binding.hint("t", "tighten", "On a unit golive did not write: also add the sandboxing, task limit, kill and restart changes "
                 + "left out of its drop-in (as --tighten; lists each directive and asks first)", this::confirmTighten)
-                .unless(() -> tightening == null ? "no drop-in on a unit golive did not write"
+                .unless(() -> app.model().session().tightened() ? "tightened already (for the rest of this session)"
+                        : tightening == null ? "no drop-in on a unit golive did not write"
                         : tightening.refused().isPresent() ? tightening.refused().get()
                         : tightening.changes().isEmpty() ? "nothing left out of the drop-in" : null));
         b.add(Binding.quiet("J", "unit down", "Scroll the rendered unit down", unitPane::down));
@@ -258,6 +259,10 @@ final class UnitView extends View {
         if (problem != null) out.add(new String[] {"ERROR", "golive: " + problem});
         else if (preview != null && !preview.check().warnings().isEmpty()) out.add(new String[] {"WARN", "! " + preview.check().warnings().get(0)});
         else if (preview != null) out.add(new String[] {"OK", "✓ valid"});
+        if (problem == null && preview != null && tightening == null && preview.unit().kind() == dev.golive.unit.RenderedUnit.Kind.DROP_IN
+                && app.model().session().tightened()) {
+            out.add(new String[] {"DIM", "tightened: the drop-in may add sandboxing, a task limit, kill and restart changes (as --tighten)"});
+        }
         if (problem == null && tightening != null) {
             int n = tightening.changes().size();
             if (tightening.refused().isPresent()) out.add(new String[] {"DIM", "no tightening: " + tightening.refused().get()});

@@ -52,6 +52,10 @@ class UnitTightenScreenTest {
             tui.press("y");
             assertThat(tui.text()).contains("prometheus-node-exporter.service: tightened", "ProtectSystem=full", "PrivateDevices=yes")
                     .doesNotContain("t tightens it");
+            tui.matchesGolden("unit-tightened-ubuntu2004-hybrid-120x40");
+            assertThat(tui.text()).contains("tightened: the drop-in may add sandboxing");
+            tui.press("t");
+            assertThat(tui.text()).contains("tightened already").doesNotContain("Tighten prometheus");
             assertThat(review(tui)).as("Review derives the plan again, tightened").contains("ProtectSystem=full", "PrivateDevices=yes", "TasksMax=4096");
         }
     }
