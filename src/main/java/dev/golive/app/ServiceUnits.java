@@ -93,7 +93,7 @@ public final class ServiceUnits implements ServiceFiles {
             if (go.mode() == ServiceSpec.GoRuntime.Mode.DEFAULT) wanted = withGo(wanted, ServiceSpec.GoRuntime.OFF);
             SpecFromUnit was = SpecFromUnit.of(serviceFacts(facts, unit, today), facts);
             rendered = was.changesOnly(wanted);
-            running = was.overlay(wanted);
+            running = withMemoryLimitOfOldName(was.overlay(wanted), today);
             restartToday = Optional.of(was.spec().restart());
         } else if (wanted.go().mode() == ServiceSpec.GoRuntime.Mode.DEFAULT) {
             rendered = running = withGo(wanted, ServiceSpec.GoRuntime.DERIVE);
@@ -217,6 +217,20 @@ public final class ServiceUnits implements ServiceFiles {
                         s.goModGoVersion(), s.securityExposure(), s.verifyMessages()))
                 .orElse(new ServiceFacts(unit, file, today.directives(), Fact.unknown("not read"), Map.of(), "/system.slice/" + unit,
                         Fact.unknown("not read"), Fact.unknown("not run"), Fact.unknown("not run")));
+    }
+
+    /**
+     * MemoryLimit= is the old name of MemoryMax= (systemd.resource-control(5)); a unit that still
+     * uses it has that limit, so GOMEMLIMIT derives from it as the memory checks read it.
+     */
+    private static ServiceSpec withMemoryLimitOfOldName(ServiceSpec s, UnitResolver.Resolution today) {
+        if (s.resources().memoryMax().isPresent()) return s;
+        Optional<String> old = today.last("Service", "MemoryLimit").map(d -> d.value().strip()).filter(v -> !v.isEmpty());
+        if (old.isEmpty()) return s;
+        ServiceSpec.Resources r = s.resources();
+        return new ServiceSpec(s.name(), s.description(), s.exec(), s.arguments(), s.user(), s.dynamicUser(), s.workingDirectory(),
+                s.stateDirectories(), s.environment(), s.ports(),
+                new ServiceSpec.Resources(r.cpuQuota(), old, r.memoryHigh(), r.tasksMax(), r.nofile(), r.ioWeight()), s.restart(), s.hardening(), s.go());
     }
 
     private static ServiceSpec withGo(ServiceSpec s, ServiceSpec.GoRuntime go) {

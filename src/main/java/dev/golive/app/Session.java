@@ -486,6 +486,31 @@ public final class Session implements AutoCloseable {
 
     // ---- build (always on this machine) -----------------------------------------------------
 
+    /** The build target of the host that {@code root} and {@code runner} show (golive build's own live host, tests' fakes). */
+    public static dev.golive.build.DefaultTarget defaultBuildTarget(dev.golive.host.HostRoot root, CommandRunner runner) {
+        return dev.golive.build.DefaultTarget.forHost(Inspector.inspect(root, runner, Inspector.Options.defaults()));
+    }
+
+    /** What the last inspection in this JVM spent, one line per phase (inspect --timing); empty before any. */
+    public static List<String> lastInspectTiming() {
+        return dev.golive.inspect.Probes.lastTiming().map(t -> {
+            List<String> out = new ArrayList<>();
+            out.add(String.format(java.util.Locale.ROOT, "timing: probing %.1f ms, inspect %.1f ms", t.probingNanos() / 1e6, t.totalNanos() / 1e6));
+            t.phases().forEach((k, v) -> out.add(String.format(java.util.Locale.ROOT, "  %-26s %7.2f ms", k, v / 1e6)));
+            return out;
+        }).orElse(List.of());
+    }
+
+    /** Why {@code unit} is not a valid unit name, or empty (the guide asks as the admin types). */
+    public static Optional<String> unitNameProblem(String unit) {
+        try {
+            UnitNames.validate(unit);
+            return Optional.empty();
+        } catch (GoliveException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
     /** The target this host's binary should be built for: its architecture at its CPU level, with the reason. */
     public dev.golive.build.DefaultTarget defaultBuildTarget() { return dev.golive.build.DefaultTarget.forHost(inspect()); }
 

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.golive.model.GoliveException;
 
@@ -59,8 +58,6 @@ final class JsonFields {
     }
 
     static ObjectNode object() { return MAPPER.createObjectNode(); }
-
-    static ArrayNode array() { return MAPPER.createArrayNode(); }
 
     static void putOpt(ObjectNode o, String name, Optional<String> v) {
         if (v.isPresent()) o.put(name, v.get());

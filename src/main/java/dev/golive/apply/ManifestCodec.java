@@ -3,7 +3,6 @@ package dev.golive.apply;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.golive.model.GoliveException;
 import dev.golive.model.LiveChange;
 import dev.golive.model.PlanAction;
 
@@ -124,9 +123,5 @@ final class ManifestCodec {
         } catch (DateTimeParseException e) {
             throw at.bad(field, "expected an ISO-8601 instant");
         }
-    }
-
-    static GoliveException corrupt(String id, String why) {
-        return GoliveException.environment("snapshot " + id + ": manifest unreadable: " + why);
     }
 }

@@ -9,7 +9,6 @@ import dev.golive.model.FileChange;
 import dev.golive.model.GoliveException;
 import dev.golive.model.PlanAction;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -176,6 +175,4 @@ public final class Rollback {
         if (f.removes()) return !now.exists();
         return now.exists() && f.afterSha256().equals(now.sha256());
     }
-
-    static String text(byte[] b) { return new String(b, StandardCharsets.UTF_8); }
 }

@@ -1,7 +1,6 @@
 package dev.golive.apply;
 
 import dev.golive.host.HostLock;
-import dev.golive.host.HostPaths;
 import dev.golive.host.HostWriter;
 import dev.golive.model.GoliveException;
 
@@ -148,6 +147,4 @@ public final class SnapshotStore {
 
     /** The directory's permission bits (0700 expected). */
     public int mode() { return w.mode(DIR); }
-
-    static String parent(String path) { return HostPaths.parent(path); }
 }

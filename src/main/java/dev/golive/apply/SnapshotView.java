@@ -3,7 +3,6 @@ package dev.golive.apply;
 import dev.golive.model.FileChange;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 
 /** What a snapshot changed, for people: unified diffs of the files and live values old → new. */
 public final class SnapshotView {
@@ -34,6 +33,4 @@ public final class SnapshotView {
         return new String[] {m.id(), m.state().text(), m.createdAt().toString(), String.valueOf(m.files().size()),
                 String.valueOf(m.live().size()), m.plan().profile() + m.plan().service().map(s -> " (" + s + ")").orElse("")};
     }
-
-    static Optional<String> firstLine(String s) { return s.lines().findFirst(); }
 }

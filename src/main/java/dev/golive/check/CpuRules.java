@@ -29,7 +29,7 @@ final class CpuRules {
     }
 
     static Optional<Integer> envGomaxprocs(ServiceFacts s) {
-        return GoRuntime.env(s, "GOMAXPROCS").flatMap(v -> Values.parseLong(v).map(Long::intValue));
+        return GoRuntime.env(s, "GOMAXPROCS").flatMap(v -> ValueParsers.parseLong(v).map(Long::intValue));
     }
 
     /** Sources of the limited cgroup levels, leaf first. */
@@ -72,7 +72,7 @@ final class CpuRules {
                 String g = gomaxprocsFor(quota.get());
                 List<Source> src = new ArrayList<>(quotaSources(h));
                 a.sources().stream().filter(x -> !src.contains(x)).forEach(src::add);
-                return r.one("CPU quota " + Values.cpus(quota.get()) + " CPUs (" + tightestPath(h) + ") but GOMAXPROCS defaults to "
+                return r.one("CPU quota " + ValueParsers.cpus(quota.get()) + " CPUs (" + tightestPath(h) + ") but GOMAXPROCS defaults to "
                                 + cpus.get() + ": " + a.reason(), src,
                         ProposedFix.of("set GOMAXPROCS=" + g + " in the service's environment",
                                 new FixChange.ServiceEnvironmentChange("GOMAXPROCS", g)));
@@ -94,9 +94,9 @@ final class CpuRules {
                 if (leaf.isPresent() && leaf.get() <= eff.get()) return List.of();
                 if (GoRuntime.quotaAwareness(h, s).kind() != QuotaAwareness.READS_LEAF) return List.of();
                 String pct = Math.round(eff.get() * 100) + "%";
-                return r.one("quota " + Values.cpus(eff.get()) + " CPUs is on " + tightestPath(h) + ", the service's own cgroup "
-                                + h.cpu().cgroupPath() + " has " + leaf.map(v -> Values.cpus(v) + " CPUs").orElse("none")
-                                + ": Go sizes GOMAXPROCS from " + (leaf.isPresent() ? Values.cpus(leaf.get()) : cpus.get()) + " CPUs",
+                return r.one("quota " + ValueParsers.cpus(eff.get()) + " CPUs is on " + tightestPath(h) + ", the service's own cgroup "
+                                + h.cpu().cgroupPath() + " has " + leaf.map(v -> ValueParsers.cpus(v) + " CPUs").orElse("none")
+                                + ": Go sizes GOMAXPROCS from " + (leaf.isPresent() ? ValueParsers.cpus(leaf.get()) : cpus.get()) + " CPUs",
                         quotaSources(h),
                         ProposedFix.of("set CPUQuota=" + pct + " on the service", new FixChange.UnitDirectiveChange("Service", "CPUQuota", pct)));
             });
@@ -114,7 +114,7 @@ final class CpuRules {
                 if (GoRuntime.env(s, "GOMAXPROCS").isPresent() || leaf.isEmpty() || leaf.get() >= 2) return List.of();
                 if (GoRuntime.quotaAwareness(h, s).kind() != QuotaAwareness.READS_LEAF) return List.of();
                 String g = gomaxprocsFor(h.cpu().effectiveQuota().orElse(leaf.get()));
-                return r.one("quota " + Values.cpus(leaf.get()) + " CPUs on " + h.cpu().cgroupPath() + ": Go runs 2 Ps anyway",
+                return r.one("quota " + ValueParsers.cpus(leaf.get()) + " CPUs on " + h.cpu().cgroupPath() + ": Go runs 2 Ps anyway",
                         quotaSources(h),
                         ProposedFix.of("set GOMAXPROCS=" + g, new FixChange.ServiceEnvironmentChange("GOMAXPROCS", g)));
             });
@@ -134,7 +134,7 @@ final class CpuRules {
                 Optional<Double> quota = h.cpu().effectiveQuota();
                 if (n.isEmpty() || quota.isEmpty() || n.get() <= Math.ceil(quota.get())) return List.of();
                 String g = gomaxprocsFor(quota.get());
-                return r.one("GOMAXPROCS=" + n.get() + " but the CPU quota is " + Values.cpus(quota.get()) + " CPUs (" + tightestPath(h) + ")",
+                return r.one("GOMAXPROCS=" + n.get() + " but the CPU quota is " + ValueParsers.cpus(quota.get()) + " CPUs (" + tightestPath(h) + ")",
                         Facts.plus(GoRuntime.envSource(s, "GOMAXPROCS"), quotaSources(h).stream().findFirst()),
                         ProposedFix.of("set GOMAXPROCS=" + g, new FixChange.ServiceEnvironmentChange("GOMAXPROCS", g)));
             });

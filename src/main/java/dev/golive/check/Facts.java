@@ -60,8 +60,8 @@ final class Facts {
         return live(h, "net.ipv4.ip_local_port_range").flatMap(v -> {
             String[] p = v.trim().split("\\s+");
             if (p.length != 2) return Optional.empty();
-            Optional<Long> lo = Values.parseLong(p[0]);
-            Optional<Long> hi = Values.parseLong(p[1]);
+            Optional<Long> lo = ValueParsers.parseLong(p[0]);
+            Optional<Long> hi = ValueParsers.parseLong(p[1]);
             return lo.isPresent() && hi.isPresent() ? Optional.of(new long[] {lo.get(), hi.get()}) : Optional.empty();
         });
     }

@@ -3,6 +3,7 @@ package dev.golive.check;
 import dev.golive.model.Area;
 import dev.golive.model.Fact;
 import dev.golive.model.GoBuildInfo;
+import dev.golive.model.GoReleases;
 import dev.golive.model.GoVersion;
 import dev.golive.model.HostFacts;
 import dev.golive.model.ProposedFix;
@@ -20,7 +21,6 @@ final class GoToolchainRules {
 
     private GoToolchainRules() { }
 
-    static final GoVersion OLD = GoVersion.of(1, 21, 0);
     static final String RELEASE_POLICY = "https://go.dev/doc/devel/release#policy";
     static final String GO_ENV = "https://pkg.go.dev/cmd/go#hdr-Environment_variables";
 
@@ -48,30 +48,44 @@ final class GoToolchainRules {
                 return r.one("no go toolchain: " + why, List.of(), ProposedFix.advice("install golang-go or a go.dev/dl release"));
             });
 
+    /** Out of support by the host's date (the capture's, or now for a live host), from the dated release table. */
+    static Optional<String> unsupported(GoVersion v, HostFacts h) {
+        Optional<java.time.YearMonth> at = GoReleases.month(h.origin().capturedAt());
+        if (v.major() != 1) return Optional.empty();
+        List<Integer> sup = GoReleases.supported(at);
+        return GoReleases.outOfSupportSince(v.minor(), at).map(since -> "out of support since " + since
+                + " (supported" + at.map(a -> " in " + a).orElse("") + ": " + String.join(", ", sup.stream().map(m -> "1." + m).toList()) + ")");
+    }
+
     static final Rule TOOLCHAIN_OLD = Rule.host("GO-TOOLCHAIN-OLD", WARN, Area.GO,
-            "Go toolchain older than go1.21",
-            "Each Go release is supported until two newer major releases exist, so anything before go1.21 has long stopped "
-                    + "getting security fixes. Go 1.21 also made the go line in go.mod a hard minimum and added toolchain "
-                    + "switching (GOTOOLCHAIN); an older go command builds newer modules without knowing what they expect.",
-            "Install a current Go release.",
-            RELEASE_POLICY,
-            (r, h) -> h.go().goVersion().filter(v -> v.compareTo(OLD) < 0)
-                    .map(v -> r.one("go toolchain is " + v, Facts.sources(h.go().version()), ProposedFix.advice("install a current Go release")))
+            "Go toolchain out of support",
+            "Go supports each major release until two newer major releases exist (in December 2026: 1.27 and 1.26), so an "
+                    + "older toolchain gets no security fixes. golive dates this from a release table and the host's date "
+                    + "(a capture's date for a capture). Go 1.21 also made the go line in go.mod a hard minimum and added "
+                    + "toolchain switching (GOTOOLCHAIN); an older go command builds newer modules without knowing what they expect.",
+            "Install a supported Go release.",
+            RELEASE_POLICY + "; https://go.dev/doc/devel/release (release dates)",
+            (r, h) -> h.go().goVersion().flatMap(v -> unsupported(v, h).map(why -> r.one("go toolchain is " + v + ": " + why,
+                            Facts.sources(h.go().version()), ProposedFix.advice("install a supported Go release"))))
                     .orElse(List.of()));
 
     static final Rule BINARY_OLD = Rule.service("GO-BINARY-OLD", WARN, Area.GO,
-            "Service binary built with Go older than go1.21",
-            "The service binary says which Go built it. Before go1.19 it has no GOMEMLIMIT and does not raise its soft "
-                    + "file limit; before go1.21 it is out of security support. Rebuilding with a current toolchain fixes "
+            "Service binary built with an unsupported Go",
+            "The service binary says which Go built it. Go supports only the two newest major releases (in December "
+                    + "2026: 1.27 and 1.26); an older runtime and standard library get no security fixes. Before go1.19 it "
+                    + "has no GOMEMLIMIT and does not raise its soft file limit; before go1.25 it cannot follow a CPU quota "
+                    + "(GOMAXPROCS defaults to the CPUs in the affinity mask). Rebuilding with a current toolchain fixes "
                     + "runtime and standard library bugs without code changes in most cases.",
-            "Rebuild the service with a current Go release.",
-            RELEASE_POLICY + "; go version -m BINARY",
+            "Rebuild the service with a supported Go release.",
+            RELEASE_POLICY + "; go version -m BINARY; Go 1.25 release notes (container-aware GOMAXPROCS)",
             (r, h) -> {
                 ServiceFacts s = h.service().get();
                 Optional<GoVersion> v = s.binary().opt().flatMap(GoBuildInfo::version);
-                if (v.isEmpty() || v.get().compareTo(OLD) >= 0) return List.of();
-                return r.one(s.name() + "'s binary was built with " + v.get(), Facts.sources(s.binary()),
-                        ProposedFix.advice("rebuild with a current Go release"));
+                Optional<String> why = v.flatMap(x -> unsupported(x, h));
+                if (why.isEmpty()) return List.of();
+                return r.one(s.name() + "'s binary was built with " + v.get() + ": " + why.get()
+                                + (v.get().compareTo(GoVersion.of(1, 25, 0)) < 0 ? "; before Go 1.25 it cannot follow a CPU quota" : ""),
+                        Facts.sources(s.binary()), ProposedFix.advice("rebuild with a supported Go release"));
             });
 
     static final Rule GOPROXY_OFF = Rule.host("GO-GOPROXY-OFF", WARN, Area.GO,

@@ -38,7 +38,7 @@ final class MemoryRules {
     static Optional<Limit> limit(HostFacts h, ServiceFacts s) {
         Optional<Long> cg = h.memory().effectiveLimit();
         Optional<UnitDirective> d = s.last("Service", "MemoryMax");
-        Optional<Long> dir = d.flatMap(x -> Values.systemdBytes(x.value(), h.memory().totalBytes().opt()));
+        Optional<Long> dir = d.flatMap(x -> ValueParsers.systemdBytes(x.value(), h.memory().totalBytes().opt()));
         List<Source> src = new ArrayList<>();
         d.filter(x -> dir.isPresent()).ifPresent(x -> src.add(x.source()));
         if (cg.isPresent()) {
@@ -64,7 +64,7 @@ final class MemoryRules {
                 Optional<Limit> l = limit(h, s);
                 if (l.isEmpty()) return List.of();
                 String target = (l.get().bytes() * 9 / 10 >> 20) + "MiB";
-                return r.one("memory limit " + Values.mib(l.get().bytes()) + " and no GOMEMLIMIT in the environment", l.get().sources(),
+                return r.one("memory limit " + ValueParsers.mib(l.get().bytes()) + " and no GOMEMLIMIT in the environment", l.get().sources(),
                         ProposedFix.of("set GOMEMLIMIT=" + target, new FixChange.ServiceEnvironmentChange("GOMEMLIMIT", target)));
             });
 
@@ -77,11 +77,11 @@ final class MemoryRules {
             GC_GUIDE,
             (r, h) -> {
                 ServiceFacts s = h.service().get();
-                Optional<Long> gml = GoRuntime.env(s, "GOMEMLIMIT").flatMap(Values::goMemLimit);
+                Optional<Long> gml = GoRuntime.env(s, "GOMEMLIMIT").flatMap(ValueParsers::goMemLimit);
                 Optional<Limit> l = limit(h, s);
                 if (gml.isEmpty() || l.isEmpty() || gml.get() < l.get().bytes()) return List.of();
                 String target = (l.get().bytes() * 9 / 10 >> 20) + "MiB";
-                return r.one("GOMEMLIMIT=" + GoRuntime.env(s, "GOMEMLIMIT").get() + " is not below the limit " + Values.mib(l.get().bytes()),
+                return r.one("GOMEMLIMIT=" + GoRuntime.env(s, "GOMEMLIMIT").get() + " is not below the limit " + ValueParsers.mib(l.get().bytes()),
                         Facts.plus(GoRuntime.envSource(s, "GOMEMLIMIT"), l.get().sources().stream().findFirst()),
                         ProposedFix.of("set GOMEMLIMIT=" + target, new FixChange.ServiceEnvironmentChange("GOMEMLIMIT", target)));
             });
@@ -99,7 +99,7 @@ final class MemoryRules {
                 Optional<Limit> l = limit(h, s);
                 if (gogc.isEmpty() || l.isEmpty()) return List.of();
                 boolean gml = GoRuntime.env(s, "GOMEMLIMIT").isPresent();
-                return r.one("GOGC=off with a memory limit of " + Values.mib(l.get().bytes())
+                return r.one("GOGC=off with a memory limit of " + ValueParsers.mib(l.get().bytes())
                                 + (gml ? ": the heap fills up to GOMEMLIMIT before any collection" : " and no GOMEMLIMIT: the GC never runs"),
                         Facts.plus(GoRuntime.envSource(s, "GOGC"), l.get().sources().stream().findFirst()),
                         ProposedFix.of("set GOGC=100", new FixChange.ServiceEnvironmentChange("GOGC", "100")));
@@ -118,7 +118,7 @@ final class MemoryRules {
                 boolean cfgZero = c.map(a -> a.value().trim().equals("0")).orElse(false);
                 boolean liveZero = h.memory().swappiness().opt().map(v -> v == 0).orElse(false);
                 if (!cfgZero && !liveZero) return List.of();
-                String swap = h.memory().swapTotalBytes().opt().map(b -> b > 0 ? " while " + Values.mib(b) + " of swap is active" : " (no swap active now)").orElse("");
+                String swap = h.memory().swapTotalBytes().opt().map(b -> b > 0 ? " while " + ValueParsers.mib(b) + " of swap is active" : " (no swap active now)").orElse("");
                 List<Source> src = new ArrayList<>(Facts.sources(h.memory().swappiness(), h.memory().swapTotalBytes()));
                 c.ifPresent(a -> src.add(0, a.source()));
                 return r.one("vm.swappiness is 0" + Facts.setBy(h, "vm.swappiness") + swap + ": swap is still used under pressure", src,
@@ -134,7 +134,7 @@ final class MemoryRules {
             VM_DOC + " (swappiness)",
             (r, h) -> {
                 Optional<SysctlAssignment> c = Facts.configured(h, "vm.swappiness");
-                Optional<Long> v = c.flatMap(a -> Values.parseLong(a.value()));
+                Optional<Long> v = c.flatMap(a -> ValueParsers.parseLong(a.value()));
                 if (v.isEmpty()) return List.of();
                 Optional<KernelVersion> k = h.os().kernel();
                 long max = k.map(x -> x.atLeast(5, 8) ? 200L : 100L).orElse(200L);

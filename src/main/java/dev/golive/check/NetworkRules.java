@@ -159,7 +159,7 @@ final class NetworkRules {
             (r, h) -> {
                 String key = "net.ipv4.tcp_fin_timeout";
                 Optional<SysctlAssignment> c = Facts.configured(h, key);
-                Optional<Long> v = c.flatMap(a -> Values.parseLong(a.value())).or(() -> Facts.liveLong(h, key));
+                Optional<Long> v = c.flatMap(a -> ValueParsers.parseLong(a.value())).or(() -> Facts.liveLong(h, key));
                 if (v.isEmpty() || v.get() >= 60) return List.of();
                 return r.one(key + " is " + v.get() + Facts.setBy(h, key)
                                 + ": FIN_WAIT_2 is shorter, TIME_WAIT still lasts 60 s",

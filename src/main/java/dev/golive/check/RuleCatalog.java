@@ -27,8 +27,10 @@ public final class RuleCatalog {
         all.addAll(UnitRules.all());
         all.addAll(UnitSecurityRules.all());
         all.addAll(UnitFileRules.all());
+        all.addAll(UnitNetworkRules.all());
         all.addAll(GoToolchainRules.all());
         all.addAll(BinaryRules.all());
+        all.addAll(GoEnvRules.all());
         all.addAll(SysctlConfigRules.all());
         all.addAll(SysctlBootRules.all());
         all.addAll(ConfigLineRules.all());

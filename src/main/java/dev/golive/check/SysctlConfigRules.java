@@ -64,8 +64,10 @@ final class SysctlConfigRules {
                     + "dead configuration: systemd-sysctl logs and continues, `sysctl --system` skips it silently, and "
                     + "`sysctl -p FILE` fails with \"cannot stat\". Whoever reads the file believes a setting is in force "
                     + "that is not. A leading '-' only silences the error.",
-            "Remove the line, or fix the key name.",
-            SYSCTL_D,
+            "Remove the line, or fix the key name. In a vendor file (/usr/lib/sysctl.d, /lib/sysctl.d, "
+                    + "/usr/local/lib/sysctl.d) do not edit it: a file of the same name in /etc/sysctl.d masks it, so copy it "
+                    + "there without the line.",
+            SYSCTL_D + "; man 5 sysctl.d (a file in /etc masks one of the same name in /run and /usr/lib)",
             (r, h) -> {
                 List<Finding> out = new ArrayList<>();
                 for (SysctlAssignment a : h.sysctls().allAssignments()) {
@@ -77,7 +79,10 @@ final class SysctlConfigRules {
                             a.source().describe() + " sets " + (a.ignoreFailure() ? "-" : "") + a.key() + " = " + a.value()
                                     + h.os().kernel().map(k -> "; kernel " + k + " has no such key").orElse("; this kernel has no such key"),
                             List.<Source>of(a.source()),
-                            ProposedFix.of("remove the line", new FixChange.SysctlRemoval(a.key(), a.source()))));
+                            vendor(a.source().path()).map(name -> ProposedFix.advice("do not edit " + a.source().path()
+                                            + " (a package update puts it back): copy it to /etc/sysctl.d/" + name + " without line "
+                                            + a.source().line() + "; a file of the same name in /etc/sysctl.d masks the vendor file"))
+                                    .orElse(ProposedFix.of("remove the line", new FixChange.SysctlRemoval(a.key(), a.source())))));
                 }
                 return out;
             });
@@ -108,6 +113,14 @@ final class SysctlConfigRules {
                 }
                 return out;
             });
+
+    /** The file name of a vendor sysctl.d file (one a package owns), which a same-named file in /etc/sysctl.d masks. */
+    static java.util.Optional<String> vendor(String path) {
+        for (String dir : List.of("/usr/lib/sysctl.d/", "/lib/sysctl.d/", "/usr/local/lib/sysctl.d/", "/run/sysctl.d/")) {
+            if (path.startsWith(dir) && path.indexOf('/', dir.length()) < 0) return java.util.Optional.of(path.substring(dir.length()));
+        }
+        return java.util.Optional.empty();
+    }
 
     static List<Rule> all() { return List.of(NOT_APPLIED, DEAD_KEY, CONFLICT); }
 }

@@ -62,7 +62,7 @@ final class UnitFileRules {
                     Optional<UnitDirective> d = s.last("Service", key);
                     if (d.isEmpty() || d.get().value().isBlank()) continue;
                     String v = d.get().value().trim();
-                    boolean off = key.equals("StartLimitInterval") && Values.timeSpanMillis(v).map(ms -> ms == 0).orElse(false);
+                    boolean off = key.equals("StartLimitInterval") && ValueParsers.timeSpanMillis(v).map(ms -> ms == 0).orElse(false);
                     String next = key.equals("StartLimitInterval") ? "StartLimitIntervalSec" : "StartLimitBurst";
                     ProposedFix fix = unitSection
                             ? ProposedFix.of("move it to [Unit] " + next + "=" + v,
@@ -89,7 +89,7 @@ final class UnitFileRules {
             (r, h) -> {
                 ServiceFacts s = h.service().get();
                 Optional<UnitDirective> d = s.last("Service", "PermissionsStartOnly");
-                if (d.isEmpty() || !Values.yes(d.get().value())) return List.of();
+                if (d.isEmpty() || !ValueParsers.yes(d.get().value())) return List.of();
                 List<String> asRoot = new ArrayList<>();
                 for (String k : List.of("ExecStartPre", "ExecStartPost", "ExecReload", "ExecStop", "ExecStopPost")) {
                     if (!s.all("Service", k).isEmpty()) asRoot.add(k + "=");

@@ -40,7 +40,7 @@ final class UnitRules {
 
     /** The value for the successor: shares (default 1024) and blkio weights (default 500) scale to weights (default 100). */
     static String convert(String key, String value) {
-        Optional<Long> n = Values.parseLong(value);
+        Optional<Long> n = ValueParsers.parseLong(value);
         if (n.isPresent() && (key.equals("CPUShares") || key.equals("StartupCPUShares"))) {
             return Long.toString(Math.max(1, Math.min(10000, n.get() * 100 / 1024)));
         }
@@ -144,8 +144,9 @@ final class UnitRules {
                     + "then left failed for good. A short outage of a dependency (database, DNS) becomes a dead service. "
                     + "RestartSec and the start limit must be chosen together: RestartSec × StartLimitBurst should exceed "
                     + "StartLimitIntervalSec.",
-            "Raise RestartSec= so that RestartSec × StartLimitBurst exceeds StartLimitIntervalSec (or set StartLimitIntervalSec=0).",
-            SERVICE_MAN + " (RestartSec=); " + UNIT_MAN + " (StartLimitIntervalSec=, StartLimitBurst=)",
+            "Raise RestartSec= so that RestartSec × StartLimitBurst exceeds StartLimitIntervalSec (or set StartLimitIntervalSec=0); "
+                    + "on systemd 254 and later RestartSteps= with RestartMaxDelaySec= back off exponentially instead (NEWS v254).",
+            SERVICE_MAN + " (RestartSec=, RestartSteps=, RestartMaxDelaySec=); " + UNIT_MAN + " (StartLimitIntervalSec=, StartLimitBurst=); systemd NEWS v254",
             UnitRules::givesUp);
 
     private static List<Finding> givesUp(Rule r, HostFacts h) {
@@ -155,13 +156,13 @@ final class UnitRules {
         Optional<UnitDirective> sec = s.last("Service", "RestartSec");
         Optional<UnitDirective> interval = s.last("Unit", "StartLimitIntervalSec").or(() -> s.last("Service", "StartLimitInterval"));
         Optional<UnitDirective> burst = s.last("Unit", "StartLimitBurst").or(() -> s.last("Service", "StartLimitBurst"));
-        double secMs = sec.flatMap(d -> Values.timeSpanMillis(d.value())).orElse(100.0);
+        double secMs = sec.flatMap(d -> ValueParsers.timeSpanMillis(d.value())).orElse(100.0);
         Optional<String> intervalText = interval.map(UnitDirective::value)
                 .or(() -> h.systemd().managerDefaults().getOrDefault("DefaultStartLimitIntervalSec", dev.golive.model.Fact.unknown("")).opt());
-        double intervalMs = intervalText.map(t -> Values.timeSpanMillis(t).orElse(Double.MAX_VALUE)).orElse(10_000.0);
+        double intervalMs = intervalText.map(t -> ValueParsers.timeSpanMillis(t).orElse(Double.MAX_VALUE)).orElse(10_000.0);
         Optional<String> burstText = burst.map(UnitDirective::value)
                 .or(() -> h.systemd().managerDefaults().getOrDefault("DefaultStartLimitBurst", dev.golive.model.Fact.unknown("")).opt());
-        long n = burstText.flatMap(Values::parseLong).orElse(5L);
+        long n = burstText.flatMap(ValueParsers::parseLong).orElse(5L);
         if (intervalMs == 0 || n <= 0 || secMs * n >= intervalMs) return List.of();
         long newSec = (long) Math.ceil(intervalMs / n / 1000.0) + 1;
         List<dev.golive.model.Source> src = new ArrayList<>(List.of(restart.get().source()));
@@ -170,7 +171,9 @@ final class UnitRules {
         burst.ifPresent(d -> src.add(d.source()));
         return r.one(String.format(java.util.Locale.ROOT, "RestartSec=%s, StartLimitBurst=%d, StartLimitIntervalSec=%s: gives up after %d starts in about %.1f s",
                         sec.map(UnitDirective::value).orElse("100ms (default)"), n, intervalText.orElse("10s (default)"), n, secMs * n / 1000.0),
-                src, ProposedFix.of("set RestartSec=" + newSec + "s", new FixChange.UnitDirectiveChange("Service", "RestartSec", newSec + "s")));
+                src, ProposedFix.of("set RestartSec=" + newSec + "s" + (h.systemd().atLeast(SystemdDirectives.since("Service", "RestartSteps", ""))
+                                ? " (or, on this systemd, back off exponentially with RestartSteps= and RestartMaxDelaySec=)" : ""),
+                        new FixChange.UnitDirectiveChange("Service", "RestartSec", newSec + "s")));
     }
 
     static final Rule TYPE_SIMPLE = Rule.service("UNIT-TYPE-SIMPLE", INFO, Area.UNIT,

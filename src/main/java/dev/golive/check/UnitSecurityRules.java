@@ -28,18 +28,18 @@ final class UnitSecurityRules {
     static final double EXPOSED = 7.5;
 
     static boolean runsAsRoot(ServiceFacts s) {
-        if (s.last("Service", "DynamicUser").map(d -> Values.yes(d.value())).orElse(false)) return false;
+        if (s.last("Service", "DynamicUser").map(d -> ValueParsers.yes(d.value())).orElse(false)) return false;
         Optional<UnitDirective> u = s.last("Service", "User");
         return u.isEmpty() || u.get().value().trim().isEmpty() || u.get().value().trim().equals("root") || u.get().value().trim().equals("0");
     }
 
     /** Directives whose presence means someone hardened the unit. */
     static boolean hardened(ServiceFacts s) {
-        return s.last("Service", "NoNewPrivileges").map(d -> Values.yes(d.value())).orElse(false)
+        return s.last("Service", "NoNewPrivileges").map(d -> ValueParsers.yes(d.value())).orElse(false)
                 || s.last("Service", "ProtectSystem").map(d -> !d.value().trim().equals("no") && !d.value().isBlank()).orElse(false)
                 || s.last("Service", "CapabilityBoundingSet").isPresent()
                 || s.last("Service", "SystemCallFilter").isPresent()
-                || s.last("Service", "PrivateDevices").map(d -> Values.yes(d.value())).orElse(false);
+                || s.last("Service", "PrivateDevices").map(d -> ValueParsers.yes(d.value())).orElse(false);
     }
 
     static final Rule ROOT_NO_HARDENING = Rule.service("UNIT-ROOT-NO-HARDENING", WARN, Area.UNIT,

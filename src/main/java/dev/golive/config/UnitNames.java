@@ -63,6 +63,58 @@ public final class UnitNames {
         return name.substring(0, at + 1) + name.substring(dot);
     }
 
+    /**
+     * The unit-name specifiers of systemd.unit(5) expanded for {@code name}: %n (full name), %N
+     * (without the type suffix), %p (prefix before '@'), %i (instance), their unescaped forms %P and
+     * %I, and %% (a literal '%'); any other specifier is left as written. A template's own name has
+     * an empty instance, so %i of "app@.service" stays unexpanded (it has no value until an instance runs).
+     */
+    public static String expandSpecifiers(String value, String name) {
+        if (value.indexOf('%') < 0) return value;
+        int dot = name.lastIndexOf('.');
+        String full = dot > 0 ? name.substring(0, dot) : name;
+        int at = full.indexOf('@');
+        String prefix = at >= 0 ? full.substring(0, at) : full;
+        String instance = at >= 0 ? full.substring(at + 1) : "";
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c != '%' || i + 1 >= value.length()) { b.append(c); continue; }
+            char s = value.charAt(i + 1);
+            String r = switch (s) {
+                case '%' -> "%";
+                case 'n' -> name;
+                case 'N' -> full;
+                case 'p' -> prefix;
+                case 'P' -> unescape(prefix);
+                case 'i' -> instance.isEmpty() ? null : instance;
+                case 'I' -> instance.isEmpty() ? null : unescape(instance);
+                default -> null;
+            };
+            if (r == null) { b.append(c).append(s); } else { b.append(r); }
+            i++;
+        }
+        return b.toString();
+    }
+
+    /** systemd-escape undone: '-' is '/', "\xNN" a byte. */
+    static String unescape(String s) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '-') b.append('/');
+            else if (c == '\\' && i + 3 < s.length() && s.charAt(i + 1) == 'x') {
+                try {
+                    b.append((char) Integer.parseInt(s.substring(i + 2, i + 4), 16));
+                    i += 3;
+                } catch (NumberFormatException e) {
+                    b.append(c);
+                }
+            } else b.append(c);
+        }
+        return b.toString();
+    }
+
     public static String type(String name) { return name.substring(name.lastIndexOf('.') + 1); }
 
     private static String quote(String s) { return s == null ? "null" : "\"" + Printable.clip(s, 80) + "\""; }

@@ -44,7 +44,11 @@ final class ServiceProbe {
 
     /** The unit as resolved, and what follows from it without reading anything else. */
     record Unit(String name, UnitResolver.Resolution resolution, Fact<UnitFileInfo> info, String cgroupPath) {
-        List<UnitDirective> directives() { return resolution.directives(); }
+        /** The effective directives with the unit-name specifiers (%i, %n, …) expanded as systemd does for this name. */
+        List<UnitDirective> directives() {
+            return resolution.directives().stream()
+                    .map(d -> new UnitDirective(d.section(), d.key(), UnitNames.expandSpecifiers(d.value(), name), d.source())).toList();
+        }
     }
 
     private ServiceProbe() { }
@@ -164,7 +168,8 @@ final class ServiceProbe {
     /** The ExecStart binary's bytes, with the binary's path as the source. */
     static Fact<ByteBuffer> binaryBytes(HostRoot root, Unit u) {
         if (!u.info().known()) return Fact.unknown("no unit file, so no ExecStart=");
-        Optional<UnitDirective> exec = u.resolution().last("Service", "ExecStart");
+        Optional<UnitDirective> exec = u.directives().stream().filter(d -> d.section().equals("Service") && d.key().equals("ExecStart"))
+                .reduce((a, b) -> b);
         if (exec.isEmpty()) return Fact.unknown(u.name() + " has no ExecStart=");
         ExecLine.Program p = ExecLine.program(exec.get().value());
         if (!p.known()) return Fact.unknown(exec.get().source().path() + ":" + exec.get().source().line() + ": " + p.problem());

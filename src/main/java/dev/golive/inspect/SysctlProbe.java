@@ -66,7 +66,12 @@ public final class SysctlProbe {
      * debootstrap) has no /proc/sys, or an empty directory where the running system mounts it.
      */
     static boolean noKernel(HostRoot root) {
-        return !root.isLive() && root.list("/proc/sys").map(List::isEmpty).orElse(true);
+        if (root.isLive()) return false;
+        Optional<List<String>> entries = root.list("/proc/sys");
+        if (entries.isPresent() && !entries.get().isEmpty()) return false;
+        // absent for certain (a tree, or a capture that recorded it absent); a capture that merely
+        // did not copy it has a kernel whose values are unknown, not none
+        return root.presence("/proc/sys").opt().map(present -> !present || entries.isPresent()).orElse(false);
     }
 
     static SysctlFacts probe(HostRoot root) { return probe(root, Optional.empty()); }

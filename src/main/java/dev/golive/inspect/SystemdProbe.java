@@ -103,28 +103,24 @@ final class SystemdProbe {
         Fact<Boolean> pid1 = comm.map(c -> c.equals("systemd"));
         Map<String, Fact<String>> defaults = new TreeMap<>();
         managerDefaults.forEach((k, v) -> { if (k.startsWith("Default")) defaults.put(k, v); });
-        return new SystemdFacts(version, pid1, defaults, units(root), unitDirectories(root));
-    }
-
-    /** The unit directories that exist and could be listed (one name for a merged /usr). */
-    static List<String> unitDirectories(HostRoot root) {
-        List<String> out = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (String dir : UNIT_DIRS) {
-            if (!seen.add(HostLinks.canonical(root, dir))) continue;
-            if (root.list(dir).isPresent()) out.add(dir);
-        }
-        return out;
+        List<String> listed = new ArrayList<>();
+        List<UnitFileInfo> units = units(root, listed);
+        return new SystemdFacts(version, pid1, defaults, units, listed);
     }
 
     /** *.service files across the unit directories (first directory wins), with their drop-ins. */
-    static List<UnitFileInfo> units(HostRoot root) {
+    static List<UnitFileInfo> units(HostRoot root) { return units(root, new ArrayList<>()); }
+
+    /** The same, adding to {@code listed} each unit directory that could be listed (one name for a merged /usr). */
+    static List<UnitFileInfo> units(HostRoot root, List<String> listed) {
         Map<String, String[]> byName = new TreeMap<>(); // name -> {path, origin}
         Map<String, List<String>> dropIns = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
         for (String dir : UNIT_DIRS) {
             if (!seen.add(HostLinks.canonical(root, dir))) continue; // merged /usr: /lib is /usr/lib
-            for (String name : root.list(dir).orElse(List.of())) {
+            Optional<List<String>> names = root.list(dir);
+            if (names.isPresent()) listed.add(dir);
+            for (String name : names.orElse(List.of())) {
                 String path = HostPaths.join(dir, name);
                 if (name.endsWith(".service") && !root.isDirectory(path)) {
                     byName.putIfAbsent(name, new String[] {path, dir});

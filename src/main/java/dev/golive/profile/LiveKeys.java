@@ -45,6 +45,6 @@ public final class LiveKeys {
     public static Optional<String> valueProblem(String key, String value) {
         Schema.Key spec = Schema.SYSCTL.containsKey(key) ? Schema.SYSCTL.get(key) : Schema.SYSFS.get(key);
         if (spec == null) return Optional.of(key + ": not a key golive writes live");
-        return Values.liveProblem(spec, value);
+        return ValueChecks.liveProblem(spec, value);
     }
 }

@@ -125,7 +125,7 @@ public final class ProfileParser {
         }
         String raw = raw(spec, value.value(), k.key());
         Loc vloc = valueStart(value.value().loc(), text);
-        Values.check(spec, raw, vloc);
+        ValueChecks.check(spec, raw, vloc);
         return new ProfileDoc.Setting(s, k.key(), raw, whyText.replaceAll("\\s+", " "), when, k.keyLoc(), vloc, profile);
     }
 
@@ -137,7 +137,7 @@ public final class ProfileParser {
             List<String> options = new ArrayList<>();
             for (Node i : l.items()) {
                 String o = raw(spec, i, key);
-                Values.check(spec, o, i.loc());
+                ValueChecks.check(spec, o, i.loc());
                 options.add(o);
             }
             return String.join(CHOICE_SEPARATOR, options);

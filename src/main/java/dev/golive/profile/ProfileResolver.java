@@ -110,7 +110,7 @@ public final class ProfileResolver {
                         case SYSFS -> sysfs.add(v);
                         case SERVICE -> service.put(s.key(), v);
                     }
-                } catch (Values.Missing e) {
+                } catch (ValueChecks.Missing e) {
                     skipped.add(new Profile.Skipped(s.section(), s.key(), e.getMessage(), s.origin()));
                 }
             }
@@ -152,7 +152,7 @@ public final class ProfileResolver {
                 Schema.Key spec = Schema.SYSCTL.get(key);
                 long v = evalInt(spec, s, s.raw());
                 Optional<Schema.Range> r = Schema.kernelRange(key, kernel);
-                if (r.isPresent()) Values.range(key, v, r.get().min(), r.get().max(), r.get().kernel(), s.valueLoc());
+                if (r.isPresent()) ValueChecks.range(key, v, r.get().min(), r.get().max(), r.get().kernel(), s.valueLoc());
                 sysctlDone.put(key, v);
                 return v;
             } finally {
@@ -161,9 +161,9 @@ public final class ProfileResolver {
         }
 
         private long evalInt(Schema.Key spec, ProfileDoc.Setting s, String raw) {
-            Expr e = Values.intValue(spec, raw, s.valueLoc());
+            Expr e = ValueChecks.intValue(spec, raw, s.valueLoc());
             long v = evalPinned(e, s, raw, Map.of());
-            Values.range(s.key(), v, spec.min(), spec.max(), null, s.valueLoc());
+            ValueChecks.range(s.key(), v, spec.min(), spec.max(), null, s.valueLoc());
             return v;
         }
 
@@ -175,7 +175,7 @@ public final class ProfileResolver {
          */
         private long evalPinned(Expr e, ProfileDoc.Setting s, String raw, Map<String, Long> pinned) {
             try {
-                return Values.eval(e, name -> {
+                return ValueChecks.eval(e, name -> {
                     if (pinned.containsKey(name)) return pinned.get(name);
                     try {
                         return lookup(name, s);
@@ -191,7 +191,7 @@ public final class ProfileResolver {
                     results.add(evalPinned(e, s, raw, p));
                 }
                 if (results.size() == 1) return results.iterator().next();
-                throw new Values.Missing(raw + " is one of " + results + " depending on " + several.why);
+                throw new ValueChecks.Missing(raw + " is one of " + results + " depending on " + several.why);
             }
         }
 
@@ -202,7 +202,7 @@ public final class ProfileResolver {
                     return live(s.key());
                 }
                 case "memory.max":
-                    return facts.memory().effectiveLimit().orElseThrow(() -> new Values.Missing("memory.max: no cgroup memory limit on this host"));
+                    return facts.memory().effectiveLimit().orElseThrow(() -> new ValueChecks.Missing("memory.max: no cgroup memory limit on this host"));
                 case "memory.total":
                     return known(facts.memory().totalBytes(), "memory.total");
                 case "cpu.count":
@@ -218,10 +218,10 @@ public final class ProfileResolver {
         private long live(String key) {
             if (!facts.sysctls().kernel().running()) return firstBoot(key);
             Optional<SysctlFact> f = facts.sysctls().get(key);
-            if (f.isEmpty()) throw new Values.Missing(key + ": golive did not read it on this host");
+            if (f.isEmpty()) throw new ValueChecks.Missing(key + ": golive did not read it on this host");
             Fact<String> live = f.get().live();
-            if (live instanceof Fact.Unknown<String> u) throw new Values.Missing(key + ": live value unknown (" + u.reason() + ")");
-            return facts.sysctls().liveLong(key).orElseThrow(() -> new Values.Missing(key + ": live value \"" + live.orElse("") + "\" is not a number"));
+            if (live instanceof Fact.Unknown<String> u) throw new ValueChecks.Missing(key + ": live value unknown (" + u.reason() + ")");
+            return facts.sysctls().liveLong(key).orElseThrow(() -> new ValueChecks.Missing(key + ": live value \"" + live.orElse("") + "\" is not a number"));
         }
 
         /**
@@ -237,12 +237,12 @@ public final class ProfileResolver {
                 try {
                     return Long.parseLong(v);
                 } catch (NumberFormatException e) {
-                    throw new Values.Missing(key + ": " + set.get().source().describe() + " sets \"" + v + "\", not a number");
+                    throw new ValueChecks.Missing(key + ": " + set.get().source().describe() + " sets \"" + v + "\", not a number");
                 }
             }
             List<Long> values = dev.golive.model.KernelSysctls.atFirstBoot(key, kernel, facts.systemd().version().opt());
             if (values.isEmpty()) {
-                throw new Values.Missing(key + ": no kernel in this tree, nothing in its sysctl.d sets it, and the kernel sizes it at boot");
+                throw new ValueChecks.Missing(key + ": no kernel in this tree, nothing in its sysctl.d sets it, and the kernel sizes it at boot");
             }
             if (values.size() == 1) return values.get(0);
             throw new Several(key, values, key + "'s value at first boot ("
@@ -250,7 +250,7 @@ public final class ProfileResolver {
         }
 
         private static long known(Fact<? extends Number> f, String name) {
-            if (f instanceof Fact.Unknown<? extends Number> u) throw new Values.Missing(name + ": unknown (" + u.reason() + ")");
+            if (f instanceof Fact.Unknown<? extends Number> u) throw new ValueChecks.Missing(name + ": unknown (" + u.reason() + ")");
             return f.opt().orElseThrow().longValue();
         }
 

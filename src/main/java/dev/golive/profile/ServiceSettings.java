@@ -42,7 +42,11 @@ public record ServiceSettings(Map<String, Profile.Value> values) {
         }
         ServiceSpec.GoRuntime go = spec.go();
         if (go.mode() == ServiceSpec.GoRuntime.Mode.DEFAULT || go.equals(ServiceSpec.GoRuntime.DERIVE)) {
-            ServiceSpec.GoRuntime.Mode mode = get("GoRuntime").map(m -> ServiceSpec.GoRuntime.Mode.valueOf(m.toUpperCase())).orElse(go.mode());
+            // a profile that names GOMAXPROCS or GOMEMLIMIT has said how the runtime is tuned: derive, even
+            // in a drop-in on a unit golive did not write (where an unsaid runtime is left alone)
+            boolean said = get("GOMAXPROCS").isPresent() || get("GOMEMLIMIT").isPresent();
+            ServiceSpec.GoRuntime.Mode mode = get("GoRuntime").map(m -> ServiceSpec.GoRuntime.Mode.valueOf(m.toUpperCase()))
+                    .orElse(said && go.mode() == ServiceSpec.GoRuntime.Mode.DEFAULT ? ServiceSpec.GoRuntime.Mode.DERIVE : go.mode());
             Optional<Integer> procs = get("GOMAXPROCS").filter(v -> !v.equals("derive")).map(Integer::parseInt);
             int percent = get("GOMEMLIMIT").map(v -> Integer.parseInt(v.substring(0, v.indexOf('%')))).orElse(go.memLimitPercent());
             go = new ServiceSpec.GoRuntime(mode, procs, go.gomemlimit(), percent);

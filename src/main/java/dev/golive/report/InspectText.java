@@ -202,6 +202,9 @@ public final class InspectText {
         if (d.isEmpty() || s.liveNormalized().isEmpty()) return NO_FILE;
         String dflt = SysctlFact.normalize(d.get().value());
         if (dflt.equals(s.liveNormalized().get())) return "kernel default (" + d.get().source() + ")";
+        boolean container = os.container().opt().filter(c -> !c.isBlank() && !c.equals("none")).isPresent();
+        // a container's runtime sets values at each start (docker: ip_unprivileged_port_start=0)
+        if (container) return "no sysctl file sets it: set by the container's runtime or since it started (kernel default " + (dflt.isEmpty() ? "empty" : dflt) + ")";
         return "set since boot, no sysctl file sets it: the next boot gives " + (dflt.isEmpty() ? "the empty default" : dflt);
     }
 

@@ -65,14 +65,14 @@ class ImageTreeTest {
         assertThat(plan.live()).as("no kernel runs in the tree: nothing to set live").isEmpty();
         assertThat(file(plan, "/etc/sysctl.d/60-golive.conf")).get().asString()
                 .contains("net.core.somaxconn = 8192", "net.core.netdev_max_backlog = 4096", "net.ipv4.tcp_slow_start_after_idle = 0");
-        assertThat(file(plan, "/etc/tmpfiles.d/60-golive.conf")).get().asString().contains("transparent_hugepage/enabled - - - - madvise");
+        assertThat(file(plan, "/etc/tmpfiles.d/60-golive.conf")).get().asString().contains("transparent_hugepage/defrag - - - - defer+madvise");
         Plan.FirstBoot fb = plan.firstBoot().orElseThrow();
         assertThat(fb.checkedAgainst()).startsWith("the keys golive knows");
         assertThat(fb.systemd()).startsWith("252 (/usr/lib/systemd/libsystemd-shared-252.so)");
         assertThat(fb.values()).anyMatch(v -> v.startsWith("net.core.somaxconn = 8192"))
-                .anyMatch(v -> v.startsWith("/sys/kernel/mm/transparent_hugepage/enabled = madvise"));
-        // tcp_max_syn_backlog's default is sized from the machine's memory at boot: not guessed
-        assertThat(plan.manualSteps()).anyMatch(m -> m.contains("net.ipv4.tcp_max_syn_backlog") && m.contains("sizes it at boot"));
+                .anyMatch(v -> v.startsWith("/sys/kernel/mm/transparent_hugepage/defrag = defer+madvise"));
+        // and tcp_max_syn_backlog is not planned: the kernel reads it only without syncookies, unknown in a tree
+        assertThat(plan.manualSteps()).anyMatch(m -> m.startsWith("not planned: sysctl net.ipv4.tcp_max_syn_backlog"));
         assertThat(plan.manualSteps()).noneMatch(m -> m.contains("restart running Go services"));
         assertThat(plan.manualSteps()).noneMatch(m -> m.contains("live value unknown"));
         String text = Preview.render(plan, t.toString(), Style.PLAIN);

@@ -168,4 +168,12 @@ class RollbackAfterChangesTest {
         assertThat(dir.resolve("var/lib/golive/snapshots/.s3.partial")).doesNotExist();
         assertThat(store.unfinished()).isEmpty();
     }
+
+    @Test
+    void anEditWithoutAFinalNewlineShowsInTheDiffAsTheLineItAdded() {
+        apply(tree.plan("s1", 1));
+        tree.file(OwnedFiles.SYSCTL_DROPIN, tree.read(OwnedFiles.SYSCTL_DROPIN) + "vm.swappiness = 1", 0644);
+        assertThatThrownBy(() -> rollback().rollback("s1", new Rollback.Options(false)))
+                .isInstanceOfSatisfying(RollbackRefused.class, e -> assertThat(e.diff()).contains("+vm.swappiness = 1").doesNotContain("-net.core"));
+    }
 }

@@ -39,6 +39,11 @@ class LayersTest {
     static final ArchRule noCycles = com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
             .matching("dev.golive.(*)..").should().beFreeOfCycles();
 
+    /** The front ends talk to app.Session (and the work layers' records); never to the codecs or the probes. */
+    @ArchTest
+    static final ArchRule uisStayOffCodecsAndProbes = noClasses().that().resideInAPackage("dev.golive.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.golive.config..", "dev.golive.inspect..");
+
     @ArchTest
     static final ArchRule modelIsPlainJava = noClasses().that().resideInAPackage("dev.golive.model..")
             .should().dependOnClassesThat().resideOutsideOfPackages("java..", "dev.golive.model..");

@@ -70,7 +70,7 @@ class CpuRulesBoundaryTest {
         Finding f = one(IGNORES, s().cpus(16).cpuQuota(quota, null));
         assertThat(changes(f)).containsExactly(env("GOMAXPROCS", gomaxprocs));
         assertThat(f.fix().orElseThrow().text()).isEqualTo("set GOMAXPROCS=" + gomaxprocs + " in the service's environment");
-        assertThat(f.message()).startsWith("CPU quota " + Values.cpus(quota) + " CPUs (/system.slice/app.service) but GOMAXPROCS defaults to 16: ")
+        assertThat(f.message()).startsWith("CPU quota " + ValueParsers.cpus(quota) + " CPUs (/system.slice/app.service) but GOMAXPROCS defaults to 16: ")
                 .endsWith("go1.22.2 sizes GOMAXPROCS from the CPU count and ignores CPU quotas");
         assertThat(f.sources()).containsExactly(LEAF_CPU_MAX, BINARY);
     }
@@ -199,7 +199,7 @@ class CpuRulesBoundaryTest {
         Finding f = one(PARENT, s().cpus(16).binary("go1.25.0", "").cpuQuota(null, quota));
         assertThat(changes(f)).containsExactly(new FixChange.UnitDirectiveChange("Service", "CPUQuota", pct));
         assertThat(f.fix().orElseThrow().text()).isEqualTo("set CPUQuota=" + pct + " on the service");
-        assertThat(f.message()).isEqualTo("quota " + Values.cpus(quota) + " CPUs is on /system.slice, the service's own cgroup "
+        assertThat(f.message()).isEqualTo("quota " + ValueParsers.cpus(quota) + " CPUs is on /system.slice, the service's own cgroup "
                 + "/system.slice/app.service has none: Go sizes GOMAXPROCS from 16 CPUs");
         assertThat(f.sources()).containsExactly(SLICE_CPU_MAX);
     }
@@ -237,7 +237,7 @@ class CpuRulesBoundaryTest {
         if (fires) {
             assertThat(changes(f.get(0))).containsExactly(env("GOMAXPROCS", "1"));
             assertThat(f.get(0).fix().orElseThrow().text()).isEqualTo("set GOMAXPROCS=1");
-            assertThat(f.get(0).message()).isEqualTo("quota " + Values.cpus(leaf) + " CPUs on /system.slice/app.service: Go runs 2 Ps anyway");
+            assertThat(f.get(0).message()).isEqualTo("quota " + ValueParsers.cpus(leaf) + " CPUs on /system.slice/app.service: Go runs 2 Ps anyway");
             assertThat(f.get(0).sources()).containsExactly(LEAF_CPU_MAX);
         }
     }

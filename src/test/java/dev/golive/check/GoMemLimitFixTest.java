@@ -86,11 +86,11 @@ class GoMemLimitFixTest {
         // Go's runtime reads ^[0-9]+(([KMGT]i)?B)?$ up to MaxInt64 and refuses to start on anything else:
         // golive used to read "2048 MiB" as 2 GiB, throw on 20 digits and wrap 8388608TiB to a negative count
         for (String bad : new String[] {"2048 MiB", "99999999999999999999", "8388608TiB", "9223372036854775808"}) {
-            assertThat(Values.goMemLimit(bad)).as(bad).isEmpty();
+            assertThat(ValueParsers.goMemLimit(bad)).as(bad).isEmpty();
             assertThat(of(ABOVE, limited("1G", G).env("GOMEMLIMIT", bad))).as(bad).isEmpty();
         }
-        assertThat(Values.goMemLimit("9223372036854775807")).hasValue(Long.MAX_VALUE);
-        assertThat(Values.goMemLimit("8388607TiB")).hasValue(8388607L << 40);
+        assertThat(ValueParsers.goMemLimit("9223372036854775807")).hasValue(Long.MAX_VALUE);
+        assertThat(ValueParsers.goMemLimit("8388607TiB")).hasValue(8388607L << 40);
         assertThat(of(ABOVE, limited("1G", G).env("GOMEMLIMIT", "8388607TiB"))).hasSize(1);
     }
 

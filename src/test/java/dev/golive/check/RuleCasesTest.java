@@ -110,6 +110,13 @@ class RuleCasesTest {
                 c("GO-BINARY-CANNOT-RUN", "an arm64 binary on x86_64", s().executable(183, null, false)),
                 c("GO-BINARY-CANNOT-RUN", "a musl build where there is no musl loader", s().executable(62, "/lib/ld-musl-x86_64.so.1", false)),
                 c("GO-BINARY-CANNOT-RUN", "GOAMD64=v4 on a v3 CPU", s().binarySetting("GOAMD64", "v4")),
+                c("GO-ENV-MALFORMED", "GOSUMDB=sum.golang.org+https://sum.golang.org", h().goEnv("GOSUMDB", "sum.golang.org+https://sum.golang.org")),
+                c("GO-ENV-MALFORMED", "GOSUMDB with three fields", h().goEnv("GOSUMDB", "sum.golang.org https://a https://b")),
+                c("GO-ENV-MALFORMED", "GOPROXY=goproxy (a bare word)", h().goEnv("GOPROXY", "goproxy,direct")),
+                c("UNIT-AFTER-NETWORK-TARGET", "binds 10.0.3.17:8080", s().directive("Unit", "After", "network.target")
+                        .set("Service", "ExecStart", "/usr/local/bin/app --listen 10.0.3.17:8080")),
+                c("UNIT-AFTER-NETWORK-TARGET", "DATABASE_URL to a remote host", s().directive("Unit", "After", "network.target syslog.target")
+                        .env("DATABASE_URL", "postgres://app@db.internal:5432/app")),
                 c("SYSCTL-NOT-APPLIED", "file says 8192, live 4096", h().sysctlFile(F, 1, "net.core.somaxconn", "8192")),
                 c("SYSCTL-NOT-APPLIED", "namespaced key in a container", h().container("docker").sysctlFile(F, 1, "net.core.somaxconn", "8192")),
                 c("SYSCTL-NOT-APPLIED", "global key on a VM", h().sysctlFile(F, 1, "net.core.netdev_max_backlog", "16384")),
@@ -196,6 +203,16 @@ class RuleCasesTest {
                 c("GO-BINARY-CANNOT-RUN", "GOAMD64=v3 on a v3 CPU, glibc loader present", s().binarySetting("GOAMD64", "v3")
                         .executable(62, "/lib64/ld-linux-x86-64.so.2", true)),
                 c("GO-BINARY-CANNOT-RUN", "a 32-bit x86 binary on x86_64 (compat)", s().executable(3, "/lib/ld-linux.so.2", true)),
+                c("GO-ENV-MALFORMED", "GOSUMDB=sum.golang.org https://sum.golang.google.cn", h().goEnv("GOSUMDB", "sum.golang.org https://sum.golang.google.cn")),
+                c("GO-ENV-MALFORMED", "GOSUMDB as the full sum.golang.org key",
+                        h().goEnv("GOSUMDB", "sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8")),
+                c("GO-ENV-MALFORMED", "GOPROXY=goproxy.cn,direct (https:// implied)", h().goEnv("GOPROXY", "goproxy.cn,direct")),
+                c("GO-ENV-MALFORMED", "GOPROXY off", h().goEnv("GOPROXY", "off")),
+                c("UNIT-AFTER-NETWORK-TARGET", "listens on :8080", s().directive("Unit", "After", "network.target")),
+                c("UNIT-AFTER-NETWORK-TARGET", "binds 10.0.3.17 after network-online.target", s().directive("Unit", "After", "network.target network-online.target")
+                        .set("Service", "ExecStart", "/usr/local/bin/app --listen 10.0.3.17:8080")),
+                c("UNIT-AFTER-NETWORK-TARGET", "connects to 127.0.0.1", s().directive("Unit", "After", "network.target")
+                        .env("DATABASE_URL", "postgres://app@127.0.0.1:5432/app")),
                 c("SYSCTL-NOT-APPLIED", "applied", h().sysctlApplied(F, 1, "net.core.somaxconn", "8192")),
                 c("SYSCTL-NOT-APPLIED", "global net key in a docker container", h().container("docker").sysctlFile(F, 1, "net.core.netdev_max_backlog", "16384")),
                 c("SYSCTL-NOT-APPLIED", "vm key in an lxc container", h().container("lxc").sysctlFile(F, 1, "vm.swappiness", "10")),

@@ -47,21 +47,21 @@ class RuleValueSyntaxTest {
             ' 5S '       | 5000
             """)
     void aSystemdTimeSpanInMilliseconds(String text, double millis) {
-        assertThat(Values.timeSpanMillis(text)).hasValue(millis);
+        assertThat(ValueParsers.timeSpanMillis(text)).hasValue(millis);
     }
 
     @ParameterizedTest(name = "\"{0}\" is no time span")
     @ValueSource(strings = {"", "   ", "infinity", "INFINITY", "5 parsecs", "x5s", "5s x", "5s,3s", "s", "1.5.5s"})
     void whatIsNotATimeSpanIsEmpty(String text) {
-        assertThat(Values.timeSpanMillis(text)).isEmpty();
+        assertThat(ValueParsers.timeSpanMillis(text)).isEmpty();
     }
 
     @Test
     void noTextNoTimeSpanNoSize() {
-        assertThat(Values.timeSpanMillis(null)).isEmpty();
-        assertThat(Values.systemdBytes(null, Optional.of(GIB))).isEmpty();
-        assertThat(Values.goMemLimit(null)).isEmpty();
-        assertThat(Values.parseLong(null)).isEmpty();
+        assertThat(ValueParsers.timeSpanMillis(null)).isEmpty();
+        assertThat(ValueParsers.systemdBytes(null, Optional.of(GIB))).isEmpty();
+        assertThat(ValueParsers.goMemLimit(null)).isEmpty();
+        assertThat(ValueParsers.parseLong(null)).isEmpty();
     }
 
     @ParameterizedTest(name = "MemoryMax={0} = {1} bytes")
@@ -78,19 +78,19 @@ class RuleValueSyntaxTest {
             100%   | 8589934592
             """)
     void aSystemdSizeInBytesBase1024WithPercentOfTheHostsMemory(String text, long bytes) {
-        assertThat(Values.systemdBytes(text, Optional.of(8 * GIB))).hasValue(bytes);
+        assertThat(ValueParsers.systemdBytes(text, Optional.of(8 * GIB))).hasValue(bytes);
     }
 
     @ParameterizedTest(name = "MemoryMax=\"{0}\" is no size")
     @ValueSource(strings = {"", "infinity", "Infinity", "lots", "1X", "G", "1.2.3G"})
     void whatIsNotASizeIsEmpty(String text) {
-        assertThat(Values.systemdBytes(text, Optional.of(8 * GIB))).isEmpty();
+        assertThat(ValueParsers.systemdBytes(text, Optional.of(8 * GIB))).isEmpty();
     }
 
     @Test
     void aPercentageWithoutTheHostsMemoryIsUnknown() {
-        assertThat(Values.systemdBytes("50%", Optional.empty())).isEmpty();
-        assertThat(Values.systemdBytes("1G", Optional.empty())).hasValue(GIB);
+        assertThat(ValueParsers.systemdBytes("50%", Optional.empty())).isEmpty();
+        assertThat(ValueParsers.systemdBytes("1G", Optional.empty())).hasValue(GIB);
     }
 
     @ParameterizedTest(name = "GOMEMLIMIT={0}")
@@ -105,28 +105,28 @@ class RuleValueSyntaxTest {
             1TiB     | 1099511627776
             """)
     void goMemLimitIsAByteCountWithAnIecSuffix(String text, long bytes) {
-        assertThat(Values.goMemLimit(text)).hasValue(bytes);
+        assertThat(ValueParsers.goMemLimit(text)).hasValue(bytes);
     }
 
     @ParameterizedTest(name = "GOMEMLIMIT=\"{0}\" is no byte count")
     @ValueSource(strings = {"off", "", "1.5GiB", "1GB", "1G", "1gib", "-1", "MiB", "1 PiB"})
     void whatGoDoesNotReadAsAByteCountIsEmpty(String text) {
-        assertThat(Values.goMemLimit(text)).isEmpty();
+        assertThat(ValueParsers.goMemLimit(text)).isEmpty();
     }
 
     @Test
     void wholeNumbersYesAndTheWaysNumbersAreShown() {
-        assertThat(Values.parseLong(" 42 ")).hasValue(42L);
-        assertThat(Values.parseLong("-3")).hasValue(-3L);
-        assertThat(Values.parseLong("4x")).isEmpty();
-        for (String y : new String[] {"yes", "true", "on", "1", " YES ", "True"}) assertThat(Values.yes(y)).as(y).isTrue();
-        for (String n : new String[] {"no", "false", "off", "0", "", "2", "yess"}) assertThat(Values.yes(n)).as(n).isFalse();
-        assertThat(Values.mib(GIB)).isEqualTo("1024 MiB");
-        assertThat(Values.mib(MIB - 1)).isEqualTo("0 MiB");
-        assertThat(Values.mib(3 * MIB + KIB)).isEqualTo("3 MiB");
-        assertThat(Values.cpus(2.0)).isEqualTo("2");
-        assertThat(Values.cpus(2.5)).isEqualTo("2.50");
-        assertThat(Values.cpus(1.0 / 3)).isEqualTo("0.33");
-        assertThat(Values.cpus(TIB)).isEqualTo("1099511627776");
+        assertThat(ValueParsers.parseLong(" 42 ")).hasValue(42L);
+        assertThat(ValueParsers.parseLong("-3")).hasValue(-3L);
+        assertThat(ValueParsers.parseLong("4x")).isEmpty();
+        for (String y : new String[] {"yes", "true", "on", "1", " YES ", "True"}) assertThat(ValueParsers.yes(y)).as(y).isTrue();
+        for (String n : new String[] {"no", "false", "off", "0", "", "2", "yess"}) assertThat(ValueParsers.yes(n)).as(n).isFalse();
+        assertThat(ValueParsers.mib(GIB)).isEqualTo("1024 MiB");
+        assertThat(ValueParsers.mib(MIB - 1)).isEqualTo("0 MiB");
+        assertThat(ValueParsers.mib(3 * MIB + KIB)).isEqualTo("3 MiB");
+        assertThat(ValueParsers.cpus(2.0)).isEqualTo("2");
+        assertThat(ValueParsers.cpus(2.5)).isEqualTo("2.50");
+        assertThat(ValueParsers.cpus(1.0 / 3)).isEqualTo("0.33");
+        assertThat(ValueParsers.cpus(TIB)).isEqualTo("1099511627776");
     }
 }

@@ -56,6 +56,8 @@ final class TestHosts {
     private String thp = "madvise";
     private String thpDefrag = "madvise";
     private int maxPtesNone = 511;
+    /** When the facts were read: Go 1.22 (the healthy host's) was supported in March 2024. */
+    private String capturedAt = "2024-03-01T00:00:00Z";
     private Fact<Map<String, String>> thpPerSize = Fact.unknown("before Linux 6.8");
     private Fact<Long> fileMax = proc("fs/file-max", Long.MAX_VALUE);
     private long nrOpen = 1048576;
@@ -178,6 +180,7 @@ final class TestHosts {
 
     TestHosts swapBytes(long b) { this.swapTotal = b; return this; }
     TestHosts thp(String enabled, String defrag) { this.thp = enabled; this.thpDefrag = defrag; return this; }
+    TestHosts capturedAt(String iso) { this.capturedAt = iso; return this; }
     TestHosts maxPtesNone(int n) { this.maxPtesNone = n; return this; }
     /** Linux 6.8+: hugepages-<size>kB/enabled per page size. */
     TestHosts thpPerSize(Map<String, String> sizes) { this.thpPerSize = Fact.of(sizes, Source.File.of("/sys/kernel/mm/transparent_hugepage/hugepages-*kB/enabled")); return this; }
@@ -305,7 +308,7 @@ final class TestHosts {
                 ? Optional.of(new ServiceFacts("app.service", Fact.of(new UnitFileInfo("app.service", UNIT, "/etc/systemd/system", List.of()), Source.File.of(UNIT)),
                         directives, binary, env, "/system.slice/app.service", goMod, exposure, verify, executable))
                 : Optional.empty();
-        return new HostFacts(new CaptureInfo("/", true, "2026-01-01T00:00:00Z", "web-1"), os, cpu, mem, fds, sysctls,
+        return new HostFacts(new CaptureInfo("/", true, capturedAt, "web-1"), os, cpu, mem, fds, sysctls,
                 new NetworkFacts(listening), cg, sd, go, svc);
     }
 

@@ -57,8 +57,8 @@ class LiveStyleInspectionTest {
 
         assertThat(f.systemd().version()).isEqualTo(Fact.of(252, Source.File.of("/usr/lib/systemd/libsystemd-shared-252.so")));
         assertThat(f.os().architecture()).isEqualTo(Fact.of("aarch64", new Source.Command("uname -m")));
-        assertThat(f.os().kernelRelease()).isEqualTo(Fact.of("6.1.0-18-arm64", new Source.Command("uname -r")));
-        runner.assertAllUsed();
+        // a tree without /proc/sys has no kernel of its own: uname -r would name the machine golive runs on
+        assertThat(f.os().kernelRelease().known()).isFalse();
     }
 
     @Test

@@ -61,6 +61,18 @@ class RuntimeOnlySysctlTest {
     }
 
     @Test
+    void inAContainerTheRuntimeIsNamedAndNothingIsClaimedLostAtBoot() throws IOException {
+        Path t = tmp.resolve("container-quota");
+        Fixtures.copyTree(Fixtures.dir("container-quota"), t);
+        Files.writeString(t.resolve("proc/sys/net/ipv4/tcp_slow_start_after_idle"), "0\n");
+        try (Session s = Session.open(t.toString())) {
+            HostFacts f = s.inspect();
+            assertThat(Checker.run(f).ruleIds()).doesNotContain("SYSCTL-RUNTIME-ONLY");
+            assertThat(inspectLine(f)).endsWith("no sysctl file sets it: set by the container's runtime or since it started (kernel default 1)");
+        }
+    }
+
+    @Test
     void theKernelsOwnDefaultIsNamedAsSuchAndNotWritten() throws IOException {
         Path t = host("1");
         try (Session s = Session.open(t.toString())) {

@@ -25,6 +25,6 @@ class ExprTest {
             max(1, 50% of cpu.count)      | 2
             """)
     void evaluates(String text, long expected) {
-        assertThat(Values.eval(Expr.parse(text), n -> NAMES.get(n))).isEqualTo(expected);
+        assertThat(ValueChecks.eval(Expr.parse(text), n -> NAMES.get(n))).isEqualTo(expected);
     }
 }

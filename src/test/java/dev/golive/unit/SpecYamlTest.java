@@ -21,7 +21,7 @@ class SpecYamlTest {
 
     @Test
     void theExampleSpecReadsCompletely() {
-        ServiceSpec s = LocalFiles.spec(Path.of("src/test/resources/specs/app.yaml")).spec();
+        ServiceSpec s = SpecInputs.spec(Path.of("src/test/resources/specs/app.yaml")).spec();
         assertThat(s.name()).isEqualTo("orders");
         assertThat(s.exec()).contains("/usr/local/bin/orders");
         assertThat(s.arguments()).containsExactly("--listen", ":443", "--log-level", "info");
@@ -75,7 +75,7 @@ class SpecYamlTest {
 
     @Test
     void aMissingFileIsBadInput() {
-        assertThatThrownBy(() -> LocalFiles.spec(Path.of("src/test/resources/specs/nope.yaml")))
+        assertThatThrownBy(() -> SpecInputs.spec(Path.of("src/test/resources/specs/nope.yaml")))
                 .hasMessage("src/test/resources/specs/nope.yaml: no such file");
     }
 

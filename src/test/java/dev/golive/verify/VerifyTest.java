@@ -142,7 +142,8 @@ class VerifyTest {
         Item fin = item(v, "net.ipv4.tcp_fin_timeout");
         assertThat(fin.status()).isEqualTo(Status.AT_NEXT_BOOT);
         assertThat(fin.now()).isEqualTo("60");
-        assertThat(fin.detail()).contains("/etc/sysctl.d/60-golive.conf:12");
+        // the line the test appended: the last of golive's file
+        assertThat(fin.detail()).contains("/etc/sysctl.d/60-golive.conf:" + (before.lines().count() + 1));
     }
 
     static dev.golive.model.Plan withSysctlLine(dev.golive.model.Plan p, String line) {

@@ -11,7 +11,6 @@ import dev.golive.build.BuildTarget;
 import dev.golive.build.DefaultTarget;
 import dev.golive.build.GoBuilder;
 import dev.golive.build.GoToolchain;
-import dev.golive.inspect.Inspector;
 import dev.golive.host.AccessLog;
 import dev.golive.host.CommandResult;
 import dev.golive.host.CommandRunner;
@@ -125,7 +124,7 @@ public final class BuildCommand implements Callable<Integer> {
 
     /** This host's target, from the same facts `golive inspect` reports (architecture, GOAMD64 level). */
     private static DefaultTarget defaultTarget(Host host) {
-        return DefaultTarget.forHost(Inspector.inspect(host.root(), host.runner(), Inspector.Options.defaults()));
+        return dev.golive.app.Session.defaultBuildTarget(host.root(), host.runner());
     }
 
     private static BuildListener progress(PrintWriter o) {

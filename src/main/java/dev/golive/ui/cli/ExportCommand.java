@@ -3,7 +3,7 @@ package dev.golive.ui.cli;
 import dev.golive.app.Session;
 import dev.golive.export.Playbook;
 import dev.golive.export.ShellScript;
-import dev.golive.host.LocalFiles;
+import dev.golive.host.AdminNamedFiles;
 import dev.golive.model.GoliveException;
 import dev.golive.model.HostFacts;
 import dev.golive.model.Plan;
@@ -74,7 +74,7 @@ public final class ExportCommand implements Callable<Integer> {
         if (output == null) {
             out.print(text);
         } else {
-            LocalFiles.writeText(output, text, format == Format.shell ? 0755 : 0644);
+            AdminNamedFiles.writeText(output, text, format == Format.shell ? 0755 : 0644);
             out.println("wrote " + output + " (" + format + ", plan " + plan.id() + ": " + plan.files().size() + " file(s), "
                     + plan.live().size() + " live value(s))");
         }

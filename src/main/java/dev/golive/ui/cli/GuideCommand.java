@@ -1,7 +1,7 @@
 package dev.golive.ui.cli;
 
 import dev.golive.app.Session;
-import dev.golive.host.LocalFiles;
+import dev.golive.host.AdminNamedFiles;
 import dev.golive.ui.shell.AnswersFile;
 import dev.golive.ui.shell.AnswersPrompter;
 import dev.golive.ui.shell.Guide;
@@ -46,7 +46,7 @@ public final class GuideCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         // the answers file is read (and checked) before anything else, so a typo costs nothing
         Optional<AnswersFile> file = Optional.ofNullable(answers)
-                .map(a -> AnswersFile.parse(a, LocalFiles.readText(a), Guide.QUESTION_IDS));
+                .map(a -> AnswersFile.parse(a, AdminNamedFiles.readText(a), Guide.QUESTION_IDS));
         try (Session s = Session.open(common.root)) {
             var backend = new SessionGuideBackend(s, readOnly ? Optional.of("--read-only was given") : Optional.empty());
             if (file.isPresent()) {

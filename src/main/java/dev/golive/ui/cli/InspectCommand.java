@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "inspect", mixinStandardHelpOptions = true,
@@ -49,12 +50,12 @@ public final class InspectCommand implements Callable<Integer> {
             out.print(json ? FactsJson.render(f) : InspectText.render(f, Output.style(common)));
             out.flush();
             if (timing) {
-                dev.golive.inspect.Probes.lastTiming().ifPresent(t -> {
-                    System.err.printf(java.util.Locale.ROOT, "timing: probing %.1f ms, inspect %.1f ms%n", t.probingNanos() / 1e6, t.totalNanos() / 1e6);
-                    t.phases().forEach((k, v) -> System.err.printf(java.util.Locale.ROOT, "  %-26s %7.2f ms%n", k, v / 1e6));
+                List<String> lines = Session.lastInspectTiming();
+                lines.forEach(System.err::println);
+                if (!lines.isEmpty()) {
                     // since the JVM started: class loading, picocli and rendering are in here too
                     System.err.printf(java.util.Locale.ROOT, "  %-26s %7.1f ms%n", "JVM start to now", (System.currentTimeMillis() - ProcessHandle.current().info().startInstant().map(java.time.Instant::toEpochMilli).orElse(System.currentTimeMillis())) * 1.0);
-                });
+                }
             }
         }
         return 0;

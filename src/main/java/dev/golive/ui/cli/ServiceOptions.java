@@ -6,7 +6,7 @@ import dev.golive.model.GoVersion;
 import dev.golive.model.GoliveException;
 import dev.golive.model.NofileLimit;
 import dev.golive.model.ServiceSpec;
-import dev.golive.unit.LocalFiles;
+import dev.golive.unit.SpecInputs;
 import dev.golive.unit.SpecValidator;
 import dev.golive.unit.SpecYaml;
 import picocli.CommandLine.Option;
@@ -139,7 +139,7 @@ public final class ServiceOptions {
     public Optional<Input> buildIfGiven() { return given() ? Optional.of(build()) : Optional.empty(); }
 
     public Input build() {
-        Optional<SpecYaml.Loaded> loaded = Optional.ofNullable(specFile).map(LocalFiles::spec);
+        Optional<SpecYaml.Loaded> loaded = Optional.ofNullable(specFile).map(SpecInputs::spec);
         ServiceSpec base = loaded.map(SpecYaml.Loaded::spec).orElse(null);
         Map<String, Boolean> fromCli = new HashMap<>();
 
@@ -199,7 +199,7 @@ public final class ServiceOptions {
             if (opt == null) return field;
             return field.startsWith("environment.") ? opt + " " + field.substring("environment.".length()) : opt; // already one line
         };
-        Optional<GoVersion> mod = Optional.ofNullable(goMod).map(Path::of).map(LocalFiles::goModGo);
+        Optional<GoVersion> mod = Optional.ofNullable(goMod).map(Path::of).map(SpecInputs::goModGo);
         return new Input(spec, labels, mod);
     }
 

@@ -2,7 +2,7 @@ package dev.golive.ui.cli;
 
 import dev.golive.app.Session;
 import dev.golive.apply.PlanCodec;
-import dev.golive.host.LocalFiles;
+import dev.golive.host.AdminNamedFiles;
 import dev.golive.model.Verification;
 import dev.golive.verify.VerifyText;
 import picocli.CommandLine.Command;
@@ -41,7 +41,7 @@ public final class VerifyCommand implements Callable<Integer> {
     Function<String, Session> sessions = Session::open;
 
     @Override public Integer call() {
-        var plan = Optional.ofNullable(planFile).map(f -> PlanCodec.readPlanFile(f, LocalFiles.readText(f)));
+        var plan = Optional.ofNullable(planFile).map(f -> PlanCodec.readPlanFile(f, AdminNamedFiles.readText(f)));
         try (Session s = sessions.apply(common.root)) {
             Verification v = s.verify(Optional.ofNullable(service), plan);
             PrintWriter out = spec.commandLine().getOut();

@@ -2,7 +2,6 @@ package dev.golive.ui.shell;
 
 import dev.golive.app.Session;
 import dev.golive.check.CheckReport;
-import dev.golive.config.UnitNames;
 import dev.golive.model.Finding;
 import dev.golive.model.FixChange;
 import dev.golive.model.GoliveException;
@@ -170,12 +169,7 @@ public final class Guide {
         String dfltName = last.getOrDefault("service.name", backend.facts().service().map(s -> s.name()).orElse(""));
         String name = ask(last, Question.text("service.name", "Service name (e.g. api or api.service)", dfltName, a -> {
             if (a.isBlank()) return Optional.of("a name is needed");
-            try {
-                UnitNames.validate(a.endsWith(".service") ? a : a + ".service");
-                return Optional.empty();
-            } catch (GoliveException e) {
-                return Optional.of(e.getMessage());
-            }
+            return Session.unitNameProblem(a.endsWith(".service") ? a : a + ".service");
         }));
         String exec = ask(last, Question.path("service.exec", "Binary (absolute path; empty keeps an existing unit's ExecStart)",
                 last.getOrDefault("service.exec", ""), a -> a.isEmpty() || a.startsWith("/") ? Optional.empty()

@@ -29,7 +29,7 @@ final class ApplyView extends View {
     /** Steps the applier reported done so far, while it runs. */
     private final List<String> doneSoFar = new ArrayList<>();
 
-    ApplyView(App app, Plan plan, String target) {
+    ApplyView(TuiApp app, Plan plan, String target) {
         super(app);
         this.plan = plan;
         this.target = target;
@@ -101,7 +101,7 @@ final class ApplyView extends View {
         boolean unknown = e.exitCode() == ExitCode.INTERNAL;
         unknownState = unknown;
         state = rolledBack ? State.ROLLED_BACK : State.FAILED;
-        outcome = "golive: " + App.firstLine(e.getMessage());
+        outcome = "golive: " + TuiApp.firstLine(e.getMessage());
         List<String[]> planned = steps("");
         List<String[]> out = new ArrayList<>();
         if (rolledBack) {

@@ -15,7 +15,7 @@ import java.util.List;
  */
 final class BuildModuleField {
 
-    private final App app;
+    private final TuiApp app;
     private String text = ".";
     /** The go.mod module path of {@link #text}, once checked; null when unknown or not a module. */
     private String modulePath;
@@ -26,7 +26,7 @@ final class BuildModuleField {
     /** The draft is still the old value: the first character typed replaces it rather than appending. */
     private boolean replaceDraft;
 
-    BuildModuleField(App app) { this.app = app; }
+    BuildModuleField(TuiApp app) { this.app = app; }
 
     /** The go.mod module path, or null when the directory is not (yet) known to be a module. */
     String modulePath() { return modulePath; }
@@ -101,7 +101,7 @@ final class BuildModuleField {
             modulePath = app.model().session().checkModuleDir(path(value));
         } catch (GoliveException e) {
             // the session names the absolute path; the admin's own spelling reads better ("." too)
-            String m = App.firstLine(e.getMessage());
+            String m = TuiApp.firstLine(e.getMessage());
             String abs = path(value).toAbsolutePath().normalize().toString();
             problem = m.startsWith(abs + ": ") ? value + m.substring(abs.length()) : m;
         } catch (InvalidPathException e) {

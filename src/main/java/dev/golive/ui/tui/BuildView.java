@@ -46,10 +46,10 @@ final class BuildView extends View {
     private String defaultProblem;
     private boolean loadedChoices;
     /** The screen's width at the last frame, for status messages the chrome would cut. */
-    private int width = App.MIN_COLUMNS;
+    private int width = TuiApp.MIN_COLUMNS;
     private Builder builder = (dir, targets, listener) -> app.model().session().build(dir, targets, listener);
 
-    BuildView(App app) {
+    BuildView(TuiApp app) {
         super(app);
         module = new BuildModuleField(app);
     }
@@ -87,7 +87,7 @@ final class BuildView extends View {
         try {
             hostDefault = Optional.of(app.model().session().defaultBuildTarget());
         } catch (GoliveException e) {
-            defaultProblem = App.firstLine(e.getMessage());
+            defaultProblem = TuiApp.firstLine(e.getMessage());
         }
         List<Choice> all = new ArrayList<>();
         hostDefault.ifPresent(d -> {

@@ -14,10 +14,10 @@ final class Chrome {
 
     private Chrome() { }
 
-    static void draw(App app, Canvas c) {
+    static void draw(TuiApp app, Canvas c) {
         c.fill(Role.BASE);
-        if (c.width() < App.MIN_COLUMNS || c.height() < App.MIN_ROWS) {
-            c.text(0, 0, "golive needs " + App.MIN_COLUMNS + "x" + App.MIN_ROWS + "; this terminal is " + c.width() + "x" + c.height(), Role.WARN);
+        if (c.width() < TuiApp.MIN_COLUMNS || c.height() < TuiApp.MIN_ROWS) {
+            c.text(0, 0, "golive needs " + TuiApp.MIN_COLUMNS + "x" + TuiApp.MIN_ROWS + "; this terminal is " + c.width() + "x" + c.height(), Role.WARN);
             c.text(0, 1, "Enlarge it, or press q to quit.", Role.BASE);
             return;
         }
@@ -29,7 +29,7 @@ final class Chrome {
         app.dialog().ifPresent(d -> d.draw(c));
     }
 
-    private static void header(App app, Canvas c) {
+    private static void header(TuiApp app, Canvas c) {
         c.fillRow(0, Role.HEADER);
         String host = app.model().loaded().map(l -> l.facts().origin().hostname()).orElse(null);
         String ro = app.model().readOnlyReason();
@@ -50,7 +50,7 @@ final class Chrome {
      * The tabs; with a screen opened on top (help, apply), a breadcrumb instead: the tab it was
      * opened from and the screen's name (80 columns do not hold all tabs and a name).
      */
-    private static void tabsRow(App app, Canvas c) {
+    private static void tabsRow(TuiApp app, Canvas c) {
         c.fillRow(1, Role.TABS);
         if (app.stacked()) {
             View from = app.tabs().get(app.tabIndex());
@@ -72,7 +72,7 @@ final class Chrome {
         }
     }
 
-    private static void statusRow(App app, Canvas c, int row) {
+    private static void statusRow(TuiApp app, Canvas c, int row) {
         c.fillRow(row, Role.BASE);
         ListPane<?> list = app.current().list();
         if (app.editingFilter() && list != null) {
@@ -90,7 +90,7 @@ final class Chrome {
      * global hints go first (tab, /), then the screen's from the end; "? help", which lists
      * every key, always stays.
      */
-    private static void footer(App app, Canvas c, int row) {
+    private static void footer(TuiApp app, Canvas c, int row) {
         c.fillRow(row, Role.FOOTER);
         if (app.current().capturesKeys() || app.editingFilter()) {
             // every key types into the field now: its own keys only

@@ -17,7 +17,7 @@ final class CommandLogView extends View {
     private Show show = Show.ALL;
     private int seen = -1;
 
-    CommandLogView(App app) { super(app); }
+    CommandLogView(TuiApp app) { super(app); }
 
     @Override String title() { return "Log"; }
 

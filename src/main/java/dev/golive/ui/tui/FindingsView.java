@@ -26,7 +26,7 @@ final class FindingsView extends View {
     private int detailTop;
     private Finding detailOf;
 
-    FindingsView(App app) { super(app); }
+    FindingsView(TuiApp app) { super(app); }
 
     @Override String title() { return "Findings"; }
 

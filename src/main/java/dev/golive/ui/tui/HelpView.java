@@ -24,7 +24,7 @@ final class HelpView extends View {
     private final ListPane<Line> list = new ListPane<>(Line::search);
     private int width = -1;
 
-    HelpView(App app, View context) {
+    HelpView(TuiApp app, View context) {
         super(app);
         this.context = context;
         list.items(lines(80));

@@ -25,7 +25,7 @@ final class OverviewView extends View {
 
     private final ListPane<HostSummary.Line> areas = new ListPane<>(HostSummary.Line::label);
 
-    OverviewView(App app) { super(app); }
+    OverviewView(TuiApp app) { super(app); }
 
     @Override String title() { return "Overview"; }
 

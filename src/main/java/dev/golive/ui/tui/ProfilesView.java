@@ -23,7 +23,7 @@ final class ProfilesView extends View {
     private int cursor;
     private String detailOf;
 
-    ProfilesView(App app) { super(app); }
+    ProfilesView(TuiApp app) { super(app); }
 
     @Override String title() { return "Profiles"; }
 
@@ -118,7 +118,7 @@ final class ProfilesView extends View {
                 rows.add(new Row("DIM", pad(s.key(), kw) + "skipped: " + s.reason(), s.key(), s.key() + " skipped: " + s.reason()));
             }
         } catch (GoliveException e) {
-            rows.add(new Row("ERROR", "golive: " + App.firstLine(e.getMessage()), null, null));
+            rows.add(new Row("ERROR", "golive: " + TuiApp.firstLine(e.getMessage()), null, null));
         }
         List<Integer> selectable = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) if (rows.get(i).selectable()) selectable.add(i);

@@ -52,7 +52,7 @@ final class RestartDebt {
      * cannot. Quiet (in the help, not the footer): the banner that shows the debt names the key,
      * and a screen without debt keeps its footer.
      */
-    static Binding binding(App app) {
+    static Binding binding(TuiApp app) {
         return Binding.quiet(KEY, "restart+verify", "Restart the service that has restart debt (systemctl restart, after a confirm) and verify again",
                 app::restartService).unless(() -> {
                     Optional<Verification> v = of(app.model());

@@ -26,7 +26,7 @@ final class ReviewView extends View {
     /** The inputs of the last automatic re-plan, so a failing one is not retried on every visit. */
     private Inputs triedFor;
 
-    ReviewView(App app) { super(app); }
+    ReviewView(TuiApp app) { super(app); }
 
     @Override String title() { return "Review"; }
 

@@ -21,7 +21,7 @@ final class SnapshotsView extends View {
     private int detailTop;
     private String detailOf;
 
-    SnapshotsView(App app) { super(app); }
+    SnapshotsView(TuiApp app) { super(app); }
 
     @Override String title() { return "Snapshots"; }
 
@@ -44,7 +44,7 @@ final class SnapshotsView extends View {
             problem = null;
             diffs.clear();
             list.items(all);
-        }, e -> problem = "golive: " + App.firstLine(e.getMessage()));
+        }, e -> problem = "golive: " + TuiApp.firstLine(e.getMessage()));
     }
 
     @Override protected List<Binding> buildBindings() {
@@ -83,7 +83,7 @@ final class SnapshotsView extends View {
             try {
                 return List.of(app.model().session().snapshotDiff(id).split("\n"));
             } catch (GoliveException e) {
-                return List.of("golive: " + App.firstLine(e.getMessage()));
+                return List.of("golive: " + TuiApp.firstLine(e.getMessage()));
             }
         });
     }

@@ -77,10 +77,10 @@ public final class Tui {
         stats.phase("terminal");
         TerminalSize size = terminal.getTerminalSize();
         stats.phase("size");
-        if (size.getColumns() < App.MIN_COLUMNS || size.getRows() < App.MIN_ROWS) {
+        if (size.getColumns() < TuiApp.MIN_COLUMNS || size.getRows() < TuiApp.MIN_ROWS) {
             terminal.close();
             throw new TerminalUnsuitable("the terminal is " + size.getColumns() + "x" + size.getRows()
-                    + "; the full-screen UI needs at least " + App.MIN_COLUMNS + "x" + App.MIN_ROWS);
+                    + "; the full-screen UI needs at least " + TuiApp.MIN_COLUMNS + "x" + TuiApp.MIN_ROWS);
         }
         BlockingQueue<Event> events = new LinkedBlockingQueue<>();
         ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
@@ -90,7 +90,7 @@ public final class Tui {
         });
         TerminalScreen screen = new DeltaScreen(terminal);
         String logFile = System.getProperty("golive.logdir", System.getProperty("java.io.tmpdir")) + "/golive.log";
-        App app = new App(new HostModel(session, o.root(), o.readOnly()).forService(o.service(), o.goMod()), theme, pool, r -> events.add(new Event(null, r)), logFile);
+        TuiApp app = new TuiApp(new HostModel(session, o.root(), o.readOnly()).forService(o.service(), o.goMod()), theme, pool, r -> events.add(new Event(null, r)), logFile);
         QuietStreams quiet = new QuietStreams();
         try {
             screen.startScreen();
@@ -161,7 +161,7 @@ public final class Tui {
             TerminalScreen screen = new DeltaScreen(terminal);
             screen.startScreen();
             Theme theme = ThemeLoader.shipped("default");
-            App app = new App(new HostModel(session, root, false), theme, Runnable::run, Runnable::run, "");
+            TuiApp app = new TuiApp(new HostModel(session, root, false), theme, Runnable::run, Runnable::run, "");
             app.start();
             render(app, screen, theme);
             // every tab and the help: a screen first visited outside the archive loads its classes
@@ -200,7 +200,7 @@ public final class Tui {
     }
 
     /** {@link #render}, with the frame's bytes sent to the terminal in one write. */
-    private static void render(App app, Screen screen, Theme theme, FrameOutput frames) throws IOException {
+    private static void render(TuiApp app, Screen screen, Theme theme, FrameOutput frames) throws IOException {
         frames.hold();
         try {
             render(app, screen, theme);
@@ -210,7 +210,7 @@ public final class Tui {
     }
 
     /** Draws a frame and sends only the cells that changed (a full redraw after a resize). */
-    static void render(App app, Screen screen, Theme theme) throws IOException {
+    static void render(TuiApp app, Screen screen, Theme theme) throws IOException {
         TerminalSize resized = screen.doResizeIfNecessary();
         app.draw(new Canvas(screen.newTextGraphics(), theme));
         screen.refresh(resized != null ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);

@@ -1,12 +1,11 @@
 package dev.golive.ui.tui;
 
-import dev.golive.config.SystemdIni;
-import dev.golive.config.SystemdWords;
 import dev.golive.model.GoliveException;
 import dev.golive.model.NofileLimit;
 import dev.golive.model.ServiceSpec;
 import dev.golive.model.Source;
 import dev.golive.unit.SpecFromUnit;
+import dev.golive.unit.UnitWords;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -97,11 +96,11 @@ final class UnitForm {
         ServiceSpec spec = s.spec();
         set("name", spec.name());
         set("exec", spec.exec().orElse(""));
-        set("arguments", String.join(" ", spec.arguments().stream().map(SystemdWords::quote).toList()));
+        set("arguments", String.join(" ", spec.arguments().stream().map(UnitWords::quote).toList()));
         set("user", spec.user().orElse(""));
         set("dynamic user", spec.dynamicUser() ? "yes" : "no");
-        set("environment", String.join(" ", spec.environment().entrySet().stream().map(e -> SystemdWords.quote(e.getKey() + "=" + e.getValue())).toList()));
-        set("state dir", String.join(" ", spec.stateDirectories().stream().map(SystemdWords::quote).toList()));
+        set("environment", String.join(" ", spec.environment().entrySet().stream().map(e -> UnitWords.quote(e.getKey() + "=" + e.getValue())).toList()));
+        set("state dir", String.join(" ", spec.stateDirectories().stream().map(UnitWords::quote).toList()));
         set("ports", "");
         ServiceSpec.Resources r = spec.resources();
         set("CPUQuota", r.cpuQuota().orElse(""));
@@ -176,7 +175,7 @@ final class UnitForm {
 
     private static List<String> words(String field, String text) {
         try {
-            return SystemdIni.splitWords(text);
+            return UnitWords.split(text);
         } catch (GoliveException e) {
             throw GoliveException.badInput(field + ": " + e.getMessage());
         }
@@ -184,7 +183,7 @@ final class UnitForm {
 
     private static Map<String, String> environment(String text) {
         try {
-            return SystemdIni.parseEnvironment(text);
+            return UnitWords.environment(text);
         } catch (GoliveException e) {
             throw GoliveException.badInput("environment: " + e.getMessage());
         }

@@ -48,7 +48,7 @@ final class UnitView extends View {
     private String lookedUp;
     private int lookups;
 
-    UnitView(App app) {
+    UnitView(TuiApp app) {
         super(app);
     }
 
@@ -136,7 +136,7 @@ final class UnitView extends View {
             if (mine == lookups && form.text("name").strip().equals(name)) adopt(name, f);
         }, e -> {
             if (mine != lookups) return;
-            problem = App.firstLine(e.getMessage());
+            problem = TuiApp.firstLine(e.getMessage());
             preview = null;
         });
     }
@@ -221,7 +221,7 @@ final class UnitView extends View {
         try {
             spec = spec();
         } catch (GoliveException e) {
-            problem = App.firstLine(e.getMessage());
+            problem = TuiApp.firstLine(e.getMessage());
             preview = null;
             return;
         }
@@ -234,7 +234,7 @@ final class UnitView extends View {
             } catch (GoliveException e) {
                 // not logged: the screen shows it, and a half-typed value is no event worth a log line
                 if (e.exitCode() != ExitCode.BAD_INPUT) throw e;
-                return new Outcome(null, null, App.firstLine(e.getMessage()));
+                return new Outcome(null, null, TuiApp.firstLine(e.getMessage()));
             }
         }, o -> {
             if (mine != generation) return;
@@ -245,7 +245,7 @@ final class UnitView extends View {
             if (mine != generation) return;
             preview = null;
             tightening = null;
-            problem = App.firstLine(e.getMessage());
+            problem = TuiApp.firstLine(e.getMessage());
         });
     }
 

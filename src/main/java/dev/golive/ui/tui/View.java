@@ -8,10 +8,10 @@ import java.util.List;
  */
 abstract class View {
 
-    protected final App app;
+    protected final TuiApp app;
     private List<Binding> table;
 
-    View(App app) { this.app = app; }
+    View(TuiApp app) { this.app = app; }
 
     abstract String title();
 
@@ -61,7 +61,7 @@ abstract class View {
     /**
      * True when {@link #shown} and {@link #draw} only compute from what is loaded (no worker,
      * no command, nothing written): the frame may then prepare this screen while the admin is
-     * idle, so its first visit does not pay for cold code (see {@link App#idle}).
+     * idle, so its first visit does not pay for cold code (see {@link TuiApp#idle}).
      */
     boolean preparable() { return false; }
 }

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BindingTablesTest {
 
-    private static List<View> screens(App app) {
+    private static List<View> screens(TuiApp app) {
         List<View> all = new ArrayList<>(app.tabs());
         all.add(new HelpView(app, app.tabs().get(0)));
         return all;
@@ -25,7 +25,7 @@ class BindingTablesTest {
     @Test
     void everyBindingOnEveryScreenIsReachableByItsKeys() {
         try (TuiDriver tui = TuiDriver.onFixture("centos7-v1", 80, 24)) {
-            App app = tui.app;
+            TuiApp app = tui.app;
             for (int i = 0; i < app.tabs().size(); i++) {
                 tui.press(String.valueOf(i + 1));
                 View v = app.current();

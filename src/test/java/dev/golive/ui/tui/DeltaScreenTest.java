@@ -36,8 +36,8 @@ class DeltaScreenTest {
             Screen delta = new DeltaScreen(deltaTerm);
             lanterna.startScreen();
             delta.startScreen();
-            App appA = new App(new HostModel(a, root, false).planIds(() -> "20260101-000000-test"), theme, Runnable::run, Runnable::run, "log");
-            App appB = new App(new HostModel(b, root, false).planIds(() -> "20260101-000000-test"), theme, Runnable::run, Runnable::run, "log");
+            TuiApp appA = new TuiApp(new HostModel(a, root, false).planIds(() -> "20260101-000000-test"), theme, Runnable::run, Runnable::run, "log");
+            TuiApp appB = new TuiApp(new HostModel(b, root, false).planIds(() -> "20260101-000000-test"), theme, Runnable::run, Runnable::run, "log");
             appA.start();
             appB.start();
             for (String key : WALK) {

@@ -20,7 +20,7 @@ class FrameTest {
             screen.startScreen();
             Theme theme = ThemeLoader.shipped("default");
             Deque<Runnable> ui = new ArrayDeque<>();
-            App app = new App(new HostModel(session.profileDirs(java.util.List.of()), "src/test/resources/hosts/debian12-vm", false), theme, background::add, ui::add, TuiDriver.LOG_FILE);
+            TuiApp app = new TuiApp(new HostModel(session.profileDirs(java.util.List.of()), "src/test/resources/hosts/debian12-vm", false), theme, background::add, ui::add, TuiDriver.LOG_FILE);
             app.start();
             Tui.render(app, screen, theme);
             String first = TuiDriverText.of(terminal);

@@ -25,7 +25,7 @@ final class TuiDriver implements AutoCloseable {
 
     final DefaultVirtualTerminal terminal;
     final TerminalScreen screen;
-    final App app;
+    final TuiApp app;
     final Theme theme;
     private final Session session;
 
@@ -39,7 +39,7 @@ final class TuiDriver implements AutoCloseable {
             terminal = new DefaultVirtualTerminal(new TerminalSize(cols, rows));
             screen = new DeltaScreen(terminal); // what golive runs on (DeltaScreenTest holds it to Lanterna's own)
             screen.startScreen();
-            app = new App(new HostModel(session, root, readOnly).forService(service, null).planIds(() -> "20260101-000000-test"), theme, Runnable::run, Runnable::run, LOG_FILE);
+            app = new TuiApp(new HostModel(session, root, readOnly).forService(service, null).planIds(() -> "20260101-000000-test"), theme, Runnable::run, Runnable::run, LOG_FILE);
             app.start();
             render();
         } catch (IOException e) {

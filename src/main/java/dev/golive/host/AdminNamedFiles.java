@@ -10,8 +10,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** Files the admin names on this machine (a plan file), as opposed to files of the host root. */
-public final class LocalFiles {
-    private LocalFiles() { }
+public final class AdminNamedFiles {
+    private AdminNamedFiles() { }
 
     /** The file as strict UTF-8 text; missing, unreadable or not UTF-8: one line, exit 2. */
     public static String readText(String file) {

@@ -14,9 +14,9 @@ import java.nio.file.Path;
  * host golive renders for (that may be a capture): read through the live root, so all
  * file access still goes through the host layer.
  */
-public final class LocalFiles {
+public final class SpecInputs {
 
-    private LocalFiles() { }
+    private SpecInputs() { }
 
     static String read(Path file) {
         Fact<String> f = DirectoryHostRoot.live(new AccessLog()).read(file.toAbsolutePath().normalize().toString());

@@ -12,8 +12,8 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /** Checking a value against its key's type, and evaluating expressions for a host. */
-final class Values {
-    private Values() { }
+final class ValueChecks {
+    private ValueChecks() { }
 
     private static final java.util.regex.Pattern LITERAL_INT = java.util.regex.Pattern.compile("-?\\d+");
 

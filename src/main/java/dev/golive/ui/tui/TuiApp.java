@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  * header, status line, footer, dialogs, the / filter, and key dispatch through the binding
  * tables. Everything here runs on the GUI thread; {@link Worker} brings results back to it.
  */
-final class App {
+final class TuiApp {
 
     static final int MIN_COLUMNS = 80;
     static final int MIN_ROWS = 24;
@@ -41,7 +41,7 @@ final class App {
     /** Runs a task on the GUI thread (workers report through it). */
     private final Consumer<Runnable> toUi;
 
-    App(HostModel model, Theme theme, Executor executor, Consumer<Runnable> toUi, String logFile) {
+    TuiApp(HostModel model, Theme theme, Executor executor, Consumer<Runnable> toUi, String logFile) {
         this.toUi = toUi;
         this.model = model;
         this.theme = theme;

@@ -8,9 +8,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Parsers for the value syntaxes the rules read: systemd time spans and sizes, Go's GOMEMLIMIT. */
-final class Values {
+final class ValueParsers {
 
-    private Values() { }
+    private ValueParsers() { }
 
     private static final Pattern SPAN_PART = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([a-zµ]*)");
 
