@@ -226,6 +226,20 @@ public final class Session implements AutoCloseable {
     }
 
     /**
+     * What {@link #tighten} would add to or change in {@code service}'s drop-in as
+     * {@link #previewUnit} derived it into {@code preview} (whose facts it reuses; the TUI's
+     * confirm lists it), or why the unit is never offered it. The same whether or not the
+     * session is tightened already.
+     */
+    public ServiceUnits.Tightening tightening(ServiceSpec service, UnitPreview preview, UnaryOperator<String> labels) {
+        return new ServiceUnits(spec.root(), false).tightening(preview.facts(), service, dev.golive.profile.ServiceSettings.NONE, java.util.Map.of(), List.of(), java.util.Map.of(),
+                "preview", Optional.empty(), labels);
+    }
+
+    /** Whether the admin asked to tighten units golive did not write (--tighten, or the TUI's confirm). */
+    public boolean tightened() { return tighten; }
+
+    /**
      * --tighten: the admin asks for sandboxing, a task limit and restart changes on a unit
      * golive did not write (a vendor unit); without it a drop-in on such a unit adds none.
      */
