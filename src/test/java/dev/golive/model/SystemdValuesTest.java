@@ -93,6 +93,8 @@ class SystemdValuesTest {
         assertThat(SystemdValues.timeSpanUsec("600000y")).isPresent();
         assertThat(SystemdValues.timeSpan("600000y")).isFalse();
         assertThat(SystemdValues.timeSpan("584000y")).isTrue();
+        assertThat(SystemdValues.timeSpan("18446744073709551614us")).isTrue();
+        assertThat(SystemdValues.timeSpan("18446744073709551615us")).isFalse();
     }
 
     @ParameterizedTest(name = "{0} = {1} bytes")
@@ -137,6 +139,45 @@ class SystemdValuesTest {
         assertThat(SystemdValues.memory("8E")).isEmpty();
         assertThat(SystemdValues.isSize("8E")).isTrue();
         assertThat(SystemdValues.memory(null)).isEmpty();
+        assertThat(SystemdValues.memory("1")).contains(new SystemdValues.Bytes(1));
+        assertThat(SystemdValues.memory("4E")).contains(new SystemdValues.Bytes(1L << 62));
+        assertThat(SystemdValues.memory("9223372036854775807")).contains(new SystemdValues.Bytes(Long.MAX_VALUE));
+        assertThat(SystemdValues.memory("9223372036854775808")).isEmpty();
+    }
+
+    @ParameterizedTest(name = "CPUQuota={0} = {1} CPUs")
+    @CsvSource({"150%, 1.5", "0.01%, 0.0001", "21474836.47%, 214748.3647", "100%, 1.0"})
+    void aCpuQuotaIsAPercentageOfOneCpuWithAtMostTwoDecimals(String text, double cpus) {
+        assertThat(SystemdValues.cpuQuota(text)).hasValue(cpus);
+        assertThat(SystemdValues.isPercent(text)).isTrue();
+    }
+
+    @ParameterizedTest(name = "CPUQuota=\"{0}\" is refused")
+    @ValueSource(strings = {"0%", "0.00%", "21474836.48%", "1.5", "1.234%", "150 %", "-5%"})
+    void aCpuQuotaSystemdRefuses(String text) {
+        assertThat(SystemdValues.cpuQuota(text)).as(text).isEmpty();
+    }
+
+    @ParameterizedTest(name = "TasksMax={0}")
+    @ValueSource(strings = {"1", "4096", "9223372036854775807", "infinity", "0.01%", "50%", "100%"})
+    void aTaskLimitIsACountAPercentageOrInfinity(String text) {
+        assertThat(SystemdValues.tasksMax(text)).as(text).isTrue();
+    }
+
+    @ParameterizedTest(name = "TasksMax=\"{0}\" is refused")
+    @ValueSource(strings = {"0", "0%", "100.01%", "9223372036854775808", "4K", "many", "-1", ""})
+    void aTaskLimitSystemdRefuses(String text) {
+        assertThat(SystemdValues.tasksMax(text)).as(text).isFalse();
+    }
+
+    @Test
+    void goMemLimitIsTheGoRuntimesSyntaxOrOff() {
+        assertThat(SystemdValues.goMemLimit("off")).isTrue();
+        assertThat(SystemdValues.goMemLimit("1800MiB")).isTrue();
+        assertThat(SystemdValues.goMemLimit("1800M")).isFalse();
+        assertThat(SystemdValues.goMemLimit("9223372036854775808")).isFalse();
+        assertThat(SystemdValues.goMemLimitBytes("9223372036854775808")).hasValue(new java.math.BigInteger("9223372036854775808"));
+        assertThat(SystemdValues.goMemLimitBytes("off")).isEmpty();
     }
 
     @ParameterizedTest(name = "MemoryMax={0} of 8 GiB = {1} bytes")
