@@ -11,6 +11,7 @@ import dev.golive.model.ProposedFix;
 import dev.golive.model.ServiceFacts;
 import dev.golive.model.Source;
 import dev.golive.model.SysctlAssignment;
+import dev.golive.model.SystemdValues;
 import dev.golive.model.UnitDirective;
 
 import dev.golive.profile.SysfsChoices;
@@ -38,7 +39,7 @@ final class MemoryRules {
     static Optional<Limit> limit(HostFacts h, ServiceFacts s) {
         Optional<Long> cg = h.memory().effectiveLimit();
         Optional<UnitDirective> d = s.last("Service", "MemoryMax");
-        Optional<Long> dir = d.flatMap(x -> ValueParsers.systemdBytes(x.value(), h.memory().totalBytes().opt()));
+        Optional<Long> dir = d.flatMap(x -> SystemdValues.memoryBytes(x.value().strip(), h.memory().totalBytes().opt()));
         List<Source> src = new ArrayList<>();
         d.filter(x -> dir.isPresent()).ifPresent(x -> src.add(x.source()));
         if (cg.isPresent()) {
