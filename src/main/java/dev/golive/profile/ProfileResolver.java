@@ -31,7 +31,7 @@ public final class ProfileResolver {
     /** The key the syncookies-off condition reads, and why (tcp_conn_request, net/ipv4/tcp_input.c). */
     public static final String SYNCOOKIES = "net.ipv4.tcp_syncookies";
     public static final String SYN_BACKLOG = "net.ipv4.tcp_max_syn_backlog";
-    public static final String SYNCOOKIES_OFF_WHY = "the kernel reads " + SYN_BACKLOG + " only when it is 0";
+    public static final String SYNCOOKIES_OFF_WHY = "the kernel reads tcp_max_syn_backlog only when it is 0";
 
     private record Merged(List<String> chain, LinkedHashMap<String, ProfileDoc.Setting> settings) { }
 
