@@ -296,9 +296,16 @@ public final class Session implements AutoCloseable {
         Profile p = NO_PROFILE.equals(profileName)
                 ? new Profile(NO_PROFILE, Optional.of("no profile: only the picked fixes"), List.of(), List.of(), List.of(),
                         List.of(), dev.golive.profile.ServiceSettings.NONE, List.of())
-                : ProfileResolver.resolve(profiles(), profileName, f);
+                : ProfileResolver.resolve(profiles(), profileName, f, pickedSysctls(fixes));
         var current = OwnedFilesReader.read(spec.root(), OwnedFilesReader.paths(svc.map(ServiceSpec::unitName)));
         return new Planner(serviceFiles).plan(new PlanInput(f, p, svc, fixes, current, planId));
+    }
+
+    /** The sysctl values picked fixes set: the plan writes them over the profile's, so its when: conditions see them. */
+    private static java.util.Map<String, String> pickedSysctls(List<FixChange> fixes) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (FixChange c : fixes) if (c instanceof FixChange.SysctlChange s) out.put(s.key(), s.value());
+        return out;
     }
 
     // ---- apply, rollback, snapshots -------------------------------------------------------

@@ -50,6 +50,21 @@ final class MemoryRules {
         return dir.map(b -> new Limit(b, src));
     }
 
+    /** The soft limit the checks propose: the same percentage and rendering the unit derivation uses (model.GoMemLimit). */
+    private static final int GOMEMLIMIT_PERCENT = dev.golive.model.ServiceSpec.GoRuntime.DERIVE.memLimitPercent();
+
+    /** Set GOMEMLIMIT below the limit; no fix where the limit is too small for any (model.GoMemLimit.target). */
+    private static ProposedFix gomemlimitFix(Limit l) {
+        return dev.golive.model.GoMemLimit.target(l.bytes(), GOMEMLIMIT_PERCENT)
+                .map(t -> ProposedFix.of("set GOMEMLIMIT=" + t, new FixChange.ServiceEnvironmentChange("GOMEMLIMIT", t)))
+                .orElse(null);
+    }
+
+    private static String tooSmall(Limit l) {
+        return dev.golive.model.GoMemLimit.target(l.bytes(), GOMEMLIMIT_PERCENT).isPresent() ? ""
+                : ": no GOMEMLIMIT proposed, " + dev.golive.model.GoMemLimit.tooSmall(l.bytes(), GOMEMLIMIT_PERCENT);
+    }
+
     static final Rule NO_GOMEMLIMIT = Rule.service("MEM-LIMIT-WITHOUT-GOMEMLIMIT", WARN, Area.MEMORY,
             "Memory limit without GOMEMLIMIT",
             "Go does not derive a memory target from the cgroup's memory.max. With MemoryMax= set and GOMEMLIMIT unset, "
@@ -64,9 +79,8 @@ final class MemoryRules {
                 if (GoRuntime.version(h).map(v -> !v.atLeast(1, 19, 0)).orElse(false)) return List.of();
                 Optional<Limit> l = limit(h, s);
                 if (l.isEmpty()) return List.of();
-                String target = (l.get().bytes() * 9 / 10 >> 20) + "MiB";
-                return r.one("memory limit " + ValueParsers.mib(l.get().bytes()) + " and no GOMEMLIMIT in the environment", l.get().sources(),
-                        ProposedFix.of("set GOMEMLIMIT=" + target, new FixChange.ServiceEnvironmentChange("GOMEMLIMIT", target)));
+                String found = "memory limit " + ValueParsers.mib(l.get().bytes()) + " and no GOMEMLIMIT in the environment";
+                return r.one(found + tooSmall(l.get()), l.get().sources(), gomemlimitFix(l.get()));
             });
 
     static final Rule GOMEMLIMIT_ABOVE = Rule.service("MEM-GOMEMLIMIT-ABOVE-LIMIT", WARN, Area.MEMORY,
@@ -81,10 +95,9 @@ final class MemoryRules {
                 Optional<Long> gml = GoRuntime.env(s, "GOMEMLIMIT").flatMap(ValueParsers::goMemLimit);
                 Optional<Limit> l = limit(h, s);
                 if (gml.isEmpty() || l.isEmpty() || gml.get() < l.get().bytes()) return List.of();
-                String target = (l.get().bytes() * 9 / 10 >> 20) + "MiB";
-                return r.one("GOMEMLIMIT=" + GoRuntime.env(s, "GOMEMLIMIT").get() + " is not below the limit " + ValueParsers.mib(l.get().bytes()),
-                        Facts.plus(GoRuntime.envSource(s, "GOMEMLIMIT"), l.get().sources().stream().findFirst()),
-                        ProposedFix.of("set GOMEMLIMIT=" + target, new FixChange.ServiceEnvironmentChange("GOMEMLIMIT", target)));
+                return r.one("GOMEMLIMIT=" + GoRuntime.env(s, "GOMEMLIMIT").get() + " is not below the limit " + ValueParsers.mib(l.get().bytes())
+                                + tooSmall(l.get()),
+                        Facts.plus(GoRuntime.envSource(s, "GOMEMLIMIT"), l.get().sources().stream().findFirst()), gomemlimitFix(l.get()));
             });
 
     static final Rule GOGC_OFF = Rule.service("MEM-GOGC-OFF-WITH-LIMIT", WARN, Area.MEMORY,

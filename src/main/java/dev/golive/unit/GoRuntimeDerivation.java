@@ -181,8 +181,9 @@ public final class GoRuntimeDerivation {
         if (limit.isEmpty()) {
             return GoRuntimeValue.unset(n, "no MemoryMax= and no memory limit on a parent: nothing to keep the heap under");
         }
-        long bytes = limit.get() * go.memLimitPercent() / 100;
-        String value = bytes >= MIB ? (bytes / MIB) + "MiB" : Long.toString(bytes);
+        Optional<String> target = dev.golive.model.GoMemLimit.target(limit.get(), go.memLimitPercent());
+        if (target.isEmpty()) return GoRuntimeValue.unset(n, dev.golive.model.GoMemLimit.tooSmall(limit.get(), go.memLimitPercent()) + " (" + from + ")");
+        String value = target.get();
         return GoRuntimeValue.set(n, value, go.memLimitPercent() + "% of " + from + " (" + mib(limit.get())
                 + (notes.isEmpty() ? "" : ", " + String.join(", ", notes))
                 + "): Go does not derive a soft limit from memory.max, and the headroom leaves room for non-heap memory before the OOM killer");
