@@ -198,7 +198,8 @@ public final class Planner {
             // is only live (sysctl -w; it differs from the known default) is written, so the boot keeps it.
             // Where the default is not known golive cannot tell, and a container's runtime sets its values
             // at each start: there the live value stands.
-            Optional<String> nextBoot = winner.map(a -> SysctlFact.normalize(a.value()))
+            // /etc/sysctl.conf counts only where systemd-sysctl reads it (SysctlFacts.atBoot)
+            Optional<String> nextBoot = facts.sysctls().atBoot(w.key(), OwnedFiles.SYSCTL_DROPIN).map(a -> SysctlFact.normalize(a.value()))
                     .or(() -> container ? Optional.empty() : KernelDefaults.of(w.key(), facts.os()).map(d -> SysctlFact.normalize(d.value())));
             boolean configuredOk = nextBoot.map(w.value()::equals).orElse(true);
             if (ours.containsKey(w.key()) || !(liveOk && configuredOk)) {
