@@ -150,10 +150,13 @@ final class UnitDirectives {
         r.ioWeight().ifPresent(v -> {
             // io.weight is a share only BFQ (CFQ before 5.0) or iocost implement: elsewhere the line changes nothing
             if (ioEnforced.opt().filter(e -> !e).isPresent()) {
-                g.notes.add("IOWeight=" + v + " left out: " + ioEnforced.src().map(x -> x instanceof dev.golive.model.Source.Derived d ? d.from() : x.describe()).orElse("")
-                        + ", and only the bfq scheduler or iocost enforce an io weight (kernel Documentation/admin-guide/cgroup-v2.rst, io.weight);"
-                        + " select bfq for the disk or turn iocost on, then plan again");
-                return;
+                String why = ioEnforced.src().map(x -> x instanceof dev.golive.model.Source.Derived d ? d.from() : x.describe()).orElse("")
+                        + ", and only the bfq scheduler or iocost enforce an io weight (kernel Documentation/admin-guide/cgroup-v2.rst, io.weight)";
+                if (!scope.ioWeightAsked()) {
+                    g.notes.add("IOWeight=" + v + " left out: " + why + "; select bfq for the disk or turn iocost on, then plan again");
+                    return;
+                }
+                g.notes.add("IOWeight=" + v + " written as asked, but it does nothing here: " + why);
             }
             if (ioEnforced instanceof Fact.Unknown<Boolean> u) {
                 g.notes.add("IOWeight=" + v + " written though it may do nothing: whether bfq or iocost enforces it is unknown (" + u.reason() + ")");

@@ -88,4 +88,19 @@ class IoWeightSchedulerTest {
         assertThat(unitWhy(p)).contains("IOWeight=50 written though it may do nothing: whether bfq or iocost enforces it is unknown"
                 + " (block schedulers unknown: /sys/block not read (not in capture))");
     }
+
+    @Test
+    void anIoWeightTheAdminAskedForIsWrittenAndTheNoteSaysItDoesNothingHere() throws IOException {
+        Path t = host("[mq-deadline] none", "");
+        // golive unit api --io-weight 200
+        dev.golive.model.ServiceSpec asked = new dev.golive.model.ServiceSpec("api", Optional.empty(), Optional.empty(), List.of(), Optional.empty(),
+                false, Optional.empty(), List.of(), java.util.Map.of(), List.of(),
+                new dev.golive.model.ServiceSpec.Resources(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(200)),
+                dev.golive.model.ServiceSpec.Restart.DEFAULT, dev.golive.model.ServiceSpec.Hardening.BASIC, dev.golive.model.ServiceSpec.GoRuntime.DERIVE);
+        try (Session s = Session.open(t.toString())) {
+            var unit = s.previewUnit(asked, Optional.empty(), x -> x, "t1", false).unit();
+            assertThat(unit.content()).contains("IOWeight=200\n");
+            assertThat(unit.notes()).anyMatch(n -> n.startsWith("IOWeight=200 written as asked, but it does nothing here: no block device uses bfq"));
+        }
+    }
 }
