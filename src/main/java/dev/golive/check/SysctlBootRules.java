@@ -55,7 +55,7 @@ final class SysctlBootRules {
             });
 
     static final Rule CONF_NOT_AT_BOOT = Rule.host("SYSCTL-CONF-NOT-AT-BOOT", WARN, Area.SYSCTL_CONFIG,
-            "/etc/sysctl.conf is not read at boot: its values are lost at the next reboot",
+            "/etc/sysctl.conf is not read at boot: its values are lost",
             "At boot systemd-sysctl.service applies only the *.conf files of /etc/sysctl.d, /run/sysctl.d, "
                     + "/usr/local/lib/sysctl.d and /usr/lib/sysctl.d (systemd-sysctl.service(8), sysctl.d(5)); it has not read "
                     + "/etc/sysctl.conf since systemd 207. Distributions used to link it back as /etc/sysctl.d/99-sysctl.conf "
