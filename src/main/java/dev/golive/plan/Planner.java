@@ -208,8 +208,11 @@ public final class Planner {
                 if (atBoot != null) atBoot.add(w.key() + " = " + w.value() + "  (" + OwnedFiles.SYSCTL_DROPIN + ", systemd-sysctl)");
                 winner.filter(a -> !SysctlFact.normalize(a.value()).equals(w.value()) && loadsAfterOurs(a.source()))
                         .ifPresent(a -> conflicts.add(new PlanConflict(w.key(), w.value(), SysctlFact.normalize(a.value()), a.source(),
-                                a.source().describe() + " loads after " + OwnedFiles.SYSCTL_DROPIN + " and sets " + a.value()
-                                        + ": at the next boot it wins. Remove or change that line yourself.")));
+                                (facts.sysctls().sysctlConfSkippedAtBoot() && a.source().path().equals(dev.golive.model.SysctlFacts.SYSCTL_CONF)
+                                        ? a.source().describe() + " sets " + a.value() + ": systemd-sysctl does not read it at boot here, but `sysctl --system` reads it after "
+                                                + OwnedFiles.SYSCTL_DROPIN + " and sets it back. Remove or change that line yourself."
+                                        : a.source().describe() + " loads after " + OwnedFiles.SYSCTL_DROPIN + " and sets " + a.value()
+                                                + ": at the next boot it wins. Remove or change that line yourself."))));
             }
             // an image tree has no kernel to set it in: the file's line is the whole change
             if (atBoot == null && now.isPresent() && !liveOk) {

@@ -77,4 +77,17 @@ class SysctlConfAtBootTest {
                     .flatMap(x -> x.after().stream())).noneMatch(a -> a.contains(KEY + " = "));
         }
     }
+
+    @Test
+    void aDifferentValueThereIsNamedAsWhatSysctlSystemRestoresNotAsTheBootWinner() throws IOException {
+        Path t = host(false);
+        Files.writeString(t.resolve("etc/sysctl.conf"), KEY + " = 1\n");
+        Files.writeString(t.resolve("proc/sys/net/ipv4/tcp_slow_start_after_idle"), "1\n");
+        try (Session s = Session.open(t.toString())) {
+            Plan p = s.plan("web-api", Optional.empty(), List.of(), "t1");
+            assertThat(p.conflicts()).singleElement().satisfies(c -> assertThat(c.why()).isEqualTo("/etc/sysctl.conf:1 sets 1: systemd-sysctl"
+                    + " does not read it at boot here, but `sysctl --system` reads it after /etc/sysctl.d/60-golive.conf and sets it back."
+                    + " Remove or change that line yourself."));
+        }
+    }
 }
