@@ -137,6 +137,45 @@ public final class ServiceUnits implements ServiceFiles {
         return dev.golive.unit.UnitPreview.of(facts, d.unit(), d.check(), d.binary(), analyzeWith, tree);
     }
 
+    /**
+     * What asking to tighten ({@code --tighten}) would add to or change in the drop-in golive
+     * derives for a unit it did not write: one "Key: old → new" per directive, against the unit
+     * as systemd resolves it today. {@code refused}: why the unit is never offered it (a
+     * container runtime). Nothing for a unit golive writes itself, which it tightens anyway.
+     */
+    public record Tightening(String unit, Optional<String> refused, List<String> changes) {
+        public Tightening {
+            java.util.Objects.requireNonNull(refused, "refused");
+            changes = List.copyOf(changes);
+        }
+
+        /** Whether there is something to ask the admin about. */
+        public boolean offered() { return refused.isEmpty() && !changes.isEmpty(); }
+    }
+
+    /** {@link #derive}'s arguments once without and once with tightening: the directives that differ. */
+    public Tightening tightening(HostFacts facts, ServiceSpec asked, ServiceSettings profile, Map<String, String> envFixes,
+                                 List<FixChange> unitChanges, Map<String, OwnedFileState> current, String planId,
+                                 Optional<GoVersion> goModGo, UnaryOperator<String> labels) {
+        String unit = asked.unitName();
+        RenderedUnit loose = new ServiceUnits(root, false).derive(facts, asked, profile, envFixes, unitChanges, current, planId, goModGo, labels).unit();
+        if (loose.kind() != RenderedUnit.Kind.DROP_IN) return new Tightening(unit, Optional.empty(), List.of());
+        Optional<String> runtime = dev.golive.model.ContainerRuntimes.why(unit,
+                UnitResolver.resolve(root, unit, Set.of(OwnedFiles.unitDropIn(unit))).directives());
+        if (runtime.isPresent()) {
+            return new Tightening(unit, Optional.of(runtime.get() + ": sandboxing, a task limit or a kill mode change would break its containers"),
+                    List.of());
+        }
+        RenderedUnit tight = new ServiceUnits(root, true).derive(facts, asked, profile, envFixes, unitChanges, current, planId, goModGo, labels).unit();
+        List<String> changes = new ArrayList<>(effect(unit, tight));
+        changes.removeAll(effect(unit, loose));
+        return new Tightening(unit, Optional.empty(), changes);
+    }
+
+    private List<String> effect(String unit, RenderedUnit r) {
+        return UnitRenderer.empty(r) ? List.of() : DropInEffect.changes(root, unit, r.path(), r.content());
+    }
+
     /** The plan's file for a rendered unit: what the drop-in changes said in its why; no file for an empty drop-in. */
     private List<FileChange> changes(String unit, RenderedUnit r) {
         FileChange c = r.change();

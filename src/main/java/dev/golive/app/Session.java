@@ -226,6 +226,20 @@ public final class Session implements AutoCloseable {
     }
 
     /**
+     * What {@link #tighten} would add to or change in {@code service}'s drop-in as
+     * {@link #previewUnit} derived it into {@code preview} (whose facts it reuses; the TUI's
+     * confirm lists it), or why the unit is never offered it. The same whether or not the
+     * session is tightened already.
+     */
+    public ServiceUnits.Tightening tightening(ServiceSpec service, UnitPreview preview, UnaryOperator<String> labels) {
+        return new ServiceUnits(spec.root(), false).tightening(preview.facts(), service, dev.golive.profile.ServiceSettings.NONE, java.util.Map.of(), List.of(), java.util.Map.of(),
+                "preview", Optional.empty(), labels);
+    }
+
+    /** Whether the admin asked to tighten units golive did not write (--tighten, or the TUI's confirm). */
+    public boolean tightened() { return tighten; }
+
+    /**
      * --tighten: the admin asks for sandboxing, a task limit and restart changes on a unit
      * golive did not write (a vendor unit); without it a drop-in on such a unit adds none.
      */
@@ -282,9 +296,16 @@ public final class Session implements AutoCloseable {
         Profile p = NO_PROFILE.equals(profileName)
                 ? new Profile(NO_PROFILE, Optional.of("no profile: only the picked fixes"), List.of(), List.of(), List.of(),
                         List.of(), dev.golive.profile.ServiceSettings.NONE, List.of())
-                : ProfileResolver.resolve(profiles(), profileName, f);
+                : ProfileResolver.resolve(profiles(), profileName, f, pickedSysctls(fixes));
         var current = OwnedFilesReader.read(spec.root(), OwnedFilesReader.paths(svc.map(ServiceSpec::unitName)));
         return new Planner(serviceFiles).plan(new PlanInput(f, p, svc, fixes, current, planId));
+    }
+
+    /** The sysctl values picked fixes set: the plan writes them over the profile's, so its when: conditions see them. */
+    private static java.util.Map<String, String> pickedSysctls(List<FixChange> fixes) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (FixChange c : fixes) if (c instanceof FixChange.SysctlChange s) out.put(s.key(), s.value());
+        return out;
     }
 
     // ---- apply, rollback, snapshots -------------------------------------------------------

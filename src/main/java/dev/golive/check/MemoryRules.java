@@ -11,6 +11,7 @@ import dev.golive.model.ProposedFix;
 import dev.golive.model.ServiceFacts;
 import dev.golive.model.Source;
 import dev.golive.model.SysctlAssignment;
+import dev.golive.model.SystemdValues;
 import dev.golive.model.UnitDirective;
 
 import dev.golive.profile.SysfsChoices;
@@ -38,7 +39,7 @@ final class MemoryRules {
     static Optional<Limit> limit(HostFacts h, ServiceFacts s) {
         Optional<Long> cg = h.memory().effectiveLimit();
         Optional<UnitDirective> d = s.last("Service", "MemoryMax");
-        Optional<Long> dir = d.flatMap(x -> ValueParsers.systemdBytes(x.value(), h.memory().totalBytes().opt()));
+        Optional<Long> dir = d.flatMap(x -> SystemdValues.memoryBytes(x.value().strip(), h.memory().totalBytes().opt()));
         List<Source> src = new ArrayList<>();
         d.filter(x -> dir.isPresent()).ifPresent(x -> src.add(x.source()));
         if (cg.isPresent()) {
@@ -47,6 +48,21 @@ final class MemoryRules {
             return Optional.of(new Limit(cg.get(), src));
         }
         return dir.map(b -> new Limit(b, src));
+    }
+
+    /** The soft limit the checks propose: the same percentage and rendering the unit derivation uses (model.GoMemLimit). */
+    private static final int GOMEMLIMIT_PERCENT = dev.golive.model.ServiceSpec.GoRuntime.DERIVE.memLimitPercent();
+
+    /** Set GOMEMLIMIT below the limit; no fix where the limit is too small for any (model.GoMemLimit.target). */
+    private static ProposedFix gomemlimitFix(Limit l) {
+        return dev.golive.model.GoMemLimit.target(l.bytes(), GOMEMLIMIT_PERCENT)
+                .map(t -> ProposedFix.of("set GOMEMLIMIT=" + t, new FixChange.ServiceEnvironmentChange("GOMEMLIMIT", t)))
+                .orElse(null);
+    }
+
+    private static String tooSmall(Limit l) {
+        return dev.golive.model.GoMemLimit.target(l.bytes(), GOMEMLIMIT_PERCENT).isPresent() ? ""
+                : ": no GOMEMLIMIT proposed, " + dev.golive.model.GoMemLimit.tooSmall(l.bytes(), GOMEMLIMIT_PERCENT);
     }
 
     static final Rule NO_GOMEMLIMIT = Rule.service("MEM-LIMIT-WITHOUT-GOMEMLIMIT", WARN, Area.MEMORY,
@@ -63,9 +79,8 @@ final class MemoryRules {
                 if (GoRuntime.version(h).map(v -> !v.atLeast(1, 19, 0)).orElse(false)) return List.of();
                 Optional<Limit> l = limit(h, s);
                 if (l.isEmpty()) return List.of();
-                String target = (l.get().bytes() * 9 / 10 >> 20) + "MiB";
-                return r.one("memory limit " + ValueParsers.mib(l.get().bytes()) + " and no GOMEMLIMIT in the environment", l.get().sources(),
-                        ProposedFix.of("set GOMEMLIMIT=" + target, new FixChange.ServiceEnvironmentChange("GOMEMLIMIT", target)));
+                String found = "memory limit " + ValueParsers.mib(l.get().bytes()) + " and no GOMEMLIMIT in the environment";
+                return r.one(found + tooSmall(l.get()), l.get().sources(), gomemlimitFix(l.get()));
             });
 
     static final Rule GOMEMLIMIT_ABOVE = Rule.service("MEM-GOMEMLIMIT-ABOVE-LIMIT", WARN, Area.MEMORY,
@@ -80,10 +95,9 @@ final class MemoryRules {
                 Optional<Long> gml = GoRuntime.env(s, "GOMEMLIMIT").flatMap(ValueParsers::goMemLimit);
                 Optional<Limit> l = limit(h, s);
                 if (gml.isEmpty() || l.isEmpty() || gml.get() < l.get().bytes()) return List.of();
-                String target = (l.get().bytes() * 9 / 10 >> 20) + "MiB";
-                return r.one("GOMEMLIMIT=" + GoRuntime.env(s, "GOMEMLIMIT").get() + " is not below the limit " + ValueParsers.mib(l.get().bytes()),
-                        Facts.plus(GoRuntime.envSource(s, "GOMEMLIMIT"), l.get().sources().stream().findFirst()),
-                        ProposedFix.of("set GOMEMLIMIT=" + target, new FixChange.ServiceEnvironmentChange("GOMEMLIMIT", target)));
+                return r.one("GOMEMLIMIT=" + GoRuntime.env(s, "GOMEMLIMIT").get() + " is not below the limit " + ValueParsers.mib(l.get().bytes())
+                                + tooSmall(l.get()),
+                        Facts.plus(GoRuntime.envSource(s, "GOMEMLIMIT"), l.get().sources().stream().findFirst()), gomemlimitFix(l.get()));
             });
 
     static final Rule GOGC_OFF = Rule.service("MEM-GOGC-OFF-WITH-LIMIT", WARN, Area.MEMORY,

@@ -7,6 +7,7 @@ import dev.golive.model.ProposedFix;
 import dev.golive.model.ServiceFacts;
 import dev.golive.model.Source;
 import dev.golive.model.SystemdDirectives;
+import dev.golive.model.SystemdValues;
 import dev.golive.model.UnitDirective;
 
 import java.util.ArrayList;
@@ -62,7 +63,7 @@ final class UnitFileRules {
                     Optional<UnitDirective> d = s.last("Service", key);
                     if (d.isEmpty() || d.get().value().isBlank()) continue;
                     String v = d.get().value().trim();
-                    boolean off = key.equals("StartLimitInterval") && ValueParsers.timeSpanMillis(v).map(ms -> ms == 0).orElse(false);
+                    boolean off = key.equals("StartLimitInterval") && SystemdValues.timeSpanMillis(v).map(ms -> ms == 0).orElse(false);
                     String next = key.equals("StartLimitInterval") ? "StartLimitIntervalSec" : "StartLimitBurst";
                     ProposedFix fix = unitSection
                             ? ProposedFix.of("move it to [Unit] " + next + "=" + v,

@@ -8,6 +8,7 @@ import dev.golive.model.HostFacts;
 import dev.golive.model.ProposedFix;
 import dev.golive.model.ServiceFacts;
 import dev.golive.model.SystemdDirectives;
+import dev.golive.model.SystemdValues;
 import dev.golive.model.UnitDirective;
 
 import java.util.ArrayList;
@@ -156,10 +157,10 @@ final class UnitRules {
         Optional<UnitDirective> sec = s.last("Service", "RestartSec");
         Optional<UnitDirective> interval = s.last("Unit", "StartLimitIntervalSec").or(() -> s.last("Service", "StartLimitInterval"));
         Optional<UnitDirective> burst = s.last("Unit", "StartLimitBurst").or(() -> s.last("Service", "StartLimitBurst"));
-        double secMs = sec.flatMap(d -> ValueParsers.timeSpanMillis(d.value())).orElse(100.0);
+        double secMs = sec.flatMap(d -> SystemdValues.timeSpanMillis(d.value().strip())).orElse(100.0);
         Optional<String> intervalText = interval.map(UnitDirective::value)
                 .or(() -> h.systemd().managerDefaults().getOrDefault("DefaultStartLimitIntervalSec", dev.golive.model.Fact.unknown("")).opt());
-        double intervalMs = intervalText.map(t -> ValueParsers.timeSpanMillis(t).orElse(Double.MAX_VALUE)).orElse(10_000.0);
+        double intervalMs = intervalText.map(t -> SystemdValues.timeSpanMillis(t.strip()).orElse(Double.MAX_VALUE)).orElse(10_000.0);
         Optional<String> burstText = burst.map(UnitDirective::value)
                 .or(() -> h.systemd().managerDefaults().getOrDefault("DefaultStartLimitBurst", dev.golive.model.Fact.unknown("")).opt());
         long n = burstText.flatMap(ValueParsers::parseLong).orElse(5L);

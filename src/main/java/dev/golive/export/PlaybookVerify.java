@@ -62,7 +62,10 @@ final class PlaybookVerify {
             Playbook.task(b, "golive verify: " + unit + " has LimitNOFILE=" + nofile.get());
             b.append("      ansible.builtin.slurp:\n        src: \"/proc/{{ ").append(pid).append(" }}/limits\"\n");
             b.append("      register: golive_verify_limits\n      when: ").append(restarted).append('\n');
-            String line = "(golive_verify_limits.content | b64decode | regex_search('Max open files +([^ ]+) +([^ ]+)', '\\\\1', '\\\\2'))";
+            // the soft and hard columns of the "Max open files" line, by splitting the matched line: regex_search's
+            // group arguments need backslashes that survive YAML and Jinja quoting, which ansible-core 2.14 mis-reads
+            String line = "((golive_verify_limits.content | b64decode | regex_search('Max open files +[^ ]+ +[^ ]+')"
+                    + " | default('Max open files ? ?', true)).split()[3:5])";
             // Go 1.19+ raises its soft limit to the hard one: the soft limit may be higher than planned
             String hard = limit(nofile.get().hard()), soft = limit(nofile.get().soft());
             String that = line + "[1] == " + Quoting.jinja(hard) + " and (" + line + "[0] == 'unlimited' or " + line + "[0] | int >= "

@@ -30,6 +30,26 @@ public final class GoMemLimit {
         return Optional.of(new BigInteger(m.group(1)).shiftLeft(shift));
     }
 
+    private static final long MIB = 1L << 20;
+
+    /**
+     * The GOMEMLIMIT golive proposes for a memory limit: {@code percent} of it, in whole MiB
+     * (rounded down, so it stays below the limit). Empty when that share is under 1 MiB: it would
+     * read "0MiB", and a limit that small cannot run a Go service at all (the binary's own pages
+     * and the runtime's first heap arena and stacks exceed it); see {@link #tooSmall}.
+     */
+    public static Optional<String> target(long limitBytes, int percent) {
+        long bytes = BigInteger.valueOf(limitBytes).multiply(BigInteger.valueOf(percent))
+                .divide(BigInteger.valueOf(100)).longValue();
+        return bytes < MIB ? Optional.empty() : Optional.of((bytes / MIB) + "MiB");
+    }
+
+    /** Why no GOMEMLIMIT is proposed for a limit {@link #target} refuses. */
+    public static String tooSmall(long limitBytes, int percent) {
+        return "a memory limit of " + limitBytes + " bytes leaves under 1 MiB at " + percent + "%: too small to run a Go service "
+                + "(its binary and runtime alone need more); raise the memory limit instead of setting GOMEMLIMIT";
+    }
+
     /** The bytes the runtime would use: empty when it is not a byte count or more than math.MaxInt64. */
     public static Optional<Long> value(String text) {
         return bytes(text).filter(b -> b.bitLength() < 64).map(BigInteger::longValueExact);

@@ -103,6 +103,12 @@ public final class Planner {
             }
         }
         removeFromOurs.forEach(sysctls::remove);
+        // a picked tcp_max_syn_backlog fix is moot when this plan turns syncookies on ("fix all" picks both)
+        Want cookies = sysctls.get(dev.golive.profile.ProfileResolver.SYNCOOKIES);
+        if (cookies != null && !cookies.value().equals("0") && sysctls.remove(dev.golive.profile.ProfileResolver.SYN_BACKLOG) != null) {
+            manual.add("not planned: " + dev.golive.profile.ProfileResolver.SYN_BACKLOG + ": this plan sets " + cookies.key() + " = " + cookies.value()
+                    + ", and " + dev.golive.profile.ProfileResolver.SYNCOOKIES_OFF_WHY);
+        }
 
         String sysctlBody = sysctls(facts, in, sysctls, container, firstBoot ? sysctlAtBoot : null, live, conflicts, manual, profile.name());
         Optional<FileChange> sysctlFile = OwnedFileBodies.change(in.currentOf(OwnedFiles.SYSCTL_DROPIN), sysctlBody, in.planId(),

@@ -31,8 +31,6 @@ public final class ProfileParser {
     static final List<String> TOP_KEYS = List.of("description", "include", "sysctl", "manager", "sysfs", "service");
     static final List<String> ENTRY_KEYS = List.of("value", "why", "when");
     static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
-    static final Pattern DURATION = Pattern.compile(
-            "infinity|(\\d+(\\.\\d+)?\\s*(usec|us|msec|ms|seconds|second|sec|s|minutes|minute|min|m|hours|hour|hr|h|days|day|d)?\\s*)+");
     static final Pattern TASKS = Pattern.compile("infinity|\\d+%?");
     /** Joins the fallbacks of a sysfs choice list in Setting.raw ("defer+madvise|madvise"). */
     static final String CHOICE_SEPARATOR = "|";

@@ -28,12 +28,27 @@ public final class ProfileResolver {
 
     private ProfileResolver() { }
 
+    /** The key the syncookies-off condition reads, and why (tcp_conn_request, net/ipv4/tcp_input.c). */
+    public static final String SYNCOOKIES = "net.ipv4.tcp_syncookies";
+    public static final String SYN_BACKLOG = "net.ipv4.tcp_max_syn_backlog";
+    public static final String SYNCOOKIES_OFF_WHY = "the kernel reads tcp_max_syn_backlog only when it is 0";
+
     private record Merged(List<String> chain, LinkedHashMap<String, ProfileDoc.Setting> settings) { }
 
     public static Profile resolve(ProfileCatalog catalog, String name, HostFacts facts) {
+        return resolve(catalog, name, facts, Map.of());
+    }
+
+    /**
+     * The same, planned together with fixes the admin picked: {@code picked} are the sysctl values
+     * those fixes set (key to value). They win over the profile's own value in the plan, so a
+     * when: condition on a sysctl is judged on them (a picked tcp_syncookies=1 drops the
+     * syncookies-off values).
+     */
+    public static Profile resolve(ProfileCatalog catalog, String name, HostFacts facts, Map<String, String> picked) {
         ProfileDoc top = catalog.require(name);
         Merged m = merge(catalog, top, new ArrayDeque<>(), new ArrayList<>());
-        return new Evaluation(facts, m.settings()).run(top, m.chain());
+        return new Evaluation(facts, m.settings(), picked).run(top, m.chain());
     }
 
     /** The include-merged settings of a profile without a host (for listings and the TUI). */
@@ -85,10 +100,12 @@ public final class ProfileResolver {
         private final Map<String, Long> sysctlDone = new HashMap<>();
         private final Set<String> inProgress = new HashSet<>();
         private final Optional<KernelVersion> kernel;
+        private final Map<String, String> picked;
 
-        Evaluation(HostFacts facts, Map<String, ProfileDoc.Setting> settings) {
+        Evaluation(HostFacts facts, Map<String, ProfileDoc.Setting> settings, Map<String, String> picked) {
             this.facts = facts;
             this.settings = settings;
+            this.picked = Map.copyOf(picked);
             this.kernel = facts.os().kernel();
         }
 
@@ -292,10 +309,10 @@ public final class ProfileResolver {
                             : Optional.of("the host is not on cgroup v2 only");
                 case "syncookies-off": {
                     // the kernel reads tcp_max_syn_backlog only with syncookies off (tcp_conn_request, net/ipv4/tcp_input.c)
-                    Optional<String> c = facts.sysctls().live("net.ipv4.tcp_syncookies").map(String::trim);
+                    // judged on the value the host has after this plan, not on the live one
+                    Optional<String> c = afterPlan(SYNCOOKIES);
                     return c.filter("0"::equals).isPresent() ? Optional.empty()
-                            : Optional.of(c.map(v -> "net.ipv4.tcp_syncookies is " + v).orElse("net.ipv4.tcp_syncookies is unknown")
-                                    + ": the kernel reads tcp_max_syn_backlog only when it is 0");
+                            : Optional.of(SYNCOOKIES + " is " + c.orElse("unknown") + ": " + SYNCOOKIES_OFF_WHY);
                 }
                 case "no-container":
                     return facts.os().container().opt().filter("none"::equals).isPresent() ? Optional.empty()
@@ -303,6 +320,28 @@ public final class ProfileResolver {
                 default:
                     throw new IllegalStateException("condition " + condition);
             }
+        }
+
+        /**
+         * The value {@code key} has once this plan is applied: what a picked fix sets, else what
+         * this profile sets (when its own condition holds), else what the next boot gives (the
+         * winning sysctl file other than golive's own, which this plan rewrites; on an image tree with
+         * no file, the kernel's default from model.KernelSysctls), else live.
+         */
+        private Optional<String> afterPlan(String key) {
+            if (picked.containsKey(key)) return Optional.of(SysctlFact.normalize(picked.get(key)));
+            ProfileDoc.Setting own = settings.get(Section.SYSCTL + " " + key);
+            if (own != null && own.when().flatMap(this::unmet).isEmpty()) return Optional.of(Long.toString(sysctl(key)));
+            Optional<SysctlFact> f = facts.sysctls().get(key);
+            Optional<String> file = f.flatMap(SysctlFact::configured)
+                    .filter(a -> !a.source().path().equals(dev.golive.model.OwnedFiles.SYSCTL_DROPIN)) // golive's file is rewritten by this plan
+                    .map(a -> SysctlFact.normalize(a.value()));
+            if (file.isPresent()) return file;
+            if (!facts.sysctls().kernel().running()) {
+                List<Long> boot = dev.golive.model.KernelSysctls.atFirstBoot(key, kernel, facts.systemd().version().opt());
+                return boot.size() == 1 ? Optional.of(Long.toString(boot.get(0))) : Optional.empty();
+            }
+            return f.flatMap(SysctlFact::liveNormalized);
         }
 
         /** DOMAIN.md: tcp_tw_reuse needs TCP timestamps; a profile must not turn one on with the other off. */

@@ -1,6 +1,7 @@
 package dev.golive.profile;
 
 import dev.golive.model.Printable;
+import dev.golive.model.SystemdValues;
 
 import dev.golive.profile.YamlTree.Loc;
 
@@ -44,7 +45,7 @@ final class ValueChecks {
             }
             case NOFILE -> nofile(spec, raw, at);
             case DURATION -> {
-                if (!ProfileParser.DURATION.matcher(raw).matches()) throw ProfileErrors.at(at, spec.name() + ": \"" + raw + "\" is not a time span (e.g. 2s, 500ms, 1min)");
+                if (!SystemdValues.timeSpan(raw)) throw ProfileErrors.at(at, spec.name() + ": \"" + raw + "\" is not a time span (e.g. 2s, 500ms, 1min)");
             }
             case TASKS -> {
                 if (!ProfileParser.TASKS.matcher(raw).matches()) throw ProfileErrors.at(at, spec.name() + ": \"" + raw + "\" is not a number, N% or infinity");

@@ -7,8 +7,8 @@ import dev.golive.model.GoBuildInfo;
 import dev.golive.model.GoVersion;
 import dev.golive.model.MemoryFacts;
 import dev.golive.model.ServiceSpec;
+import dev.golive.model.SystemdValues;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -163,7 +163,7 @@ public final class GoRuntimeDerivation {
             } else if (size.isPresent() && size.get() instanceof SystemdValues.PercentOfRam p) {
                 Optional<Long> ram = in.memory().totalBytes().opt();
                 if (ram.isEmpty()) return GoRuntimeValue.unset(n, "MemoryMax=" + memMax.get() + " is a share of RAM, and the host's RAM is unknown");
-                limit = Optional.of(p.percent().multiply(BigDecimal.valueOf(ram.get())).divide(BigDecimal.valueOf(100)).longValue());
+                limit = Optional.of(p.of(ram.get()));
                 notes.add(memMax.get() + " of " + mib(ram.get()) + " RAM");
             }
             from = "MemoryMax=" + memMax.get();
@@ -181,8 +181,9 @@ public final class GoRuntimeDerivation {
         if (limit.isEmpty()) {
             return GoRuntimeValue.unset(n, "no MemoryMax= and no memory limit on a parent: nothing to keep the heap under");
         }
-        long bytes = limit.get() * go.memLimitPercent() / 100;
-        String value = bytes >= MIB ? (bytes / MIB) + "MiB" : Long.toString(bytes);
+        Optional<String> target = dev.golive.model.GoMemLimit.target(limit.get(), go.memLimitPercent());
+        if (target.isEmpty()) return GoRuntimeValue.unset(n, dev.golive.model.GoMemLimit.tooSmall(limit.get(), go.memLimitPercent()) + " (" + from + ")");
+        String value = target.get();
         return GoRuntimeValue.set(n, value, go.memLimitPercent() + "% of " + from + " (" + mib(limit.get())
                 + (notes.isEmpty() ? "" : ", " + String.join(", ", notes))
                 + "): Go does not derive a soft limit from memory.max, and the headroom leaves room for non-heap memory before the OOM killer");

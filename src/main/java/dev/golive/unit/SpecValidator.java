@@ -10,6 +10,7 @@ import dev.golive.model.HostFacts;
 import dev.golive.model.NofileLimit;
 import dev.golive.model.ServiceSpec;
 import dev.golive.model.SystemdDirectives;
+import dev.golive.model.SystemdValues;
 
 import java.util.ArrayList;
 import java.util.HashSet;

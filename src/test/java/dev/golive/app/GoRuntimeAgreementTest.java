@@ -4,9 +4,13 @@ import dev.golive.check.Checker;
 import dev.golive.model.FixChange;
 import dev.golive.model.HostFacts;
 import dev.golive.model.ServiceSpec;
+import dev.golive.model.Finding;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +35,52 @@ class GoRuntimeAgreementTest {
             two-socket-smt    | edge-proxy
             """)
     void theUnitDerivationAndTheChecksAgree(String host, String service) {
-        Path dir = Path.of(System.getProperty("basedir", ".")).resolve("src/test/resources/hosts").resolve(host);
+        assertAgree(Path.of(System.getProperty("basedir", ".")).resolve("src/test/resources/hosts").resolve(host), service);
+    }
+
+    @TempDir Path tmp;
+
+    /**
+     * The boundary: the api service of debian12-vm with its memory limit cut to {@code limit}
+     * bytes. 90% under 1 MiB would read "GOMEMLIMIT=0MiB": neither side proposes one there, and
+     * both say why; from 90% of a limit reaching 1 MiB on, both propose the same whole MiB.
+     */
+    @ParameterizedTest(name = "memory limit {0} bytes")
+    @CsvSource(delimiter = '|', textBlock = """
+            1153433 |
+            1048576 |
+            1165085 | 1MiB
+            4194304 | 3MiB
+            """)
+    void theyAgreeAtTheSmallestLimits(long limit, String expected) throws IOException {
+        Path fixture = Path.of(System.getProperty("basedir", ".")).resolve("src/test/resources/hosts/debian12-vm");
+        Path host = tmp.resolve("debian12-vm");
+        try (var files = Files.walk(fixture)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Path to = host.resolve(fixture.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(to);
+                else Files.copy(p, to);
+            }
+        }
+        Files.writeString(host.resolve("sys/fs/cgroup/system.slice/api.service/memory.max"), limit + "\n");
+        Path override = host.resolve("etc/systemd/system/api.service.d/override.conf");
+        Files.writeString(override, Files.readString(override).replace("MemoryLimit=2G", "MemoryLimit=" + limit));
+        Map<String, String> derived = assertAgree(host, "api");
+        assertThat(derived.get("GOMEMLIMIT")).isEqualTo(expected);
+        try (Session s = Session.open(host.toString())) {
+            Finding finding = Checker.run(s.inspectService("api", null)).findings().stream()
+                    .filter(x -> x.ruleId().equals("MEM-LIMIT-WITHOUT-GOMEMLIMIT")).findFirst().orElseThrow();
+            if (expected == null) {
+                assertThat(finding.fix()).as("no fix: a limit this small cannot run a Go service").isEmpty();
+                assertThat(finding.message()).contains("no GOMEMLIMIT proposed", "too small to run a Go service");
+            } else {
+                assertThat(finding.fix()).isPresent();
+            }
+        }
+    }
+
+    /** The GOMAXPROCS/GOMEMLIMIT the derivation writes for {@code service}, checked equal to what the checks propose. */
+    private static Map<String, String> assertAgree(Path dir, String service) {
         try (Session s = Session.open(dir.toString())) {
             HostFacts f = s.inspectService(service, null);
             Map<String, String> proposed = new TreeMap<>();
@@ -45,6 +94,9 @@ class GoRuntimeAgreementTest {
             Map<String, String> derived = new TreeMap<>();
             d.unit().go().all().forEach(v -> v.value().ifPresent(x -> derived.put(v.name(), x)));
             assertThat(derived).as("derived %s, proposed by the checks %s", derived, proposed).isEqualTo(proposed);
+            d.unit().go().all().stream().filter(v -> v.name().equals("GOMEMLIMIT") && v.value().isEmpty())
+                    .forEach(v -> assertThat(v.why()).doesNotContain("0MiB"));
+            return derived;
         }
     }
 

@@ -10,87 +10,18 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The value syntaxes the rules read from a unit (time spans, MemoryMax= sizes) and from a
- * service's environment (GOMEMLIMIT, GOMAXPROCS), each unit and each edge once: a wrong
- * multiplier here is a wrong limit in every finding that quotes it.
+ * The value syntaxes the rules read from a service's environment (GOMEMLIMIT, GOMAXPROCS), each
+ * unit and each edge once: a wrong multiplier here is a wrong limit in every finding that quotes
+ * it. systemd time spans and sizes are read by model.SystemdValues (SystemdValuesTest).
  */
 class RuleValueSyntaxTest {
 
     static final long KIB = 1L << 10, MIB = 1L << 20, GIB = 1L << 30, TIB = 1L << 40;
 
-    @ParameterizedTest(name = "{0} = {1} ms")
-    @CsvSource(delimiter = '|', textBlock = """
-            2            | 2000
-            2s           | 2000
-            2 sec        | 2000
-            1second      | 1000
-            3seconds     | 3000
-            1.5s         | 1500
-            100ms        | 100
-            100msec      | 100
-            500us        | 0.5
-            500usec      | 0.5
-            500µs        | 0.5
-            1m           | 60000
-            1min         | 60000
-            2minutes     | 120000
-            1minute      | 60000
-            1min 30s     | 90000
-            1min30s      | 90000
-            2h           | 7200000
-            1hr          | 3600000
-            1hour        | 3600000
-            2hours       | 7200000
-            1d           | 86400000
-            1day         | 86400000
-            2days        | 172800000
-            ' 5S '       | 5000
-            """)
-    void aSystemdTimeSpanInMilliseconds(String text, double millis) {
-        assertThat(ValueParsers.timeSpanMillis(text)).hasValue(millis);
-    }
-
-    @ParameterizedTest(name = "\"{0}\" is no time span")
-    @ValueSource(strings = {"", "   ", "infinity", "INFINITY", "5 parsecs", "x5s", "5s x", "5s,3s", "s", "1.5.5s"})
-    void whatIsNotATimeSpanIsEmpty(String text) {
-        assertThat(ValueParsers.timeSpanMillis(text)).isEmpty();
-    }
-
     @Test
-    void noTextNoTimeSpanNoSize() {
-        assertThat(ValueParsers.timeSpanMillis(null)).isEmpty();
-        assertThat(ValueParsers.systemdBytes(null, Optional.of(GIB))).isEmpty();
+    void noTextNoValue() {
         assertThat(ValueParsers.goMemLimit(null)).isEmpty();
         assertThat(ValueParsers.parseLong(null)).isEmpty();
-    }
-
-    @ParameterizedTest(name = "MemoryMax={0} = {1} bytes")
-    @CsvSource(delimiter = '|', textBlock = """
-            1024   | 1024
-            2K     | 2048
-            512M   | 536870912
-            1G     | 1073741824
-            1.5G   | 1610612736
-            1T     | 1099511627776
-            ' 1G ' | 1073741824
-            50%    | 4294967296
-            12.5%  | 1073741824
-            100%   | 8589934592
-            """)
-    void aSystemdSizeInBytesBase1024WithPercentOfTheHostsMemory(String text, long bytes) {
-        assertThat(ValueParsers.systemdBytes(text, Optional.of(8 * GIB))).hasValue(bytes);
-    }
-
-    @ParameterizedTest(name = "MemoryMax=\"{0}\" is no size")
-    @ValueSource(strings = {"", "infinity", "Infinity", "lots", "1X", "G", "1.2.3G"})
-    void whatIsNotASizeIsEmpty(String text) {
-        assertThat(ValueParsers.systemdBytes(text, Optional.of(8 * GIB))).isEmpty();
-    }
-
-    @Test
-    void aPercentageWithoutTheHostsMemoryIsUnknown() {
-        assertThat(ValueParsers.systemdBytes("50%", Optional.empty())).isEmpty();
-        assertThat(ValueParsers.systemdBytes("1G", Optional.empty())).hasValue(GIB);
     }
 
     @ParameterizedTest(name = "GOMEMLIMIT={0}")

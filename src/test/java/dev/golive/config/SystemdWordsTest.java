@@ -69,6 +69,7 @@ class SystemdWordsTest {
             "\\108|col 1: invalid octal escape",
             "\\1/0|col 1: invalid octal escape",
             "\\400|col 1: invalid octal escape",
+            "\\700|col 1: invalid octal escape",
             "\\000|col 1: invalid octal escape",
             "\\8|col 1: unknown escape \\8",
             "\\xg1|col 1: invalid hex digit in \\x escape",

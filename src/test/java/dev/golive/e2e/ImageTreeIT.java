@@ -91,7 +91,7 @@ class ImageTreeIT {
                 "created /etc/systemd/system/api.service.d/60-golive.conf",
                 "no running kernel in " + root + ": no live values set; sysctl keys checked against the keys golive knows",
                 "applies at first boot: net.core.somaxconn = 8192  (/etc/sysctl.d/60-golive.conf, systemd-sysctl)",
-                "applies at first boot: /sys/kernel/mm/transparent_hugepage/enabled = madvise");
+                "applies at first boot: /sys/kernel/mm/transparent_hugepage/defrag = defer+madvise");
         // the tree's own systemd, read from its libsystemd-shared, never this machine's
         assertThat(apply.out()).containsPattern("the tree's systemd: 252 \\(/usr/lib/[^ ]*libsystemd-shared-252\\.so\\)");
         assertThat(tree.resolve("proc")).as("nothing set live: the tree's /proc stays empty").isEmptyDirectory();

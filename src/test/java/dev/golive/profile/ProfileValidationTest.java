@@ -6,6 +6,7 @@ import dev.golive.model.HostFacts;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.Map;
 import java.util.stream.Stream;
@@ -184,6 +185,12 @@ class ProfileValidationTest {
                             value: "65536:1024"
                             why: fds
                         """, "/etc/golive/profiles/web.yaml:3:13: DefaultLimitNOFILE: soft limit 65536 is above the hard limit 1024"),
+                Arguments.of("time span in a unit systemd does not know (units are case-sensitive)", "debian12-vm", """
+                        manager:
+                          DefaultTimeoutStopSec:
+                            value: 5S
+                            why: stop
+                        """, "/etc/golive/profiles/web.yaml:3:12: DefaultTimeoutStopSec: \"5S\" is not a time span (e.g. 2s, 500ms, 1min)"),
                 Arguments.of("YAML syntax error", "debian12-vm", """
                         sysctl:
                           net.core.somaxconn:
@@ -205,5 +212,17 @@ class ProfileValidationTest {
         assertThat(e.getMessage()).doesNotContain("\n");
         if (expected != null) assertThat(e.getMessage()).isEqualTo(expected);
         else assertThat(e.getMessage()).startsWith("/etc/golive/profiles/web.yaml:").contains("YAML syntax error");
+    }
+
+    @ParameterizedTest(name = "DefaultTimeoutStopSec={0}")
+    @ValueSource(strings = {"90s", "1min 30s", "2w", "1M", "1y", "infinity"})
+    void aTimeSpanInAnyUnitOfSystemdTime7IsAccepted(String span) {
+        ProfileCatalog c = ProfileCatalog.withTexts("/etc/golive/profiles", Map.of("web", """
+                manager:
+                  DefaultTimeoutStopSec:
+                    value: "%s"
+                    why: stop
+                """.formatted(span)));
+        assertThat(ProfileResolver.resolve(c, "web", FixtureHosts.facts("debian12-vm"))).isNotNull();
     }
 }

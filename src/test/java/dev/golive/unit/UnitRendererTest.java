@@ -98,6 +98,49 @@ class UnitRendererTest {
         Golden.assertMatches("dropin-on-vendor.conf", r.content());
     }
 
+    /** The vendor unit of a sandboxed exporter: an allow list without AF_NETLINK, /proc limited to processes. */
+    static final String SANDBOXED = "[Service]\nExecStart=/usr/bin/app\nRestrictAddressFamilies=AF_INET AF_INET6\nRestrictAddressFamilies=AF_UNIX\nProcSubset=pid\n";
+
+    private static RenderedUnit vendorWithFixes(String unitText, List<dev.golive.model.FixChange> fixes) {
+        CurrentUnitFiles current = new CurrentUnitFiles("app.service", Optional.empty(), Optional.empty(),
+                Optional.of(new CurrentUnitFiles.Located("/usr/lib/systemd/system/app.service", unitText)), Optional.empty());
+        ServiceSpec spec = Specs.app().exec(null).build();
+        GoRuntimeDerivation.Result go = GoRuntimeDerivation.derive(spec, new GoRuntimeDerivation.Inputs(GO122, Optional.empty(),
+                UnitHosts.debian12().cpu(), UnitHosts.debian12().memory()));
+        return UnitRenderer.render(UnitHosts.debian12(), spec, go, current, "20261123-0930-ab12", fixes);
+    }
+
+    @Test
+    void pickedFixesThatOnlyLoosenAVendorSandboxNeedNoTighten() {
+        var netlink = new dev.golive.model.FixChange.UnitDirectiveChange("Service", "RestrictAddressFamilies", "AF_NETLINK");
+        var procAll = new dev.golive.model.FixChange.UnitDirectiveChange("Service", "ProcSubset", "all");
+        var noNewPrivs = new dev.golive.model.FixChange.UnitDirectiveChange("Service", "NoNewPrivileges", "yes");
+        RenderedUnit r = vendorWithFixes(SANDBOXED, List.of(netlink, procAll, noNewPrivs));
+        SystemdIni ini = SystemdIni.parse(r.path(), r.content());
+        // UNIT-NETLINK-RESTRICTED and UNIT-PROCSUBSET-HIDES-SOMAXCONN widen what the vendor allows: planned
+        assertThat(ini.values("Service", "RestrictAddressFamilies")).as("one more family on the allow list, no reset").containsExactly("AF_NETLINK");
+        assertThat(ini.values("Service", "ProcSubset")).containsExactly("all");
+        // a picked fix that tightens stays behind --tighten
+        assertThat(ini.values("Service", "NoNewPrivileges")).isEmpty();
+        assertThat(r.notes()).anyMatch(n -> n.startsWith("NoNewPrivileges=yes left out: app.service is not golive's unit"));
+        assertThat(r.notes()).noneMatch(n -> n.startsWith("RestrictAddressFamilies") || n.startsWith("ProcSubset"));
+    }
+
+    @Test
+    void anAddressFamilyLineOnAUnitWithoutAnAllowListWouldRestrictItAndStaysBehindTighten() {
+        var procPid = new dev.golive.model.FixChange.UnitDirectiveChange("Service", "ProcSubset", "pid");
+        RenderedUnit hides = vendorWithFixes("[Service]\nExecStart=/usr/bin/app\n", List.of(procPid));
+        assertThat(SystemdIni.parse(hides.path(), hides.content()).values("Service", "ProcSubset")).as("pid narrows /proc: tightening").isEmpty();
+        var netlink = new dev.golive.model.FixChange.UnitDirectiveChange("Service", "RestrictAddressFamilies", "AF_NETLINK");
+        for (String unit : List.of("[Service]\nExecStart=/usr/bin/app\n",
+                "[Service]\nExecStart=/usr/bin/app\nRestrictAddressFamilies=~AF_PACKET\n",
+                "[Service]\nExecStart=/usr/bin/app\nRestrictAddressFamilies=AF_INET\nRestrictAddressFamilies=\n")) {
+            RenderedUnit r = vendorWithFixes(unit, List.of(netlink));
+            assertThat(SystemdIni.parse(r.path(), r.content()).values("Service", "RestrictAddressFamilies")).as(unit).isEmpty();
+            assertThat(r.notes()).as(unit).anyMatch(n -> n.startsWith("RestrictAddressFamilies=AF_NETLINK left out: app.service is not golive's unit"));
+        }
+    }
+
     @Test
     void aUnitTheAdminWroteInEtcAlsoGetsADropIn() {
         CurrentUnitFiles current = new CurrentUnitFiles("app.service", Optional.of(VENDOR), Optional.empty(), Optional.empty(), Optional.empty());

@@ -112,6 +112,12 @@ final class HostModel {
 
     void plan(Plan p) { plan = p; }
 
+    /** The admin confirmed tightening (the TUI's --tighten): units golive did not write get the left-out directives; the plan derives again. */
+    void tighten() {
+        session.tighten(true);
+        plan = null;
+    }
+
     /** The service the plan includes (from the unit editor), or none. */
     void service(dev.golive.model.ServiceSpec s) {
         service = s;

@@ -18,7 +18,7 @@ final class ReviewView extends View {
     record Line(String text, Role role) { }
 
     /** What a plan was built from: when these change, the plan on screen no longer says what would happen. */
-    private record Inputs(List<String> picked, Optional<String> profile, Optional<dev.golive.model.ServiceSpec> service) { }
+    private record Inputs(List<String> picked, Optional<String> profile, Optional<dev.golive.model.ServiceSpec> service, boolean tightened) { }
 
     private final ListPane<Line> list = new ListPane<>(Line::text);
     private Plan shownPlan;
@@ -55,7 +55,7 @@ final class ReviewView extends View {
 
     private Inputs inputs() {
         HostModel m = app.model();
-        return new Inputs(m.picked().stream().map(HostModel::key).toList(), m.profile(), m.service());
+        return new Inputs(m.picked().stream().map(HostModel::key).toList(), m.profile(), m.service(), m.session().tightened());
     }
 
     private void sync() {

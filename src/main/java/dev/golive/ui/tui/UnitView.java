@@ -3,6 +3,7 @@ package dev.golive.ui.tui;
 import com.googlecode.lanterna.TerminalTextUtils;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
+import dev.golive.app.ServiceUnits;
 import dev.golive.app.Session;
 import dev.golive.model.ExitCode;
 import dev.golive.model.GoliveException;
@@ -35,6 +36,8 @@ final class UnitView extends View {
     private int at;
     private boolean editing;
     private UnitPreview preview;
+    /** What t (tighten) would add to the drop-in on a unit golive did not write; null when there is no such drop-in. */
+    private ServiceUnits.Tightening tightening;
     private String problem;
     private int generation;
     private boolean started;
@@ -61,7 +64,8 @@ final class UnitView extends View {
         return "The service's systemd unit: edit the fields (enter edits or cycles, enter again ends; ctrl-u clears the field), "
                 + "see the unit golive would write, the checks, and with v what systemd-analyze says (verify and exposure score). "
                 + "A service that already has a unit starts from it (each field marked with the file:line it came from), "
-                + "and golive writes a drop-in that changes only what you edit.";
+                + "and golive writes a drop-in that changes only what you edit; on a unit golive did not write, t adds the sandboxing, "
+                + "task limit and restart changes left out (as --tighten), after a confirm listing each directive.";
     }
 
     @Override void shown() {
@@ -178,16 +182,37 @@ final class UnitView extends View {
             app.model().service(spec());
             app.planAndReview();
         }).unless(() -> preview == null ? "fix the form first" : app.model().profile().isEmpty() ? "no profile chosen" : null));
+        b.add(Binding.hint("t", "tighten", "On a unit golive did not write: also add the sandboxing, task limit, kill and restart changes "
+                + "left out of its drop-in (as --tighten; lists each directive and asks first)", this::confirmTighten)
+                .unless(() -> app.model().session().tightened() ? "tightened already (for the rest of this session)"
+                        : tightening == null ? "no drop-in on a unit golive did not write"
+                        : tightening.refused().isPresent() ? tightening.refused().get()
+                        : tightening.changes().isEmpty() ? "nothing left out of the drop-in" : null));
         b.add(Binding.quiet("J", "unit down", "Scroll the rendered unit down", unitPane::down));
         b.add(Binding.quiet("K", "unit up", "Scroll the rendered unit up", unitPane::up));
         return b;
+    }
+
+    /** t: lists each directive tightening adds or changes; yes tightens the session, and the preview and plan derive again. */
+    private void confirmTighten() {
+        ServiceUnits.Tightening t = tightening;
+        // one paragraph, so that the list fits an 80x24 terminal too
+        StringBuilder q = new StringBuilder("Tighten " + t.unit() + ", a unit golive did not write? Its drop-in would also set:\n");
+        q.append(String.join(" · ", t.changes()));
+        q.append("\n\nA vendor service may need what these take away (devices, writable paths, namespaces, its restart or kill "
+                + "behaviour): it can fail to start or misbehave. The same as --tighten, for every unit this session plans.");
+        app.confirm("Tighten", q.toString(), () -> {
+            app.model().tighten();
+            app.status(t.unit() + ": tightened; the unit and the plan are derived again");
+            render(false);
+        });
     }
 
     /** The form as a spec (what p puts in the plan). */
     ServiceSpec spec() { return form.spec(); }
 
     /** A preview, or why the form cannot be one: a bad value while typing is the form's answer, not a failure. */
-    private record Outcome(UnitPreview preview, String problem) { }
+    private record Outcome(UnitPreview preview, ServiceUnits.Tightening tightening, String problem) { }
 
     /** Renders on a worker; only the newest request's answer is kept (typing outruns rendering). */
     private void render(boolean analyze) {
@@ -202,19 +227,24 @@ final class UnitView extends View {
         }
         app.worker().run(analyze ? "systemd-analyze" : "rendering the unit", () -> {
             try {
-                return new Outcome(app.model().session().previewUnit(spec, Optional.empty(), UnitForm::label, PREVIEW_ID, analyze), null);
+                Session s = app.model().session();
+                UnitPreview p = s.previewUnit(spec, Optional.empty(), UnitForm::label, PREVIEW_ID, analyze);
+                boolean vendor = p.unit().kind() == dev.golive.unit.RenderedUnit.Kind.DROP_IN && !s.tightened();
+                return new Outcome(p, vendor ? s.tightening(spec, p, UnitForm::label) : null, null);
             } catch (GoliveException e) {
                 // not logged: the screen shows it, and a half-typed value is no event worth a log line
                 if (e.exitCode() != ExitCode.BAD_INPUT) throw e;
-                return new Outcome(null, TuiApp.firstLine(e.getMessage()));
+                return new Outcome(null, null, TuiApp.firstLine(e.getMessage()));
             }
         }, o -> {
             if (mine != generation) return;
             preview = o.preview();
+            tightening = o.tightening();
             problem = o.problem();
         }, e -> {
             if (mine != generation) return;
             preview = null;
+            tightening = null;
             problem = TuiApp.firstLine(e.getMessage());
         });
     }
@@ -229,6 +259,16 @@ final class UnitView extends View {
         if (problem != null) out.add(new String[] {"ERROR", "golive: " + problem});
         else if (preview != null && !preview.check().warnings().isEmpty()) out.add(new String[] {"WARN", "! " + preview.check().warnings().get(0)});
         else if (preview != null) out.add(new String[] {"OK", "✓ valid"});
+        if (problem == null && preview != null && tightening == null && preview.unit().kind() == dev.golive.unit.RenderedUnit.Kind.DROP_IN
+                && app.model().session().tightened()) {
+            out.add(new String[] {"DIM", "tightened: the drop-in may add sandboxing, a task limit, kill and restart changes (as --tighten)"});
+        }
+        if (problem == null && tightening != null) {
+            int n = tightening.changes().size();
+            if (tightening.refused().isPresent()) out.add(new String[] {"DIM", "no tightening: " + tightening.refused().get()});
+            else if (n > 0) out.add(new String[] {"WARN", "! " + n + (n == 1 ? " directive" : " directives") + " left out: " + tightening.unit()
+                    + " is not golive's unit (t tightens it, asks first)"});
+        }
         List<String[]> wrapped = new ArrayList<>();
         for (String[] m : out) for (String l : Canvas.wrap(m[1], width)) wrapped.add(new String[] {m[0], l});
         return wrapped;
