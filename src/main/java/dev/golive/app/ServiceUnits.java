@@ -116,7 +116,7 @@ public final class ServiceUnits implements ServiceFiles {
         GoRuntimeDerivation.Result go = GoRuntimeDerivation.derive(running,
                 new GoRuntimeDerivation.Inputs(binary.buildInfo(), mod, facts.cpu(), facts.memory()));
         RenderedUnit r = UnitRenderer.render(facts, rendered, go, files, planId, unitChanges,
-                new UnitScope(tighten, today.directives(), restartToday));
+                new UnitScope(tighten, today.directives(), restartToday, asked.resources().ioWeight().isPresent()));
         return new Derived(rendered, r, binary, check, changes(unit, r));
     }
 

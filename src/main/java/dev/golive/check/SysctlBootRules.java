@@ -7,7 +7,9 @@ import dev.golive.model.KernelDefaults;
 import dev.golive.model.OwnedFiles;
 import dev.golive.model.ProposedFix;
 import dev.golive.model.Source;
+import dev.golive.model.SysctlAssignment;
 import dev.golive.model.SysctlFact;
+import dev.golive.model.SysctlFacts;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -52,5 +54,51 @@ final class SysctlBootRules {
                 return out;
             });
 
-    static List<Rule> all() { return List.of(RUNTIME_ONLY); }
+    static final Rule CONF_NOT_AT_BOOT = Rule.host("SYSCTL-CONF-NOT-AT-BOOT", WARN, Area.SYSCTL_CONFIG,
+            "/etc/sysctl.conf is not read at boot: its values are lost",
+            "At boot systemd-sysctl.service applies only the *.conf files of /etc/sysctl.d, /run/sysctl.d, "
+                    + "/usr/local/lib/sysctl.d and /usr/lib/sysctl.d (systemd-sysctl.service(8), sysctl.d(5)); it has not read "
+                    + "/etc/sysctl.conf since systemd 207. Distributions used to link it back as /etc/sysctl.d/99-sysctl.conf "
+                    + "(Debian up to 12, Ubuntu, RHEL); Debian 13 no longer does (its release notes: \"/etc/sysctl.conf is no "
+                    + "longer honored\"). procps' `sysctl --system` still reads /etc/sysctl.conf last (sysctl(8)), so a value "
+                    + "there takes effect when an admin runs it by hand, and is gone after the next reboot. This host has no "
+                    + "such link, and the value below is not set by any file systemd-sysctl reads.",
+            "Move the line into a file in /etc/sysctl.d (golive writes it into " + OwnedFiles.SYSCTL_DROPIN + "; golive never "
+                    + "rewrites /etc/sysctl.conf, so delete the line there yourself), or link /etc/sysctl.d/99-sysctl.conf to "
+                    + "../sysctl.conf as older Debian releases did.",
+            "man 8 systemd-sysctl.service; man 5 sysctl.d; man 8 sysctl; Debian 13 release notes (/etc/sysctl.conf is no longer honored)",
+            (r, h) -> {
+                List<Finding> out = new ArrayList<>();
+                var s = h.sysctls();
+                boolean inContainer = h.os().container().opt().filter(c -> !c.isBlank() && !c.equals("none")).isPresent();
+                // without systemd another init (procps' script) reads /etc/sysctl.conf at boot
+                if (inContainer || !s.sysctlConfSkippedAtBoot() || h.systemd().version().opt().isEmpty()) return out;
+                java.util.Map<String, SysctlAssignment> inConf = new java.util.LinkedHashMap<>();
+                for (SysctlAssignment a : s.allAssignments()) {
+                    if (a.source().path().equals(SysctlFacts.SYSCTL_CONF) && !a.key().contains("*") && !a.key().contains("?")) {
+                        inConf.remove(a.key());
+                        inConf.put(a.key(), a);
+                    }
+                }
+                for (SysctlAssignment a : inConf.values()) {
+                    String want = SysctlFact.normalize(a.value());
+                    if (!s.get(a.key()).map(f -> f.exists().orElse(true)).orElse(true)) continue; // SYSCTL-DEAD-KEY's case
+                    Optional<SysctlAssignment> boot = s.atBoot(a.key(), "");
+                    if (boot.filter(b -> SysctlFact.normalize(b.value()).equals(want)).isPresent()) continue;
+                    String then = boot.map(b -> SysctlFact.normalize(b.value()) + " from " + b.source().describe())
+                            .or(() -> KernelDefaults.of(a.key(), h.os()).map(d -> "the kernel default " + d.value() + " (" + d.source() + ")"))
+                            .orElse("the kernel's default");
+                    out.add(r.titled(a.key() + " = " + want + " in /etc/sysctl.conf is not applied at boot",
+                            a.source().describe() + " sets " + a.key() + " = " + want + ", but systemd-sysctl does not read "
+                                    + SysctlFacts.SYSCTL_CONF + " on this host (no link to it in a sysctl.d directory): the next boot gives "
+                                    + then,
+                            Facts.plus(List.<Source>of(a.source()), s.sysctlConfAtBoot().src()),
+                            ProposedFix.of("move " + a.key() + " = " + want + " into " + OwnedFiles.SYSCTL_DROPIN
+                                    + " (then delete " + a.source().describe() + " yourself)",
+                                    new FixChange.SysctlChange(a.key(), want))));
+                }
+                return out;
+            });
+
+    static List<Rule> all() { return List.of(RUNTIME_ONLY, CONF_NOT_AT_BOOT); }
 }

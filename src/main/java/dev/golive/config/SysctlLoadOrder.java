@@ -3,6 +3,8 @@ package dev.golive.config;
 import dev.golive.host.HostPaths;
 import dev.golive.host.HostLinks;
 import dev.golive.host.HostRoot;
+import dev.golive.model.Fact;
+import dev.golive.model.Source;
 import dev.golive.model.SysctlAssignment;
 
 import java.util.ArrayList;
@@ -28,10 +30,13 @@ public final class SysctlLoadOrder {
     public static final List<String> DIRECTORIES = List.of(
             "/etc/sysctl.d", "/run/sysctl.d", "/usr/local/lib/sysctl.d", "/usr/lib/sysctl.d", "/lib/sysctl.d");
 
-    public static final String SYSCTL_CONF = "/etc/sysctl.conf";
+    public static final String SYSCTL_CONF = dev.golive.model.SysctlFacts.SYSCTL_CONF;
 
-    /** The files read, in order, their assignments, and the files masked by a same-named one. */
-    public record Resolution(List<SysctlFile> files, List<String> masked, List<String> unreadable) {
+    /**
+     * The files read, in order, their assignments, and the files masked by a same-named one.
+     * {@code sysctlConfAtBoot}: whether a sysctl.d link makes systemd-sysctl read /etc/sysctl.conf.
+     */
+    public record Resolution(List<SysctlFile> files, List<String> masked, List<String> unreadable, Fact<Boolean> sysctlConfAtBoot) {
 
         public List<SysctlAssignment> assignments() {
             List<SysctlAssignment> all = new ArrayList<>();
@@ -84,6 +89,7 @@ public final class SysctlLoadOrder {
         List<SysctlFile> files = new ArrayList<>();
         List<String> unreadable = new ArrayList<>();
         boolean sysctlConfViaLink = false;
+        String link = null;
         for (String path : byName.values()) {
             if (HostLinks.isLinkToDevNull(root, path)) continue; // masked on purpose: the name stays taken
             String real = HostLinks.canonical(root, path);
@@ -92,6 +98,7 @@ public final class SysctlLoadOrder {
             if (real.equals(SYSCTL_CONF)) {
                 if (sysctlConfViaLink) continue;
                 sysctlConfViaLink = true;
+                link = path;
                 shown = SYSCTL_CONF;
             }
             var text = root.read(real);
@@ -102,6 +109,23 @@ public final class SysctlLoadOrder {
             var text = root.read(SYSCTL_CONF);
             if (text.known()) files.add(SysctlFile.parse(SYSCTL_CONF, text.orElse("")));
         }
-        return new Resolution(files, masked, unreadable);
+        return new Resolution(files, masked, unreadable, readAtBoot(root, link));
+    }
+
+    /**
+     * systemd-sysctl reads only the sysctl.d directories (sysctl.d(5)): /etc/sysctl.conf at boot only
+     * through a link there. No link is certain only where every directory was listed or is known absent.
+     */
+    private static Fact<Boolean> readAtBoot(HostRoot root, String link) {
+        if (link != null) return Fact.of(true, Source.File.of(link));
+        for (String dir : DIRECTORIES) {
+            if (root.list(dir).isPresent()) continue;
+            Fact<Boolean> present = root.presence(dir);
+            if (!(present instanceof Fact.Known<Boolean> k) || k.value()) {
+                return Fact.unknown(dir + " was not read: cannot tell whether a link there makes systemd-sysctl read " + SYSCTL_CONF);
+            }
+        }
+        return Fact.of(false, new Source.Derived("no file in " + String.join(", ", DIRECTORIES) + " links to " + SYSCTL_CONF
+                + ": systemd-sysctl does not read it (sysctl.d(5))"));
     }
 }

@@ -235,7 +235,11 @@ final class CgroupLayout {
         Fact<String> self = selfCgroupFile.known()
                 ? selfPath("cpu").<Fact<String>>map(p -> Fact.of(p, selfCgroupFile.src().get())).orElse(Fact.unknown("no entry in /proc/self/cgroup"))
                 : Fact.unknown(CpuProbe.reason(selfCgroupFile));
-        return new CgroupFacts(mode, allMounts, ctrl, subtree, v1, unified, noV1, self);
+        Optional<String> v2Root = v2.filter(m -> m.hierarchyRoot.equals("/")).map(CgMount::mountPoint);
+        var blockIo = v2.isPresent() && v2Root.isEmpty()
+                ? new dev.golive.model.BlockIo(BlockIoProbe.schedulers(root), Fact.unknown("cgroup namespace: the cgroup2 root is not visible"))
+                : BlockIoProbe.read(root, v2Root, mode.known());
+        return new CgroupFacts(mode, allMounts, ctrl, subtree, v1, unified, noV1, self, blockIo);
     }
 
     private static List<String> words(String s) {

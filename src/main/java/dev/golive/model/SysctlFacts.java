@@ -11,6 +11,9 @@ import java.util.Optional;
  * {@code malformedLines}: lines of those files systemd-sysctl skips (not an assignment).
  * {@code kernel} says what the keys were judged against: a running kernel, or (an image tree
  * without /proc/sys) the kernel the admin named or only the keys golive knows.
+ * {@code sysctlConfAtBoot}: whether systemd-sysctl reads /etc/sysctl.conf at boot, which it does
+ * only through a link in a sysctl.d directory (Debian ≤ 12's {@code 99-sysctl.conf}); without
+ * one only {@code sysctl --system} reads it (sysctl.d(5)). Unknown where the directories were not read.
  */
 public record SysctlFacts(
         Map<String, SysctlFact> byKey,
@@ -18,7 +21,15 @@ public record SysctlFacts(
         List<String> filesInLoadOrder,
         List<String> maskedFiles,
         List<MalformedLine> malformedLines,
-        KernelBasis kernel) {
+        KernelBasis kernel,
+        Fact<Boolean> sysctlConfAtBoot) {
+
+    /** Whether systemd-sysctl reads /etc/sysctl.conf at boot is not known. */
+    public SysctlFacts(Map<String, SysctlFact> byKey, List<SysctlAssignment> allAssignments, List<String> filesInLoadOrder,
+                       List<String> maskedFiles, List<MalformedLine> malformedLines, KernelBasis kernel) {
+        this(byKey, allAssignments, filesInLoadOrder, maskedFiles, malformedLines, kernel,
+                Fact.unknown("the sysctl.d directories were not read"));
+    }
 
     /** Facts read from a running (or captured) kernel's /proc/sys, files without a malformed line. */
     public SysctlFacts(Map<String, SysctlFact> byKey, List<SysctlAssignment> allAssignments, List<String> filesInLoadOrder,
@@ -40,12 +51,38 @@ public record SysctlFacts(
 
     public SysctlFacts {
         java.util.Objects.requireNonNull(kernel, "kernel");
+        java.util.Objects.requireNonNull(sysctlConfAtBoot, "sysctlConfAtBoot");
         malformedLines = List.copyOf(malformedLines);
         byKey = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(byKey));
         allAssignments = List.copyOf(allAssignments);
         filesInLoadOrder = List.copyOf(filesInLoadOrder);
         maskedFiles = List.copyOf(maskedFiles);
     }
+
+    /** Whether an assignment in /etc/sysctl.conf is certainly not applied at boot (no sysctl.d link reads it). */
+    public boolean sysctlConfSkippedAtBoot() { return sysctlConfAtBoot.opt().filter(b -> !b).isPresent(); }
+
+    /**
+     * The assignment of {@code key} the next boot applies: the last one in load order, leaving out
+     * /etc/sysctl.conf where systemd-sysctl does not read it and {@code except} (a file about to be
+     * rewritten). Glob keys are not expanded.
+     */
+    public Optional<SysctlAssignment> atBoot(String key, String except) {
+        Optional<SysctlAssignment> winner = get(key).flatMap(SysctlFact::configured);
+        if (winner.isEmpty()) return winner;
+        String from = winner.get().source().path();
+        if (!from.equals(except) && !(sysctlConfSkippedAtBoot() && from.equals(SYSCTL_CONF))) return winner;
+        SysctlAssignment last = null;
+        for (SysctlAssignment a : allAssignments) {
+            if (!a.key().equals(key) || a.source().path().equals(except)) continue;
+            if (sysctlConfSkippedAtBoot() && a.source().path().equals(SYSCTL_CONF)) continue;
+            last = a;
+        }
+        return Optional.ofNullable(last);
+    }
+
+    /** The file systemd-sysctl stopped reading in v207 (sysctl.d(5)); procps' sysctl --system still reads it last. */
+    public static final String SYSCTL_CONF = "/etc/sysctl.conf";
 
     public Optional<SysctlFact> get(String key) { return Optional.ofNullable(byKey.get(key)); }
 

@@ -204,7 +204,8 @@ public final class Planner {
             // is only live (sysctl -w; it differs from the known default) is written, so the boot keeps it.
             // Where the default is not known golive cannot tell, and a container's runtime sets its values
             // at each start: there the live value stands.
-            Optional<String> nextBoot = winner.map(a -> SysctlFact.normalize(a.value()))
+            // /etc/sysctl.conf counts only where systemd-sysctl reads it (SysctlFacts.atBoot)
+            Optional<String> nextBoot = facts.sysctls().atBoot(w.key(), OwnedFiles.SYSCTL_DROPIN).map(a -> SysctlFact.normalize(a.value()))
                     .or(() -> container ? Optional.empty() : KernelDefaults.of(w.key(), facts.os()).map(d -> SysctlFact.normalize(d.value())));
             boolean configuredOk = nextBoot.map(w.value()::equals).orElse(true);
             if (ours.containsKey(w.key()) || !(liveOk && configuredOk)) {
@@ -213,8 +214,11 @@ public final class Planner {
                 if (atBoot != null) atBoot.add(w.key() + " = " + w.value() + "  (" + OwnedFiles.SYSCTL_DROPIN + ", systemd-sysctl)");
                 winner.filter(a -> !SysctlFact.normalize(a.value()).equals(w.value()) && loadsAfterOurs(a.source()))
                         .ifPresent(a -> conflicts.add(new PlanConflict(w.key(), w.value(), SysctlFact.normalize(a.value()), a.source(),
-                                a.source().describe() + " loads after " + OwnedFiles.SYSCTL_DROPIN + " and sets " + a.value()
-                                        + ": at the next boot it wins. Remove or change that line yourself.")));
+                                (facts.sysctls().sysctlConfSkippedAtBoot() && a.source().path().equals(dev.golive.model.SysctlFacts.SYSCTL_CONF)
+                                        ? a.source().describe() + " sets " + a.value() + ": systemd-sysctl does not read it at boot here, but `sysctl --system` reads it after "
+                                                + OwnedFiles.SYSCTL_DROPIN + " and sets it back. Remove or change that line yourself."
+                                        : a.source().describe() + " loads after " + OwnedFiles.SYSCTL_DROPIN + " and sets " + a.value()
+                                                + ": at the next boot it wins. Remove or change that line yourself."))));
             }
             // an image tree has no kernel to set it in: the file's line is the whole change
             if (atBoot == null && now.isPresent() && !liveOk) {

@@ -146,7 +146,21 @@ final class UnitDirectives {
             else if (runtime.isPresent() && scope.tighten()) g.notes.add("TasksMax=" + v + " left out: " + runtime.get() + "; its containers' tasks count against the limit");
             else untouched.add("task limit");
         });
+        Fact<Boolean> ioEnforced = facts.cgroups().blockIo().weightEnforced();
         r.ioWeight().ifPresent(v -> {
+            // io.weight is a share only BFQ (CFQ before 5.0) or iocost implement: elsewhere the line changes nothing
+            if (ioEnforced.opt().filter(e -> !e).isPresent()) {
+                String why = ioEnforced.src().map(x -> x instanceof dev.golive.model.Source.Derived d ? d.from() : x.describe()).orElse("")
+                        + ", and only the bfq scheduler or iocost enforce an io weight (kernel Documentation/admin-guide/cgroup-v2.rst, io.weight)";
+                if (!scope.ioWeightAsked()) {
+                    g.notes.add("IOWeight=" + v + " left out: " + why + "; select bfq for the disk or turn iocost on, then plan again");
+                    return;
+                }
+                g.notes.add("IOWeight=" + v + " written as asked, but it does nothing here: " + why);
+            }
+            if (ioEnforced instanceof Fact.Unknown<Boolean> u) {
+                g.notes.add("IOWeight=" + v + " written though it may do nothing: whether bfq or iocost enforces it is unknown (" + u.reason() + ")");
+            }
             if (g.knows("Service", "IOWeight", v.toString())) g.add("Service", "IOWeight", Integer.toString(v), "resources.ioWeight");
             // BlockIOWeight= runs 10..1000 around a default of 500 where IOWeight= runs 1..10000 around 100
             else g.add("Service", "BlockIOWeight", Long.toString(Math.max(10, Math.min(1000, v * 5L))), "resources.ioWeight");

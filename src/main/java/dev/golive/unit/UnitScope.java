@@ -15,9 +15,11 @@ import java.util.Optional;
  * (to keep {@code Restart=always} and to recognise a container runtime) and whether the
  * admin asked for tightening explicitly ({@code --tighten}). Without that, a drop-in on such
  * a unit adds no sandboxing, task limit, kill or restart change. A unit golive wrote is
- * golive's to tighten; there the scope has no effect.
+ * golive's to tighten; there the scope has no effect. {@code ioWeightAsked}: the admin asked for
+ * the io weight (an option or the spec, not a profile), so it is written even where nothing enforces it.
  */
-public record UnitScope(boolean tighten, List<UnitDirective> existing, Optional<dev.golive.model.ServiceSpec.Restart> restartToday) {
+public record UnitScope(boolean tighten, List<UnitDirective> existing, Optional<dev.golive.model.ServiceSpec.Restart> restartToday,
+                        boolean ioWeightAsked) {
 
     public UnitScope {
         existing = List.copyOf(existing);
@@ -25,6 +27,11 @@ public record UnitScope(boolean tighten, List<UnitDirective> existing, Optional<
     }
 
     public UnitScope(boolean tighten, List<UnitDirective> existing) { this(tighten, existing, Optional.empty()); }
+
+    /** An io weight in the spec counts as asked for. */
+    public UnitScope(boolean tighten, List<UnitDirective> existing, Optional<dev.golive.model.ServiceSpec.Restart> restartToday) {
+        this(tighten, existing, restartToday, true);
+    }
 
     /** The scope from the unit file on the host (its drop-ins not merged), for callers that have no resolved unit. */
     public static UnitScope of(CurrentUnitFiles current, boolean tighten) {

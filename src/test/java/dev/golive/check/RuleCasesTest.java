@@ -99,6 +99,8 @@ class RuleCasesTest {
                 c("GO-GOMOD-NEWER-THAN-TOOLCHAIN", "go.mod 1.23, toolchain 1.22.2", s().goMod("1.23")),
                 c("SYSCTL-RUNTIME-ONLY", "sysctl -w somaxconn=65535, no file", h().sysctl("net.core.somaxconn", "65535")),
                 c("SYSCTL-RUNTIME-ONLY", "swappiness 10 only live", h().sysctl("vm.swappiness", "10")),
+                c("SYSCTL-CONF-NOT-AT-BOOT", "Debian 13: somaxconn only in /etc/sysctl.conf", h().sysctlConfAtBoot(false)
+                        .sysctlApplied("/etc/sysctl.conf", 3, "net.core.somaxconn", "65535")),
                 c("SYSCTL-MALFORMED-LINE", "a line without '='", h().sysctlMalformed(F, 4, "net.core.somaxconn 65535")),
                 c("FD-LIMITS-MALFORMED-LINE", "three fields", h().limitsMalformed("/etc/security/limits.d/90-app.conf", 2, "app soft 65536")),
                 c("UNIT-NO-EXECSTART", "no ExecStart=, Type=exec", s().without("Service", "ExecStart")),
@@ -193,6 +195,12 @@ class RuleCasesTest {
                 c("SYSCTL-RUNTIME-ONLY", "set by a file", h().sysctlApplied(F, 1, "net.core.somaxconn", "65535")),
                 c("SYSCTL-RUNTIME-ONLY", "inside a container (its runtime sets it at each start)", h().container("docker").sysctl("net.core.somaxconn", "65535")),
                 c("SYSCTL-RUNTIME-ONLY", "a key without a fixed default", h().sysctl("net.ipv4.tcp_max_syn_backlog", "8192")),
+                c("SYSCTL-CONF-NOT-AT-BOOT", "Debian 12's 99-sysctl.conf link reads it", h().sysctlConfAtBoot(true)
+                        .sysctlApplied("/etc/sysctl.conf", 3, "net.core.somaxconn", "65535")),
+                c("SYSCTL-CONF-NOT-AT-BOOT", "a sysctl.d file sets the same value", h().sysctlConfAtBoot(false)
+                        .sysctlFile(F, 1, "net.core.somaxconn", "65535").sysctlApplied("/etc/sysctl.conf", 3, "net.core.somaxconn", "65535")),
+                c("SYSCTL-CONF-NOT-AT-BOOT", "no systemd: the init script reads it", h().sysctlConfAtBoot(false).systemdUnknown()
+                        .sysctlApplied("/etc/sysctl.conf", 3, "net.core.somaxconn", "65535")),
                 c("SYSCTL-MALFORMED-LINE", "assignments and comments only", h().sysctlApplied(F, 1, "net.core.somaxconn", "8192")),
                 c("FD-LIMITS-MALFORMED-LINE", "a valid nofile line", h().limitsConf("app", "soft", "65536")),
                 c("UNIT-NO-EXECSTART", "a oneshot without ExecStart=", s().without("Service", "ExecStart").set("Service", "Type", "oneshot")),

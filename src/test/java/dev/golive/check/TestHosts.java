@@ -65,6 +65,7 @@ final class TestHosts {
     private Fact<NofileLimit> defaultNofile = Fact.of(new NofileLimit(1024, 524288), new Source.Default("systemd 252 compiled default"));
     private final List<LimitsEntry> limits = new ArrayList<>();
     private final List<dev.golive.model.MalformedLine> sysctlMalformed = new ArrayList<>();
+    private Fact<Boolean> sysctlConfAtBoot = Fact.unknown("not read");
     private final List<dev.golive.model.MalformedLine> limitsMalformed = new ArrayList<>();
     private final Map<String, String> live = new LinkedHashMap<>();
     private final Map<String, Boolean> missingKeys = new LinkedHashMap<>();
@@ -190,6 +191,12 @@ final class TestHosts {
         managerDefaults.put("DefaultLimitNOFILE", Fact.of(v, new Source.File("/etc/systemd/system.conf", 40)));
         return this;
     }
+    /** Whether a sysctl.d link makes systemd-sysctl read /etc/sysctl.conf (Debian 12: yes; Debian 13: no). */
+    TestHosts sysctlConfAtBoot(boolean linked) {
+        this.sysctlConfAtBoot = Fact.of(linked, linked ? Source.File.of("/etc/sysctl.d/99-sysctl.conf") : new Source.Derived("no link"));
+        return this;
+    }
+
     /** A line of a sysctl file that is not an assignment, as config.SysctlFile reports it. */
     TestHosts sysctlMalformed(String path, int line, String text) {
         sysctlMalformed.add(dev.golive.config.SysctlFile.parse(path, "\n".repeat(line - 1) + text + "\n").malformedLines().get(0));
@@ -294,7 +301,7 @@ final class TestHosts {
                     dev.golive.inspect.SysctlProbe.perNamespace(k)));
         }
         SysctlFacts sysctls = new SysctlFacts(byKey, assignments, assignments.stream().map(a -> a.source().path()).distinct().toList(), List.of(),
-                sysctlMalformed);
+                sysctlMalformed, dev.golive.model.KernelBasis.RUNNING_KERNEL, sysctlConfAtBoot);
         CgroupFacts cg = new CgroupFacts(cgroupMode, List.of(new Mount("/sys/fs/cgroup", "cgroup2", "rw")),
                 Fact.of(controllers, Source.File.of("/sys/fs/cgroup/cgroup.controllers")),
                 Fact.of(controllers, Source.File.of("/sys/fs/cgroup/cgroup.subtree_control")), List.of(),

@@ -77,4 +77,39 @@ class ServiceCaptureTest {
         // and it reads back as it was written
         assertThat(CaptureManifest.parse("m", m.toJson())).isEqualTo(m);
     }
+
+    /**
+     * The block schedulers and io.cost.qos that decide IOWeight= go into the capture: /sys/block/vda
+     * is a link into /sys/devices as on a real host, and the capture reads the same (mq-deadline,
+     * iocost off: no io weight is enforced).
+     */
+    @Test
+    void theBlockSchedulersAndIocostAreCaptured(@TempDir Path tmp) throws Exception {
+        Path tree = tmp.resolve("host");
+        Fixtures.copyTree(Fixtures.dir("debian12-vm"), tree);
+        Files.delete(tree.resolve(CaptureManifest.FILE_NAME));
+        Path queue = tree.resolve("sys/devices/pci0000:00/0000:00:04.0/virtio2/block/vda/queue");
+        Files.createDirectories(queue);
+        Files.writeString(queue.resolve("scheduler"), "[mq-deadline] none\n");
+        Files.createDirectories(tree.resolve("sys/block"));
+        Files.createSymbolicLink(tree.resolve("sys/block/vda"), Path.of("../devices/pci0000:00/0000:00:04.0/virtio2/block/vda"));
+        Files.writeString(tree.resolve("sys/fs/cgroup/io.cost.qos"), "254:0 enable=0 ctrl=auto rpct=0.00 rlat=250000 wpct=0.00 wlat=250000 min=1.00 max=10000.00\n");
+
+        AccessLog log = new AccessLog();
+        DirectoryHostRoot live = new DirectoryHostRoot(tree, false, "host", log);
+        FakeCommandRunner fake = debianWithSystemdAnalyze();
+        RecordingCommandRunner rec = new RecordingCommandRunner(fake);
+        HostFacts before = Inspector.inspect(live, rec, Inspector.Options.forService("api.service", null));
+        assertThat(before.cgroups().blockIo().schedulers().opt()).contains(java.util.Map.of("vda", "mq-deadline"));
+        Path out = tmp.resolve("cap");
+        CaptureWriter.writeTo(live, log, rec, "2026-01-01T00:00:00Z", "api-1", "x86_64", "6.1.0-18-amd64", out);
+
+        assertThat(out.resolve("sys/block/vda/queue/scheduler")).hasContent("[mq-deadline] none");
+        assertThat(out.resolve("sys/fs/cgroup/io.cost.qos")).isRegularFile();
+        try (RootSpec cap = RootSpec.open(out.toString(), new AccessLog())) {
+            HostFacts after = Inspector.inspect(cap.root(), cap.runner(), Inspector.Options.forService("api.service", null));
+            assertThat(after.cgroups().blockIo()).isEqualTo(before.cgroups().blockIo());
+            assertThat(after.cgroups().blockIo().weightEnforced().opt()).contains(false);
+        }
+    }
 }
