@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -31,23 +30,11 @@ class OlderSystemdBenchIT {
 
     static boolean up;
 
-    static Run bench(String... words) throws Exception {
-        List<String> argv = new ArrayList<>(List.of(Run.root().resolve("scripts/testbed").toString()));
-        argv.addAll(List.of(words));
-        return Run.run(argv, Duration.ofMinutes(10));
-    }
+    static Run bench(String... words) throws Exception { return Testbed.run(words); }
 
-    static Run in(String... cmd) throws Exception {
-        List<String> w = new ArrayList<>(List.of("exec", BENCH, "--"));
-        w.addAll(List.of(cmd));
-        return bench(w.toArray(new String[0]));
-    }
+    static Run in(String... cmd) throws Exception { return Testbed.in(BENCH, cmd); }
 
-    static String sh(String script) throws Exception {
-        Run r = in("sh", "-c", script);
-        assertThat(r.exit()).as(script + ": " + r.err()).isZero();
-        return r.out().strip();
-    }
+    static String sh(String script) throws Exception { return Testbed.sh(BENCH, script); }
 
     /** The journal's complaints about unit files since boot. */
     static List<String> complaints() throws Exception {

@@ -34,23 +34,11 @@ class SystemdBenchIT {
     static Map<String, String> pristine;
     static String pristineSomaxconn;
 
-    static Run bench(String... words) throws Exception {
-        List<String> argv = new ArrayList<>(List.of(Run.root().resolve("scripts/testbed").toString()));
-        argv.addAll(List.of(words));
-        return Run.run(argv, Duration.ofMinutes(10));
-    }
+    static Run bench(String... words) throws Exception { return Testbed.run(words); }
 
-    static Run in(String... cmd) throws Exception {
-        List<String> w = new ArrayList<>(List.of("exec", BENCH, "--"));
-        w.addAll(List.of(cmd));
-        return bench(w.toArray(new String[0]));
-    }
+    static Run in(String... cmd) throws Exception { return Testbed.in(BENCH, cmd); }
 
-    static String sh(String script) throws Exception {
-        Run r = in("sh", "-c", script);
-        assertThat(r.exit()).as(script + ": " + r.err()).isZero();
-        return r.out().strip();
-    }
+    static String sh(String script) throws Exception { return Testbed.sh(BENCH, script); }
 
     /** Every regular file under golive's places, by SHA-256. */
     static Map<String, String> owned() throws Exception {
