@@ -55,7 +55,7 @@ public final class TmpfilesLoadOrder {
     }
 
     /** {@code w PATH MODE USER GROUP AGE ARGUMENT…} → [PATH, ARGUMENT]; any other line → empty. */
-    static Optional<String[]> parse(String line) {
+    public static Optional<String[]> parse(String line) {
         String t = line.strip();
         if (t.isEmpty() || t.startsWith("#")) return Optional.empty();
         String[] f = t.split("\\s+", 7);

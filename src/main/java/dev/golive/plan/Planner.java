@@ -1,6 +1,7 @@
 package dev.golive.plan;
 
 import dev.golive.config.SysctlFile;
+import dev.golive.config.TmpfilesLoadOrder;
 import dev.golive.config.SystemdIni;
 import dev.golive.inspect.SysctlProbe;
 import dev.golive.model.Fact;
@@ -302,10 +303,7 @@ public final class Planner {
                                 List<String> atBoot, List<LiveChange> live, List<String> manual) {
         Map<String, String> ours = new LinkedHashMap<>();
         in.currentOf(OwnedFiles.TMPFILES_DROPIN).content().filter(OwnedFiles::isOwned).ifPresent(c -> {
-            for (String line : c.split("\n")) {
-                String[] f = line.trim().split("\\s+");
-                if (f.length >= 7 && f[0].equals("w")) ours.put(f[1], f[6]);
-            }
+            for (String line : c.split("\n")) TmpfilesLoadOrder.parse(line).ifPresent(w -> ours.put(w[0], w[1]));
         });
         StringBuilder body = new StringBuilder();
         for (Want v : wants.values()) {
