@@ -34,7 +34,14 @@ final class ProfilesView extends View {
 
     @Override ListPane<?> list() { return list; }
 
-    @Override void shown() { app.model().loaded().ifPresent(l -> list.items(l.profiles())); }
+    /** The first time the list fills, the cursor starts on the profile the plan uses (the admin's choice, else ★), so p plans what "in plan" marks. */
+    @Override void shown() {
+        app.model().loaded().ifPresent(l -> {
+            boolean first = list.total() == 0;
+            list.items(l.profiles());
+            if (first) app.model().profile().ifPresent(p -> list.select(x -> x.name().equals(p)));
+        });
+    }
 
     @Override protected List<Binding> buildBindings() {
         List<Binding> b = new ArrayList<>(list.moves());
