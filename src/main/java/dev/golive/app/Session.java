@@ -32,6 +32,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import dev.golive.host.DirectoryHostRoot;
+import dev.golive.model.Finding;
 import dev.golive.model.FixChange;
 import dev.golive.model.Plan;
 import dev.golive.plan.OwnedFilesReader;
@@ -280,6 +281,12 @@ public final class Session implements AutoCloseable {
     public Plan plan(String profileName, Optional<String> service, List<FixChange> fixes, String planId) {
         return planFor(profileName, service.map(Session::serviceUnit).map(ServiceSpec::named), fixes, planId);
     }
+
+    /**
+     * What of a finding's fix golive makes itself and what stays the admin's step: what every
+     * front end asks before it offers a finding as "golive can fix" (the planner's own rule).
+     */
+    public static dev.golive.plan.FixReach fixReach(Finding f) { return dev.golive.plan.FixReach.of(f); }
 
     /** The profile name that plans only the picked fixes (the guide's "none"). */
     public static final String NO_PROFILE = "none";

@@ -102,7 +102,7 @@ public final class Guide {
 
     private List<FixChange> chooseFixes(CheckReport report) {
         List<Finding> fixable = report.findings().stream()
-                .filter(x -> x.fix().map(fx -> !fx.changes().isEmpty()).orElse(false))
+                .filter(x -> Session.fixReach(x).goliveCanFix()) // a line in a vendor file is the admin's step: golive check says it
                 .sorted((a, b) -> b.severity().compareTo(a.severity()))
                 .toList();
         long advice = report.findings().size() - fixable.size();

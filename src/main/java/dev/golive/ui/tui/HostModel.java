@@ -187,7 +187,8 @@ final class HostModel {
 
     static String key(Finding f) { return f.ruleId() + "|" + f.message(); }
 
-    boolean fixable(Finding f) { return f.fix().map(x -> !x.changes().isEmpty()).orElse(false); }
+    /** golive can make (part of) the fix itself; a fix that is only the admin's step (a line in a vendor file) is not picked. */
+    boolean fixable(Finding f) { return Session.fixReach(f).goliveCanFix(); }
 
     boolean isPicked(Finding f) { return picked.containsKey(key(f)); }
 

@@ -103,6 +103,15 @@ class GuideTest {
     }
 
     @Test
+    void a_fix_that_is_only_the_admins_step_is_not_offered_as_one_golive_can_make() throws IOException {
+        var backend = new RecordingBackend("centos7-v1"); // tcp_tw_recycle set in /etc/sysctl.conf, a file golive does not own
+        typed(backend, "all\nnone\nno\nno\n");
+        String offered = screen().substring(screen().indexOf("Findings golive can fix:"), screen().indexOf("Profiles:"));
+        assertThat(offered).contains("NET-SOMAXCONN-LOW").doesNotContain("NET-TW-RECYCLE");
+        assertThat(backend.plannedFixes).noneMatch(c -> c instanceof FixChange.SysctlRemoval);
+    }
+
+    @Test
     void service_answers_become_a_service_spec() throws IOException {
         var backend = new RecordingBackend("ubuntu2004-hybrid");
         typed(backend, "none\nbase\nyes\napi\n/srv/api/api\n--listen :8080\n\n8080\n2G\n200%\n65536:524288\nstrict\nno\n");
