@@ -70,6 +70,7 @@ final class SnapshotsView extends View {
                 + " files, " + m.live().size() + " live values) on " + app.model().session().describeRoot()
                 + "? Files and live values return to how they were before it.", () ->
                 app.changing("rolling back " + m.id(), () -> app.model().session().rollback(m.id(), false), r -> {
+                    app.model().changed("rolled back snapshot " + r.snapshotId());
                     app.model().rolledBack();
                     app.model().refreshSnapshots();
                     reload();
