@@ -1,5 +1,8 @@
 package dev.golive.app;
 
+import dev.golive.apply.AuditLog;
+import dev.golive.model.AuditEntry;
+
 import dev.golive.config.UnitNames;
 import dev.golive.apply.ApplyResult;
 import dev.golive.apply.Applier;
@@ -359,7 +362,11 @@ public final class Session implements AutoCloseable {
     /** As {@link #apply(dev.golive.model.Plan, boolean)}, telling {@code progress} each step as it is done. */
     public ApplyResult apply(dev.golive.model.Plan plan, boolean restart, java.util.function.Consumer<String> progress) {
         requireWritable();
-        return new Applier(target()).withProgress(progress).apply(plan, new Applier.Options(restart));
+        HostTarget t = target();
+        return audited(t, AuditEntry.Action.APPLY, List.of(plan.id()),
+                () -> new Applier(t).withProgress(progress).apply(plan, new Applier.Options(restart)),
+                r -> "profile " + plan.profile() + plan.service().map(sv -> ", service " + sv).orElse("") + ": " + r.filesWritten()
+                        + " files, " + r.liveValuesSet() + " live values, verified", r -> List.of(r.snapshotId()));
     }
 
     /** {@code id} null: the newest applied snapshot. */
@@ -368,12 +375,63 @@ public final class Session implements AutoCloseable {
         HostTarget t = target();
         String which = id != null ? id : t.store().lastApplied().map(Manifest::id)
                 .orElseThrow(() -> GoliveException.badInput("no applied snapshot to roll back (see golive snapshots)"));
-        return new Rollback(t).rollback(which, new Rollback.Options(force));
+        return audited(t, AuditEntry.Action.ROLLBACK, List.of(which), () -> new Rollback(t).rollback(which, new Rollback.Options(force)),
+                r -> rolledBack(r, force), r -> List.of(r.snapshotId()));
     }
 
     public List<RollbackResult> recover(boolean force) {
         requireWritable();
-        return new Rollback(target()).recover(new Rollback.Options(force));
+        HostTarget t = target();
+        return audited(t, AuditEntry.Action.RECOVER, t.store().unfinished(), () -> new Rollback(t).recover(new Rollback.Options(force)),
+                rs -> rs.isEmpty() ? "nothing to recover" : String.join("; ", rs.stream().map(r -> r.snapshotId() + ": " + rolledBack(r, force)).toList()),
+                rs -> rs.stream().map(RollbackResult::snapshotId).toList());
+    }
+
+    private static String rolledBack(RollbackResult r, boolean force) {
+        return r.restored().size() + " restored, " + r.reported().size() + " already as before" + (force ? " (forced)" : "");
+    }
+
+    // ---- the audit trail ---------------------------------------------------------------------
+
+    private java.util.function.Supplier<Optional<String>> sudoUser = () -> Optional.ofNullable(System.getenv("SUDO_USER"));
+    private final List<String> unrecorded = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Tests stand for a sudo run here (the real one reads SUDO_USER). */
+    public Session withSudoUser(String user) {
+        this.sudoUser = () -> Optional.ofNullable(user);
+        return this;
+    }
+
+    /** Who runs this golive, as the audit trail names them. */
+    public AuditEntry.Who who() {
+        return new AuditEntry.Who(uid.getAsInt(), System.getProperty("user.name", "?"), sudoUser.get());
+    }
+
+    /**
+     * Changes that worked but whose audit line could not be appended (a full or read-only
+     * /var/log), each with the reason: the front ends warn about them.
+     */
+    public List<String> unrecorded() { return List.copyOf(unrecorded); }
+
+    private <T> T audited(HostTarget t, AuditEntry.Action action, List<String> snapshots, java.util.function.Supplier<T> work,
+                          java.util.function.Function<T, String> detail, java.util.function.Function<T, List<String>> done) {
+        return new AuditLog(t.writer()).record(action, snapshots, who(), t.clock(), work, detail, done, problem -> {
+            unrecorded.add(action.word() + " not in the audit trail: " + problem);
+            org.slf4j.LoggerFactory.getLogger(Session.class).warn("{} not in the audit trail: {}", action.word(), problem);
+        });
+    }
+
+    /** {@code golive snapshots log}: the audit trail of this host (or tree), oldest first. */
+    public List<AuditLog.Line> auditTrail() {
+        requireReadableAudit();
+        return new AuditLog(target().writer()).read();
+    }
+
+    /** /var/log/golive/audit.log is 0640 root: as another user, "no entries" would be wrong, not empty. */
+    private void requireReadableAudit() {
+        if (spec.kind() == RootSpec.Kind.LIVE && uid.getAsInt() != 0) {
+            throw GoliveException.environment("reading " + AuditLog.PATH + " needs root (it is 0640); use sudo");
+        }
     }
 
     public List<Manifest> snapshots() {

@@ -152,8 +152,8 @@ public final class TestTree {
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path p : s.toList()) {
                 String rel = "/" + dir.relativize(p);
-                if (rel.equals("/run/golive.lock") || rel.startsWith("/var/lib/golive")) continue;
-                if (rel.equals("/run") || rel.equals("/var/lib") || rel.equals("/var")) continue; // created for golive's own state
+                if (rel.equals("/run/golive.lock") || rel.startsWith("/var/lib/golive") || rel.startsWith("/var/log/golive")) continue;
+                if (rel.equals("/run") || rel.equals("/var/lib") || rel.equals("/var/log") || rel.equals("/var")) continue; // created for golive's own state
                 PosixFileAttributes a = Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                 String kind = a.isSymbolicLink() ? "link " + Files.readSymbolicLink(p) : a.isDirectory() ? "dir" : "file " + Sha256.of(Files.readAllBytes(p));
                 out.put(rel, kind + " " + Integer.toOctalString(Perms.toMode(a.permissions())) + " " + a.owner().getName() + ":" + a.group().getName());

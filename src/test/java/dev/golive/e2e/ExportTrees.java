@@ -45,7 +45,7 @@ final class ExportTrees {
 
     /**
      * Every file, directory and link with its type, mode, owner, group and SHA-256 — except
-     * golive's own state (run/golive.lock, var/lib/golive and the directories made for them),
+     * golive's own state (run/golive.lock, var/lib/golive, the audit trail var/log/golive and the directories made for them),
      * which only golive apply writes. {@code withTimes}: also the modification time, to prove a
      * second run rewrote nothing.
      */
@@ -54,8 +54,8 @@ final class ExportTrees {
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path p : s.toList()) {
                 String rel = "/" + dir.relativize(p);
-                if (rel.equals("/run/golive.lock") || rel.startsWith("/var/lib/golive")) continue;
-                if (rel.equals("/run") || rel.equals("/var/lib") || rel.equals("/var")) continue;
+                if (rel.equals("/run/golive.lock") || rel.startsWith("/var/lib/golive") || rel.startsWith("/var/log/golive")) continue;
+                if (rel.equals("/run") || rel.equals("/var/lib") || rel.equals("/var/log") || rel.equals("/var")) continue;
                 PosixFileAttributes a = Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                 String kind = a.isSymbolicLink() ? "link " + Files.readSymbolicLink(p) : a.isDirectory() ? "dir" : "file " + sha256(Files.readAllBytes(p));
                 out.put(rel, kind + " " + mode(a.permissions()) + " " + a.owner().getName() + ":" + a.group().getName()

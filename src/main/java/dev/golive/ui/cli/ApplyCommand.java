@@ -91,6 +91,7 @@ public final class ApplyCommand implements Callable<Integer> {
             // applied anyway, as for every conflict: golive's files are right; the other file is the admin's to fix
             plan.conflicts().forEach(c -> out.println("  conflict, still there: " + c.key() + ": " + c.winner().describe() + " " + c.winnerSays()
                     + " and wins " + c.when() + " over golive's " + c.wanted()));
+            Output.warnUnrecorded(s, spec.commandLine().getErr());
             out.println("applied plan " + r.snapshotId() + " in " + r.millis() + " ms; verified. Undo with: golive rollback "
                     + r.snapshotId() + (common.root == null ? "" : " --root " + common.root));
             out.flush();

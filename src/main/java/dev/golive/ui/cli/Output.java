@@ -13,4 +13,10 @@ final class Output {
                 && !"dumb".equals(System.getenv("TERM"));
         return new Style(color);
     }
+
+    /** A change that worked but is missing from the audit trail: said on stderr, the exit code stays that of the change. */
+    static void warnUnrecorded(dev.golive.app.Session s, java.io.PrintWriter err) {
+        s.unrecorded().forEach(p -> err.println("golive: warning: " + p));
+        err.flush();
+    }
 }

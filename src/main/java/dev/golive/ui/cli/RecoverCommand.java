@@ -41,6 +41,7 @@ public final class RecoverCommand implements Callable<Integer> {
             }
             if (rs.isEmpty()) out.println("nothing to recover: every apply finished");
             for (RollbackResult r : rs) RollbackCommand.print(out, r);
+            Output.warnUnrecorded(s, spec.commandLine().getErr());
             out.flush();
             return 0;
         }

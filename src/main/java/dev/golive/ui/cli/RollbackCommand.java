@@ -62,6 +62,7 @@ public final class RollbackCommand implements Callable<Integer> {
                 RollbackResult r = s.rollback(which, force);
                 t.report(spec.commandLine().getErr(), "rollback");
                 print(out, r);
+                Output.warnUnrecorded(s, spec.commandLine().getErr());
             } catch (RollbackRefused r) {
                 out.print(r.diff());
                 out.flush();

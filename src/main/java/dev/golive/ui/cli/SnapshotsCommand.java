@@ -23,8 +23,8 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 
 @Command(name = "snapshots", mixinStandardHelpOptions = true,
-        description = "List the snapshots golive took before each apply (oldest first), show one, or prune old ones.",
-        subcommands = {SnapshotsCommand.Show.class, SnapshotsCommand.Prune.class})
+        description = "List the snapshots golive took before each apply (oldest first), show one, prune old ones, or read the audit trail.",
+        subcommands = {SnapshotsCommand.Show.class, SnapshotsCommand.Prune.class, SnapshotsCommand.Log.class})
 public final class SnapshotsCommand implements Callable<Integer> {
 
     @Mixin CommonOptions common;
@@ -111,6 +111,26 @@ public final class SnapshotsCommand implements Callable<Integer> {
                 List<String> gone = s.pruneSnapshots(keep);
                 PrintWriter out = spec.commandLine().getOut();
                 out.println(gone.isEmpty() ? "nothing to prune" : "deleted " + gone.size() + " snapshot(s): " + String.join(", ", gone));
+                out.flush();
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "log", mixinStandardHelpOptions = true,
+            description = {"The audit trail (/var/log/golive/audit.log): one line per apply, rollback and recover, oldest first, "
+                    + "also for those that failed: time (UTC), action, snapshot, result, exit code, uid, user, sudo_user, detail."},
+            footer = {"", "Exit codes: 0 printed (or no entries yet), 3 not root on the live host."})
+    static final class Log implements Callable<Integer> {
+        @Mixin CommonOptions common;
+        @Spec CommandSpec spec;
+
+        @Override public Integer call() {
+            try (Session s = sessions.apply(common.root)) {
+                var lines = s.auditTrail();
+                PrintWriter out = spec.commandLine().getOut();
+                if (lines.isEmpty()) out.println("no audit entries yet: golive has not applied, rolled back or recovered anything here");
+                lines.forEach(l -> out.println(l.text()));
                 out.flush();
                 return 0;
             }

@@ -67,7 +67,7 @@ class ReviewApplyRollbackTest {
         }
         Map<String, String> after = hashes(Path.of(tree));
         // the snapshot history and the (empty) lock file stay, by design
-        after.keySet().removeIf(k -> k.startsWith("var/lib/golive/") || k.equals("run/golive.lock"));
+        after.keySet().removeIf(k -> k.startsWith("var/lib/golive/") || k.startsWith("var/log/golive/") || k.equals("run/golive.lock"));
         assertThat(after).as("the tree is byte for byte as before").isEqualTo(before);
     }
 
@@ -176,7 +176,7 @@ class ReviewApplyRollbackTest {
                     "· daemon-reexec (not run)");
         }
         Map<String, String> after = hashes(Path.of(tree));
-        after.keySet().removeIf(k -> k.startsWith("var/lib/golive/") || k.equals("run/golive.lock"));
+        after.keySet().removeIf(k -> k.startsWith("var/lib/golive/") || k.startsWith("var/log/golive/") || k.equals("run/golive.lock"));
         assertThat(after).isEqualTo(before);
     }
 
@@ -193,7 +193,7 @@ class ReviewApplyRollbackTest {
                     .doesNotContain("✓", "↺");
         }
         Map<String, String> after = hashes(Path.of(tree));
-        after.keySet().removeIf(k -> k.startsWith("var/lib/golive/") || k.equals("run/golive.lock"));
+        after.keySet().removeIf(k -> k.startsWith("var/lib/golive/") || k.startsWith("var/log/golive/") || k.equals("run/golive.lock"));
         assertThat(after).isEqualTo(before);
     }
 
