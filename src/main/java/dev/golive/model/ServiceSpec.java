@@ -76,7 +76,11 @@ public record ServiceSpec(
      * the unit faster than every 4 s.
      */
     public record Restart(String policy, String restartSec, String startLimitIntervalSec, int startLimitBurst) {
-        public static final Restart DEFAULT = new Restart("on-failure", "5s", "60s", 15);
+        /** The defaults as constants, so that option help texts (annotations) say what the code does. */
+        public static final String DEFAULT_POLICY = "on-failure", DEFAULT_RESTART_SEC = "5s", DEFAULT_START_LIMIT_INTERVAL = "60s";
+        public static final int DEFAULT_START_LIMIT_BURST = 15;
+        public static final Restart DEFAULT = new Restart(DEFAULT_POLICY, DEFAULT_RESTART_SEC, DEFAULT_START_LIMIT_INTERVAL,
+                DEFAULT_START_LIMIT_BURST);
     }
 
     /** How much sandboxing the unit gets; the directive sets are documented in docs/unit.md. */

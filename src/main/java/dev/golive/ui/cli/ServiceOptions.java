@@ -81,16 +81,16 @@ public final class ServiceOptions {
     Integer ioWeight;
 
     /** {@code golive unit} also takes it as {@code --restart}; apply's {@code --restart} runs the restarts. */
-    @Option(names = "--restart-policy", paramLabel = "POLICY", description = "Restart= (default on-failure).")
+    @Option(names = "--restart-policy", paramLabel = "POLICY", description = "Restart= (default " + ServiceSpec.Restart.DEFAULT_POLICY + ").")
     String restart;
 
-    @Option(names = "--restart-sec", paramLabel = "TIME", description = "RestartSec= (default 2s).")
+    @Option(names = "--restart-sec", paramLabel = "TIME", description = "RestartSec= (default " + ServiceSpec.Restart.DEFAULT_RESTART_SEC + ").")
     String restartSec;
 
-    @Option(names = "--start-limit-interval", paramLabel = "TIME", description = "StartLimitIntervalSec= (default 60s).")
+    @Option(names = "--start-limit-interval", paramLabel = "TIME", description = "StartLimitIntervalSec= (default " + ServiceSpec.Restart.DEFAULT_START_LIMIT_INTERVAL + ").")
     String startLimitInterval;
 
-    @Option(names = "--start-limit-burst", paramLabel = "N", description = "StartLimitBurst= (default 5).")
+    @Option(names = "--start-limit-burst", paramLabel = "N", description = "StartLimitBurst= (default " + ServiceSpec.Restart.DEFAULT_START_LIMIT_BURST + ").")
     Integer startLimitBurst;
 
     @Option(names = "--hardening", paramLabel = "LEVEL", description = "none, basic (default) or strict; see docs/unit.md.")

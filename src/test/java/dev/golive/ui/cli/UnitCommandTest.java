@@ -92,4 +92,17 @@ class UnitCommandTest {
         JsonNode verify = j.get("analyze").get("verify").get("messages");
         assertThat(verify.get(0).get("field").asText()).isEqualTo("exec");
     }
+
+    @Test
+    void helpShowsTheRestartDefaultsTheUnitGets() {
+        CheckCommandTest.Run help = unit("--help");
+        CheckCommandTest.Run r = unit("--root", DEBIAN, "--service", "app", "--exec", "/usr/local/bin/app", "--no-analyze");
+        assertThat(r.code()).as(r.err()).isEqualTo(0);
+        String flat = help.out().replaceAll("\\s+", " ");
+        for (String key : new String[] {"Restart", "RestartSec", "StartLimitIntervalSec", "StartLimitBurst"}) {
+            var m = java.util.regex.Pattern.compile("(?m)^" + key + "=(.+)$").matcher(r.out());
+            assertThat(m.find()).as(key).isTrue();
+            assertThat(flat).contains(key + "= (default " + m.group(1) + ")");
+        }
+    }
 }
