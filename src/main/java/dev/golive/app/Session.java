@@ -369,6 +369,43 @@ public final class Session implements AutoCloseable {
                         + " files, " + r.liveValuesSet() + " live values, verified", r -> List.of(r.snapshotId()));
     }
 
+    /**
+     * What finishing {@code plan}'s service takes (accounts, binary, directories, start or
+     * restart): decided from the unit as systemd will read it once the plan's files are
+     * written, and from the root's account files and systemd version. {@code binary}: the
+     * file to install as ExecStart's program (golive's build output or one the admin names).
+     */
+    public dev.golive.model.FinishPlan finishPlan(Plan plan, Optional<String> binary, List<Integer> ports, Optional<String> healthUrl) {
+        String unit = plan.service().map(Session::serviceUnit)
+                .orElseThrow(() -> GoliveException.badInput("finishing needs a service: give --service NAME (and --exec for a new unit)"));
+        var root = spec.root();
+        java.util.Map<String, String> planned = new java.util.LinkedHashMap<>();
+        plan.files().forEach(f -> f.after().ifPresent(a -> planned.put(f.path(), a)));
+        var resolved = dev.golive.config.UnitResolver.resolve(new dev.golive.host.OverlayHostRoot(root, planned), unit);
+        boolean existed = dev.golive.config.UnitResolver.resolve(root, unit).found();
+        Optional<Boolean> running = Optional.empty();
+        if (spec.kind() == RootSpec.Kind.LIVE) {
+            var r = spec.runner().run(List.of("systemctl", "is-active", unit), java.time.Duration.ofSeconds(30));
+            if (!r.ran()) throw GoliveException.environment(r.problem());
+            running = Optional.of(r.stdout().strip().equals("active") || r.stdout().strip().equals("reloading"));
+        }
+        String nologin = root.exists("/usr/sbin/nologin") || !root.exists("/sbin/nologin") ? "/usr/sbin/nologin" : "/sbin/nologin";
+        return dev.golive.plan.FinishPlanner.plan(new dev.golive.plan.FinishPlanner.Input(resolved, existed, running,
+                inspect().systemd().version(), text(root, "/etc/passwd"), text(root, "/etc/group"), text(root, "/etc/login.defs"),
+                nologin, binary.map(b -> Path.of(b).toAbsolutePath().toString()), root::exists, ports, healthUrl));
+    }
+
+    private static String text(dev.golive.host.HostRoot root, String path) {
+        return root.read(path).opt().orElse("");
+    }
+
+    /** Applies {@code plan}, then finishes its service as {@code finish} says, all in one snapshot. */
+    public ApplyResult applyAndFinish(Plan plan, dev.golive.model.FinishPlan finish, java.util.function.Consumer<String> progress) {
+        requireWritable();
+        // the finish restarts or starts the unit itself: the plan's own restart would be a second one
+        return new Applier(target()).withProgress(progress).apply(plan, new Applier.Options(false, Optional.of(finish)));
+    }
+
     /** {@code id} null: the newest applied snapshot. */
     public RollbackResult rollback(String id, boolean force) {
         requireWritable();

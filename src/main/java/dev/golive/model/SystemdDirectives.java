@@ -56,6 +56,7 @@ public final class SystemdDirectives {
             d("Service", "WorkingDirectory", BASELINE, UNDATED),
             d("Service", "StateDirectory", 235, "NEWS v235: StateDirectory=, CacheDirectory=, LogsDirectory=, ConfigurationDirectory="),
             d("Service", "LogsDirectory", 235, "NEWS v235: StateDirectory=, CacheDirectory=, LogsDirectory=, ConfigurationDirectory="),
+            d("Service", "ConfigurationDirectory", 235, "NEWS v235: StateDirectory=, CacheDirectory=, LogsDirectory=, ConfigurationDirectory="),
             d("Service", "ExecStart", BASELINE, UNDATED),
             d("Service", "Restart", BASELINE, UNDATED),
             d("Service", "RestartSec", BASELINE, UNDATED),
