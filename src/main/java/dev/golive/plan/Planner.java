@@ -68,7 +68,11 @@ public final class Planner {
         boolean firstBoot = !facts.sysctls().kernel().running();
         List<String> sysctlAtBoot = new ArrayList<>(), sysfsAtBoot = new ArrayList<>();
 
-        for (Profile.Skipped s : profile.skipped()) manual.add("not planned: " + s.section().yamlName + " " + s.key() + " (" + s.origin() + "): " + s.reason());
+        for (Profile.Skipped s : profile.skipped()) {
+            // a service setting the profile could not size matters only when a service is planned
+            if (s.section() == dev.golive.profile.Section.SERVICE && in.service().isEmpty()) continue;
+            manual.add("not planned: " + s.section().yamlName + " " + s.key() + " (" + s.origin() + "): " + s.reason());
+        }
 
         // ---- sysctl: profile values, then the fixes the admin picked (they win) ----
         LinkedHashMap<String, Want> sysctls = new LinkedHashMap<>();
