@@ -213,4 +213,25 @@ class ProfileSectionsTest {
         ByteBuffer ok = ByteBuffer.wrap("description: café\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(ProfileParser.parse("edge", "/etc/golive/profiles/edge.yaml", "/etc/golive/profiles", ok).description()).hasValue("café");
     }
+
+    // ---- values checked against their key's type, each on its edge ----
+
+    @Test
+    void eachTypeOfValueIsCheckedOnItsEdge() {
+        HostFacts h = new SmallHost().build();
+        assertThat(resolve("service:\n" + entry("TasksMax", "\"100%\"", "All."), h).service().get("TasksMax")).hasValue("100%");
+        assertThat(refused("service:\n" + entry("TasksMax", "\"101%\"", "More."), h).getMessage())
+                .isEqualTo("/etc/golive/profiles/edge.yaml:3:13: TasksMax: 101% is more than 100%");
+        assertThat(refused("service:\n" + entry("IOWeight", "10001", "Heavy."), h).getMessage())
+                .isEqualTo("/etc/golive/profiles/edge.yaml:3:12: IOWeight: 10001 is out of range 1..10000");
+        assertThat(resolve("service:\n" + entry("IOWeight", "10000", "Heavy."), h).service().get("IOWeight")).hasValue("10000");
+        // every option of a choice is checked, not only the first
+        assertThat(refused("service:\n" + entry("Restart", "\"always|sometimes\"", "Up."), h).getMessage())
+                .endsWith("Restart: \"sometimes\" is not one of no, on-success, on-failure, on-abnormal, on-watchdog, on-abort, always");
+        // a soft limit equal to the hard one is fine; an error in the hard side is placed in the hard side
+        assertThat(resolve("manager:\n" + entry("DefaultLimitNOFILE", "\"65536:65536\"", "Even."), h).manager())
+                .extracting(Profile.Value::value).containsExactly("65536:65536");
+        assertThat(refused("manager:\n" + entry("DefaultLimitNOFILE", "\"1024:max(1\"", "Broken."), h).getMessage())
+                .isEqualTo("/etc/golive/profiles/edge.yaml:3:23: DefaultLimitNOFILE: expected \",\" or \")\"");
+    }
 }
