@@ -100,6 +100,23 @@ class ReviewApplyRollbackTest {
     }
 
     @Test
+    void pickedFixesApplyWithoutAProfile() throws Exception {
+        String tree = TuiDriver.targetTree("ubuntu2004-hybrid");
+        try (TuiDriver tui = TuiDriver.on(tree, false, 80, 24)) {
+            tui.press("3", "n");
+            assertThat(tui.row(22)).contains("fixes only: no fixes picked (Findings: enter)");
+            tui.press("2").type("/NET-SYNCOOKIES-NOT-DEFAULT").press("enter", "enter", "3", "n");
+            assertThat(tui.row(1)).contains("4 Review");
+            assertThat(tui.text()).contains("Plan 20260101-000000-test · profile none");
+            tui.press("a", "y");
+            assertThat(tui.text()).contains("applied 20260101-000000-test");
+        }
+        String sysctl = Files.readString(Path.of(tree, "etc/sysctl.d/60-golive.conf"));
+        assertThat(sysctl).contains("net.ipv4.tcp_syncookies = 1").doesNotContain("somaxconn");
+        assertThat(Path.of(tree, "etc/systemd/system.conf.d/60-golive.conf")).as("no profile: no manager defaults").doesNotExist();
+    }
+
+    @Test
     void ctrlCDuringAnApplyQuitsWhenTheApplyEnds() {
         String tree = TuiDriver.targetTree("ubuntu2004-hybrid");
         try (TuiDriver tui = TuiDriver.holdingWork(tree, 80, 24)) {
