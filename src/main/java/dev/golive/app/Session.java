@@ -495,6 +495,27 @@ public final class Session implements AutoCloseable {
         return SnapshotView.diff(t.store(), t.store().load(id));
     }
 
+    /**
+     * What changed on the host since snapshot {@code id} was applied, in what golive wrote
+     * (files as a diff golive-wrote → now, live values set → now): the changes a rollback would
+     * refuse to overwrite without force. Empty when nothing drifted.
+     */
+    public Optional<dev.golive.apply.RollbackRefused> drift(String id) {
+        requireReadableSnapshots();
+        HostTarget t = target();
+        return new Rollback(t).conflicts(t.store().load(id));
+    }
+
+    /** Two snapshots' files and values, what golive wrote in {@code a} → in {@code b}. */
+    public String compareSnapshots(String a, String b) {
+        requireReadableSnapshots();
+        HostTarget t = target();
+        return SnapshotView.compare(t.store().load(a), t.store().load(b));
+    }
+
+    /** The snapshots {@link #pruneSnapshots} with the same {@code keep} deletes, oldest first (nothing is deleted). */
+    public List<String> prunable(int keep) { return SnapshotStore.prunable(snapshots(), keep); }
+
     public List<String> pruneSnapshots(int keep) {
         requireWritable();
         return target().store().prune(keep);
