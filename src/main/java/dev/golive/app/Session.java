@@ -389,15 +389,23 @@ public final class Session implements AutoCloseable {
     private java.util.function.Supplier<Optional<String>> sudoUser = () -> Optional.ofNullable(System.getenv("SUDO_USER"));
     private final List<String> unrecorded = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+    private String userName = System.getProperty("user.name", "?");
+
     /** Tests stand for a sudo run here (the real one reads SUDO_USER). */
     public Session withSudoUser(String user) {
         this.sudoUser = () -> Optional.ofNullable(user);
         return this;
     }
 
+    /** Tests name the user golive runs as here (the real one is the JVM's user.name, the name of its uid). */
+    public Session withUserName(String name) {
+        this.userName = name;
+        return this;
+    }
+
     /** Who runs this golive, as the audit trail names them. */
     public AuditEntry.Who who() {
-        return new AuditEntry.Who(uid.getAsInt(), System.getProperty("user.name", "?"), sudoUser.get());
+        return new AuditEntry.Who(uid.getAsInt(), userName, sudoUser.get());
     }
 
     /**
