@@ -433,15 +433,23 @@ public final class Session implements AutoCloseable {
     private java.util.function.Supplier<Optional<String>> sudoUser = () -> Optional.ofNullable(System.getenv("SUDO_USER"));
     private final List<String> unrecorded = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+    private String userName = System.getProperty("user.name", "?");
+
     /** Tests stand for a sudo run here (the real one reads SUDO_USER). */
     public Session withSudoUser(String user) {
         this.sudoUser = () -> Optional.ofNullable(user);
         return this;
     }
 
+    /** Tests name the user golive runs as here (the real one is the JVM's user.name, the name of its uid). */
+    public Session withUserName(String name) {
+        this.userName = name;
+        return this;
+    }
+
     /** Who runs this golive, as the audit trail names them. */
     public AuditEntry.Who who() {
-        return new AuditEntry.Who(uid.getAsInt(), System.getProperty("user.name", "?"), sudoUser.get());
+        return new AuditEntry.Who(uid.getAsInt(), userName, sudoUser.get());
     }
 
     /**
@@ -538,6 +546,27 @@ public final class Session implements AutoCloseable {
         HostTarget t = target();
         return SnapshotView.diff(t.store(), t.store().load(id));
     }
+
+    /**
+     * What changed on the host since snapshot {@code id} was applied, in what golive wrote
+     * (files as a diff golive-wrote → now, live values set → now): the changes a rollback would
+     * refuse to overwrite without force. Empty when nothing drifted.
+     */
+    public Optional<dev.golive.apply.RollbackRefused> drift(String id) {
+        requireReadableSnapshots();
+        HostTarget t = target();
+        return new Rollback(t).conflicts(t.store().load(id));
+    }
+
+    /** Two snapshots' files and values, what golive wrote in {@code a} → in {@code b}. */
+    public String compareSnapshots(String a, String b) {
+        requireReadableSnapshots();
+        HostTarget t = target();
+        return SnapshotView.compare(t.store().load(a), t.store().load(b));
+    }
+
+    /** The snapshots {@link #pruneSnapshots} with the same {@code keep} deletes, oldest first (nothing is deleted). */
+    public List<String> prunable(int keep) { return SnapshotStore.prunable(snapshots(), keep); }
 
     public List<String> pruneSnapshots(int keep) {
         requireWritable();

@@ -140,15 +140,24 @@ public final class SnapshotStore {
     public List<String> prune(int keep) {
         if (keep < 0) throw GoliveException.badInput("--keep " + keep + ": must be 0 or more");
         try (HostLock lock = HostLock.acquire(w)) {
-            List<Manifest> finished = all().stream().filter(m -> !m.state().unfinished()).toList();
-            List<String> deleted = new ArrayList<>();
-            for (int i = 0; i < finished.size() - keep; i++) {
-                w.deleteTree(dir(finished.get(i).id()));
-                deleted.add(finished.get(i).id());
-            }
+            List<String> deleted = prunable(all(), keep);
+            for (String id : deleted) w.deleteTree(dir(id));
             removePartials();
             return deleted;
         }
+    }
+
+    /**
+     * The rule of {@link #prune}, without deleting: the ids of {@code all} (oldest first) that
+     * keeping the {@code keep} newest finished ones deletes, oldest first. What the full-screen
+     * UI lists in its confirm before it prunes.
+     */
+    public static List<String> prunable(List<Manifest> all, int keep) {
+        if (keep < 0) throw GoliveException.badInput("--keep " + keep + ": must be 0 or more");
+        List<Manifest> finished = all.stream().filter(m -> !m.state().unfinished()).toList();
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < finished.size() - keep; i++) out.add(finished.get(i).id());
+        return out;
     }
 
     /** The directory's permission bits (0700 expected). */

@@ -23,7 +23,7 @@ final class CommandLogView extends View {
 
     @Override String about() {
         return "Every command golive ran and every file it read or wrote in this run, oldest first; "
-                + "the log file holds the details of errors.";
+                + "the log file holds the details of errors. a opens the audit trail of every apply, rollback and recover on this host.";
     }
 
     @Override ListPane<?> list() { return list; }
@@ -34,6 +34,8 @@ final class CommandLogView extends View {
             show = Show.values()[(show.ordinal() + 1) % Show.values().length];
             list.narrow(this::wanted);
         }));
+        b.add(Binding.hint("a", "audit trail", "The audit trail: every apply, rollback and recover on this host, who ran it and how it ended",
+                () -> app.open(new AuditView(app))).unless(() -> app.model().readOnlyReason()));
         return b;
     }
 

@@ -9,25 +9,38 @@ import java.util.List;
  * A box over the current screen: an error (the same one line the CLI prints) or a
  * confirmation for an action that changes the host (gitui's ConfirmAction step).
  */
-record Dialog(String title, String text, Runnable onConfirm) {
+record Dialog(String title, String text, Runnable onConfirm, java.util.function.Consumer<String> onInput, String value) {
 
-    static Dialog error(String oneLine) { return new Dialog("Error", "golive: " + oneLine, null); }
+    static Dialog error(String oneLine) { return new Dialog("Error", "golive: " + oneLine, null, null, null); }
 
-    static Dialog confirm(String title, String question, Runnable onConfirm) { return new Dialog(title, question, onConfirm); }
+    static Dialog confirm(String title, String question, Runnable onConfirm) { return new Dialog(title, question, onConfirm, null, null); }
+
+    /** A line for the admin to type (a path, a number); enter hands it to {@code onInput}, esc drops it. */
+    static Dialog input(String title, String question, String initial, java.util.function.Consumer<String> onInput) {
+        return new Dialog(title, question, null, onInput, initial);
+    }
 
     boolean isConfirm() { return onConfirm != null; }
+
+    boolean isInput() { return onInput != null; }
+
+    Dialog withValue(String v) { return new Dialog(title, text, onConfirm, onInput, v); }
 
     void draw(Canvas screen) {
         int w = Math.min(screen.width() - 4, 72);
         List<String> lines = wrap(text, w - 4);
-        int h = lines.size() + 4;
+        int h = lines.size() + 4 + (isInput() ? 2 : 0);
         int col = (screen.width() - w) / 2;
         int row = Math.max(1, (screen.height() - h) / 2);
         Canvas c = screen.sub(col, row, w, h);
         c.fill(Role.DIALOG);
         c.line(0, " " + title, Role.DIALOG_TITLE);
         for (int i = 0; i < lines.size(); i++) c.text(2, 1 + i + 1, lines.get(i), Role.DIALOG);
-        String keys = isConfirm() ? "y/enter: yes   n/esc: no" : "enter/esc: close";
+        if (isInput()) {
+            // the end of a long value stays in sight: that is where the admin types
+            c.text(2, lines.size() + 3, Canvas.fitEnd("> " + value + "_", w - 4), Role.FILTER);
+        }
+        String keys = isInput() ? "enter: ok   esc: cancel   ctrl-u: clear" : isConfirm() ? "y/enter: yes   n/esc: no" : "enter/esc: close";
         c.textRight(h - 1, keys + " ", Role.DIALOG);
     }
 

@@ -105,7 +105,7 @@ final class TuiApp {
     }
 
     /** esc: the screen's filters go first (one press clears them all); with none set, the screen on top closes. */
-    private void back() {
+    void back() {
         if (current().clearFilters()) return;
         if (!stack.isEmpty()) {
             stack.pop();
@@ -188,13 +188,23 @@ final class TuiApp {
      * ends, and a failure is the one-line dialog.
      */
     <T> void changing(String label, java.util.concurrent.Callable<T> work, Consumer<T> done) {
+        changing(label, work, done, e -> {
+            error(e);
+            reinspect(label + " failed");
+        });
+    }
+
+    /**
+     * As above; {@code failed} takes the failure instead of the error dialog and the new
+     * inspection (a refused rollback, which changed nothing, opens its drift).
+     */
+    <T> void changing(String label, java.util.concurrent.Callable<T> work, Consumer<T> done, Consumer<GoliveException> failed) {
         changing = label;
         worker.run(label, work, r -> {
             done.accept(r);
             changeEnded();
         }, e -> {
-            error(e);
-            reinspect(label + " failed");
+            failed.accept(e);
             changeEnded();
         });
     }
@@ -261,9 +271,9 @@ final class TuiApp {
             int n = i;
             g.add(Binding.quiet(String.valueOf(i + 1), tabs.get(i).title(), "Go to " + tabs.get(i).title(), () -> goTab(n)));
         }
-        g.add(Binding.hint("/", "filter", "Type to filter the list; enter keeps the filter, esc clears it", () -> {
-            editingFilter = true;
-        }).unless(() -> current().list() == null ? "no list on this screen" : null));
+        g.add(Binding.hint("/", "filter", "Type to filter the list; enter keeps the filter, esc clears it (on a diff: search it, then n/N)", () -> {
+            if (current().searches()) current().search(); else editingFilter = true;
+        }).unless(() -> current().list() == null && !current().searches() ? "no list on this screen" : null));
         g.add(Binding.hint("?", "help", "All keys, this screen's first", () -> open(new HelpView(this, current()))));
         g.add(Binding.hint("q", "back/quit", "Close the screen on top; on a main screen, quit golive (asks first when fixes are picked but not applied)", () -> {
             if (stack.isEmpty()) quit(false); else back();
@@ -284,6 +294,10 @@ final class TuiApp {
 
     void handle(KeyStroke k) {
         String key = Keys.name(k);
+        if (dialog != null && dialog.isInput()) {
+            typedIntoDialog(k, key);
+            return;
+        }
         if (dialog != null) {
             Dialog d = dialog;
             if (key.equals("enter") || key.equals("y") || key.equals("esc") || key.equals("n") || key.equals("q")) {
@@ -311,6 +325,26 @@ final class TuiApp {
         }
         b.get().action().run();
     }
+
+    private void typedIntoDialog(KeyStroke k, String key) {
+        Dialog d = dialog;
+        switch (key) {
+            case "enter" -> {
+                dialog = null;
+                d.onInput().accept(d.value());
+            }
+            case "esc" -> dialog = null;
+            case "ctrl-c" -> quit(true);
+            case "ctrl-u" -> dialog = d.withValue("");
+            case "backspace" -> dialog = d.value().isEmpty() ? d : d.withValue(d.value().substring(0, d.value().length() - 1));
+            default -> {
+                if (k.getKeyType() == com.googlecode.lanterna.input.KeyType.Character && !k.isCtrlDown()) dialog = d.withValue(d.value() + k.getCharacter());
+            }
+        }
+    }
+
+    /** Asks for one line of text (a path, a number) in a dialog; enter hands it to {@code then}. */
+    void ask(String title, String question, String initial, Consumer<String> then) { dialog = Dialog.input(title, question, initial, then); }
 
     private void editFilter(KeyStroke k, String key) {
         ListPane<?> list = current().list();

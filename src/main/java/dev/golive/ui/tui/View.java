@@ -40,6 +40,12 @@ abstract class View {
         return true;
     }
 
+    /** True when {@code /} searches this screen's own text (a diff) instead of filtering a list. */
+    boolean searches() { return false; }
+
+    /** {@code /} on a screen that {@link #searches}: start typing the search. */
+    void search() { }
+
     /** True while the screen takes every key itself (a form field being edited). */
     boolean capturesKeys() { return false; }
 
