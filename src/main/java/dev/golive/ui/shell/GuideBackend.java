@@ -41,8 +41,8 @@ public interface GuideBackend {
 
     Plan plan(String profile, Optional<ServiceSpec> service, List<FixChange> fixes);
 
-    /** The plan as text: unified diffs and the live-value table. */
-    String preview(Plan plan);
+    /** The plan as text in its parts: unified diffs, the live-value table, conflicts, manual steps. */
+    List<dev.golive.plan.Preview.Section> preview(Plan plan);
 
     /** Applies the plan (snapshot first); the snapshot id. Throws GoliveException on failure. */
     String apply(Plan plan);

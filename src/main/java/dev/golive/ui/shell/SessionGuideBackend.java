@@ -65,10 +65,10 @@ public final class SessionGuideBackend implements GuideBackend {
         return session.planFor(profile, service, fixes, planId);
     }
 
-    @Override public String preview(Plan plan) {
+    @Override public List<Preview.Section> preview(Plan plan) {
         HostFacts f = facts();
         String host = f.origin().hostname() == null ? f.origin().root() : f.origin().hostname();
-        return Preview.render(plan, host, new Style(false));
+        return Preview.sections(plan, host, new Style(false));
     }
 
     @Override public String apply(Plan plan) { return session.apply(plan, false).snapshotId(); }

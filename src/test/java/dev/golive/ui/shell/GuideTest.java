@@ -31,7 +31,72 @@ class GuideTest {
         }
     }
 
+    /** Typed on a dumb terminal of a known size in a charset (as a TERM=dumb tty under a locale). */
+    private Guide.Outcome typedOn(RecordingBackend backend, String keys, java.nio.charset.Charset cs, int cols, int rows) throws IOException {
+        try (Terminal t = new DumbTerminal("test", "dumb", new ByteArrayInputStream(keys.getBytes(cs)), screen, cs)) {
+            t.setSize(new org.jline.terminal.Size(cols, rows));
+            return new Guide(backend, new JLinePrompter(t, backend::listDir)).run();
+        }
+    }
+
     private String screen() { return screen.toString(StandardCharsets.UTF_8); }
+
+    @Test
+    void on_an_80x24_dumb_terminal_the_preview_pages_and_q_skips_only_the_files_so_conflicts_and_the_question_still_show() throws IOException {
+        var backend = new RecordingBackend("ubuntu2004-hybrid");
+        backend.extraLines = 60;
+        backend.conflicts = List.of(new dev.golive.model.PlanConflict("net.ipv4.tcp_syncookies", "1", "0",
+                new dev.golive.model.Source.File("/etc/sysctl.d/99-vendor.conf", 3), "a later file wins at boot"));
+        // enter for fixes, profile, service; q at the first "-- more --"; then no to applying
+        var outcome = typedOn(backend, "\n\n\nq\nno\n", StandardCharsets.UTF_8, 80, 24);
+
+        assertThat(outcome).isEqualTo(Guide.Outcome.DECLINED);
+        String s = screen();
+        assertThat(s).contains("-- more (enter: next page, q: skip the rest of this part) --")
+                .doesNotContain("# line 60")
+                .contains("lines skipped)");
+        assertThat(s.substring(s.indexOf("lines skipped)")))
+                .contains("Conflicts (1)").contains("net.ipv4.tcp_syncookies: golive sets 1")
+                .contains("Apply these changes now");
+    }
+
+    @Test
+    void tab_on_a_dumb_terminal_completes_the_offered_profile() throws IOException {
+        var backend = new RecordingBackend("ubuntu2004-hybrid");
+        // the tty is cooked: the Tab arrives with the Enter that follows it
+        typedOn(backend, "none\ncont\t\nno\nno\n", StandardCharsets.UTF_8, 80, 24);
+        assertThat(backend.plannedProfile).isEqualTo("container-limited");
+        assertThat(screen()).contains("cont → container-limited");
+    }
+
+    @Test
+    void tab_on_a_dumb_terminal_lists_what_matches_when_more_than_one_does() throws IOException {
+        var backend = new RecordingBackend("ubuntu2004-hybrid");
+        typedOn(backend, "none\n\t\nbase\nno\nno\n", StandardCharsets.UTF_8, 80, 24);
+        assertThat(screen()).contains("matching \"\": base  web-api  container-limited  none");
+        assertThat(backend.plannedProfile).isEqualTo("base");
+    }
+
+    @Test
+    void under_a_charset_without_arrows_the_guide_writes_ascii_instead_of_question_marks() throws IOException {
+        var backend = new RecordingBackend("ubuntu2004-hybrid");
+        typedOn(backend, "\n\n\n\n", StandardCharsets.US_ASCII, 80, 24);
+        String s = screen();
+        assertThat(s).contains("-> sysctl net.ipv4.tcp_max_syn_backlog = 4096").contains("golive guide - ")
+                .doesNotContain("? sysctl").doesNotContain("golive guide ?");
+    }
+
+    @Test
+    void long_lines_wrap_between_words_at_the_terminal_width_and_a_url_stays_whole() throws IOException {
+        var backend = new RecordingBackend("ubuntu2004-hybrid");
+        String url = "https://www.kernel.org/doc/html/latest/networking/ip-sysctl.html#tcp-variables";
+        backend.reasons = List.of("listens on TCP ports as a network service, so the accept queue and the SYN queue matter; see " + url);
+        typedOn(backend, "none\nbase\nno\nno\n", StandardCharsets.UTF_8, 60, 24);
+        List<String> lines = List.of(screen().split("\n"));
+        assertThat(lines).contains("  - listens on TCP ports as a network service, so the accept",
+                "    queue and the SYN queue matter; see", "    " + url);
+        assertThat(lines.stream().filter(l -> !l.contains(url) && !l.contains(": ")).toList()).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(60));
+    }
 
     @Test
     void accepting_every_default_fixes_everything_with_the_recommended_profile_and_applies_after_confirming() throws IOException {

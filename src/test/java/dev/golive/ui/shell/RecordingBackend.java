@@ -26,6 +26,10 @@ final class RecordingBackend implements GuideBackend {
     Optional<ServiceSpec> plannedService;
     final List<String> applied = new ArrayList<>();
     Optional<String> readOnly = Optional.empty();
+    /** Extra lines the planned sysctl file gets (a long preview) and conflicts the plan reports. */
+    int extraLines;
+    List<String> reasons = List.of("listens on TCP ports as a network service");
+    List<dev.golive.model.PlanConflict> conflicts = List.of();
 
     RecordingBackend(String fixture) { this.facts = Fixtures.inspect(fixture); }
 
@@ -33,7 +37,7 @@ final class RecordingBackend implements GuideBackend {
     @Override public CheckReport check() { return Checker.run(facts); }
     @Override public List<String> profiles() { return List.of("base", "web-api", "container-limited"); }
     @Override public Optional<Recommendation> recommended() {
-        return Optional.of(new Recommendation("web-api", List.of("listens on TCP ports as a network service")));
+        return Optional.of(new Recommendation("web-api", reasons));
     }
     @Override public Optional<String> readOnlyReason() { return readOnly; }
     @Override public List<String> listDir(String path) { return List.of("bin/", "srv/", "usr/"); }
@@ -49,13 +53,14 @@ final class RecordingBackend implements GuideBackend {
         plannedFixes = fixes;
         StringBuilder body = new StringBuilder();
         for (FixChange f : fixes) if (f instanceof FixChange.SysctlChange s) body.append(s.key()).append(" = ").append(s.value()).append('\n');
+        for (int i = 1; i <= extraLines; i++) body.append("# line ").append(i).append('\n');
         List<FileChange> files = body.isEmpty() ? List.of()
                 : List.of(new FileChange("/etc/sysctl.d/60-golive.conf", Optional.empty(), Optional.of(body.toString()), 0644, "root", "root", "fixes"));
-        return new Plan("20261123-000000-test", profile, service.map(ServiceSpec::unitName), files, List.of(), List.of(), List.of(), List.of());
+        return new Plan("20261123-000000-test", profile, service.map(ServiceSpec::unitName), files, List.of(), List.of(), conflicts, List.of());
     }
 
-    @Override public String preview(Plan plan) {
-        return plan.files().stream().map(f -> "+++ " + f.path() + "\n" + f.after().orElse("")).reduce("", String::concat);
+    @Override public List<dev.golive.plan.Preview.Section> preview(Plan plan) {
+        return dev.golive.plan.Preview.sections(plan, "test", dev.golive.report.Style.PLAIN);
     }
 
     @Override public String apply(Plan plan) {
