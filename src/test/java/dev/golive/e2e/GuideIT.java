@@ -160,5 +160,15 @@ class GuideIT {
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err().strip()).isEqualTo("golive: " + answers + ":2:10: profile: no profile \"bse\" (did you mean \"base\"?)");
         assertThat(List.of(bad.err().strip().split("\n"))).hasSize(1);
+
+        // a service value is checked where it is answered, by the unit derivation every front end uses
+        Files.writeString(answers, "fix: none\nprofile: none\nservice: yes\nservice.name: api\nservice.exec: /srv/api/api\n"
+                + "service.user: www-data\nservice.cpu-quota: 2 CPUs\napply: yes\n");
+        Map<String, String> before = FixtureTrees.hashes(host);
+        Run quota = Run.golive("guide", "--root", host.toString(), "--answers", answers.toString());
+        assertThat(quota.exit()).isEqualTo(2);
+        assertThat(quota.err().strip()).isEqualTo("golive: " + answers + ":7:20: service.cpu-quota: \"2 CPUs\" is not a CPU quota "
+                + "(a percentage above 0 with at most two decimals, e.g. 200% for two CPUs)");
+        assertThat(FixtureTrees.hashes(host)).isEqualTo(before);
     }
 }

@@ -36,8 +36,14 @@ public interface GuideBackend {
     /** Login names on the host being set up, for completion. */
     List<String> users();
 
-    /** Checks a service spec; the one-line errors, empty when it is fine. */
-    List<String> validate(ServiceSpec spec);
+    /**
+     * What is wrong with a service spec, as the unit derivation for every front end sees it
+     * (one line, its field named by {@code labels}), or empty when it can be rendered.
+     */
+    Optional<String> problem(ServiceSpec spec, java.util.function.UnaryOperator<String> labels);
+
+    /** The spec the host's existing unit {@code unit} amounts to (unit.SpecFromUnit), or empty when there is none. */
+    Optional<ServiceSpec> unitSpec(String unit);
 
     Plan plan(String profile, Optional<ServiceSpec> service, List<FixChange> fixes);
 

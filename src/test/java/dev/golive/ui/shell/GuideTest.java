@@ -184,15 +184,34 @@ class GuideTest {
     }
 
     @Test
-    void a_drop_in_on_an_existing_unit_keeps_its_user_unless_asked() throws IOException {
+    void an_existing_units_values_are_the_defaults_so_taking_them_changes_only_what_was_typed() throws IOException {
         var backend = new RecordingBackend("ubuntu2004-hybrid");
-        // no binary: a drop-in on prometheus-node-exporter; every other service answer by default
-        typed(backend, "none\nbase\nyes\nprometheus-node-exporter\n\n\n\n\n\n\n\n\nno\n");
+        // prometheus-node-exporter exists: enter at every service question but MemoryMax
+        typed(backend, "none\nbase\nyes\nprometheus-node-exporter\n\n\n\n\n1G\n\n\n\nno\n");
+        assertThat(screen()).contains("prometheus-node-exporter.service exists: its values are the defaults")
+                .contains("Binary, an absolute path (e.g. /usr/local/bin/api) [/usr/bin/prometheus-node-exporter]")
+                .contains("keep = as the unit says) [prometheus]");
         var spec = backend.plannedService.orElseThrow();
-        assertThat(spec.exec()).isEmpty();
-        assertThat(spec.dynamicUser()).as("DynamicUser=yes would change who owns the service's files").isFalse();
-        assertThat(spec.user()).isEmpty();
-        assertThat(screen()).contains("keep = as the unit says) [keep]");
+        var f = dev.golive.host.Fixtures.inspectService("ubuntu2004-hybrid+prometheus-node-exporter.service");
+        var drop = dev.golive.unit.SpecFromUnit.of(f.service().orElseThrow(), f).changesOnly(spec);
+        assertThat(drop.exec()).as("ExecStart= stays as the unit has it").isEmpty();
+        assertThat(drop.user()).isEmpty();
+        assertThat(drop.dynamicUser()).as("DynamicUser=yes would change who owns the service's files").isFalse();
+        assertThat(drop.resources().memoryMax()).contains("1G");
+        assertThat(drop.resources().cpuQuota()).isEmpty();
+    }
+
+    @Test
+    void a_refused_service_value_is_said_at_once_by_the_name_asked_and_asked_again() throws IOException {
+        var backend = new RecordingBackend("ubuntu2004-hybrid");
+        typed(backend, "none\nbase\nyes\napi\n/srv/api/api\n\n\n8080\n2G\n2 CPUs\n200%\n\n\nno\n");
+        String s = screen();
+        String after = s.substring(s.indexOf("two CPUs; none) [none]: "));
+        // said right after the answer (a dumb terminal on a stream echoes nothing), before the next question
+        assertThat(after).startsWith("two CPUs; none) [none]:   \"2 CPUs\" is not a CPU quota")
+                .doesNotContain("resources.cpuQuota");
+        assertThat(after.substring(after.indexOf("is not a CPU quota"))).contains("CPUQuota, in % of one CPU (e.g. 50% = half a CPU, 200% = two CPUs; none) [none]:");
+        assertThat(backend.plannedService.orElseThrow().resources().cpuQuota()).contains("200%");
     }
 
     @Test
@@ -220,6 +239,17 @@ class GuideTest {
         assertThatThrownBy(() -> AnswersFile.parse("setup.yaml", "fix: all\nprofle: web-api\n", Guide.QUESTION_IDS))
                 .isInstanceOf(GoliveException.class)
                 .hasMessage("setup.yaml:2:1: unknown key \"profle\" (did you mean \"profile\"?)");
+    }
+
+    @Test
+    void a_service_value_the_unit_cannot_hold_fails_at_its_line_in_the_answers_file() {
+        var backend = new RecordingBackend("ubuntu2004-hybrid");
+        var answers = AnswersFile.parse("setup.yaml", "fix: none\nprofile: base\nservice: yes\nservice.name: api\n"
+                + "service.exec: /srv/api/api\nservice.cpu-quota: 2 CPUs\napply: no\n", Guide.QUESTION_IDS);
+        assertThatThrownBy(() -> new Guide(backend, new AnswersPrompter(answers, new PrintWriter(new StringWriter()))).run())
+                .isInstanceOf(GoliveException.class)
+                .hasMessageStartingWith("setup.yaml:6:20: service.cpu-quota: \"2 CPUs\" is not a CPU quota");
+        assertThat(backend.applied).isEmpty();
     }
 
     @Test

@@ -31,7 +31,12 @@ final class RecordingBackend implements GuideBackend {
     List<String> reasons = List.of("listens on TCP ports as a network service");
     List<dev.golive.model.PlanConflict> conflicts = List.of();
 
-    RecordingBackend(String fixture) { this.facts = Fixtures.inspect(fixture); }
+    private final String fixture;
+
+    RecordingBackend(String fixture) {
+        this.fixture = fixture;
+        this.facts = Fixtures.inspect(fixture);
+    }
 
     @Override public HostFacts facts() { return facts; }
     @Override public CheckReport check() { return Checker.run(facts); }
@@ -42,9 +47,22 @@ final class RecordingBackend implements GuideBackend {
     @Override public Optional<String> readOnlyReason() { return readOnly; }
     @Override public List<String> listDir(String path) { return List.of("bin/", "srv/", "usr/"); }
     @Override public List<String> users() { return List.of("root", "www-data"); }
-    @Override public List<String> validate(ServiceSpec spec) {
-        boolean exists = facts.systemd().serviceUnits().stream().anyMatch(u -> u.name().equals(spec.unitName()));
-        return spec.exec().isEmpty() && !exists ? List.of("service.exec: a new unit needs the binary") : List.of();
+    /** The real validator (as the Session's derivation runs it), with the binary taken as present. */
+    @Override public Optional<String> problem(ServiceSpec spec, java.util.function.UnaryOperator<String> labels) {
+        validated.add(spec);
+        try {
+            dev.golive.unit.SpecValidator.validate(spec, facts, new dev.golive.unit.BinaryPresence(false, dev.golive.model.Fact.unknown("test")), labels);
+            return Optional.empty();
+        } catch (dev.golive.model.GoliveException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    final List<ServiceSpec> validated = new ArrayList<>();
+
+    @Override public Optional<ServiceSpec> unitSpec(String unit) {
+        HostFacts f = dev.golive.host.Fixtures.inspectService(fixture + "+" + unit);
+        return f.service().filter(s -> s.unit().known()).map(s -> dev.golive.unit.SpecFromUnit.of(s, f).spec());
     }
 
     @Override public Plan plan(String profile, Optional<ServiceSpec> service, List<FixChange> fixes) {
