@@ -253,6 +253,20 @@ class GuideTest {
     }
 
     @Test
+    void an_answers_file_indented_with_a_tab_fails_at_the_tab() {
+        assertThatThrownBy(() -> AnswersFile.parse("setup.yaml", "fix: all\n\tprofile: base\n", Guide.QUESTION_IDS))
+                .isInstanceOf(GoliveException.class)
+                .hasMessage("setup.yaml:2:1: not valid YAML: found character 'tab' that cannot start any token. (Do not use tab for indentation)");
+    }
+
+    @Test
+    void an_answers_file_with_a_second_document_fails_where_it_starts_instead_of_dropping_it() {
+        assertThatThrownBy(() -> AnswersFile.parse("setup.yaml", "fix: all\n---\nfix: none\n", Guide.QUESTION_IDS))
+                .isInstanceOf(GoliveException.class)
+                .hasMessageStartingWith("setup.yaml:3:1: a second YAML document");
+    }
+
+    @Test
     void an_answer_the_question_rejects_fails_where_it_stands_before_anything_is_applied() {
         var backend = new RecordingBackend("ubuntu2004-hybrid");
         var answers = AnswersFile.parse("setup.yaml", "fix: all\nprofile: web-apj\n", Guide.QUESTION_IDS);
