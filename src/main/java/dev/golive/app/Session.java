@@ -406,6 +406,43 @@ public final class Session implements AutoCloseable {
         return new Applier(target()).withProgress(progress).apply(plan, new Applier.Options(false, Optional.of(finish)));
     }
 
+    /**
+     * The health step after a finish (and {@code golive health}): reads the unit, its ports, the
+     * health URL and the journal until all pass or {@code within} runs out, then once more after
+     * {@code settle} to see that the restart counter stayed where it was at the first look
+     * (a crash loop shows as NRestarts moving). The live host only: nothing runs in a tree or capture.
+     */
+    public dev.golive.model.ServiceHealth health(String service, List<Integer> ports, Optional<String> url,
+                                                 java.time.Duration within, java.time.Duration settle) {
+        String unit = serviceUnit(service);
+        if (spec.kind() != RootSpec.Kind.LIVE) {
+            throw GoliveException.badInput("the health of " + unit + " needs the live host: nothing runs in " + describeRoot());
+        }
+        long deadline = System.nanoTime() + within.toNanos();
+        var facts = dev.golive.inspect.HealthProbe.read(spec.root(), spec.runner(), unit, url);
+        java.util.OptionalInt before = facts.show().opt().map(p -> dev.golive.verify.HealthJudge.restarts(p))
+                .filter(n -> n >= 0).map(java.util.OptionalInt::of).orElse(java.util.OptionalInt.empty());
+        var h = dev.golive.verify.HealthJudge.judge(facts, ports, before);
+        while (!h.ok() && System.nanoTime() < deadline) {
+            pause(java.time.Duration.ofMillis(250));
+            h = dev.golive.verify.HealthJudge.judge(dev.golive.inspect.HealthProbe.read(spec.root(), spec.runner(), unit, url), ports, before);
+        }
+        if (!h.ok()) return h;
+        pause(settle);
+        return dev.golive.verify.HealthJudge.judge(dev.golive.inspect.HealthProbe.read(spec.root(), spec.runner(), unit, url), ports, before);
+    }
+
+    private static void pause(java.time.Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Whether this session looks at the live host (where units run and a health step means something). */
+    public boolean live() { return spec.kind() == RootSpec.Kind.LIVE; }
+
     /** {@code id} null: the newest applied snapshot. */
     public RollbackResult rollback(String id, boolean force) {
         requireWritable();

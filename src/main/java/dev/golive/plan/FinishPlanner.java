@@ -72,7 +72,7 @@ public final class FinishPlanner {
         Optional<String> group = dynamic ? Optional.empty() : groupSet;
         String primary = group.or(() -> user).orElse(null);
         if (primary != null && !primary.matches("\\d+") && !SystemAccounts.has(groups, primary)) {
-            checkName(primary, "Group=");
+            checkName(primary, group.isPresent() ? "Group=" : "User=");
             int gid = free(groups, in.loginDefs(), "SYS_GID_MIN", "SYS_GID_MAX", "group");
             steps.add(new Step(Kind.CREATE_GROUP, primary, SystemAccounts.groupLine(primary, gid), "", "",
                     (group.isPresent() ? "Group=" : "User=") + primary + " names a group this host does not have (groupadd --system)"));

@@ -65,6 +65,9 @@ public final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--timing", hidden = true, description = "Print the apply's wall and CPU time to stderr (for scripts/bench).")
     boolean timing;
 
+    /** How long the health step waits for the service to come up, and then watches its restart counter. */
+    static final java.time.Duration HEALTH_WITHIN = java.time.Duration.ofSeconds(20), HEALTH_SETTLE = java.time.Duration.ofSeconds(3);
+
     /** The service as asked (its ports are what the health step checks). */
     private Optional<dev.golive.model.ServiceSpec> svcSpec = Optional.empty();
 
@@ -117,14 +120,28 @@ public final class ApplyCommand implements Callable<Integer> {
             plan.conflicts().forEach(c -> out.println("  conflict, still there: " + c.key() + ": " + c.winner().describe() + " " + c.winnerSays()
                     + " and wins " + c.when() + " over golive's " + c.wanted()));
             Output.warnUnrecorded(s, spec.commandLine().getErr());
-            out.println("applied plan " + r.snapshotId() + " in " + r.millis() + " ms; verified. Undo with: golive rollback "
-                    + r.snapshotId() + (common.root == null ? "" : " --root " + common.root));
+            String undo = "golive rollback " + r.snapshotId() + (common.root == null ? "" : " --root " + common.root);
+            out.println("applied plan " + r.snapshotId() + " in " + r.millis() + " ms; verified. Undo with: " + undo);
             out.flush();
-            return 0;
+            if (fin.isEmpty()) return 0;
+            if (!s.live()) {
+                out.println("health: skipped: " + s.describeRoot() + " is a target tree, nothing runs in it");
+                out.flush();
+                return 0;
+            }
+            var h = s.health(fin.get().unit(), fin.get().ports(), fin.get().healthUrl(), HEALTH_WITHIN, HEALTH_SETTLE);
+            out.println("health of " + h.unit() + ":");
+            dev.golive.verify.HealthJudge.lines(h).forEach(l -> out.println("  " + l));
+            out.flush();
+            if (h.ok()) return 0;
+            spec.commandLine().getErr().println("golive: " + h.unit() + " is not healthy; the apply stands (snapshot " + r.snapshotId()
+                    + "): fix it and run golive health --service " + h.unit() + " --wait 20, or undo with: " + undo);
+            spec.commandLine().getErr().flush();
+            return dev.golive.model.ExitCode.FINDINGS.code();
         }
     }
 
-    private static String checkUrl(String url) {
+    static String checkUrl(String url) {
         if (!url.matches("https?://[^\\s]+")) throw GoliveException.badInput("--health-url " + url + ": expected an http:// or https:// URL");
         return url;
     }
