@@ -62,6 +62,14 @@ final class ValueChecks {
             case GOMAXPROCS -> {
                 if (!raw.equals("derive")) intValue(Schema.Key.num(spec.name(), 1, 1_000_000), raw, at);
             }
+            case MEMORY -> {
+                if (SystemdValues.memory(raw).isEmpty()) throw ProfileErrors.at(at, spec.name() + ": \"" + raw + "\" is not " + ProfileParser.expected(spec)
+                        + " (" + SystemdValues.MEMORY_RANGE + ")");
+            }
+            case CPULIST -> {
+                if (SystemdValues.cpuList(raw).isEmpty()) throw ProfileErrors.at(at, spec.name() + ": \"" + raw + "\" is not " + ProfileParser.expected(spec)
+                        + " (" + SystemdValues.CPU_LIST_RANGE + ")");
+            }
         }
     }
 

@@ -150,4 +150,16 @@ class UnitCommandTest {
         assertThat(unit("--root", DEBIAN, "--service", "app", "--exec", "/usr/local/bin/app", "--cpu-affinity", "3-1").err())
                 .startsWith("golive: --cpu-affinity: \"3-1\" is not a CPU list for CPUAffinity= (");
     }
+
+    @Test
+    void aQuotaCoveringThePinnedCpusSetsNoGomaxprocs() {
+        String many = Path.of("src/test/resources/hosts/two-socket-smt").toAbsolutePath().toString();
+        CheckCommandTest.Run free = unit("--root", many, "--service", "app", "--exec", "/usr/local/bin/app", "--no-analyze", "--cpu-quota", "300%");
+        assertThat(free.out()).contains("Environment=GOMAXPROCS=3\n");
+        CheckCommandTest.Run pinned = unit("--root", many, "--service", "app", "--exec", "/usr/local/bin/app", "--no-analyze",
+                "--cpu-quota", "300%", "--cpu-affinity", "0-1");
+        assertThat(pinned.code()).as(pinned.err()).isEqualTo(0);
+        assertThat(pinned.out()).doesNotContain("GOMAXPROCS=").contains("CPUAffinity=0-1\n")
+                .contains("the quota of 3 CPUs (CPUQuota=300%) is not below the 2 CPUs the service may run on (its CPUAffinity=/AllowedCPUs=)");
+    }
 }
