@@ -659,6 +659,31 @@ public final class Session implements AutoCloseable {
         return dev.golive.unit.SpecValidator.validate(service, f, presence).warnings();
     }
 
+    // ---- containers (export --format dockerfile|kubernetes) ---------------------------------
+
+    /** What a container export needs besides the service: read from go.mod, or given by the admin. */
+    public record ContainerOptions(Path goMod, Optional<dev.golive.build.BuildTarget> target, Optional<String> version,
+                                   dev.golive.export.ContainerSpec.Base base, Optional<String> image, Optional<String> healthPath,
+                                   Optional<String> stopTimeout) { }
+
+    /**
+     * The service as a container, for the Dockerfile and the Kubernetes manifest alike: go.mod
+     * read on this machine (like `golive build`), the target this root's host would build for
+     * unless one is named, the image {@code NAME:VERSION} unless one is named.
+     */
+    public dev.golive.export.ContainerSpec containerSpec(ServiceSpec service, ContainerOptions o) {
+        dev.golive.unit.SpecInputs.GoModule mod = dev.golive.unit.SpecInputs.goModule(o.goMod());
+        dev.golive.build.BuildTarget target = o.target().orElseGet(() -> defaultBuildTarget().target());
+        String name = service.name().endsWith(".service") ? service.name().substring(0, service.name().length() - 8) : service.name();
+        String image = o.image().orElseGet(() -> o.version().map(v -> name + ":" + v).orElseThrow(() ->
+                GoliveException.badInput("--image REPOSITORY:TAG or --version V: the manifest must name the build it runs")));
+        Optional<Long> stop = o.stopTimeout().map(t -> dev.golive.model.SystemdValues.timeSpanMillis(t)
+                .map(ms -> (long) Math.ceil(ms / 1000.0))
+                .orElseThrow(() -> GoliveException.badInput("--stop-timeout " + dev.golive.model.Printable.clip(t, 40) + ": expected a time span such as 30s or 2min")));
+        return new dev.golive.export.ContainerSpec(service, mod.modulePath(), mod.goLine(), mod.go(), target, o.version(), o.base(),
+                image, o.healthPath(), stop, dev.golive.export.ContainerSpec.NONROOT_UID);
+    }
+
     // ---- build (always on this machine) -----------------------------------------------------
 
     /** The build target of the host that {@code root} and {@code runner} show (golive build's own live host, tests' fakes). */

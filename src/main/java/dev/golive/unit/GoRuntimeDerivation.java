@@ -46,6 +46,25 @@ public final class GoRuntimeDerivation {
         return new Result(gomaxprocs(spec, in), gomemlimit(spec, in));
     }
 
+    /**
+     * The same derivation for the service in a container: its limits are the spec's CPU quota
+     * and memory limit on the container's own (leaf) cgroup, the node's CPU count is not known
+     * here, and the binary is built by the image's build stage with the Go release go.mod asks
+     * for ({@code goModGo}), so that release is the binary's Go version.
+     */
+    public static Result forContainer(ServiceSpec spec, GoVersion goModGo) {
+        Fact<Integer> unknownCpus = Fact.unknown("the node's CPUs are not known when the image is built");
+        CpuFacts cpu = new CpuFacts(unknownCpus, unknownCpus, unknownCpus, Fact.unknown(""), Fact.unknown(""), Fact.unknown(""),
+                unknownCpus, Fact.unknown(""), Fact.unknown(""), Fact.unknown(""), Fact.unknown(""), Fact.unknown(""), Fact.unknown(""),
+                "/", List.of());
+        Fact<Long> unknownRam = Fact.unknown("the node's memory is not known when the image is built");
+        MemoryFacts memory = new MemoryFacts(unknownRam, unknownRam, unknownRam, unknownRam, Fact.unknown(""), Fact.unknown(""),
+                Fact.unknown(""), Fact.unknown(""), Fact.unknown(""), "/", List.of());
+        GoBuildInfo built = new GoBuildInfo(goModGo.toString(), "", "", java.util.Map.of());
+        return derive(spec, new Inputs(Fact.of(built, new dev.golive.model.Source.Derived("the image's build stage: " + goModGo)),
+                Optional.of(goModGo), cpu, memory));
+    }
+
     // ---- GOMAXPROCS
 
     static GoRuntimeValue gomaxprocs(ServiceSpec spec, Inputs in) {

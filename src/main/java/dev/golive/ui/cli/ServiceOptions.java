@@ -162,6 +162,28 @@ public final class ServiceOptions {
                 || gomaxprocs != null || gomemlimit != null || memLimitPercent != null || noGoRuntime || goMod != null;
     }
 
+    /**
+     * The options given that only a systemd unit has (restart policy, task and file limits, users,
+     * directories): a container export refuses them rather than dropping them silently.
+     */
+    List<String> unitOnlyGiven() {
+        List<String> given = new java.util.ArrayList<>();
+        if (description != null) given.add("--description");
+        if (user != null) given.add("--user");
+        if (dynamicUser != null) given.add("--dynamic-user");
+        if (workingDirectory != null) given.add("--working-directory");
+        if (stateDirectories != null) given.add("--state-directory");
+        if (memoryHigh != null) given.add("--memory-high");
+        if (tasksMax != null) given.add("--tasks-max");
+        if (nofile != null) given.add("--nofile");
+        if (ioWeight != null) given.add("--io-weight");
+        if (restart != null) given.add("--restart-policy");
+        if (restartSec != null) given.add("--restart-sec");
+        if (startLimitInterval != null) given.add("--start-limit-interval");
+        if (startLimitBurst != null) given.add("--start-limit-burst");
+        return given;
+    }
+
     /** The spec when any service option was given (then --service or the spec file's name is needed), else empty. */
     public Optional<Input> buildIfGiven() { return given() ? Optional.of(build()) : Optional.empty(); }
 
