@@ -51,9 +51,10 @@ class ResolverEdgesTest {
             90 % of memory.max | 1932735283
             0% of cpu.count | 0
             100% of cpu.count | 4
+            1000% of cpu.count | 40
             8589934591G | 9223372035781033984
             """)
-    void spacesAnywhereBetweenTokensAndPercentagesFromZeroToAHundred(String text, long expected) {
+    void spacesAnywhereBetweenTokensAndPercentagesFromZeroToAThousand(String text, long expected) {
         assertThat(eval(text)).isEqualTo(expected);
     }
 
@@ -65,7 +66,7 @@ class ResolverEdgesTest {
             max(1,         | 6: expected a number, a name or max(...)/min(...)
             50% ofcpu.count | 4: expected "of" after "50%"
             50% of         | 6: expected a number, a name or max(...)/min(...)
-            101% of cpu.count | 0: a percentage is 0..100, not 101
+            1001% of cpu.count | 0: a percentage is 0..1000, not 1001
             8589934592G    | 0: number too large
             """)
     void anExpressionThatEndsTooSoonOrOverflowsIsASyntaxErrorAtItsColumn(String text, String expected) {
