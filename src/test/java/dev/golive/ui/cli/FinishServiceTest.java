@@ -110,6 +110,18 @@ class FinishServiceTest {
     }
 
     @Test
+    void aFailureAfterTheBinaryIsInstalledRollsBackTheBinaryTheUserAndTheFiles() throws Exception {
+        for (String point : java.util.List.of("finish:1", "finish:2", "finish:3", "finish:4")) {
+            var a = golive(null, r -> dev.golive.app.Session.open(r).withFaults(dev.golive.host.FaultPoints.throwAt(point)),
+                    "apply", "--profile", "web-api", "--service", "hello", "--exec", "/usr/local/bin/hello", "--user", "hello",
+                    "--finish", "--binary", binary.toString(), "--yes", "--root", host.toString());
+            assertThat(a.exit()).as(point + ": " + a.out() + a.err()).isEqualTo(4);
+            assertThat(a.err()).as(point).contains("rolled back, the host is as before");
+            tree.assertUnchangedSince(pristine);
+        }
+    }
+
+    @Test
     void binaryAndHealthUrlNeedFinish() {
         var a = golive("apply", "--profile", "web-api", "--service", "hello", "--exec", "/usr/local/bin/hello",
                 "--binary", binary.toString(), "--yes", "--root", host.toString());
