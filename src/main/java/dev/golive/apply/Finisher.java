@@ -130,8 +130,8 @@ final class Finisher {
             case CREATE_USER -> {
                 String[] f = e.line().split(":", -1);
                 if (live) {
-                    String group = SystemAccounts.name(groupLineById(f[3]));
-                    command(List.of("useradd", "--system", "--gid", group, "--no-create-home", "--home-dir", f[5], "--shell", f[6], e.target()));
+                    // by name: groupadd chose the group's id on this host, which need not be the one the plan showed
+                    command(List.of("useradd", "--system", "--gid", e.group(), "--no-create-home", "--home-dir", f[5], "--shell", f[6], e.target()));
                 } else {
                     append(PASSWD, e.line());
                     if (w.exists(SHADOW)) append(SHADOW, SystemAccounts.shadowLine(e.target()));
@@ -267,11 +267,6 @@ final class Finisher {
     private String text(String path) {
         FileState s = w.stat(path);
         return s.exists() ? s.text() : "";
-    }
-
-    private String groupLineById(String gid) {
-        return text(GROUP).lines().filter(l -> l.split(":", -1).length > 2 && l.split(":", -1)[2].equals(gid)).findFirst()
-                .orElseThrow(() -> GoliveException.environment("no group with id " + gid + " in " + GROUP));
     }
 
     /** Appends one line to an account file, atomically, keeping its mode and owner (created 0644 root when absent). */
