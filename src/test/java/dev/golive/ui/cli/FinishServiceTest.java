@@ -122,6 +122,19 @@ class FinishServiceTest {
     }
 
     @Test
+    void aMissingWorkingDirectoryIsCreatedWithItsParentsAndRemovedWithThem() throws Exception {
+        var a = golive("apply", "--profile", "web-api", "--service", "hello", "--exec", "/usr/local/bin/hello", "--user", "hello",
+                "--working-directory", "/srv/hello/data", "--finish", "--binary", binary.toString(), "--yes", "--root", host.toString());
+        assertThat(a.exit()).as(a.err()).isZero();
+        assertThat(a.out()).contains("  create directory /srv/hello/data: done\n");
+        assertThat(host.resolve("srv/hello/data")).isDirectory();
+        var back = golive("rollback", "--last", "--yes", "--root", host.toString());
+        assertThat(back.exit()).as(back.err()).isZero();
+        assertThat(back.out()).contains("removed directory /srv/hello/data", "removed directory /srv/hello", "removed directory /srv\n");
+        tree.assertUnchangedSince(pristine);
+    }
+
+    @Test
     void binaryAndHealthUrlNeedFinish() {
         var a = golive("apply", "--profile", "web-api", "--service", "hello", "--exec", "/usr/local/bin/hello",
                 "--binary", binary.toString(), "--yes", "--root", host.toString());
