@@ -54,8 +54,19 @@ public final class ServiceUnits implements ServiceFiles {
 
     /** {@code tighten}: the admin asked (--tighten) for sandboxing, task limit and restart changes on a unit golive did not write. */
     public ServiceUnits(HostRoot root, boolean tighten) {
+        this(root, tighten, Optional.empty());
+    }
+
+    /** The binary {@code apply --finish --binary FILE} installs: its path on this machine and its bytes. */
+    public record Installing(String from, byte[] bytes) { }
+
+    private final Optional<Installing> installing;
+
+    /** {@code installing}: a new unit's ExecStart program is this file (apply --finish --binary), not what the host has now. */
+    public ServiceUnits(HostRoot root, boolean tighten, Optional<Installing> installing) {
         this.root = root;
         this.tighten = tighten;
+        this.installing = installing;
     }
 
     /**
@@ -98,7 +109,9 @@ public final class ServiceUnits implements ServiceFiles {
         } else if (wanted.go().mode() == ServiceSpec.GoRuntime.Mode.DEFAULT) {
             rendered = running = withGo(wanted, ServiceSpec.GoRuntime.DERIVE);
         }
-        ServiceBinary binary = ServiceBinary.forSpec(root, rendered, files);
+        ServiceBinary binary = installing.isPresent() && rendered.exec().isPresent()
+                ? ServiceBinary.installing(java.nio.ByteBuffer.wrap(installing.get().bytes()), rendered.exec().get(), installing.get().from())
+                : ServiceBinary.forSpec(root, rendered, files);
         SpecCheck check = SpecValidator.validate(rendered, facts, binary.presence(), labels);
         if (dropIn) {
             // the warnings are about the service as it will run (its unit's User= counts), not about the drop-in alone

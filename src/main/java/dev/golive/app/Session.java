@@ -249,7 +249,20 @@ public final class Session implements AutoCloseable {
      */
     public Session tighten(boolean tighten) {
         this.tighten = tighten;
-        this.serviceFiles = new ServiceUnits(spec.root(), tighten);
+        this.serviceFiles = new ServiceUnits(spec.root(), tighten, installing);
+        return this;
+    }
+
+    private Optional<ServiceUnits.Installing> installing = Optional.empty();
+
+    /**
+     * {@code apply --finish --binary FILE}: the new unit's ExecStart program will be this file, so
+     * plans check and derive (Go version, GOMAXPROCS) from it rather than from what the host has now.
+     */
+    public Session installing(Optional<String> binary) {
+        this.installing = binary.map(b -> new ServiceUnits.Installing(Path.of(b).toAbsolutePath().toString(),
+                dev.golive.host.AdminNamedFiles.readBytes(b)));
+        this.serviceFiles = new ServiceUnits(spec.root(), tighten, installing);
         return this;
     }
 

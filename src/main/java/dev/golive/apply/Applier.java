@@ -214,6 +214,9 @@ public final class Applier {
     }
 
     private String runAction(Manifest.ActionEntry a, Options opts) {
+        if (a.kind() == PlanAction.Kind.RESTART_SERVICE && opts.finish().map(f -> a.unit().equals(Optional.of(f.unit()))).orElse(false)) {
+            return "left to the finish below (it starts or restarts the unit once)";
+        }
         if (a.kind() == PlanAction.Kind.RESTART_SERVICE && !opts.restart()) return "not asked (apply --restart to run it)";
         if (!host.runsSystemctl()) return "skipped: target tree, no systemd runs for it";
         List<String> argv = switch (a.kind()) {

@@ -67,7 +67,8 @@ final class Finisher {
                 case CREATE_DIRECTORY -> {
                     if (w.exists(s.target())) throw stale(s.target() + " exists now");
                     w.refuseLinks(s.target());
-                    out.add(entry(s, null, null, null));
+                    // every directory this step creates, outermost first: a rollback removes the parents it made too
+                    out.add(entry(s, String.join("\n", w.missingDirs(s.target())), null, null));
                 }
                 case INSTALL_BINARY -> {
                     byte[] bytes = AdminNamedFiles.readBytes(s.line());
@@ -130,8 +131,8 @@ final class Finisher {
             case CREATE_USER -> {
                 String[] f = e.line().split(":", -1);
                 if (live) {
-                    String group = SystemAccounts.name(groupLineById(f[3]));
-                    command(List.of("useradd", "--system", "--gid", group, "--no-create-home", "--home-dir", f[5], "--shell", f[6], e.target()));
+                    // by name: groupadd chose the group's id on this host, which need not be the one the plan showed
+                    command(List.of("useradd", "--system", "--gid", e.group(), "--no-create-home", "--home-dir", f[5], "--shell", f[6], e.target()));
                 } else {
                     append(PASSWD, e.line());
                     if (w.exists(SHADOW)) append(SHADOW, SystemAccounts.shadowLine(e.target()));
@@ -208,11 +209,15 @@ final class Finisher {
                     }
                 }
                 case CREATE_DIRECTORY -> {
-                    List<String> made = new ArrayList<>();
-                    String d = e.target();
-                    if (w.removeDirIfEmpty(d)) made.add(d);
-                    if (!made.isEmpty()) restored.add("removed directory " + d);
-                    else if (w.exists(d)) reported.add(d + " is not empty: left in place (golive created it empty)");
+                    List<String> made = e.before() == null || e.before().isEmpty() ? List.of(e.target()) : List.of(e.before().split("\n"));
+                    for (int d = made.size() - 1; d >= 0; d--) {
+                        String dir = made.get(d);
+                        if (w.removeDirIfEmpty(dir)) restored.add("removed directory " + dir);
+                        else if (w.exists(dir)) {
+                            reported.add(dir + " is not empty: left in place (golive created it empty)");
+                            break;
+                        }
+                    }
                 }
                 case CREATE_USER -> undoAccount(e, live, PASSWD, SHADOW, SystemAccounts.shadowLine(e.target()), "userdel", restored, reported);
                 case CREATE_GROUP -> undoAccount(e, live, GROUP, GSHADOW, SystemAccounts.gshadowLine(e.target()), "groupdel", restored, reported);
@@ -267,11 +272,6 @@ final class Finisher {
     private String text(String path) {
         FileState s = w.stat(path);
         return s.exists() ? s.text() : "";
-    }
-
-    private String groupLineById(String gid) {
-        return text(GROUP).lines().filter(l -> l.split(":", -1).length > 2 && l.split(":", -1)[2].equals(gid)).findFirst()
-                .orElseThrow(() -> GoliveException.environment("no group with id " + gid + " in " + GROUP));
     }
 
     /** Appends one line to an account file, atomically, keeping its mode and owner (created 0644 root when absent). */

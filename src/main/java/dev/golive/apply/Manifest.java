@@ -81,7 +81,8 @@ public record Manifest(
      * One step of finishing the service (model.FinishPlan), as found and as golive does it.
      * {@code line}: the account line golive adds in a target tree, or the binary's source;
      * {@code before}: for a binary the SHA-256 of the one it replaces (null: none; its bytes in
-     * {@code copy}), for a unit golive starts what {@code systemctl is-enabled} said before;
+     * {@code copy}), for a unit golive starts what {@code systemctl is-enabled} said before, for a
+     * directory every directory the step creates (outermost first, one per line);
      * {@code afterSha256}: the installed binary's. {@code status} as for actions.
      */
     public record FinishEntry(dev.golive.model.FinishPlan.Kind kind, String target, String line, String owner, String group,

@@ -31,7 +31,8 @@ public record FinishPlan(String unit, List<Step> steps, List<Integer> ports, Opt
      * unit. {@code line}: for an account, the line golive adds to /etc/group or /etc/passwd
      * in a target tree ({@code groupadd}/{@code useradd --system} write the same on a live
      * host); for a binary, the file it is copied from; else empty. {@code owner}/{@code group}:
-     * who owns a directory golive creates.
+     * who owns a directory golive creates; for a user, {@code group} is its primary group (by name:
+     * on a live host groupadd picks the id).
      */
     public record Step(Kind kind, String target, String line, String owner, String group, String why) {
         public Step {

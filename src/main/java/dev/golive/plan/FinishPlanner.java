@@ -85,7 +85,7 @@ public final class FinishPlanner {
             checkName(name, "User=");
             int uid = free(passwd, in.loginDefs(), "SYS_UID_MIN", "SYS_UID_MAX", "user");
             int gid = SystemAccounts.id(groups, primary).orElseThrow();
-            steps.add(new Step(Kind.CREATE_USER, name, SystemAccounts.passwdLine(name, uid, gid, in.nologin()), "", "",
+            steps.add(new Step(Kind.CREATE_USER, name, SystemAccounts.passwdLine(name, uid, gid, in.nologin()), "", primary,
                     "User=" + name + " names a user this host does not have (useradd --system, no home, no login shell)"));
         } else if (user.isPresent()) {
             notes.add("user " + user.get() + " exists: left as it is");

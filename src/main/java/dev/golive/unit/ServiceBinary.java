@@ -50,6 +50,19 @@ public record ServiceBinary(BinaryPresence presence, Fact<GoBuildInfo> buildInfo
         return new ServiceBinary(BinaryPresence.notChecked("ExecStart= of the existing unit"), b.buildInfo());
     }
 
+    /**
+     * The binary {@code apply --finish --binary FILE} will install as {@code exec}: present (once
+     * installed), and its Go build info read from {@code bytes}, the file that will run.
+     */
+    public static ServiceBinary installing(ByteBuffer bytes, String exec, String from) {
+        BinaryPresence presence = new BinaryPresence(false, Fact.of(true, new Source.Derived("installed from " + from + " by apply --finish")));
+        try {
+            return new ServiceBinary(presence, Fact.of(GoBuildInfoReader.read(bytes, from), Source.File.of(from)));
+        } catch (GoliveException e) {
+            return new ServiceBinary(presence, Fact.unknown(e.getMessage()));
+        }
+    }
+
     public static ServiceBinary read(HostRoot root, String exec) {
         BinaryPresence presence = new BinaryPresence(root.isLive(), root.presence(exec));
         if (presence.exists().opt().equals(java.util.Optional.of(false))) {

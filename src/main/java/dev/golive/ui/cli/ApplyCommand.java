@@ -156,6 +156,7 @@ public final class ApplyCommand implements Callable<Integer> {
         Optional<ServiceOptions.Input> svc = service.buildIfGiven();
         svcSpec = svc.map(ServiceOptions.Input::spec);
         if (tighten) s.tighten(true);
+        if (finish && binary != null) s.installing(Optional.of(binary));
         return s.planFor(profile, svc.map(ServiceOptions.Input::spec), List.of(), Session.newPlanId());
     }
 }

@@ -44,7 +44,7 @@ public final class ServiceOptions {
     @Option(names = "--arg", paramLabel = "A", description = "One argument for the binary (repeatable, in order).")
     List<String> args;
 
-    @Option(names = "--user", paramLabel = "U", description = "Run as this existing user (User=).")
+    @Option(names = "--user", paramLabel = "U", description = "Run as this user (User=); apply --finish creates it as a system user when missing.")
     String user;
 
     @Option(names = "--dynamic-user", description = "Run as a transient user systemd allocates (DynamicUser=yes).")

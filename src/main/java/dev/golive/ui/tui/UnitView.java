@@ -188,6 +188,8 @@ final class UnitView extends View {
                         : tightening == null ? "no drop-in on a unit golive did not write"
                         : tightening.refused().isPresent() ? tightening.refused().get()
                         : tightening.changes().isEmpty() ? "nothing left out of the drop-in" : null));
+        b.add(Binding.quiet("S", "status", "The service now (golive health and golive verify): active or not, its ports, "
+                + "systemd's restart counter, its last journal lines", () -> app.open(new StatusView(app, spec().name(), spec().ports()))));
         b.add(Binding.quiet("J", "unit down", "Scroll the rendered unit down", unitPane::down));
         b.add(Binding.quiet("K", "unit up", "Scroll the rendered unit up", unitPane::up));
         return b;

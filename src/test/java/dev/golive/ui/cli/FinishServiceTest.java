@@ -110,6 +110,47 @@ class FinishServiceTest {
     }
 
     @Test
+    void aFailureAfterTheBinaryIsInstalledRollsBackTheBinaryTheUserAndTheFiles() throws Exception {
+        for (String point : java.util.List.of("finish:1", "finish:2", "finish:3", "finish:4")) {
+            var a = golive(null, r -> dev.golive.app.Session.open(r).withFaults(dev.golive.host.FaultPoints.throwAt(point)),
+                    "apply", "--profile", "web-api", "--service", "hello", "--exec", "/usr/local/bin/hello", "--user", "hello",
+                    "--finish", "--binary", binary.toString(), "--yes", "--root", host.toString());
+            assertThat(a.exit()).as(point + ": " + a.out() + a.err()).isEqualTo(4);
+            assertThat(a.err()).as(point).contains("rolled back, the host is as before");
+            tree.assertUnchangedSince(pristine);
+        }
+    }
+
+    @Test
+    void aMissingWorkingDirectoryIsCreatedWithItsParentsAndRemovedWithThem() throws Exception {
+        var a = golive("apply", "--profile", "web-api", "--service", "hello", "--exec", "/usr/local/bin/hello", "--user", "hello",
+                "--working-directory", "/srv/hello/data", "--finish", "--binary", binary.toString(), "--yes", "--root", host.toString());
+        assertThat(a.exit()).as(a.err()).isZero();
+        assertThat(a.out()).contains("  create directory /srv/hello/data: done\n");
+        assertThat(host.resolve("srv/hello/data")).isDirectory();
+        var back = golive("rollback", "--last", "--yes", "--root", host.toString());
+        assertThat(back.exit()).as(back.err()).isZero();
+        assertThat(back.out()).contains("removed directory /srv/hello/data", "removed directory /srv/hello", "removed directory /srv\n");
+        tree.assertUnchangedSince(pristine);
+    }
+
+    @Test
+    void thePreviewListsTheFinishStepsAndANoChangesNothing() {
+        java.util.List<String> asked = new java.util.ArrayList<>();
+        var a = golive(q -> { asked.add(q); return false; }, null, "apply", "--profile", "web-api", "--service", "hello",
+                "--exec", "/usr/local/bin/hello", "--user", "hello", "--finish", "--binary", binary.toString(), "--root", host.toString());
+        assertThat(a.exit()).as(a.err()).isZero();
+        assertThat(a.out()).contains("Finish hello.service:\n",
+                "  create group hello (hello:x:999:): User=hello names a group this host does not have (groupadd --system)\n",
+                "  create user hello (hello:x:999:999::/nonexistent:/usr/sbin/nologin): User=hello names a user this host does not have",
+                "  install binary " + binary + " → /usr/local/bin/hello (0755 root:root)",
+                "  enable and start hello.service: hello.service is new: enable it (start at boot) and start it now\n",
+                "not applied; nothing was changed");
+        assertThat(asked).singleElement().asString().contains("4 steps to finish hello.service");
+        tree.assertUnchangedSince(pristine);
+    }
+
+    @Test
     void binaryAndHealthUrlNeedFinish() {
         var a = golive("apply", "--profile", "web-api", "--service", "hello", "--exec", "/usr/local/bin/hello",
                 "--binary", binary.toString(), "--yes", "--root", host.toString());
