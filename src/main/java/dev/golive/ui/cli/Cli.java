@@ -69,6 +69,7 @@ public final class Cli {
 
     private static CommandLine withHandlers(CommandLine cl) {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        CommandSummaries.install(cl);
         cl.setExecutionStrategy(parsed -> {
             if (!helpRequested(parsed)) {
                 try {
