@@ -26,7 +26,7 @@ record Theme(String name, Map<Role, Look> looks) {
 
     /**
      * The theme as this terminal can show it: {@code #rrggbb} becomes the nearest of the 256
-     * indexed colours, or of the 16 ANSI ones (so does an index above 15 there). A terminal
+     * indexed colours, or of the 16 ANSI ones (so does an indexed colour there). A terminal
      * given a 24-bit sequence it does not know shows some other colour, or garbage.
      */
     Theme within(Depth depth) {
@@ -39,7 +39,7 @@ record Theme(String name, Map<Role, Look> looks) {
     private static TextColor fit(TextColor c, Depth depth) {
         if (c == null || c instanceof TextColor.ANSI) return c;
         if (c instanceof TextColor.RGB && depth == Depth.INDEXED_256) return TextColor.Indexed.fromRGB(c.getRed(), c.getGreen(), c.getBlue());
-        if (c instanceof TextColor.Indexed i && (depth == Depth.INDEXED_256 || i.getIndex() < 16)) return c;
+        if (c instanceof TextColor.Indexed && depth == Depth.INDEXED_256) return c;
         TextColor.ANSI best = TextColor.ANSI.BLACK;
         long bestDistance = Long.MAX_VALUE;
         for (TextColor.ANSI a : TextColor.ANSI.values()) {
