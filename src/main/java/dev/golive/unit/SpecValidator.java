@@ -53,6 +53,17 @@ public final class SpecValidator {
     }
 
     public static SpecCheck validate(ServiceSpec spec, HostFacts facts, BinaryPresence binary, UnaryOperator<String> label) {
+        SpecCheck check = collect(spec, facts, binary, label);
+        if (!check.errors().isEmpty()) throw GoliveException.badInput(check.errors().get(0));
+        return check;
+    }
+
+    /**
+     * As {@link #validate}, but what stops an apply without stopping the rendering (the binary
+     * missing on the live host) comes back in {@link SpecCheck#errors} instead of thrown: the
+     * unit editor renders the unit and names that as its one problem.
+     */
+    public static SpecCheck collect(ServiceSpec spec, HostFacts facts, BinaryPresence binary, UnaryOperator<String> label) {
         Check c = new Check(label);
         name(spec, c);
         spec.description().ifPresent(d -> c.verbatim("description", d));
@@ -67,8 +78,8 @@ public final class SpecValidator {
             }
             Fact<Boolean> exists = binary.exists();
             if (exists.opt().equals(Optional.of(false))) {
-                if (binary.liveRoot()) throw c.fail("exec", exec + " does not exist on this host (Type=exec would fail every start)");
-                c.warn("exec", exec + " is not in this tree; install it there before the service starts");
+                if (binary.liveRoot()) c.error("exec", exec + " does not exist on this host (Type=exec would fail every start)");
+                else c.warn("exec", exec + " is not in this tree; install it there before the service starts");
             } else if (exists instanceof Fact.Unknown<Boolean> u) {
                 c.warn("exec", "cannot tell whether " + exec + " exists: " + u.reason());
             }
@@ -118,7 +129,7 @@ public final class SpecValidator {
         if (spec.hardening() != ServiceSpec.Hardening.NONE && spec.user().isEmpty() && !spec.dynamicUser()) {
             c.warn("user", "no user and no dynamicUser: the service runs as root; sandboxing limits it, but a dedicated user limits it more");
         }
-        return new SpecCheck(c.warnings);
+        return new SpecCheck(c.warnings, c.errors);
     }
 
     /**
@@ -334,8 +345,11 @@ public final class SpecValidator {
     private static final class Check {
         final UnaryOperator<String> label;
         final List<String> warnings = new ArrayList<>();
+        final List<String> errors = new ArrayList<>();
 
         Check(UnaryOperator<String> label) { this.label = label; }
+
+        void error(String field, String message) { errors.add(label.apply(field) + ": " + message); }
 
         GoliveException fail(String field, String message) {
             return GoliveException.badInput(label.apply(field) + ": " + message);
