@@ -118,6 +118,18 @@ class GuideIT {
     }
 
     @Test
+    void a_new_service_answered_by_default_gets_a_user_its_systemd_knows() throws Exception {
+        // a target tree: its systemd version is unknown, so golive writes for 219, which has no DynamicUser=
+        Path host = FixtureTrees.targetTree(tmp, "ubuntu2004-hybrid");
+        Path answers = tmp.resolve("setup.yaml");
+        Files.writeString(answers, "fix: none\nprofile: none\nservice: yes\nservice.name: api\nservice.exec: /srv/api/api\napply: yes\n");
+        Run r = Run.golive("guide", "--root", host.toString(), "--answers", answers.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Run as user (a login name): root  (default)").contains("Applied. Snapshot");
+        assertThat(Files.readString(host.resolve("etc/systemd/system/api.service"))).contains("User=root\n").doesNotContain("DynamicUser");
+    }
+
+    @Test
     void under_lc_all_c_the_output_spells_its_symbols_in_ascii() throws Exception {
         Path host = FixtureTrees.targetTree(tmp, "ubuntu2004-hybrid");
         Path answers = tmp.resolve("setup.yaml");
