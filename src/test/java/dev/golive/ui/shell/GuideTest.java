@@ -260,6 +260,13 @@ class GuideTest {
     }
 
     @Test
+    void an_answers_file_alias_is_refused_instead_of_read_as_its_name() {
+        assertThatThrownBy(() -> AnswersFile.parse("setup.yaml", "fix: &a all\nprofile: *a\n", Guide.QUESTION_IDS))
+                .isInstanceOf(GoliveException.class)
+                .hasMessage("setup.yaml:2:10: \"profile\": an alias (*a) is not an answer; write the value");
+    }
+
+    @Test
     void an_answers_file_with_a_second_document_fails_where_it_starts_instead_of_dropping_it() {
         assertThatThrownBy(() -> AnswersFile.parse("setup.yaml", "fix: all\n---\nfix: none\n", Guide.QUESTION_IDS))
                 .isInstanceOf(GoliveException.class)
