@@ -205,4 +205,28 @@ class UnitScreenTest {
             assertThat(tui.text()).containsPattern("exposure \\d+\\.\\d|exposure: ");
         }
     }
+
+    /** The resource controls sit after the Go runtime: CPUWeight (16 down) and MemoryLow on a cgroup v2 host reach the unit. */
+    @Test
+    void cpuWeightAndMemoryLowTypedInTheFormAreInTheUnit() {
+        try (TuiDriver tui = TuiDriver.onFixture("debian12-vm", 120, 40)) {
+            tui.press("6");
+            for (int i = 0; i < 16; i++) tui.press("j");
+            tui.press("enter").type("300").press("enter");
+            tui.press("j", "enter").type("512M").press("enter");
+            assertThat(tui.text()).contains("CPUWeight=300", "MemoryLow=512M");
+        }
+    }
+
+    /** On a hybrid host MemoryLow= would do nothing: the form says why instead of writing it. */
+    @Test
+    void memoryLowOnAHybridHostIsRefusedInTheForm() {
+        try (TuiDriver tui = TuiDriver.onFixture("ubuntu2004-hybrid", 120, 40)) {
+            tui.press("6");
+            for (int i = 0; i < 17; i++) tui.press("j");
+            tui.press("enter").type("512M").press("enter");
+            assertThat(tui.text().replaceAll("\\s+", " ")).contains("MemoryLow: MemoryLow= is ignored on a cgroup hybrid host")
+                    .doesNotContain("MemoryLow=512M");
+        }
+    }
 }
