@@ -71,12 +71,16 @@ final class UnitForm {
         add("IO write max", SpecFromUnit.IO_WRITE_BANDWIDTH, List.of());
         add("AllowedCPUs", SpecFromUnit.ALLOWED_CPUS, List.of());
         add("CPUAffinity", SpecFromUnit.CPU_AFFINITY, List.of());
+        // labels end before the values' column 15: SyslogIdentifier=, StandardOutput=, StandardError=
+        add("journal tag", "logs.syslogIdentifier", List.of());
+        add("stdout", "logs.standardOutput", List.of());
+        add("stderr", "logs.standardError", List.of());
         newUnit("api");
     }
 
     /** The resource controls beyond the limits (docs/unit.md "Resource controls"); empty means not set. */
     private static final List<String> CONTROLS = List.of("CPUWeight", "MemoryLow", "MemoryMin", "IO read max", "IO write max",
-            "AllowedCPUs", "CPUAffinity");
+            "AllowedCPUs", "CPUAffinity", "journal tag", "stdout", "stderr");
     /** Several bandwidth lines (each "DEVICE BYTES") are typed in one field, separated by commas. */
     private static final String LINES = ",";
 
@@ -130,6 +134,10 @@ final class UnitForm {
         set("IO write max", String.join(LINES + " ", r.ioWriteBandwidthMax()));
         set("AllowedCPUs", r.allowedCpus().orElse(""));
         set("CPUAffinity", r.cpuAffinity().orElse(""));
+        ServiceSpec.Logging log = spec.logging();
+        set("journal tag", log.syslogIdentifier().orElse(""));
+        set("stdout", log.standardOutput().orElse(""));
+        set("stderr", log.standardError().orElse(""));
         set("RestartSec", spec.restart().restartSec());
         set("hardening", spec.hardening().name().toLowerCase(Locale.ROOT));
         set("Go runtime", switch (spec.go().mode()) { case OFF -> "off"; case DERIVE -> "derive"; case DEFAULT -> "default"; });
@@ -196,8 +204,10 @@ final class UnitForm {
             case "default" -> ServiceSpec.GoRuntime.DEFAULT;
             default -> ServiceSpec.GoRuntime.DERIVE;
         };
+        var logging = new ServiceSpec.Logging(given(asked, "journal tag"), given(asked, "stdout"), given(asked, "stderr"),
+                Optional.empty(), Optional.empty());
         return new ServiceSpec(base.name(), Optional.empty(), execAsked ? opt("exec") : base.exec(), args,
-                given(asked, "user"), dynamic, Optional.empty(), dirs, env, ports, r, restart, hardening, go);
+                given(asked, "user"), dynamic, Optional.empty(), dirs, env, ports, r, restart, hardening, go, logging);
     }
 
     private Optional<String> given(java.util.function.Predicate<String> asked, String label) {
@@ -237,7 +247,8 @@ final class UnitForm {
             Map.entry("resources.cpuWeight", "CPUWeight"), Map.entry("resources.memoryLow", "MemoryLow"),
             Map.entry("resources.memoryMin", "MemoryMin"), Map.entry("resources.ioReadBandwidthMax", "IO read max"),
             Map.entry("resources.ioWriteBandwidthMax", "IO write max"), Map.entry("resources.allowedCpus", "AllowedCPUs"),
-            Map.entry("resources.cpuAffinity", "CPUAffinity"),
+            Map.entry("resources.cpuAffinity", "CPUAffinity"), Map.entry("logs.syslogIdentifier", "journal tag"),
+            Map.entry("logs.standardOutput", "stdout"), Map.entry("logs.standardError", "stderr"),
             Map.entry("restart.restartSec", "RestartSec"), Map.entry("dynamicUser", "dynamic user"), Map.entry("stateDirectories", "state dir"));
 
     /** The form's name for a spec field; a list item ({@code resources.ioReadBandwidthMax[1]}) by its list's field. */
