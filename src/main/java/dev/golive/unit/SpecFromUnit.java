@@ -203,7 +203,7 @@ public record SpecFromUnit(ServiceSpec spec, Map<String, Source> sources, List<S
         List<String> dirs = edited.stateDirectories().equals(spec.stateDirectories()) ? List.of() : edited.stateDirectories();
         return new ServiceSpec(edited.name(), edited.description(), execSame ? Optional.empty() : edited.exec(),
                 execSame ? List.of() : edited.arguments(), edited.user(), edited.dynamicUser(), edited.workingDirectory(),
-                dirs, env, edited.ports(), edited.resources(), edited.restart(), edited.hardening(), edited.go());
+                dirs, env, edited.ports(), edited.resources(), edited.restart(), edited.hardening(), edited.go(), edited.logging());
     }
 
     /**
@@ -232,7 +232,7 @@ public record SpecFromUnit(ServiceSpec spec, Map<String, Source> sources, List<S
         // the unit has every directive of that level already: writing them again changes nothing
         ServiceSpec.Hardening hardening = w.hardening().compareTo(spec.hardening()) <= 0 ? ServiceSpec.Hardening.NONE : w.hardening();
         return new ServiceSpec(w.name(), w.description(), w.exec(), w.arguments(), user, dynamic, w.workingDirectory(),
-                w.stateDirectories(), env, w.ports(), res, w.restart(), hardening, w.go());
+                w.stateDirectories(), env, w.ports(), res, w.restart(), hardening, w.go(), w.logging());
     }
 
     /**
@@ -250,7 +250,7 @@ public record SpecFromUnit(ServiceSpec spec, Map<String, Source> sources, List<S
         return new ServiceSpec(wanted.name(), wanted.description(), execGiven ? wanted.exec() : spec.exec(),
                 execGiven ? wanted.arguments() : spec.arguments(), wanted.user().or(spec::user), wanted.dynamicUser() || spec.dynamicUser(),
                 wanted.workingDirectory(), wanted.stateDirectories().isEmpty() ? spec.stateDirectories() : wanted.stateDirectories(),
-                env, wanted.ports(), res, wanted.restart(), wanted.hardening(), wanted.go());
+                env, wanted.ports(), res, wanted.restart(), wanted.hardening(), wanted.go(), wanted.logging().or(spec.logging()));
     }
 
     private static Optional<String> unlessSame(Optional<String> wanted, Optional<String> today) {

@@ -123,6 +123,7 @@ public final class SpecValidator {
             if (!seen.add(p)) throw c.fail("ports[" + i + "]", p + " is listed twice");
         }
         resources(spec, facts, c);
+        logging(spec.logging(), c);
         systemdVersion(spec, facts.systemd().version(), c);
         restart(spec.restart(), c);
         go(spec, facts, c);
@@ -286,6 +287,39 @@ public final class SpecValidator {
                 c.warn(field, key + "=" + value + " names CPUs that are not online here (online: " + online.strip() + ")");
             }
         }));
+    }
+
+    /** StandardOutput=/StandardError= values golive writes (systemd.exec(5)); the file kinds are refused below. */
+    static final List<String> OUTPUTS = List.of("journal", "journal+console", "kmsg", "kmsg+console", "null", "inherit", "tty", "socket");
+
+    /**
+     * Logging: a file output ({@code file:}, {@code append:}, {@code truncate:}) grows without
+     * bound unless something rotates it, and golive writes no rotation for it: refused, with the
+     * journal (which journald rotates, journald.conf(5) SystemMaxUse=) as the way.
+     */
+    private static void logging(ServiceSpec.Logging l, Check c) {
+        l.syslogIdentifier().ifPresent(v -> {
+            c.verbatim("logs.syslogIdentifier", v);
+            if (v.isBlank() || v.chars().anyMatch(Character::isWhitespace)) {
+                throw c.fail("logs.syslogIdentifier", "\"" + v + "\" is not one word (the journal's tag, e.g. orders)");
+            }
+        });
+        for (String[] f : new String[][] {{"logs.standardOutput", "StandardOutput"}, {"logs.standardError", "StandardError"}}) {
+            Optional<String> v = f[1].equals("StandardOutput") ? l.standardOutput() : l.standardError();
+            if (v.isEmpty()) continue;
+            c.verbatim(f[0], v.get());
+            if (v.get().matches("(file|append|truncate):.*")) {
+                throw c.fail(f[0], f[1] + "=" + v.get() + " writes a file that grows until something rotates it, and golive sets up no "
+                        + "rotation for it: keep journal (journald rotates it, journald.conf(5) SystemMaxUse=) and read it with journalctl -u");
+            }
+            if (!OUTPUTS.contains(v.get())) throw c.fail(f[0], "\"" + v.get() + "\" is not a " + f[1] + "= value (" + String.join(", ", OUTPUTS) + ")");
+        }
+        l.rateLimitIntervalSec().ifPresent(v -> {
+            c.text("logs.rateLimitIntervalSec", v);
+            timeSpanInRange(c, "logs.rateLimitIntervalSec", v);
+            if (!SystemdValues.timeSpan(v)) throw c.fail("logs.rateLimitIntervalSec", "\"" + v + "\" is not a time span (e.g. 30s; 0 turns the limit off)");
+        });
+        l.rateLimitBurst().filter(b -> b < 0).ifPresent(b -> { throw c.fail("logs.rateLimitBurst", b + " is negative (0 turns the limit off)"); });
     }
 
     private static SystemdValues.Size memory(Check c, String field, String value) {
