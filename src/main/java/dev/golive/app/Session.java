@@ -697,6 +697,28 @@ public final class Session implements AutoCloseable {
                 image, o.healthPath(), stop, dev.golive.export.ContainerSpec.NONROOT_UID);
     }
 
+    /**
+     * `golive check --manifest FILE|DIR`: the Dockerfiles and Kubernetes YAML there (in a directory:
+     * *.yaml, *.yml, Dockerfile, Dockerfile.*, *.Dockerfile, Containerfile), read on this machine,
+     * checked against the container rules. {@code goModGo}: the service's go.mod line when named.
+     */
+    public static dev.golive.check.CheckReport checkManifests(String fileOrDir, Optional<dev.golive.model.GoVersion> goModGo) {
+        var files = dev.golive.host.AdminNamedFiles.readAll(fileOrDir, Session::isManifestName, "Dockerfile or Kubernetes YAML");
+        java.util.Map<String, List<dev.golive.config.LocatedYaml.Doc>> yaml = new java.util.LinkedHashMap<>();
+        java.util.Map<String, List<dev.golive.config.DockerfileText.Instruction>> docker = new java.util.LinkedHashMap<>();
+        files.forEach((path, text) -> {
+            String name = Path.of(path).getFileName().toString();
+            if (name.endsWith(".yaml") || name.endsWith(".yml")) yaml.put(path, dev.golive.config.LocatedYaml.parse(path, text));
+            else docker.put(path, dev.golive.config.DockerfileText.parse(path, text));
+        });
+        return dev.golive.check.ManifestRules.run(new dev.golive.check.ManifestRules.Input(yaml, docker, goModGo));
+    }
+
+    static boolean isManifestName(String name) {
+        return name.endsWith(".yaml") || name.endsWith(".yml") || name.equals("Dockerfile") || name.startsWith("Dockerfile.")
+                || name.endsWith(".Dockerfile") || name.equals("Containerfile");
+    }
+
     // ---- build (always on this machine) -----------------------------------------------------
 
     /** The build target of the host that {@code root} and {@code runner} show (golive build's own live host, tests' fakes). */
