@@ -557,6 +557,30 @@ public final class Session implements AutoCloseable {
         return ReviewAssembly.assemble(this, spec, unit, now.toString(), golive);
     }
 
+    /** "golive VERSION" from the jar's manifest ("golive dev" when run from classes): what reports and --version name. */
+    public static String goliveVersion() {
+        String v = Session.class.getPackage().getImplementationVersion();
+        return "golive " + (v == null ? "dev" : v);
+    }
+
+    /**
+     * The review of {@link #review} rendered as {@code format} (null: from {@code to}'s name,
+     * else Markdown), written to {@code to} on this machine atomically ({@code golive report -o},
+     * the full-screen UI's save). Returns the format written.
+     */
+    public dev.golive.report.ReviewFormat saveReport(Path to, dev.golive.report.ReviewFormat format, String service) {
+        dev.golive.report.ReviewFormat fmt = format != null ? format
+                : dev.golive.report.ReviewFormat.fromFileName(String.valueOf(to.getFileName())).orElse(dev.golive.report.ReviewFormat.MD);
+        String text = fmt.render(review(service, java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), goliveVersion()));
+        dev.golive.host.OutputFile.write(to, text);
+        return fmt;
+    }
+
+    /** The plan as {@code golive plan --json} prints it (what {@code apply --plan-file} reads), written to {@code to} atomically. */
+    public static void savePlan(Plan plan, Path to) {
+        dev.golive.host.OutputFile.write(to, dev.golive.apply.PlanCodec.toJson(plan));
+    }
+
     /** The files golive owns on this host as found there (content, absent, or unknown in a capture). */
     public java.util.Map<String, dev.golive.model.Fact<java.util.Optional<String>>> ownedFiles() {
         return dev.golive.report.OwnedFileScan.scan(spec.root());
