@@ -230,7 +230,7 @@ public final class ServiceUnits implements ServiceFiles {
         ServiceSpec.Resources r = s.resources();
         return new ServiceSpec(s.name(), s.description(), s.exec(), s.arguments(), s.user(), s.dynamicUser(), s.workingDirectory(),
                 s.stateDirectories(), s.environment(), s.ports(),
-                new ServiceSpec.Resources(r.cpuQuota(), old, r.memoryHigh(), r.tasksMax(), r.nofile(), r.ioWeight()), s.restart(), s.hardening(), s.go());
+                new ServiceSpec.Resources(r.cpuQuota(), old, r.memoryHigh(), r.tasksMax(), r.nofile(), r.ioWeight()).withControlsOf(r), s.restart(), s.hardening(), s.go());
     }
 
     private static ServiceSpec withGo(ServiceSpec s, ServiceSpec.GoRuntime go) {

@@ -35,6 +35,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import dev.golive.host.DirectoryHostRoot;
+import dev.golive.model.Finding;
 import dev.golive.model.FixChange;
 import dev.golive.model.Plan;
 import dev.golive.plan.OwnedFilesReader;
@@ -284,6 +285,12 @@ public final class Session implements AutoCloseable {
         return planFor(profileName, service.map(Session::serviceUnit).map(ServiceSpec::named), fixes, planId);
     }
 
+    /**
+     * What of a finding's fix golive makes itself and what stays the admin's step: what every
+     * front end asks before it offers a finding as "golive can fix" (the planner's own rule).
+     */
+    public static dev.golive.plan.FixReach fixReach(Finding f) { return dev.golive.plan.FixReach.of(f); }
+
     /** The profile name that plans only the picked fixes (the guide's "none"). */
     public static final String NO_PROFILE = "none";
 
@@ -361,6 +368,80 @@ public final class Session implements AutoCloseable {
                 r -> "profile " + plan.profile() + plan.service().map(sv -> ", service " + sv).orElse("") + ": " + r.filesWritten()
                         + " files, " + r.liveValuesSet() + " live values, verified", r -> List.of(r.snapshotId()));
     }
+
+    /**
+     * What finishing {@code plan}'s service takes (accounts, binary, directories, start or
+     * restart): decided from the unit as systemd will read it once the plan's files are
+     * written, and from the root's account files and systemd version. {@code binary}: the
+     * file to install as ExecStart's program (golive's build output or one the admin names).
+     */
+    public dev.golive.model.FinishPlan finishPlan(Plan plan, Optional<String> binary, List<Integer> ports, Optional<String> healthUrl) {
+        String unit = plan.service().map(Session::serviceUnit)
+                .orElseThrow(() -> GoliveException.badInput("finishing needs a service: give --service NAME (and --exec for a new unit)"));
+        var root = spec.root();
+        java.util.Map<String, String> planned = new java.util.LinkedHashMap<>();
+        plan.files().forEach(f -> f.after().ifPresent(a -> planned.put(f.path(), a)));
+        var resolved = dev.golive.config.UnitResolver.resolve(new dev.golive.host.OverlayHostRoot(root, planned), unit);
+        boolean existed = dev.golive.config.UnitResolver.resolve(root, unit).found();
+        Optional<Boolean> running = Optional.empty();
+        if (spec.kind() == RootSpec.Kind.LIVE) {
+            var r = spec.runner().run(List.of("systemctl", "is-active", unit), java.time.Duration.ofSeconds(30));
+            if (!r.ran()) throw GoliveException.environment(r.problem());
+            running = Optional.of(r.stdout().strip().equals("active") || r.stdout().strip().equals("reloading"));
+        }
+        String nologin = root.exists("/usr/sbin/nologin") || !root.exists("/sbin/nologin") ? "/usr/sbin/nologin" : "/sbin/nologin";
+        return dev.golive.plan.FinishPlanner.plan(new dev.golive.plan.FinishPlanner.Input(resolved, existed, running,
+                inspect().systemd().version(), text(root, "/etc/passwd"), text(root, "/etc/group"), text(root, "/etc/login.defs"),
+                nologin, binary.map(b -> Path.of(b).toAbsolutePath().toString()), root::exists, ports, healthUrl));
+    }
+
+    private static String text(dev.golive.host.HostRoot root, String path) {
+        return root.read(path).opt().orElse("");
+    }
+
+    /** Applies {@code plan}, then finishes its service as {@code finish} says, all in one snapshot. */
+    public ApplyResult applyAndFinish(Plan plan, dev.golive.model.FinishPlan finish, java.util.function.Consumer<String> progress) {
+        requireWritable();
+        // the finish restarts or starts the unit itself: the plan's own restart would be a second one
+        return new Applier(target()).withProgress(progress).apply(plan, new Applier.Options(false, Optional.of(finish)));
+    }
+
+    /**
+     * The health step after a finish (and {@code golive health}): reads the unit, its ports, the
+     * health URL and the journal until all pass or {@code within} runs out, then once more after
+     * {@code settle} to see that the restart counter stayed where it was at the first look
+     * (a crash loop shows as NRestarts moving). The live host only: nothing runs in a tree or capture.
+     */
+    public dev.golive.model.ServiceHealth health(String service, List<Integer> ports, Optional<String> url,
+                                                 java.time.Duration within, java.time.Duration settle) {
+        String unit = serviceUnit(service);
+        if (spec.kind() != RootSpec.Kind.LIVE) {
+            throw GoliveException.badInput("the health of " + unit + " needs the live host: nothing runs in " + describeRoot());
+        }
+        long deadline = System.nanoTime() + within.toNanos();
+        var facts = dev.golive.inspect.HealthProbe.read(spec.root(), spec.runner(), unit, url);
+        java.util.OptionalInt before = facts.show().opt().map(p -> dev.golive.verify.HealthJudge.restarts(p))
+                .filter(n -> n >= 0).map(java.util.OptionalInt::of).orElse(java.util.OptionalInt.empty());
+        var h = dev.golive.verify.HealthJudge.judge(facts, ports, before);
+        while (!h.ok() && System.nanoTime() < deadline) {
+            pause(java.time.Duration.ofMillis(250));
+            h = dev.golive.verify.HealthJudge.judge(dev.golive.inspect.HealthProbe.read(spec.root(), spec.runner(), unit, url), ports, before);
+        }
+        if (!h.ok()) return h;
+        pause(settle);
+        return dev.golive.verify.HealthJudge.judge(dev.golive.inspect.HealthProbe.read(spec.root(), spec.runner(), unit, url), ports, before);
+    }
+
+    private static void pause(java.time.Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Whether this session looks at the live host (where units run and a health step means something). */
+    public boolean live() { return spec.kind() == RootSpec.Kind.LIVE; }
 
     /** {@code id} null: the newest applied snapshot. */
     public RollbackResult rollback(String id, boolean force) {
@@ -600,6 +681,31 @@ public final class Session implements AutoCloseable {
                 .orElse(dev.golive.model.Fact.unknown("no binary given: a drop-in keeps the unit's ExecStart"));
         var presence = new dev.golive.unit.BinaryPresence(spec.kind() == RootSpec.Kind.LIVE, exists);
         return dev.golive.unit.SpecValidator.validate(service, f, presence).warnings();
+    }
+
+    // ---- containers (export --format dockerfile|kubernetes) ---------------------------------
+
+    /** What a container export needs besides the service: read from go.mod, or given by the admin. */
+    public record ContainerOptions(Path goMod, Optional<dev.golive.build.BuildTarget> target, Optional<String> version,
+                                   dev.golive.export.ContainerSpec.Base base, Optional<String> image, Optional<String> healthPath,
+                                   Optional<String> stopTimeout) { }
+
+    /**
+     * The service as a container, for the Dockerfile and the Kubernetes manifest alike: go.mod
+     * read on this machine (like `golive build`), the target this root's host would build for
+     * unless one is named, the image {@code NAME:VERSION} unless one is named.
+     */
+    public dev.golive.export.ContainerSpec containerSpec(ServiceSpec service, ContainerOptions o) {
+        dev.golive.unit.SpecInputs.GoModule mod = dev.golive.unit.SpecInputs.goModule(o.goMod());
+        dev.golive.build.BuildTarget target = o.target().orElseGet(() -> defaultBuildTarget().target());
+        String name = service.name().endsWith(".service") ? service.name().substring(0, service.name().length() - 8) : service.name();
+        String image = o.image().orElseGet(() -> o.version().map(v -> name + ":" + v).orElseThrow(() ->
+                GoliveException.badInput("--image REPOSITORY:TAG or --version V: the manifest must name the build it runs")));
+        Optional<Long> stop = o.stopTimeout().map(t -> dev.golive.model.SystemdValues.timeSpanMillis(t)
+                .map(ms -> (long) Math.ceil(ms / 1000.0))
+                .orElseThrow(() -> GoliveException.badInput("--stop-timeout " + dev.golive.model.Printable.clip(t, 40) + ": expected a time span such as 30s or 2min")));
+        return new dev.golive.export.ContainerSpec(service, mod.modulePath(), mod.goLine(), mod.go(), target, o.version(), o.base(),
+                image, o.healthPath(), stop, dev.golive.export.ContainerSpec.NONROOT_UID);
     }
 
     // ---- build (always on this machine) -----------------------------------------------------

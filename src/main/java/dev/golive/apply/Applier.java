@@ -34,9 +34,14 @@ import java.util.Set;
  */
 public final class Applier {
 
-    /** {@code restart}: run the plan's restarts (the admin asked for them). */
-    public record Options(boolean restart) {
+    /**
+     * {@code restart}: run the plan's restarts (the admin asked for them). {@code finish}: then
+     * finish the service (accounts, binary, directories, start; model.FinishPlan), in the same snapshot.
+     */
+    public record Options(boolean restart, Optional<dev.golive.model.FinishPlan> finish) {
         public static final Options DEFAULT = new Options(false);
+
+        public Options(boolean restart) { this(restart, Optional.empty()); }
     }
 
     private static final Duration SYSTEMCTL_TIMEOUT = Duration.ofSeconds(90);
@@ -64,7 +69,13 @@ public final class Applier {
         SnapshotStore.checkId(plan.id());
         try (HostLock lock = HostLock.acquire(w)) {
             Map<String, byte[]> copies = new LinkedHashMap<>();
+            Map<String, byte[]> installs = new LinkedHashMap<>();
             Manifest m = preflight(plan, copies);
+            if (opts.finish().isPresent()) {
+                List<Manifest.FinishEntry> finish = new Finisher(host).preflight(opts.finish().get(), copies, installs);
+                m = new Manifest(m.id(), m.state(), m.root(), m.createdAt(), m.updatedAt(), m.files(), m.createdDirs(), m.live(),
+                        m.actions(), m.failure(), m.notes(), m.plan(), finish);
+            }
             try {
                 faults.hit("before-manifest");
                 host.store().create(m, copies);
@@ -76,6 +87,7 @@ public final class Applier {
             try {
                 faults.hit("after-manifest");
                 m = change(m, plan, opts, lines);
+                if (!m.finish().isEmpty()) m = new Finisher(host).run(m, installs, line -> done(lines, line));
                 verify(m);
                 faults.hit("verify");
                 m = m.withState(Manifest.State.APPLIED, host.clock().instant());
@@ -132,7 +144,7 @@ public final class Applier {
         for (PlanAction a : plan.actions()) actions.add(new Manifest.ActionEntry(a.kind(), a.unit(), "pending"));
         var now = host.clock().instant();
         return new Manifest(plan.id(), Manifest.State.APPLYING, w.base().toString(), now, now, files, List.copyOf(createdDirs),
-                live, actions, Optional.empty(), List.of(), plan);
+                live, actions, Optional.empty(), List.of(), plan, List.of());
     }
 
     static String oneLine(RuntimeException e) {
@@ -226,6 +238,11 @@ public final class Applier {
             if (now.mode() != f.afterMode()) throw GoliveException.environment("verify: " + f.path() + " has mode " + JsonFields.mode(now.mode()) + ", planned " + JsonFields.mode(f.afterMode()));
             if (!now.owner().equals(f.afterOwner()) || !now.group().equals(f.afterGroup())) {
                 throw GoliveException.environment("verify: " + f.path() + " is owned by " + now.owner() + ":" + now.group() + ", planned " + f.afterOwner() + ":" + f.afterGroup());
+            }
+        }
+        for (Manifest.FinishEntry f : m.finish()) {
+            if (f.kind() == dev.golive.model.FinishPlan.Kind.INSTALL_BINARY && !f.afterSha256().equals(w.stat(f.target()).sha256())) {
+                throw GoliveException.environment("verify: " + f.target() + " does not hold the binary golive installed");
             }
         }
         for (Manifest.LiveEntry l : m.live()) {

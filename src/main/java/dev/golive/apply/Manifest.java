@@ -29,7 +29,8 @@ public record Manifest(
         List<ActionEntry> actions,
         Optional<String> failure,
         List<String> notes,
-        Plan plan) {
+        Plan plan,
+        List<FinishEntry> finish) {
 
     public static final int FORMAT = 1;
 
@@ -41,6 +42,7 @@ public record Manifest(
         live = List.copyOf(live);
         actions = List.copyOf(actions);
         notes = List.copyOf(notes);
+        finish = List.copyOf(finish);
     }
 
     public enum State {
@@ -75,24 +77,42 @@ public record Manifest(
     /** One action after the writes, with what became of it ("pending", "done", "skipped: …", "not asked"). */
     public record ActionEntry(PlanAction.Kind kind, Optional<String> unit, String status) { }
 
+    /**
+     * One step of finishing the service (model.FinishPlan), as found and as golive does it.
+     * {@code line}: the account line golive adds in a target tree, or the binary's source;
+     * {@code before}: for a binary the SHA-256 of the one it replaces (null: none; its bytes in
+     * {@code copy}), for a unit golive starts what {@code systemctl is-enabled} said before;
+     * {@code afterSha256}: the installed binary's. {@code status} as for actions.
+     */
+    public record FinishEntry(dev.golive.model.FinishPlan.Kind kind, String target, String line, String owner, String group,
+                              String before, String copy, String afterSha256, String status) {
+        public FinishEntry withStatus(String s) { return new FinishEntry(kind, target, line, owner, group, before, copy, afterSha256, s); }
+    }
+
+    public Manifest withFinish(int index, String status) {
+        List<FinishEntry> f = new ArrayList<>(finish);
+        f.set(index, f.get(index).withStatus(status));
+        return new Manifest(id, state, root, createdAt, updatedAt, files, createdDirs, live, actions, failure, notes, plan, f);
+    }
+
     public Manifest withState(State s, Instant at) {
-        return new Manifest(id, s, root, createdAt, at, files, createdDirs, live, actions, failure, notes, plan);
+        return new Manifest(id, s, root, createdAt, at, files, createdDirs, live, actions, failure, notes, plan, finish);
     }
 
     public Manifest withFailure(String why) {
-        return new Manifest(id, state, root, createdAt, updatedAt, files, createdDirs, live, actions, Optional.of(why), notes, plan);
+        return new Manifest(id, state, root, createdAt, updatedAt, files, createdDirs, live, actions, Optional.of(why), notes, plan, finish);
     }
 
     public Manifest withNote(String note) {
         List<String> n = new ArrayList<>(notes);
         n.add(note);
-        return new Manifest(id, state, root, createdAt, updatedAt, files, createdDirs, live, actions, failure, n, plan);
+        return new Manifest(id, state, root, createdAt, updatedAt, files, createdDirs, live, actions, failure, n, plan, finish);
     }
 
     public Manifest withAction(int index, String status) {
         List<ActionEntry> a = new ArrayList<>(actions);
         ActionEntry old = a.get(index);
         a.set(index, new ActionEntry(old.kind(), old.unit(), status));
-        return new Manifest(id, state, root, createdAt, updatedAt, files, createdDirs, live, a, failure, notes, plan);
+        return new Manifest(id, state, root, createdAt, updatedAt, files, createdDirs, live, a, failure, notes, plan, finish);
     }
 }

@@ -3,6 +3,7 @@ package dev.golive.apply;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.golive.model.FinishPlan;
 import dev.golive.model.LiveChange;
 import dev.golive.model.PlanAction;
 
@@ -75,6 +76,21 @@ final class ManifestCodec {
         ArrayNode notes = o.putArray("notes");
         m.notes().forEach(notes::add);
         o.set("plan", PlanCodec.toTree(m.plan()));
+        if (!m.finish().isEmpty()) {
+            ArrayNode finish = o.putArray("finish");
+            for (Manifest.FinishEntry f : m.finish()) {
+                ObjectNode j = finish.addObject();
+                j.put("kind", f.kind().name());
+                j.put("target", f.target());
+                if (!f.line().isEmpty()) j.put("line", f.line());
+                if (f.owner() != null) j.put("owner", f.owner());
+                if (f.group() != null) j.put("group", f.group());
+                if (f.before() != null) j.put("before", f.before());
+                if (f.copy() != null) j.put("copy", f.copy());
+                if (f.afterSha256() != null) j.put("afterSha256", f.afterSha256());
+                j.put("status", f.status());
+            }
+        }
         return JsonFields.write(o);
     }
 
@@ -102,7 +118,11 @@ final class ManifestCodec {
                 at.list("actions", (a, i) -> new Manifest.ActionEntry(a.enumOf("kind", PlanAction.Kind.class), a.optStr("unit"), a.str("status"))),
                 at.optStr("failure"),
                 at.strings("notes"),
-                PlanCodec.fromTree(source, "plan", at.obj("plan").node())));
+                PlanCodec.fromTree(source, "plan", at.obj("plan").node()),
+                n.has("finish") ? at.list("finish", (f, i) -> new Manifest.FinishEntry(f.enumOf("kind", FinishPlan.Kind.class),
+                        f.str("target"), f.optStr("line").orElse(""), f.optStr("owner").orElse(null), f.optStr("group").orElse(null),
+                        f.optStr("before").orElse(null), f.optStr("copy").orElse(null),
+                        f.optStr("afterSha256").orElse(null), f.str("status"))) : java.util.List.of()));
     }
 
     /** The state from the first bytes of a manifest, or empty when it cannot be seen there. */

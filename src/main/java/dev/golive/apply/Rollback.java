@@ -82,6 +82,12 @@ public final class Rollback {
             items.add(l.key());
             diff.append(l.key()).append(": golive set ").append(l.after()).append(", now ").append(now.orElse("(gone)")).append('\n');
         }
+        for (String binary : new Finisher(host).conflicts(m)) {
+            items.add(binary);
+            diff.append(binary).append(": golive installed a binary with SHA-256 ").append(m.finish().stream()
+                    .filter(f -> f.target().equals(binary)).findFirst().map(Manifest.FinishEntry::afterSha256).orElse("?"))
+                    .append(", now it is another file\n");
+        }
         if (items.isEmpty()) return Optional.empty();
         return Optional.of(new RollbackRefused("snapshot " + m.id() + ": changed since golive wrote it: " + String.join(", ", items)
                 + "; rolling back would lose that (see the diff); use --force to roll back anyway", diff.toString()));
@@ -100,6 +106,8 @@ public final class Rollback {
         m = m.withState(Manifest.State.ROLLING_BACK, host.clock().instant());
         store.update(m);
         List<String> restored = new ArrayList<>(), reported = new ArrayList<>();
+        Finisher finisher = new Finisher(host);
+        finisher.undo(m, restored, reported);
         int step = 0;
         for (int i = m.live().size() - 1; i >= 0; i--) {
             Manifest.LiveEntry l = m.live().get(i);
@@ -136,6 +144,7 @@ public final class Rollback {
             if (w.removeDirIfEmpty(dirs.get(i))) restored.add("removed directory " + dirs.get(i));
         }
         restored.addAll(systemctl(m));
+        restored.addAll(finisher.restartAfter(m));
         Manifest done = m.withState(Manifest.State.ROLLED_BACK, host.clock().instant());
         for (String r : reported) done = done.withNote(r);
         store.update(done);

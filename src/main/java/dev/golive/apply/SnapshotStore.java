@@ -79,6 +79,12 @@ public final class SnapshotStore {
     }
 
     /** The old bytes of a file, as copied into the snapshot. */
+    /** The kept bytes {@code copy} of snapshot {@code m} (the binary a finish replaced). */
+    public byte[] copyNamed(Manifest m, String copy) {
+        return w.readBytes(copyPath(m.id(), copy))
+                .orElseThrow(() -> GoliveException.environment("snapshot " + m.id() + ": " + copy + " is missing; cannot restore from it"));
+    }
+
     public byte[] copy(Manifest m, Manifest.FileEntry f) {
         return w.readBytes(copyPath(m.id(), f.copy()))
                 .orElseThrow(() -> GoliveException.environment("snapshot " + m.id() + ": " + f.copy() + " is missing; cannot restore " + f.path()));

@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
 public record BuildTarget(String goos, String goarch, Optional<String> goamd64, Optional<String> goarm, Optional<String> goarm64) {
 
     public static final String ACCEPTED = "expected GOOS/GOARCH[/LEVEL], e.g. linux/amd64, linux/amd64/v3, linux/arm/7, linux/arm64/v8.2";
-    private static final Pattern WORD = Pattern.compile("[a-z][a-z0-9]*");
+    /** GOOS starts with a letter; GOARCH may start with a digit: {@code 386} is a first-class port (Go's port policy). */
+    private static final Pattern GOOS = Pattern.compile("[a-z][a-z0-9]*");
+    private static final Pattern GOARCH = Pattern.compile("[a-z0-9]+");
     private static final Pattern AMD64 = Pattern.compile("v[1-4]");
     private static final Pattern ARM = Pattern.compile("v?([5-7])");
     private static final Pattern ARM64 = Pattern.compile("v8\\.[0-9]|v9\\.[0-5]");
@@ -41,7 +43,7 @@ public record BuildTarget(String goos, String goarch, Optional<String> goamd64, 
     public static BuildTarget parse(String text) {
         String t = text == null ? "" : text.trim();
         String[] p = t.split("/", -1);
-        if (p.length < 2 || p.length > 3 || !WORD.matcher(p[0]).matches() || !WORD.matcher(p[1]).matches()) {
+        if (p.length < 2 || p.length > 3 || !GOOS.matcher(p[0]).matches() || !GOARCH.matcher(p[1]).matches()) {
             throw bad(t, ACCEPTED);
         }
         BuildTarget base = of(p[0], p[1]);
@@ -98,7 +100,8 @@ public record BuildTarget(String goos, String goarch, Optional<String> goamd64, 
     /**
      * GOOS, GOARCH and the level variables for {@code go build}. Level variables this target
      * does not set are passed empty, which Go treats as unset: a GOAMD64=v3 exported in the
-     * admin's shell must not silently turn a plain linux/amd64 build into a v3 one.
+     * admin's shell must not silently turn a plain linux/amd64 build into a v3 one, nor a
+     * GO386=softfloat a plain linux/386 build into a soft-float one.
      */
     public Map<String, String> env() {
         Map<String, String> e = new LinkedHashMap<>();
@@ -107,6 +110,7 @@ public record BuildTarget(String goos, String goarch, Optional<String> goamd64, 
         e.put("GOAMD64", goamd64.orElse(""));
         e.put("GOARM", goarm.orElse(""));
         e.put("GOARM64", goarm64.orElse(""));
+        e.put("GO386", "");
         return e;
     }
 

@@ -147,5 +147,30 @@ final class CgroupRules {
                 return out;
             });
 
-    static List<Rule> all() { return List.of(V1_UNSUPPORTED, V1_LEGACY, V2_ONLY_ON_V1, HAND_WRITTEN, CONTROLLER_MISSING); }
+    static final Rule TASKS_NEAR_PEAK = Rule.service("CG-TASKS-MAX-NEAR-PEAK", WARN, Area.CGROUPS,
+            "Task limit without room above the service's peak",
+            "The pids controller counts every thread, and a Go program that cannot create an OS thread dies: the "
+                    + "runtime's newosproc prints \"runtime: failed to create new OS thread\" and throws when clone fails, "
+                    + "as it does with EAGAIN at pids.max (TasksMax=). So a task limit close to the most tasks the service "
+                    + "has held is a crash waiting for the next burst of blocking system calls, not a slowdown. The peak "
+                    + "is pids.peak of the service's cgroup (Linux 6.1 and later), the most it has held since it started; "
+                    + "without it golive cannot tell and finds nothing.",
+            "Raise TasksMax= to twice the peak (and at least 64 above it), or find the leak that made the peak.",
+            "Go runtime source: runtime/os_linux.go (newosproc: \"failed to create new OS thread\", throw(\"newosproc\")); "
+                    + CG2 + " (PID: pids.max, pids.peak; Linux 6.1 commit \"cgroup: add pids.peak interface for pids controller\"); " + RC
+                    + " (TasksMax=)",
+            (r, h) -> {
+                dev.golive.model.ServiceTasks t = h.service().get().tasks();
+                Optional<Long> limit = t.limit(), peak = t.peak().opt();
+                if (limit.isEmpty() || peak.isEmpty()) return List.of();
+                long room = dev.golive.model.ServiceTasks.withHeadroom(peak.get());
+                if (limit.get() >= room) return List.of();
+                String v = Long.toString(room);
+                return r.one(h.service().get().name() + " has held up to " + peak.get() + " tasks and its limit is " + limit.get()
+                                + (peak.get() >= limit.get() ? ": it has already hit the limit" : ": less than twice the peak"),
+                        Facts.sources(t.peak(), t.max()),
+                        ProposedFix.of("set TasksMax=" + v + " on the service", new dev.golive.model.FixChange.UnitDirectiveChange("Service", "TasksMax", v)));
+            });
+
+    static List<Rule> all() { return List.of(V1_UNSUPPORTED, V1_LEGACY, V2_ONLY_ON_V1, HAND_WRITTEN, CONTROLLER_MISSING, TASKS_NEAR_PEAK); }
 }

@@ -27,6 +27,8 @@ final class FdRules {
     static final String SYSTEMD_EXEC = "man 5 systemd.exec (LimitNOFILE=); man 5 systemd-system.conf (DefaultLimitNOFILE=)";
     static final String FS_DOC = "https://docs.kernel.org/admin-guide/sysctl/fs.html (file-max, nr_open)";
     static final long DEFAULT_HARD = 524288;
+    /** The soft RLIMIT_NOFILE a service gets without LimitNOFILE=: 1024 from the kernel and from every systemd's DefaultLimitNOFILE=. */
+    static final long DEFAULT_SOFT = 1024;
 
     /** The RLIMIT_NOFILE the service gets: its LimitNOFILE= or the manager default; infinity means nr_open. */
     record Effective(NofileLimit limit, Source source, boolean fromUnit) { }
@@ -133,8 +135,10 @@ final class FdRules {
                 Optional<GoVersion> go = GoRuntime.version(h);
                 if (eff.isEmpty() || go.map(v -> !v.atLeast(1, 19, 0)).orElse(false)) return List.of();
                 long defHard = h.fds().systemdDefaultLimitNofile().opt().map(NofileLimit::hard).orElse(DEFAULT_HARD);
+                long defSoft = h.fds().systemdDefaultLimitNofile().opt().map(NofileLimit::soft).orElse(DEFAULT_SOFT);
                 NofileLimit l = eff.get().limit();
-                if (l.soft() == l.hard() || l.hard() > defHard) return List.of();
+                // a soft value at the default (1024:524288, as golive writes it) raises nothing: only a higher soft is a soft-only raise
+                if (l.soft() == l.hard() || l.hard() > defHard || l.soft() <= defSoft) return List.of();
                 return r.one("LimitNOFILE=" + l + " raises the soft limit only; the Go runtime sets soft = hard (" + l.hard() + ") itself",
                         List.of(eff.get().source()), ProposedFix.advice("raise the hard limit or drop the directive"));
             });

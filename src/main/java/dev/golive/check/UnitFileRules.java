@@ -64,6 +64,9 @@ final class UnitFileRules {
                     if (d.isEmpty() || d.get().value().isBlank()) continue;
                     String v = d.get().value().trim();
                     boolean off = key.equals("StartLimitInterval") && SystemdValues.timeSpanMillis(v).map(ms -> ms == 0).orElse(false);
+                    // where [Unit] has no such directive (or the version is unknown: golive writes for the baseline)
+                    // the [Service] spelling is the right one; only the 0 that turns the limit off is still worth saying
+                    if (!unitSection && !off) continue;
                     String next = key.equals("StartLimitInterval") ? "StartLimitIntervalSec" : "StartLimitBurst";
                     ProposedFix fix = unitSection
                             ? ProposedFix.of("move it to [Unit] " + next + "=" + v,

@@ -52,6 +52,15 @@ public final class SystemdWords {
 
     record Word(String text, int offset) { }
 
+    /** The words of a list setting's value; a syntax error is an IllegalArgumentException with systemd's reason. */
+    public static List<String> wordsOf(String value) {
+        try {
+            return split(value);
+        } catch (WordException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
     static List<String> split(String value) throws WordException {
         return words(value).stream().map(Word::text).toList();
     }

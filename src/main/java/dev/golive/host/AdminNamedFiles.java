@@ -27,6 +27,17 @@ public final class AdminNamedFiles {
         }
     }
 
+    /** The bytes of a regular file (a binary to install); missing, not a regular file or unreadable: one line, exit 2. */
+    public static byte[] readBytes(String file) {
+        Path p = Path.of(file);
+        if (!Files.isRegularFile(p)) throw GoliveException.badInput(file + (Files.exists(p) ? ": not a regular file" : ": no such file"));
+        try {
+            return Files.readAllBytes(p);
+        } catch (IOException e) {
+            throw GoliveException.badInput(file + ": cannot read: " + HostWriter.message(e));
+        }
+    }
+
     /**
      * Writes text to a file the admin named (an export), replacing it atomically: a temp file
      * beside it, then a rename, so a reader never sees half a playbook. {@code mode}: its permission bits.

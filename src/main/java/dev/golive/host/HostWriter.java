@@ -166,6 +166,19 @@ public final class HostWriter {
         if (tag != null) faults.hit("rename:" + tag);
     }
 
+    /** Removes a file golive put in place that is not one of its owned files (an installed binary); absent is fine. */
+    public void deleteFile(String path) {
+        refuseLinks(path);
+        Path p = resolve(path);
+        try {
+            boolean was = Files.deleteIfExists(p);
+            if (was) fsyncDir(p.getParent());
+            log.write(path, was ? "deleted" : "already absent");
+        } catch (IOException e) {
+            throw GoliveException.environment(path + ": cannot delete: " + message(e));
+        }
+    }
+
     /** The reason golive may not write {@code path}, or empty when it may. */
     public Optional<String> ownershipProblem(String path, boolean force) {
         if (!OwnedFiles.isOwnedPath(path)) return Optional.of(path + ": not a file golive owns; golive writes only its own drop-ins");
@@ -351,6 +364,23 @@ public final class HostWriter {
             } catch (IOException e) {
                 throw GoliveException.environment(d + ": cannot create directory: " + message(e));
             }
+        }
+    }
+
+    /**
+     * Sets a directory's or file's owner by number (no link followed): the ids come from the
+     * root's own /etc/passwd and /etc/group, which in a target tree are not this machine's.
+     */
+    public void chown(String path, int uid, int gid) {
+        refuseLinks(path);
+        Path p = resolve(path);
+        try {
+            Files.setAttribute(p, "unix:uid", uid, LinkOption.NOFOLLOW_LINKS);
+            Files.setAttribute(p, "unix:gid", gid, LinkOption.NOFOLLOW_LINKS);
+            log.write(path, "owner set to " + uid + ":" + gid);
+        } catch (IOException | UnsupportedOperationException e) {
+            throw GoliveException.environment(path + ": cannot set the owner to " + uid + ":" + gid + ": "
+                    + (e instanceof IOException io ? message(io) : e.getMessage()));
         }
     }
 

@@ -6,6 +6,8 @@ import dev.golive.model.CgroupFacts;
 import dev.golive.model.CgroupLimit;
 import dev.golive.model.CgroupMode;
 import dev.golive.model.Fact;
+import dev.golive.model.KernelVersion;
+import dev.golive.model.ServiceTasks;
 import dev.golive.model.Mount;
 import dev.golive.model.Source;
 
@@ -196,21 +198,59 @@ final class CgroupLayout {
 
     interface LimitReader { Fact<Optional<Double>> read(CgMount mount, String dir, boolean isRoot); }
 
-    /** Leaf first, then each parent up to the root of the hierarchy. */
-    private List<CgroupLimit> walk(HostRoot root, String controller, String cgroupPath, LimitReader reader) {
-        List<CgroupLimit> out = new ArrayList<>();
-        Optional<CgMount> mount = mountFor(controller);
-        if (mount.isEmpty() || cgroupPath == null) return out;
-        CgMount m = mount.get();
-        // a mount may show a sub-tree (cgroup namespaces, docker on v1): strip its root
+    /**
+     * The task counts of one service's cgroup (pids controller): pids.peak, pids.current and
+     * pids.max of the leaf. A missing pids.peak beside a present pids.current is a kernel before
+     * 6.1; a missing directory is a service that is not running.
+     */
+    ServiceTasks tasks(HostRoot root, String cgroupPath, Optional<KernelVersion> kernel) {
+        Optional<CgMount> mount = mountFor("pids");
+        if (mount.isEmpty()) return ServiceTasks.unknown("", mode.known() ? "no pids controller mounted" : CpuProbe.reason(mode));
+        Optional<String> rel = relative(mount.get(), cgroupPath);
+        if (rel.isEmpty()) return ServiceTasks.unknown("", "no cgroup path for the service");
+        String dir = rel.get().equals("/") ? mount.get().mountPoint : mount.get().mountPoint + rel.get();
+        Fact<Long> current = Text.longFact(root.read(dir + "/pids.current"));
+        if (!current.known()) {
+            String why = CpuProbe.reason(current).endsWith("no such file")
+                    ? "the service is not running (no " + dir + "/pids.current)" : CpuProbe.reason(current);
+            return ServiceTasks.unknown(dir, why);
+        }
+        Fact<Long> peak = Text.longFact(root.read(dir + "/pids.peak"));
+        if (!peak.known() && CpuProbe.reason(peak).endsWith("no such file")) {
+            peak = Fact.unknown("no pids.peak in " + dir + (kernel.map(k -> k.compareTo(ServiceTasks.PEAK_SINCE) < 0).orElse(true)
+                    ? ": the kernel has it since Linux 6.1" + kernel.map(k -> " (this is " + k + ")").orElse("")
+                    : "") + "; pids.current shows only this moment");
+        }
+        Fact<String> maxText = root.read(dir + "/pids.max");
+        Fact<Optional<Long>> max;
+        if (!maxText.known()) max = Fact.unknown(CpuProbe.reason(maxText));
+        else if (maxText.orElse("").trim().equals("max")) max = Fact.of(Optional.empty(), maxText.src().get());
+        else max = Text.longFact(maxText).map(Optional::of);
+        return new ServiceTasks(dir, peak, current, max);
+    }
+
+    /** The cgroup's path inside a mount: a mount may show a sub-tree (cgroup namespaces, docker on v1), whose root is stripped. */
+    private static Optional<String> relative(CgMount m, String cgroupPath) {
+        if (cgroupPath == null) return Optional.empty();
         String rel = cgroupPath;
         if (!m.hierarchyRoot.equals("/") && (rel.equals(m.hierarchyRoot) || rel.startsWith(m.hierarchyRoot + "/"))) {
             rel = rel.substring(m.hierarchyRoot.length());
             if (rel.isEmpty()) rel = "/";
         }
         if (!rel.startsWith("/")) rel = "/" + rel;
-        if (rel.contains("..")) return out;
-        String p = HostPaths.strip(rel);
+        if (rel.contains("..")) return Optional.empty();
+        return Optional.of(HostPaths.strip(rel));
+    }
+
+    /** Leaf first, then each parent up to the root of the hierarchy. */
+    private List<CgroupLimit> walk(HostRoot root, String controller, String cgroupPath, LimitReader reader) {
+        List<CgroupLimit> out = new ArrayList<>();
+        Optional<CgMount> mount = mountFor(controller);
+        if (mount.isEmpty()) return out;
+        CgMount m = mount.get();
+        Optional<String> rel = relative(m, cgroupPath);
+        if (rel.isEmpty()) return out;
+        String p = rel.get();
         while (true) {
             String dir = p.equals("/") ? m.mountPoint : m.mountPoint + p;
             out.add(new CgroupLimit(p, reader.read(m, dir, p.equals("/"))));

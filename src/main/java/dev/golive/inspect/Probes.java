@@ -106,7 +106,8 @@ public final class Probes {
         var go = GoProbe.probe(root, goVersion, goEnv);
         ph.lap("go");
         Optional<ServiceFacts> service = unit == null ? Optional.empty()
-                : Optional.of(ServiceProbe.probe(root, cmds, unit, systemdVersion, options.goModDir()));
+                : Optional.of(ServiceProbe.probe(root, cmds, unit, systemdVersion, options.goModDir(),
+                        cg.tasks(root, unit.cgroupPath(), os.kernel())));
         if (unit != null) ph.lap("service");
         long total = System.nanoTime() - t0;
         LAST.set(new Timing(total - cmds.waitedNanos(), total, java.util.Collections.unmodifiableMap(ph.nanos)));

@@ -115,7 +115,7 @@ final class ServiceProbe {
 
     static List<String> security(String unitPath) { return List.of("systemd-analyze", "security", "--offline=true", unitPath); }
 
-    static ServiceFacts probe(HostRoot root, Commands cmds, Unit u, Fact<Integer> systemdVersion, String goModDir) {
+    static ServiceFacts probe(HostRoot root, Commands cmds, Unit u, Fact<Integer> systemdVersion, String goModDir, dev.golive.model.ServiceTasks tasks) {
         List<UnitDirective> dirs = u.directives();
         Fact<ByteBuffer> bytes = binaryBytes(root, u);
         Fact<GoBuildInfo> binary = binary(bytes, u);
@@ -136,7 +136,7 @@ final class ServiceProbe {
             else exposure = exposure(cmds.get(security(path)));
         }
         return new ServiceFacts(u.name(), u.info(), dirs, binary, env.variables(), u.cgroupPath(), goMod, exposure, verify, executable,
-                notifyStrings(root, u));
+                notifyStrings(root, u), tasks);
     }
 
     /** Which sd_notify strings the ExecStart binary holds (Debian's Go builds carry no module list to show go-systemd). */

@@ -13,6 +13,7 @@ import java.util.Optional;
  * {@code security --offline=true}, the lines of {@code verify}); Unknown where systemd is
  * too old or absent. {@code executable}: the ExecStart binary's ELF header; {@code notifyStrings}:
  * which of {@link #NOTIFY_MARKERS} the binary contains (evidence that it sends READY=1 over sd_notify).
+ * {@code tasks}: the task counts of its cgroup (peak, current, limit; {@link ServiceTasks}).
  */
 public record ServiceFacts(
         String name,
@@ -25,7 +26,8 @@ public record ServiceFacts(
         Fact<Double> securityExposure,
         Fact<List<String>> verifyMessages,
         Fact<ExecutableFacts> executable,
-        Fact<List<String>> notifyStrings) {
+        Fact<List<String>> notifyStrings,
+        ServiceTasks tasks) {
 
     /** A service whose binary's ELF header was not read nor searched for sd_notify strings. */
     public ServiceFacts(String name, Fact<UnitFileInfo> unit, List<UnitDirective> directives, Fact<GoBuildInfo> binary,
@@ -41,6 +43,15 @@ public record ServiceFacts(
                         Fact<Double> securityExposure, Fact<List<String>> verifyMessages, Fact<ExecutableFacts> executable) {
         this(name, unit, directives, binary, environment, cgroupPath, goModGoVersion, securityExposure, verifyMessages, executable,
                 Fact.unknown("the binary was not searched for sd_notify strings"));
+    }
+
+    /** A service whose cgroup's task counts were not read. */
+    public ServiceFacts(String name, Fact<UnitFileInfo> unit, List<UnitDirective> directives, Fact<GoBuildInfo> binary,
+                        Map<String, Fact<String>> environment, String cgroupPath, Fact<String> goModGoVersion,
+                        Fact<Double> securityExposure, Fact<List<String>> verifyMessages, Fact<ExecutableFacts> executable,
+                        Fact<List<String>> notifyStrings) {
+        this(name, unit, directives, binary, environment, cgroupPath, goModGoVersion, securityExposure, verifyMessages, executable,
+                notifyStrings, ServiceTasks.unknown(cgroupPath == null ? "" : cgroupPath, "the cgroup's task counts were not read"));
     }
 
     public ServiceFacts {

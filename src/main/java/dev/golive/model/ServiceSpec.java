@@ -54,16 +54,56 @@ public record ServiceSpec(
     /** {@code name} with the {@code .service} suffix added when missing. */
     public String unitName() { return name.endsWith(".service") ? name : name + ".service"; }
 
-    /** Resource control, systemd syntax. {@code memoryHigh} only takes effect on cgroup v2. */
+    /**
+     * Resource control, systemd syntax (systemd.resource-control(5)). {@code memoryHigh},
+     * {@code memoryLow}, {@code memoryMin} and {@code allowedCpus} only take effect on cgroup v2;
+     * the bandwidth limits are {@code DEVICE BYTES} lines (bytes per second, base 1000);
+     * {@code allowedCpus} and {@code cpuAffinity} are CPU lists ({@code 0-3,6}).
+     */
     public record Resources(
             Optional<String> cpuQuota,
             Optional<String> memoryMax,
             Optional<String> memoryHigh,
             Optional<String> tasksMax,
             Optional<NofileLimit> nofile,
-            Optional<Integer> ioWeight) {
+            Optional<Integer> ioWeight,
+            Optional<Integer> cpuWeight,
+            Optional<String> memoryLow,
+            Optional<String> memoryMin,
+            List<String> ioReadBandwidthMax,
+            List<String> ioWriteBandwidthMax,
+            Optional<String> allowedCpus,
+            Optional<String> cpuAffinity) {
         public static final Resources NONE = new Resources(Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty());
+
+        public Resources {
+            ioReadBandwidthMax = List.copyOf(ioReadBandwidthMax);
+            ioWriteBandwidthMax = List.copyOf(ioWriteBandwidthMax);
+        }
+
+        /** The limits golive has written since its first version; the other controls not set. */
+        public Resources(Optional<String> cpuQuota, Optional<String> memoryMax, Optional<String> memoryHigh, Optional<String> tasksMax,
+                         Optional<NofileLimit> nofile, Optional<Integer> ioWeight) {
+            this(cpuQuota, memoryMax, memoryHigh, tasksMax, nofile, ioWeight, Optional.empty(), Optional.empty(), Optional.empty(),
+                    List.of(), List.of(), Optional.empty(), Optional.empty());
+        }
+
+        /** These limits with the controls beyond the first six taken from {@code other}. */
+        public Resources withControlsOf(Resources other) {
+            return new Resources(cpuQuota, memoryMax, memoryHigh, tasksMax, nofile, ioWeight, other.cpuWeight, other.memoryLow,
+                    other.memoryMin, other.ioReadBandwidthMax, other.ioWriteBandwidthMax, other.allowedCpus, other.cpuAffinity);
+        }
+
+        /** Each control of this spec, where it sets none, from {@code fallback}. */
+        public Resources or(Resources fallback) {
+            return new Resources(cpuQuota.or(fallback::cpuQuota), memoryMax.or(fallback::memoryMax), memoryHigh.or(fallback::memoryHigh),
+                    tasksMax.or(fallback::tasksMax), nofile.or(fallback::nofile), ioWeight.or(fallback::ioWeight),
+                    cpuWeight.or(fallback::cpuWeight), memoryLow.or(fallback::memoryLow), memoryMin.or(fallback::memoryMin),
+                    ioReadBandwidthMax.isEmpty() ? fallback.ioReadBandwidthMax : ioReadBandwidthMax,
+                    ioWriteBandwidthMax.isEmpty() ? fallback.ioWriteBandwidthMax : ioWriteBandwidthMax,
+                    allowedCpus.or(fallback::allowedCpus), cpuAffinity.or(fallback::cpuAffinity));
+        }
     }
 
     /**
@@ -76,7 +116,11 @@ public record ServiceSpec(
      * the unit faster than every 4 s.
      */
     public record Restart(String policy, String restartSec, String startLimitIntervalSec, int startLimitBurst) {
-        public static final Restart DEFAULT = new Restart("on-failure", "5s", "60s", 15);
+        /** The defaults as constants, so that option help texts (annotations) say what the code does. */
+        public static final String DEFAULT_POLICY = "on-failure", DEFAULT_RESTART_SEC = "5s", DEFAULT_START_LIMIT_INTERVAL = "60s";
+        public static final int DEFAULT_START_LIMIT_BURST = 15;
+        public static final Restart DEFAULT = new Restart(DEFAULT_POLICY, DEFAULT_RESTART_SEC, DEFAULT_START_LIMIT_INTERVAL,
+                DEFAULT_START_LIMIT_BURST);
     }
 
     /** How much sandboxing the unit gets; the directive sets are documented in docs/unit.md. */

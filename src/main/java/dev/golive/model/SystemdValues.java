@@ -201,4 +201,60 @@ public final class SystemdValues {
 
     /** A GOMEMLIMIT's bytes, however large; empty when it is not GOMEMLIMIT syntax (or is off). */
     public static Optional<BigInteger> goMemLimitBytes(String text) { return GoMemLimit.bytes(text); }
+
+    /** parse_cpu_set refuses a CPU index of 8192 or more ("Too large CPU index"). */
+    public static final int CPU_INDEX_LIMIT = 8192;
+    public static final String CPU_LIST_RANGE = "CPU indices 0.." + (CPU_INDEX_LIMIT - 1);
+    private static final Pattern CPU_ITEM = Pattern.compile("(\\d+)(?:-(\\d+))?");
+
+    /**
+     * AllowedCPUs=, CPUAffinity= (systemd.resource-control(5), systemd.exec(5)): CPU indices and
+     * ranges ({@code 0-3}) separated by commas or blanks; the CPUs it names, in order; empty when
+     * systemd refuses it (a range running backwards, an index of {@link #CPU_INDEX_LIMIT} or more,
+     * anything but digits, '-', ',' and blanks, or no CPU at all).
+     */
+    public static Optional<java.util.BitSet> cpuList(String text) {
+        if (text == null) return Optional.empty();
+        java.util.BitSet cpus = new java.util.BitSet();
+        for (String item : text.split("[,\\s]+")) {
+            if (item.isEmpty()) continue;
+            Matcher m = CPU_ITEM.matcher(item);
+            if (!m.matches() || m.group(1).length() > 5 || (m.group(2) != null && m.group(2).length() > 5)) return Optional.empty();
+            int lo = Integer.parseInt(m.group(1));
+            int hi = m.group(2) == null ? lo : Integer.parseInt(m.group(2));
+            if (hi < lo || hi >= CPU_INDEX_LIMIT) return Optional.empty();
+            cpus.set(lo, hi + 1);
+        }
+        return cpus.isEmpty() ? Optional.empty() : Optional.of(cpus);
+    }
+
+    /** One IOReadBandwidthMax=/IOWriteBandwidthMax= line: an absolute path and a rate in bytes per second. */
+    public record Bandwidth(String path, OptionalLong bytesPerSecond) {
+        /** As systemd writes it back: the path, a blank, the rate (or infinity). */
+        public String text() { return path + " " + (bytesPerSecond.isPresent() ? Long.toString(bytesPerSecond.getAsLong()) : "infinity"); }
+    }
+
+    public static final String BANDWIDTH_FORM = "a device path and a rate in bytes per second, K, M, G or T to the base 1000 "
+            + "(e.g. \"/dev/sda 50M\"), or infinity";
+
+    /**
+     * IOReadBandwidthMax=/IOWriteBandwidthMax= ({@code PATH BYTES}, systemd.resource-control(5)):
+     * the path is a block device node or a file on the file system whose device is meant; the
+     * rate's suffixes K, M, G, T count to the base 1000, unlike a memory size. Empty for what
+     * systemd refuses: a relative path, no rate, a rate of 0, lower-case suffixes.
+     */
+    public static Optional<Bandwidth> bandwidth(String text) {
+        if (text == null) return Optional.empty();
+        String t = text.strip();
+        int blank = t.lastIndexOf(' ');
+        if (blank < 0 || !t.startsWith("/")) return Optional.empty();
+        String path = t.substring(0, blank).strip(), rate = t.substring(blank + 1);
+        if (path.isEmpty() || path.chars().anyMatch(Character::isWhitespace)) return Optional.empty();
+        if (rate.equals("infinity")) return Optional.of(new Bandwidth(path, OptionalLong.empty()));
+        Matcher m = Pattern.compile("(\\d+)([KMGT]?)").matcher(rate);
+        if (!m.matches() || m.group(1).length() > 18) return Optional.empty();
+        BigInteger n = new BigInteger(m.group(1)).multiply(BigInteger.TEN.pow(3 * "_KMGT".indexOf(m.group(2).isEmpty() ? "_" : m.group(2))));
+        if (n.signum() <= 0 || n.bitLength() > 63) return Optional.empty();
+        return Optional.of(new Bandwidth(path, OptionalLong.of(n.longValue())));
+    }
 }

@@ -68,7 +68,11 @@ public final class Planner {
         boolean firstBoot = !facts.sysctls().kernel().running();
         List<String> sysctlAtBoot = new ArrayList<>(), sysfsAtBoot = new ArrayList<>();
 
-        for (Profile.Skipped s : profile.skipped()) manual.add("not planned: " + s.section().yamlName + " " + s.key() + " (" + s.origin() + "): " + s.reason());
+        for (Profile.Skipped s : profile.skipped()) {
+            // a service setting the profile could not size matters only when a service is planned
+            if (s.section() == dev.golive.profile.Section.SERVICE && in.service().isEmpty()) continue;
+            manual.add("not planned: " + s.section().yamlName + " " + s.key() + " (" + s.origin() + "): " + s.reason());
+        }
 
         // ---- sysctl: profile values, then the fixes the admin picked (they win) ----
         LinkedHashMap<String, Want> sysctls = new LinkedHashMap<>();
@@ -82,21 +86,18 @@ public final class Planner {
         Map<String, String> envFixes = new LinkedHashMap<>();
         List<String> removeFromOurs = new ArrayList<>();
         for (FixChange f : in.fixes()) {
-            if (f instanceof FixChange.SysctlChange c) {
+            Optional<String> step = FixReach.manualStep(f); // a line in a file golive does not own
+            if (step.isPresent()) {
+                manual.add(step.get());
+            } else if (f instanceof FixChange.SysctlChange c) {
                 sysctls.put(c.key(), new Want(c.key(), SysctlFact.normalize(c.value()), "picked fix: " + c.describe(),
                         SysctlProbe.perNamespace(c.key()), SysctlProbe.procPath(c.key())));
             } else if (f instanceof FixChange.SysctlRemoval r) {
-                if (r.at().path().equals(OwnedFiles.SYSCTL_DROPIN)) removeFromOurs.add(r.key());
-                else manual.add("remove or comment out " + r.key() + " in " + r.at().describe()
-                        + " yourself: golive never edits a file it does not own");
+                removeFromOurs.add(r.key());
             } else if (f instanceof FixChange.ManagerDefaultChange m) {
                 manager.put(m.key(), new Want(m.key(), m.value(), "picked fix: " + m.describe(), false, null));
-            } else if (f instanceof FixChange.UnitDirectiveChange u) {
-                unitFixes.add(u);
-            } else if (f instanceof FixChange.UnitDirectiveRemoval u) {
-                if (OwnedFiles.isOwnedPath(u.at().path())) unitFixes.add(u);
-                else manual.add("remove [" + u.section() + "] " + u.key() + "= from " + u.at().describe()
-                        + " yourself (or override it in golive's drop-in): golive never edits a vendor unit");
+            } else if (f instanceof FixChange.UnitDirectiveChange || f instanceof FixChange.UnitDirectiveRemoval) {
+                unitFixes.add(f);
             } else if (f instanceof FixChange.ServiceEnvironmentChange e) {
                 envFixes.put(e.name(), e.value());
             } else if (f instanceof FixChange.SysfsChange c) {

@@ -26,13 +26,30 @@ public final class Preview {
 
     static final int CONTEXT = 3;
 
+    /**
+     * One part of the preview (the heading, the files, the live values, the actions, the
+     * conflicts, the manual steps) so that a pager can let the admin skip the rest of one
+     * part without losing the next. {@code diff}: the text holds unified diffs, to be shown
+     * as they are (never re-wrapped).
+     */
+    public record Section(String text, boolean diff) { }
+
     public static String render(Plan plan, String hostLabel, Style st) {
         StringBuilder out = new StringBuilder();
+        for (Section s : sections(plan, hostLabel, st)) out.append(s.text());
+        return out.toString();
+    }
+
+    /** The preview's parts in order; their texts joined are {@link #render}. */
+    public static List<Section> sections(Plan plan, String hostLabel, Style st) {
+        List<Section> parts = new ArrayList<>();
+        final StringBuilder out = new StringBuilder();
         out.append(st.bold("Plan " + p(plan.id()))).append(" · profile ").append(st.bold(p(plan.profile())))
                 .append(p(plan.service().map(s -> " · service " + s).orElse("") + " · " + hostLabel)).append('\n');
         if (plan.isEmpty()) {
             out.append('\n').append(st.green("Nothing to change: the host already matches profile " + p(plan.profile()) + ".")).append('\n');
         }
+        cut(parts, out, false);
         if (!plan.files().isEmpty()) {
             out.append('\n').append(st.bold("Files (" + plan.files().size() + ")")).append('\n');
             for (FileChange f : plan.files()) {
@@ -43,6 +60,7 @@ public final class Preview {
                 for (String line : diff(f)) out.append(color(p(line), st)).append('\n');
             }
         }
+        cut(parts, out, true);
         if (!plan.live().isEmpty()) {
             out.append('\n').append(st.bold("Live values (" + plan.live().size() + ")")).append('\n');
             int w = plan.live().stream().mapToInt(l -> l.key().length()).max().orElse(0);
@@ -54,6 +72,7 @@ public final class Preview {
                 out.append("      ").append(l.path()).append(": ").append(st.dim(OwnedFileBodies.firstSentence(l.why()))).append('\n');
             }
         }
+        cut(parts, out, false);
         plan.firstBoot().ifPresent(fb -> {
             // an image tree: no kernel runs in it, so nothing is set live; say what the keys were checked against
             out.append('\n').append(st.bold("Image tree (no running kernel: no live values)")).append('\n');
@@ -61,12 +80,14 @@ public final class Preview {
             out.append("  the tree's systemd: ").append(p(fb.systemd())).append('\n');
             for (String v : fb.values()) out.append("  applies at first boot: ").append(p(v)).append('\n');
         });
+        cut(parts, out, false);
         if (!plan.actions().isEmpty()) {
             out.append('\n').append(st.bold("Then")).append('\n');
             for (PlanAction a : plan.actions()) {
                 out.append("  ").append(p(command(a))).append('\n').append(st.dim("      " + p(a.why()))).append('\n');
             }
         }
+        cut(parts, out, false);
         if (!plan.conflicts().isEmpty()) {
             out.append('\n').append(st.yellow(st.bold("Conflicts (" + plan.conflicts().size() + ")"))).append('\n');
             for (PlanConflict c : plan.conflicts()) {
@@ -74,11 +95,19 @@ public final class Preview {
                         .append('\n').append(st.dim("      " + p(c.why()))).append('\n');
             }
         }
+        cut(parts, out, false);
         if (!plan.manualSteps().isEmpty()) {
             out.append('\n').append(st.bold("By hand (" + plan.manualSteps().size() + ")")).append('\n');
             for (String m : plan.manualSteps()) out.append("  - ").append(p(m)).append('\n');
         }
-        return out.toString();
+        cut(parts, out, false);
+        return List.copyOf(parts);
+    }
+
+    /** Ends the part built so far in {@code out} (if any) and starts the next. */
+    private static void cut(List<Section> parts, StringBuilder out, boolean diff) {
+        if (out.length() > 0) parts.add(new Section(out.toString(), diff));
+        out.setLength(0);
     }
 
     /** Text from the host or a profile, shown escaped (model.Printable). */

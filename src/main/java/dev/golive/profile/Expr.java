@@ -11,16 +11,19 @@ import java.util.Set;
  *   percent := number "%" "of" name            90% of memory.max
  *   call    := ("max" | "min") "(" expr ("," expr)* ")"
  *   number  := digits [K | M | G | T]          binary multiples: 4K = 4096
- *   name    := "current" | a sysctl key | memory.max | memory.total | cpu.count
+ *   name    := "current" | a sysctl key | memory.max | memory.total | cpu.count | tasks.peak
  * </pre>
- * Whole numbers only (64-bit); a percentage rounds down. Nothing else (no arithmetic, no
+ * Whole numbers only (64-bit); a percentage (0..1000) rounds down. Nothing else (no arithmetic, no
  * conditionals): a profile stays readable as data.
  */
 sealed interface Expr permits Expr.Num, Expr.Name, Expr.Call, Expr.Percent {
 
     /** Host names an expression may use besides {@code current} and sysctl keys. */
-    Set<String> HOST_NAMES = Set.of("memory.max", "memory.total", "cpu.count");
+    Set<String> HOST_NAMES = Set.of("memory.max", "memory.total", "cpu.count", "tasks.peak");
     Set<String> FUNCTIONS = Set.of("max", "min");
+
+    /** The largest percentage of a name: ten times a peak is room enough for any sizing. */
+    long MAX_PERCENT = 1000;
 
     /** {@code col} is the offset of the token in the expression text (0-based), for errors. */
     record Num(long value, int col) implements Expr { }
@@ -88,7 +91,8 @@ sealed interface Expr permits Expr.Num, Expr.Name, Expr.Call, Expr.Percent {
                     skipSpace();
                     Expr target = expr();
                     if (!(target instanceof Name name)) throw new SyntaxError(ofAt, "a percentage applies to a name, e.g. 90% of memory.max");
-                    if (n < 0 || n > 100) throw new SyntaxError(start, "a percentage is 0..100, not " + n);
+                    // above 100 is room over a measured value (200% of tasks.peak); a key's own range bounds the result
+                    if (n < 0 || n > MAX_PERCENT) throw new SyntaxError(start, "a percentage is 0.." + MAX_PERCENT + ", not " + n);
                     return new Percent(n, name, start);
                 }
                 return new Num(n, start);

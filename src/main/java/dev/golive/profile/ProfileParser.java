@@ -121,6 +121,9 @@ public final class ProfileParser {
             if (!Schema.CONDITIONS.contains(c)) throw ProfileErrors.unknownKey(w.value().loc(), "condition", c, Schema.CONDITIONS);
             when = Optional.of(c);
         }
+        if (s == Section.SERVICE && Schema.CGROUP_V2_ONLY.contains(k.key()) && !when.equals(Optional.of("cgroup-v2"))) {
+            throw ProfileErrors.at(k.keyLoc(), k.key() + ": add when: cgroup-v2 (systemd ignores " + k.key() + "= on cgroup v1 and hybrid hosts)");
+        }
         String raw = raw(spec, value.value(), k.key());
         Loc vloc = valueStart(value.value().loc(), text);
         ValueChecks.check(spec, raw, vloc);
@@ -147,6 +150,7 @@ public final class ProfileParser {
             case INT, TASKS, DURATION, GOMAXPROCS -> Set.of(ScalarType.INT, ScalarType.STRING);
             case VECTOR -> spec.fields() == 1 ? Set.of(ScalarType.INT, ScalarType.STRING) : Set.of(ScalarType.STRING);
             case CHOICE, MEMLIMIT -> Set.of(ScalarType.STRING);
+            case MEMORY, CPULIST -> Set.of(ScalarType.INT, ScalarType.STRING);
             case NOFILE -> Set.of(ScalarType.INT, ScalarType.STRING);
         };
         if (!ok.contains(sc.type())) throw ProfileErrors.at(v.loc(), key + ": expected " + expected(spec) + ", found " + v.kind());
@@ -163,6 +167,8 @@ public final class ProfileParser {
             case TASKS -> "a number, a percentage or infinity";
             case MEMLIMIT -> "\"N% of memory.max\"";
             case GOMAXPROCS -> "derive or a whole number";
+            case MEMORY -> "a memory size such as 512M, a percentage of RAM, or infinity";
+            case CPULIST -> "a CPU list such as 0-3,6";
         };
     }
 

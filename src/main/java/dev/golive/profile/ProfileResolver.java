@@ -5,6 +5,7 @@ import dev.golive.model.Fact;
 import dev.golive.model.HostFacts;
 import dev.golive.model.KernelVersion;
 import dev.golive.model.NofileLimit;
+import dev.golive.model.ServiceFacts;
 import dev.golive.model.SysctlFact;
 
 import java.util.ArrayDeque;
@@ -142,6 +143,8 @@ public final class ProfileResolver {
                 case VECTOR -> String.join(" ", s.raw().trim().split("\\s+"));
                 case NOFILE -> nofile(spec, s);
                 case GOMAXPROCS -> s.raw().equals("derive") ? "derive" : Long.toString(evalInt(spec, s, s.raw()));
+                case TASKS -> ProfileParser.TASKS.matcher(s.raw()).matches() ? s.raw()
+                        : Long.toString(evalInt(Schema.Key.num(spec.name(), 1, Long.MAX_VALUE), s, s.raw()));
                 case CHOICE -> choice(spec, s);
                 default -> s.raw();
             };
@@ -224,6 +227,15 @@ public final class ProfileResolver {
                     return known(facts.memory().totalBytes(), "memory.total");
                 case "cpu.count":
                     return known(facts.cpu().logicalCpus(), "cpu.count");
+                case "tasks.peak": {
+                    // the most tasks the service's cgroup has held (pids.peak); without it golive cannot tell, and
+                    // TasksMax= stays what systemd gives (never a number made up)
+                    String keep = "; TasksMax= stays systemd's default";
+                    ServiceFacts svc = facts.service().orElseThrow(() -> new ValueChecks.Missing(
+                            "tasks.peak: cannot tell, no service named (--service NAME)" + keep));
+                    if (svc.tasks().peak() instanceof Fact.Unknown<Long> u) throw new ValueChecks.Missing("tasks.peak: cannot tell (" + u.reason() + ")" + keep);
+                    return svc.tasks().peak().opt().orElseThrow();
+                }
                 default: {
                     ProfileDoc.Setting other = settings.get(Section.SYSCTL + " " + name);
                     if (other != null && other.when().flatMap(this::unmet).isEmpty()) return sysctl(name);

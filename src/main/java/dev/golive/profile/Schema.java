@@ -31,7 +31,11 @@ final class Schema {
         /** "N% of memory.max". */
         MEMLIMIT,
         /** "derive" or a whole number (expression). */
-        GOMAXPROCS
+        GOMAXPROCS,
+        /** A memory size as systemd takes it (512M, 10%, infinity). */
+        MEMORY,
+        /** A CPU list (0-3,6). */
+        CPULIST
     }
 
     record Key(String name, Type type, long min, long max, int fields, List<String> choices, String path) {
@@ -88,6 +92,11 @@ final class Schema {
             Key.of("LimitNOFILE", Type.NOFILE),
             Key.of("TasksMax", Type.TASKS),
             Key.num("IOWeight", 1, 10000),
+            Key.num("CPUWeight", 1, 10000),
+            Key.of("MemoryLow", Type.MEMORY),
+            Key.of("MemoryMin", Type.MEMORY),
+            Key.of("AllowedCPUs", Type.CPULIST),
+            Key.of("CPUAffinity", Type.CPULIST),
             Key.choice("Hardening", null, "none", "basic", "strict"),
             Key.choice("Restart", null, "no", "on-success", "on-failure", "on-abnormal", "on-watchdog", "on-abort", "always"),
             Key.of("RestartSec", Type.DURATION),
@@ -96,6 +105,13 @@ final class Schema {
             Key.choice("GoRuntime", null, "derive", "off"),
             Key.of("GOMEMLIMIT", Type.MEMLIMIT),
             Key.of("GOMAXPROCS", Type.GOMAXPROCS)));
+
+    /**
+     * Service keys systemd applies only on cgroup v2 (systemd.resource-control(5); memory.low,
+     * memory.min and the cpuset controller's cpuset.cpus, kernel cgroup-v2.rst): a profile sets
+     * them only {@code when: cgroup-v2}, so a v1 or hybrid host skips them with the reason.
+     */
+    static final java.util.Set<String> CGROUP_V2_ONLY = java.util.Set.of("MemoryLow", "MemoryMin", "AllowedCPUs");
 
     /** The upper bound of a key on the target kernel, and why it differs from the table's. */
     static Optional<Range> kernelRange(String key, Optional<KernelVersion> kernel) {

@@ -27,7 +27,11 @@ public record ServiceSettings(Map<String, Profile.Value> values) {
                 r.cpuQuota(), r.memoryMax(), r.memoryHigh(),
                 r.tasksMax().or(() -> get("TasksMax")),
                 r.nofile().or(() -> get("LimitNOFILE").flatMap(NofileLimit::parse)),
-                r.ioWeight().or(() -> get("IOWeight").map(Integer::parseInt)));
+                r.ioWeight().or(() -> get("IOWeight").map(Integer::parseInt)),
+                r.cpuWeight().or(() -> get("CPUWeight").map(Integer::parseInt)),
+                r.memoryLow().or(() -> get("MemoryLow")), r.memoryMin().or(() -> get("MemoryMin")),
+                r.ioReadBandwidthMax(), r.ioWriteBandwidthMax(),
+                r.allowedCpus().or(() -> get("AllowedCPUs")), r.cpuAffinity().or(() -> get("CPUAffinity")));
         ServiceSpec.Restart restart = spec.restart();
         if (restart.equals(ServiceSpec.Restart.DEFAULT)) {
             restart = new ServiceSpec.Restart(

@@ -48,12 +48,27 @@ final class ValueChecks {
                 if (!SystemdValues.timeSpan(raw)) throw ProfileErrors.at(at, spec.name() + ": \"" + raw + "\" is not a time span (e.g. 2s, 500ms, 1min)");
             }
             case TASKS -> {
-                if (!ProfileParser.TASKS.matcher(raw).matches()) throw ProfileErrors.at(at, spec.name() + ": \"" + raw + "\" is not a number, N% or infinity");
+                if (!ProfileParser.TASKS.matcher(raw).matches()) {
+                    // an expression (max(200% of tasks.peak, 512)); a bare "N%" stays systemd's share of the pid limit
+                    if (raw.contains("(") || raw.contains(" of ") || names().contains(raw.trim())) {
+                        intValue(Schema.Key.num(spec.name(), 1, Long.MAX_VALUE), raw, at);
+                        return;
+                    }
+                    throw ProfileErrors.at(at, spec.name() + ": \"" + raw + "\" is not a number, N%, infinity or an expression");
+                }
                 if (raw.endsWith("%") && Long.parseLong(raw.substring(0, raw.length() - 1)) > 100) throw ProfileErrors.at(at, spec.name() + ": " + raw + " is more than 100%");
             }
             case MEMLIMIT -> memLimitPercent(spec, raw, at);
             case GOMAXPROCS -> {
                 if (!raw.equals("derive")) intValue(Schema.Key.num(spec.name(), 1, 1_000_000), raw, at);
+            }
+            case MEMORY -> {
+                if (SystemdValues.memory(raw).isEmpty()) throw ProfileErrors.at(at, spec.name() + ": \"" + raw + "\" is not " + ProfileParser.expected(spec)
+                        + " (" + SystemdValues.MEMORY_RANGE + ")");
+            }
+            case CPULIST -> {
+                if (SystemdValues.cpuList(raw).isEmpty()) throw ProfileErrors.at(at, spec.name() + ": \"" + raw + "\" is not " + ProfileParser.expected(spec)
+                        + " (" + SystemdValues.CPU_LIST_RANGE + ")");
             }
         }
     }

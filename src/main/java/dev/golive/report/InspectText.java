@@ -151,6 +151,10 @@ public final class InspectText {
         for (ServiceDefaults.Effective e : ServiceDefaults.of(s, systemdVersion, defaultNofile)) {
             line(e.key(), e.value(), null, defaultSource(e.source()));
         }
+        if (s.tasks().peak() instanceof Fact.Unknown<Long> u) line("tasks peak", "cannot tell", null, u.reason());
+        else row("tasks peak", s.tasks().peak());
+        row("tasks now", s.tasks().current(), n -> Long.toString(n));
+        row("task limit", s.tasks().max(), m -> m.map(n -> Long.toString(n)).orElse("max (none)"));
         if (s.binary() instanceof Fact.Known<GoBuildInfo> b) {
             line("binary Go version", b.value().goVersion(), b.source());
             line("main module", b.value().mainModule() == null ? "" : b.value().mainModule(), null);

@@ -46,6 +46,25 @@ public final class GoRuntimeDerivation {
         return new Result(gomaxprocs(spec, in), gomemlimit(spec, in));
     }
 
+    /**
+     * The same derivation for the service in a container: its limits are the spec's CPU quota
+     * and memory limit on the container's own (leaf) cgroup, the node's CPU count is not known
+     * here, and the binary is built by the image's build stage with the Go release go.mod asks
+     * for ({@code goModGo}), so that release is the binary's Go version.
+     */
+    public static Result forContainer(ServiceSpec spec, GoVersion goModGo) {
+        Fact<Integer> unknownCpus = Fact.unknown("the node's CPUs are not known when the image is built");
+        CpuFacts cpu = new CpuFacts(unknownCpus, unknownCpus, unknownCpus, Fact.unknown(""), Fact.unknown(""), Fact.unknown(""),
+                unknownCpus, Fact.unknown(""), Fact.unknown(""), Fact.unknown(""), Fact.unknown(""), Fact.unknown(""), Fact.unknown(""),
+                "/", List.of());
+        Fact<Long> unknownRam = Fact.unknown("the node's memory is not known when the image is built");
+        MemoryFacts memory = new MemoryFacts(unknownRam, unknownRam, unknownRam, unknownRam, Fact.unknown(""), Fact.unknown(""),
+                Fact.unknown(""), Fact.unknown(""), Fact.unknown(""), "/", List.of());
+        GoBuildInfo built = new GoBuildInfo(goModGo.toString(), "", "", java.util.Map.of());
+        return derive(spec, new Inputs(Fact.of(built, new dev.golive.model.Source.Derived("the image's build stage: " + goModGo)),
+                Optional.of(goModGo), cpu, memory));
+    }
+
     // ---- GOMAXPROCS
 
     static GoRuntimeValue gomaxprocs(ServiceSpec spec, Inputs in) {
@@ -75,10 +94,12 @@ public final class GoRuntimeDerivation {
         boolean parentTighter = parentQuota.isPresent() && (leaf.isEmpty() || parentQuota.get() < leaf.get());
         double quota = parentTighter ? parentQuota.get() : leaf.get();
         String quotaText = cpus(quota) + " CPUs (" + (parentTighter ? "quota on parent " + parent.get().path() : leafFrom) + ")";
-        Optional<Integer> cpuCount = in.cpu().affinityCount().opt().or(() -> in.cpu().logicalCpus().opt());
+        Optional<Integer> pinned = pinnedCpus(spec.resources());
+        Optional<Integer> cpuCount = pinned.or(() -> in.cpu().affinityCount().opt()).or(() -> in.cpu().logicalCpus().opt());
         if (cpuCount.isPresent() && quota >= cpuCount.get()) {
             return GoRuntimeValue.unset(n, "the quota of " + quotaText + " is not below the " + cpuCount.get()
-                    + " CPUs the service may run on, so the runtime's default already fits");
+                    + " CPUs the service may run on" + (pinned.isPresent() ? " (its CPUAffinity=/AllowedCPUs=)" : "")
+                    + ", so the runtime's default already fits");
         }
         int floor = Math.max(1, (int) Math.floor(quota));
         String value = Integer.toString(floor);
@@ -121,6 +142,19 @@ public final class GoRuntimeDerivation {
                     + quotaText + "; floor(quota), at least 1");
         }
         return GoRuntimeValue.unset(n, gv + " reads the service's CPU quota of " + quotaText + " itself (" + modSays + ")");
+    }
+
+    /**
+     * The CPUs CPUAffinity= and AllowedCPUs= leave the service (both narrow the affinity mask
+     * Go's default GOMAXPROCS counts, runtime getproccount); empty when the spec sets neither.
+     */
+    static Optional<Integer> pinnedCpus(ServiceSpec.Resources r) {
+        Optional<java.util.BitSet> a = r.cpuAffinity().flatMap(SystemdValues::cpuList);
+        Optional<java.util.BitSet> b = r.allowedCpus().flatMap(SystemdValues::cpuList);
+        if (a.isEmpty() && b.isEmpty()) return Optional.empty();
+        java.util.BitSet both = (java.util.BitSet) a.orElseGet(b::get).clone();
+        b.ifPresent(both::and);
+        return Optional.of(Math.max(1, both.cardinality()));
     }
 
     /** Whether {@code path} is {@code unit} itself's ancestor ("/" and "/system.slice" for /system.slice/app.service). */

@@ -44,7 +44,9 @@ public record SpecFromUnit(ServiceSpec spec, Map<String, Source> sources, List<S
     public static final String NAME = "name", EXEC = "exec", ARGUMENTS = "arguments", USER = "user",
             DYNAMIC_USER = "dynamicUser", ENVIRONMENT = "environment", STATE_DIRS = "stateDirectories",
             CPU_QUOTA = "cpuQuota", MEMORY_MAX = "memoryMax", MEMORY_HIGH = "memoryHigh", TASKS_MAX = "tasksMax",
-            NOFILE = "nofile", RESTART_SEC = "restartSec", HARDENING = "hardening", GO = "go";
+            NOFILE = "nofile", RESTART_SEC = "restartSec", HARDENING = "hardening", GO = "go",
+            CPU_WEIGHT = "cpuWeight", MEMORY_LOW = "memoryLow", MEMORY_MIN = "memoryMin", IO_READ_BANDWIDTH = "ioReadBandwidthMax",
+            IO_WRITE_BANDWIDTH = "ioWriteBandwidthMax", ALLOWED_CPUS = "allowedCpus", CPU_AFFINITY = "cpuAffinity";
 
     public SpecFromUnit {
         sources = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sources));
@@ -153,6 +155,7 @@ public record SpecFromUnit(ServiceSpec spec, Map<String, Source> sources, List<S
         service.last("Service", "MemoryLimit").filter(d -> memMax.isEmpty()).ifPresent(d -> notes.add("MemoryLimit=" + d.value()
                 + " (" + d.source().describe() + ") is the deprecated name of MemoryMax=; it stays in the unit until MemoryMax= is set"));
         Optional<Integer> io = Optional.empty();
+        ServiceSpec.Resources controls = controls(service, src, notes, cgroups);
 
         // restart: golive always writes these four, so they start as what the service has now
         String policy = service.last("Service", "Restart").map(UnitDirective::value).filter(v -> !v.isBlank()).orElse(RESTART);
@@ -179,7 +182,7 @@ public record SpecFromUnit(ServiceSpec spec, Map<String, Source> sources, List<S
         src.put(GO, new Source.Derived("as the unit has it unless the profile says derive; derive may add GOMAXPROCS/GOMEMLIMIT to it"));
 
         ServiceSpec spec = new ServiceSpec(name, Optional.empty(), exec, args, user, dynamic, Optional.empty(),
-                stateDirs, env, List.of(), new ServiceSpec.Resources(cpu, memMax, memHigh, tasks, nofile, io), restart,
+                stateDirs, env, List.of(), new ServiceSpec.Resources(cpu, memMax, memHigh, tasks, nofile, io).withControlsOf(controls), restart,
                 hardening, ServiceSpec.GoRuntime.DEFAULT);
         return new SpecFromUnit(spec, src, notes);
     }
@@ -218,7 +221,12 @@ public record SpecFromUnit(ServiceSpec spec, Map<String, Source> sources, List<S
         ServiceSpec.Resources r = w.resources(), t = spec.resources();
         ServiceSpec.Resources res = new ServiceSpec.Resources(unlessSame(r.cpuQuota(), t.cpuQuota()), unlessSame(r.memoryMax(), t.memoryMax()),
                 unlessSame(r.memoryHigh(), t.memoryHigh()), unlessSame(r.tasksMax(), t.tasksMax()),
-                r.nofile().equals(t.nofile()) ? Optional.empty() : r.nofile(), r.ioWeight());
+                r.nofile().equals(t.nofile()) ? Optional.empty() : r.nofile(), r.ioWeight(),
+                r.cpuWeight().equals(t.cpuWeight()) ? Optional.empty() : r.cpuWeight(), unlessSame(r.memoryLow(), t.memoryLow()),
+                unlessSame(r.memoryMin(), t.memoryMin()),
+                r.ioReadBandwidthMax().equals(t.ioReadBandwidthMax()) ? List.of() : r.ioReadBandwidthMax(),
+                r.ioWriteBandwidthMax().equals(t.ioWriteBandwidthMax()) ? List.of() : r.ioWriteBandwidthMax(),
+                unlessSame(r.allowedCpus(), t.allowedCpus()), unlessSame(r.cpuAffinity(), t.cpuAffinity()));
         Optional<String> user = w.user().equals(spec.user()) ? Optional.empty() : w.user();
         boolean dynamic = w.dynamicUser() && !spec.dynamicUser();
         // the unit has every directive of that level already: writing them again changes nothing
@@ -237,8 +245,7 @@ public record SpecFromUnit(ServiceSpec spec, Map<String, Source> sources, List<S
         Map<String, String> env = new LinkedHashMap<>(spec.environment());
         env.putAll(wanted.environment());
         ServiceSpec.Resources r = wanted.resources(), t = spec.resources();
-        ServiceSpec.Resources res = new ServiceSpec.Resources(r.cpuQuota().or(t::cpuQuota), r.memoryMax().or(t::memoryMax),
-                r.memoryHigh().or(t::memoryHigh), r.tasksMax().or(t::tasksMax), r.nofile().or(t::nofile), r.ioWeight().or(t::ioWeight));
+        ServiceSpec.Resources res = r.or(t);
         boolean execGiven = wanted.exec().isPresent();
         return new ServiceSpec(wanted.name(), wanted.description(), execGiven ? wanted.exec() : spec.exec(),
                 execGiven ? wanted.arguments() : spec.arguments(), wanted.user().or(spec::user), wanted.dynamicUser() || spec.dynamicUser(),
@@ -289,6 +296,51 @@ public record SpecFromUnit(ServiceSpec spec, Map<String, Source> sources, List<S
         Optional<UnitDirective> d = s.last(section, key).filter(x -> !x.value().isBlank());
         d.ifPresent(x -> src.put(field, x.source()));
         return d;
+    }
+
+    /**
+     * The unit's CPUWeight=, MemoryLow=, MemoryMin=, bandwidth limits, AllowedCPUs= and
+     * CPUAffinity=, as the form and a drop-in start from. The v2-only ones on a v1 or hybrid
+     * host do nothing there and stay the unit's, as MemoryHigh= does.
+     */
+    private static ServiceSpec.Resources controls(ServiceFacts service, Map<String, Source> src, List<String> notes, Optional<CgroupMode> cgroups) {
+        Optional<Integer> weight = Optional.empty();
+        Optional<String> w = value(service, "CPUWeight", src, CPU_WEIGHT);
+        if (w.isPresent()) {
+            weight = w.filter(v -> v.matches("\\d{1,5}")).map(Integer::parseInt).filter(v -> v >= 1 && v <= 10000);
+            if (weight.isEmpty()) notes.add("CPUWeight=" + w.get() + " (" + src.remove(CPU_WEIGHT).describe() + ") is not 1..10000; left to the unit");
+        }
+        Optional<String> low = v2Only(service, "MemoryLow", src, MEMORY_LOW, notes, cgroups);
+        Optional<String> min = v2Only(service, "MemoryMin", src, MEMORY_MIN, notes, cgroups);
+        Optional<String> cpus = v2Only(service, "AllowedCPUs", src, ALLOWED_CPUS, notes, cgroups);
+        List<String> read = bandwidth(service, "IOReadBandwidthMax", src, IO_READ_BANDWIDTH);
+        List<String> write = bandwidth(service, "IOWriteBandwidthMax", src, IO_WRITE_BANDWIDTH);
+        return new ServiceSpec.Resources(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), weight, low, min, read, write, cpus, value(service, "CPUAffinity", src, CPU_AFFINITY));
+    }
+
+    private static Optional<String> v2Only(ServiceFacts service, String key, Map<String, Source> src, String field, List<String> notes,
+                                           Optional<CgroupMode> cgroups) {
+        Optional<String> v = value(service, key, src, field);
+        if (v.isPresent() && cgroups.isPresent() && cgroups.get() != CgroupMode.V2) {
+            notes.add(key + "=" + v.get() + " (" + src.remove(field).describe() + ") does nothing on this "
+                    + cgroups.get().label() + " host (cgroup v2 only); left to the unit");
+            return Optional.empty();
+        }
+        return v;
+    }
+
+    /** A list setting: every non-empty line after the last empty one (which resets the list). */
+    private static List<String> bandwidth(ServiceFacts s, String key, Map<String, Source> src, String field) {
+        List<String> out = new ArrayList<>();
+        for (UnitDirective d : s.all("Service", key)) {
+            if (d.value().isBlank()) out.clear();
+            else {
+                out.add(d.value().strip());
+                src.putIfAbsent(field, d.source());
+            }
+        }
+        return out;
     }
 
     private static Optional<String> value(ServiceFacts s, String key, Map<String, Source> src, String field) {

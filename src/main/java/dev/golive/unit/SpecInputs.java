@@ -35,10 +35,18 @@ public final class SpecInputs {
      * takes either, as inspect and check do); a go.mod without one is an error, since the
      * caller named it to get the line.
      */
-    public static GoVersion goModGo(Path given) {
+    public static GoVersion goModGo(Path given) { return goModule(given).go(); }
+
+    /** What a container build needs of go.mod: the module path (the binary's name) and the go line as written. */
+    public record GoModule(Path file, String modulePath, String goLine, GoVersion go) { }
+
+    /** go.mod, or the go.mod in a module directory: its module path and its go line (both required). */
+    public static GoModule goModule(Path given) {
         Path file = DirectoryHostRoot.live(new AccessLog()).isDirectory(given.toAbsolutePath().normalize().toString())
                 ? given.resolve("go.mod") : given;
-        String line = GoMod.goLine(read(file)).orElseThrow(() -> GoliveException.badInput(file + ": no go line (e.g. \"go 1.25\")"));
-        return GoVersion.parse(line).orElseThrow(() -> GoliveException.badInput(file + ": go line \"" + line + "\" is not a Go version"));
+        String text = read(file);
+        String line = GoMod.goLine(text).orElseThrow(() -> GoliveException.badInput(file + ": no go line (e.g. \"go 1.25\")"));
+        GoVersion go = GoVersion.parse(line).orElseThrow(() -> GoliveException.badInput(file + ": go line \"" + line + "\" is not a Go version"));
+        return new GoModule(file, GoMod.modulePath(text, file.toString()), line, go);
     }
 }

@@ -193,13 +193,9 @@ public final class SpecValidator {
         });
         Optional<SystemdValues.Size> max = r.memoryMax().map(m -> memory(c, "resources.memoryMax", m));
         Optional<SystemdValues.Size> high = r.memoryHigh().map(m -> memory(c, "resources.memoryHigh", m));
+        Optional<CgroupMode> mode = facts.cgroups().mode().opt();
         if (high.isPresent()) {
-            Optional<CgroupMode> mode = facts.cgroups().mode().opt();
-            if (mode.isPresent() && mode.get() != CgroupMode.V2) {
-                throw c.fail("resources.memoryHigh", "MemoryHigh= is ignored on a cgroup " + (mode.get() == CgroupMode.V1 ? "v1" : "hybrid")
-                        + " host (this host: " + mode.get().label() + "); only MemoryMax= limits memory there");
-            }
-            if (mode.isEmpty()) c.warn("resources.memoryHigh", "the cgroup layout is unknown; MemoryHigh= only works on cgroup v2");
+            v2Only(c, "resources.memoryHigh", "MemoryHigh", mode, "only MemoryMax= limits memory there");
             if (max.isPresent() && high.get() instanceof SystemdValues.Bytes h && max.get() instanceof SystemdValues.Bytes m && h.bytes() >= m.bytes()) {
                 c.warn("resources.memoryHigh", "MemoryHigh= is not below MemoryMax=, so it never throttles before the OOM killer");
             }
@@ -224,6 +220,61 @@ public final class SpecValidator {
         r.ioWeight().ifPresent(w -> {
             if (w < 1 || w > 10000) throw c.fail("resources.ioWeight", w + " is out of range (1..10000, default 100)");
         });
+        r.cpuWeight().ifPresent(w -> {
+            if (w < 1 || w > 10000) throw c.fail("resources.cpuWeight", w + " is out of range (1..10000, default 100)");
+        });
+        // memory.low and memory.min protect memory from reclaim; cgroup v1 has neither (kernel cgroup-v2.rst)
+        for (String[] f : new String[][] {{"resources.memoryLow", "MemoryLow"}, {"resources.memoryMin", "MemoryMin"}}) {
+            Optional<String> v = f[1].equals("MemoryLow") ? r.memoryLow() : r.memoryMin();
+            if (v.isEmpty()) continue;
+            SystemdValues.Size size = memory(c, f[0], v.get());
+            v2Only(c, f[0], f[1], mode, "memory.low and memory.min exist only on cgroup v2, nothing protects the service's memory there");
+            if (max.isPresent() && size instanceof SystemdValues.Bytes b && max.get() instanceof SystemdValues.Bytes m && b.bytes() >= m.bytes()) {
+                c.warn(f[0], f[1] + "= is not below MemoryMax=: the service is protected up to the limit it is killed at");
+            }
+        }
+        for (String[] f : new String[][] {{"resources.ioReadBandwidthMax", "IOReadBandwidthMax"}, {"resources.ioWriteBandwidthMax", "IOWriteBandwidthMax"}}) {
+            List<String> lines = f[1].startsWith("IORead") ? r.ioReadBandwidthMax() : r.ioWriteBandwidthMax();
+            for (int i = 0; i < lines.size(); i++) {
+                String field = f[0] + "[" + i + "]";
+                c.verbatim(field, lines.get(i));
+                if (SystemdValues.bandwidth(lines.get(i)).isEmpty()) {
+                    throw c.fail(field, "\"" + lines.get(i) + "\" is not " + f[1] + "= (" + SystemdValues.BANDWIDTH_FORM + ")");
+                }
+            }
+        }
+        r.allowedCpus().ifPresent(v -> {
+            cpuList(c, "resources.allowedCpus", "AllowedCPUs", v, facts);
+            v2Only(c, "resources.allowedCpus", "AllowedCPUs", mode, "systemd drives the cpuset controller only on cgroup v2; use CPUAffinity= instead");
+        });
+        r.cpuAffinity().ifPresent(v -> cpuList(c, "resources.cpuAffinity", "CPUAffinity", v, facts));
+    }
+
+    /**
+     * A setting systemd applies only on the unified hierarchy: refused where the host is known
+     * to be v1 or hybrid (it would do nothing there), a warning where the layout is unknown.
+     */
+    private static void v2Only(Check c, String field, String key, Optional<CgroupMode> mode, String instead) {
+        if (mode.isPresent() && mode.get() != CgroupMode.V2) {
+            throw c.fail(field, key + "= is ignored on a cgroup " + (mode.get() == CgroupMode.V1 ? "v1" : "hybrid")
+                    + " host (this host: " + mode.get().label() + "); " + instead);
+        }
+        if (mode.isEmpty()) c.warn(field, "the cgroup layout is unknown; " + key + "= only works on cgroup v2");
+    }
+
+    /** A CPU list: systemd's syntax, and a warning for CPUs this host does not have (the service then runs on the others). */
+    private static void cpuList(Check c, String field, String key, String value, HostFacts facts) {
+        c.text(field, value);
+        java.util.BitSet cpus = SystemdValues.cpuList(value).orElseThrow(() -> c.fail(field, "\"" + value
+                + "\" is not a CPU list for " + key + "= (indices and ranges separated by commas or blanks, e.g. 0-3,6; "
+                + SystemdValues.CPU_LIST_RANGE + ")"));
+        facts.cpu().onlineList().opt().ifPresent(online -> SystemdValues.cpuList(online).ifPresent(on -> {
+            java.util.BitSet missing = (java.util.BitSet) cpus.clone();
+            missing.andNot(on);
+            if (!missing.isEmpty()) {
+                c.warn(field, key + "=" + value + " names CPUs that are not online here (online: " + online.strip() + ")");
+            }
+        }));
     }
 
     private static SystemdValues.Size memory(Check c, String field, String value) {

@@ -45,7 +45,8 @@ public final class SpecYaml {
 
     static final List<String> TOP = List.of("name", "description", "exec", "args", "user", "dynamicUser", "workingDirectory",
             "stateDirectories", "environment", "ports", "resources", "restart", "hardening", "go");
-    static final List<String> RESOURCES = List.of("cpuQuota", "memoryMax", "memoryHigh", "tasksMax", "nofile", "ioWeight");
+    static final List<String> RESOURCES = List.of("cpuQuota", "memoryMax", "memoryHigh", "tasksMax", "nofile", "ioWeight",
+            "cpuWeight", "memoryLow", "memoryMin", "ioReadBandwidthMax", "ioWriteBandwidthMax", "allowedCpus", "cpuAffinity");
     static final List<String> RESTART = List.of("policy", "restartSec", "startLimitIntervalSec", "startLimitBurst");
     static final List<String> GO = List.of("mode", "gomaxprocs", "gomemlimit", "memLimitPercent");
 
@@ -216,10 +217,13 @@ public final class SpecYaml {
             if (p.currentToken() != JsonToken.START_OBJECT) throw fail("resources: expected a mapping (cpuQuota:, memoryMax:, …)");
             Map<String, String> v = new HashMap<>();
             Optional<NofileLimit>[] nofile = opts();
-            Integer[] io = {null};
+            Integer[] io = {null}, cpuWeight = {null};
+            Map<String, List<String>> lists = new HashMap<>();
             mapping("resources.", RESOURCES, k -> {
                 String f = "resources." + k;
                 if (k.equals("ioWeight")) io[0] = integer(f);
+                else if (k.equals("cpuWeight")) cpuWeight[0] = integer(f);
+                else if (k.endsWith("BandwidthMax")) lists.put(k, list(f));
                 else if (k.equals("nofile")) {
                     String s = scalar(f);
                     nofile[0] = Optional.of(NofileLimit.parse(s).orElseThrow(() -> fail(f + ": \"" + Printable.clip(s, 80) + "\" is not SOFT:HARD (e.g. \"65536:524288\") or one number, each "
@@ -227,7 +231,10 @@ public final class SpecYaml {
                 } else v.put(k, scalar(f));
             });
             return new ServiceSpec.Resources(Optional.ofNullable(v.get("cpuQuota")), Optional.ofNullable(v.get("memoryMax")),
-                    Optional.ofNullable(v.get("memoryHigh")), Optional.ofNullable(v.get("tasksMax")), nofile[0], Optional.ofNullable(io[0]));
+                    Optional.ofNullable(v.get("memoryHigh")), Optional.ofNullable(v.get("tasksMax")), nofile[0], Optional.ofNullable(io[0]),
+                    Optional.ofNullable(cpuWeight[0]), Optional.ofNullable(v.get("memoryLow")), Optional.ofNullable(v.get("memoryMin")),
+                    lists.getOrDefault("ioReadBandwidthMax", List.of()), lists.getOrDefault("ioWriteBandwidthMax", List.of()),
+                    Optional.ofNullable(v.get("allowedCpus")), Optional.ofNullable(v.get("cpuAffinity")));
         }
 
         ServiceSpec.Restart restart() throws IOException {

@@ -43,7 +43,9 @@ final class UnitDirectives {
     private static Set<String> managedService() {
         Set<String> s = new java.util.HashSet<>(Set.of("Type", "User", "DynamicUser", "WorkingDirectory", "StateDirectory",
                 "ExecStart", "Restart", "RestartSec", "Environment", "LimitNOFILE", "CPUQuota", "MemoryMax", "MemoryHigh",
-                "TasksMax", "IOWeight", "MemoryLimit", "BlockIOWeight", "StartLimitInterval", "StartLimitBurst", "AmbientCapabilities", "CapabilityBoundingSet", "PrivateUsers"));
+                "TasksMax", "IOWeight", "MemoryLimit", "BlockIOWeight", "StartLimitInterval", "StartLimitBurst", "AmbientCapabilities", "CapabilityBoundingSet", "PrivateUsers",
+                "CPUWeight", "CPUShares", "MemoryLow", "MemoryMin", "IOReadBandwidthMax", "IOWriteBandwidthMax",
+                "BlockIOReadBandwidth", "BlockIOWriteBandwidth", "AllowedCPUs", "CPUAffinity"));
         for (HardeningLevels.Directive d : HardeningLevels.of(ServiceSpec.Hardening.STRICT)) s.add(d.key());
         return Set.copyOf(s);
     }
@@ -166,6 +168,8 @@ final class UnitDirectives {
             else g.add("Service", "BlockIOWeight", Long.toString(Math.max(10, Math.min(1000, v * 5L))), "resources.ioWeight");
         });
 
+        controls(r, g);
+
         boolean lowPorts = spec.ports().stream().anyMatch(p -> p < 1024);
         boolean root = !spec.dynamicUser() && (spec.user().isEmpty() || spec.user().get().equals("root") || spec.user().get().equals("0"));
         if (lowPorts && !root) {
@@ -201,6 +205,34 @@ final class UnitDirectives {
         // a drop-in line that sets what the unit already has changes nothing: left out
         if (dropIn) g.out.removeIf(scope::alreadyHas);
         return new Lines(List.copyOf(g.out), List.copyOf(g.notes));
+    }
+
+    /**
+     * CPUWeight=, MemoryLow=/MemoryMin=, the bandwidth limits, AllowedCPUs= and CPUAffinity=
+     * (systemd.resource-control(5), systemd.exec(5)). Where the host's systemd predates the
+     * cgroup-v2 name, the v1 name it knows carries the same limit: CPUShares= (weight × 1024 /
+     * 100 within 2..262144, the conversion systemd itself applies on v1) and
+     * BlockIORead/WriteBandwidth= (same syntax). MemoryMin= (240) and AllowedCPUs= (244) have
+     * no old name: left out with a note. Which of them do anything on v1 or hybrid the
+     * validator has already decided (it refuses the v2-only ones there).
+     */
+    private static void controls(ServiceSpec.Resources r, Gate g) {
+        r.cpuWeight().ifPresent(w -> {
+            if (g.knows("Service", "CPUWeight", w.toString())) g.add("Service", "CPUWeight", w.toString(), "resources.cpuWeight");
+            else g.add("Service", "CPUShares", Long.toString(Math.max(2, Math.min(262144, w * 1024L / 100))), "resources.cpuWeight");
+        });
+        r.memoryLow().ifPresent(v -> g.addOrNote("Service", "MemoryLow", v, "resources.memoryLow"));
+        r.memoryMin().ifPresent(v -> g.addOrNote("Service", "MemoryMin", v, "resources.memoryMin"));
+        for (String[] k : new String[][] {{"IOReadBandwidthMax", "BlockIOReadBandwidth", "resources.ioReadBandwidthMax"},
+                                          {"IOWriteBandwidthMax", "BlockIOWriteBandwidth", "resources.ioWriteBandwidthMax"}}) {
+            List<String> lines = k[0].startsWith("IORead") ? r.ioReadBandwidthMax() : r.ioWriteBandwidthMax();
+            for (int i = 0; i < lines.size(); i++) {
+                String v = specifiers(lines.get(i).strip());
+                g.add("Service", g.knows("Service", k[0], v) ? k[0] : k[1], v, k[2] + "[" + i + "]");
+            }
+        }
+        r.allowedCpus().ifPresent(v -> g.addOrNote("Service", "AllowedCPUs", v, "resources.allowedCpus"));
+        r.cpuAffinity().ifPresent(v -> g.add("Service", "CPUAffinity", v, "resources.cpuAffinity"));
     }
 
     /** Adds lines the host's systemd knows; for the rest, a note or the caller's fallback. */

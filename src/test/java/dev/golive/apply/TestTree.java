@@ -76,6 +76,9 @@ public final class TestTree {
 
     TestTree(Path dir) { this.dir = dir; }
 
+    /** An existing tree (a fixture copied in), as it is. */
+    public static TestTree of(Path dir) { return new TestTree(dir); }
+
     public static TestTree create(Path dir) {
         TestTree t = new TestTree(dir);
         t.file("/etc/sysctl.d/10-vendor.conf", "kernel.printk = 4 4 1 7\n", 0644);

@@ -23,6 +23,8 @@ class BuildTargetTest {
             linux/arm64/v9.5  | linux | arm64 | GOARM64 | v9.5 | linux/arm64/v9.5 | hello-linux-arm64-v9.5
             ' linux/riscv64 ' | linux | riscv64 |       |   | linux/riscv64     | hello-linux-riscv64
             windows/amd64     | windows | amd64 |       |   | windows/amd64     | hello-windows-amd64.exe
+            linux/386         | linux | 386   |         |   | linux/386         | hello-linux-386
+            windows/386       | windows | 386 |         |   | windows/386       | hello-windows-386.exe
             """)
     void parsesTheTextFormsAnAdminTypes(String text, String goos, String goarch, String levelVar, String levelValue,
                                         String canonical, String fileName) {
@@ -59,6 +61,6 @@ class BuildTargetTest {
     @Test
     void aPlainTargetClearsLevelsInheritedFromTheShell() {
         assertThat(BuildTarget.parse("linux/amd64").env())
-                .containsEntry("GOAMD64", "").containsEntry("GOARM", "").containsEntry("GOARM64", "");
+                .containsEntry("GOAMD64", "").containsEntry("GOARM", "").containsEntry("GOARM64", "").containsEntry("GO386", "");
     }
 }

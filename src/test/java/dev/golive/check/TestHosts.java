@@ -256,10 +256,22 @@ final class TestHosts {
         return this;
     }
 
+    /** The service's cgroup has held {@code peak} tasks (pids.peak; null: no pids.peak) under pids.max {@code max} (null: "max"). */
+    TestHosts tasks(Long peak, Long max) {
+        String dir = "/sys/fs/cgroup/system.slice/app.service/";
+        tasks = new dev.golive.model.ServiceTasks(dir.substring(0, dir.length() - 1),
+                peak == null ? Fact.unknown("no pids.peak") : Fact.of(peak, Source.File.of(dir + "pids.peak")),
+                Fact.of(peak == null ? 1L : peak, Source.File.of(dir + "pids.current")),
+                Fact.of(Optional.ofNullable(max), Source.File.of(dir + "pids.max")));
+        return this;
+    }
+
     TestHosts binaryUnknown() { binary = Fact.unknown("binary not readable"); return this; }
     TestHosts goMod(String v) { goMod = Fact.of(v, new Source.File("/srv/app/go.mod", 3)); return this; }
     TestHosts exposure(double score) { exposure = Fact.of(score, new Source.Command("systemd-analyze security --offline=true " + UNIT)); return this; }
     TestHosts verify(String... lines) { verify = Fact.of(List.of(lines), new Source.Command("systemd-analyze verify " + UNIT)); return this; }
+
+    private dev.golive.model.ServiceTasks tasks = dev.golive.model.ServiceTasks.unknown("/sys/fs/cgroup/system.slice/app.service", "not read");
 
     HostFacts build() {
         Source.Command uname = new Source.Command("uname -r");
@@ -313,7 +325,8 @@ final class TestHosts {
         GoToolchainFacts go = new GoToolchainFacts(goPath, goVersion, goEnv);
         Optional<ServiceFacts> svc = service
                 ? Optional.of(new ServiceFacts("app.service", Fact.of(new UnitFileInfo("app.service", UNIT, "/etc/systemd/system", List.of()), Source.File.of(UNIT)),
-                        directives, binary, env, "/system.slice/app.service", goMod, exposure, verify, executable))
+                        directives, binary, env, "/system.slice/app.service", goMod, exposure, verify, executable,
+                        Fact.unknown("the binary was not searched for sd_notify strings"), tasks))
                 : Optional.empty();
         return new HostFacts(new CaptureInfo("/", true, capturedAt, "web-1"), os, cpu, mem, fds, sysctls,
                 new NetworkFacts(listening), cg, sd, go, svc);

@@ -172,6 +172,11 @@ class VendorUnitsAndVersionsTest {
     @CsvSource({"docker, false", "docker, true", "containerd, false", "containerd, true"})
     void planForAContainerRuntimeLeavesItsSandboxTaskLimitKillModeAndRestartAlone(String name, boolean tighten) throws IOException {
         Path t = tree("debian12-vm", "/usr/lib/systemd/system/" + name + ".service", name.equals("docker") ? DOCKER : CONTAINERD);
+        // the runtime is running with a measured peak, so web-api sizes a task limit (max(200% of tasks.peak, 4096)) that must stay out
+        Path cg = Files.createDirectories(t.resolve("sys/fs/cgroup/system.slice/" + name + ".service"));
+        Files.writeString(cg.resolve("pids.current"), "40\n");
+        Files.writeString(cg.resolve("pids.peak"), "1500\n");
+        Files.writeString(cg.resolve("pids.max"), "max\n");
         Plan p;
         try (Session s = Session.open(t.toString())) {
             if (tighten) s.tighten(true);

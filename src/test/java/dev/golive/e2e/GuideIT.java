@@ -83,17 +83,55 @@ class GuideIT {
     }
 
     @Test
-    void on_a_dumb_terminal_the_guide_prints_plain_lines() throws Exception {
+    void on_a_dumb_terminal_the_guide_prints_plain_lines_completes_with_tab_and_pages_at_the_terminal_height() throws Exception {
         Path host = FixtureTrees.targetTree(tmp, "ubuntu2004-hybrid");
+        Map<String, String> before = FixtureTrees.hashes(host);
         try (Tmux t = Tmux.start(80, 24, "TERM=dumb", "./scripts/golive guide --root " + host)) {
             t.waitFor(s -> s.contains("Fix which"), "the findings question");
             assertThat(t.screenWithEscapes()).doesNotContain("\u001b[");
             t.keys("Enter");
             t.waitFor(s -> s.contains("Profile"), "the profile question");
+            // the tty stays cooked on a dumb terminal: the Tab reaches golive with the Enter
+            t.type("high-");
+            t.keys("Tab", "Enter");
+            t.waitFor(s -> s.contains("high- → high-connections"), "the completed profile name");
+            t.waitFor(s -> s.contains("Set up the Go service's systemd unit too?"), "the service question");
+            t.keys("Enter");
+            String page = t.waitFor(s -> s.contains("-- more (enter: next page, q: skip the rest of this part) --"), "the first page of the preview");
+            assertThat(page).as("the first page starts at the top of the preview, nothing scrolled away")
+                    .contains("Preview (nothing has been written yet):");
+            assertThat(t.screenWithEscapes()).doesNotContain("\u001b[");
+            t.type("q");
+            t.keys("Enter");
+            for (int i = 0; i < 20 && !t.screen().contains("Apply these changes now"); i++) {
+                t.waitFor(s -> s.endsWith("-- ") || s.contains("Apply these changes now") || s.contains("-- more"), "more");
+                t.type("q");
+                t.keys("Enter");
+            }
+            String s = t.waitFor(x -> x.contains("Apply these changes now"), "the confirmation after skipping every part");
+            assertThat(s).contains("lines skipped)");
             t.keys("C-d");
             t.waitFor(x -> joined(x).contains("nothing was changed"), "the stop on end of input");
             assertThat(t.exitCode()).isEqualTo(130);
         }
+        assertThat(FixtureTrees.hashes(host)).isEqualTo(before);
+    }
+
+    @Test
+    void under_lc_all_c_the_output_spells_its_symbols_in_ascii() throws Exception {
+        Path host = FixtureTrees.targetTree(tmp, "ubuntu2004-hybrid");
+        Path answers = tmp.resolve("setup.yaml");
+        Files.writeString(answers, "fix: all\nprofile: base\nservice: no\napply: no\n");
+        Run r = Run.run(List.of(Run.root().resolve("scripts/golive").toString(), "guide", "--root", host.toString(),
+                "--answers", answers.toString()), java.time.Duration.ofSeconds(120), Map.of("LC_ALL", "C"));
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("golive guide - ").contains("-> sysctl net.ipv4.tcp_syncookies = 1")
+                .doesNotContain("golive guide ?").doesNotContain("? sysctl");
+        // the CLI's output goes through the same table
+        Run plan = Run.run(List.of(Run.root().resolve("scripts/golive").toString(), "plan", "--profile", "base", "--root", host.toString()),
+                java.time.Duration.ofSeconds(120), Map.of("LC_ALL", "C"));
+        assertThat(plan.exit()).as(plan.err()).isZero();
+        assertThat(plan.out()).contains(" - profile base - ").contains("256     -> 4096").doesNotContain("?");
     }
 
     @Test
@@ -122,5 +160,15 @@ class GuideIT {
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err().strip()).isEqualTo("golive: " + answers + ":2:10: profile: no profile \"bse\" (did you mean \"base\"?)");
         assertThat(List.of(bad.err().strip().split("\n"))).hasSize(1);
+
+        // a service value is checked where it is answered, by the unit derivation every front end uses
+        Files.writeString(answers, "fix: none\nprofile: none\nservice: yes\nservice.name: api\nservice.exec: /srv/api/api\n"
+                + "service.user: www-data\nservice.cpu-quota: 2 CPUs\napply: yes\n");
+        Map<String, String> before = FixtureTrees.hashes(host);
+        Run quota = Run.golive("guide", "--root", host.toString(), "--answers", answers.toString());
+        assertThat(quota.exit()).isEqualTo(2);
+        assertThat(quota.err().strip()).isEqualTo("golive: " + answers + ":7:20: service.cpu-quota: \"2 CPUs\" is not a CPU quota "
+                + "(a percentage above 0 with at most two decimals, e.g. 200% for two CPUs)");
+        assertThat(FixtureTrees.hashes(host)).isEqualTo(before);
     }
 }

@@ -12,6 +12,7 @@ import dev.golive.model.MemoryFacts;
 import dev.golive.model.NetworkFacts;
 import dev.golive.model.OsFacts;
 import dev.golive.model.Source;
+import dev.golive.model.SysctlFact;
 import dev.golive.model.SysctlFacts;
 import dev.golive.model.SystemdFacts;
 
@@ -33,6 +34,7 @@ final class SmallHost {
     List<Integer> ports = List.of(22, 8080);
     String isolcpus = "not set";
     String nohzFull = "not set";
+    final Map<String, String> sysctls = new java.util.LinkedHashMap<>();
 
     SmallHost kernel(String k) { kernel = k; return this; }
     SmallHost container(String c) { container = c; return this; }
@@ -43,6 +45,14 @@ final class SmallHost {
     SmallHost ports(Integer... p) { ports = p == null ? null : Arrays.asList(p); return this; }
     SmallHost isolcpus(String v) { isolcpus = v; return this; }
     SmallHost nohzFull(String v) { nohzFull = v; return this; }
+    /** A sysctl read live on the host (exists, no file sets it). */
+    SmallHost sysctl(String key, String live) { sysctls.put(key, live); return this; }
+
+    private SysctlFacts sysctlFacts(Source s) {
+        Map<String, SysctlFact> byKey = new java.util.LinkedHashMap<>();
+        sysctls.forEach((k, v) -> byKey.put(k, new SysctlFact(k, Fact.of(true, s), Fact.of(v, s), Optional.empty(), k.startsWith("net."))));
+        return new SysctlFacts(byKey, List.of(), List.of(), List.of());
+    }
 
     HostFacts build() {
         Source s = Source.File.of("/synthetic");
@@ -56,7 +66,7 @@ final class SmallHost {
                 List.of(new CgroupLimit("/", Fact.of(Optional.ofNullable(memLimit).map(Long::doubleValue), s))));
         FdFacts fds = new FdFacts(Fact.unknown("x"), Fact.unknown("x"), Fact.unknown("x"), Fact.unknown("x"), Fact.unknown("x"), Fact.unknown("x"), List.of());
         CgroupFacts cg = new CgroupFacts(Fact.unknown("x"), List.of(), Fact.unknown("x"), Fact.unknown("x"), List.of(), u, u, u);
-        return new HostFacts(new CaptureInfo("/synthetic", false, null, null), os, cpu, mem, fds, new SysctlFacts(Map.of(), List.of(), List.of(), List.of()),
+        return new HostFacts(new CaptureInfo("/synthetic", false, null, null), os, cpu, mem, fds, sysctlFacts(s),
                 new NetworkFacts(ports == null ? Fact.unknown("ss not run") : Fact.of(List.copyOf(ports), s)), cg,
                 new SystemdFacts(Fact.unknown("x"), Fact.unknown("x"), Map.of(), List.of(), List.of()), new GoToolchainFacts(u, u, Map.of()), Optional.empty());
     }

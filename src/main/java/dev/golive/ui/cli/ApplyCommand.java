@@ -5,7 +5,9 @@ import dev.golive.apply.PlanCodec;
 import dev.golive.app.Session;
 import dev.golive.host.AdminNamedFiles;
 import dev.golive.model.GoliveException;
+import dev.golive.model.FinishPlan;
 import dev.golive.model.Plan;
+import dev.golive.plan.FinishPlanner;
 import dev.golive.plan.Preview;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,8 +50,26 @@ public final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--restart", description = "Also run the restarts the plan proposes (systemctl restart UNIT).")
     boolean restart;
 
+    @Option(names = "--finish", description = "Also finish the service, in the same snapshot: create its system user and group when "
+            + "missing, install --binary, create the directories systemd will not, enable and start a new unit or restart a running one; "
+            + "then check its health (docs/snapshots.md, \"Finishing a service\").")
+    boolean finish;
+
+    @Option(names = "--binary", paramLabel = "FILE", description = "With --finish: the binary to install as the unit's ExecStart program "
+            + "(0755 root:root, atomically; the one it replaces is kept in the snapshot).")
+    String binary;
+
+    @Option(names = "--health-url", paramLabel = "URL", description = "With --finish: an http:// URL that must answer 2xx or 3xx once the service runs.")
+    String healthUrl;
+
     @Option(names = "--timing", hidden = true, description = "Print the apply's wall and CPU time to stderr (for scripts/bench).")
     boolean timing;
+
+    /** How long the health step waits for the service to come up, and then watches its restart counter. */
+    static final java.time.Duration HEALTH_WITHIN = java.time.Duration.ofSeconds(20), HEALTH_SETTLE = java.time.Duration.ofSeconds(3);
+
+    /** The service as asked (its ports are what the health step checks). */
+    private Optional<dev.golive.model.ServiceSpec> svcSpec = Optional.empty();
 
     /** Tests replace these. */
     Confirm confirm = Confirm.terminal();
@@ -60,26 +80,34 @@ public final class ApplyCommand implements Callable<Integer> {
             s.requireWritable();
             if (kernel.kernel != null && planFile != null) throw GoliveException.badInput("--kernel goes with --profile; a plan file was checked when it was made");
             s.kernel(kernel.kernel);
+            if (!finish && (binary != null || healthUrl != null)) throw GoliveException.badInput("--binary and --health-url go with --finish");
+            if (finish && restart) throw GoliveException.badInput("--finish restarts or starts the service itself; leave out --restart");
             Plan plan = plan(s);
             PrintWriter out = spec.commandLine().getOut();
-            if (plan.isEmpty() && plan.actions().isEmpty()) {
+            Optional<FinishPlan> fin = finish ? Optional.of(s.finishPlan(plan, Optional.ofNullable(binary),
+                    svcSpec.map(sp -> sp.ports()).orElse(List.of()), Optional.ofNullable(healthUrl).map(ApplyCommand::checkUrl))) : Optional.empty();
+            if (plan.isEmpty() && plan.actions().isEmpty() && fin.map(FinishPlan::isEmpty).orElse(true)) {
                 out.println("nothing to apply: the host is already as plan " + plan.id() + " asks");
                 out.flush();
                 return 0;
             }
             if (!yes) {
                 out.print(Preview.render(plan, s.describeRoot(), Output.style(common)));
+                fin.ifPresent(f -> {
+                    out.println("Finish " + f.unit() + ":");
+                    FinishPlanner.describe(f).forEach(l -> out.println("  " + l));
+                });
                 out.flush();
             }
             String question = "Apply plan " + plan.id() + " (" + plan.files().size() + " files, " + plan.live().size()
-                    + " live values) to " + s.describeRoot() + "?";
+                    + " live values" + fin.map(f -> ", " + f.steps().size() + " steps to finish " + f.unit()).orElse("") + ") to " + s.describeRoot() + "?";
             if (!Confirm.confirmed(confirm, yes, question)) {
                 out.println("not applied; nothing was changed");
                 out.flush();
                 return 0;
             }
             Timing t = Timing.start(timing);
-            ApplyResult r = s.apply(plan, restart);
+            ApplyResult r = fin.isPresent() ? s.applyAndFinish(plan, fin.get(), l -> { }) : s.apply(plan, restart);
             t.report(spec.commandLine().getErr(), "apply");
             r.lines().forEach(l -> out.println("  " + l));
             // an image tree: nothing was set live; say what its first boot gets and what it was checked against
@@ -92,11 +120,30 @@ public final class ApplyCommand implements Callable<Integer> {
             plan.conflicts().forEach(c -> out.println("  conflict, still there: " + c.key() + ": " + c.winner().describe() + " " + c.winnerSays()
                     + " and wins " + c.when() + " over golive's " + c.wanted()));
             Output.warnUnrecorded(s, spec.commandLine().getErr());
-            out.println("applied plan " + r.snapshotId() + " in " + r.millis() + " ms; verified. Undo with: golive rollback "
-                    + r.snapshotId() + (common.root == null ? "" : " --root " + common.root));
+            String undo = "golive rollback " + r.snapshotId() + (common.root == null ? "" : " --root " + common.root);
+            out.println("applied plan " + r.snapshotId() + " in " + r.millis() + " ms; verified. Undo with: " + undo);
             out.flush();
-            return 0;
+            if (fin.isEmpty()) return 0;
+            if (!s.live()) {
+                out.println("health: skipped: " + s.describeRoot() + " is a target tree, nothing runs in it");
+                out.flush();
+                return 0;
+            }
+            var h = s.health(fin.get().unit(), fin.get().ports(), fin.get().healthUrl(), HEALTH_WITHIN, HEALTH_SETTLE);
+            out.println("health of " + h.unit() + ":");
+            dev.golive.verify.HealthJudge.lines(h).forEach(l -> out.println("  " + l));
+            out.flush();
+            if (h.ok()) return 0;
+            spec.commandLine().getErr().println("golive: " + h.unit() + " is not healthy; the apply stands (snapshot " + r.snapshotId()
+                    + "): fix it and run golive health --service " + h.unit() + " --wait 20, or undo with: " + undo);
+            spec.commandLine().getErr().flush();
+            return dev.golive.model.ExitCode.FINDINGS.code();
         }
+    }
+
+    static String checkUrl(String url) {
+        if (!url.matches("https?://[^\\s]+")) throw GoliveException.badInput("--health-url " + url + ": expected an http:// or https:// URL");
+        return url;
     }
 
     private Plan plan(Session s) {
@@ -107,6 +154,7 @@ public final class ApplyCommand implements Callable<Integer> {
             return PlanCodec.readPlanFile(planFile, AdminNamedFiles.readText(planFile));
         }
         Optional<ServiceOptions.Input> svc = service.buildIfGiven();
+        svcSpec = svc.map(ServiceOptions.Input::spec);
         if (tighten) s.tighten(true);
         return s.planFor(profile, svc.map(ServiceOptions.Input::spec), List.of(), Session.newPlanId());
     }

@@ -69,6 +69,8 @@ public final class Cli {
 
     private static CommandLine withHandlers(CommandLine cl) {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setOut(glyphWriter(System.out));
+        cl.setErr(glyphWriter(System.err));
         cl.setExecutionStrategy(parsed -> {
             if (!helpRequested(parsed)) {
                 try {
@@ -101,7 +103,7 @@ public final class Cli {
      * the guided line mode instead, after one line saying why.
      */
     static int fullScreen(FullScreenArgs a) {
-        PrintWriter err = new PrintWriter(System.err, true);
+        PrintWriter err = glyphWriter(System.err);
         try {
             a.refuseEmpty();
             unfinishedNotice(a.root(), "", err);
@@ -115,6 +117,16 @@ public final class Cli {
         } catch (RuntimeException e) {
             return handle(e, err, a.debug());
         }
+    }
+
+    /**
+     * What picocli would write to, in the locale's charset, with golive's symbols (→, ·, …)
+     * spelled in ASCII where that charset has none (LC_ALL=C): report.Glyphs decides.
+     */
+    static PrintWriter glyphWriter(java.io.PrintStream stream) {
+        java.nio.charset.Charset cs = dev.golive.report.Glyphs.stdout();
+        return new PrintWriter(dev.golive.report.Glyphs.forCharset(cs).writer(
+                new java.io.BufferedWriter(new java.io.OutputStreamWriter(stream, cs))), true);
     }
 
     static int handle(Exception ex, PrintWriter err, boolean debug) {

@@ -19,26 +19,55 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
-@Command(name = "export", mixinStandardHelpOptions = true,
+@Command(name = "export",
         description = {"Write the plan for a profile as an Ansible playbook or a POSIX shell script that makes the same",
                 "changes as `golive apply` (files, live values, systemctl), for hosts golive does not run on.",
-                "Both are idempotent and take no snapshot: only golive's own apply can be rolled back."},
+                "Both are idempotent and take no snapshot: only golive's own apply can be rolled back.",
+                "Or write the service as a container: a Dockerfile (and .dockerignore beside -o) or a Kubernetes",
+                "Deployment and Service, from the same service options (--service, --exec, --port, --cpu-quota, ...)."},
         footer = {"", "The playbook takes -e golive_root=DIR, the script GOLIVE_ROOT=DIR: write into a target tree as",
                 "`golive apply --root DIR` does, without systemctl.",
+                "dockerfile and kubernetes need --service and --go-mod DIR (the module: its path names the binary,",
+                "its go line the build stage's Go); kubernetes also --image REPO:TAG or --version V.",
                 "Exit codes: 0 written, 2 bad input (unknown profile, bad --format), 3 environment."})
 public final class ExportCommand implements Callable<Integer> {
 
-    enum Format { ansible, shell }
+    enum Format { ansible, shell, dockerfile, kubernetes }
+
+    enum Base { scratch, distroless }
 
     @Mixin CommonOptions common;
     @Mixin KernelOption kernel;
     @Spec CommandSpec spec;
 
-    @Option(names = "--format", paramLabel = "ansible|shell", required = true, description = "ansible: a playbook; shell: a POSIX sh script.")
+    // not mixinStandardHelpOptions: its --version would clash with the version stamp below (as in `golive build`)
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
+    @Option(names = "--format", paramLabel = "ansible|shell|dockerfile|kubernetes", required = true,
+            description = "ansible: a playbook; shell: a POSIX sh script; dockerfile: a Dockerfile for the service; kubernetes: its Deployment and Service.")
     Format format;
 
-    @Option(names = "--profile", paramLabel = "NAME", required = true, description = "The profile (see `golive profiles`, `golive recommend`).")
+    @Option(names = "--profile", paramLabel = "NAME", description = "The profile (see `golive profiles`, `golive recommend`); ansible and shell only.")
     String profile;
+
+    @Option(names = "--target", paramLabel = "GOOS/GOARCH[/LEVEL]", description = "dockerfile: the target the image's binary is built for (default: this root's host).")
+    String target;
+
+    @Option(names = "--version", paramLabel = "V", description = "dockerfile: stamp the binary (-X main.version=V, as `golive build`); kubernetes: the image tag when --image is not given.")
+    String version;
+
+    @Option(names = "--base", paramLabel = "scratch|distroless", description = "dockerfile: the runtime stage's base (default: scratch).")
+    Base base;
+
+    @Option(names = "--image", paramLabel = "REPO:TAG", description = "kubernetes: the image the Deployment runs (default NAME:VERSION).")
+    String image;
+
+    @Option(names = "--health-path", paramLabel = "PATH", description = "kubernetes: the HTTP path of the liveness and readiness probes, on the first --port.")
+    String healthPath;
+
+    @Option(names = "--stop-timeout", paramLabel = "TIME", description = "kubernetes: terminationGracePeriodSeconds, as a systemd time span (TimeoutStopSec=).")
+    String stopTimeout;
 
     /** The service as `golive unit` and `golive plan` take it. */
     @Mixin ServiceOptions service;
@@ -56,6 +85,14 @@ public final class ExportCommand implements Callable<Integer> {
     ExportCommand(Function<String, Session> sessions) { this.sessions = sessions; }
 
     @Override public Integer call() {
+        if (format == Format.dockerfile || format == Format.kubernetes) return container();
+        refuse("--target", target);
+        refuse("--version", version);
+        refuse("--base", base);
+        refuse("--image", image);
+        refuse("--health-path", healthPath);
+        refuse("--stop-timeout", stopTimeout);
+        if (profile == null) throw GoliveException.badInput("--format " + format + " needs --profile NAME (see `golive profiles`)");
         String planId = id == null ? Session.newPlanId() : id;
         if (!planId.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
             throw GoliveException.badInput("--id " + planId + ": use letters, digits, '.', '_' and '-', starting with a letter or digit");
@@ -77,6 +114,54 @@ public final class ExportCommand implements Callable<Integer> {
             AdminNamedFiles.writeText(output, text, format == Format.shell ? 0755 : 0644);
             out.println("wrote " + output + " (" + format + ", plan " + plan.id() + ": " + plan.files().size() + " file(s), "
                     + plan.live().size() + " live value(s))");
+        }
+        out.flush();
+        return 0;
+    }
+
+    private void refuse(String option, Object value) {
+        if (value != null) throw GoliveException.badInput(option + " is for --format dockerfile or kubernetes, not " + format);
+    }
+
+    /** --format dockerfile|kubernetes: the service as a container, no plan and no profile. */
+    private int container() {
+        if (profile != null) throw GoliveException.badInput("--profile is for --format ansible or shell: a container is not tuned by a host profile");
+        if (id != null) throw GoliveException.badInput("--id is for --format ansible or shell: a container export has no plan");
+        if (format == Format.dockerfile) {
+            for (Object[] o : new Object[][] {{"--image", image}, {"--health-path", healthPath}, {"--stop-timeout", stopTimeout}}) {
+                if (o[1] != null) throw GoliveException.badInput(o[0] + " is for --format kubernetes, not dockerfile");
+            }
+        } else {
+            for (Object[] o : new Object[][] {{"--target", target}, {"--base", base}}) {
+                if (o[1] != null) throw GoliveException.badInput(o[0] + " is for --format dockerfile, not kubernetes");
+            }
+        }
+        List<String> unitOnly = service.unitOnlyGiven();
+        if (!unitOnly.isEmpty()) {
+            throw GoliveException.badInput(unitOnly.get(0) + " is a systemd unit setting; --format " + format + " does not use it");
+        }
+        if (service.goMod == null) throw GoliveException.badInput("--format " + format + " needs --go-mod DIR (the module's go.mod names the binary and the Go release)");
+        ServiceOptions.Input svc = service.build();
+        dev.golive.export.ContainerSpec c;
+        try (Session s = sessions.apply(common.root)) {
+            s.kernel(kernel.kernel);
+            c = s.containerSpec(svc.spec(), new Session.ContainerOptions(java.nio.file.Path.of(service.goMod),
+                    Optional.ofNullable(target).map(dev.golive.build.BuildTarget::parse), Optional.ofNullable(version),
+                    base == Base.distroless ? dev.golive.export.ContainerSpec.Base.DISTROLESS : dev.golive.export.ContainerSpec.Base.SCRATCH,
+                    Optional.ofNullable(image), Optional.ofNullable(healthPath), Optional.ofNullable(stopTimeout)));
+        }
+        String text = format == Format.dockerfile ? dev.golive.export.Dockerfile.render(c) : dev.golive.export.Kubernetes.render(c);
+        PrintWriter out = spec.commandLine().getOut();
+        if (output == null) {
+            out.print(text);
+        } else {
+            AdminNamedFiles.writeText(output, text, 0644);
+            out.println("wrote " + output + " (" + format + " for " + c.service().unitName() + ")");
+            if (format == Format.dockerfile) {
+                String ignore = java.nio.file.Path.of(output).toAbsolutePath().resolveSibling(".dockerignore").toString();
+                AdminNamedFiles.writeText(ignore, dev.golive.export.Dockerfile.dockerignore(c), 0644);
+                out.println("wrote " + ignore);
+            }
         }
         out.flush();
         return 0;

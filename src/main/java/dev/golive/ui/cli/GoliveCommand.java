@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
                 PlanCommand.class,
                 ApplyCommand.class,
                 VerifyCommand.class,
+                HealthCommand.class,
                 RollbackCommand.class,
                 RecoverCommand.class,
                 SnapshotsCommand.class,

@@ -80,17 +80,38 @@ public final class ServiceOptions {
     @Option(names = "--io-weight", paramLabel = "N", description = "IOWeight= (1..10000).")
     Integer ioWeight;
 
+    @Option(names = "--cpu-weight", paramLabel = "N", description = "CPUWeight= (1..10000, default 100): the share of CPU under contention.")
+    Integer cpuWeight;
+
+    @Option(names = "--memory-low", paramLabel = "SIZE", description = "MemoryLow=: memory kept from reclaim while others have spare (cgroup v2 only).")
+    String memoryLow;
+
+    @Option(names = "--memory-min", paramLabel = "SIZE", description = "MemoryMin=: memory never reclaimed (cgroup v2 only, systemd 240).")
+    String memoryMin;
+
+    @Option(names = "--io-read-bandwidth-max", paramLabel = "'DEV BYTES'", description = "IOReadBandwidthMax=, e.g. '/dev/sda 50M' (base 1000; repeatable).")
+    List<String> ioReadBandwidthMax;
+
+    @Option(names = "--io-write-bandwidth-max", paramLabel = "'DEV BYTES'", description = "IOWriteBandwidthMax=, e.g. '/dev/sda 20M' (base 1000; repeatable).")
+    List<String> ioWriteBandwidthMax;
+
+    @Option(names = "--allowed-cpus", paramLabel = "LIST", description = "AllowedCPUs=, e.g. 0-3 (cpuset; cgroup v2 only, systemd 244).")
+    String allowedCpus;
+
+    @Option(names = "--cpu-affinity", paramLabel = "LIST", description = "CPUAffinity=, e.g. 0-3 (any cgroup layout).")
+    String cpuAffinity;
+
     /** {@code golive unit} also takes it as {@code --restart}; apply's {@code --restart} runs the restarts. */
-    @Option(names = "--restart-policy", paramLabel = "POLICY", description = "Restart= (default on-failure).")
+    @Option(names = "--restart-policy", paramLabel = "POLICY", description = "Restart= (default " + ServiceSpec.Restart.DEFAULT_POLICY + ").")
     String restart;
 
-    @Option(names = "--restart-sec", paramLabel = "TIME", description = "RestartSec= (default 2s).")
+    @Option(names = "--restart-sec", paramLabel = "TIME", description = "RestartSec= (default " + ServiceSpec.Restart.DEFAULT_RESTART_SEC + ").")
     String restartSec;
 
-    @Option(names = "--start-limit-interval", paramLabel = "TIME", description = "StartLimitIntervalSec= (default 60s).")
+    @Option(names = "--start-limit-interval", paramLabel = "TIME", description = "StartLimitIntervalSec= (default " + ServiceSpec.Restart.DEFAULT_START_LIMIT_INTERVAL + ").")
     String startLimitInterval;
 
-    @Option(names = "--start-limit-burst", paramLabel = "N", description = "StartLimitBurst= (default 5).")
+    @Option(names = "--start-limit-burst", paramLabel = "N", description = "StartLimitBurst= (default " + ServiceSpec.Restart.DEFAULT_START_LIMIT_BURST + ").")
     Integer startLimitBurst;
 
     @Option(names = "--hardening", paramLabel = "LEVEL", description = "none, basic (default) or strict; see docs/unit.md.")
@@ -122,6 +143,10 @@ public final class ServiceOptions {
             Map.entry("resources.cpuQuota", "--cpu-quota"), Map.entry("resources.memoryMax", "--memory-max"),
             Map.entry("resources.memoryHigh", "--memory-high"), Map.entry("resources.tasksMax", "--tasks-max"),
             Map.entry("resources.nofile", "--nofile"), Map.entry("resources.ioWeight", "--io-weight"),
+            Map.entry("resources.cpuWeight", "--cpu-weight"), Map.entry("resources.memoryLow", "--memory-low"),
+            Map.entry("resources.memoryMin", "--memory-min"), Map.entry("resources.ioReadBandwidthMax", "--io-read-bandwidth-max"),
+            Map.entry("resources.ioWriteBandwidthMax", "--io-write-bandwidth-max"), Map.entry("resources.allowedCpus", "--allowed-cpus"),
+            Map.entry("resources.cpuAffinity", "--cpu-affinity"),
             Map.entry("restart.policy", "--restart-policy"), Map.entry("restart.restartSec", "--restart-sec"),
             Map.entry("restart.startLimitIntervalSec", "--start-limit-interval"), Map.entry("restart.startLimitBurst", "--start-limit-burst"),
             Map.entry("hardening", "--hardening"), Map.entry("go.gomaxprocs", "--gomaxprocs"), Map.entry("go.gomemlimit", "--gomemlimit"));
@@ -131,8 +156,32 @@ public final class ServiceOptions {
         return service != null || specFile != null || description != null || exec != null || args != null || user != null
                 || dynamicUser != null || workingDirectory != null || stateDirectories != null || env != null || ports != null
                 || cpuQuota != null || memoryMax != null || memoryHigh != null || tasksMax != null || nofile != null || ioWeight != null
+                || cpuWeight != null || memoryLow != null || memoryMin != null || ioReadBandwidthMax != null || ioWriteBandwidthMax != null
+                || allowedCpus != null || cpuAffinity != null
                 || restart != null || restartSec != null || startLimitInterval != null || startLimitBurst != null || hardening != null
                 || gomaxprocs != null || gomemlimit != null || memLimitPercent != null || noGoRuntime || goMod != null;
+    }
+
+    /**
+     * The options given that only a systemd unit has (restart policy, task and file limits, users,
+     * directories): a container export refuses them rather than dropping them silently.
+     */
+    List<String> unitOnlyGiven() {
+        List<String> given = new java.util.ArrayList<>();
+        if (description != null) given.add("--description");
+        if (user != null) given.add("--user");
+        if (dynamicUser != null) given.add("--dynamic-user");
+        if (workingDirectory != null) given.add("--working-directory");
+        if (stateDirectories != null) given.add("--state-directory");
+        if (memoryHigh != null) given.add("--memory-high");
+        if (tasksMax != null) given.add("--tasks-max");
+        if (nofile != null) given.add("--nofile");
+        if (ioWeight != null) given.add("--io-weight");
+        if (restart != null) given.add("--restart-policy");
+        if (restartSec != null) given.add("--restart-sec");
+        if (startLimitInterval != null) given.add("--start-limit-interval");
+        if (startLimitBurst != null) given.add("--start-limit-burst");
+        return given;
     }
 
     /** The spec when any service option was given (then --service or the spec file's name is needed), else empty. */
@@ -166,7 +215,12 @@ public final class ServiceOptions {
         ServiceSpec.Resources res = new ServiceSpec.Resources(
                 opt(cpuQuota, r.cpuQuota(), "resources.cpuQuota", fromCli), opt(memoryMax, r.memoryMax(), "resources.memoryMax", fromCli),
                 opt(memoryHigh, r.memoryHigh(), "resources.memoryHigh", fromCli), opt(tasksMax, r.tasksMax(), "resources.tasksMax", fromCli),
-                nf, opt(ioWeight, r.ioWeight(), "resources.ioWeight", fromCli));
+                nf, opt(ioWeight, r.ioWeight(), "resources.ioWeight", fromCli),
+                opt(cpuWeight, r.cpuWeight(), "resources.cpuWeight", fromCli), opt(memoryLow, r.memoryLow(), "resources.memoryLow", fromCli),
+                opt(memoryMin, r.memoryMin(), "resources.memoryMin", fromCli),
+                list(ioReadBandwidthMax, r.ioReadBandwidthMax(), "resources.ioReadBandwidthMax", fromCli),
+                list(ioWriteBandwidthMax, r.ioWriteBandwidthMax(), "resources.ioWriteBandwidthMax", fromCli),
+                opt(allowedCpus, r.allowedCpus(), "resources.allowedCpus", fromCli), opt(cpuAffinity, r.cpuAffinity(), "resources.cpuAffinity", fromCli));
         ServiceSpec.Restart rs = b.restart();
         ServiceSpec.Restart restartPolicy = new ServiceSpec.Restart(
                 pick(restart, rs.policy(), "restart.policy", fromCli), pick(restartSec, rs.restartSec(), "restart.restartSec", fromCli),

@@ -57,10 +57,19 @@ public final class AnswersFile {
                 String value = v == JsonToken.VALUE_NULL ? "" : p.getText();
                 out.put(key, new Answer(value, p.currentTokenLocation().getLineNr(), p.currentTokenLocation().getColumnNr()));
             }
+            if (p.nextToken() != null) {
+                // a stream of documents: the flow would take the first and silently drop the rest
+                throw error(name, p.currentTokenLocation(), "a second YAML document (after \"---\"); an answers file is one document");
+            }
         } catch (GoliveException e) {
             throw e;
         } catch (IOException e) {
             String msg = e.getMessage() == null ? "not valid YAML" : e.getMessage().lines().findFirst().orElse("not valid YAML");
+            if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException m && m.getProblemMark() != null && m.getProblem() != null) {
+                // the scanner's own mark is where the problem is (a tab at 2:1); Jackson's is where the token began
+                throw GoliveException.badInput(name + ":" + (m.getProblemMark().getLine() + 1) + ":" + (m.getProblemMark().getColumn() + 1)
+                        + ": not valid YAML: " + m.getProblem().replace("\\t(TAB)", "tab").replace("\t(TAB)", "tab"));
+            }
             if (e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe && jpe.getLocation() != null) {
                 throw error(name, jpe.getLocation(), "not valid YAML: " + stripLocation(jpe.getOriginalMessage()));
             }

@@ -39,8 +39,10 @@ public final class AnswersPrompter implements Prompter {
         out.flush();
     }
 
-    @Override public void page(String text) {
-        String t = Printable.lines(text);
+    @Override public void page(java.util.List<dev.golive.plan.Preview.Section> sections) {
+        StringBuilder all = new StringBuilder();
+        sections.forEach(s -> all.append(s.text()));
+        String t = Printable.lines(all.toString());
         out.print(t.endsWith("\n") || t.isEmpty() ? t : t + "\n");
         out.flush();
     }

@@ -10,6 +10,7 @@ import dev.golive.model.Plan;
 import dev.golive.model.ServiceSpec;
 import dev.golive.model.Severity;
 import dev.golive.report.HostSummary;
+import dev.golive.unit.UnitWords;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -102,7 +103,7 @@ public final class Guide {
 
     private List<FixChange> chooseFixes(CheckReport report) {
         List<Finding> fixable = report.findings().stream()
-                .filter(x -> x.fix().map(fx -> !fx.changes().isEmpty()).orElse(false))
+                .filter(x -> Session.fixReach(x).goliveCanFix()) // a line in a vendor file is the admin's step: golive check says it
                 .sorted((a, b) -> b.severity().compareTo(a.severity()))
                 .toList();
         long advice = report.findings().size() - fixable.size();
@@ -146,71 +147,179 @@ public final class Guide {
         return answer;
     }
 
+    /**
+     * A service question: its answers-file key, the name the admin sees (the start of its
+     * prompt, and what an error about it is called) and the spec fields it answers (as
+     * unit.SpecValidator names them), so a refused value is asked again where it was given.
+     */
+    record ServiceQuestion(String id, String label, List<String> fields) {
+        boolean answers(String field) {
+            return fields.stream().anyMatch(f -> field.equals(f) || field.startsWith(f + "[") || field.startsWith(f + "."));
+        }
+    }
+
+    static final List<ServiceQuestion> SERVICE = List.of(
+            new ServiceQuestion("service.name", "Service name", List.of("name")),
+            new ServiceQuestion("service.exec", "Binary", List.of("exec")),
+            new ServiceQuestion("service.args", "Arguments", List.of("args", "arguments")),
+            new ServiceQuestion("service.user", "Run as user", List.of("user", "dynamicUser")),
+            new ServiceQuestion("service.ports", "TCP ports", List.of("ports")),
+            new ServiceQuestion("service.memory-max", "MemoryMax", List.of("resources.memoryMax")),
+            new ServiceQuestion("service.cpu-quota", "CPUQuota", List.of("resources.cpuQuota")),
+            new ServiceQuestion("service.nofile", "LimitNOFILE", List.of("resources.nofile")),
+            new ServiceQuestion("service.hardening", "Hardening", List.of("hardening")));
+
+    /** A spec field as the admin saw it asked ("resources.cpuQuota" → "CPUQuota"); a field no question sets keeps its name. */
+    static String label(String field) {
+        return SERVICE.stream().filter(q -> q.answers(field)).map(ServiceQuestion::label).findFirst().orElse(field);
+    }
+
+    /** The question an error (as {@link #label} names its field) is about. */
+    static Optional<ServiceQuestion> about(String problem) {
+        return SERVICE.stream().filter(q -> problem.startsWith(q.label() + ": ")).findFirst();
+    }
+
     private Optional<ServiceSpec> serviceQuestions() {
         boolean existing = backend.facts().service().isPresent();
         if (!Question.yes(io.ask(Question.yesNo("service", "Set up the Go service's systemd unit too?", existing)))) {
             return Optional.empty();
         }
-        Map<String, String> last = new LinkedHashMap<>();
+        Map<String, String> answers = new LinkedHashMap<>();
+        String dfltName = backend.facts().service().map(s -> s.name()).orElse("");
+        String name = ask(answers, question(SERVICE.get(0), dfltName, answers, Optional.empty()));
+        // an existing unit's values are the defaults (what the TUI's form is filled with); the
+        // drop-in then holds only what the admin changed
+        Optional<ServiceSpec> unit = backend.unitSpec(ServiceSpec.named(name).unitName());
+        unit.ifPresent(u -> io.say("  " + u.unitName() + " exists: its values are the defaults; the drop-in changes only what you change."));
+        for (ServiceQuestion q : SERVICE.subList(1, SERVICE.size())) ask(answers, question(q, dflt(q, unit), answers, unit));
         while (true) {
-            ServiceSpec spec = askSpec(last);
-            List<String> problems = backend.validate(spec);
-            if (problems.isEmpty()) {
+            ServiceSpec spec = spec(answers, unit);
+            Optional<String> problem = backend.problem(spec, Guide::label);
+            if (problem.isEmpty()) {
                 io.say("");
                 return Optional.of(spec);
             }
-            problems.forEach(p -> io.say("  " + p));
-            if (io instanceof AnswersPrompter) throw GoliveException.badInput(problems.get(0));
-            io.say("Please correct the service answers (your previous answers are the defaults).");
+            Optional<ServiceQuestion> q = about(problem.get());
+            if (q.isEmpty()) throw GoliveException.badInput(problem.get());
+            // a problem only the whole spec shows: asked again where it was answered
+            io.say("  " + problem.get());
+            ask(answers, question(q.get(), answers.get(q.get().id()), answers, unit));
         }
     }
 
-    private ServiceSpec askSpec(Map<String, String> last) {
-        String dfltName = last.getOrDefault("service.name", backend.facts().service().map(s -> s.name()).orElse(""));
-        String name = ask(last, Question.text("service.name", "Service name (e.g. api or api.service)", dfltName, a -> {
-            if (a.isBlank()) return Optional.of("a name is needed");
-            return Session.unitNameProblem(a.endsWith(".service") ? a : a + ".service");
-        }));
-        String exec = ask(last, Question.path("service.exec", "Binary (absolute path; empty keeps an existing unit's ExecStart)",
-                last.getOrDefault("service.exec", ""), a -> a.isEmpty() || a.startsWith("/") ? Optional.empty()
-                        : Optional.of("give an absolute path (systemd before 239 needs one, and it is unambiguous)")));
-        String args = ask(last, Question.text("service.args", "Arguments", last.getOrDefault("service.args", ""), Question.any()));
-        List<String> userChoices = new ArrayList<>(backend.users());
-        userChoices.add(0, "dynamic");
-        // a drop-in on an existing unit keeps its User= unless asked: DynamicUser=yes there would
-        // change who owns the service's files
-        boolean dropIn = exec.isEmpty();
-        if (dropIn) userChoices.add(0, "keep");
-        String user = ask(last, Question.words("service.user",
-                "Run as user (dynamic = DynamicUser=yes" + (dropIn ? ", keep = as the unit says" : "") + ")",
-                last.getOrDefault("service.user", dropIn ? "keep" : "dynamic"), userChoices, Question.any()));
-        String ports = ask(last, Question.text("service.ports", "TCP ports it listens on (e.g. 8080 or 80,443)",
-                last.getOrDefault("service.ports", ""), Guide::checkPorts));
-        String mem = ask(last, Question.text("service.memory-max", "MemoryMax (e.g. 2G; none)", last.getOrDefault("service.memory-max", "none"), Question.any()));
-        String cpu = ask(last, Question.text("service.cpu-quota", "CPUQuota (e.g. 200%; none)", last.getOrDefault("service.cpu-quota", "none"), Question.any()));
-        String nofile = ask(last, Question.text("service.nofile", "LimitNOFILE soft:hard (none keeps systemd's default)",
-                last.getOrDefault("service.nofile", "none"),
-                a -> isNone(a) || NofileLimit.parse(a).isPresent() ? Optional.empty() : Optional.of("expected soft:hard such as 65536:524288, or none")));
-        String hard = ask(last, Question.words("service.hardening", "Hardening (none, basic, strict)",
-                last.getOrDefault("service.hardening", "basic"), List.of("none", "basic", "strict"),
-                a -> List.of("none", "basic", "strict").contains(a.toLowerCase(Locale.ROOT)) ? Optional.empty()
-                        : Optional.of("answer none, basic or strict")));
-
-        ServiceSpec base = ServiceSpec.named(name);
-        boolean dynamic = user.equals("dynamic");
-        boolean keep = user.equals("keep") || user.isBlank();
-        return new ServiceSpec(name, Optional.empty(), exec.isEmpty() ? Optional.empty() : Optional.of(exec),
-                args.isBlank() ? List.of() : List.of(args.strip().split("\\s+")),
-                dynamic || keep ? Optional.empty() : Optional.of(user), dynamic, Optional.empty(), List.of(), Map.of(),
-                parsePorts(ports),
-                new ServiceSpec.Resources(opt(cpu), opt(mem), Optional.empty(), Optional.empty(),
-                        isNone(nofile) ? Optional.empty() : NofileLimit.parse(nofile), Optional.empty()),
-                base.restart(), ServiceSpec.Hardening.valueOf(hard.toUpperCase(Locale.ROOT)), base.go());
+    /**
+     * The question for {@code q}: its own format check, then the whole spec as it stands with
+     * this answer (every later question at its default) checked by the backend — a problem
+     * with this answer is said at once, without the field's internal name, and asked again.
+     */
+    private Question question(ServiceQuestion q, String dflt, Map<String, String> answers, Optional<ServiceSpec> unit) {
+        java.util.function.Function<String, Optional<String>> own = format(q, unit);
+        java.util.function.Function<String, Optional<String>> check = a -> own.apply(a).or(() -> {
+            Map<String, String> with = new LinkedHashMap<>(answers);
+            with.put(q.id(), a);
+            return backend.problem(spec(with, unit), Guide::label)
+                    .filter(p -> about(p).equals(Optional.of(q)))
+                    .map(p -> p.substring(q.label().length() + 2));
+        });
+        boolean dropIn = unit.isPresent();
+        return switch (q.id()) {
+            case "service.name" -> Question.text(q.id(), q.label() + " (e.g. api, or api.service)", dflt, check);
+            case "service.exec" -> Question.path(q.id(), q.label() + ", an absolute path (e.g. /usr/local/bin/api"
+                    + (dropIn ? "" : "; Tab completes") + ")", dflt, check);
+            case "service.args" -> Question.text(q.id(), q.label() + " (e.g. --listen :8080 --config /etc/api.yaml; empty for none)", dflt, check);
+            case "service.user" -> {
+                List<String> choices = new ArrayList<>(backend.users());
+                choices.add(0, "dynamic");
+                if (dropIn) choices.add(0, "keep");
+                yield Question.words(q.id(), q.label() + " (a login name; dynamic = DynamicUser=yes"
+                        + (dropIn ? "; keep = as the unit says" : "") + ")", dflt, choices, check);
+            }
+            case "service.ports" -> Question.text(q.id(), q.label() + " it listens on (e.g. 8080, or 80,443; none)", dflt, check);
+            case "service.memory-max" -> Question.text(q.id(), q.label() + ", the memory limit (e.g. 512M, 2G, or 50% of RAM; none)", dflt, check);
+            case "service.cpu-quota" -> Question.text(q.id(), q.label() + ", in % of one CPU (e.g. 50% = half a CPU, 200% = two CPUs; none)", dflt, check);
+            case "service.nofile" -> Question.text(q.id(), q.label() + ", open files soft:hard (e.g. 65536:524288; none = systemd's default)", dflt, check);
+            case "service.hardening" -> Question.words(q.id(), q.label() + " (none, basic or strict)", dflt, HARDENING, check);
+            default -> throw new IllegalArgumentException(q.id());
+        };
     }
 
-    private String ask(Map<String, String> last, Question q) {
+    private static final List<String> HARDENING = List.of("none", "basic", "strict");
+
+    /** What an answer must look like before the spec can hold it. */
+    private java.util.function.Function<String, Optional<String>> format(ServiceQuestion q, Optional<ServiceSpec> unit) {
+        return switch (q.id()) {
+            case "service.name" -> a -> a.isBlank() ? Optional.of("a name is needed")
+                    : Session.unitNameProblem(a.endsWith(".service") ? a : a + ".service");
+            case "service.exec" -> a -> a.isEmpty() || a.startsWith("/") ? Optional.empty()
+                    : Optional.of("give an absolute path (systemd before 239 needs one, and it is unambiguous)");
+            case "service.args" -> Guide::checkArguments;
+            case "service.ports" -> Guide::checkPorts;
+            case "service.nofile" -> a -> isNone(a) || NofileLimit.parse(a).isPresent() ? Optional.empty()
+                    : Optional.of("expected soft:hard such as 65536:524288, or none");
+            case "service.hardening" -> a -> HARDENING.contains(a.toLowerCase(Locale.ROOT)) ? Optional.empty()
+                    : Optional.of("answer none, basic or strict");
+            default -> Question.any();
+        };
+    }
+
+    /** The default of a question: the existing unit's value, else golive's for a new unit. */
+    private static String dflt(ServiceQuestion q, Optional<ServiceSpec> unit) {
+        ServiceSpec u = unit.orElse(null);
+        return switch (q.id()) {
+            case "service.exec" -> u == null ? "" : u.exec().orElse("");
+            case "service.args" -> u == null ? "" : String.join(" ", u.arguments().stream().map(UnitWords::quote).toList());
+            case "service.user" -> u == null ? "dynamic" : u.dynamicUser() ? "dynamic" : u.user().orElse("keep");
+            case "service.ports" -> "";
+            case "service.memory-max" -> u == null ? "none" : u.resources().memoryMax().orElse("none");
+            case "service.cpu-quota" -> u == null ? "none" : u.resources().cpuQuota().orElse("none");
+            case "service.nofile" -> u == null ? "none" : u.resources().nofile().map(NofileLimit::toString).orElse("none");
+            case "service.hardening" -> (u == null ? ServiceSpec.named("x").hardening() : u.hardening()).name().toLowerCase(Locale.ROOT);
+            default -> "";
+        };
+    }
+
+    /**
+     * The spec the answers amount to; a question not answered yet counts as its default. On an
+     * existing unit everything the guide does not ask (environment, restart, …) is the unit's.
+     */
+    private static ServiceSpec spec(Map<String, String> answers, Optional<ServiceSpec> unit) {
+        java.util.function.Function<String, String> a = id -> {
+            if (answers.containsKey(id)) return answers.get(id);
+            return dflt(SERVICE.stream().filter(q -> q.id().equals(id)).findFirst().orElseThrow(), unit);
+        };
+        String name = answers.getOrDefault("service.name", "");
+        ServiceSpec base = unit.orElse(ServiceSpec.named(name));
+        String exec = a.apply("service.exec");
+        String user = a.apply("service.user");
+        boolean dynamic = user.equals("dynamic");
+        boolean keep = user.equals("keep") || user.isBlank();
+        String nofile = a.apply("service.nofile");
+        ServiceSpec.Resources r = base.resources();
+        List<String> args;
+        try {
+            args = UnitWords.split(a.apply("service.args"));
+        } catch (GoliveException e) {
+            args = List.of(); // refused by the question's own check
+        }
+        List<Integer> ports;
+        try {
+            ports = parsePorts(a.apply("service.ports"));
+        } catch (NumberFormatException e) {
+            ports = List.of(); // refused by the question's own check
+        }
+        String hard = a.apply("service.hardening").toLowerCase(Locale.ROOT);
+        return new ServiceSpec(name, base.description(), exec.isEmpty() ? Optional.empty() : Optional.of(exec), args,
+                dynamic || keep ? (keep ? base.user() : Optional.empty()) : Optional.of(user), dynamic || (keep && base.dynamicUser()),
+                base.workingDirectory(), base.stateDirectories(), base.environment(), ports,
+                new ServiceSpec.Resources(opt(a.apply("service.cpu-quota")), opt(a.apply("service.memory-max")), r.memoryHigh(), r.tasksMax(),
+                        isNone(nofile) ? Optional.empty() : NofileLimit.parse(nofile), r.ioWeight()),
+                base.restart(), HARDENING.contains(hard) ? ServiceSpec.Hardening.valueOf(hard.toUpperCase(Locale.ROOT)) : base.hardening(),
+                base.go());
+    }
+
+    private String ask(Map<String, String> answers, Question q) {
         String a = io.ask(q);
-        last.put(q.id(), a);
+        answers.put(q.id(), a);
         return a;
     }
 
@@ -219,6 +328,15 @@ public final class Guide {
         plan.conflicts().forEach(c -> io.say("Conflict: " + c.key() + " = " + c.wanted() + " would be overridden " + c.when() + " by "
                 + c.winner().describe() + ", which " + c.winnerSays() + ". " + c.why()));
         plan.manualSteps().forEach(s -> io.say("Do by hand: " + s));
+    }
+
+    static Optional<String> checkArguments(String a) {
+        try {
+            UnitWords.split(a);
+            return Optional.empty();
+        } catch (GoliveException e) {
+            return Optional.of("arguments are split as systemd splits ExecStart= (" + e.getMessage() + ")");
+        }
     }
 
     static Optional<String> checkPorts(String a) {

@@ -36,13 +36,19 @@ public interface GuideBackend {
     /** Login names on the host being set up, for completion. */
     List<String> users();
 
-    /** Checks a service spec; the one-line errors, empty when it is fine. */
-    List<String> validate(ServiceSpec spec);
+    /**
+     * What is wrong with a service spec, as the unit derivation for every front end sees it
+     * (one line, its field named by {@code labels}), or empty when it can be rendered.
+     */
+    Optional<String> problem(ServiceSpec spec, java.util.function.UnaryOperator<String> labels);
+
+    /** The spec the host's existing unit {@code unit} amounts to (unit.SpecFromUnit), or empty when there is none. */
+    Optional<ServiceSpec> unitSpec(String unit);
 
     Plan plan(String profile, Optional<ServiceSpec> service, List<FixChange> fixes);
 
-    /** The plan as text: unified diffs and the live-value table. */
-    String preview(Plan plan);
+    /** The plan as text in its parts: unified diffs, the live-value table, conflicts, manual steps. */
+    List<dev.golive.plan.Preview.Section> preview(Plan plan);
 
     /** Applies the plan (snapshot first); the snapshot id. Throws GoliveException on failure. */
     String apply(Plan plan);

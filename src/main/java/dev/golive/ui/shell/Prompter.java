@@ -12,8 +12,11 @@ public interface Prompter {
     /** One line of output. */
     void say(String line);
 
-    /** A long text (a diff): paged on a terminal, printed as it is otherwise. */
-    void page(String text);
+    /**
+     * A long text in parts (the preview: files, live values, conflicts, …): paged on a
+     * terminal, where skipping ends only the part on screen; printed as it is otherwise.
+     */
+    void page(java.util.List<dev.golive.plan.Preview.Section> sections);
 
     /** Thrown when the admin stops the flow (Ctrl-C, EOF); nothing has been changed yet. */
     final class Stopped extends RuntimeException {

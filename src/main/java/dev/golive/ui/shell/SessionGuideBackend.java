@@ -52,23 +52,30 @@ public final class SessionGuideBackend implements GuideBackend {
 
     @Override public List<String> users() { return session.users(); }
 
-    @Override public List<String> validate(ServiceSpec spec) {
+    /** The same derivation as golive unit and the TUI's Unit screen (Session.previewUnit), without systemd-analyze. */
+    @Override public Optional<String> problem(ServiceSpec spec, java.util.function.UnaryOperator<String> labels) {
         try {
-            session.validateService(spec);
-            return List.of();
+            session.previewUnit(spec, Optional.empty(), labels, planId, false);
+            return Optional.empty();
         } catch (GoliveException e) {
-            return List.of(e.getMessage());
+            return Optional.of(e.getMessage());
         }
+    }
+
+    /** As the TUI fills its unit form: the service's unit read from the host, then unit.SpecFromUnit. */
+    @Override public Optional<ServiceSpec> unitSpec(String unit) {
+        HostFacts f = session.inspectService(unit, null);
+        return f.service().filter(s -> s.unit().known()).map(s -> dev.golive.unit.SpecFromUnit.of(s, f).spec());
     }
 
     @Override public Plan plan(String profile, Optional<ServiceSpec> service, List<FixChange> fixes) {
         return session.planFor(profile, service, fixes, planId);
     }
 
-    @Override public String preview(Plan plan) {
+    @Override public List<Preview.Section> preview(Plan plan) {
         HostFacts f = facts();
         String host = f.origin().hostname() == null ? f.origin().root() : f.origin().hostname();
-        return Preview.render(plan, host, new Style(false));
+        return Preview.sections(plan, host, new Style(false));
     }
 
     @Override public String apply(Plan plan) { return session.apply(plan, false).snapshotId(); }

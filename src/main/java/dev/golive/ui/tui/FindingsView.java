@@ -1,5 +1,6 @@
 package dev.golive.ui.tui;
 
+import dev.golive.app.Session;
 import dev.golive.check.Rule;
 import dev.golive.check.RuleCatalog;
 import dev.golive.model.Area;
@@ -7,6 +8,7 @@ import dev.golive.model.Finding;
 import dev.golive.model.FixChange;
 import dev.golive.model.Severity;
 import dev.golive.model.Source;
+import dev.golive.plan.FixReach;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -95,7 +97,7 @@ final class FindingsView extends View {
         Finding f = list.selected().orElseThrow();
         if (!app.model().fixable(f)) {
             // short enough for 80 columns with the longest rule ID (29 characters)
-            app.status(f.ruleId() + ": golive cannot change this itself; see Fix");
+            app.status(f.ruleId() + (Session.fixReach(f).manual().isEmpty() ? ": golive cannot change this itself; see Fix" : ": a step for you, not golive; see Fix"));
             return;
         }
         boolean now = app.model().togglePick(f);
@@ -158,8 +160,13 @@ final class FindingsView extends View {
         }
         f.fix().ifPresent(fix -> {
             section(lines, "Fix", fix.text(), w);
-            for (FixChange ch : fix.changes()) {
+            FixReach reach = Session.fixReach(f);
+            for (FixChange ch : reach.golive()) {
                 for (String l : Dialog.wrap(ch.describe(), w - 4)) lines.add(new String[] {"CHANGED", "  " + l});
+            }
+            // a change golive never makes (a line in a file it does not own) is the admin's step, said as one
+            for (String step : reach.manual()) {
+                for (String l : Dialog.wrap("manual: " + step, w - 4)) lines.add(new String[] {"WARN", "  " + l});
             }
             if (fix.changes().isEmpty()) lines.add(new String[] {"DIM", "  (advice: golive does not change this itself)"});
         });

@@ -51,6 +51,8 @@ final class HostModel {
     private String goModDir;
     /** Changes of fixes picked and applied in this session: the host has them now, so a re-plan keeps them instead of undoing them. */
     private final List<FixChange> applied = new ArrayList<>();
+    /** What this session changed on the host, one line per apply, rollback, recover or restart, oldest first. */
+    private final List<String> changed = new ArrayList<>();
     /** Counts the inspections published: a screen that showed the host from an older one reads it again. */
     private int inspections;
 
@@ -187,7 +189,8 @@ final class HostModel {
 
     static String key(Finding f) { return f.ruleId() + "|" + f.message(); }
 
-    boolean fixable(Finding f) { return f.fix().map(x -> !x.changes().isEmpty()).orElse(false); }
+    /** golive can make (part of) the fix itself; a fix that is only the admin's step (a line in a vendor file) is not picked. */
+    boolean fixable(Finding f) { return Session.fixReach(f).goliveCanFix(); }
 
     boolean isPicked(Finding f) { return picked.containsKey(key(f)); }
 
@@ -216,6 +219,24 @@ final class HostModel {
 
     /** A rollback put files back as they were: fixes applied before are no longer on the host. */
     void rolledBack() { applied.clear(); }
+
+    /** Notes a change this session made to the host (GUI thread), for the quit question and the lines printed on exit. */
+    void changed(String what) { changed.add(what); }
+
+    /** What this session changed on the host, oldest first; empty when it changed nothing. */
+    List<String> changes() { return List.copyOf(changed); }
+
+    /** One sentence for the quit question: what this session changed on the host, from {@link #changes}. */
+    String changesSentence() {
+        return changed.isEmpty() ? "Nothing was changed on the host." : "This session changed the host: " + String.join("; ", changed) + ".";
+    }
+
+    /** The line an apply leaves in {@link #changes}: its snapshot, the files written and the live values, and how to undo it. */
+    static String appliedLine(Plan p, dev.golive.apply.ApplyResult r) {
+        List<String> paths = p.files().stream().map(dev.golive.model.FileChange::path).toList();
+        return "applied snapshot " + r.snapshotId() + " (" + (paths.isEmpty() ? "no files" : String.join(", ", paths))
+                + (r.liveValuesSet() > 0 ? "; " + r.liveValuesSet() + " live values" : "") + "; undo: golive rollback " + r.snapshotId() + ")";
+    }
 
     List<FixChange> pickedChanges() {
         List<FixChange> out = new ArrayList<>(applied);

@@ -77,6 +77,17 @@ final class ListPane<T> {
 
     void page(int dir) { move(dir * Math.max(1, lastHeight - 1)); }
 
+    /** Selects the first shown item that matches; false (selection unchanged) when none does. */
+    boolean select(Predicate<T> p) {
+        for (int i = 0; i < shown.size(); i++) {
+            if (p.test(shown.get(i))) {
+                selected = i;
+                return true;
+            }
+        }
+        return false;
+    }
+
     void home() { selected = 0; }
 
     void end() { selected = Math.max(0, shown.size() - 1); }

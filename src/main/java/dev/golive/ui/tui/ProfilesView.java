@@ -1,5 +1,6 @@
 package dev.golive.ui.tui;
 
+import dev.golive.app.Session;
 import dev.golive.model.GoliveException;
 import dev.golive.model.HostFacts;
 import dev.golive.profile.Profile;
@@ -34,7 +35,14 @@ final class ProfilesView extends View {
 
     @Override ListPane<?> list() { return list; }
 
-    @Override void shown() { app.model().loaded().ifPresent(l -> list.items(l.profiles())); }
+    /** The first time the list fills, the cursor starts on the profile the plan uses (the admin's choice, else ★), so p plans what "in plan" marks. */
+    @Override void shown() {
+        app.model().loaded().ifPresent(l -> {
+            boolean first = list.total() == 0;
+            list.items(l.profiles());
+            if (first) app.model().profile().ifPresent(p -> list.select(x -> x.name().equals(p)));
+        });
+    }
 
     @Override protected List<Binding> buildBindings() {
         List<Binding> b = new ArrayList<>(list.moves());
@@ -47,6 +55,11 @@ final class ProfilesView extends View {
             app.model().chooseProfile(list.selected().orElseThrow().name());
             app.planAndReview();
         }).unless(() -> list.selected().isEmpty() ? "no profile selected" : null));
+        b.add(Binding.hint("n", "fixes only", "Plan only the fixes you picked, with no profile (the guide's \"" + Session.NO_PROFILE
+                + "\"), and open Review", () -> {
+            app.model().chooseProfile(Session.NO_PROFILE);
+            app.planAndReview();
+        }).unless(() -> app.model().picked().isEmpty() ? "no fixes picked (Findings: enter)" : null));
         b.add(Binding.quiet("J", "row down", "Move down the profile's table; the row's whole why shows below it", () -> cursor++));
         b.add(Binding.quiet("K", "row up", "Move up the profile's table; the row's whole why shows below it", () -> cursor = Math.max(0, cursor - 1)));
         return b;

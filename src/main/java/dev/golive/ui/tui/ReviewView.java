@@ -162,10 +162,12 @@ final class ReviewView extends View {
             c.text(1, 1, "No plan yet.", Role.TITLE);
             c.text(1, 3, "Profiles: choose a profile and press p (plan and review),", Role.BASE);
             int n = app.model().picked().size();
-            c.text(1, 4, "or press r here to plan " + app.model().profile().map(p -> "profile " + p).orElse("the recommended profile")
+            c.text(1, 4, "or press r here to plan " + app.model().profile()
+                    .map(p -> p.equals(dev.golive.app.Session.NO_PROFILE) ? "no profile" : "profile " + p).orElse("the recommended profile")
                     + (n == 0 ? " (no fixes picked yet)." : n == 1 ? " with the fix you picked." : " with the " + n + " fixes you picked."), Role.BASE);
+            c.text(1, 5, "or n there to plan only the fixes you picked, with no profile.", Role.BASE);
             String ro = app.model().readOnlyReason();
-            if (ro != null) c.text(1, 6, "Applying is off: " + ro + ".", Role.DISABLED);
+            if (ro != null) c.text(1, 7, "Applying is off: " + ro + ".", Role.DISABLED);
             return;
         }
         if (stale()) {

@@ -117,6 +117,7 @@ final class SnapshotsView extends View {
     /** The rollback itself; {@code force}: also over what changed since golive wrote it (the admin saw the drift and confirmed). */
     private void rollBack(Manifest m, boolean force) {
         app.changing((force ? "rolling back (forced) " : "rolling back ") + m.id(), () -> app.model().session().rollback(m.id(), force), r -> {
+            app.model().changed("rolled back snapshot " + r.snapshotId() + (force ? " (forced)" : ""));
             app.model().rolledBack();
             app.model().refreshSnapshots();
             if (app.current() instanceof DiffView) app.back();

@@ -142,6 +142,8 @@ public final class Tui {
             if (!quiet.held().isBlank()) log().warn("printed while the full-screen UI ran: {}", quiet.held().strip());
             stats.log();
         }
+        // the screen is gone: what this session changed stays readable in the shell (after ctrl-c during an apply too)
+        for (String l : app.model().changes()) System.out.println("golive: " + l);
         return 0;
     }
 

@@ -37,6 +37,8 @@ final class TuiApp {
     private final java.util.Set<View> prepared = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     /** The change to the host running now (apply, rollback, recover), or null: quitting waits for it. */
     private String changing;
+    /** q or ctrl-c came while a change ran: golive quits as soon as it ends. */
+    private boolean quitWhenChanged;
     private int spin;
     /** Runs a task on the GUI thread (workers report through it). */
     private final Consumer<Runnable> toUi;
@@ -134,17 +136,22 @@ final class TuiApp {
             // each step reaches the screen as it is done, on the GUI thread
             changing = "applying " + plan.id();
             worker.run(changing, () -> model.session().apply(plan, false, line -> toUi.accept(() -> view.progress(line))), r -> {
-                changing = null;
                 view.done(r);
+                model.changed(HostModel.appliedLine(plan, r));
                 model.appliedPicked();
                 model.plan(null);
                 model.refreshSnapshots();
                 reinspect("applied " + plan.id());
+                changeEnded();
             }, e -> {
-                changing = null;
                 view.failed(e);
+                // rolled back by itself, or nothing was done yet: the host is as before unless the rollback failed too
+                if (e.exitCode() == dev.golive.model.ExitCode.INTERNAL) {
+                    model.changed("apply " + plan.id() + " failed and its rollback too: what the host holds is not known (golive recover)");
+                }
                 model.refreshSnapshots();
                 reinspect("apply failed");
+                changeEnded();
             });
         });
     }
@@ -154,6 +161,7 @@ final class TuiApp {
         confirm("Recover", "Roll back the snapshot whose apply or rollback did not finish (" + String.join(", ", model.loaded().orElseThrow().unfinished())
                 + ")? Files and live values return to how they were before it.", () ->
                 changing("recovering", () -> model.session().recover(false), rs -> {
+                    for (var r : rs) model.changed("recovered snapshot " + r.snapshotId() + " (rolled back)");
                     model.rolledBack();
                     model.refreshSnapshots();
                     reinspect("recovered: " + rs.size() + " snapshot(s) rolled back");
@@ -169,7 +177,10 @@ final class TuiApp {
                 changing("restarting " + unit, () -> {
                     model.session().restartService(unit);
                     return unit;
-                }, u -> reinspect("restarted " + u)));
+                }, u -> {
+                    model.changed("restarted " + u);
+                    reinspect("restarted " + u);
+                }));
     }
 
     /**
@@ -190,12 +201,18 @@ final class TuiApp {
     <T> void changing(String label, java.util.concurrent.Callable<T> work, Consumer<T> done, Consumer<GoliveException> failed) {
         changing = label;
         worker.run(label, work, r -> {
-            changing = null;
             done.accept(r);
+            changeEnded();
         }, e -> {
-            changing = null;
             failed.accept(e);
+            changeEnded();
         });
+    }
+
+    /** The change to the host ended: quitting is allowed again, and happens now when q or ctrl-c asked for it meanwhile. */
+    private void changeEnded() {
+        changing = null;
+        if (quitWhenChanged) quit = true;
     }
 
     /**
@@ -214,6 +231,7 @@ final class TuiApp {
     /** Quitting: never half-way through a change; with picked fixes or a plan not applied, ask first. */
     private void quit(boolean atOnce) {
         if (changing != null) {
+            quitWhenChanged = true;
             status("not now: " + changing + " is running; golive quits when it ends");
             return;
         }
@@ -223,7 +241,7 @@ final class TuiApp {
             return;
         }
         String what = picked > 0 ? picked + (picked == 1 ? " picked fix" : " picked fixes") : "a reviewed plan";
-        confirm("Quit", "Quit with " + what + " not applied? Nothing was changed on the host.", () -> quit = true);
+        confirm("Quit", "Quit with " + what + " not applied? " + model.changesSentence(), () -> quit = true);
     }
 
     void error(GoliveException e) {
@@ -263,7 +281,7 @@ final class TuiApp {
         g.add(Binding.quiet("esc", "back", "Clear the screen's filters (the / text; on Findings also severity and area); with none set, close the screen on top", this::back));
         g.add(Binding.quiet("ctrl-r", "refresh", "Inspect the host again (after changing it outside golive)", () -> reinspect("refreshed"))
                 .unless(() -> worker.running().isEmpty() ? null : "busy: " + String.join(", ", worker.running())));
-        g.add(Binding.quiet("ctrl-c", "quit", "Quit golive at once (not while an apply or rollback runs)", () -> quit(true)));
+        g.add(Binding.quiet("ctrl-c", "quit", "Quit golive at once; while an apply or rollback runs, as soon as it ends", () -> quit(true)));
         return List.copyOf(g);
     }
 

@@ -51,6 +51,19 @@ class BuildCommandTest {
                 .containsPattern("(?m)^linux/arm64 +\\S*hello-linux-arm64 .* aarch64, static +go1\\.\\S+ linux/arm64 cgo=0$");
     }
 
+    /** linux/386 and windows/386 are first-class ports in Go's port policy: golive builds and verifies them. */
+    @Test
+    void thirtyTwoBitX86TargetsBuildForLinuxAndWindows() {
+        RealGo.require();
+        Path mod = RealGo.copyFixture("hello", work);
+        Run r = golive(null, "build", "--module", mod.toString(), "--target", "linux/386", "--target", "windows/386");
+        assertThat(r.err()).isEmpty();
+        assertThat(r.exit()).isZero();
+        assertThat(r.out())
+                .containsPattern("(?m)^linux/386 +\\S*hello-linux-386 .* i386, static +go1\\.\\S+ linux/386 cgo=0$")
+                .containsPattern("(?m)^windows/386 +\\S*hello-windows-386\\.exe .* go1\\.\\S+ windows/386 cgo=0$");
+    }
+
     @Test
     void jsonIsStableAndComplete() throws Exception {
         RealGo.require();

@@ -92,4 +92,74 @@ class UnitCommandTest {
         JsonNode verify = j.get("analyze").get("verify").get("messages");
         assertThat(verify.get(0).get("field").asText()).isEqualTo("exec");
     }
+
+    @Test
+    void helpShowsTheRestartDefaultsTheUnitGets() {
+        CheckCommandTest.Run help = unit("--help");
+        CheckCommandTest.Run r = unit("--root", DEBIAN, "--service", "app", "--exec", "/usr/local/bin/app", "--no-analyze");
+        assertThat(r.code()).as(r.err()).isEqualTo(0);
+        String flat = help.out().replaceAll("\\s+", " ");
+        for (String key : new String[] {"Restart", "RestartSec", "StartLimitIntervalSec", "StartLimitBurst"}) {
+            var m = java.util.regex.Pattern.compile("(?m)^" + key + "=(.+)$").matcher(r.out());
+            assertThat(m.find()).as(key).isTrue();
+            assertThat(flat).contains(key + "= (default " + m.group(1) + ")");
+        }
+    }
+
+    static final String CENTOS7 = Path.of("src/test/resources/hosts/centos7-v1").toAbsolutePath().toString();
+
+    @Test
+    void resourceControlsTheGuidesUseAreWrittenOnACgroupV2Host() {
+        CheckCommandTest.Run r = unit("--root", DEBIAN, "--service", "app", "--exec", "/usr/local/bin/app", "--no-analyze",
+                "--cpu-weight", "200", "--memory-low", "512M", "--memory-min", "256M",
+                "--io-read-bandwidth-max", "/dev/vda 50M", "--io-write-bandwidth-max", "/dev/vda 20M",
+                "--allowed-cpus", "0-1", "--cpu-affinity", "0 1");
+        assertThat(r.err()).isEmpty();
+        assertThat(r.code()).as(r.out()).isEqualTo(0);
+        assertThat(r.out()).contains("CPUWeight=200\n", "MemoryLow=512M\n", "MemoryMin=256M\n", "IOReadBandwidthMax=/dev/vda 50M\n",
+                "IOWriteBandwidthMax=/dev/vda 20M\n", "AllowedCPUs=0-1\n", "CPUAffinity=0 1\n");
+    }
+
+    @Test
+    void onSystemd219TheOldNamesCarryTheWeightAndTheBandwidth() {
+        CheckCommandTest.Run r = unit("--root", CENTOS7, "--service", "app", "--exec", "/usr/local/bin/app", "--no-analyze",
+                "--cpu-weight", "200", "--io-read-bandwidth-max", "/dev/sda 50M", "--cpu-affinity", "0");
+        assertThat(r.code()).as(r.err()).isEqualTo(0);
+        assertThat(r.out()).contains("CPUShares=2048\n", "BlockIOReadBandwidth=/dev/sda 50M\n", "CPUAffinity=0\n")
+                .doesNotContain("CPUWeight=", "IOReadBandwidthMax=");
+    }
+
+    @Test
+    void protectionsAndCpusetsAreRefusedWhereCgroupV1IgnoresThem() {
+        CheckCommandTest.Run low = unit("--root", CENTOS7, "--service", "app", "--exec", "/usr/local/bin/app", "--memory-low", "512M");
+        assertThat(low.code()).isEqualTo(2);
+        assertThat(low.err()).startsWith("golive: --memory-low: MemoryLow= is ignored on a cgroup v1 host (this host: ")
+                .endsWith("); memory.low and memory.min exist only on cgroup v2, nothing protects the service's memory there\n");
+        CheckCommandTest.Run cpus = unit("--root", HYBRID, "--service", "app", "--exec", "/usr/local/bin/app", "--allowed-cpus", "0-1");
+        assertThat(cpus.code()).isEqualTo(2);
+        assertThat(cpus.err()).contains("--allowed-cpus: AllowedCPUs= is ignored on a cgroup hybrid host").contains("use CPUAffinity= instead");
+    }
+
+    @Test
+    void badResourceControlValuesAreOneLineNamingTheOption() {
+        assertThat(unit("--root", DEBIAN, "--service", "app", "--exec", "/usr/local/bin/app", "--cpu-weight", "0").err())
+                .isEqualTo("golive: --cpu-weight: 0 is out of range (1..10000, default 100)\n");
+        assertThat(unit("--root", DEBIAN, "--service", "app", "--exec", "/usr/local/bin/app", "--io-read-bandwidth-max", "sda 50M").err())
+                .isEqualTo("golive: --io-read-bandwidth-max: \"sda 50M\" is not IOReadBandwidthMax= (a device path and a rate in bytes per second, "
+                        + "K, M, G or T to the base 1000 (e.g. \"/dev/sda 50M\"), or infinity)\n");
+        assertThat(unit("--root", DEBIAN, "--service", "app", "--exec", "/usr/local/bin/app", "--cpu-affinity", "3-1").err())
+                .startsWith("golive: --cpu-affinity: \"3-1\" is not a CPU list for CPUAffinity= (");
+    }
+
+    @Test
+    void aQuotaCoveringThePinnedCpusSetsNoGomaxprocs() {
+        String many = Path.of("src/test/resources/hosts/two-socket-smt").toAbsolutePath().toString();
+        CheckCommandTest.Run free = unit("--root", many, "--service", "app", "--exec", "/usr/local/bin/app", "--no-analyze", "--cpu-quota", "300%");
+        assertThat(free.out()).contains("Environment=GOMAXPROCS=3\n");
+        CheckCommandTest.Run pinned = unit("--root", many, "--service", "app", "--exec", "/usr/local/bin/app", "--no-analyze",
+                "--cpu-quota", "300%", "--cpu-affinity", "0-1");
+        assertThat(pinned.code()).as(pinned.err()).isEqualTo(0);
+        assertThat(pinned.out()).doesNotContain("GOMAXPROCS=").contains("CPUAffinity=0-1\n")
+                .contains("the quota of 3 CPUs (CPUQuota=300%) is not below the 2 CPUs the service may run on (its CPUAffinity=/AllowedCPUs=)");
+    }
 }

@@ -31,7 +31,72 @@ class GuideTest {
         }
     }
 
+    /** Typed on a dumb terminal of a known size in a charset (as a TERM=dumb tty under a locale). */
+    private Guide.Outcome typedOn(RecordingBackend backend, String keys, java.nio.charset.Charset cs, int cols, int rows) throws IOException {
+        try (Terminal t = new DumbTerminal("test", "dumb", new ByteArrayInputStream(keys.getBytes(cs)), screen, cs)) {
+            t.setSize(new org.jline.terminal.Size(cols, rows));
+            return new Guide(backend, new JLinePrompter(t, backend::listDir)).run();
+        }
+    }
+
     private String screen() { return screen.toString(StandardCharsets.UTF_8); }
+
+    @Test
+    void on_an_80x24_dumb_terminal_the_preview_pages_and_q_skips_only_the_files_so_conflicts_and_the_question_still_show() throws IOException {
+        var backend = new RecordingBackend("ubuntu2004-hybrid");
+        backend.extraLines = 60;
+        backend.conflicts = List.of(new dev.golive.model.PlanConflict("net.ipv4.tcp_syncookies", "1", "0",
+                new dev.golive.model.Source.File("/etc/sysctl.d/99-vendor.conf", 3), "a later file wins at boot"));
+        // enter for fixes, profile, service; q at the first "-- more --"; then no to applying
+        var outcome = typedOn(backend, "\n\n\nq\nno\n", StandardCharsets.UTF_8, 80, 24);
+
+        assertThat(outcome).isEqualTo(Guide.Outcome.DECLINED);
+        String s = screen();
+        assertThat(s).contains("-- more (enter: next page, q: skip the rest of this part) --")
+                .doesNotContain("# line 60")
+                .contains("lines skipped)");
+        assertThat(s.substring(s.indexOf("lines skipped)")))
+                .contains("Conflicts (1)").contains("net.ipv4.tcp_syncookies: golive sets 1")
+                .contains("Apply these changes now");
+    }
+
+    @Test
+    void tab_on_a_dumb_terminal_completes_the_offered_profile() throws IOException {
+        var backend = new RecordingBackend("ubuntu2004-hybrid");
+        // the tty is cooked: the Tab arrives with the Enter that follows it
+        typedOn(backend, "none\ncont\t\nno\nno\n", StandardCharsets.UTF_8, 80, 24);
+        assertThat(backend.plannedProfile).isEqualTo("container-limited");
+        assertThat(screen()).contains("cont → container-limited");
+    }
+
+    @Test
+    void tab_on_a_dumb_terminal_lists_what_matches_when_more_than_one_does() throws IOException {
+        var backend = new RecordingBackend("ubuntu2004-hybrid");
+        typedOn(backend, "none\n\t\nbase\nno\nno\n", StandardCharsets.UTF_8, 80, 24);
+        assertThat(screen()).contains("matching \"\": base  web-api  container-limited  none");
+        assertThat(backend.plannedProfile).isEqualTo("base");
+    }
+
+    @Test
+    void under_a_charset_without_arrows_the_guide_writes_ascii_instead_of_question_marks() throws IOException {
+        var backend = new RecordingBackend("ubuntu2004-hybrid");
+        typedOn(backend, "\n\n\n\n", StandardCharsets.US_ASCII, 80, 24);
+        String s = screen();
+        assertThat(s).contains("-> sysctl net.ipv4.tcp_max_syn_backlog = 4096").contains("golive guide - ")
+                .doesNotContain("? sysctl").doesNotContain("golive guide ?");
+    }
+
+    @Test
+    void long_lines_wrap_between_words_at_the_terminal_width_and_a_url_stays_whole() throws IOException {
+        var backend = new RecordingBackend("ubuntu2004-hybrid");
+        String url = "https://www.kernel.org/doc/html/latest/networking/ip-sysctl.html#tcp-variables";
+        backend.reasons = List.of("listens on TCP ports as a network service, so the accept queue and the SYN queue matter; see " + url);
+        typedOn(backend, "none\nbase\nno\nno\n", StandardCharsets.UTF_8, 60, 24);
+        List<String> lines = List.of(screen().split("\n"));
+        assertThat(lines).contains("  - listens on TCP ports as a network service, so the accept",
+                "    queue and the SYN queue matter; see", "    " + url);
+        assertThat(lines.stream().filter(l -> !l.contains(url) && !l.contains(": ")).toList()).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(60));
+    }
 
     @Test
     void accepting_every_default_fixes_everything_with_the_recommended_profile_and_applies_after_confirming() throws IOException {
@@ -103,6 +168,15 @@ class GuideTest {
     }
 
     @Test
+    void a_fix_that_is_only_the_admins_step_is_not_offered_as_one_golive_can_make() throws IOException {
+        var backend = new RecordingBackend("centos7-v1"); // tcp_tw_recycle set in /etc/sysctl.conf, a file golive does not own
+        typed(backend, "all\nnone\nno\nno\n");
+        String offered = screen().substring(screen().indexOf("Findings golive can fix:"), screen().indexOf("Profiles:"));
+        assertThat(offered).contains("NET-SOMAXCONN-LOW").doesNotContain("NET-TW-RECYCLE");
+        assertThat(backend.plannedFixes).noneMatch(c -> c instanceof FixChange.SysctlRemoval);
+    }
+
+    @Test
     void service_answers_become_a_service_spec() throws IOException {
         var backend = new RecordingBackend("ubuntu2004-hybrid");
         typed(backend, "none\nbase\nyes\napi\n/srv/api/api\n--listen :8080\n\n8080\n2G\n200%\n65536:524288\nstrict\nno\n");
@@ -119,15 +193,34 @@ class GuideTest {
     }
 
     @Test
-    void a_drop_in_on_an_existing_unit_keeps_its_user_unless_asked() throws IOException {
+    void an_existing_units_values_are_the_defaults_so_taking_them_changes_only_what_was_typed() throws IOException {
         var backend = new RecordingBackend("ubuntu2004-hybrid");
-        // no binary: a drop-in on prometheus-node-exporter; every other service answer by default
-        typed(backend, "none\nbase\nyes\nprometheus-node-exporter\n\n\n\n\n\n\n\n\nno\n");
+        // prometheus-node-exporter exists: enter at every service question but MemoryMax
+        typed(backend, "none\nbase\nyes\nprometheus-node-exporter\n\n\n\n\n1G\n\n\n\nno\n");
+        assertThat(screen()).contains("prometheus-node-exporter.service exists: its values are the defaults")
+                .contains("Binary, an absolute path (e.g. /usr/local/bin/api) [/usr/bin/prometheus-node-exporter]")
+                .contains("keep = as the unit says) [prometheus]");
         var spec = backend.plannedService.orElseThrow();
-        assertThat(spec.exec()).isEmpty();
-        assertThat(spec.dynamicUser()).as("DynamicUser=yes would change who owns the service's files").isFalse();
-        assertThat(spec.user()).isEmpty();
-        assertThat(screen()).contains("keep = as the unit says) [keep]");
+        var f = dev.golive.host.Fixtures.inspectService("ubuntu2004-hybrid+prometheus-node-exporter.service");
+        var drop = dev.golive.unit.SpecFromUnit.of(f.service().orElseThrow(), f).changesOnly(spec);
+        assertThat(drop.exec()).as("ExecStart= stays as the unit has it").isEmpty();
+        assertThat(drop.user()).isEmpty();
+        assertThat(drop.dynamicUser()).as("DynamicUser=yes would change who owns the service's files").isFalse();
+        assertThat(drop.resources().memoryMax()).contains("1G");
+        assertThat(drop.resources().cpuQuota()).isEmpty();
+    }
+
+    @Test
+    void a_refused_service_value_is_said_at_once_by_the_name_asked_and_asked_again() throws IOException {
+        var backend = new RecordingBackend("ubuntu2004-hybrid");
+        typed(backend, "none\nbase\nyes\napi\n/srv/api/api\n\n\n8080\n2G\n2 CPUs\n200%\n\n\nno\n");
+        String s = screen();
+        String after = s.substring(s.indexOf("two CPUs; none) [none]: "));
+        // said right after the answer (a dumb terminal on a stream echoes nothing), before the next question
+        assertThat(after).startsWith("two CPUs; none) [none]:   \"2 CPUs\" is not a CPU quota")
+                .doesNotContain("resources.cpuQuota");
+        assertThat(after.substring(after.indexOf("is not a CPU quota"))).contains("CPUQuota, in % of one CPU (e.g. 50% = half a CPU, 200% = two CPUs; none) [none]:");
+        assertThat(backend.plannedService.orElseThrow().resources().cpuQuota()).contains("200%");
     }
 
     @Test
@@ -155,6 +248,31 @@ class GuideTest {
         assertThatThrownBy(() -> AnswersFile.parse("setup.yaml", "fix: all\nprofle: web-api\n", Guide.QUESTION_IDS))
                 .isInstanceOf(GoliveException.class)
                 .hasMessage("setup.yaml:2:1: unknown key \"profle\" (did you mean \"profile\"?)");
+    }
+
+    @Test
+    void a_service_value_the_unit_cannot_hold_fails_at_its_line_in_the_answers_file() {
+        var backend = new RecordingBackend("ubuntu2004-hybrid");
+        var answers = AnswersFile.parse("setup.yaml", "fix: none\nprofile: base\nservice: yes\nservice.name: api\n"
+                + "service.exec: /srv/api/api\nservice.cpu-quota: 2 CPUs\napply: no\n", Guide.QUESTION_IDS);
+        assertThatThrownBy(() -> new Guide(backend, new AnswersPrompter(answers, new PrintWriter(new StringWriter()))).run())
+                .isInstanceOf(GoliveException.class)
+                .hasMessageStartingWith("setup.yaml:6:20: service.cpu-quota: \"2 CPUs\" is not a CPU quota");
+        assertThat(backend.applied).isEmpty();
+    }
+
+    @Test
+    void an_answers_file_indented_with_a_tab_fails_at_the_tab() {
+        assertThatThrownBy(() -> AnswersFile.parse("setup.yaml", "fix: all\n\tprofile: base\n", Guide.QUESTION_IDS))
+                .isInstanceOf(GoliveException.class)
+                .hasMessage("setup.yaml:2:1: not valid YAML: found character 'tab' that cannot start any token. (Do not use tab for indentation)");
+    }
+
+    @Test
+    void an_answers_file_with_a_second_document_fails_where_it_starts_instead_of_dropping_it() {
+        assertThatThrownBy(() -> AnswersFile.parse("setup.yaml", "fix: all\n---\nfix: none\n", Guide.QUESTION_IDS))
+                .isInstanceOf(GoliveException.class)
+                .hasMessageStartingWith("setup.yaml:3:1: a second YAML document");
     }
 
     @Test

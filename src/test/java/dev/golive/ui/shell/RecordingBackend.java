@@ -26,21 +26,43 @@ final class RecordingBackend implements GuideBackend {
     Optional<ServiceSpec> plannedService;
     final List<String> applied = new ArrayList<>();
     Optional<String> readOnly = Optional.empty();
+    /** Extra lines the planned sysctl file gets (a long preview) and conflicts the plan reports. */
+    int extraLines;
+    List<String> reasons = List.of("listens on TCP ports as a network service");
+    List<dev.golive.model.PlanConflict> conflicts = List.of();
 
-    RecordingBackend(String fixture) { this.facts = Fixtures.inspect(fixture); }
+    private final String fixture;
+
+    RecordingBackend(String fixture) {
+        this.fixture = fixture;
+        this.facts = Fixtures.inspect(fixture);
+    }
 
     @Override public HostFacts facts() { return facts; }
     @Override public CheckReport check() { return Checker.run(facts); }
     @Override public List<String> profiles() { return List.of("base", "web-api", "container-limited"); }
     @Override public Optional<Recommendation> recommended() {
-        return Optional.of(new Recommendation("web-api", List.of("listens on TCP ports as a network service")));
+        return Optional.of(new Recommendation("web-api", reasons));
     }
     @Override public Optional<String> readOnlyReason() { return readOnly; }
     @Override public List<String> listDir(String path) { return List.of("bin/", "srv/", "usr/"); }
     @Override public List<String> users() { return List.of("root", "www-data"); }
-    @Override public List<String> validate(ServiceSpec spec) {
-        boolean exists = facts.systemd().serviceUnits().stream().anyMatch(u -> u.name().equals(spec.unitName()));
-        return spec.exec().isEmpty() && !exists ? List.of("service.exec: a new unit needs the binary") : List.of();
+    /** The real validator (as the Session's derivation runs it), with the binary taken as present. */
+    @Override public Optional<String> problem(ServiceSpec spec, java.util.function.UnaryOperator<String> labels) {
+        validated.add(spec);
+        try {
+            dev.golive.unit.SpecValidator.validate(spec, facts, new dev.golive.unit.BinaryPresence(false, dev.golive.model.Fact.unknown("test")), labels);
+            return Optional.empty();
+        } catch (dev.golive.model.GoliveException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    final List<ServiceSpec> validated = new ArrayList<>();
+
+    @Override public Optional<ServiceSpec> unitSpec(String unit) {
+        HostFacts f = dev.golive.host.Fixtures.inspectService(fixture + "+" + unit);
+        return f.service().filter(s -> s.unit().known()).map(s -> dev.golive.unit.SpecFromUnit.of(s, f).spec());
     }
 
     @Override public Plan plan(String profile, Optional<ServiceSpec> service, List<FixChange> fixes) {
@@ -49,13 +71,14 @@ final class RecordingBackend implements GuideBackend {
         plannedFixes = fixes;
         StringBuilder body = new StringBuilder();
         for (FixChange f : fixes) if (f instanceof FixChange.SysctlChange s) body.append(s.key()).append(" = ").append(s.value()).append('\n');
+        for (int i = 1; i <= extraLines; i++) body.append("# line ").append(i).append('\n');
         List<FileChange> files = body.isEmpty() ? List.of()
                 : List.of(new FileChange("/etc/sysctl.d/60-golive.conf", Optional.empty(), Optional.of(body.toString()), 0644, "root", "root", "fixes"));
-        return new Plan("20261123-000000-test", profile, service.map(ServiceSpec::unitName), files, List.of(), List.of(), List.of(), List.of());
+        return new Plan("20261123-000000-test", profile, service.map(ServiceSpec::unitName), files, List.of(), List.of(), conflicts, List.of());
     }
 
-    @Override public String preview(Plan plan) {
-        return plan.files().stream().map(f -> "+++ " + f.path() + "\n" + f.after().orElse("")).reduce("", String::concat);
+    @Override public List<dev.golive.plan.Preview.Section> preview(Plan plan) {
+        return dev.golive.plan.Preview.sections(plan, "test", dev.golive.report.Style.PLAIN);
     }
 
     @Override public String apply(Plan plan) {

@@ -52,6 +52,20 @@ class FindingsScreenTest {
     }
 
     @Test
+    void aFixGoliveCanOnlyTurnIntoAManualStepIsNotPickableAndSaysTheStep() {
+        try (TuiDriver tui = TuiDriver.onFixture("centos7-v1", 80, 24)) {
+            // tcp_tw_recycle is set in /etc/sysctl.conf, a file golive does not own
+            tui.press("2").type("/NET-TW-RECYCLE").press("enter");
+            assertThat(tui.text().replace("\n", " ").replaceAll(" +", " "))
+                    .contains("manual: remove or comment out net.ipv4.tcp_tw_recycle in /etc/sysctl.conf:");
+            tui.press("enter");
+            assertThat(tui.row(22)).endsWith("NET-TW-RECYCLE: a step for you, not golive; see Fix");
+            assertThat(tui.app.model().picked()).isEmpty();
+            assertThat(tui.row(0)).doesNotContain("plan:");
+        }
+    }
+
+    @Test
     void severityAndAreaNarrowTheList() {
         try (TuiDriver tui = TuiDriver.onFixture("centos7-v1", 80, 24)) {
             tui.press("2", "s", "s");

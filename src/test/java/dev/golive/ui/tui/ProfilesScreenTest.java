@@ -29,6 +29,17 @@ class ProfilesScreenTest {
     }
 
     @Test
+    void theCursorStartsOnTheRecommendedProfileSoPPlansWhatInPlanMarks() {
+        try (TuiDriver tui = TuiDriver.onFixture("centos7-v1", 80, 24)) {
+            tui.press("3");
+            assertThat(tui.row(3)).as("★ web-api is recommended and in plan").contains("★ web-api", "in plan");
+            assertThat(tui.text()).as("its table shows").contains("web-api — ");
+            tui.press("p");
+            assertThat(tui.text()).contains("Plan 20260101-000000-test · profile web-api");
+        }
+    }
+
+    @Test
     void enterMakesTheProfileThePlansAndPPlansItIntoReview() {
         try (TuiDriver tui = TuiDriver.onFixture("centos7-v1", 80, 24)) {
             tui.press("3").type("/web").press("enter", "enter");
@@ -43,7 +54,7 @@ class ProfilesScreenTest {
     @Test
     void theWholeWhyOfATableRowIsReadableBelowTheTable() {
         try (TuiDriver tui = TuiDriver.onFixture("centos7-v1", 80, 24)) {
-            tui.press("3", "J");
+            tui.press("3", "g", "J");
             assertThat(tui.text()).as("the why column is cut, with an ellipsis").contains("listen() silently cap…");
             assertThat(tui.text().replace("\n", " ").replaceAll(" +", " "))
                     .contains("net.core.somaxconn = 4096 (now 128): listen() silently caps every backlog at somaxconn");

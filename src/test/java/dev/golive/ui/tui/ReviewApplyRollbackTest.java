@@ -87,7 +87,7 @@ class ReviewApplyRollbackTest {
     void quittingWithAPickedFixAsksFirstAndCtrlCDoesNot() {
         try (TuiDriver tui = TuiDriver.on(TuiDriver.targetTree("ubuntu2004-hybrid"), false, 80, 24)) {
             tui.press("2", "G", "enter", "q");
-            assertThat(tui.text()).contains("Quit with 1 picked fix not applied?");
+            assertThat(tui.text()).contains("Quit with 1 picked fix not applied?", "Nothing was changed on the host.");
             tui.press("n");
             assertThat(tui.quitRequested()).isFalse();
             tui.press("q", "y");
@@ -96,6 +96,51 @@ class ReviewApplyRollbackTest {
         try (TuiDriver tui = TuiDriver.on(TuiDriver.targetTree("ubuntu2004-hybrid"), false, 80, 24)) {
             tui.press("2", "G", "enter", "ctrl-c");
             assertThat(tui.quitRequested()).isTrue();
+        }
+    }
+
+    @Test
+    void pickedFixesApplyWithoutAProfile() throws Exception {
+        String tree = TuiDriver.targetTree("ubuntu2004-hybrid");
+        try (TuiDriver tui = TuiDriver.on(tree, false, 80, 24)) {
+            tui.press("3", "n");
+            assertThat(tui.row(22)).contains("fixes only: no fixes picked (Findings: enter)");
+            tui.press("2").type("/NET-SYNCOOKIES-NOT-DEFAULT").press("enter", "enter", "3", "n");
+            assertThat(tui.row(1)).contains("4 Review");
+            assertThat(tui.text()).contains("Plan 20260101-000000-test · profile none");
+            tui.press("a", "y");
+            assertThat(tui.text()).contains("applied 20260101-000000-test");
+        }
+        String sysctl = Files.readString(Path.of(tree, "etc/sysctl.d/60-golive.conf"));
+        assertThat(sysctl).contains("net.ipv4.tcp_syncookies = 1").doesNotContain("somaxconn");
+        assertThat(Path.of(tree, "etc/systemd/system.conf.d/60-golive.conf")).as("no profile: no manager defaults").doesNotExist();
+    }
+
+    @Test
+    void ctrlCDuringAnApplyQuitsWhenTheApplyEnds() {
+        String tree = TuiDriver.targetTree("ubuntu2004-hybrid");
+        try (TuiDriver tui = TuiDriver.holdingWork(tree, 80, 24)) {
+            tui.press("3").type("/web").press("enter", "p").finishWork();
+            tui.press("a", "y", "ctrl-c");
+            assertThat(tui.row(22)).contains("golive quits when it ends");
+            assertThat(tui.quitRequested()).as("not half-way through the apply").isFalse();
+            tui.finishWork();
+            assertThat(tui.quitRequested()).as("the apply ended").isTrue();
+            assertThat(Path.of(tree, "etc/sysctl.d/60-golive.conf")).content().contains("net.core.somaxconn = 8192");
+            assertThat(tui.app.model().changes()).singleElement().asString()
+                    .startsWith("applied snapshot 20260101-000000-test (/etc/sysctl.d/60-golive.conf, ")
+                    .endsWith("undo: golive rollback 20260101-000000-test)");
+        }
+    }
+
+    @Test
+    void afterAnApplyTheQuitQuestionSaysWhatWasChanged() {
+        try (TuiDriver tui = TuiDriver.on(TuiDriver.targetTree("ubuntu2004-hybrid"), false, 120, 40)) {
+            tui.press("3").type("/web").press("enter", "p", "a", "y");
+            tui.press("2", "G", "enter", "q");
+            assertThat(tui.text()).contains("This session changed the host:");
+            assertThat(tui.app.dialog().orElseThrow().text()).contains("Quit with 1 picked fix not applied? This session changed the host: applied snapshot 20260101-000000-test "
+                    + "(/etc/sysctl.d/60-golive.conf,").doesNotContain("Nothing was changed");
         }
     }
 

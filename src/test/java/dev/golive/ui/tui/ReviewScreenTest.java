@@ -38,11 +38,12 @@ class ReviewScreenTest {
         try (TuiDriver tui = TuiDriver.onFixture("centos7-v1", 120, 40)) {
             tui.press("4", "r");
             assertThat(tui.text()).contains("Plan 20260101-000000-test");
-            assertThat(tui.app.model().plan().orElseThrow().manualSteps()).noneMatch(s -> s.contains("remove or comment out net.ipv4.tcp_tw_recycle"));
-            tui.press("2").type("/tw_recycle").press("enter", "enter", "4");
+            assertThat(tui.app.model().plan().orElseThrow().live()).noneMatch(l -> l.why().startsWith("picked fix"));
+            tui.press("2").type("/somaxconn").press("enter", "enter", "4");
             assertThat(tui.text()).doesNotContain("No plan yet.").contains("Plan 20260101-000000-test");
             assertThat(tui.app.model().plan()).as("planned again with the picked fix").isPresent();
-            assertThat(tui.app.model().plan().orElseThrow().manualSteps()).anyMatch(s -> s.contains("remove or comment out net.ipv4.tcp_tw_recycle"));
+            assertThat(tui.app.model().plan().orElseThrow().live())
+                    .anyMatch(l -> l.key().equals("net.core.somaxconn") && l.why().startsWith("picked fix"));
         }
     }
 
@@ -53,7 +54,7 @@ class ReviewScreenTest {
             assertThat(tui.text()).contains("No plan yet.", "(no fixes picked yet).");
             tui.press("2").type("/somaxconn").press("enter", "enter", "4");
             assertThat(tui.text()).contains("with the fix you picked.").doesNotContain("1 fixes");
-            tui.press("2", "esc").type("/tw_recycle").press("enter", "enter", "4");
+            tui.press("2", "esc").type("/THP-ALWAYS").press("enter", "enter", "4");
             assertThat(tui.text()).contains("with the 2 fixes you picked.");
         }
     }

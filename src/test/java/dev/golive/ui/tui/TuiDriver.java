@@ -32,6 +32,13 @@ final class TuiDriver implements AutoCloseable {
     private TuiDriver(String root, boolean readOnly, int cols, int rows, Theme theme) { this(root, readOnly, cols, rows, theme, null); }
 
     private TuiDriver(String root, boolean readOnly, int cols, int rows, Theme theme, String service) {
+        this(root, readOnly, cols, rows, theme, service, Runnable::run);
+    }
+
+    /** Work handed to the worker waits here until {@link #finishWork} when the driver holds it ({@link #holdingWork}). */
+    private final java.util.ArrayDeque<Runnable> held = new java.util.ArrayDeque<>();
+
+    private TuiDriver(String root, boolean readOnly, int cols, int rows, Theme theme, String service, java.util.concurrent.Executor executor) {
         try {
             this.theme = theme;
             // the profiles shipped in the jar only: the test machine's /etc/golive/profiles must not change a screen
@@ -39,7 +46,8 @@ final class TuiDriver implements AutoCloseable {
             terminal = new DefaultVirtualTerminal(new TerminalSize(cols, rows));
             screen = new DeltaScreen(terminal); // what golive runs on (DeltaScreenTest holds it to Lanterna's own)
             screen.startScreen();
-            app = new TuiApp(new HostModel(session, root, readOnly).forService(service, null).planIds(() -> "20260101-000000-test"), theme, Runnable::run, Runnable::run, LOG_FILE);
+            app = new TuiApp(new HostModel(session, root, readOnly).forService(service, null).planIds(() -> "20260101-000000-test"), theme,
+                    executor == null ? held::add : executor, Runnable::run, LOG_FILE);
             app.start();
             render();
         } catch (IOException e) {
@@ -79,6 +87,23 @@ final class TuiDriver implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         return dst.toString();
+    }
+
+    /**
+     * golive --root ROOT where slow work (inspect, plan, apply) waits until {@link #finishWork}:
+     * keys pressed meanwhile reach the screen while the work is still running. The first
+     * inspection is finished before this returns.
+     */
+    static TuiDriver holdingWork(String root, int cols, int rows) {
+        TuiDriver d = new TuiDriver(root, false, cols, rows, ThemeLoader.shipped("default"), null, null);
+        return d.finishWork();
+    }
+
+    /** Runs the work held so far, and what it starts in turn, to the end (only with {@link #holdingWork}). */
+    TuiDriver finishWork() {
+        while (!held.isEmpty()) held.poll().run();
+        render();
+        return this;
     }
 
     static TuiDriver on(String root, boolean readOnly, int cols, int rows) {

@@ -1,0 +1,120 @@
+package dev.golive.ui.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.golive.apply.TestTree;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+
+import static dev.golive.ui.cli.ApplyCommandsTest.golive;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An admin finishes a new service in an image tree: `golive apply --finish` creates its system
+ * user and group, installs the binary, creates the directories systemd does not, and a rollback
+ * takes all of it away again.
+ */
+class FinishServiceTest {
+
+    @TempDir Path work;
+    Path host;
+    Path binary;
+    TestTree tree;
+    Map<String, String> pristine;
+
+    @BeforeEach void setUp() throws Exception {
+        host = work.resolve("host");
+        Path fixture = Path.of(System.getProperty("basedir", ".")).resolve("src/test/resources/hosts/debian12-vm");
+        try (var files = Files.walk(fixture)) {
+            for (Path p : files.toList()) {
+                Path to = host.resolve(fixture.relativize(p).toString());
+                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) Files.createDirectories(to);
+                else Files.copy(p, to, LinkOption.NOFOLLOW_LINKS);
+            }
+        }
+        Files.delete(host.resolve("golive-capture.json")); // a target tree, not a capture
+        Files.writeString(host.resolve("etc/passwd"), "root:x:0:0:root:/root:/bin/bash\n_apt:x:42:65534::/nonexistent:/usr/sbin/nologin\n"
+                + "systemd-network:x:998:998:systemd Network Management:/:/usr/sbin/nologin\n");
+        Files.writeString(host.resolve("etc/group"), "root:x:0:\nsystemd-network:x:998:\n");
+        Files.writeString(host.resolve("etc/shadow"), "root:*:19000:0:99999:7:::\n");
+        Files.setPosixFilePermissions(host.resolve("etc/shadow"), PosixFilePermissions.fromString("rw-r-----"));
+        Files.createDirectories(host.resolve("usr/local/bin"));
+        Files.createDirectories(host.resolve("usr/lib/systemd"));
+        Files.writeString(host.resolve("usr/lib/systemd/libsystemd-shared-252.so"), ""); // the tree's systemd: 252, as Debian 12
+        binary = work.resolve("hello");
+        Files.write(binary, new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 42});
+        tree = TestTree.of(host);
+        pristine = tree.fingerprint();
+    }
+
+    @Test
+    void finishCreatesUserAndInstallsBinaryThenRollbackRemovesThem() throws Exception {
+        var a = golive("apply", "--profile", "web-api", "--service", "hello", "--exec", "/usr/local/bin/hello", "--user", "hello",
+                "--state-directory", "hello", "--finish", "--binary", binary.toString(), "--yes", "--root", host.toString());
+        assertThat(a.exit()).as(a.err()).isZero();
+        assertThat(a.out()).contains("  create group hello: done\n", "  create user hello: done\n", "  install binary /usr/local/bin/hello: done\n",
+                "  enable and start hello.service: skipped: target tree, no systemd runs for it\n");
+        // the highest free system ids, as useradd --system picks them (998 is taken by systemd-network)
+        assertThat(Files.readString(host.resolve("etc/group"))).endsWith("systemd-network:x:998:\nhello:x:999:\n");
+        assertThat(Files.readString(host.resolve("etc/passwd"))).endsWith("hello:x:999:999::/nonexistent:/usr/sbin/nologin\n");
+        assertThat(Files.readString(host.resolve("etc/shadow"))).endsWith("hello:!:::::::\n");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(host.resolve("etc/shadow")))).isEqualTo("rw-r-----");
+        Path installed = host.resolve("usr/local/bin/hello");
+        assertThat(Files.readAllBytes(installed)).isEqualTo(Files.readAllBytes(binary));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(installed))).isEqualTo("rwxr-xr-x");
+        assertThat(Files.readString(host.resolve("etc/systemd/system/hello.service"))).contains("User=hello\n", "StateDirectory=hello\n");
+        // systemd 252 creates StateDirectory= itself: golive does not
+        assertThat(host.resolve("var/lib/hello")).doesNotExist();
+
+        String id = a.out().replaceAll("(?s).*applied plan (\\S+) in.*", "$1");
+        JsonNode m = new ObjectMapper().readTree(host.resolve("var/lib/golive/snapshots/" + id + "/manifest.json").toFile());
+        assertThat(m.get("finish")).hasSize(4);
+        assertThat(m.get("finish").get(2).get("kind").asText()).isEqualTo("INSTALL_BINARY");
+
+        var back = golive("rollback", "--last", "--yes", "--root", host.toString());
+        assertThat(back.exit()).as(back.err()).isZero();
+        assertThat(back.out()).contains("removed user hello (/etc/passwd)", "removed group hello (/etc/group)",
+                "removed /usr/local/bin/hello (there was no binary before)");
+        tree.assertUnchangedSince(pristine);
+    }
+
+    @Test
+    void rollbackRestoresThePreviousBinaryAndRefusesOneReplacedSince() throws Exception {
+        Path installed = host.resolve("usr/local/bin/hello");
+        Files.writeString(installed, "old binary");
+        Files.setPosixFilePermissions(installed, PosixFilePermissions.fromString("rwxr-x---"));
+        pristine = tree.fingerprint();
+        var a = golive("apply", "--profile", "web-api", "--service", "hello", "--exec", "/usr/local/bin/hello", "--user", "root",
+                "--finish", "--binary", binary.toString(), "--yes", "--root", host.toString());
+        assertThat(a.exit()).as(a.err()).isZero();
+        assertThat(a.out()).doesNotContain("create user");
+        assertThat(Files.readAllBytes(installed)).isEqualTo(Files.readAllBytes(binary));
+
+        Files.writeString(installed, "someone else's build");
+        var refused = golive("rollback", "--last", "--yes", "--root", host.toString());
+        assertThat(refused.exit()).isEqualTo(3);
+        assertThat(refused.err()).contains("changed since golive wrote it: /usr/local/bin/hello");
+        assertThat(Files.readString(installed)).isEqualTo("someone else's build");
+
+        var forced = golive("rollback", "--last", "--force", "--yes", "--root", host.toString());
+        assertThat(forced.exit()).as(forced.err()).isZero();
+        assertThat(forced.out()).contains("restored the previous /usr/local/bin/hello");
+        tree.assertUnchangedSince(pristine);
+    }
+
+    @Test
+    void binaryAndHealthUrlNeedFinish() {
+        var a = golive("apply", "--profile", "web-api", "--service", "hello", "--exec", "/usr/local/bin/hello",
+                "--binary", binary.toString(), "--yes", "--root", host.toString());
+        assertThat(a.exit()).isEqualTo(2);
+        assertThat(a.err()).isEqualTo("golive: --binary and --health-url go with --finish\n");
+        tree.assertUnchangedSince(pristine);
+    }
+}
