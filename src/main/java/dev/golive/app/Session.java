@@ -365,8 +365,13 @@ public final class Session implements AutoCloseable {
         HostTarget t = target();
         return audited(t, AuditEntry.Action.APPLY, List.of(plan.id()),
                 () -> new Applier(t).withProgress(progress).apply(plan, new Applier.Options(restart)),
-                r -> "profile " + plan.profile() + plan.service().map(sv -> ", service " + sv).orElse("") + ": " + r.filesWritten()
-                        + " files, " + r.liveValuesSet() + " live values, verified", r -> List.of(r.snapshotId()));
+                r -> applied(plan, r), r -> List.of(r.snapshotId()));
+    }
+
+    /** The audit trail's detail of an apply that worked. */
+    private static String applied(Plan plan, ApplyResult r) {
+        return "profile " + plan.profile() + plan.service().map(sv -> ", service " + sv).orElse("") + ": " + r.filesWritten()
+                + " files, " + r.liveValuesSet() + " live values, verified";
     }
 
     /**
@@ -402,8 +407,11 @@ public final class Session implements AutoCloseable {
     /** Applies {@code plan}, then finishes its service as {@code finish} says, all in one snapshot. */
     public ApplyResult applyAndFinish(Plan plan, dev.golive.model.FinishPlan finish, java.util.function.Consumer<String> progress) {
         requireWritable();
+        HostTarget t = target();
         // the finish restarts or starts the unit itself: the plan's own restart would be a second one
-        return new Applier(target()).withProgress(progress).apply(plan, new Applier.Options(false, Optional.of(finish)));
+        return audited(t, AuditEntry.Action.APPLY, List.of(plan.id()),
+                () -> new Applier(t).withProgress(progress).apply(plan, new Applier.Options(false, Optional.of(finish))),
+                r -> applied(plan, r) + ", service finished", r -> List.of(r.snapshotId()));
     }
 
     /**
