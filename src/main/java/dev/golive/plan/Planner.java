@@ -19,7 +19,9 @@ import dev.golive.model.ServiceSpec;
 import dev.golive.model.Source;
 import dev.golive.model.SysctlAssignment;
 import dev.golive.model.SysctlFact;
+import dev.golive.profile.LiveKeys;
 import dev.golive.profile.Profile;
+import dev.golive.profile.SysfsChoices;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -316,7 +318,9 @@ public final class Planner {
                 continue;
             }
             Fact<String> now = v.key().equals("transparent_hugepage.enabled") ? facts.memory().thpEnabled()
-                    : v.key().equals("transparent_hugepage.defrag") ? facts.memory().thpDefrag() : Fact.unknown("not read");
+                    : v.key().equals("transparent_hugepage.defrag") ? facts.memory().thpDefrag()
+                    : v.key().equals(SysfsChoices.THP_PTES_NONE) ? facts.memory().khugepagedMaxPtesNone().map(String::valueOf)
+                    : Fact.unknown("not read");
             boolean liveOk = now.opt().filter(v.value()::equals).isPresent();
             if (ours.containsKey(v.path()) || !liveOk) {
                 body.append("# ").append(OwnedFileBodies.firstSentence(v.why())).append('\n');
@@ -326,7 +330,8 @@ public final class Planner {
             }
             // an image tree has no kernel to set it in: tmpfiles.d writes it at boot
             if (atBoot == null && now.known() && !liveOk) {
-                live.add(new LiveChange(v.key(), v.path(), LiveChange.Format.SYSFS_CHOICE, now.orElse(""), v.value(), false, v.why()));
+                LiveChange.Format format = LiveKeys.of(v.key()).map(LiveKeys.LiveKey::format).orElse(LiveChange.Format.SYSFS_CHOICE);
+                live.add(new LiveChange(v.key(), v.path(), format, now.orElse(""), v.value(), false, v.why()));
             } else if (atBoot == null && !now.known()) {
                 manual.add(v.path() + ": live value unknown here; it takes effect at the next boot");
             }
