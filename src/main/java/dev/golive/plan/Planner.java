@@ -8,7 +8,7 @@ import dev.golive.model.Fact;
 import dev.golive.model.FileChange;
 import dev.golive.model.FixChange;
 import dev.golive.model.HostFacts;
-import dev.golive.model.KernelDefaults;
+import dev.golive.model.KernelSysctls;
 import dev.golive.model.LiveChange;
 import dev.golive.model.NofileLimit;
 import dev.golive.model.OwnedFiles;
@@ -213,7 +213,7 @@ public final class Planner {
             // at each start: there the live value stands.
             // /etc/sysctl.conf counts only where systemd-sysctl reads it (SysctlFacts.atBoot)
             Optional<String> nextBoot = facts.sysctls().atBoot(w.key(), OwnedFiles.SYSCTL_DROPIN).map(a -> SysctlFact.normalize(a.value()))
-                    .or(() -> container ? Optional.empty() : KernelDefaults.of(w.key(), facts.os()).map(d -> SysctlFact.normalize(d.value())));
+                    .or(() -> container ? Optional.empty() : KernelSysctls.fixedDefault(w.key(), facts.os()).map(d -> SysctlFact.normalize(d.value())));
             boolean configuredOk = nextBoot.map(w.value()::equals).orElse(true);
             if (ours.containsKey(w.key()) || !(liveOk && configuredOk)) {
                 body.append("# ").append(OwnedFileBodies.firstSentence(w.why())).append('\n');

@@ -202,7 +202,7 @@ public final class InspectText {
      * value is it, "set since boot" where it differs, else {@link #NO_FILE}.
      */
     static String unset(SysctlFact s, dev.golive.model.OsFacts os) {
-        Optional<dev.golive.model.KernelDefaults.Row> d = dev.golive.model.KernelDefaults.of(s.key(), os);
+        Optional<dev.golive.model.KernelSysctls.Fixed> d = dev.golive.model.KernelSysctls.fixedDefault(s.key(), os);
         if (d.isEmpty() || s.liveNormalized().isEmpty()) return NO_FILE;
         String dflt = SysctlFact.normalize(d.get().value());
         if (dflt.equals(s.liveNormalized().get())) return "kernel default (" + d.get().source() + ")";
