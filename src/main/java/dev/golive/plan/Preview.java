@@ -144,7 +144,7 @@ public final class Preview {
     }
 
     private static String scope(LiveChange l) {
-        if (l.format() == LiveChange.Format.SYSFS_CHOICE) return "  (sysfs, global)";
+        if (l.format().sysfs()) return "  (sysfs, global)";
         return l.perNamespace() ? "  (per network namespace)" : (l.key().startsWith("net.") ? "  (global)" : "");
     }
 
