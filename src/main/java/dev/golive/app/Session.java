@@ -746,6 +746,18 @@ public final class Session implements AutoCloseable {
         return dev.golive.check.ManifestRules.run(new dev.golive.check.ManifestRules.Input(yaml, docker, goModGo));
     }
 
+    /** `golive report --manifest FILE|DIR`: the findings {@link #checkManifests} gives, as a review (with each rule's why and sources). */
+    public static dev.golive.report.Review manifestReview(String fileOrDir, Optional<dev.golive.model.GoVersion> goModGo) {
+        return dev.golive.report.ReviewBuilder.forManifests(fileOrDir, checkManifests(fileOrDir, goModGo),
+                java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), goliveVersion());
+    }
+
+    /** {@link #manifestReview} rendered as {@code format}, written to {@code to} on this machine atomically. */
+    public static void saveManifestReport(Path to, dev.golive.report.ReviewFormat format, String fileOrDir,
+                                          Optional<dev.golive.model.GoVersion> goModGo) {
+        dev.golive.host.OutputFile.write(to, format.render(manifestReview(fileOrDir, goModGo)));
+    }
+
     static boolean isManifestName(String name) {
         return name.endsWith(".yaml") || name.endsWith(".yml") || name.equals("Dockerfile") || name.startsWith("Dockerfile.")
                 || name.endsWith(".Dockerfile") || name.equals("Containerfile");
