@@ -729,6 +729,23 @@ public final class Session implements AutoCloseable {
                 image, o.healthPath(), stop, dev.golive.export.ContainerSpec.NONROOT_UID);
     }
 
+    /** The container files of {@code c}: its Dockerfile or, {@code kubernetes}, its Deployment and Service as YAML. */
+    public static String renderContainer(dev.golive.export.ContainerSpec c, boolean kubernetes) {
+        return kubernetes ? dev.golive.export.Kubernetes.render(c) : dev.golive.export.Dockerfile.render(c);
+    }
+
+    /**
+     * Writes {@link #renderContainer} to {@code to} (a Dockerfile gets its .dockerignore beside it),
+     * for `golive export -o` and the Unit screen's export alike; returns the files written.
+     */
+    public static List<String> writeContainer(dev.golive.export.ContainerSpec c, boolean kubernetes, String to) {
+        dev.golive.host.AdminNamedFiles.writeText(to, renderContainer(c, kubernetes), 0644);
+        if (kubernetes) return List.of(to);
+        String ignore = Path.of(to).resolveSibling(".dockerignore").toString();
+        dev.golive.host.AdminNamedFiles.writeText(ignore, dev.golive.export.Dockerfile.dockerignore(c), 0644);
+        return List.of(to, ignore);
+    }
+
     /**
      * `golive check --manifest FILE|DIR`: the Dockerfiles and Kubernetes YAML there (in a directory:
      * *.yaml, *.yml, Dockerfile, Dockerfile.*, *.Dockerfile, Containerfile), read on this machine,
