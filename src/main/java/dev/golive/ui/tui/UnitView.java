@@ -214,6 +214,11 @@ final class UnitView extends View {
                     java.util.function.Consumer<String> withModule = mod -> app.ask("Export container", kubernetes
                             ? "Version (the image tag NAME:VERSION the Deployment runs):" : "Version to stamp (-X main.version; empty: none):", "", v -> {
                                 Optional<String> version = Optional.of(v.strip()).filter(x -> !x.isEmpty());
+                                if (kubernetes && version.isEmpty()) {
+                                    app.error(GoliveException.badInput("no version: the Deployment runs the image " + service.name()
+                                            + ":VERSION, so Kubernetes YAML needs one; nothing written"));
+                                    return;
+                                }
                                 app.worker().run("exporting the container", () -> Session.writeContainer(app.model().session().containerSpec(service,
                                         new Session.ContainerOptions(java.nio.file.Path.of(mod), Optional.empty(), version,
                                                 dev.golive.export.ContainerSpec.Base.SCRATCH, Optional.empty(), Optional.empty(), Optional.empty())),

@@ -58,7 +58,7 @@ class UnitContainerExportScreenTest {
         try (TuiDriver tui = TuiDriver.onFixture("ubuntu2004-hybrid", 120, 40)) {
             Path yaml = tmp.resolve("api.yaml");
             tui.press("6", "x", "ctrl-u").type(yaml.toString()).press("enter", "ctrl-u").type(mod.toString()).press("enter", "enter");
-            assertThat(tui.text()).contains("Error", "the manifest must", "name the build it runs");
+            assertThat(tui.text()).contains("Error", "golive: no version: the Deployment runs the image api:VERSION, so", "nothing written");
             assertThat(yaml).doesNotExist();
         }
     }
