@@ -92,6 +92,8 @@ class PlanCodecTest {
                         "plan.json: live[0].before: \"4096\\nx\" is not one line of printable text"),
                 edit("a file golive does not own", p -> HostilePlanFileTest.set(p, "files", 0, "path", "/etc/sysctl.conf"),
                         "plan.json: files[0].path: \"/etc/sysctl.conf\" is not a file golive owns (/etc/sysctl.d/60-golive.conf, /etc/systemd/system.conf.d/60-golive.conf, /etc/tmpfiles.d/60-golive.conf, the service's unit or its .d/60-golive.conf, /etc/logrotate.d/golive-NAME)"),
+                edit("another service's logrotate file", p -> HostilePlanFileTest.set(p, "files", 0, "path", "/etc/logrotate.d/golive-nginx"),
+                        "plan.json: files[0].path: /etc/logrotate.d/golive-nginx is not the logrotate file of the plan's service (/etc/logrotate.d/golive-app)"),
                 edit("a file twice", p -> HostilePlanFileTest.set(p, "files", 1, "path", OwnedFiles.SYSCTL_DROPIN),
                         "plan.json: files[1].path: /etc/sysctl.d/60-golive.conf is listed twice"),
                 edit("a unit file without a service", p -> { p.putNull("service"); ((ArrayNode) p.get("actions")).remove(2); return p.toString(); },
