@@ -93,4 +93,17 @@ class AppendLogRotationTest {
         assertThat(r.err()).contains("StandardOutput=append: needs systemd 240; this host has 219");
         assertThat(bytes(host)).isEqualTo(before);
     }
+
+    @Test
+    void aLaterApplyThatSendsTheOutputBackToTheJournalTakesTheRotationAway() throws IOException {
+        Path host = target("debian12-vm", 252);
+        assertThat(golive("apply", "--profile", "base", "--service", "api", "--standard-output", "append:/var/log/api/api.log",
+                "--yes", "--root", host.toString()).exit()).isZero();
+        assertThat(host.resolve("etc/logrotate.d/golive-api")).exists();
+        ApplyCommandsTest.Run again = golive("apply", "--profile", "base", "--service", "api", "--standard-output", "journal",
+                "--yes", "--root", host.toString());
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(Files.readString(host.resolve("etc/systemd/system/api.service.d/60-golive.conf"))).doesNotContain("append:");
+        assertThat(host.resolve("etc/logrotate.d/golive-api")).doesNotExist();
+    }
 }
