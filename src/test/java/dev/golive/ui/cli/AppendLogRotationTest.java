@@ -106,4 +106,15 @@ class AppendLogRotationTest {
         assertThat(Files.readString(host.resolve("etc/systemd/system/api.service.d/60-golive.conf"))).doesNotContain("append:");
         assertThat(host.resolve("etc/logrotate.d/golive-api")).doesNotExist();
     }
+
+    @Test
+    void aLaterApplyThatDoesNotMentionTheOutputLeavesUnitAndRotationAgreeing() throws IOException {
+        Path host = target("debian12-vm", 252);
+        assertThat(golive("apply", "--profile", "base", "--service", "api", "--standard-output", "append:/var/log/api/api.log",
+                "--yes", "--root", host.toString()).exit()).isZero();
+        ApplyCommandsTest.Run again = golive("apply", "--profile", "web-api", "--service", "api", "--yes", "--root", host.toString());
+        assertThat(again.exit()).as(again.err()).isZero();
+        boolean appends = Files.readString(host.resolve("etc/systemd/system/api.service.d/60-golive.conf")).contains("StandardOutput=append:");
+        assertThat(Files.exists(host.resolve("etc/logrotate.d/golive-api"))).as("rotation present iff the drop-in appends (appends=" + appends + ")").isEqualTo(appends);
+    }
 }
