@@ -15,6 +15,10 @@ import java.util.Optional;
  * <p>{@code exec} is required for a new unit and empty for a drop-in on an existing unit
  * (whose ExecStart stays as the vendor wrote it). Empty optionals mean "not set": the
  * unit then says nothing and systemd's default applies.
+ *
+ * <p>{@code group} is the unit's {@code Group=} (the primary group of {@code User=} when
+ * empty); {@code healthUrl} is the http(s) URL on this host that the finish step's health
+ * check asks once the service runs (nothing in the unit).
  */
 public record ServiceSpec(
         String name,
@@ -30,9 +34,13 @@ public record ServiceSpec(
         Resources resources,
         Restart restart,
         Hardening hardening,
-        GoRuntime go) {
+        GoRuntime go,
+        Optional<String> group,
+        Optional<String> healthUrl) {
 
     public ServiceSpec {
+        Objects.requireNonNull(group, "group");
+        Objects.requireNonNull(healthUrl, "healthUrl");
         Objects.requireNonNull(name, "name");
         arguments = List.copyOf(arguments);
         stateDirectories = List.copyOf(stateDirectories);
@@ -42,6 +50,15 @@ public record ServiceSpec(
         Objects.requireNonNull(restart, "restart");
         Objects.requireNonNull(hardening, "hardening");
         Objects.requireNonNull(go, "go");
+    }
+
+    /** The settings a spec had before {@code group} and {@code healthUrl}; both not set. */
+    public ServiceSpec(String name, Optional<String> description, Optional<String> exec, List<String> arguments,
+                       Optional<String> user, boolean dynamicUser, Optional<String> workingDirectory, List<String> stateDirectories,
+                       Map<String, String> environment, List<Integer> ports, Resources resources, Restart restart,
+                       Hardening hardening, GoRuntime go) {
+        this(name, description, exec, arguments, user, dynamicUser, workingDirectory, stateDirectories, environment, ports,
+                resources, restart, hardening, go, Optional.empty(), Optional.empty());
     }
 
     /** A spec that names the service and sets nothing else (a drop-in on an existing unit). */

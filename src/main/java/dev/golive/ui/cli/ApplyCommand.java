@@ -85,7 +85,8 @@ public final class ApplyCommand implements Callable<Integer> {
             Plan plan = plan(s);
             PrintWriter out = spec.commandLine().getOut();
             Optional<FinishPlan> fin = finish ? Optional.of(s.finishPlan(plan, Optional.ofNullable(binary),
-                    svcSpec.map(sp -> sp.ports()).orElse(List.of()), Optional.ofNullable(healthUrl).map(ApplyCommand::checkUrl))) : Optional.empty();
+                    svcSpec.map(sp -> sp.ports()).orElse(List.of()), Optional.ofNullable(healthUrl).map(ApplyCommand::checkUrl)
+                            .or(() -> svcSpec.flatMap(dev.golive.model.ServiceSpec::healthUrl)))) : Optional.empty();
             if (plan.isEmpty() && plan.actions().isEmpty() && fin.map(FinishPlan::isEmpty).orElse(true)) {
                 out.println("nothing to apply: the host is already as plan " + plan.id() + " asks");
                 out.flush();
@@ -142,7 +143,7 @@ public final class ApplyCommand implements Callable<Integer> {
     }
 
     static String checkUrl(String url) {
-        if (!url.matches("https?://[^\\s]+")) throw GoliveException.badInput("--health-url " + url + ": expected an http:// or https:// URL");
+        dev.golive.unit.SpecValidator.healthUrlProblem(url).ifPresent(p -> { throw GoliveException.badInput("--health-url " + p); });
         return url;
     }
 

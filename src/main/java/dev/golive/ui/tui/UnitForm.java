@@ -166,7 +166,7 @@ final class UnitForm {
             default -> ServiceSpec.GoRuntime.DERIVE;
         };
         return new ServiceSpec(base.name(), Optional.empty(), execAsked ? opt("exec") : base.exec(), args,
-                given(asked, "user"), dynamic, Optional.empty(), dirs, env, ports, r, restart, hardening, go);
+                given(asked, "user"), dynamic, Optional.empty(), dirs, env, ports, r, restart, hardening, go, base.group(), base.healthUrl());
     }
 
     private Optional<String> given(java.util.function.Predicate<String> asked, String label) {
