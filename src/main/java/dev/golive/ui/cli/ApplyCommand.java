@@ -66,7 +66,6 @@ public final class ApplyCommand implements Callable<Integer> {
     boolean timing;
 
     /** How long the health step waits for the service to come up, and then watches its restart counter. */
-    static final java.time.Duration HEALTH_WITHIN = java.time.Duration.ofSeconds(20), HEALTH_SETTLE = java.time.Duration.ofSeconds(3);
 
     /** The service as asked (its ports are what the health step checks). */
     private Optional<dev.golive.model.ServiceSpec> svcSpec = Optional.empty();
@@ -130,7 +129,7 @@ public final class ApplyCommand implements Callable<Integer> {
                 out.flush();
                 return 0;
             }
-            var h = s.health(fin.get().unit(), fin.get().ports(), fin.get().healthUrl(), HEALTH_WITHIN, HEALTH_SETTLE);
+            var h = s.health(fin.get().unit(), fin.get().ports(), fin.get().healthUrl(), Session.HEALTH_WITHIN, Session.HEALTH_SETTLE);
             out.println("health of " + h.unit() + ":");
             dev.golive.verify.HealthJudge.lines(h).forEach(l -> out.println("  " + l));
             out.flush();
