@@ -44,4 +44,23 @@ class FinishServiceScreenTest {
         assertThat(Path.of(tree, "usr/local/bin/api")).hasSameBinaryContentAs(binary);
         assertThat(Path.of(tree, "etc/passwd")).content().contains("api:x:999:999::/nonexistent:");
     }
+
+    @Test
+    void afterTheBuildScreenBuiltABinaryFOffersItAsTheOneToInstall() {
+        Path built = Path.of("src/test/resources/gomod/hello/dist/hello-linux-amd64");
+        try (TuiDriver tui = TuiDriver.on(TuiDriver.targetTree("ubuntu2004-hybrid"), false, 120, 40)) {
+            // b on the Build screen (go itself faked: the build layer's result for each checked target)
+            ((BuildView) tui.app.tabs().get(6)).builder((dir, targets, listener) -> targets.stream()
+                    .map(t -> new dev.golive.build.BuildResult(t, built, 1_468_006, java.time.Duration.ofMillis(310), "x86-64, static",
+                            "go1.19.8 linux/amd64 cgo=0", java.util.Optional.empty(), java.util.List.of(), java.util.List.of()))
+                    .toList());
+            tui.press("7", "m").type("src/test/resources/gomod/hello").press("enter", "space", "b");
+            assertThat(tui.text()).contains("hello-linux-amd64");
+            tui.press("6", "j", "j", "j", "j", "enter", "p", "F");
+            assertThat(tui.text()).contains("The binary to install as /usr/local/bin/api", built.toString());
+            tui.press("esc");
+            assertThat(tui.app.dialog()).as("esc drops the finish: nothing asked, nothing applied").isEmpty();
+            assertThat(tui.app.model().plan()).isPresent();
+        }
+    }
 }
