@@ -86,6 +86,13 @@ public final class ServiceUnits implements ServiceFiles {
     public Derived derive(HostFacts facts, ServiceSpec asked, ServiceSettings profile, Map<String, String> envFixes,
                           List<FixChange> unitChanges, Map<String, OwnedFileState> current, String planId,
                           Optional<GoVersion> goModGo, UnaryOperator<String> labels) {
+        return derive(facts, asked, profile, envFixes, unitChanges, current, planId, goModGo, labels, false);
+    }
+
+    /** {@code preview}: the binary missing on the live host is the check's error, not thrown, so the unit still renders. */
+    private Derived derive(HostFacts facts, ServiceSpec asked, ServiceSettings profile, Map<String, String> envFixes,
+                           List<FixChange> unitChanges, Map<String, OwnedFileState> current, String planId,
+                           Optional<GoVersion> goModGo, UnaryOperator<String> labels, boolean preview) {
         SpecValidator.checkName(asked, labels); // before the name becomes a path
         String unit = asked.unitName();
         String dropInPath = OwnedFiles.unitDropIn(unit);
@@ -112,14 +119,16 @@ public final class ServiceUnits implements ServiceFiles {
         ServiceBinary binary = installing.isPresent() && rendered.exec().isPresent()
                 ? ServiceBinary.installing(java.nio.ByteBuffer.wrap(installing.get().bytes()), rendered.exec().get(), installing.get().from())
                 : ServiceBinary.forSpec(root, rendered, files);
-        SpecCheck check = SpecValidator.validate(rendered, facts, binary.presence(), labels);
+        SpecCheck check = preview ? SpecValidator.collect(rendered, facts, binary.presence(), labels)
+                : SpecValidator.validate(rendered, facts, binary.presence(), labels);
         if (dropIn) {
             // the warnings are about the service as it will run (its unit's User= counts), not about the drop-in alone
             try {
                 ServiceSpec runs = new ServiceSpec(running.name(), running.description(), rendered.exec(), rendered.arguments(), running.user(),
                         running.dynamicUser(), running.workingDirectory(), running.stateDirectories(), running.environment(), running.ports(),
-                        running.resources(), running.restart(), running.hardening(), running.go(), running.group(), running.healthUrl());
-                check = SpecValidator.validate(runs, facts, binary.presence(), labels);
+                        running.resources(), running.restart(), running.hardening(), running.go(), running.logging(), running.group(), running.healthUrl());
+                check = preview ? SpecValidator.collect(runs, facts, binary.presence(), labels)
+                        : SpecValidator.validate(runs, facts, binary.presence(), labels);
             } catch (dev.golive.model.GoliveException e) {
                 // a value the unit itself has and the admin did not touch: not the drop-in's to refuse
             }
@@ -146,7 +155,7 @@ public final class ServiceUnits implements ServiceFiles {
     public dev.golive.unit.UnitPreview preview(HostFacts facts, ServiceSpec asked, Optional<GoVersion> goModGo, UnaryOperator<String> labels,
                                                String planId, Optional<dev.golive.host.CommandRunner> analyzeWith,
                                                Optional<java.nio.file.Path> tree) {
-        Derived d = derive(facts, asked, ServiceSettings.NONE, Map.of(), List.of(), Map.of(), planId, goModGo, labels);
+        Derived d = derive(facts, asked, ServiceSettings.NONE, Map.of(), List.of(), Map.of(), planId, goModGo, labels, true);
         return dev.golive.unit.UnitPreview.of(facts, d.unit(), d.check(), d.binary(), analyzeWith, tree);
     }
 
@@ -243,13 +252,13 @@ public final class ServiceUnits implements ServiceFiles {
         ServiceSpec.Resources r = s.resources();
         return new ServiceSpec(s.name(), s.description(), s.exec(), s.arguments(), s.user(), s.dynamicUser(), s.workingDirectory(),
                 s.stateDirectories(), s.environment(), s.ports(),
-                new ServiceSpec.Resources(r.cpuQuota(), old, r.memoryHigh(), r.tasksMax(), r.nofile(), r.ioWeight()).withControlsOf(r), s.restart(), s.hardening(), s.go(), s.group(), s.healthUrl());
+                new ServiceSpec.Resources(r.cpuQuota(), old, r.memoryHigh(), r.tasksMax(), r.nofile(), r.ioWeight()).withControlsOf(r), s.restart(), s.hardening(), s.go(), s.logging(), s.group(), s.healthUrl());
     }
 
     private static ServiceSpec withGo(ServiceSpec s, ServiceSpec.GoRuntime go) {
         ServiceSpec.GoRuntime g = new ServiceSpec.GoRuntime(go.mode(), s.go().gomaxprocs(), s.go().gomemlimit(), s.go().memLimitPercent());
         return new ServiceSpec(s.name(), s.description(), s.exec(), s.arguments(), s.user(), s.dynamicUser(), s.workingDirectory(),
-                s.stateDirectories(), s.environment(), s.ports(), s.resources(), s.restart(), s.hardening(), g, s.group(), s.healthUrl());
+                s.stateDirectories(), s.environment(), s.ports(), s.resources(), s.restart(), s.hardening(), g, s.logging(), s.group(), s.healthUrl());
     }
 
     private static Optional<String> owned(Map<String, OwnedFileState> current, String path) {

@@ -378,8 +378,13 @@ public final class Session implements AutoCloseable {
         HostTarget t = target();
         return audited(t, AuditEntry.Action.APPLY, List.of(plan.id()),
                 () -> new Applier(t).withProgress(progress).apply(plan, new Applier.Options(restart)),
-                r -> "profile " + plan.profile() + plan.service().map(sv -> ", service " + sv).orElse("") + ": " + r.filesWritten()
-                        + " files, " + r.liveValuesSet() + " live values, verified", r -> List.of(r.snapshotId()));
+                r -> applied(plan, r), r -> List.of(r.snapshotId()));
+    }
+
+    /** The audit trail's detail of an apply that worked. */
+    private static String applied(Plan plan, ApplyResult r) {
+        return "profile " + plan.profile() + plan.service().map(sv -> ", service " + sv).orElse("") + ": " + r.filesWritten()
+                + " files, " + r.liveValuesSet() + " live values, verified";
     }
 
     /**
@@ -421,8 +426,11 @@ public final class Session implements AutoCloseable {
     /** Applies {@code plan}, then finishes its service as {@code finish} says, all in one snapshot. */
     public ApplyResult applyAndFinish(Plan plan, dev.golive.model.FinishPlan finish, java.util.function.Consumer<String> progress) {
         requireWritable();
+        HostTarget t = target();
         // the finish restarts or starts the unit itself: the plan's own restart would be a second one
-        return new Applier(target()).withProgress(progress).apply(plan, new Applier.Options(false, Optional.of(finish)));
+        return audited(t, AuditEntry.Action.APPLY, List.of(plan.id()),
+                () -> new Applier(t).withProgress(progress).apply(plan, new Applier.Options(false, Optional.of(finish))),
+                r -> applied(plan, r) + ", service finished", r -> List.of(r.snapshotId()));
     }
 
     /**
@@ -657,6 +665,30 @@ public final class Session implements AutoCloseable {
         return ReviewAssembly.assemble(this, spec, unit, now.toString(), golive);
     }
 
+    /** "golive VERSION" from the jar's manifest ("golive dev" when run from classes): what reports and --version name. */
+    public static String goliveVersion() {
+        String v = Session.class.getPackage().getImplementationVersion();
+        return "golive " + (v == null ? "dev" : v);
+    }
+
+    /**
+     * The review of {@link #review} rendered as {@code format} (null: from {@code to}'s name,
+     * else Markdown), written to {@code to} on this machine atomically ({@code golive report -o},
+     * the full-screen UI's save). Returns the format written.
+     */
+    public dev.golive.report.ReviewFormat saveReport(Path to, dev.golive.report.ReviewFormat format, String service) {
+        dev.golive.report.ReviewFormat fmt = format != null ? format
+                : dev.golive.report.ReviewFormat.fromFileName(String.valueOf(to.getFileName())).orElse(dev.golive.report.ReviewFormat.MD);
+        String text = fmt.render(review(service, java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), goliveVersion()));
+        dev.golive.host.OutputFile.write(to, text);
+        return fmt;
+    }
+
+    /** The plan as {@code golive plan --json} prints it (what {@code apply --plan-file} reads), written to {@code to} atomically. */
+    public static void savePlan(Plan plan, Path to) {
+        dev.golive.host.OutputFile.write(to, dev.golive.apply.PlanCodec.toJson(plan));
+    }
+
     /** The files golive owns on this host as found there (content, absent, or unknown in a capture). */
     public java.util.Map<String, dev.golive.model.Fact<java.util.Optional<String>>> ownedFiles() {
         return dev.golive.report.OwnedFileScan.scan(spec.root());
@@ -701,6 +733,28 @@ public final class Session implements AutoCloseable {
                 .orElseThrow(() -> GoliveException.badInput("--stop-timeout " + dev.golive.model.Printable.clip(t, 40) + ": expected a time span such as 30s or 2min")));
         return new dev.golive.export.ContainerSpec(service, mod.modulePath(), mod.goLine(), mod.go(), target, o.version(), o.base(),
                 image, o.healthPath(), stop, dev.golive.export.ContainerSpec.NONROOT_UID);
+    }
+
+    /**
+     * `golive check --manifest FILE|DIR`: the Dockerfiles and Kubernetes YAML there (in a directory:
+     * *.yaml, *.yml, Dockerfile, Dockerfile.*, *.Dockerfile, Containerfile), read on this machine,
+     * checked against the container rules. {@code goModGo}: the service's go.mod line when named.
+     */
+    public static dev.golive.check.CheckReport checkManifests(String fileOrDir, Optional<dev.golive.model.GoVersion> goModGo) {
+        var files = dev.golive.host.AdminNamedFiles.readAll(fileOrDir, Session::isManifestName, "Dockerfile or Kubernetes YAML");
+        java.util.Map<String, List<dev.golive.config.LocatedYaml.Doc>> yaml = new java.util.LinkedHashMap<>();
+        java.util.Map<String, List<dev.golive.config.DockerfileText.Instruction>> docker = new java.util.LinkedHashMap<>();
+        files.forEach((path, text) -> {
+            String name = Path.of(path).getFileName().toString();
+            if (name.endsWith(".yaml") || name.endsWith(".yml")) yaml.put(path, dev.golive.config.LocatedYaml.parse(path, text));
+            else docker.put(path, dev.golive.config.DockerfileText.parse(path, text));
+        });
+        return dev.golive.check.ManifestRules.run(new dev.golive.check.ManifestRules.Input(yaml, docker, goModGo));
+    }
+
+    static boolean isManifestName(String name) {
+        return name.endsWith(".yaml") || name.endsWith(".yml") || name.equals("Dockerfile") || name.startsWith("Dockerfile.")
+                || name.endsWith(".Dockerfile") || name.equals("Containerfile");
     }
 
     // ---- build (always on this machine) -----------------------------------------------------

@@ -185,9 +185,10 @@ final class MemoryRules {
                     + "returned to the OS). A service can opt out alone: GODEBUG=disablethp=1 (Go 1.21.6 and later) or "
                     + "MemoryTHP=disable (systemd 260 and later).",
             "Keep always for large heaps with headroom and set defrag to defer+madvise and khugepaged/max_ptes_none to 0 "
-                    + "(golive writes defrag live and to " + OwnedFiles.TMPFILES_DROPIN + "; by hand: echo 0 > "
-                    + "/sys/kernel/mm/transparent_hugepage/khugepaged/max_ptes_none plus a tmpfiles.d 'w' line). For small "
-                    + "heaps short of memory choose madvise, or opt the service out (GODEBUG=disablethp=1, MemoryTHP=disable).",
+                    + "(golive writes both live and to " + OwnedFiles.TMPFILES_DROPIN + ", so they hold at every boot; a "
+                    + "value other than 0 must stay within the kernel's HPAGE_PMD_NR - 1, max_ptes_none_store in "
+                    + "mm/khugepaged.c). For small heaps short of memory choose madvise, or opt the service out "
+                    + "(GODEBUG=disablethp=1, MemoryTHP=disable).",
             THP_DOC + "; https://go.dev/doc/gc-guide (Linux transparent huge pages); Go source runtime/mem_linux.go; "
                     + "man 5 systemd.resource-control (MemoryTHP=)",
             MemoryRules::thpAlways);
@@ -213,15 +214,19 @@ final class MemoryRules {
         if (!defragOk) src.addAll(Facts.sources(h.memory().thpDefrag()));
         if (!ptesOk) src.addAll(Facts.sources(h.memory().khugepagedMaxPtesNone()));
         List<FixChange> changes = new ArrayList<>();
-        if (!defragOk) defragChange(h).ifPresent(changes::add);
-        String text = (changes.isEmpty() ? "" : "set defrag to " + ((FixChange.SysfsChange) changes.get(0)).value() + defragWhy(((FixChange.SysfsChange) changes.get(0)).value(), h))
-                + (!ptesOk ? (changes.isEmpty() ? "" : "; ") + "set khugepaged/max_ptes_none to 0 by hand (echo 0 > " + THP_PTES + ", and a tmpfiles.d 'w' line)" : "")
-                + "; or, for a small heap short of memory, " + optOut(h);
+        List<String> parts = new ArrayList<>();
+        if (!defragOk) defragChange(h).ifPresent(c -> {
+            changes.add(c);
+            parts.add("set defrag to " + c.value() + defragWhy(c.value(), h));
+        });
+        if (!ptesOk) {
+            changes.add(new FixChange.SysfsChange(SysfsChoices.THP_PTES_NONE, SysfsChoices.THP_PTES_NONE_PATH, SysfsChoices.THP_PTES_NONE_WANTED));
+            parts.add("set khugepaged/max_ptes_none to 0");
+        }
+        String text = String.join("; ", parts) + "; or, for a small heap short of memory, " + optOut(h);
         return r.one(where + " and " + String.join(", ", missing) + ": the GC guide's settings for THP are missing", src,
                 new ProposedFix(text, changes));
     }
-
-    static final String THP_PTES = "/sys/kernel/mm/transparent_hugepage/khugepaged/max_ptes_none";
 
     /** The per-service opt-outs this host and service have (GODEBUG needs Go 1.21.6, MemoryTHP= systemd 260). */
     private static String optOut(HostFacts h) {

@@ -31,8 +31,8 @@ public record Rule(
         String reference,
         Evaluator evaluator) {
 
-    /** HOST rules look at the machine; SERVICE rules need --service NAME. */
-    public enum Scope { HOST, SERVICE }
+    /** HOST rules look at the machine; SERVICE rules need --service NAME; MANIFEST rules read Dockerfiles and Kubernetes YAML (check --manifest). */
+    public enum Scope { HOST, SERVICE, MANIFEST }
 
     @FunctionalInterface
     public interface Evaluator {

@@ -46,13 +46,18 @@ public final class RuleCatalog {
 
     public static List<Rule> all() { return ALL; }
 
+    /** A host rule, or a manifest rule ({@link ManifestRules}: golive check --manifest), by its ID. */
     public static Optional<Rule> byId(String id) {
-        return id == null ? Optional.empty() : Optional.ofNullable(BY_ID.get(id.trim().toUpperCase(Locale.ROOT)));
+        if (id == null) return Optional.empty();
+        String key = id.trim().toUpperCase(Locale.ROOT);
+        return Optional.ofNullable(BY_ID.get(key)).or(() -> ManifestRules.all().stream().filter(r -> r.id().equals(key)).findFirst());
     }
 
     /** The closest known ID to a mistyped one (for "did you mean"), if any is reasonably close. */
     public static Optional<String> suggest(String id) {
         if (id == null) return Optional.empty();
-        return dev.golive.model.Suggest.closest(id.trim().toUpperCase(Locale.ROOT), BY_ID.keySet());
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>(BY_ID.keySet());
+        ManifestRules.all().forEach(r -> ids.add(r.id()));
+        return dev.golive.model.Suggest.closest(id.trim().toUpperCase(Locale.ROOT), ids);
     }
 }

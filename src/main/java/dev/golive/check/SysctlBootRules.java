@@ -3,7 +3,7 @@ package dev.golive.check;
 import dev.golive.model.Area;
 import dev.golive.model.Finding;
 import dev.golive.model.FixChange;
-import dev.golive.model.KernelDefaults;
+import dev.golive.model.KernelSysctls;
 import dev.golive.model.OwnedFiles;
 import dev.golive.model.ProposedFix;
 import dev.golive.model.Source;
@@ -41,7 +41,7 @@ final class SysctlBootRules {
                 for (SysctlFact f : h.sysctls().byKey().values()) {
                     if (f.configured().isPresent() || !f.exists().orElse(true)) continue;
                     Optional<String> live = f.liveNormalized();
-                    Optional<KernelDefaults.Row> dflt = KernelDefaults.of(f.key(), h.os());
+                    Optional<KernelSysctls.Fixed> dflt = KernelSysctls.fixedDefault(f.key(), h.os());
                     if (live.isEmpty() || dflt.isEmpty() || live.get().equals(SysctlFact.normalize(dflt.get().value()))) continue;
                     String was = dflt.get().value().isEmpty() ? "empty" : dflt.get().value();
                     out.add(r.titled(f.key() + " = " + live.get() + " is set only at runtime",
@@ -86,7 +86,7 @@ final class SysctlBootRules {
                     Optional<SysctlAssignment> boot = s.atBoot(a.key(), "");
                     if (boot.filter(b -> SysctlFact.normalize(b.value()).equals(want)).isPresent()) continue;
                     String then = boot.map(b -> SysctlFact.normalize(b.value()) + " from " + b.source().describe())
-                            .or(() -> KernelDefaults.of(a.key(), h.os()).map(d -> "the kernel default " + d.value() + " (" + d.source() + ")"))
+                            .or(() -> KernelSysctls.fixedDefault(a.key(), h.os()).map(d -> "the kernel default " + d.value() + " (" + d.source() + ")"))
                             .orElse("the kernel's default");
                     out.add(r.titled(a.key() + " = " + want + " in /etc/sysctl.conf is not applied at boot",
                             a.source().describe() + " sets " + a.key() + " = " + want + ", but systemd-sysctl does not read "

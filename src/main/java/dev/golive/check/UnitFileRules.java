@@ -134,5 +134,50 @@ final class UnitFileRules {
                 return out;
             });
 
-    static List<Rule> all() { return List.of(NO_EXECSTART, START_LIMIT_OLD, PERMISSIONS_START_ONLY, NEWER_THAN_SYSTEMD); }
+    /** The [Service] settings whose value golive parses as systemd does (model.SystemdValues), by kind. */
+    static final List<String> SIZES = List.of("MemoryMax", "MemoryHigh", "MemoryLow", "MemoryMin", "MemorySwapMax", "MemoryLimit");
+    static final List<String> SPANS = List.of("RestartSec", "TimeoutStartSec", "TimeoutStopSec", "TimeoutSec", "RuntimeMaxSec", "WatchdogSec");
+
+    static final Rule VALUE_IGNORED = Rule.service("UNIT-VALUE-IGNORED", WARN, Area.UNIT,
+            "Setting with a value systemd refuses",
+            "systemd parses a size with parse_size (src/basic/parse-util.c): the base-1024 suffixes K, M, G, T, P, E "
+                    + "(and B) in upper case only, so MemoryMax=1g or MemoryMax=2GB fails to parse; config_parse_memory_limit "
+                    + "then logs \"Invalid memory limit '1g', ignoring\" and the service runs with no limit at all. The same "
+                    + "holds for a TasksMax=, CPUQuota= or time span (systemd.time(7): \"m\" is a minute, \"M\" a month) "
+                    + "systemd cannot read: the line is logged and skipped, the unit loads, and nothing says the setting "
+                    + "is missing.",
+            "Write the value as systemd reads it (MemoryMax=1G); golive proposes the upper-case spelling where that is "
+                    + "what was meant.",
+            "systemd source src/basic/parse-util.c (parse_size) and src/core/load-fragment.c (config_parse_memory_limit); "
+                    + "man 5 systemd.resource-control; man 7 systemd.time",
+            (r, h) -> {
+                List<Finding> out = new ArrayList<>();
+                ServiceFacts svc = h.service().get();
+                // the last line of a key is the one systemd uses: a later valid one makes an earlier slip harmless
+                java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+                for (UnitDirective x : svc.directives()) if (x.section().equals("Service")) keys.add(x.key());
+                for (String key : keys) {
+                    UnitDirective d = svc.last("Service", key).orElseThrow();
+                    String v = d.value().strip();
+                    if (v.isEmpty()) continue;
+                    String what;
+                    if (SIZES.contains(d.key()) && SystemdValues.memory(v).isEmpty()) what = "a size systemd reads (K, M, G, T in upper case, a percentage or infinity)";
+                    else if (d.key().equals("TasksMax") && !SystemdValues.tasksMax(v)) what = "a task count, a percentage or infinity";
+                    else if (d.key().equals("CPUQuota") && SystemdValues.cpuQuota(v).isEmpty()) what = "a percentage such as 200%";
+                    else if (SPANS.contains(d.key()) && !SystemdValues.timeSpan(v)) what = "a time span (systemd.time(7))";
+                    else continue;
+                    // "1g", "512m": the upper-case suffix is what was meant when that parses
+                    String upper = v.toUpperCase(java.util.Locale.ROOT);
+                    boolean fixable = SIZES.contains(d.key()) && !upper.equals(v) && SystemdValues.memory(upper).isPresent();
+                    out.add(r.titled(d.key() + "=" + v + " is ignored",
+                            d.source().describe() + ": " + d.key() + "=" + v + " is not " + what + ": systemd logs it and ignores the line, "
+                                    + "so the service runs without it",
+                            List.of(d.source()),
+                            fixable ? ProposedFix.of("set " + d.key() + "=" + upper, new FixChange.UnitDirectiveChange("Service", d.key(), upper))
+                                    : ProposedFix.advice("write " + d.key() + "= as " + what)));
+                }
+                return out;
+            });
+
+    static List<Rule> all() { return List.of(NO_EXECSTART, START_LIMIT_OLD, PERMISSIONS_START_ONLY, NEWER_THAN_SYSTEMD, VALUE_IGNORED); }
 }

@@ -77,6 +77,17 @@ public final class KubeYaml {
         }
     }
 
+    /** The dotted path ({@code spec.replicas}, {@code a.b[0]}) of the value {@link #toObject} refused, or "" when the model did not say. */
+    public static String pathOf(IllegalArgumentException e) {
+        if (!(e.getCause() instanceof tools.jackson.databind.DatabindException d)) return "";
+        StringBuilder b = new StringBuilder();
+        for (var ref : d.getPath()) {
+            if (ref.getPropertyName() != null) b.append(b.length() > 0 ? "." : "").append(ref.getPropertyName());
+            else if (ref.getIndex() >= 0) b.append('[').append(ref.getIndex()).append(']');
+        }
+        return b.toString();
+    }
+
     /** A YAML stream golive wrote, read back into model objects (kinds it does not model are refused). */
     @SuppressWarnings("unchecked")
     public static List<HasMetadata> read(String yaml) {

@@ -38,6 +38,7 @@ public record ContainerSpec(ServiceSpec service, String modulePath, String goLin
 
     private static final Pattern HEALTH = Pattern.compile("/[A-Za-z0-9._~!$&'()*+,;=:@/%-]*");
     private static final Pattern IMAGE = Pattern.compile("[a-z0-9]+([._/:-][A-Za-z0-9_.-]+)*(@sha256:[0-9a-f]{64})?");
+    private static final Pattern EXEC = Pattern.compile("(/[A-Za-z0-9._+-]+)+");
     private static final Pattern GO_LINE = Pattern.compile("1\\.[0-9]+(\\.[0-9]+)?");
 
     public ContainerSpec {
@@ -59,6 +60,9 @@ public record ContainerSpec(ServiceSpec service, String modulePath, String goLin
         healthPath.ifPresent(h -> {
             if (!HEALTH.matcher(h).matches()) throw GoliveException.badInput("--health-path \"" + Printable.clip(h, 80) + "\": expected an absolute URL path such as /healthz");
             if (service.ports().isEmpty()) throw GoliveException.badInput("--health-path needs --port: the probe asks the service's first port");
+        });
+        service.exec().ifPresent(e -> {
+            if (!EXEC.matcher(e).matches()) throw GoliveException.badInput("--exec \"" + Printable.clip(e, 80) + "\": the binary's absolute path in the image, e.g. /usr/local/bin/api");
         });
         if (uid <= 0) throw GoliveException.badInput("uid " + uid + ": the container must not run as root");
         service.resources().memoryMax().ifPresent(m -> memoryBytes(m));

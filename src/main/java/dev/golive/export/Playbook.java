@@ -119,9 +119,9 @@ public final class Playbook {
         for (int i = 0; i < plan.live().size(); i++) {
             LiveChange l = plan.live().get(i);
             String slurped = "(golive_live.results[" + i + "].content | b64decode)";
-            if (l.format() == LiveChange.Format.SYSCTL && !inDropIn(plan, l)) {
+            if (l.format() == LiveChange.Format.SYSFS_NUMBER || (l.format() == LiveChange.Format.SYSCTL && !inDropIn(plan, l))) {
                 // the drop-in will not hold this key (the plan removes it or leaves it out): ansible.posix.sysctl
-                // would add it there and the next run's copy take it out again, so write /proc/sys directly
+                // would add it there and the next run's copy take it out again, so write /proc/sys directly; a sysfs number is written the same way (tmpfiles.d holds it for boot)
                 task(b, l.key() + " = " + l.after());
                 b.append("      ansible.builtin.shell: ").append(Quoting.yaml("printf '%s\\n' " + Quoting.sh(l.after()) + " > " + Quoting.sh(l.path()))).append('\n');
                 b.append("      when: ").append(LIVE).append(" and (").append(slurped).append(".split() | join(' ')) != ").append(Quoting.jinja(l.after())).append('\n');

@@ -37,7 +37,7 @@ final class PlaybookVerify {
         b.append("      register: ").append(reg).append('\n');
         String read = "(" + reg + ".content | b64decode)";
         // as golive compares: fields joined by one space; a sysfs choice list by its bracketed word
-        String now = l.format() == LiveChange.Format.SYSCTL ? "(" + read + ".split() | join(' '))"
+        String now = l.format() != LiveChange.Format.SYSFS_CHOICE ? "(" + read + ".split() | join(' '))"
                 : "((" + read + ".split() | select('search', '[[]') | list + [" + read + " | trim]) | first | replace('[', '') | replace(']', ''))";
         assertTask(b, now + " == " + Quoting.jinja(l.after()), l.path() + " is \"{{ " + now + " }}\", not " + l.after(), null);
     }

@@ -70,7 +70,7 @@ public final class ShellScript {
         for (LiveChange l : plan.live()) {
             b.append("\n# ").append(Quoting.comment(l.key())).append(": ").append(Quoting.comment(l.before())).append(" -> ")
                     .append(Quoting.comment(l.after())).append(" (").append(Quoting.comment(l.why())).append(")\n");
-            b.append(l.format() == LiveChange.Format.SYSCTL ? "set_sysctl " : "set_choice ").append(Quoting.sh(l.path())).append(' ')
+            b.append(l.format() == LiveChange.Format.SYSFS_CHOICE ? "set_choice " : "set_sysctl ").append(Quoting.sh(l.path())).append(' ')
                     .append(Quoting.sh(l.after())).append('\n');
         }
         if (!plan.live().isEmpty()) {

@@ -59,4 +59,31 @@ public final class AdminNamedFiles {
             throw GoliveException.badInput(file + ": cannot write: " + HostWriter.message(e));
         }
     }
+
+    /**
+     * The files {@code fileOrDir} names: itself when it is a file, else the files below it (not
+     * below hidden directories, not through links) whose name {@code wanted} accepts, by path;
+     * each as strict UTF-8 text. Missing, unreadable or empty of such files: one line, exit 2.
+     */
+    public static java.util.SortedMap<String, String> readAll(String fileOrDir, java.util.function.Predicate<String> wanted, String what) {
+        Path p = Path.of(fileOrDir);
+        java.util.SortedMap<String, String> out = new java.util.TreeMap<>();
+        if (!Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            out.put(fileOrDir, readText(fileOrDir));
+            return out;
+        }
+        try (var walk = Files.walk(p, 8)) {
+            for (Path f : (Iterable<Path>) walk::iterator) {
+                Path rel = p.relativize(f);
+                boolean hidden = false;
+                for (Path part : rel) if (part.toString().startsWith(".")) hidden = true;
+                if (hidden || !Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) continue;
+                if (wanted.test(f.getFileName().toString())) out.put(f.toString(), readText(f.toString()));
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw GoliveException.badInput(fileOrDir + ": cannot read: " + e.getMessage());
+        }
+        if (out.isEmpty()) throw GoliveException.badInput(fileOrDir + ": no " + what + " in this directory");
+        return out;
+    }
 }

@@ -25,8 +25,14 @@ final class MemoryProbe {
         Fact<String> enabled = selected(root.read(THP + "/enabled"));
         Fact<String> defrag = selected(root.read(THP + "/defrag"));
         Fact<Integer> ptes = Text.intFact(root.read(THP + "/khugepaged/max_ptes_none"));
+        Fact<Long> pmd = Text.longFact(root.read(THP + "/hpage_pmd_size"));
+        Fact<Integer> ptesMax = pmd.known()
+                ? MemoryFacts.maxPtesNoneBound(pmd.opt().get()).<Fact<Integer>>map(n -> Fact.of(n, new Source.Derived(
+                        "HPAGE_PMD_NR - 1 from " + THP + "/hpage_pmd_size = " + pmd.opt().get())))
+                        .orElseGet(() -> Fact.unknown(THP + "/hpage_pmd_size: " + pmd.opt().get() + " is not a PMD size"))
+                : Fact.unknown(CpuProbe.reason(pmd));
         return new MemoryFacts(total, avail, swapTotal, swapUsed, swappiness, overcommit, enabled, defrag, ptes,
-                cgroupPath, cg.memoryLimits(root, cgroupPath), perSize(root));
+                cgroupPath, cg.memoryLimits(root, cgroupPath), perSize(root), ptesMax);
     }
 
     /** "MemTotal:  16384 kB" → bytes. */

@@ -70,7 +70,7 @@ public final class VerifyProbe {
             for (String k : keys) boot.put(k, r.effective(k));
         }
         Map<String, Optional<VerifyFacts.BootWrite>> tmpfiles = new TreeMap<>();
-        List<String> sysPaths = plan.live().stream().filter(c -> c.format() == LiveChange.Format.SYSFS_CHOICE).map(LiveChange::path).toList();
+        List<String> sysPaths = plan.live().stream().filter(c -> c.format().sysfs()).map(LiveChange::path).toList();
         if (!sysPaths.isEmpty()) {
             Map<String, VerifyFacts.BootWrite> writes = TmpfilesLoadOrder.writes(root);
             for (String p : sysPaths) tmpfiles.put(p, Optional.ofNullable(writes.get(p)));

@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
  * ({@code --kernel}), and a profile's {@code current} is the value the key has at first boot.
  *
  * <p>{@link #BASELINE} is the oldest kernel golive knows (EL7's 3.10); a key older than that
- * carries it. Defaults are from the kernel's Documentation/admin-guide/sysctl/ and
- * Documentation/networking/ip-sysctl.rst unless the row names a commit.
+ * carries it. Each default names where the kernel source sets it; the one table for "which keys
+ * exist on Linux N" (image trees) and "what the kernel gives at boot" (inspect's "kernel default",
+ * the runtime-only finding, the planner's next-boot value).
  */
 public final class KernelSysctls {
 
@@ -25,10 +26,26 @@ public final class KernelSysctls {
     /** The oldest kernel golive knows (CentOS 7): older ones are refused as --kernel. */
     public static final KernelVersion BASELINE = KernelVersion.of(3, 10);
 
-    /** A default that holds from {@code since} (until the next row's since). */
-    public record Default(KernelVersion since, long value) { }
+    /**
+     * A default that holds from {@code since} (until the next row's since), where the kernel source
+     * sets it ({@code source}). Several {@code values}: kernels of that range differ because
+     * distributions backported a later change (RHEL 8's 4.18 has tcp_tw_reuse 2, RHEL 7's 3.10 the
+     * port range 32768 60999), so the version alone does not tell which.
+     */
+    public record Default(KernelVersion since, List<String> values, String source) {
+        public Default {
+            values = List.copyOf(values);
+            if (values.isEmpty()) throw new IllegalArgumentException("a default needs a value");
+        }
+    }
 
-    public record Key(String key, KernelVersion since, Optional<KernelVersion> removed, List<Default> defaults, String source) {
+    /**
+     * One row per key: the Linux version that first had it (and removed it), its defaults by
+     * version, and where its existence is documented. {@code raisedBySystemd}: systemd sets the key
+     * at boot before any sysctl file (fs.nr_open), so its kernel default is not what a host boots with.
+     */
+    public record Key(String key, KernelVersion since, Optional<KernelVersion> removed, List<Default> defaults, String source,
+                      boolean raisedBySystemd) {
         public Key {
             defaults = List.copyOf(defaults);
         }
@@ -37,54 +54,69 @@ public final class KernelSysctls {
             return k.compareTo(since) >= 0 && removed.map(r -> k.compareTo(r) < 0).orElse(true);
         }
 
-        /** The kernel's default on {@code k}, if the table has one for it. */
-        public Optional<Long> defaultOn(KernelVersion k) {
-            Optional<Long> v = Optional.empty();
-            for (Default d : defaults) if (k.compareTo(d.since()) >= 0) v = Optional.of(d.value());
-            return v;
+        /** The kernel's default row on {@code k}, if the table has one for it. */
+        public Optional<Default> defaultOn(KernelVersion k) {
+            Default v = null;
+            for (Default d : defaults) if (k.compareTo(d.since()) >= 0) v = d;
+            return Optional.ofNullable(v);
         }
     }
+
+    /** A key's value at boot when no sysctl file sets it, as the kernel source fixes it, and where. */
+    public record Fixed(String value, String source) { }
 
     private static KernelVersion v(int major, int minor) { return KernelVersion.of(major, minor); }
 
     private static Key key(String key, KernelVersion since, String source, Default... defaults) {
-        return new Key(key, since, Optional.empty(), List.of(defaults), source);
+        return new Key(key, since, Optional.empty(), List.of(defaults), source, false);
     }
 
-    private static Default dflt(long value) { return new Default(BASELINE, value); }
+    private static Default dflt(String value, String source) { return new Default(BASELINE, List.of(value), source); }
+
+    private static Default from(int major, int minor, String value, String source) { return new Default(v(major, minor), List.of(value), source); }
 
     private static final String IP_SYSCTL = "Documentation/networking/ip-sysctl.rst";
     private static final String NET = "Documentation/admin-guide/sysctl/net.rst";
     private static final String VM = "Documentation/admin-guide/sysctl/vm.rst";
     private static final String FS = "Documentation/admin-guide/sysctl/fs.rst";
+    private static final String TCP_SK_INIT = "tcp_sk_init in net/ipv4/tcp_ipv4.c";
 
     public static final List<Key> TABLE = List.of(
-            key("net.core.somaxconn", BASELINE, "include/linux/socket.h SOMAXCONN; 4096 from Linux 5.4 (commit 19f92a030ca6, net: increase SOMAXCONN to 4096)",
-                    dflt(128), new Default(v(5, 4), 4096)),
+            key("net.core.somaxconn", BASELINE, NET,
+                    dflt("128", "SOMAXCONN in include/linux/socket.h"),
+                    from(5, 4, "4096", "SOMAXCONN in include/linux/socket.h, 4096 from Linux 5.4 (commit 19f92a030ca6, net: increase SOMAXCONN to 4096)")),
             key("net.ipv4.tcp_max_syn_backlog", BASELINE, IP_SYSCTL + ": sized at boot from the TCP hash table (memory); no fixed default"),
-            key("net.ipv4.tcp_syncookies", BASELINE, IP_SYSCTL, dflt(1)),
-            key("net.ipv4.tcp_tw_reuse", BASELINE, IP_SYSCTL + "; 2 (loopback only) from Linux 4.19", dflt(0), new Default(v(4, 19), 2)),
-            key("net.ipv4.tcp_timestamps", BASELINE, IP_SYSCTL, dflt(1)),
-            key("net.ipv4.tcp_fin_timeout", BASELINE, IP_SYSCTL, dflt(60)),
-            key("net.ipv4.ip_local_port_range", BASELINE, IP_SYSCTL + " (two numbers)"),
-            key("net.ipv4.ip_local_reserved_ports", BASELINE, IP_SYSCTL + " (a list)"),
+            key("net.ipv4.tcp_syncookies", BASELINE, IP_SYSCTL, dflt("1", TCP_SK_INIT)),
+            key("net.ipv4.tcp_tw_reuse", BASELINE, IP_SYSCTL,
+                    new Default(BASELINE, List.of("0", "2"), TCP_SK_INIT + ": 0 upstream before Linux 4.19, 2 where the loopback-only "
+                            + "mode was backported (RHEL 8's 4.18)"),
+                    from(4, 19, "2", TCP_SK_INIT + ": 2 (loopback only) from Linux 4.19 (commit 79e9fed46055)")),
+            key("net.ipv4.tcp_timestamps", BASELINE, IP_SYSCTL, dflt("1", TCP_SK_INIT)),
+            key("net.ipv4.tcp_fin_timeout", BASELINE, IP_SYSCTL, dflt("60", "TCP_FIN_TIMEOUT in include/net/tcp.h")),
+            key("net.ipv4.ip_local_port_range", BASELINE, IP_SYSCTL + " (two numbers)",
+                    new Default(BASELINE, List.of("32768 61000", "32768 60999"), "inet_init_net in net/ipv4/af_inet.c: 32768 61000 upstream "
+                            + "before Linux 4.2, 32768 60999 where the change was backported (RHEL 7's 3.10)"),
+                    from(4, 2, "32768 60999", "inet_init_net in net/ipv4/af_inet.c; 32768 60999 from Linux 4.2 (commit 07f4c90062f8)")),
+            key("net.ipv4.ip_local_reserved_ports", BASELINE, IP_SYSCTL + " (a list)", dflt("", "empty until set (net/ipv4/sysctl_net_ipv4.c)")),
             key("net.ipv4.tcp_max_tw_buckets", BASELINE, IP_SYSCTL + ": sized at boot from memory"),
-            key("net.core.netdev_max_backlog", BASELINE, NET, dflt(1000)),
+            key("net.core.netdev_max_backlog", BASELINE, NET, dflt("1000", "netdev_max_backlog in net/core/dev.c")),
             key("net.ipv4.tcp_rmem", BASELINE, IP_SYSCTL + " (three numbers; the maximum scales with memory)"),
             key("net.ipv4.tcp_wmem", BASELINE, IP_SYSCTL + " (three numbers)"),
             key("net.core.rmem_max", BASELINE, NET + ": depends on the size of kernel structures"),
             key("net.core.wmem_max", BASELINE, NET + ": depends on the size of kernel structures"),
-            key("net.ipv4.ip_unprivileged_port_start", v(4, 11), "Linux 4.11 (commit 4548b683b781, Introduce a sysctl that modifies the value of PROT_SOCK)", dflt(1024)),
-            new Key("net.ipv4.tcp_tw_recycle", BASELINE, Optional.of(v(4, 12)), List.of(dflt(0)), "removed in Linux 4.12 (commit 4396e46187ca, tcp: remove tcp_tw_recycle)"),
-            key("net.ipv4.tcp_keepalive_time", BASELINE, IP_SYSCTL, dflt(7200)),
-            key("net.ipv4.tcp_slow_start_after_idle", BASELINE, IP_SYSCTL + " (since Linux 2.6.18)", dflt(1)),
-            key("net.core.busy_poll", v(3, 11), NET + "; Linux 3.11 (low-latency sockets, commit 060212928670)", dflt(0)),
-            key("net.core.busy_read", v(3, 11), NET + "; Linux 3.11 (low-latency sockets, commit 060212928670)", dflt(0)),
-            key("vm.swappiness", BASELINE, VM, dflt(60)),
-            key("vm.overcommit_memory", BASELINE, VM, dflt(0)),
-            key("vm.max_map_count", BASELINE, VM, dflt(65530)),
+            key("net.ipv4.ip_unprivileged_port_start", v(4, 11), "Linux 4.11 (commit 4548b683b781, Introduce a sysctl that modifies the value of PROT_SOCK)",
+                    dflt("1024", "inet_init_net in net/ipv4/af_inet.c (PROT_SOCK)")),
+            new Key("net.ipv4.tcp_tw_recycle", BASELINE, Optional.of(v(4, 12)), List.of(dflt("0", IP_SYSCTL)),
+                    "removed in Linux 4.12 (commit 4396e46187ca, tcp: remove tcp_tw_recycle)", false),
+            key("net.ipv4.tcp_keepalive_time", BASELINE, IP_SYSCTL, dflt("7200", "TCP_KEEPALIVE_TIME in include/net/tcp.h")),
+            key("net.ipv4.tcp_slow_start_after_idle", BASELINE, IP_SYSCTL + " (since Linux 2.6.18)", dflt("1", TCP_SK_INIT)),
+            key("net.core.busy_poll", v(3, 11), NET + "; Linux 3.11 (low-latency sockets, commit 060212928670)", dflt("0", "net/core/sysctl_net_core.c")),
+            key("net.core.busy_read", v(3, 11), NET + "; Linux 3.11 (low-latency sockets, commit 060212928670)", dflt("0", "net/core/sysctl_net_core.c")),
+            key("vm.swappiness", BASELINE, VM, dflt("60", "vm_swappiness in mm/vmscan.c")),
+            key("vm.overcommit_memory", BASELINE, VM, dflt("0", "OVERCOMMIT_GUESS in mm/util.c")),
+            key("vm.max_map_count", BASELINE, VM, dflt("65530", "DEFAULT_MAX_MAP_COUNT in include/linux/mm.h")),
             key("fs.file-max", BASELINE, FS + ": sized at boot from memory"),
-            key("fs.nr_open", BASELINE, FS, dflt(1048576)),
+            new Key("fs.nr_open", BASELINE, Optional.empty(), List.of(dflt("1048576", "sysctl_nr_open in fs/file.c")), FS, true),
             key("kernel.pid_max", BASELINE, "Documentation/admin-guide/sysctl/kernel.rst: 32768, or more on hosts with many CPUs"));
 
     private static final Map<String, Key> BY_KEY;
@@ -96,6 +128,22 @@ public final class KernelSysctls {
     }
 
     public static Optional<Key> of(String key) { return Optional.ofNullable(BY_KEY.get(key)); }
+
+    /**
+     * The value {@code key} has at boot on {@code kernel} when no sysctl file sets it, where the kernel
+     * source fixes one value for that version. Empty where the default scales with the machine, where
+     * backports make the version alone ambiguous, or where systemd sets the key at boot (fs.nr_open):
+     * golive then cannot tell a default from a value set since boot, and says so rather than guess.
+     */
+    public static Optional<Fixed> fixedDefault(String key, KernelVersion kernel) {
+        return of(key).filter(k -> !k.raisedBySystemd() && k.existsOn(kernel)).flatMap(k -> k.defaultOn(kernel))
+                .filter(d -> d.values().size() == 1).map(d -> new Fixed(d.values().get(0), d.source()));
+    }
+
+    /** {@link #fixedDefault(String, KernelVersion)} on the host's kernel; empty when its version is unknown. */
+    public static Optional<Fixed> fixedDefault(String key, OsFacts os) {
+        return os.kernel().flatMap(k -> fixedDefault(key, k));
+    }
 
     /**
      * The largest fs.nr_open systemd 240 and later set at boot (bump_file_max_and_nr_open in
@@ -122,10 +170,14 @@ public final class KernelSysctls {
             if (bumps.orElse(true)) out.addAll(SYSTEMD_NR_OPEN);
             if (bumps.orElse(false)) return List.copyOf(out); // systemd raises it before anything reads it
         }
-        if (kernel.isPresent()) {
-            row.get().defaultOn(kernel.get()).filter(x -> !out.contains(x)).ifPresent(out::add);
-        } else {
-            for (Default d : row.get().defaults()) if (!out.contains(d.value())) out.add(d.value());
+        List<Default> rows = kernel.isPresent() ? row.get().defaultOn(kernel.get()).stream().toList() : row.get().defaults();
+        for (Default d : rows) {
+            for (String value : d.values()) {
+                // a number only: a profile's expression reads one ("current"); vectors and lists are not summed up
+                if (!value.matches("\\d+")) continue;
+                long x = Long.parseLong(value);
+                if (!out.contains(x)) out.add(x);
+            }
         }
         return List.copyOf(out);
     }

@@ -35,6 +35,11 @@ public record LiveChange(
         /** A /proc/sys value: fields separated by whitespace, compared field by field. */
         SYSCTL,
         /** A sysfs choice list such as {@code always [madvise] never}: the bracketed word is the value. */
-        SYSFS_CHOICE
+        SYSFS_CHOICE,
+        /** A sysfs file holding one whole number ({@code khugepaged/max_ptes_none}): read and written as a sysctl is. */
+        SYSFS_NUMBER;
+
+        /** A file under /sys (set at boot by tmpfiles.d), not a sysctl (set at boot by systemd-sysctl). */
+        public boolean sysfs() { return this != SYSCTL; }
     }
 }

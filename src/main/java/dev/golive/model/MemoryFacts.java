@@ -7,6 +7,9 @@ import java.util.Optional;
  * Memory facts. THP values hold the selected mode (the bracketed word in
  * {@code /sys/kernel/mm/transparent_hugepage/enabled}). {@code memoryLimits}: memory.max
  * (v2) or memory.limit_in_bytes (v1) of the cgroup looked at and each parent, leaf first.
+ * {@code khugepagedMaxPtesNoneMax}: the largest value the kernel takes for
+ * {@code khugepaged/max_ptes_none} (HPAGE_PMD_NR - 1, {@code max_ptes_none_store} in mm/khugepaged.c),
+ * derived from {@code transparent_hugepage/hpage_pmd_size} by {@link #maxPtesNoneBound}.
  */
 public record MemoryFacts(
         Fact<Long> totalBytes,
@@ -20,7 +23,37 @@ public record MemoryFacts(
         Fact<Integer> khugepagedMaxPtesNone,
         String cgroupPath,
         List<CgroupLimit> memoryLimits,
-        Fact<java.util.Map<String, String>> thpPerSize) {
+        Fact<java.util.Map<String, String>> thpPerSize,
+        Fact<Integer> khugepagedMaxPtesNoneMax) {
+
+    /** Without the bound of max_ptes_none (hpage_pmd_size not read). */
+    public MemoryFacts(Fact<Long> totalBytes, Fact<Long> availableBytes, Fact<Long> swapTotalBytes, Fact<Long> swapUsedBytes,
+                       Fact<Integer> swappiness, Fact<Integer> overcommitMemory, Fact<String> thpEnabled, Fact<String> thpDefrag,
+                       Fact<Integer> khugepagedMaxPtesNone, String cgroupPath, List<CgroupLimit> memoryLimits,
+                       Fact<java.util.Map<String, String>> thpPerSize) {
+        this(totalBytes, availableBytes, swapTotalBytes, swapUsedBytes, swappiness, overcommitMemory, thpEnabled, thpDefrag,
+                khugepagedMaxPtesNone, cgroupPath, memoryLimits, thpPerSize, Fact.unknown("hpage_pmd_size not read"));
+    }
+
+    /**
+     * HPAGE_PMD_NR - 1 for a PMD huge page of {@code pmdBytes}: a page table holds page-size / 8
+     * entries (8-byte entries), so a PMD maps n pages of n × 8 bytes each and n = √(pmdBytes / 8):
+     * 512 for 2 MiB (4 KiB pages), 2048 for 32 MiB (16 KiB), 8192 for 512 MiB (64 KiB). Empty when
+     * the size is not of that form.
+     */
+    public static Optional<Integer> maxPtesNoneBound(long pmdBytes) {
+        if (pmdBytes <= 0 || pmdBytes % 8 != 0) return Optional.empty();
+        long n = Math.round(Math.sqrt(pmdBytes / 8.0));
+        if (n * n * 8 != pmdBytes || n < 2 || n > Integer.MAX_VALUE) return Optional.empty();
+        return Optional.of((int) (n - 1));
+    }
+
+    /** THP is on when the top-level enabled is not never, or a per-size knob says always or madvise. */
+    public boolean thpOn() {
+        boolean top = thpEnabled.opt().map(String::trim).filter(v -> !v.equals("never")).isPresent();
+        boolean size = thpPerSize.opt().orElse(java.util.Map.of()).values().stream().anyMatch(v -> v.equals("always") || v.equals("madvise"));
+        return top || size;
+    }
 
     public MemoryFacts {
         memoryLimits = List.copyOf(memoryLimits);

@@ -35,8 +35,23 @@ public record ServiceSpec(
         Restart restart,
         Hardening hardening,
         GoRuntime go,
+        Logging logging,
         Optional<String> group,
         Optional<String> healthUrl) {
+
+    /** A spec that says nothing about logging (systemd's defaults: the journal, the unit's name), its group or a health URL. */
+    public ServiceSpec(String name, Optional<String> description, Optional<String> exec, List<String> arguments, Optional<String> user,
+                       boolean dynamicUser, Optional<String> workingDirectory, List<String> stateDirectories, Map<String, String> environment,
+                       List<Integer> ports, Resources resources, Restart restart, Hardening hardening, GoRuntime go) {
+        this(name, description, exec, arguments, user, dynamicUser, workingDirectory, stateDirectories, environment, ports, resources,
+                restart, hardening, go, Logging.NONE, Optional.empty(), Optional.empty());
+    }
+
+    /** This spec with {@code logging} in place of its own. */
+    public ServiceSpec withLogging(Logging logging) {
+        return new ServiceSpec(name, description, exec, arguments, user, dynamicUser, workingDirectory, stateDirectories, environment,
+                ports, resources, restart, hardening, go, logging, group, healthUrl);
+    }
 
     public ServiceSpec {
         Objects.requireNonNull(group, "group");
@@ -50,15 +65,7 @@ public record ServiceSpec(
         Objects.requireNonNull(restart, "restart");
         Objects.requireNonNull(hardening, "hardening");
         Objects.requireNonNull(go, "go");
-    }
-
-    /** The settings a spec had before {@code group} and {@code healthUrl}; both not set. */
-    public ServiceSpec(String name, Optional<String> description, Optional<String> exec, List<String> arguments,
-                       Optional<String> user, boolean dynamicUser, Optional<String> workingDirectory, List<String> stateDirectories,
-                       Map<String, String> environment, List<Integer> ports, Resources resources, Restart restart,
-                       Hardening hardening, GoRuntime go) {
-        this(name, description, exec, arguments, user, dynamicUser, workingDirectory, stateDirectories, environment, ports,
-                resources, restart, hardening, go, Optional.empty(), Optional.empty());
+        Objects.requireNonNull(logging, "logging");
     }
 
     /** A spec that names the service and sets nothing else (a drop-in on an existing unit). */
@@ -161,5 +168,24 @@ public record ServiceSpec(
         }
 
         public enum Mode { DERIVE, OFF, DEFAULT }
+    }
+
+    /**
+     * Where the service's output goes (systemd.exec(5) "Logging and Standard Input/Output"):
+     * {@code SyslogIdentifier=} (the journal's tag; default the process name),
+     * {@code StandardOutput=}/{@code StandardError=} (default journal), and the journal's
+     * per-service rate limit {@code LogRateLimitIntervalSec=}/{@code LogRateLimitBurst=}
+     * (systemd 240). Empty means not said: systemd's default.
+     */
+    public record Logging(Optional<String> syslogIdentifier, Optional<String> standardOutput, Optional<String> standardError,
+                          Optional<String> rateLimitIntervalSec, Optional<Integer> rateLimitBurst) {
+        public static final Logging NONE = new Logging(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+
+        /** Each setting of this one, where it says none, from {@code fallback}. */
+        public Logging or(Logging fallback) {
+            return new Logging(syslogIdentifier.or(fallback::syslogIdentifier), standardOutput.or(fallback::standardOutput),
+                    standardError.or(fallback::standardError), rateLimitIntervalSec.or(fallback::rateLimitIntervalSec),
+                    rateLimitBurst.or(fallback::rateLimitBurst));
+        }
     }
 }

@@ -65,6 +65,17 @@ public final class SystemdDirectives {
             d("Service", "RestartMaxDelaySec", 254, "systemd v254 (RestartSteps=, RestartMaxDelaySec=)"),
             d("Service", "Environment", BASELINE, UNDATED),
             d("Service", "LimitNOFILE", BASELINE, UNDATED),
+            d("Service", "SyslogIdentifier", BASELINE, UNDATED),
+            d("Service", "StandardOutput", BASELINE, UNDATED),
+            d("Service", "StandardError", BASELINE, UNDATED),
+            v("Service", "StandardOutput", "file:", 236, "NEWS v236: StandardOutput=/StandardError= accept file:PATH"),
+            v("Service", "StandardError", "file:", 236, "NEWS v236: StandardOutput=/StandardError= accept file:PATH"),
+            v("Service", "StandardOutput", "append:", 240, "NEWS v240: StandardOutput=/StandardError= accept append:PATH"),
+            v("Service", "StandardError", "append:", 240, "NEWS v240: StandardOutput=/StandardError= accept append:PATH"),
+            v("Service", "StandardOutput", "truncate:", 248, "NEWS v248: StandardOutput=/StandardError= accept truncate:PATH"),
+            v("Service", "StandardError", "truncate:", 248, "NEWS v248: StandardOutput=/StandardError= accept truncate:PATH"),
+            d("Service", "LogRateLimitIntervalSec", 240, "NEWS v240: per-unit LogRateLimitIntervalSec= and LogRateLimitBurst="),
+            d("Service", "LogRateLimitBurst", 240, "NEWS v240: per-unit LogRateLimitIntervalSec= and LogRateLimitBurst="),
             d("Service", "KillMode", BASELINE, UNDATED),
             d("Service", "Delegate", BASELINE, "NEWS v218 already refers to it"),
             d("Service", "CPUQuota", 213, "NEWS v213: the new CPUQuota= switch"),
@@ -127,9 +138,14 @@ public final class SystemdDirectives {
     /** The row for a key and value: the value's own row when it has one, else the key's; empty for a directive not in the table. */
     public static Optional<Directive> find(String section, String key, String value) {
         Optional<Directive> byValue = TABLE.stream()
-                .filter(d -> d.section().equals(section) && d.key().equals(key) && d.value().filter(value::equals).isPresent()).findFirst();
+                .filter(d -> d.section().equals(section) && d.key().equals(key) && d.value().filter(v -> matches(v, value)).isPresent()).findFirst();
         return byValue.or(() -> TABLE.stream()
                 .filter(d -> d.section().equals(section) && d.key().equals(key) && d.value().isEmpty()).findFirst());
+    }
+
+    /** A value row matches its value, or for a row ending in ':' ({@code append:}) every value it starts ({@code append:/var/log/x}). */
+    private static boolean matches(String row, String value) {
+        return row.endsWith(":") ? value.startsWith(row) : row.equals(value);
     }
 
     /** The version a directive needs ({@link #BASELINE} for one not in the table: golive knows no reason to doubt it). */
@@ -149,8 +165,8 @@ public final class SystemdDirectives {
 
     /** "ProtectClock= needs systemd 245; this host has 219" (or "… its version is unknown, so golive assumes 219"). */
     public static String needs(String key, String value, int since, Fact<Integer> hostVersion) {
-        Optional<Directive> valueRow = TABLE.stream().filter(d -> d.key().equals(key) && d.value().filter(value::equals).isPresent()).findFirst();
-        String what = valueRow.isPresent() ? key + "=" + value : key + "=";
+        Optional<Directive> valueRow = TABLE.stream().filter(d -> d.key().equals(key) && d.value().filter(v -> matches(v, value)).isPresent()).findFirst();
+        String what = valueRow.isPresent() ? key + "=" + valueRow.get().value().get() : key + "=";
         return what + " needs systemd " + since + "; " + host(hostVersion);
     }
 

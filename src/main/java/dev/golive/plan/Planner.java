@@ -8,7 +8,7 @@ import dev.golive.model.Fact;
 import dev.golive.model.FileChange;
 import dev.golive.model.FixChange;
 import dev.golive.model.HostFacts;
-import dev.golive.model.KernelDefaults;
+import dev.golive.model.KernelSysctls;
 import dev.golive.model.LiveChange;
 import dev.golive.model.NofileLimit;
 import dev.golive.model.OwnedFiles;
@@ -19,7 +19,9 @@ import dev.golive.model.ServiceSpec;
 import dev.golive.model.Source;
 import dev.golive.model.SysctlAssignment;
 import dev.golive.model.SysctlFact;
+import dev.golive.profile.LiveKeys;
 import dev.golive.profile.Profile;
+import dev.golive.profile.SysfsChoices;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -208,7 +210,7 @@ public final class Planner {
             // at each start: there the live value stands.
             // /etc/sysctl.conf counts only where systemd-sysctl reads it (SysctlFacts.atBoot)
             Optional<String> nextBoot = facts.sysctls().atBoot(w.key(), OwnedFiles.SYSCTL_DROPIN).map(a -> SysctlFact.normalize(a.value()))
-                    .or(() -> container ? Optional.empty() : KernelDefaults.of(w.key(), facts.os()).map(d -> SysctlFact.normalize(d.value())));
+                    .or(() -> container ? Optional.empty() : KernelSysctls.fixedDefault(w.key(), facts.os()).map(d -> SysctlFact.normalize(d.value())));
             boolean configuredOk = nextBoot.map(w.value()::equals).orElse(true);
             if (ours.containsKey(w.key()) || !(liveOk && configuredOk)) {
                 body.append("# ").append(OwnedFileBodies.firstSentence(w.why())).append('\n');
@@ -313,7 +315,9 @@ public final class Planner {
                 continue;
             }
             Fact<String> now = v.key().equals("transparent_hugepage.enabled") ? facts.memory().thpEnabled()
-                    : v.key().equals("transparent_hugepage.defrag") ? facts.memory().thpDefrag() : Fact.unknown("not read");
+                    : v.key().equals("transparent_hugepage.defrag") ? facts.memory().thpDefrag()
+                    : v.key().equals(SysfsChoices.THP_PTES_NONE) ? facts.memory().khugepagedMaxPtesNone().map(String::valueOf)
+                    : Fact.unknown("not read");
             boolean liveOk = now.opt().filter(v.value()::equals).isPresent();
             if (ours.containsKey(v.path()) || !liveOk) {
                 body.append("# ").append(OwnedFileBodies.firstSentence(v.why())).append('\n');
@@ -323,7 +327,8 @@ public final class Planner {
             }
             // an image tree has no kernel to set it in: tmpfiles.d writes it at boot
             if (atBoot == null && now.known() && !liveOk) {
-                live.add(new LiveChange(v.key(), v.path(), LiveChange.Format.SYSFS_CHOICE, now.orElse(""), v.value(), false, v.why()));
+                LiveChange.Format format = LiveKeys.of(v.key()).map(LiveKeys.LiveKey::format).orElse(LiveChange.Format.SYSFS_CHOICE);
+                live.add(new LiveChange(v.key(), v.path(), format, now.orElse(""), v.value(), false, v.why()));
             } else if (atBoot == null && !now.known()) {
                 manual.add(v.path() + ": live value unknown here; it takes effect at the next boot");
             }

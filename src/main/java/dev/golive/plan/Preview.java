@@ -30,9 +30,10 @@ public final class Preview {
      * One part of the preview (the heading, the files, the live values, the actions, the
      * conflicts, the manual steps) so that a pager can let the admin skip the rest of one
      * part without losing the next. {@code diff}: the text holds unified diffs, to be shown
-     * as they are (never re-wrapped).
+     * as they are (never re-wrapped); {@code mustRead}: the conflicts and the manual steps,
+     * which a pager shows whole (skipping them would hide why the plan may not take effect).
      */
-    public record Section(String text, boolean diff) { }
+    public record Section(String text, boolean diff, boolean mustRead) { }
 
     public static String render(Plan plan, String hostLabel, Style st) {
         StringBuilder out = new StringBuilder();
@@ -49,7 +50,7 @@ public final class Preview {
         if (plan.isEmpty()) {
             out.append('\n').append(st.green("Nothing to change: the host already matches profile " + p(plan.profile()) + ".")).append('\n');
         }
-        cut(parts, out, false);
+        cut(parts, out, false, false);
         if (!plan.files().isEmpty()) {
             out.append('\n').append(st.bold("Files (" + plan.files().size() + ")")).append('\n');
             for (FileChange f : plan.files()) {
@@ -60,7 +61,7 @@ public final class Preview {
                 for (String line : diff(f)) out.append(color(p(line), st)).append('\n');
             }
         }
-        cut(parts, out, true);
+        cut(parts, out, true, false);
         if (!plan.live().isEmpty()) {
             out.append('\n').append(st.bold("Live values (" + plan.live().size() + ")")).append('\n');
             int w = plan.live().stream().mapToInt(l -> l.key().length()).max().orElse(0);
@@ -72,7 +73,7 @@ public final class Preview {
                 out.append("      ").append(l.path()).append(": ").append(st.dim(OwnedFileBodies.firstSentence(l.why()))).append('\n');
             }
         }
-        cut(parts, out, false);
+        cut(parts, out, false, false);
         plan.firstBoot().ifPresent(fb -> {
             // an image tree: no kernel runs in it, so nothing is set live; say what the keys were checked against
             out.append('\n').append(st.bold("Image tree (no running kernel: no live values)")).append('\n');
@@ -80,14 +81,14 @@ public final class Preview {
             out.append("  the tree's systemd: ").append(p(fb.systemd())).append('\n');
             for (String v : fb.values()) out.append("  applies at first boot: ").append(p(v)).append('\n');
         });
-        cut(parts, out, false);
+        cut(parts, out, false, false);
         if (!plan.actions().isEmpty()) {
             out.append('\n').append(st.bold("Then")).append('\n');
             for (PlanAction a : plan.actions()) {
                 out.append("  ").append(p(command(a))).append('\n').append(st.dim("      " + p(a.why()))).append('\n');
             }
         }
-        cut(parts, out, false);
+        cut(parts, out, false, false);
         if (!plan.conflicts().isEmpty()) {
             out.append('\n').append(st.yellow(st.bold("Conflicts (" + plan.conflicts().size() + ")"))).append('\n');
             for (PlanConflict c : plan.conflicts()) {
@@ -95,18 +96,18 @@ public final class Preview {
                         .append('\n').append(st.dim("      " + p(c.why()))).append('\n');
             }
         }
-        cut(parts, out, false);
+        cut(parts, out, false, true);
         if (!plan.manualSteps().isEmpty()) {
             out.append('\n').append(st.bold("By hand (" + plan.manualSteps().size() + ")")).append('\n');
             for (String m : plan.manualSteps()) out.append("  - ").append(p(m)).append('\n');
         }
-        cut(parts, out, false);
+        cut(parts, out, false, true);
         return List.copyOf(parts);
     }
 
     /** Ends the part built so far in {@code out} (if any) and starts the next. */
-    private static void cut(List<Section> parts, StringBuilder out, boolean diff) {
-        if (out.length() > 0) parts.add(new Section(out.toString(), diff));
+    private static void cut(List<Section> parts, StringBuilder out, boolean diff, boolean mustRead) {
+        if (out.length() > 0) parts.add(new Section(out.toString(), diff, mustRead));
         out.setLength(0);
     }
 
@@ -143,7 +144,7 @@ public final class Preview {
     }
 
     private static String scope(LiveChange l) {
-        if (l.format() == LiveChange.Format.SYSFS_CHOICE) return "  (sysfs, global)";
+        if (l.format().sysfs()) return "  (sysfs, global)";
         return l.perNamespace() ? "  (per network namespace)" : (l.key().startsWith("net.") ? "  (global)" : "");
     }
 

@@ -26,7 +26,10 @@ public final class LiveKeys {
             return Optional.of(new LiveKey(key, LiveChange.Format.SYSCTL, SysctlProbe.procPath(key), SysctlProbe.perNamespace(key)));
         }
         Schema.Key sysfs = Schema.SYSFS.get(key);
-        if (sysfs != null) return Optional.of(new LiveKey(key, LiveChange.Format.SYSFS_CHOICE, sysfs.path(), false));
+        if (sysfs != null) {
+            return Optional.of(new LiveKey(key, sysfs.type() == Schema.Type.CHOICE ? LiveChange.Format.SYSFS_CHOICE : LiveChange.Format.SYSFS_NUMBER,
+                    sysfs.path(), false));
+        }
         return Optional.empty();
     }
 

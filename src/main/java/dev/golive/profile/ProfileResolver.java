@@ -139,10 +139,10 @@ public final class ProfileResolver {
         private Profile.Value value(ProfileDoc.Setting s) {
             Schema.Key spec = s.section().keys.get(s.key());
             String v = switch (spec.type()) {
-                case INT -> Long.toString(s.section() == Section.SYSCTL ? sysctl(s.key()) : evalInt(spec, s, s.raw()));
                 case VECTOR -> String.join(" ", s.raw().trim().split("\\s+"));
                 case NOFILE -> nofile(spec, s);
                 case GOMAXPROCS -> s.raw().equals("derive") ? "derive" : Long.toString(evalInt(spec, s, s.raw()));
+                case INT -> Long.toString(s.section() == Section.SYSCTL ? sysctl(s.key()) : s.section() == Section.SYSFS ? sysfsInt(spec, s) : evalInt(spec, s, s.raw()));
                 case TASKS -> ProfileParser.TASKS.matcher(s.raw()).matches() ? s.raw()
                         : Long.toString(evalInt(Schema.Key.num(spec.name(), 1, Long.MAX_VALUE), s, s.raw()));
                 case CHOICE -> choice(spec, s);
@@ -160,6 +160,19 @@ public final class ProfileResolver {
             Optional<LiveKeys.LiveKey> live = s.section() == Section.SYSCTL || s.section() == Section.SYSFS ? LiveKeys.of(s.key()) : Optional.empty();
             return new Profile.Value(s.section(), s.key(), v, s.why(), s.origin(), live.map(LiveKeys.LiveKey::perNamespace).orElse(false),
                     live.map(LiveKeys.LiveKey::path).orElse(spec.path()));
+        }
+
+        /**
+         * A whole-number sysfs value (khugepaged/max_ptes_none) within the kernel's bound, which the
+         * host shows (HPAGE_PMD_NR - 1 from hpage_pmd_size); 0 fits every kernel, a larger value needs the bound.
+         */
+        private long sysfsInt(Schema.Key spec, ProfileDoc.Setting s) {
+            long v = evalInt(spec, s, s.raw());
+            if (v == 0 || !s.key().equals(SysfsChoices.THP_PTES_NONE)) return v;
+            Fact<Integer> max = facts.memory().khugepagedMaxPtesNoneMax();
+            if (max instanceof Fact.Unknown<Integer> u) throw new ValueChecks.Missing(s.key() + ": the kernel's bound is unknown (" + u.reason() + "); only 0 fits every kernel");
+            ValueChecks.range(s.key(), v, 0, max.opt().get(), "this kernel (HPAGE_PMD_NR - 1)", s.valueLoc());
+            return v;
         }
 
         /** A sysctl's value, evaluating other keys the profile sets first (their planned value, not the live one). */
@@ -325,6 +338,14 @@ public final class ProfileResolver {
                     Optional<String> c = afterPlan(SYNCOOKIES);
                     return c.filter("0"::equals).isPresent() ? Optional.empty()
                             : Optional.of(SYNCOOKIES + " is " + c.orElse("unknown") + ": " + SYNCOOKIES_OFF_WHY);
+                }
+                case "thp-on": {
+                    // an image has no kernel to ask: THP's state comes with its kernel's build, and the value only
+                    // matters where THP is on, so the file is written for the first boot
+                    if (!facts.sysctls().kernel().running()) return Optional.empty();
+                    if (!facts.memory().thpEnabled().known()) return Optional.of("transparent_hugepage/enabled is unknown ("
+                            + ((Fact.Unknown<String>) facts.memory().thpEnabled()).reason() + ")");
+                    return facts.memory().thpOn() ? Optional.empty() : Optional.of("transparent huge pages are off (enabled=never)");
                 }
                 case "no-container":
                     return facts.os().container().opt().filter("none"::equals).isPresent() ? Optional.empty()

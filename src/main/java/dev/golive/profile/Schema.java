@@ -86,7 +86,9 @@ final class Schema {
 
     static final Map<String, Key> SYSFS = index(List.of(
             Key.choice("transparent_hugepage.enabled", THP + "enabled", "always", "madvise", "never"),
-            Key.choice("transparent_hugepage.defrag", THP + "defrag", "always", "defer", "defer+madvise", "madvise", "never")));
+            Key.choice("transparent_hugepage.defrag", THP + "defrag", "always", "defer", "defer+madvise", "madvise", "never"),
+            // its upper bound is the kernel's (HPAGE_PMD_NR - 1), read from the host: ProfileResolver checks it
+            new Key("transparent_hugepage.khugepaged.max_ptes_none", Type.INT, 0, INT_MAX, 1, List.of(), THP + "khugepaged/max_ptes_none")));
 
     static final Map<String, Key> SERVICE = index(List.of(
             Key.of("LimitNOFILE", Type.NOFILE),
@@ -141,7 +143,7 @@ final class Schema {
     }
 
     /** The when: conditions an entry may carry. */
-    static final List<String> CONDITIONS = List.of("isolated-cpus", "cgroup-v2", "no-container", "syncookies-off");
+    static final List<String> CONDITIONS = List.of("isolated-cpus", "cgroup-v2", "no-container", "syncookies-off", "thp-on");
 
     private static Map<String, Key> index(List<Key> keys) {
         Map<String, Key> m = new LinkedHashMap<>();

@@ -15,6 +15,15 @@ public final class SysfsChoices {
     public static final String THP_DEFRAG = "transparent_hugepage.defrag";
     public static final String THP_ENABLED_PATH = Schema.THP + "enabled";
     public static final String THP_DEFRAG_PATH = Schema.THP + "defrag";
+    /**
+     * khugepaged/max_ptes_none: how many empty PTEs khugepaged fills to collapse a range into a huge
+     * page. The Go GC guide sets it to 0 where THP is on: the default (HPAGE_PMD_NR - 1, 511 with 4 KiB
+     * pages) lets khugepaged back the memory Go returned to the OS again.
+     */
+    public static final String THP_PTES_NONE = "transparent_hugepage.khugepaged.max_ptes_none";
+    public static final String THP_PTES_NONE_PATH = Schema.THP + "khugepaged/max_ptes_none";
+    /** The value the GC guide names. */
+    public static final String THP_PTES_NONE_WANTED = "0";
 
     /** base.yaml's choices: defer+madvise where the kernel has it (4.11+), madvise before (DOMAIN.md, THP). */
     public static final List<String> THP_DEFRAG_WANTED = List.of("defer+madvise", "madvise");

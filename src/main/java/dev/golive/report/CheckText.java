@@ -57,7 +57,7 @@ public final class CheckText {
     public static String explain(Rule r, Style st) {
         return st.bold(r.id()) + "  " + r.title() + "\n"
                 + "severity: " + r.severity().label() + "   area: " + r.area().label()
-                + (r.scope() == Rule.Scope.SERVICE ? "   (needs --service)" : "") + "\n\n"
+                + (r.scope() == Rule.Scope.SERVICE ? "   (needs --service)" : r.scope() == Rule.Scope.MANIFEST ? "   (golive check --manifest)" : "") + "\n\n"
                 + "Why\n" + wrap(r.why(), 78, "  ") + "\n"
                 + "Fix\n" + wrap(r.fixText(), 78, "  ") + "\n"
                 + "Read\n" + wrap(r.reference(), 78, "  ") + "\n";

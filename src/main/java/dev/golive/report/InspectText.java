@@ -106,6 +106,7 @@ public final class InspectText {
         line("files in load order", String.valueOf(f.sysctls().filesInLoadOrder().size()), null);
         for (String p : f.sysctls().filesInLoadOrder()) line("", p, null);
         for (String p : f.sysctls().maskedFiles()) line("masked", p, null);
+        row("/etc/sysctl.conf at boot", f.sysctls().sysctlConfAtBoot(), b -> b ? "read by systemd-sysctl" : "not read (applied by hand only)");
 
         section("cgroups");
         row("mode", f.cgroups().mode(), m -> m.label());
@@ -115,6 +116,11 @@ public final class InspectText {
         row("unified_cgroup_hierarchy", f.cgroups().unifiedHierarchySwitch());
         row("cgroup_no_v1", f.cgroups().cgroupNoV1());
         row("golive's cgroup", f.cgroups().selfCgroup());
+        // what enforces IOWeight= (BFQ or iocost; DOMAIN.md, cgroups)
+        row("io schedulers", f.cgroups().blockIo().schedulers(), m -> m.isEmpty() ? "(no block device)"
+                : String.join(" ", m.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
+        row("iocost", f.cgroups().blockIo().iocostDevices(), l -> l.isEmpty() ? "off" : "on for " + String.join(" ", l));
+        row("IOWeight= enforced", f.cgroups().blockIo().weightEnforced(), b -> b ? "yes" : "no");
 
         section("systemd");
         row("version", f.systemd().version());
@@ -202,7 +208,7 @@ public final class InspectText {
      * value is it, "set since boot" where it differs, else {@link #NO_FILE}.
      */
     static String unset(SysctlFact s, dev.golive.model.OsFacts os) {
-        Optional<dev.golive.model.KernelDefaults.Row> d = dev.golive.model.KernelDefaults.of(s.key(), os);
+        Optional<dev.golive.model.KernelSysctls.Fixed> d = dev.golive.model.KernelSysctls.fixedDefault(s.key(), os);
         if (d.isEmpty() || s.liveNormalized().isEmpty()) return NO_FILE;
         String dflt = SysctlFact.normalize(d.get().value());
         if (dflt.equals(s.liveNormalized().get())) return "kernel default (" + d.get().source() + ")";

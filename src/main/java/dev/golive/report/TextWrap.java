@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
  * Word wrapping for plain-line output (the guide): a line breaks only between words, never
  * inside one, so a URL or a path stays whole and copyable even when it is longer than the
  * line (it then stands alone on its own line). Continuation lines keep the line's
- * indentation, and for a list item ({@code - }, {@code 1. }) they line up after the marker.
+ * indentation; for a list item ({@code - }, {@code 1. }) they line up after the marker, and
+ * in a row of aligned columns (two or more spaces between them) under the last column that
+ * starts in the left half of the line.
  */
 public final class TextWrap {
 
@@ -22,7 +24,7 @@ public final class TextWrap {
         if (width < 20 || line.length() <= width) return List.of(line);
         Matcher m = LEAD.matcher(line);
         String lead = m.find() ? m.group(1) : "";
-        String hang = lead.length() <= width / 2 ? " ".repeat(lead.length()) : "";
+        String hang = " ".repeat(hang(line, lead.length(), width));
         List<String> out = new ArrayList<>();
         StringBuilder cur = new StringBuilder(lead);
         boolean empty = true;
@@ -42,6 +44,19 @@ public final class TextWrap {
         }
         out.add(stripEnd(cur.toString()));
         return out;
+    }
+
+    private static final Pattern GAP = Pattern.compile(" {2,}");
+
+    /** The column continuation lines start at. */
+    private static int hang(String line, int lead, int width) {
+        int at = lead;
+        if (line.substring(0, lead).isBlank()) {
+            Matcher gap = GAP.matcher(line);
+            gap.region(lead, line.length());
+            while (gap.find()) if (gap.end() <= width / 2) at = gap.end();
+        }
+        return at <= width / 2 ? at : 0;
     }
 
     /** Every line of {@code text} wrapped, joined with newlines. */

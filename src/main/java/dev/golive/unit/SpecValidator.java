@@ -79,6 +79,17 @@ public final class SpecValidator {
     }
 
     public static SpecCheck validate(ServiceSpec spec, HostFacts facts, BinaryPresence binary, UnaryOperator<String> label) {
+        SpecCheck check = collect(spec, facts, binary, label);
+        if (!check.errors().isEmpty()) throw GoliveException.badInput(check.errors().get(0));
+        return check;
+    }
+
+    /**
+     * As {@link #validate}, but what stops an apply without stopping the rendering (the binary
+     * missing on the live host) comes back in {@link SpecCheck#errors} instead of thrown: the
+     * unit editor renders the unit and names that as its one problem.
+     */
+    public static SpecCheck collect(ServiceSpec spec, HostFacts facts, BinaryPresence binary, UnaryOperator<String> label) {
         Check c = new Check(label);
         name(spec, c);
         spec.description().ifPresent(d -> c.verbatim("description", d));
@@ -93,8 +104,8 @@ public final class SpecValidator {
             }
             Fact<Boolean> exists = binary.exists();
             if (exists.opt().equals(Optional.of(false))) {
-                if (binary.liveRoot()) throw c.fail("exec", exec + " does not exist on this host (Type=exec would fail every start)");
-                c.warn("exec", exec + " is not in this tree; install it there before the service starts");
+                if (binary.liveRoot()) c.error("exec", exec + " does not exist on this host (Type=exec would fail every start)");
+                else c.warn("exec", exec + " is not in this tree; install it there before the service starts");
             } else if (exists instanceof Fact.Unknown<Boolean> u) {
                 c.warn("exec", "cannot tell whether " + exec + " exists: " + u.reason());
             }
@@ -147,13 +158,14 @@ public final class SpecValidator {
             if (!seen.add(p)) throw c.fail("ports[" + i + "]", p + " is listed twice");
         }
         resources(spec, facts, c);
+        logging(spec.logging(), c);
         systemdVersion(spec, facts.systemd().version(), c);
         restart(spec.restart(), c);
         go(spec, facts, c);
         if (spec.hardening() != ServiceSpec.Hardening.NONE && spec.user().isEmpty() && !spec.dynamicUser()) {
             c.warn("user", "no user and no dynamicUser: the service runs as root; sandboxing limits it, but a dedicated user limits it more");
         }
-        return new SpecCheck(c.warnings);
+        return new SpecCheck(c.warnings, c.errors);
     }
 
     /**
@@ -312,6 +324,39 @@ public final class SpecValidator {
         }));
     }
 
+    /** StandardOutput=/StandardError= values golive writes (systemd.exec(5)); the file kinds are refused below. */
+    static final List<String> OUTPUTS = List.of("journal", "journal+console", "kmsg", "kmsg+console", "null", "inherit", "tty", "socket");
+
+    /**
+     * Logging: a file output ({@code file:}, {@code append:}, {@code truncate:}) grows without
+     * bound unless something rotates it, and golive writes no rotation for it: refused, with the
+     * journal (which journald rotates, journald.conf(5) SystemMaxUse=) as the way.
+     */
+    private static void logging(ServiceSpec.Logging l, Check c) {
+        l.syslogIdentifier().ifPresent(v -> {
+            c.verbatim("logs.syslogIdentifier", v);
+            if (v.isBlank() || v.chars().anyMatch(Character::isWhitespace)) {
+                throw c.fail("logs.syslogIdentifier", "\"" + v + "\" is not one word (the journal's tag, e.g. orders)");
+            }
+        });
+        for (String[] f : new String[][] {{"logs.standardOutput", "StandardOutput"}, {"logs.standardError", "StandardError"}}) {
+            Optional<String> v = f[1].equals("StandardOutput") ? l.standardOutput() : l.standardError();
+            if (v.isEmpty()) continue;
+            c.verbatim(f[0], v.get());
+            if (v.get().matches("(file|append|truncate):.*")) {
+                throw c.fail(f[0], f[1] + "=" + v.get() + " writes a file that grows until something rotates it, and golive sets up no "
+                        + "rotation for it: keep journal (journald rotates it, journald.conf(5) SystemMaxUse=) and read it with journalctl -u");
+            }
+            if (!OUTPUTS.contains(v.get())) throw c.fail(f[0], "\"" + v.get() + "\" is not a " + f[1] + "= value (" + String.join(", ", OUTPUTS) + ")");
+        }
+        l.rateLimitIntervalSec().ifPresent(v -> {
+            c.text("logs.rateLimitIntervalSec", v);
+            timeSpanInRange(c, "logs.rateLimitIntervalSec", v);
+            if (!SystemdValues.timeSpan(v)) throw c.fail("logs.rateLimitIntervalSec", "\"" + v + "\" is not a time span (e.g. 30s; 0 turns the limit off)");
+        });
+        l.rateLimitBurst().filter(b -> b < 0).ifPresent(b -> { throw c.fail("logs.rateLimitBurst", b + " is negative (0 turns the limit off)"); });
+    }
+
     private static SystemdValues.Size memory(Check c, String field, String value) {
         c.text(field, value);
         Optional<SystemdValues.Size> size = SystemdValues.memory(value);
@@ -369,8 +414,11 @@ public final class SpecValidator {
     private static final class Check {
         final UnaryOperator<String> label;
         final List<String> warnings = new ArrayList<>();
+        final List<String> errors = new ArrayList<>();
 
         Check(UnaryOperator<String> label) { this.label = label; }
+
+        void error(String field, String message) { errors.add(label.apply(field) + ": " + message); }
 
         GoliveException fail(String field, String message) {
             return GoliveException.badInput(label.apply(field) + ": " + message);

@@ -46,10 +46,11 @@ public final class SpecYaml {
     private SpecYaml() { }
 
     static final List<String> TOP = List.of("name", "description", "exec", "args", "user", "group", "dynamicUser", "workingDirectory",
-            "stateDirectories", "environment", "ports", "resources", "restart", "hardening", "go", "healthUrl");
+            "stateDirectories", "environment", "ports", "resources", "restart", "hardening", "go", "logs", "healthUrl");
     static final List<String> RESOURCES = List.of("cpuQuota", "memoryMax", "memoryHigh", "tasksMax", "nofile", "ioWeight",
             "cpuWeight", "memoryLow", "memoryMin", "ioReadBandwidthMax", "ioWriteBandwidthMax", "allowedCpus", "cpuAffinity");
     static final List<String> RESTART = List.of("policy", "restartSec", "startLimitIntervalSec", "startLimitBurst");
+    static final List<String> LOGS = List.of("syslogIdentifier", "standardOutput", "standardError", "rateLimitIntervalSec", "rateLimitBurst");
     static final List<String> GO = List.of("mode", "gomaxprocs", "gomemlimit", "memLimitPercent");
 
     /** The spec and where each field was in the file ({@code resources.memoryMax} → {@code spec.yaml:7:14}). */
@@ -173,6 +174,7 @@ public final class SpecYaml {
             ServiceSpec.Restart[] restart = {ServiceSpec.Restart.DEFAULT};
             ServiceSpec.Hardening[] hardening = {ServiceSpec.Hardening.BASIC};
             ServiceSpec.GoRuntime[] go = {ServiceSpec.GoRuntime.DEFAULT};
+            ServiceSpec.Logging[] logs = {ServiceSpec.Logging.NONE};
             mapping("", TOP, key -> {
                 switch (key) {
                     case "name" -> name[0] = scalar(key);
@@ -209,12 +211,13 @@ public final class SpecYaml {
                         }
                     }
                     case "go" -> go[0] = go();
+                    case "logs" -> logs[0] = logs();
                     default -> throw new IllegalStateException(key);
                 }
             });
             if (name[0] == null) throw GoliveException.badInput(file + ": name: missing (the service's name, e.g. name: app)");
             ServiceSpec spec = new ServiceSpec(name[0], description[0], exec[0], args, user[0], dynamicUser[0], workingDirectory[0],
-                    stateDirs, env, ports, res[0], restart[0], hardening[0], go[0], group[0], healthUrl[0]);
+                    stateDirs, env, ports, res[0], restart[0], hardening[0], go[0], logs[0], group[0], healthUrl[0]);
             return new Loaded(spec, pos);
         }
 
@@ -240,6 +243,18 @@ public final class SpecYaml {
                     Optional.ofNullable(cpuWeight[0]), Optional.ofNullable(v.get("memoryLow")), Optional.ofNullable(v.get("memoryMin")),
                     lists.getOrDefault("ioReadBandwidthMax", List.of()), lists.getOrDefault("ioWriteBandwidthMax", List.of()),
                     Optional.ofNullable(v.get("allowedCpus")), Optional.ofNullable(v.get("cpuAffinity")));
+        }
+
+        ServiceSpec.Logging logs() throws IOException {
+            if (p.currentToken() != JsonToken.START_OBJECT) throw fail("logs: expected a mapping (syslogIdentifier:, standardOutput:, …)");
+            Map<String, String> v = new HashMap<>();
+            Integer[] burst = {null};
+            mapping("logs.", LOGS, k -> {
+                if (k.equals("rateLimitBurst")) burst[0] = integer("logs.rateLimitBurst");
+                else v.put(k, scalar("logs." + k));
+            });
+            return new ServiceSpec.Logging(Optional.ofNullable(v.get("syslogIdentifier")), Optional.ofNullable(v.get("standardOutput")),
+                    Optional.ofNullable(v.get("standardError")), Optional.ofNullable(v.get("rateLimitIntervalSec")), Optional.ofNullable(burst[0]));
         }
 
         ServiceSpec.Restart restart() throws IOException {

@@ -45,7 +45,8 @@ final class UnitDirectives {
                 "ExecStart", "Restart", "RestartSec", "Environment", "LimitNOFILE", "CPUQuota", "MemoryMax", "MemoryHigh",
                 "TasksMax", "IOWeight", "MemoryLimit", "BlockIOWeight", "StartLimitInterval", "StartLimitBurst", "AmbientCapabilities", "CapabilityBoundingSet", "PrivateUsers",
                 "CPUWeight", "CPUShares", "MemoryLow", "MemoryMin", "IOReadBandwidthMax", "IOWriteBandwidthMax",
-                "BlockIOReadBandwidth", "BlockIOWriteBandwidth", "AllowedCPUs", "CPUAffinity"));
+                "BlockIOReadBandwidth", "BlockIOWriteBandwidth", "AllowedCPUs", "CPUAffinity",
+                "SyslogIdentifier", "StandardOutput", "StandardError", "LogRateLimitIntervalSec", "LogRateLimitBurst"));
         for (HardeningLevels.Directive d : HardeningLevels.of(ServiceSpec.Hardening.STRICT)) s.add(d.key());
         return Set.copyOf(s);
     }
@@ -170,6 +171,13 @@ final class UnitDirectives {
         });
 
         controls(r, g);
+        ServiceSpec.Logging log = spec.logging();
+        log.syslogIdentifier().ifPresent(v -> g.add("Service", "SyslogIdentifier", specifiers(v), "logs.syslogIdentifier"));
+        log.standardOutput().ifPresent(v -> g.addOrNote("Service", "StandardOutput", v, "logs.standardOutput"));
+        log.standardError().ifPresent(v -> g.addOrNote("Service", "StandardError", v, "logs.standardError"));
+        // journald's per-service rate limit (systemd 240): older systemd keeps journald.conf's global one
+        log.rateLimitIntervalSec().ifPresent(v -> g.addOrNote("Service", "LogRateLimitIntervalSec", v, "logs.rateLimitIntervalSec"));
+        log.rateLimitBurst().ifPresent(v -> g.addOrNote("Service", "LogRateLimitBurst", v.toString(), "logs.rateLimitBurst"));
 
         boolean lowPorts = spec.ports().stream().anyMatch(p -> p < 1024);
         boolean root = !spec.dynamicUser() && (spec.user().isEmpty() || spec.user().get().equals("root") || spec.user().get().equals("0"));

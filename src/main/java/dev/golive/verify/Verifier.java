@@ -129,7 +129,7 @@ public final class Verifier {
                     value.map(v -> v.equals(SysctlFile.normalizeValue(want))).orElse(false)));
         });
         for (LiveChange c : plan.live()) {
-            if (c.format() != LiveChange.Format.SYSFS_CHOICE) continue;
+            if (!c.format().sysfs()) continue;
             Optional<VerifyFacts.BootWrite> w = facts.bootTmpfiles().getOrDefault(c.path(), Optional.empty());
             out.add(new Verification.BootValue("systemd-tmpfiles", c.path(), c.after(), w.map(VerifyFacts.BootWrite::value),
                     w.map(x -> x.source().describe()), w.map(x -> x.value().equals(c.after())).orElse(false)));

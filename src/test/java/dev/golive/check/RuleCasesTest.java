@@ -75,6 +75,8 @@ class RuleCasesTest {
                         "/bin/sh -c 'echo \"200000 100000\" > /sys/fs/cgroup/system.slice/app.service/cpu.max'")),
                 c("CG-CONTROLLER-UNAVAILABLE", "CPUQuota without the cpu controller", s().controllers("memory", "pids").directive("Service", "CPUQuota", "200%")),
                 c("CG-TASKS-MAX-NEAR-PEAK", "peak 300 under pids.max 599", s().tasks(300L, 599L)),
+                c("UNIT-VALUE-IGNORED", "MemoryMax=1g: a lower-case suffix systemd refuses", s().directive("Service", "MemoryMax", "1g")),
+                c("UNIT-VALUE-IGNORED", "RestartSec=5 secs", s().directive("Service", "RestartSec", "5 secs")),
                 c("UNIT-DEPRECATED-DIRECTIVE", "MemoryLimit=", s().directive("Service", "MemoryLimit", "1G")),
                 c("UNIT-DEPRECATED-DIRECTIVE", "CPUShares=", s().directive("Service", "CPUShares", "2048")),
                 c("UNIT-EXECSTART-RELATIVE", "ExecStart=app", s().set("Service", "ExecStart", "app --serve")),
@@ -175,6 +177,8 @@ class RuleCasesTest {
                 c("CG-CONTROLLER-UNAVAILABLE", "cpu controller present", s().directive("Service", "CPUQuota", "200%")),
                 c("CG-TASKS-MAX-NEAR-PEAK", "peak 300 under pids.max 600 (twice the peak)", s().tasks(300L, 600L)),
                 c("CG-TASKS-MAX-NEAR-PEAK", "no pids.peak (Linux before 6.1): cannot tell", s().tasks(null, 10L)),
+                c("UNIT-VALUE-IGNORED", "MemoryMax=1G, MemoryHigh=90%, TasksMax=infinity", s().directive("Service", "MemoryMax", "1G")
+                        .directive("Service", "MemoryHigh", "90%").directive("Service", "TasksMax", "infinity")),
                 c("UNIT-DEPRECATED-DIRECTIVE", "MemoryMax=", s().directive("Service", "MemoryMax", "1G")),
                 c("UNIT-EXECSTART-RELATIVE", "absolute with prefix", s().set("Service", "ExecStart", "-/usr/local/bin/app")),
                 c("UNIT-NO-RESTART", "Restart=always", s().set("Service", "Restart", "always")),

@@ -172,11 +172,11 @@ class VendorUnitsAndVersionsTest {
     @CsvSource({"docker, false", "docker, true", "containerd, false", "containerd, true"})
     void planForAContainerRuntimeLeavesItsSandboxTaskLimitKillModeAndRestartAlone(String name, boolean tighten) throws IOException {
         Path t = tree("debian12-vm", "/usr/lib/systemd/system/" + name + ".service", name.equals("docker") ? DOCKER : CONTAINERD);
-        // the runtime is running with a measured peak, so web-api sizes a task limit (max(200% of tasks.peak, 4096)) that must stay out
-        Path cg = Files.createDirectories(t.resolve("sys/fs/cgroup/system.slice/" + name + ".service"));
-        Files.writeString(cg.resolve("pids.current"), "40\n");
-        Files.writeString(cg.resolve("pids.peak"), "1500\n");
-        Files.writeString(cg.resolve("pids.max"), "max\n");
+        // the runtime runs: its cgroup shows a task peak, so web-api sizes a TasksMax= (max(200% of 300, 4096)) that golive must leave out
+        Path cg = java.nio.file.Files.createDirectories(t.resolve("sys/fs/cgroup/system.slice/" + name + ".service"));
+        java.nio.file.Files.writeString(cg.resolve("pids.current"), "120\n");
+        java.nio.file.Files.writeString(cg.resolve("pids.peak"), "300\n");
+        java.nio.file.Files.writeString(cg.resolve("pids.max"), "max\n");
         Plan p;
         try (Session s = Session.open(t.toString())) {
             if (tighten) s.tighten(true);

@@ -103,18 +103,30 @@ class GuideIT {
             assertThat(t.screenWithEscapes()).doesNotContain("\u001b[");
             t.type("q");
             t.keys("Enter");
+            t.waitFor(s -> s.contains("lines skipped)"), "the rest of the files skipped");
             for (int i = 0; i < 20 && !t.screen().contains("Apply these changes now"); i++) {
                 t.waitFor(s -> s.endsWith("-- ") || s.contains("Apply these changes now") || s.contains("-- more"), "more");
                 t.type("q");
                 t.keys("Enter");
             }
-            String s = t.waitFor(x -> x.contains("Apply these changes now"), "the confirmation after skipping every part");
-            assertThat(s).contains("lines skipped)");
+            t.waitFor(x -> x.contains("Apply these changes now"), "the confirmation after the preview");
             t.keys("C-d");
             t.waitFor(x -> joined(x).contains("nothing was changed"), "the stop on end of input");
             assertThat(t.exitCode()).isEqualTo(130);
         }
         assertThat(FixtureTrees.hashes(host)).isEqualTo(before);
+    }
+
+    @Test
+    void a_new_service_answered_by_default_gets_a_user_its_systemd_knows() throws Exception {
+        // a target tree: its systemd version is unknown, so golive writes for 219, which has no DynamicUser=
+        Path host = FixtureTrees.targetTree(tmp, "ubuntu2004-hybrid");
+        Path answers = tmp.resolve("setup.yaml");
+        Files.writeString(answers, "fix: none\nprofile: none\nservice: yes\nservice.name: api\nservice.exec: /srv/api/api\napply: yes\n");
+        Run r = Run.golive("guide", "--root", host.toString(), "--answers", answers.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Run as user (a login name): root  (default)").contains("Applied. Snapshot");
+        assertThat(Files.readString(host.resolve("etc/systemd/system/api.service"))).contains("User=root\n").doesNotContain("DynamicUser");
     }
 
     @Test

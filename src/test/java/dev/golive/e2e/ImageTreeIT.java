@@ -97,10 +97,12 @@ class ImageTreeIT {
         assertThat(tree.resolve("proc")).as("nothing set live: the tree's /proc stays empty").isEmptyDirectory();
         assertThat(tree.resolve("sys")).isEmptyDirectory();
         String dropIn = Files.readString(tree.resolve("etc/systemd/system/api.service.d/60-golive.conf"));
-        // systemd 252: the [Unit] start limit (v230) and a task limit (v227)
-        assertThat(dropIn).contains("StartLimitIntervalSec=60s", "TasksMax=4096",
+        // systemd 252: the [Unit] start limit (v230)
+        assertThat(dropIn).contains("StartLimitIntervalSec=60s",
                 // web-api's 1024:min(fs.nr_open, 1048576): systemd 252 raises nr_open at boot far above 1048576
                 "LimitNOFILE=1024:1048576");
+        // a service that never ran in the tree has no tasks.peak: its task limit stays systemd's default, none is invented
+        assertThat(dropIn).doesNotContain("TasksMax=");
         assertThat(Files.readString(tree.resolve("etc/sysctl.d/60-golive.conf"))).contains("net.ipv4.tcp_slow_start_after_idle = 0");
 
         Run again = Run.golive("plan", "--profile", "web-api", "--service", "api", "--tighten", "--root", root, "--no-color");

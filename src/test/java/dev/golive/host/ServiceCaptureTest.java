@@ -88,6 +88,10 @@ class ServiceCaptureTest {
         Path tree = tmp.resolve("host");
         Fixtures.copyTree(Fixtures.dir("debian12-vm"), tree);
         Files.delete(tree.resolve(CaptureManifest.FILE_NAME));
+        // as sysfs lays it out: /sys/block/vda is a link into /sys/devices (the fixture's plain directory goes)
+        Files.delete(tree.resolve("sys/block/vda/queue/scheduler"));
+        Files.delete(tree.resolve("sys/block/vda/queue"));
+        Files.delete(tree.resolve("sys/block/vda"));
         Path queue = tree.resolve("sys/devices/pci0000:00/0000:00:04.0/virtio2/block/vda/queue");
         Files.createDirectories(queue);
         Files.writeString(queue.resolve("scheduler"), "[mq-deadline] none\n");

@@ -29,6 +29,12 @@ class IoWeightSchedulerTest {
     Path host(String vdaScheduler, String iocost) throws IOException {
         Path t = tmp.resolve("debian12-vm");
         Fixtures.copyTree(Fixtures.dir("debian12-vm"), t);
+        // the fixture carries vda under mq-deadline and iocost off: each case lays out its own (or none)
+        Files.delete(t.resolve("sys/block/vda/queue/scheduler"));
+        Files.delete(t.resolve("sys/block/vda/queue"));
+        Files.delete(t.resolve("sys/block/vda"));
+        Files.delete(t.resolve("sys/block"));
+        Files.delete(t.resolve("sys/fs/cgroup/io.cost.qos"));
         if (vdaScheduler != null) {
             Files.createDirectories(t.resolve("sys/block/vda/queue"));
             Files.writeString(t.resolve("sys/block/vda/queue/scheduler"), vdaScheduler + "\n");

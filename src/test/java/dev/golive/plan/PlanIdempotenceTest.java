@@ -52,7 +52,7 @@ class PlanIdempotenceTest {
         for (LiveChange l : first.live()) {
             Path p = tree.resolve(l.path().substring(1));
             String now = Files.readString(p);
-            String next = l.format() == LiveChange.Format.SYSCTL ? l.after() + "\n"
+            String next = l.format() != LiveChange.Format.SYSFS_CHOICE ? l.after() + "\n"
                     : now.replace("[", "").replace("]", "").replaceFirst("(^|\\s)" + java.util.regex.Pattern.quote(l.after()) + "(\\s|$)", "$1[" + l.after() + "]$2");
             Files.writeString(p, next);
         }

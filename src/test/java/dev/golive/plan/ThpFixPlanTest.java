@@ -36,16 +36,18 @@ class ThpFixPlanTest {
     void onCentos7TheFixesWriteWhatTheBaseProfileWritesWithTheMadviseFallback() {
         HostFacts f = FixtureHosts.facts("centos7-v1");
         List<FixChange> fixes = thpFixes(f);
-        assertThat(fixes).as("both THP findings can be fixed by golive, neither by changing enabled").hasSize(2);
+        assertThat(fixes).as("both THP findings can be fixed by golive, neither by changing enabled: defrag twice, max_ptes_none once").hasSize(3);
         Profile base = ProfileResolver.resolve(ProfileCatalog.shipped(), "base", f);
         Plan byProfile = new Planner(ServiceFiles.UNAVAILABLE).plan(new PlanInput(f, base, Optional.empty(), List.of(), Map.of(), PlanFixtures.ID));
         Plan byFixes = new Planner(ServiceFiles.UNAVAILABLE).plan(new PlanInput(f, base, Optional.empty(), fixes, Map.of(), PlanFixtures.ID));
         assertThat(tmpfilesLines(byFixes)).isEqualTo(tmpfilesLines(byProfile)).isEqualTo("""
                 w /sys/kernel/mm/transparent_hugepage/defrag - - - - madvise
+                w /sys/kernel/mm/transparent_hugepage/khugepaged/max_ptes_none - - - - 0
                 """);
-        assertThat(byFixes.live()).filteredOn(l -> l.format() == LiveChange.Format.SYSFS_CHOICE)
-                .extracting(l -> l.path() + " " + l.before() + " → " + l.after())
-                .containsExactly("/sys/kernel/mm/transparent_hugepage/defrag always → madvise");
+        assertThat(byFixes.live()).filteredOn(l -> l.format().sysfs())
+                .extracting(l -> l.format() + " " + l.path() + " " + l.before() + " → " + l.after())
+                .containsExactly("SYSFS_CHOICE /sys/kernel/mm/transparent_hugepage/defrag always → madvise",
+                        "SYSFS_NUMBER /sys/kernel/mm/transparent_hugepage/khugepaged/max_ptes_none 511 → 0");
     }
 
     @Test

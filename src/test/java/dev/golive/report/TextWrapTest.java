@@ -13,6 +13,14 @@ class TextWrapTest {
     }
 
     @Test
+    void a_row_of_aligned_columns_continues_under_its_last_column_in_the_left_half() {
+        assertThat(TextWrap.wrap("  net.core.somaxconn  4096  → 32768  (per network namespace)", 50))
+                .containsExactly("  net.core.somaxconn  4096  → 32768  (per network", "                      namespace)");
+        assertThat(TextWrap.wrap("  [warn]    Network  somaxconn 128 caps every listen backlog at 128 (2 findings)", 50))
+                .containsExactly("  [warn]    Network  somaxconn 128 caps every", "                     listen backlog at 128 (2", "                     findings)");
+    }
+
+    @Test
     void a_word_longer_than_the_line_stands_alone_and_whole() {
         String url = "https://www.kernel.org/doc/Documentation/networking/ip-sysctl.txt";
         assertThat(TextWrap.wrap("Read " + url + " first", 30)).containsExactly("Read", url, "first");

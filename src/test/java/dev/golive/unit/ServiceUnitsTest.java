@@ -76,6 +76,22 @@ class ServiceUnitsTest {
     }
 
     @Test
+    void onTheLiveHostAMissingBinaryStillRendersTheUnitForTheEditorButStopsThePlan(@TempDir Path tree) {
+        // a root that says it is the live host, without the service's binary
+        DirectoryHostRoot live = new DirectoryHostRoot(tree, true, "/", new AccessLog());
+        ServiceSpec spec = Specs.app().build();
+        String missing = "exec: /usr/local/bin/app does not exist on this host (Type=exec would fail every start)";
+        UnitPreview p = new dev.golive.app.ServiceUnits(live, false).preview(UnitHosts.debian12(), spec, Optional.empty(),
+                java.util.function.UnaryOperator.identity(), "p1", Optional.empty());
+        assertThat(p.unit().content()).contains("ExecStart=/usr/local/bin/app");
+        assertThat(p.check().errors()).containsExactly(missing);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new dev.golive.app.ServiceUnits(live, false).files(UnitHosts.debian12(), spec,
+                        List.of(), Map.of(), "p1"))
+                .isInstanceOf(dev.golive.model.GoliveException.class)
+                .hasMessage(missing);
+    }
+
+    @Test
     void aNameThatWouldEscapeTheRootIsBadInputBeforeAnyPathIsBuilt(@TempDir Path tree) {
         DirectoryHostRoot root = new DirectoryHostRoot(tree, false, tree.toString(), new AccessLog());
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new dev.golive.app.ServiceUnits(root, false).files(UnitHosts.debian12(),

@@ -86,4 +86,30 @@ class SpecYamlTest {
                 Optional.empty(), List.of(), Map.of(), List.of(), ServiceSpec.Resources.NONE, ServiceSpec.Restart.DEFAULT,
                 ServiceSpec.Hardening.BASIC, ServiceSpec.GoRuntime.DEFAULT));
     }
+
+    @Test
+    void resourceControlsAndLogsFromTheFileWithErrorsAtTheirPlace() {
+        String yaml = """
+                name: orders
+                exec: /usr/local/bin/orders
+                resources:
+                  cpuWeight: 200
+                  memoryLow: 512M
+                  ioReadBandwidthMax: ["/dev/vda 50M", "/dev/vdb 10M"]
+                  cpuAffinity: "0-1"
+                logs: {syslogIdentifier: orders, standardOutput: journal, rateLimitIntervalSec: 30s, rateLimitBurst: 1000}
+                """;
+        ServiceSpec s = SpecYaml.parse("spec.yaml", yaml).spec();
+        assertThat(s.resources().cpuWeight()).contains(200);
+        assertThat(s.resources().memoryLow()).contains("512M");
+        assertThat(s.resources().ioReadBandwidthMax()).containsExactly("/dev/vda 50M", "/dev/vdb 10M");
+        assertThat(s.resources().cpuAffinity()).contains("0-1");
+        assertThat(s.logging()).isEqualTo(new ServiceSpec.Logging(java.util.Optional.of("orders"), java.util.Optional.of("journal"),
+                java.util.Optional.empty(), java.util.Optional.of("30s"), java.util.Optional.of(1000)));
+        SpecYaml.Loaded bad = SpecYaml.parse("spec.yaml", yaml.replace("/dev/vdb 10M", "/dev/vdb 10m"));
+        assertThatThrownBy(() -> SpecValidator.validate(bad.spec(), UnitHosts.debian12(), SpecValidatorTest.PRESENT, bad.labels("spec.yaml")))
+                .hasMessageStartingWith("spec.yaml:6:40: resources.ioReadBandwidthMax[1]: \"/dev/vdb 10m\" is not IOReadBandwidthMax=");
+        assertThatThrownBy(() -> SpecYaml.parse("spec.yaml", yaml.replace("rateLimitBurst", "rateLimitBrust")))
+                .hasMessageContaining("unknown key \"rateLimitBrust\" (did you mean \"rateLimitBurst\"?)");
+    }
 }

@@ -19,7 +19,8 @@ import java.util.concurrent.Callable;
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Check the host (and optionally one service) against golive's rules: findings by severity,",
                 "each with its ID, what was found where, and the fix. `golive explain ID` tells why."},
-        footer = {"", "Exit 1 when a finding is at or above --fail-on (default: error), 0 otherwise."})
+        footer = {"", "--manifest FILE|DIR checks Dockerfiles and Kubernetes YAML instead of a host (with --go-mod for the Go release).",
+                "Exit 1 when a finding is at or above --fail-on (default: error), 0 otherwise; 2 for malformed input."})
 public final class CheckCommand implements Callable<Integer> {
 
     @Mixin CommonOptions common;
@@ -39,6 +40,9 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--go-mod", paramLabel = "DIR", description = "The service's Go module directory (its go.mod's go line decides Go 1.25's GOMAXPROCS default).")
     String goModDir;
 
+    @Option(names = "--manifest", paramLabel = "FILE|DIR", description = "Check a Dockerfile or Kubernetes YAML (or every one in DIR) instead of the host.")
+    String manifest;
+
     private final FactsSource source;
 
     public CheckCommand() { this(FactsSource.session()); }
@@ -48,6 +52,7 @@ public final class CheckCommand implements Callable<Integer> {
     @Override public Integer call() {
         Severity threshold = Severity.parse(failOn)
                 .orElseThrow(() -> GoliveException.badInput("--fail-on " + failOn + ": expected info, warn or error"));
+        if (manifest != null) return manifests(threshold);
         if (goModDir != null && service == null) throw GoliveException.badInput("--go-mod needs --service NAME");
         String unit = service == null ? null : dev.golive.app.Session.serviceUnit(service);
         HostFacts facts = source.facts(common.root, unit, goModDir, kernel.kernel);
@@ -60,6 +65,22 @@ public final class CheckCommand implements Callable<Integer> {
                     : facts.origin().hostname() + " (" + facts.origin().root() + ")";
             if (!facts.sysctls().kernel().running()) label += " · sysctl keys checked against " + facts.sysctls().kernel().describe();
             out.print(CheckText.render(report, label, Output.style(common)));
+        }
+        out.flush();
+        return report.failsAt(threshold) ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+    }
+
+    private int manifests(Severity threshold) {
+        if (service != null) throw GoliveException.badInput("--service checks a host's service; --manifest checks files: give one of them");
+        if (common.root != null) throw GoliveException.badInput("--manifest reads files, not a host: drop --root");
+        if (kernel.kernel != null) throw GoliveException.badInput("--manifest reads files, not a host: drop --kernel");
+        var go = java.util.Optional.ofNullable(goModDir).map(java.nio.file.Path::of).map(dev.golive.unit.SpecInputs::goModGo);
+        CheckReport report = dev.golive.app.Session.checkManifests(manifest, go);
+        var out = spec.commandLine().getOut();
+        if (json) {
+            out.print(CheckJson.render(report, new dev.golive.model.CaptureInfo(manifest, false, null, null), threshold));
+        } else {
+            out.print(CheckText.render(report, manifest, Output.style(common)));
         }
         out.flush();
         return report.failsAt(threshold) ? ExitCode.FINDINGS.code() : ExitCode.OK.code();

@@ -71,6 +71,7 @@ public final class Cli {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setOut(glyphWriter(System.out));
         cl.setErr(glyphWriter(System.err));
+        CommandSummaries.install(cl);
         cl.setExecutionStrategy(parsed -> {
             if (!helpRequested(parsed)) {
                 try {

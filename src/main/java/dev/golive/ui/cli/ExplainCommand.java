@@ -30,6 +30,9 @@ public final class ExplainCommand implements Callable<Integer> {
             for (Rule r : RuleCatalog.all()) {
                 out.printf("%-32s %-5s %s%n", r.id(), r.severity().label(), r.title());
             }
+            for (Rule r : dev.golive.check.ManifestRules.all()) { // golive check --manifest
+                out.printf("%-32s %-5s %s%n", r.id(), r.severity().label(), r.title());
+            }
             out.flush();
             return 0;
         }

@@ -158,7 +158,7 @@ public final class ExportCommand implements Callable<Integer> {
             AdminNamedFiles.writeText(output, text, 0644);
             out.println("wrote " + output + " (" + format + " for " + c.service().unitName() + ")");
             if (format == Format.dockerfile) {
-                String ignore = java.nio.file.Path.of(output).toAbsolutePath().resolveSibling(".dockerignore").toString();
+                String ignore = java.nio.file.Path.of(output).resolveSibling(".dockerignore").toString();
                 AdminNamedFiles.writeText(ignore, dev.golive.export.Dockerfile.dockerignore(c), 0644);
                 out.println("wrote " + ignore);
             }

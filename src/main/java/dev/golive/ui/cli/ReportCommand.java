@@ -1,7 +1,6 @@
 package dev.golive.ui.cli;
 
 import dev.golive.app.Session;
-import dev.golive.host.OutputFile;
 import dev.golive.model.GoliveException;
 import dev.golive.report.Review;
 import dev.golive.report.ReviewFormat;
@@ -39,19 +38,17 @@ public final class ReportCommand implements Callable<Integer> {
         ReviewFormat fmt = format != null
                 ? ReviewFormat.parse(format).orElseThrow(() -> GoliveException.badInput("--format " + format + ": expected md, html or json"))
                 : output == null ? ReviewFormat.MD : ReviewFormat.fromFileName(output.getFileName().toString()).orElse(ReviewFormat.MD);
-        String text;
         try (Session s = Session.open(common.root)) {
-            Review r = s.review(service, Instant.now().truncatedTo(ChronoUnit.SECONDS), new VersionProvider().getVersion()[0]);
-            text = fmt.render(r);
-        }
-        if (output == null) {
-            var out = spec.commandLine().getOut();
-            out.print(text);
-            out.flush();
-        } else {
-            OutputFile.write(output, text);
-            spec.commandLine().getOut().println("wrote the " + fmt.label() + " report to " + output);
-            spec.commandLine().getOut().flush();
+            if (output == null) {
+                Review r = s.review(service, Instant.now().truncatedTo(ChronoUnit.SECONDS), Session.goliveVersion());
+                var out = spec.commandLine().getOut();
+                out.print(fmt.render(r));
+                out.flush();
+            } else {
+                s.saveReport(output, fmt, service);
+                spec.commandLine().getOut().println("wrote the " + fmt.label() + " report to " + output);
+                spec.commandLine().getOut().flush();
+            }
         }
         return 0;
     }

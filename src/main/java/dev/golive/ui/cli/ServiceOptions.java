@@ -104,6 +104,21 @@ public final class ServiceOptions {
     @Option(names = "--cpu-affinity", paramLabel = "LIST", description = "CPUAffinity=, e.g. 0-3 (any cgroup layout).")
     String cpuAffinity;
 
+    @Option(names = "--syslog-identifier", paramLabel = "TAG", description = "SyslogIdentifier=: the service's tag in the journal.")
+    String syslogIdentifier;
+
+    @Option(names = "--standard-output", paramLabel = "WHERE", description = "StandardOutput= (default journal).")
+    String standardOutput;
+
+    @Option(names = "--standard-error", paramLabel = "WHERE", description = "StandardError= (default: as StandardOutput=).")
+    String standardError;
+
+    @Option(names = "--log-rate-limit-interval", paramLabel = "TIME", description = "LogRateLimitIntervalSec= (systemd 240; 0 turns the limit off).")
+    String logRateLimitInterval;
+
+    @Option(names = "--log-rate-limit-burst", paramLabel = "N", description = "LogRateLimitBurst= (systemd 240).")
+    Integer logRateLimitBurst;
+
     /** {@code golive unit} also takes it as {@code --restart}; apply's {@code --restart} runs the restarts. */
     @Option(names = "--restart-policy", paramLabel = "POLICY", description = "Restart= (default " + ServiceSpec.Restart.DEFAULT_POLICY + ").")
     String restart;
@@ -150,6 +165,9 @@ public final class ServiceOptions {
             Map.entry("resources.memoryMin", "--memory-min"), Map.entry("resources.ioReadBandwidthMax", "--io-read-bandwidth-max"),
             Map.entry("resources.ioWriteBandwidthMax", "--io-write-bandwidth-max"), Map.entry("resources.allowedCpus", "--allowed-cpus"),
             Map.entry("resources.cpuAffinity", "--cpu-affinity"),
+            Map.entry("logs.syslogIdentifier", "--syslog-identifier"), Map.entry("logs.standardOutput", "--standard-output"),
+            Map.entry("logs.standardError", "--standard-error"), Map.entry("logs.rateLimitIntervalSec", "--log-rate-limit-interval"),
+            Map.entry("logs.rateLimitBurst", "--log-rate-limit-burst"),
             Map.entry("restart.policy", "--restart-policy"), Map.entry("restart.restartSec", "--restart-sec"),
             Map.entry("restart.startLimitIntervalSec", "--start-limit-interval"), Map.entry("restart.startLimitBurst", "--start-limit-burst"),
             Map.entry("hardening", "--hardening"), Map.entry("go.gomaxprocs", "--gomaxprocs"), Map.entry("go.gomemlimit", "--gomemlimit"));
@@ -160,7 +178,8 @@ public final class ServiceOptions {
                 || dynamicUser != null || workingDirectory != null || stateDirectories != null || env != null || ports != null
                 || cpuQuota != null || memoryMax != null || memoryHigh != null || tasksMax != null || nofile != null || ioWeight != null
                 || cpuWeight != null || memoryLow != null || memoryMin != null || ioReadBandwidthMax != null || ioWriteBandwidthMax != null
-                || allowedCpus != null || cpuAffinity != null
+                || allowedCpus != null || cpuAffinity != null || syslogIdentifier != null || standardOutput != null
+                || standardError != null || logRateLimitInterval != null || logRateLimitBurst != null
                 || restart != null || restartSec != null || startLimitInterval != null || startLimitBurst != null || hardening != null
                 || gomaxprocs != null || gomemlimit != null || memLimitPercent != null || noGoRuntime || goMod != null;
     }
@@ -248,7 +267,7 @@ public final class ServiceOptions {
                 list(ports, b.ports(), "ports", fromCli),
                 res, restartPolicy,
                 pick(hardeningLevel(), b.hardening(), "hardening", fromCli),
-                go,
+                go, logging(b.logging(), fromCli),
                 opt(group, b.group(), "group", fromCli),
                 b.healthUrl());
         UnaryOperator<String> fileLabels = loaded.map(l -> l.labels(specFile.toString())).orElse(null);
@@ -261,6 +280,14 @@ public final class ServiceOptions {
         };
         Optional<GoVersion> mod = Optional.ofNullable(goMod).map(Path::of).map(SpecInputs::goModGo);
         return new Input(spec, labels, mod);
+    }
+
+    private ServiceSpec.Logging logging(ServiceSpec.Logging l, Map<String, Boolean> fromCli) {
+        return new ServiceSpec.Logging(opt(syslogIdentifier, l.syslogIdentifier(), "logs.syslogIdentifier", fromCli),
+                opt(standardOutput, l.standardOutput(), "logs.standardOutput", fromCli),
+                opt(standardError, l.standardError(), "logs.standardError", fromCli),
+                opt(logRateLimitInterval, l.rateLimitIntervalSec(), "logs.rateLimitIntervalSec", fromCli),
+                opt(logRateLimitBurst, l.rateLimitBurst(), "logs.rateLimitBurst", fromCli));
     }
 
     private ServiceSpec.Hardening hardeningLevel() {

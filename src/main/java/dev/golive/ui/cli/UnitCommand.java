@@ -61,6 +61,8 @@ public final class UnitCommand implements Callable<Integer> {
             if (tighten) s.tighten(true);
             p = s.previewUnit(in.spec(), in.goModGo(), in.labels(), planId, !noAnalyze);
         }
+        // the binary missing on the live host: the TUI's editor renders anyway; here it stays the one-line refusal
+        if (!p.check().errors().isEmpty()) throw dev.golive.model.GoliveException.badInput(p.check().errors().get(0));
         PrintWriter o = spec.commandLine().getOut();
         if (json) printJson(o, p);
         else printText(o, p);

@@ -5,7 +5,6 @@ import picocli.CommandLine.IVersionProvider;
 /** The version from the jar manifest (Implementation-Version), or "dev" when run from classes. */
 public final class VersionProvider implements IVersionProvider {
     @Override public String[] getVersion() {
-        String v = VersionProvider.class.getPackage().getImplementationVersion();
-        return new String[] {"golive " + (v == null ? "dev" : v)};
+        return new String[] {dev.golive.app.Session.goliveVersion()};
     }
 }

@@ -54,6 +54,10 @@ public final class AnswersFile {
                 if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
                     throw error(name, p.currentTokenLocation(), "\"" + key + "\" must be a single value");
                 }
+                if (p instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser y && y.isCurrentAlias()) {
+                    // the parser hands an alias over as its name: "*a" would be read as the answer "a"
+                    throw error(name, p.currentTokenLocation(), "\"" + key + "\": an alias (*" + p.getText() + ") is not an answer; write the value");
+                }
                 String value = v == JsonToken.VALUE_NULL ? "" : p.getText();
                 out.put(key, new Answer(value, p.currentTokenLocation().getLineNr(), p.currentTokenLocation().getColumnNr()));
             }

@@ -9,6 +9,7 @@ import dev.golive.model.NofileLimit;
 import dev.golive.model.Plan;
 import dev.golive.model.ServiceSpec;
 import dev.golive.model.Severity;
+import dev.golive.model.SystemdDirectives;
 import dev.golive.report.HostSummary;
 import dev.golive.unit.UnitWords;
 
@@ -229,9 +230,9 @@ public final class Guide {
             case "service.args" -> Question.text(q.id(), q.label() + " (e.g. --listen :8080 --config /etc/api.yaml; empty for none)", dflt, check);
             case "service.user" -> {
                 List<String> choices = new ArrayList<>(backend.users());
-                choices.add(0, "dynamic");
+                if (dynamicKnown()) choices.add(0, "dynamic");
                 if (dropIn) choices.add(0, "keep");
-                yield Question.words(q.id(), q.label() + " (a login name; dynamic = DynamicUser=yes"
+                yield Question.words(q.id(), q.label() + " (a login name" + (dynamicKnown() ? "; dynamic = DynamicUser=yes" : "")
                         + (dropIn ? "; keep = as the unit says" : "") + ")", dflt, choices, check);
             }
             case "service.ports" -> Question.text(q.id(), q.label() + " it listens on (e.g. 8080, or 80,443; none)", dflt, check);
@@ -241,6 +242,11 @@ public final class Guide {
             case "service.hardening" -> Question.words(q.id(), q.label() + " (none, basic or strict)", dflt, HARDENING, check);
             default -> throw new IllegalArgumentException(q.id());
         };
+    }
+
+    /** Whether the host's systemd (golive's oldest when unknown) knows DynamicUser=yes. */
+    private boolean dynamicKnown() {
+        return SystemdDirectives.known(SystemdDirectives.target(backend.facts().systemd().version()), "Service", "DynamicUser", "yes");
     }
 
     private static final List<String> HARDENING = List.of("none", "basic", "strict");
@@ -263,12 +269,13 @@ public final class Guide {
     }
 
     /** The default of a question: the existing unit's value, else golive's for a new unit. */
-    private static String dflt(ServiceQuestion q, Optional<ServiceSpec> unit) {
+    private String dflt(ServiceQuestion q, Optional<ServiceSpec> unit) {
         ServiceSpec u = unit.orElse(null);
         return switch (q.id()) {
             case "service.exec" -> u == null ? "" : u.exec().orElse("");
             case "service.args" -> u == null ? "" : String.join(" ", u.arguments().stream().map(UnitWords::quote).toList());
-            case "service.user" -> u == null ? "dynamic" : u.dynamicUser() ? "dynamic" : u.user().orElse("keep");
+            // a systemd that does not know DynamicUser= ignores it and runs the service as root: say root then
+            case "service.user" -> u == null ? (dynamicKnown() ? "dynamic" : "root") : u.dynamicUser() ? "dynamic" : u.user().orElse("keep");
             case "service.ports" -> "";
             case "service.memory-max" -> u == null ? "none" : u.resources().memoryMax().orElse("none");
             case "service.cpu-quota" -> u == null ? "none" : u.resources().cpuQuota().orElse("none");
@@ -282,7 +289,7 @@ public final class Guide {
      * The spec the answers amount to; a question not answered yet counts as its default. On an
      * existing unit everything the guide does not ask (environment, restart, …) is the unit's.
      */
-    private static ServiceSpec spec(Map<String, String> answers, Optional<ServiceSpec> unit) {
+    private ServiceSpec spec(Map<String, String> answers, Optional<ServiceSpec> unit) {
         java.util.function.Function<String, String> a = id -> {
             if (answers.containsKey(id)) return answers.get(id);
             return dflt(SERVICE.stream().filter(q -> q.id().equals(id)).findFirst().orElseThrow(), unit);

@@ -125,8 +125,9 @@ public final class JLinePrompter implements Prompter {
 
     /**
      * Pages by the terminal's height, counting lines across the sections; at "-- more --" q
-     * skips the rest of the section on screen only, so the next one (the conflicts, the
-     * manual steps) and the question after it still show. Diffs are never re-wrapped.
+     * skips the rest of the section on screen only, so the next one and the question after
+     * it still show; the conflicts and the manual steps are never skipped. Diffs are never
+     * re-wrapped.
      */
     @Override public void page(List<Preview.Section> sections) {
         int rows = terminal.getHeight() > 0 ? terminal.getHeight() : fallbackRows;
@@ -144,8 +145,9 @@ public final class JLinePrompter implements Prompter {
                 if (shown > 0 && shown + rows(lines.get(i)) > per) {
                     out.flush();
                     shown = 0;
-                    String more = readLine("-- more (enter: next page, q: skip the rest of this part) -- ");
-                    if (more.strip().equalsIgnoreCase("q")) {
+                    String more = readLine(s.mustRead() ? "-- more (enter: next page) -- "
+                            : "-- more (enter: next page, q: skip the rest of this part) -- ");
+                    if (!s.mustRead() && more.strip().equalsIgnoreCase("q")) {
                         int left = lines.size() - i;
                         out.println("  (" + left + (left == 1 ? " line" : " lines") + " skipped)");
                         shown++;

@@ -39,9 +39,15 @@ final class Chrome {
         String right = (running.isEmpty() ? "" : SPINNER.charAt(app.spinFrame() % SPINNER.length()) + " " + running.get(0) + "…  ")
                 + (picked == 0 ? "" : "plan: " + picked + (picked == 1 ? " fix" : " fixes") + " picked  ")
                 + (ro == null ? "" : "[" + ro + "] ");
-        String left = " golive  " + (host == null ? "" : host + " · ") + app.model().rootKind();
+        String kind = app.model().rootKind();
+        String left = " golive  " + (host == null ? "" : host + " · ") + kind;
         int room = c.width() - right.length() - 1;
-        if (left.length() > room) left = left.substring(0, Math.max(0, room - 1)) + "…";
+        if (left.length() > room) {
+            // a long root path loses its start, not its end: the end names which capture or tree is open
+            int pathAt = left.length() - kind.length() + (kind.startsWith("target tree ") ? "target tree ".length() : kind.indexOf(' ') + 1);
+            int tail = room - pathAt - 1;
+            left = tail >= 8 ? left.substring(0, pathAt) + "…" + left.substring(left.length() - tail) : left.substring(0, Math.max(0, room - 1)) + "…";
+        }
         c.text(0, 0, left, Role.HEADER);
         c.textRight(0, right, Role.HEADER);
     }

@@ -44,11 +44,31 @@ record Dialog(String title, String text, Runnable onConfirm, java.util.function.
         c.textRight(h - 1, keys + " ", Role.DIALOG);
     }
 
+    static boolean isUrl(String word) { return word.contains("://"); }
+
+    /** The URL of a word without the punctuation that ends the sentence around it ("…sysctl.html;"). */
+    static String urlPart(String word) {
+        int end = word.length();
+        while (end > 0 && ";,.:)".indexOf(word.charAt(end - 1)) >= 0) end--;
+        return word.substring(0, end);
+    }
+
+    /** Text wrapped at spaces to {@code width} columns; a longer word is cut, a longer URL keeps a line of its own, whole. */
     static List<String> wrap(String text, int width) {
         List<String> out = new ArrayList<>();
         for (String para : text.split("\n", -1)) {
             StringBuilder line = new StringBuilder();
             for (String word : para.split(" ")) {
+                if (isUrl(word) && TerminalTextUtils.getColumnWidth(word) > width) {
+                    // a URL is never broken (a terminal opens only a whole one): its own line, whole,
+                    // and the punctuation after it goes on with the text
+                    String url = urlPart(word);
+                    if (line.length() > 0) out.add(line.toString());
+                    out.add(url);
+                    line = new StringBuilder();
+                    word = word.substring(url.length());
+                    if (word.isEmpty()) continue;
+                }
                 if (line.length() > 0 && TerminalTextUtils.getColumnWidth(line + " " + word) > width) {
                     out.add(line.toString());
                     line = new StringBuilder();

@@ -58,12 +58,19 @@ final class DiffPane {
 
     /** The colour of a diff line by its kind. */
     static Role role(String l) {
+        Role d = diffRole(l);
+        if (d != null) return d;
+        if (l.startsWith("snapshot ") || l.startsWith("live values:")) return Role.TITLE;
+        return Role.BASE;
+    }
+
+    /** The colour of a unified diff's own lines (headers, added, removed, hunks); null for any other line. */
+    static Role diffRole(String l) {
         if (l.startsWith("+++") || l.startsWith("---")) return Role.DIM;
         if (l.startsWith("+")) return Role.DIFF_ADD;
         if (l.startsWith("-")) return Role.DIFF_DEL;
         if (l.startsWith("@@")) return Role.DIFF_HUNK;
-        if (l.startsWith("snapshot ") || l.startsWith("live values:")) return Role.TITLE;
-        return Role.BASE;
+        return null;
     }
 
     // ---- keys ---------------------------------------------------------------------------

@@ -83,10 +83,8 @@ final class ReviewView extends View {
     }
 
     private static Role roleOf(String l) {
-        if (l.startsWith("+++") || l.startsWith("---")) return Role.DIM;
-        if (l.startsWith("+")) return Role.DIFF_ADD;
-        if (l.startsWith("-")) return Role.DIFF_DEL;
-        if (l.startsWith("@@")) return Role.DIFF_HUNK;
+        Role diff = DiffPane.diffRole(l);
+        if (diff != null) return diff;
         if (l.startsWith("Plan ") || l.startsWith("Files (") || l.startsWith("Live values (") || l.equals("Then")
                 || l.startsWith("By hand (") || l.startsWith("create ") || l.startsWith("change ") || l.startsWith("remove ")) return Role.TITLE;
         if (l.startsWith("Conflicts (")) return Role.WARN;
@@ -104,6 +102,14 @@ final class ReviewView extends View {
                 app::applyAndFinish).unless(this::whyNoFinish));
         b.add(Binding.hint("r", "re-plan", "Plan again (after choosing another profile or picking fixes)", app::planAndReview)
                 .unless(() -> app.model().profile().isEmpty() ? "no profile chosen" : null));
+        b.add(Binding.quiet("d", "diff view", "The plan on a screen of its own: next/previous file and hunk, search with n/N, wrap",
+                () -> app.open(new DiffView(app, "Plan " + shownPlan.id(), "The plan as a diff: every file golive writes, then the live values "
+                        + "and what runs after.", List.of(), Role.TITLE, String.join("\n", lines()), List.of())))
+                .unless(() -> shownPlan == null ? "no plan yet" : null));
+        b.add(Binding.hint("s", "save plan", "Save this plan as JSON to a file you name (what golive apply --plan-file reads; golive plan --json writes the same)",
+                this::savePlan).unless(() -> shownPlan == null ? "no plan yet" : stale() ? "plan out of date (r re-plan)" : null));
+        b.add(Binding.quiet("R", "save report", "Save the pre-go-live report (golive report: .md, .html or .json by the name you give) to a file you name",
+                this::saveReport).unless(() -> app.model().loaded().isEmpty() ? "the host is not read yet" : null));
         // file lines are wider than 80 columns more often than not: read the cut part sideways
         b.add(Binding.quiet("right l", "scroll right", "Show the lines further right (long diff and why lines)", () -> sideways += SIDEWAYS_STEP));
         b.add(Binding.quiet("left h", "scroll left", "Show the lines further left", () -> sideways = Math.max(0, sideways - SIDEWAYS_STEP)));
@@ -117,6 +123,36 @@ final class ReviewView extends View {
         Optional<Plan> p = app.model().plan();
         if (p.isEmpty()) return whyNoApply();
         return p.get().service().isPresent() ? null : "the plan has no service (Unit screen: p)";
+    }
+
+    /** Every line of the plan on screen (unfiltered). */
+    private List<String> lines() {
+        return lines(shownPlan, app.model().loaded().map(l -> l.facts().origin().hostname()).orElse(null)).stream().map(Line::text).toList();
+    }
+
+    private void savePlan() {
+        Plan plan = shownPlan;
+        app.ask("Save plan", "Save plan " + plan.id() + " as JSON to (golive apply --plan-file FILE applies it; a file there is replaced):",
+                java.nio.file.Path.of("golive-plan-" + plan.id() + ".json").toAbsolutePath().toString(), typed -> {
+                    if (typed.isBlank()) return;
+                    java.nio.file.Path to = java.nio.file.Path.of(typed.trim());
+                    app.worker().run("saving the plan", () -> {
+                        dev.golive.app.Session.savePlan(plan, to);
+                        return to;
+                    }, p -> app.status("saved plan " + plan.id() + " to " + p), app::error);
+                });
+    }
+
+    private void saveReport() {
+        // a capture's hostname is its text: only a file name's safe characters go into the suggested name
+        String host = app.model().loaded().map(l -> l.facts().origin().hostname()).orElse("host").replaceAll("[^A-Za-z0-9._-]", "_");
+        app.ask("Save report", "Save the pre-go-live report (as golive report writes it: Markdown, or HTML/JSON for a .html/.json name) to "
+                + "(a file there is replaced):", java.nio.file.Path.of("golive-report-" + host + ".md").toAbsolutePath().toString(), typed -> {
+                    if (typed.isBlank()) return;
+                    java.nio.file.Path to = java.nio.file.Path.of(typed.trim());
+                    app.worker().run("writing the report", () -> app.model().session().saveReport(to, null, app.model().serviceUnit().orElse(null)),
+                            f -> app.status("saved the " + f.label() + " report to " + to), app::error);
+                });
     }
 
     private String whyNoApply() {

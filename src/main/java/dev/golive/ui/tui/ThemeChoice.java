@@ -17,6 +17,21 @@ final class ThemeChoice {
     private ThemeChoice() { }
 
     static Theme choose(String option, Map<String, String> env, Function<Path, Optional<UserFiles.Text>> reader) {
+        return chooseByName(option, env, reader).within(depth(env));
+    }
+
+    /**
+     * 24-bit colour only where the terminal says it has it (COLORTERM=truecolor or 24bit, the
+     * convention terminals and tmux use), 256 colours for a *-256color TERM, else the 16 ANSI ones.
+     */
+    static Theme.Depth depth(Map<String, String> env) {
+        String ct = env.getOrDefault("COLORTERM", "");
+        if (ct.equals("truecolor") || ct.equals("24bit")) return Theme.Depth.TRUE_COLOUR;
+        String term = env.getOrDefault("TERM", "");
+        return term.contains("256color") || term.contains("direct") ? Theme.Depth.INDEXED_256 : Theme.Depth.ANSI_16;
+    }
+
+    private static Theme chooseByName(String option, Map<String, String> env, Function<Path, Optional<UserFiles.Text>> reader) {
         if (option != null && !option.isBlank()) return load(option, reader);
         if (env.containsKey("NO_COLOR") && !env.get("NO_COLOR").isEmpty()) return ThemeLoader.shipped("monochrome");
         if (!hasColors(env.get("TERM"))) return ThemeLoader.shipped("monochrome");

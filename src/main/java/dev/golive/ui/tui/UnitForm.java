@@ -63,8 +63,26 @@ final class UnitForm {
         add("RestartSec", SpecFromUnit.RESTART_SEC, List.of());
         add("hardening", SpecFromUnit.HARDENING, List.of("none", "basic", "strict"));
         add("Go runtime", SpecFromUnit.GO, List.of("default", "derive", "off"));
+        // the resource controls last: the fields above keep their places
+        add("CPUWeight", SpecFromUnit.CPU_WEIGHT, List.of());
+        add("MemoryLow", SpecFromUnit.MEMORY_LOW, List.of());
+        add("MemoryMin", SpecFromUnit.MEMORY_MIN, List.of());
+        add("IO read max", SpecFromUnit.IO_READ_BANDWIDTH, List.of());
+        add("IO write max", SpecFromUnit.IO_WRITE_BANDWIDTH, List.of());
+        add("AllowedCPUs", SpecFromUnit.ALLOWED_CPUS, List.of());
+        add("CPUAffinity", SpecFromUnit.CPU_AFFINITY, List.of());
+        // labels end before the values' column 15: SyslogIdentifier=, StandardOutput=, StandardError=
+        add("journal tag", "logs.syslogIdentifier", List.of());
+        add("stdout", "logs.standardOutput", List.of());
+        add("stderr", "logs.standardError", List.of());
         newUnit("api");
     }
+
+    /** The resource controls beyond the limits (docs/unit.md "Resource controls"); empty means not set. */
+    private static final List<String> CONTROLS = List.of("CPUWeight", "MemoryLow", "MemoryMin", "IO read max", "IO write max",
+            "AllowedCPUs", "CPUAffinity", "journal tag", "stdout", "stderr");
+    /** Several bandwidth lines (each "DEVICE BYTES") are typed in one field, separated by commas. */
+    private static final String LINES = ",";
 
     private void add(String label, String key, List<String> choices) {
         Field f = new Field(label, key, "", choices);
@@ -83,6 +101,7 @@ final class UnitForm {
         set("name", name);
         set("exec", "/usr/local/bin/" + name);
         for (String l : List.of("arguments", "user", "environment", "state dir", "CPUQuota", "MemoryMax", "MemoryHigh", "TasksMax", "LimitNOFILE")) set(l, "");
+        for (String l : CONTROLS) set(l, "");
         set("dynamic user", "yes");
         set("ports", "8080");
         set("RestartSec", ServiceSpec.Restart.DEFAULT.restartSec());
@@ -108,6 +127,17 @@ final class UnitForm {
         set("MemoryHigh", r.memoryHigh().orElse(""));
         set("TasksMax", r.tasksMax().orElse(""));
         set("LimitNOFILE", r.nofile().map(n -> n.soft() == n.hard() ? n.toString().split(":")[0] : n.toString()).orElse(""));
+        set("CPUWeight", r.cpuWeight().map(String::valueOf).orElse(""));
+        set("MemoryLow", r.memoryLow().orElse(""));
+        set("MemoryMin", r.memoryMin().orElse(""));
+        set("IO read max", String.join(LINES + " ", r.ioReadBandwidthMax()));
+        set("IO write max", String.join(LINES + " ", r.ioWriteBandwidthMax()));
+        set("AllowedCPUs", r.allowedCpus().orElse(""));
+        set("CPUAffinity", r.cpuAffinity().orElse(""));
+        ServiceSpec.Logging log = spec.logging();
+        set("journal tag", log.syslogIdentifier().orElse(""));
+        set("stdout", log.standardOutput().orElse(""));
+        set("stderr", log.standardError().orElse(""));
         set("RestartSec", spec.restart().restartSec());
         set("hardening", spec.hardening().name().toLowerCase(Locale.ROOT));
         set("Go runtime", switch (spec.go().mode()) { case OFF -> "off"; case DERIVE -> "derive"; case DEFAULT -> "default"; });
@@ -146,8 +176,17 @@ final class UnitForm {
         }
         Optional<NofileLimit> nofile = opt("LimitNOFILE").map(t -> NofileLimit.parse(t)
                 .orElseThrow(() -> GoliveException.badInput("LimitNOFILE: \"" + t + "\" is not SOFT:HARD (e.g. 65536:524288) or one number")));
+        Optional<Integer> cpuWeight = given(asked, "CPUWeight").map(t -> {
+            try {
+                return Integer.parseInt(t);
+            } catch (NumberFormatException e) {
+                throw GoliveException.badInput("CPUWeight: \"" + t + "\" is not a whole number (1..10000, default 100)");
+            }
+        });
         var r = new ServiceSpec.Resources(given(asked, "CPUQuota"), given(asked, "MemoryMax"), given(asked, "MemoryHigh"), given(asked, "TasksMax"),
-                asked.test("LimitNOFILE") ? nofile : Optional.empty(), Optional.empty());
+                asked.test("LimitNOFILE") ? nofile : Optional.empty(), Optional.empty(), cpuWeight, given(asked, "MemoryLow"),
+                given(asked, "MemoryMin"), lines(asked, "IO read max"), lines(asked, "IO write max"), given(asked, "AllowedCPUs"),
+                given(asked, "CPUAffinity"));
         boolean dynamic = asked.test("dynamic user") ? text("dynamic user").equals("yes") : base.dynamicUser();
         // arguments, environment and state dirs are written as in a unit file: systemd's quoting ("a b", 'c')
         boolean execAsked = asked.test("exec") || asked.test("arguments");
@@ -165,12 +204,19 @@ final class UnitForm {
             case "default" -> ServiceSpec.GoRuntime.DEFAULT;
             default -> ServiceSpec.GoRuntime.DERIVE;
         };
+        var logging = new ServiceSpec.Logging(given(asked, "journal tag"), given(asked, "stdout"), given(asked, "stderr"),
+                Optional.empty(), Optional.empty());
         return new ServiceSpec(base.name(), Optional.empty(), execAsked ? opt("exec") : base.exec(), args,
-                given(asked, "user"), dynamic, Optional.empty(), dirs, env, ports, r, restart, hardening, go, base.group(), base.healthUrl());
+                given(asked, "user"), dynamic, Optional.empty(), dirs, env, ports, r, restart, hardening, go, logging, base.group(), base.healthUrl());
     }
 
     private Optional<String> given(java.util.function.Predicate<String> asked, String label) {
         return asked.test(label) ? opt(label) : Optional.empty();
+    }
+
+    private List<String> lines(java.util.function.Predicate<String> asked, String label) {
+        return given(asked, label).map(t -> java.util.Arrays.stream(t.split(LINES)).map(String::strip).filter(l -> !l.isEmpty()).toList())
+                .orElse(List.of());
     }
 
     private static List<String> words(String field, String text) {
@@ -195,11 +241,22 @@ final class UnitForm {
     }
 
     /** The spec's field names as the form calls them, so a message names the field to fix. */
-    private static final Map<String, String> LABELS = Map.of("resources.cpuQuota", "CPUQuota", "resources.memoryMax", "MemoryMax",
-            "resources.memoryHigh", "MemoryHigh", "resources.tasksMax", "TasksMax", "resources.nofile", "LimitNOFILE",
-            "restart.restartSec", "RestartSec", "dynamicUser", "dynamic user", "stateDirectories", "state dir");
+    private static final Map<String, String> LABELS = Map.ofEntries(Map.entry("resources.cpuQuota", "CPUQuota"),
+            Map.entry("resources.memoryMax", "MemoryMax"), Map.entry("resources.memoryHigh", "MemoryHigh"),
+            Map.entry("resources.tasksMax", "TasksMax"), Map.entry("resources.nofile", "LimitNOFILE"),
+            Map.entry("resources.cpuWeight", "CPUWeight"), Map.entry("resources.memoryLow", "MemoryLow"),
+            Map.entry("resources.memoryMin", "MemoryMin"), Map.entry("resources.ioReadBandwidthMax", "IO read max"),
+            Map.entry("resources.ioWriteBandwidthMax", "IO write max"), Map.entry("resources.allowedCpus", "AllowedCPUs"),
+            Map.entry("resources.cpuAffinity", "CPUAffinity"), Map.entry("logs.syslogIdentifier", "journal tag"),
+            Map.entry("logs.standardOutput", "stdout"), Map.entry("logs.standardError", "stderr"),
+            Map.entry("restart.restartSec", "RestartSec"), Map.entry("dynamicUser", "dynamic user"), Map.entry("stateDirectories", "state dir"));
 
-    static String label(String field) { return LABELS.getOrDefault(field, field); }
+    /** The form's name for a spec field; a list item ({@code resources.ioReadBandwidthMax[1]}) by its list's field. */
+    static String label(String field) {
+        int br = field.indexOf('[');
+        String root = br > 0 && field.startsWith("resources.") ? field.substring(0, br) : field;
+        return LABELS.getOrDefault(root, field);
+    }
 
     /** "api.service:8" for /etc/systemd/system/api.service:8; "systemd default", "as the unit has it". */
     static String shortSource(Source s) {

@@ -181,7 +181,9 @@ final class UnitView extends View {
         b.add(Binding.hint("p", "plan with unit", "Put this service in the plan (with the chosen profile and picked fixes) and open Review", () -> {
             app.model().service(spec());
             app.planAndReview();
-        }).unless(() -> preview == null ? "fix the form first" : app.model().profile().isEmpty() ? "no profile chosen" : null));
+        }).unless(() -> preview == null ? "fix the form first"
+                : !preview.check().errors().isEmpty() ? TuiApp.firstLine(preview.check().errors().get(0))
+                : app.model().profile().isEmpty() ? "no profile chosen" : null));
         b.add(Binding.hint("t", "tighten", "On a unit golive did not write: also add the sandboxing, task limit, kill and restart changes "
                 + "left out of its drop-in (as --tighten; lists each directive and asks first)", this::confirmTighten)
                 .unless(() -> app.model().session().tightened() ? "tightened already (for the rest of this session)"
@@ -259,6 +261,8 @@ final class UnitView extends View {
         sel.source().ifPresent(s -> out.add(new String[] {"DIM", sel.label + (s instanceof Source.Derived d ? ": " + d.from()
                 : s instanceof Source.Default d ? ": " + d.what() : " from " + s.describe())}));
         if (problem != null) out.add(new String[] {"ERROR", "golive: " + problem});
+        // the unit renders, but this stops p and the apply (the binary missing on the live host): the one problem shown
+        else if (preview != null && !preview.check().errors().isEmpty()) out.add(new String[] {"ERROR", "golive: " + preview.check().errors().get(0)});
         else if (preview != null && !preview.check().warnings().isEmpty()) out.add(new String[] {"WARN", "! " + preview.check().warnings().get(0)});
         else if (preview != null) out.add(new String[] {"OK", "✓ valid"});
         if (problem == null && preview != null && tightening == null && preview.unit().kind() == dev.golive.unit.RenderedUnit.Kind.DROP_IN

@@ -126,7 +126,7 @@ class CheckCommandTest {
     @Test
     void explainWithoutIdListsEveryRule() {
         Run r = run(new ExplainCommand());
-        assertThat(r.out().lines().count()).isEqualTo(dev.golive.check.RuleCatalog.all().size());
-        assertThat(r.out()).contains("CPU-GOMAXPROCS-IGNORES-QUOTA").contains("SYSCTL-CONFLICT");
+        assertThat(r.out().lines().count()).isEqualTo(dev.golive.check.RuleCatalog.all().size() + dev.golive.check.ManifestRules.all().size());
+        assertThat(r.out()).contains("CPU-GOMAXPROCS-IGNORES-QUOTA").contains("SYSCTL-CONFLICT").contains("K8S-GOMAXPROCS-ABOVE-CPU-LIMIT");
     }
 }

@@ -64,6 +64,23 @@ class CliTreeTest {
     }
 
     @Test
+    void theHelpListsEachCommandWithAWholeSentence() {
+        var out = new java.io.StringWriter();
+        CommandLine cl = Cli.commandLineFor(new String[] {"--help"});
+        cl.setOut(new java.io.PrintWriter(out));
+        assertThat(cl.execute("--help")).isZero();
+        String list = out.toString().substring(out.toString().indexOf("Commands:"));
+        // each entry: a name, then its summary wrapped under it; the summary ends its sentence
+        String joined = list.replaceAll("\n {10,}", " ").replaceAll("(?m)^  (\\S+) +", "  $1 ");
+        assertThat(joined).contains("check Check the host (and optionally one service) against golive's rules: findings by severity, ")
+                .doesNotContain("findings by severity,\n");
+        for (String line : joined.split("\n")) {
+            if (!line.startsWith("  ") || line.isBlank()) continue;
+            assertThat(line.strip()).as("a summary cut mid-sentence").matches(".*[.?]");
+        }
+    }
+
+    @Test
     void everySubcommandAnswersHelpWithItsUsage() {
         for (var e : Cli.commandLine().getSubcommands().entrySet()) {
             if (e.getKey().equals("help") || e.getValue().getCommandSpec().usageMessage().hidden()) continue;

@@ -83,6 +83,9 @@ class FinishServiceTest {
         assertThat(back.out()).contains("removed user hello (/etc/passwd)", "removed group hello (/etc/group)",
                 "removed /usr/local/bin/hello (there was no binary before)");
         tree.assertUnchangedSince(pristine);
+        // the finish is in the audit trail like any apply
+        assertThat(Files.readString(host.resolve("var/log/golive/audit.log")))
+                .contains("action=apply snapshot=" + id + " result=ok exit=0 ", ", service finished\"\n", "action=rollback snapshot=" + id + " result=ok");
     }
 
     @Test

@@ -181,4 +181,37 @@ class UnitCommandTest {
         assertThat(pinned.out()).doesNotContain("GOMAXPROCS=").contains("CPUAffinity=0-1\n")
                 .contains("the quota of 3 CPUs (CPUQuota=300%) is not below the 2 CPUs the service may run on (its CPUAffinity=/AllowedCPUs=)");
     }
+
+    @Test
+    void logsGoToTheJournalUnderTheServicesTagWithItsOwnRateLimit() {
+        CheckCommandTest.Run r = unit("--root", DEBIAN, "--service", "app", "--exec", "/usr/local/bin/app", "--no-analyze",
+                "--syslog-identifier", "orders", "--standard-output", "journal", "--standard-error", "journal",
+                "--log-rate-limit-interval", "30s", "--log-rate-limit-burst", "1000");
+        assertThat(r.code()).as(r.err()).isEqualTo(0);
+        assertThat(r.out()).contains("SyslogIdentifier=orders\n", "StandardOutput=journal\n", "StandardError=journal\n",
+                "LogRateLimitIntervalSec=30s\n", "LogRateLimitBurst=1000\n");
+    }
+
+    @Test
+    void onSystemd219ThePerServiceRateLimitIsLeftOutWithANote() {
+        CheckCommandTest.Run r = unit("--root", CENTOS7, "--service", "app", "--exec", "/usr/local/bin/app", "--no-analyze",
+                "--syslog-identifier", "orders", "--log-rate-limit-interval", "30s", "--log-rate-limit-burst", "1000");
+        assertThat(r.code()).as(r.err()).isEqualTo(0);
+        assertThat(r.out()).contains("SyslogIdentifier=orders\n").doesNotContain("LogRateLimitIntervalSec=30s", "LogRateLimitBurst=1000")
+                .contains("LogRateLimitIntervalSec= needs systemd 240; this host has 219: left out")
+                .contains("LogRateLimitBurst= needs systemd 240; this host has 219: left out");
+    }
+
+    @Test
+    void anAppendedLogFileThatNothingRotatesIsRefused() {
+        CheckCommandTest.Run r = unit("--root", DEBIAN, "--service", "app", "--exec", "/usr/local/bin/app",
+                "--standard-output", "append:/var/log/app/app.log");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEqualTo("golive: --standard-output: StandardOutput=append:/var/log/app/app.log writes a file that grows until "
+                + "something rotates it, and golive sets up no rotation for it: keep journal (journald rotates it, journald.conf(5) "
+                + "SystemMaxUse=) and read it with journalctl -u\n");
+        assertThat(unit("--root", DEBIAN, "--service", "app", "--exec", "/usr/local/bin/app", "--standard-error", "syslog").err())
+                .isEqualTo("golive: --standard-error: \"syslog\" is not a StandardError= value (journal, journal+console, kmsg, kmsg+console, null, inherit, tty, socket)\n");
+    }
 }

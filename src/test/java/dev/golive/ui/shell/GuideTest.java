@@ -61,6 +61,22 @@ class GuideTest {
     }
 
     @Test
+    void q_never_skips_conflicts_even_when_they_take_more_than_a_page() throws IOException {
+        var backend = new RecordingBackend("ubuntu2004-hybrid");
+        List<dev.golive.model.PlanConflict> many = new java.util.ArrayList<>();
+        for (int i = 1; i <= 15; i++) {
+            many.add(new dev.golive.model.PlanConflict("net.example.key" + i, "1", "0",
+                    new dev.golive.model.Source.File("/etc/sysctl.d/99-vendor.conf", i), "a later file wins at boot"));
+        }
+        backend.conflicts = many;
+        typedOn(backend, "\n\n\nq\nq\nq\nno\nno\nno\n", StandardCharsets.UTF_8, 80, 24);
+        String s = screen();
+        assertThat(s).contains("-- more (enter: next page) --").contains("net.example.key15: golive sets 1")
+                .contains("Apply these changes now");
+        assertThat(backend.applied).isEmpty();
+    }
+
+    @Test
     void tab_on_a_dumb_terminal_completes_the_offered_profile() throws IOException {
         var backend = new RecordingBackend("ubuntu2004-hybrid");
         // the tty is cooked: the Tab arrives with the Enter that follows it
@@ -266,6 +282,13 @@ class GuideTest {
         assertThatThrownBy(() -> AnswersFile.parse("setup.yaml", "fix: all\n\tprofile: base\n", Guide.QUESTION_IDS))
                 .isInstanceOf(GoliveException.class)
                 .hasMessage("setup.yaml:2:1: not valid YAML: found character 'tab' that cannot start any token. (Do not use tab for indentation)");
+    }
+
+    @Test
+    void an_answers_file_alias_is_refused_instead_of_read_as_its_name() {
+        assertThatThrownBy(() -> AnswersFile.parse("setup.yaml", "fix: &a all\nprofile: *a\n", Guide.QUESTION_IDS))
+                .isInstanceOf(GoliveException.class)
+                .hasMessage("setup.yaml:2:10: \"profile\": an alias (*a) is not an answer; write the value");
     }
 
     @Test

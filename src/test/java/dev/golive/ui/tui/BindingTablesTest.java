@@ -81,7 +81,9 @@ class BindingTablesTest {
                 for (Binding b : v.bindings()) {
                     tui.press(String.valueOf(i + 1)).press(b.keys().get(0));
                     assertThat(tui.row(0)).as("after %s on %s", b.keyText(), v.title()).contains("golive");
-                    assertThat(tui.app.dialog()).as("no error after %s on %s", b.keyText(), v.title()).isEmpty();
+                    // a key may ask something (save plan asks for a path); it may not fail
+                    assertThat(tui.app.dialog().map(Dialog::title)).as("no error after %s on %s", b.keyText(), v.title()).isNotEqualTo(java.util.Optional.of("Error"));
+                    if (tui.app.dialog().isPresent()) tui.press("esc");
                 }
             }
             tui.press("?", "j", "pgdn", "G", "g", "esc");

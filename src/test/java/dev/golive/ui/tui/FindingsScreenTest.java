@@ -20,6 +20,15 @@ class FindingsScreenTest {
     }
 
     @Test
+    void aUrlInTheDetailIsNeverBrokenAcrossLines() {
+        try (TuiDriver tui = TuiDriver.onFixture("centos7-v1", 120, 40)) {
+            tui.press("2");
+            // the pane is 50 columns wide: "…ip-sysctl.html;" does not fit, the URL alone does
+            assertThat(tui.text()).contains("https://docs.kernel.org/networking/ip-sysctl.html\n");
+        }
+    }
+
+    @Test
     void movingDownExplainsTheNextFindingAndShowsWhereItWasRead() {
         try (TuiDriver tui = TuiDriver.onFixture("centos7-v1", 120, 40)) {
             tui.press("2", "j", "j", "j");

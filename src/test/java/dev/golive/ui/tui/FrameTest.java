@@ -39,6 +39,13 @@ class FrameTest {
     }
 
     @Test
+    void at80ColumnsTheHeaderStillNamesWhichCaptureIsOpen() {
+        try (TuiDriver tui = TuiDriver.onFixture("centos7-v1", 80, 24)) {
+            assertThat(tui.row(0)).startsWith(" golive  legacy-db1 · capture …").contains("/hosts/centos7-v1").endsWith("[read-only: a capture]");
+        }
+    }
+
+    @Test
     void anErrorFromBelowIsADialogWithTheCliLine() {
         try (TuiDriver tui = TuiDriver.onFixture("debian12-vm", 80, 24)) {
             tui.app.worker().run("verifying the unit", () -> {

@@ -58,7 +58,8 @@ class ProfilesScreenTest {
             assertThat(tui.text()).as("the why column is cut, with an ellipsis").contains("listen() silently cap…");
             assertThat(tui.text().replace("\n", " ").replaceAll(" +", " "))
                     .contains("net.core.somaxconn = 4096 (now 128): listen() silently caps every backlog at somaxconn");
-            tui.press("J", "J", "J", "J", "J", "J");
+            // past the sysfs rows (defrag, khugepaged/max_ptes_none) to the service section
+            tui.press("J", "J", "J", "J", "J", "J", "J");
             assertThat(tui.text()).contains("StartLimitBurst = 15");
         }
     }

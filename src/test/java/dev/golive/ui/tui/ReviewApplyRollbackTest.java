@@ -48,7 +48,7 @@ class ReviewApplyRollbackTest {
 
             tui.press("y");
             tui.matchesGolden("apply-done-80x24", true);
-            assertThat(tui.row(3)).contains("applied 20260101-000000-test: 3 files, 5 live values, verified in");
+            assertThat(tui.row(3)).contains("applied 20260101-000000-test: 3 files, 6 live values, verified in");
             assertThat(Path.of(tree, "etc/sysctl.d/60-golive.conf")).content().contains("net.core.somaxconn = 8192");
             assertThat(Path.of(tree, "proc/sys/net/core/somaxconn")).content().isEqualToIgnoringWhitespace("8192");
 

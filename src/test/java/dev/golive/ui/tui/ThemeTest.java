@@ -86,6 +86,26 @@ class ThemeTest {
     }
 
     @Test
+    void theLightThemeSends24BitColourOnlyToATerminalThatSaysItHasIt() {
+        Theme truecolor = ThemeChoice.choose("light", Map.of("TERM", "xterm-256color", "COLORTERM", "truecolor"), p -> Optional.empty());
+        assertThat(colours(truecolor)).anyMatch(c -> c instanceof com.googlecode.lanterna.TextColor.RGB);
+        Theme xterm256 = ThemeChoice.choose("light", Map.of("TERM", "xterm-256color"), p -> Optional.empty());
+        assertThat(colours(xterm256)).noneMatch(c -> c instanceof com.googlecode.lanterna.TextColor.RGB)
+                .contains(new com.googlecode.lanterna.TextColor.Indexed(94)); // #875f00, the same colour in xterm's palette
+        Theme ansi = ThemeChoice.choose("light", Map.of("TERM", "xterm"), p -> Optional.empty());
+        assertThat(colours(ansi)).allMatch(c -> c instanceof com.googlecode.lanterna.TextColor.ANSI);
+    }
+
+    private static java.util.List<com.googlecode.lanterna.TextColor> colours(Theme t) {
+        java.util.List<com.googlecode.lanterna.TextColor> out = new java.util.ArrayList<>();
+        for (Theme.Look l : t.looks().values()) {
+            if (l.fg() != null) out.add(l.fg());
+            if (l.bg() != null) out.add(l.bg());
+        }
+        return out;
+    }
+
+    @Test
     void anUnknownThemeNameListsTheShippedOnes() {
         assertThatThrownBy(() -> ThemeChoice.choose("solarized", Map.of(), p -> Optional.empty()))
                 .hasMessageStartingWith("--theme solarized: no such theme (shipped: default, light, high-contrast, monochrome");

@@ -205,4 +205,41 @@ class UnitScreenTest {
             assertThat(tui.text()).containsPattern("exposure \\d+\\.\\d|exposure: ");
         }
     }
+
+    /** The resource controls sit after the Go runtime: CPUWeight (16 down) and MemoryLow on a cgroup v2 host reach the unit. */
+    @Test
+    void cpuWeightAndMemoryLowTypedInTheFormAreInTheUnit() {
+        try (TuiDriver tui = TuiDriver.onFixture("debian12-vm", 120, 40)) {
+            tui.press("6");
+            for (int i = 0; i < 16; i++) tui.press("j");
+            tui.press("enter").type("300").press("enter");
+            tui.press("j", "enter").type("512M").press("enter");
+            assertThat(tui.text()).contains("CPUWeight=300", "MemoryLow=512M");
+        }
+    }
+
+    /** On a hybrid host MemoryLow= would do nothing: the form says why instead of writing it. */
+    @Test
+    void memoryLowOnAHybridHostIsRefusedInTheForm() {
+        try (TuiDriver tui = TuiDriver.onFixture("ubuntu2004-hybrid", 120, 40)) {
+            tui.press("6");
+            for (int i = 0; i < 17; i++) tui.press("j");
+            tui.press("enter").type("512M").press("enter");
+            assertThat(tui.text().replaceAll("\\s+", " ")).contains("MemoryLow: MemoryLow= is ignored on a cgroup hybrid host")
+                    .doesNotContain("MemoryLow=512M");
+        }
+    }
+
+    /** The journal tag typed in the form is in the unit; an appended log file is refused with the reason. */
+    @Test
+    void theJournalTagIsSetInTheFormAndAnAppendedFileIsRefused() {
+        try (TuiDriver tui = TuiDriver.onFixture("debian12-vm", 120, 40)) {
+            tui.press("6");
+            for (int i = 0; i < 23; i++) tui.press("j");
+            tui.press("enter").type("orders").press("enter");
+            assertThat(tui.text()).contains("SyslogIdentifier=orders");
+            tui.press("j", "enter").type("append:/var/log/api.log").press("enter");
+            assertThat(tui.text().replaceAll("\\s+", " ")).contains("stdout: StandardOutput=append:/var/log/api.log writes a file that grows");
+        }
+    }
 }
