@@ -735,6 +735,23 @@ public final class Session implements AutoCloseable {
                 image, o.healthPath(), stop, dev.golive.export.ContainerSpec.NONROOT_UID);
     }
 
+    /** The container files of {@code c}: its Dockerfile or, {@code kubernetes}, its Deployment and Service as YAML. */
+    public static String renderContainer(dev.golive.export.ContainerSpec c, boolean kubernetes) {
+        return kubernetes ? dev.golive.export.Kubernetes.render(c) : dev.golive.export.Dockerfile.render(c);
+    }
+
+    /**
+     * Writes {@link #renderContainer} to {@code to} (a Dockerfile gets its .dockerignore beside it),
+     * for `golive export -o` and the Unit screen's export alike; returns the files written.
+     */
+    public static List<String> writeContainer(dev.golive.export.ContainerSpec c, boolean kubernetes, String to) {
+        dev.golive.host.AdminNamedFiles.writeText(to, renderContainer(c, kubernetes), 0644);
+        if (kubernetes) return List.of(to);
+        String ignore = Path.of(to).resolveSibling(".dockerignore").toString();
+        dev.golive.host.AdminNamedFiles.writeText(ignore, dev.golive.export.Dockerfile.dockerignore(c), 0644);
+        return List.of(to, ignore);
+    }
+
     /**
      * `golive check --manifest FILE|DIR`: the Dockerfiles and Kubernetes YAML there (in a directory:
      * *.yaml, *.yml, Dockerfile, Dockerfile.*, *.Dockerfile, Containerfile), read on this machine,
@@ -750,6 +767,18 @@ public final class Session implements AutoCloseable {
             else docker.put(path, dev.golive.config.DockerfileText.parse(path, text));
         });
         return dev.golive.check.ManifestRules.run(new dev.golive.check.ManifestRules.Input(yaml, docker, goModGo));
+    }
+
+    /** `golive report --manifest FILE|DIR`: the findings {@link #checkManifests} gives, as a review (with each rule's why and sources). */
+    public static dev.golive.report.Review manifestReview(String fileOrDir, Optional<dev.golive.model.GoVersion> goModGo) {
+        return dev.golive.report.ReviewBuilder.forManifests(fileOrDir, checkManifests(fileOrDir, goModGo),
+                java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), goliveVersion());
+    }
+
+    /** {@link #manifestReview} rendered as {@code format}, written to {@code to} on this machine atomically. */
+    public static void saveManifestReport(Path to, dev.golive.report.ReviewFormat format, String fileOrDir,
+                                          Optional<dev.golive.model.GoVersion> goModGo) {
+        dev.golive.host.OutputFile.write(to, format.render(manifestReview(fileOrDir, goModGo)));
     }
 
     static boolean isManifestName(String name) {

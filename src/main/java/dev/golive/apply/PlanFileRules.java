@@ -67,9 +67,12 @@ final class PlanFileRules {
         String path = f.path();
         if (!OwnedFiles.isOwnedPath(path)) {
             throw bad(source, at + ".path", quote(path) + " is not a file golive owns (" + OwnedFiles.SYSCTL_DROPIN + ", " + OwnedFiles.MANAGER_DROPIN
-                    + ", " + OwnedFiles.TMPFILES_DROPIN + ", the service's unit or its .d/60-golive.conf)");
+                    + ", " + OwnedFiles.TMPFILES_DROPIN + ", the service's unit or its .d/60-golive.conf, " + OwnedFiles.logrotate("NAME") + ")");
         }
         if (!seen.add(path)) throw bad(source, at + ".path", path + " is listed twice");
+        if (path.startsWith(OwnedFiles.LOGROTATE_DIR + "/") && (service.isEmpty() || !path.equals(OwnedFiles.logrotate(service.get())))) {
+            throw bad(source, at + ".path", path + " is not the logrotate file of the plan's service" + service.map(s -> " (" + OwnedFiles.logrotate(s) + ")").orElse(" (it names none)"));
+        }
         unitOf(path).ifPresent(unit -> {
             unitName(source, at + ".path", unit);
             if (!service.equals(Optional.of(unit))) {

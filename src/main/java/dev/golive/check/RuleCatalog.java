@@ -27,6 +27,7 @@ public final class RuleCatalog {
         all.addAll(UnitRules.all());
         all.addAll(UnitSecurityRules.all());
         all.addAll(UnitFileRules.all());
+        all.addAll(UnitLogRules.all());
         all.addAll(UnitNetworkRules.all());
         all.addAll(GoToolchainRules.all());
         all.addAll(BinaryRules.all());

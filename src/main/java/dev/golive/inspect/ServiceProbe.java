@@ -136,7 +136,7 @@ final class ServiceProbe {
             else exposure = exposure(cmds.get(security(path)));
         }
         return new ServiceFacts(u.name(), u.info(), dirs, binary, env.variables(), u.cgroupPath(), goMod, exposure, verify, executable,
-                notifyStrings(root, u), tasks);
+                notifyStrings(root, u), tasks, LogRotateProbe.probe(root));
     }
 
     /** Which sd_notify strings the ExecStart binary holds (Debian's Go builds carry no module list to show go-systemd). */

@@ -25,6 +25,14 @@ public final class OwnedFiles {
     /** golive's drop-in on an existing (vendor or admin) unit. */
     public static String unitDropIn(String unitName) { return "/etc/systemd/system/" + unitName + ".d/60-golive.conf"; }
 
+    /** Where logrotate(8) reads golive's rotation of a service's {@code append:} log file. */
+    public static final String LOGROTATE_DIR = "/etc/logrotate.d";
+
+    /** golive's logrotate file for a service's {@code append:} output: {@code /etc/logrotate.d/golive-NAME}. */
+    public static String logrotate(String unitName) {
+        return LOGROTATE_DIR + "/golive-" + (unitName.endsWith(".service") ? unitName.substring(0, unitName.length() - ".service".length()) : unitName);
+    }
+
     /**
      * The header lines (each starting with '#', ending with a newline) for a file written
      * by the apply of snapshot {@code snapshotId}.
@@ -40,6 +48,10 @@ public final class OwnedFiles {
     /** Whether golive may write {@code path} at all (absolute, host terms). */
     public static boolean isOwnedPath(String path) {
         if (path.equals(SYSCTL_DROPIN) || path.equals(MANAGER_DROPIN) || path.equals(TMPFILES_DROPIN)) return true;
+        if (path.startsWith(LOGROTATE_DIR + "/golive-")) {
+            String name = path.substring((LOGROTATE_DIR + "/golive-").length());
+            return !name.isEmpty() && !name.contains("/") && !name.startsWith(".") && !name.contains("..");
+        }
         if (!path.startsWith("/etc/systemd/system/")) return false;
         String rest = path.substring("/etc/systemd/system/".length());
         if (rest.endsWith(".service") && !rest.contains("/")) return true;

@@ -14,6 +14,7 @@ import java.util.Optional;
  * too old or absent. {@code executable}: the ExecStart binary's ELF header; {@code notifyStrings}:
  * which of {@link #NOTIFY_MARKERS} the binary contains (evidence that it sends READY=1 over sd_notify).
  * {@code tasks}: the task counts of its cgroup (peak, current, limit; {@link ServiceTasks}).
+ * {@code logRotation}: what logrotate rotates on the host, for a unit that writes its output to a file.
  */
 public record ServiceFacts(
         String name,
@@ -27,7 +28,17 @@ public record ServiceFacts(
         Fact<List<String>> verifyMessages,
         Fact<ExecutableFacts> executable,
         Fact<List<String>> notifyStrings,
-        ServiceTasks tasks) {
+        ServiceTasks tasks,
+        Fact<LogRotation> logRotation) {
+
+    /** A service for which logrotate's configuration was not read. */
+    public ServiceFacts(String name, Fact<UnitFileInfo> unit, List<UnitDirective> directives, Fact<GoBuildInfo> binary,
+                        Map<String, Fact<String>> environment, String cgroupPath, Fact<String> goModGoVersion,
+                        Fact<Double> securityExposure, Fact<List<String>> verifyMessages, Fact<ExecutableFacts> executable,
+                        Fact<List<String>> notifyStrings, ServiceTasks tasks) {
+        this(name, unit, directives, binary, environment, cgroupPath, goModGoVersion, securityExposure, verifyMessages, executable,
+                notifyStrings, tasks, Fact.unknown("logrotate's configuration was not read"));
+    }
 
     /** A service whose binary's ELF header was not read nor searched for sd_notify strings. */
     public ServiceFacts(String name, Fact<UnitFileInfo> unit, List<UnitDirective> directives, Fact<GoBuildInfo> binary,

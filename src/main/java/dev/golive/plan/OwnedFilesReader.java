@@ -24,6 +24,7 @@ public final class OwnedFilesReader {
         unitName.ifPresent(u -> {
             p.add(OwnedFiles.unit(u));
             p.add(OwnedFiles.unitDropIn(u));
+            p.add(OwnedFiles.logrotate(u));
         });
         return p;
     }

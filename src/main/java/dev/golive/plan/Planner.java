@@ -150,6 +150,13 @@ public final class Planner {
                 if (!OwnedFiles.isOwnedPath(f.path())) throw new IllegalStateException("unit renderer returned a path golive does not own: " + f.path());
             }
             files.addAll(unitFiles);
+            // an append: log file gets its rotation in the same snapshot; golive's old one goes when the output does
+            String rotation = OwnedFiles.logrotate(unit.get());
+            List<String> appended = dev.golive.unit.LogrotateFile.files(spec.logging());
+            OwnedFileBodies.change(in.currentOf(rotation), dev.golive.unit.LogrotateFile.body(spec), in.planId(),
+                    appended.isEmpty() ? unit.get() + " appends to no log file any more"
+                            : "logrotate rotates " + String.join(", ", appended) + " (copytruncate: " + unit.get() + " keeps its descriptor)",
+                    manual).ifPresent(files::add);
             if (!unitFiles.isEmpty()) {
                 actions.add(new PlanAction(PlanAction.Kind.DAEMON_RELOAD, Optional.empty(), "unit files of " + unit.get() + " changed; systemd reads them on daemon-reload"));
                 restartWhy.add("its unit changed (limits, environment and sandboxing apply when the process starts)");

@@ -40,6 +40,12 @@ public final class OwnedFileScan {
                 }
             }
         }
+        for (String name : root.list(OwnedFiles.LOGROTATE_DIR).orElse(List.of())) {
+            String path = OwnedFiles.LOGROTATE_DIR + "/" + name;
+            if (!OwnedFiles.isOwnedPath(path) || root.isDirectory(path) || root.linkTarget(path).isPresent()) continue;
+            Fact<Optional<String>> f = file(root, path);
+            if (f.opt().flatMap(x -> x).map(OwnedFiles::isOwned).orElse(false)) out.put(path, f);
+        }
         return out;
     }
 

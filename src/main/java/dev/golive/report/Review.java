@@ -34,8 +34,12 @@ public record Review(
      */
     public record Glance(String area, String text, Optional<String> worst, int findings) { }
 
-    /** Which host: the root read ("/" or a capture), whether live, its name, when captured. */
-    public record Host(String root, boolean live, Optional<String> hostname, Optional<String> capturedAt) { }
+    /**
+     * Which host: the root read ("/" or a capture), whether live, its name, when captured.
+     * {@code manifests}: the review is of the Dockerfiles and Kubernetes YAML at {@code root}
+     * (`golive report --manifest`), not of a host.
+     */
+    public record Host(String root, boolean live, Optional<String> hostname, Optional<String> capturedAt, boolean manifests) { }
 
     /** One area of the host summary (System, CPU, Memory…). */
     public record FactGroup(String title, List<FactRow> rows) {

@@ -43,11 +43,22 @@ public final class ReviewBuilder {
     public static Review build(Inputs in) {
         HostFacts f = in.facts();
         var o = f.origin();
-        Review.Host host = new Review.Host(o.root(), o.live(), Optional.ofNullable(o.hostname()), Optional.ofNullable(o.capturedAt()));
+        Review.Host host = new Review.Host(o.root(), o.live(), Optional.ofNullable(o.hostname()), Optional.ofNullable(o.capturedAt()), false);
         List<Review.Glance> overview = HostSummary.of(f, in.check()).stream()
                 .map(l -> new Review.Glance(l.label(), l.text(), l.worst().map(Severity::label), l.findings())).toList();
         return new Review(in.generatedAt(), in.golive(), host, in.service(), overview, ReviewFacts.of(f), findings(in.check()),
                 plan(in.plan()), unit(f, in.service()), in.snapshots());
+    }
+
+    /**
+     * The review of the Dockerfiles and Kubernetes YAML at {@code fileOrDir} (`golive report
+     * --manifest`): the findings `golive check --manifest` gives; the host's parts say why they
+     * are not there.
+     */
+    public static Review forManifests(String fileOrDir, CheckReport check, String generatedAt, String golive) {
+        String why = "a manifest review reads Dockerfiles and Kubernetes YAML, not a host";
+        return new Review(generatedAt, golive, new Review.Host(fileOrDir, false, Optional.empty(), Optional.empty(), true),
+                Optional.empty(), List.of(), List.of(), findings(check), Part.unavailable(why), Part.unavailable(why), Part.unavailable(why));
     }
 
     static Review.Findings findings(CheckReport r) {

@@ -69,25 +69,28 @@ public final class ReviewHtml {
         b.append("<header><h1>Pre-go-live review: ").append(esc(ReviewText.hostTitle(r))).append("</h1><p>")
                 .append(esc(ReviewText.subtitle(r))).append("</p></header>\n<main>\n");
 
-        h2("glance", "At a glance");
-        b.append("<table><tr><th>area</th><th>host</th><th>findings</th></tr>\n");
-        for (Review.Glance g : r.overview()) {
-            b.append("<tr><td>").append(esc(g.area())).append("</td><td>").append(esc(g.text())).append("</td><td>");
-            if (g.findings() == 0) b.append("none");
-            else b.append("<span class=\"sev ").append(esc(g.worst().orElse("info"))).append("\">").append(esc(g.worst().orElse("")))
-                    .append("</span> ").append(g.findings());
-            b.append("</td></tr>\n");
-        }
-        b.append("</table>\n");
+        // a manifest review has no host to summarise, plan for, or look units and snapshots up on
+        if (!r.host().manifests()) {
+            h2("glance", "At a glance");
+            b.append("<table><tr><th>area</th><th>host</th><th>findings</th></tr>\n");
+            for (Review.Glance g : r.overview()) {
+                b.append("<tr><td>").append(esc(g.area())).append("</td><td>").append(esc(g.text())).append("</td><td>");
+                if (g.findings() == 0) b.append("none");
+                else b.append("<span class=\"sev ").append(esc(g.worst().orElse("info"))).append("\">").append(esc(g.worst().orElse("")))
+                        .append("</span> ").append(g.findings());
+                b.append("</td></tr>\n");
+            }
+            b.append("</table>\n");
 
-        h2("summary", "Host summary");
-        b.append("<div class=\"grid\">\n");
-        for (FactGroup g : r.summary()) {
-            b.append("<section><h3>").append(esc(g.title())).append("</h3>\n<table><tr><th>fact</th><th>value</th><th>source</th></tr>\n");
-            g.rows().forEach(this::factRow);
-            b.append("</table></section>\n");
+            h2("summary", "Host summary");
+            b.append("<div class=\"grid\">\n");
+            for (FactGroup g : r.summary()) {
+                b.append("<section><h3>").append(esc(g.title())).append("</h3>\n<table><tr><th>fact</th><th>value</th><th>source</th></tr>\n");
+                g.rows().forEach(this::factRow);
+                b.append("</table></section>\n");
+            }
+            b.append("</div>\n");
         }
-        b.append("</div>\n");
 
         h2("findings", "Findings");
         var fs = r.findings();
@@ -99,59 +102,61 @@ public final class ReviewHtml {
         }
         if (fs.items().isEmpty()) b.append("<p>No findings.</p>\n");
 
-        h2("plan", "Recommended profile and plan");
-        part(r.plan(), p -> {
-            b.append("<p>Profile <strong>").append(esc(p.profile())).append("</strong>: ").append(esc(p.reason())).append("</p>\n");
-            b.append("<p>Snapshot id of the apply: <code>").append(esc(p.snapshotId())).append("</code></p>\n");
-            if (p.files().isEmpty() && p.live().isEmpty()) b.append("<p>Nothing to change: the host is already as the profile asks.</p>\n");
-            for (Review.FileView fv : p.files()) {
-                b.append("<h3>").append(esc(fv.change())).append(" <code>").append(esc(fv.path())).append("</code></h3>\n<p>")
-                        .append(esc(fv.why())).append("</p>\n");
-                diff(fv.diff());
-            }
-            if (!p.live().isEmpty()) {
-                b.append("<table><tr><th>live value</th><th>now</th><th>after</th><th>why</th></tr>\n");
-                for (Review.LiveView l : p.live()) {
-                    b.append("<tr><td><code>").append(esc(l.key())).append("</code></td><td>").append(esc(l.before())).append("</td><td>")
-                            .append(esc(l.after())).append("</td><td>").append(esc(l.why())).append("</td></tr>\n");
+        if (!r.host().manifests()) {
+            h2("plan", "Recommended profile and plan");
+            part(r.plan(), p -> {
+                b.append("<p>Profile <strong>").append(esc(p.profile())).append("</strong>: ").append(esc(p.reason())).append("</p>\n");
+                b.append("<p>Snapshot id of the apply: <code>").append(esc(p.snapshotId())).append("</code></p>\n");
+                if (p.files().isEmpty() && p.live().isEmpty()) b.append("<p>Nothing to change: the host is already as the profile asks.</p>\n");
+                for (Review.FileView fv : p.files()) {
+                    b.append("<h3>").append(esc(fv.change())).append(" <code>").append(esc(fv.path())).append("</code></h3>\n<p>")
+                            .append(esc(fv.why())).append("</p>\n");
+                    diff(fv.diff());
+                }
+                if (!p.live().isEmpty()) {
+                    b.append("<table><tr><th>live value</th><th>now</th><th>after</th><th>why</th></tr>\n");
+                    for (Review.LiveView l : p.live()) {
+                        b.append("<tr><td><code>").append(esc(l.key())).append("</code></td><td>").append(esc(l.before())).append("</td><td>")
+                                .append(esc(l.after())).append("</td><td>").append(esc(l.why())).append("</td></tr>\n");
+                    }
+                    b.append("</table>\n");
+                }
+                list("After the apply", p.actions());
+                list("Conflicts", p.conflicts());
+                list("Manual steps", p.manualSteps());
+            });
+
+            h2("unit", "Service unit");
+            part(r.unit(), u -> {
+                b.append("<p>Unit <strong>").append(esc(u.name())).append("</strong>")
+                        .append(u.path().map(p -> " at <code>" + esc(p) + "</code>").orElse("")).append("</p>\n");
+                list("Drop-ins", u.dropIns());
+                b.append("<p>Exposure score (systemd-analyze security, 0.0 best to 10.0 worst): <span class=\"score\">")
+                        .append(esc(ReviewText.exposure(u))).append("</span></p>\n");
+                if (!u.directives().isEmpty()) {
+                    b.append("<table><tr><th>directive</th><th>value</th><th>set at</th></tr>\n");
+                    u.directives().forEach(this::factRow);
+                    b.append("</table>\n");
+                }
+                list("systemd-analyze verify", u.verifyMessages());
+            });
+
+            h2("snapshots", "Snapshot history");
+            part(r.snapshots(), rows -> {
+                if (rows.isEmpty()) {
+                    b.append("<p>No snapshots: golive has not applied anything on this host.</p>\n");
+                    return;
+                }
+                b.append("<table><tr><th>id</th><th>created</th><th>state</th><th>profile</th><th>service</th><th>files</th><th>live values</th></tr>\n");
+                for (Review.SnapshotRow s : rows) {
+                    b.append("<tr><td><code>").append(esc(s.id())).append("</code></td><td>").append(esc(s.createdAt())).append("</td><td>")
+                            .append(esc(s.state())).append("</td><td>").append(esc(s.profile())).append("</td><td>")
+                            .append(esc(s.service().orElse(""))).append("</td><td>").append(s.files()).append("</td><td>")
+                            .append(s.liveValues()).append("</td></tr>\n");
                 }
                 b.append("</table>\n");
-            }
-            list("After the apply", p.actions());
-            list("Conflicts", p.conflicts());
-            list("Manual steps", p.manualSteps());
-        });
-
-        h2("unit", "Service unit");
-        part(r.unit(), u -> {
-            b.append("<p>Unit <strong>").append(esc(u.name())).append("</strong>")
-                    .append(u.path().map(p -> " at <code>" + esc(p) + "</code>").orElse("")).append("</p>\n");
-            list("Drop-ins", u.dropIns());
-            b.append("<p>Exposure score (systemd-analyze security, 0.0 best to 10.0 worst): <span class=\"score\">")
-                    .append(esc(ReviewText.exposure(u))).append("</span></p>\n");
-            if (!u.directives().isEmpty()) {
-                b.append("<table><tr><th>directive</th><th>value</th><th>set at</th></tr>\n");
-                u.directives().forEach(this::factRow);
-                b.append("</table>\n");
-            }
-            list("systemd-analyze verify", u.verifyMessages());
-        });
-
-        h2("snapshots", "Snapshot history");
-        part(r.snapshots(), rows -> {
-            if (rows.isEmpty()) {
-                b.append("<p>No snapshots: golive has not applied anything on this host.</p>\n");
-                return;
-            }
-            b.append("<table><tr><th>id</th><th>created</th><th>state</th><th>profile</th><th>service</th><th>files</th><th>live values</th></tr>\n");
-            for (Review.SnapshotRow s : rows) {
-                b.append("<tr><td><code>").append(esc(s.id())).append("</code></td><td>").append(esc(s.createdAt())).append("</td><td>")
-                        .append(esc(s.state())).append("</td><td>").append(esc(s.profile())).append("</td><td>")
-                        .append(esc(s.service().orElse(""))).append("</td><td>").append(s.files()).append("</td><td>")
-                        .append(s.liveValues()).append("</td></tr>\n");
-            }
-            b.append("</table>\n");
-        });
+            });
+        }
         b.append("<footer>").append(esc(r.golive())).append(" · ").append(esc(r.generatedAt())).append("</footer>\n</main>\n</body>\n</html>\n");
     }
 

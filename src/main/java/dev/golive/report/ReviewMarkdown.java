@@ -28,18 +28,21 @@ public final class ReviewMarkdown {
         b.append("# Pre-go-live review: ").append(esc(ReviewText.hostTitle(r))).append("\n\n");
         b.append(esc(ReviewText.subtitle(r))).append("\n");
 
-        h2("At a glance");
-        b.append("| area | host | findings |\n|---|---|---|\n");
-        for (Review.Glance g : r.overview()) {
-            b.append("| ").append(cell(g.area())).append(" | ").append(cell(g.text())).append(" | ")
-                    .append(g.findings() == 0 ? "none" : g.findings() + " (worst: " + g.worst().orElse("") + ")").append(" |\n");
-        }
+        // a manifest review has no host to summarise, plan for, or look units and snapshots up on
+        if (!r.host().manifests()) {
+            h2("At a glance");
+            b.append("| area | host | findings |\n|---|---|---|\n");
+            for (Review.Glance g : r.overview()) {
+                b.append("| ").append(cell(g.area())).append(" | ").append(cell(g.text())).append(" | ")
+                        .append(g.findings() == 0 ? "none" : g.findings() + " (worst: " + g.worst().orElse("") + ")").append(" |\n");
+            }
 
-        h2("Host summary");
-        for (FactGroup g : r.summary()) {
-            b.append("### ").append(g.title()).append("\n\n| fact | value | source |\n|---|---|---|\n");
-            for (FactRow row : g.rows()) b.append(tableRow(row));
-            b.append('\n');
+            h2("Host summary");
+            for (FactGroup g : r.summary()) {
+                b.append("### ").append(g.title()).append("\n\n| fact | value | source |\n|---|---|---|\n");
+                for (FactRow row : g.rows()) b.append(tableRow(row));
+                b.append('\n');
+            }
         }
 
         h2("Findings");
@@ -50,60 +53,62 @@ public final class ReviewMarkdown {
         }
         if (fs.items().isEmpty()) b.append("No findings.\n\n");
 
-        h2("Recommended profile and plan");
-        part(r.plan(), p -> {
-            b.append("Profile **").append(esc(p.profile())).append("**: ").append(esc(p.reason())).append("\n\n");
-            b.append("Snapshot id of the apply: ").append(code(p.snapshotId())).append("\n\n");
-            if (p.files().isEmpty() && p.live().isEmpty()) b.append("Nothing to change: the host is already as the profile asks.\n\n");
-            for (Review.FileView fv : p.files()) {
-                b.append("#### ").append(fv.change()).append(" ").append(code(fv.path())).append("\n\n").append(esc(fv.why())).append("\n\n");
-                // a fence longer than any backquote run in the file, so its content cannot close it
-                String fence = "```";
-                while (fv.diff().contains(fence)) fence += "`";
-                b.append(fence).append("diff\n").append(fv.diff()).append(fence).append("\n\n");
-            }
-            if (!p.live().isEmpty()) {
-                b.append("| live value | now | after | why |\n|---|---|---|---|\n");
-                for (Review.LiveView l : p.live()) {
-                    b.append("| ").append(cell(l.key())).append(" | ").append(cell(l.before())).append(" | ").append(cell(l.after()))
-                            .append(" | ").append(cell(l.why())).append(" |\n");
+        if (!r.host().manifests()) {
+            h2("Recommended profile and plan");
+            part(r.plan(), p -> {
+                b.append("Profile **").append(esc(p.profile())).append("**: ").append(esc(p.reason())).append("\n\n");
+                b.append("Snapshot id of the apply: ").append(code(p.snapshotId())).append("\n\n");
+                if (p.files().isEmpty() && p.live().isEmpty()) b.append("Nothing to change: the host is already as the profile asks.\n\n");
+                for (Review.FileView fv : p.files()) {
+                    b.append("#### ").append(fv.change()).append(" ").append(code(fv.path())).append("\n\n").append(esc(fv.why())).append("\n\n");
+                    // a fence longer than any backquote run in the file, so its content cannot close it
+                    String fence = "```";
+                    while (fv.diff().contains(fence)) fence += "`";
+                    b.append(fence).append("diff\n").append(fv.diff()).append(fence).append("\n\n");
+                }
+                if (!p.live().isEmpty()) {
+                    b.append("| live value | now | after | why |\n|---|---|---|---|\n");
+                    for (Review.LiveView l : p.live()) {
+                        b.append("| ").append(cell(l.key())).append(" | ").append(cell(l.before())).append(" | ").append(cell(l.after()))
+                                .append(" | ").append(cell(l.why())).append(" |\n");
+                    }
+                    b.append('\n');
+                }
+                list("After the apply", p.actions());
+                list("Conflicts", p.conflicts());
+                list("Manual steps", p.manualSteps());
+            });
+
+            h2("Service unit");
+            part(r.unit(), u -> {
+                b.append("Unit **").append(esc(u.name())).append("**").append(u.path().map(p -> " at " + code(p)).orElse("")).append("\n\n");
+                u.dropIns().forEach(d -> b.append("- drop-in ").append(code(d)).append("\n"));
+                if (!u.dropIns().isEmpty()) b.append('\n');
+                b.append("Exposure score (systemd-analyze security, 0.0 best to 10.0 worst): **")
+                        .append(ReviewText.exposure(u)).append("**\n\n");
+                if (!u.directives().isEmpty()) {
+                    b.append("| directive | value | set at |\n|---|---|---|\n");
+                    for (FactRow d : u.directives()) b.append(tableRow(d));
+                    b.append('\n');
+                }
+                list("systemd-analyze verify", u.verifyMessages());
+            });
+
+            h2("Snapshot history");
+            part(r.snapshots(), rows -> {
+                if (rows.isEmpty()) {
+                    b.append("No snapshots: golive has not applied anything on this host.\n\n");
+                    return;
+                }
+                b.append("| id | created | state | profile | service | files | live values |\n|---|---|---|---|---|---|---|\n");
+                for (Review.SnapshotRow s : rows) {
+                    b.append("| ").append(cell(s.id())).append(" | ").append(cell(s.createdAt())).append(" | ").append(cell(s.state()))
+                            .append(" | ").append(cell(s.profile())).append(" | ").append(cell(s.service().orElse("")))
+                            .append(" | ").append(s.files()).append(" | ").append(s.liveValues()).append(" |\n");
                 }
                 b.append('\n');
-            }
-            list("After the apply", p.actions());
-            list("Conflicts", p.conflicts());
-            list("Manual steps", p.manualSteps());
-        });
-
-        h2("Service unit");
-        part(r.unit(), u -> {
-            b.append("Unit **").append(esc(u.name())).append("**").append(u.path().map(p -> " at " + code(p)).orElse("")).append("\n\n");
-            u.dropIns().forEach(d -> b.append("- drop-in ").append(code(d)).append("\n"));
-            if (!u.dropIns().isEmpty()) b.append('\n');
-            b.append("Exposure score (systemd-analyze security, 0.0 best to 10.0 worst): **")
-                    .append(ReviewText.exposure(u)).append("**\n\n");
-            if (!u.directives().isEmpty()) {
-                b.append("| directive | value | set at |\n|---|---|---|\n");
-                for (FactRow d : u.directives()) b.append(tableRow(d));
-                b.append('\n');
-            }
-            list("systemd-analyze verify", u.verifyMessages());
-        });
-
-        h2("Snapshot history");
-        part(r.snapshots(), rows -> {
-            if (rows.isEmpty()) {
-                b.append("No snapshots: golive has not applied anything on this host.\n\n");
-                return;
-            }
-            b.append("| id | created | state | profile | service | files | live values |\n|---|---|---|---|---|---|---|\n");
-            for (Review.SnapshotRow s : rows) {
-                b.append("| ").append(cell(s.id())).append(" | ").append(cell(s.createdAt())).append(" | ").append(cell(s.state()))
-                        .append(" | ").append(cell(s.profile())).append(" | ").append(cell(s.service().orElse("")))
-                        .append(" | ").append(s.files()).append(" | ").append(s.liveValues()).append(" |\n");
-            }
-            b.append('\n');
-        });
+            });
+        }
     }
 
     private void finding(FindingView f) {

@@ -13,7 +13,8 @@ final class ReviewText {
 
     static String subtitle(Review r) {
         StringBuilder b = new StringBuilder();
-        b.append(r.host().live() ? "Live host" : "Capture " + r.host().root());
+        b.append(r.host().manifests() ? "Dockerfiles and Kubernetes YAML in " + r.host().root()
+                : r.host().live() ? "Live host" : "Capture " + r.host().root());
         r.host().capturedAt().ifPresent(t -> b.append(", captured ").append(t));
         r.service().ifPresent(s -> b.append(", service ").append(s));
         b.append(". Generated ").append(r.generatedAt()).append(" by ").append(r.golive()).append('.');

@@ -158,7 +158,7 @@ public final class SpecValidator {
             if (!seen.add(p)) throw c.fail("ports[" + i + "]", p + " is listed twice");
         }
         resources(spec, facts, c);
-        logging(spec.logging(), c);
+        logging(spec.logging(), facts.systemd().version(), c);
         systemdVersion(spec, facts.systemd().version(), c);
         restart(spec.restart(), c);
         go(spec, facts, c);
@@ -328,11 +328,13 @@ public final class SpecValidator {
     static final List<String> OUTPUTS = List.of("journal", "journal+console", "kmsg", "kmsg+console", "null", "inherit", "tty", "socket");
 
     /**
-     * Logging: a file output ({@code file:}, {@code append:}, {@code truncate:}) grows without
-     * bound unless something rotates it, and golive writes no rotation for it: refused, with the
-     * journal (which journald rotates, journald.conf(5) SystemMaxUse=) as the way.
+     * Logging: a file output grows without bound unless something rotates it. {@code append:PATH}
+     * is taken where the host's systemd knows it (240): golive writes its rotation in the same
+     * snapshot ({@link LogrotateFile}). {@code file:} and {@code truncate:} are refused: the
+     * service keeps systemd's descriptor, so only copytruncate can rotate it, and without
+     * O_APPEND the next write lands at the old offset (a sparse file).
      */
-    private static void logging(ServiceSpec.Logging l, Check c) {
+    private static void logging(ServiceSpec.Logging l, Fact<Integer> systemd, Check c) {
         l.syslogIdentifier().ifPresent(v -> {
             c.verbatim("logs.syslogIdentifier", v);
             if (v.isBlank() || v.chars().anyMatch(Character::isWhitespace)) {
@@ -343,9 +345,22 @@ public final class SpecValidator {
             Optional<String> v = f[1].equals("StandardOutput") ? l.standardOutput() : l.standardError();
             if (v.isEmpty()) continue;
             c.verbatim(f[0], v.get());
-            if (v.get().matches("(file|append|truncate):.*")) {
-                throw c.fail(f[0], f[1] + "=" + v.get() + " writes a file that grows until something rotates it, and golive sets up no "
-                        + "rotation for it: keep journal (journald rotates it, journald.conf(5) SystemMaxUse=) and read it with journalctl -u");
+            Optional<String> file = LogrotateFile.appended(v.get());
+            if (file.isPresent()) {
+                String path = file.get();
+                if (!path.startsWith("/") || path.chars().anyMatch(ch -> Character.isWhitespace(ch) || "%\"*?[".indexOf(ch) >= 0)
+                        || List.of(path.split("/")).contains("..") || path.endsWith("/")) {
+                    throw c.fail(f[0], "\"" + path + "\" is not an absolute file path without spaces, '%', glob characters or '..' (append:/var/log/NAME/NAME.log)");
+                }
+                if (!SystemdDirectives.known(SystemdDirectives.target(systemd), "Service", f[1], v.get())) {
+                    throw c.fail(f[0], needs(f[1], v.get(), systemd) + ": keep journal (journald rotates it, journald.conf(5) SystemMaxUse=)");
+                }
+                continue;
+            }
+            if (v.get().matches("(file|truncate):.*")) {
+                throw c.fail(f[0], f[1] + "=" + v.get() + " writes a file that only copytruncate can rotate (the service keeps "
+                        + "systemd's descriptor), and without O_APPEND it then writes on at its old offset: use append:PATH, "
+                        + "which golive rotates with /etc/logrotate.d, or journal");
             }
             if (!OUTPUTS.contains(v.get())) throw c.fail(f[0], "\"" + v.get() + "\" is not a " + f[1] + "= value (" + String.join(", ", OUTPUTS) + ")");
         }

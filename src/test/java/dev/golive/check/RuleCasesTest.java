@@ -107,6 +107,8 @@ class RuleCasesTest {
                 c("SYSCTL-MALFORMED-LINE", "a line without '='", h().sysctlMalformed(F, 4, "net.core.somaxconn 65535")),
                 c("FD-LIMITS-MALFORMED-LINE", "three fields", h().limitsMalformed("/etc/security/limits.d/90-app.conf", 2, "app soft 65536")),
                 c("UNIT-NO-EXECSTART", "no ExecStart=, Type=exec", s().without("Service", "ExecStart")),
+                c("UNIT-LOG-FILE-UNROTATED", "StandardOutput=append: to a file no logrotate block names",
+                        s().set("Service", "StandardOutput", "append:/var/log/app.log")),
                 c("UNIT-START-LIMIT-OLD-SPELLING", "StartLimitInterval=0 in [Service]", s().directive("Service", "StartLimitInterval", "0")),
                 c("UNIT-PERMISSIONS-START-ONLY", "PermissionsStartOnly=true with ExecReload=", s().directive("Service", "PermissionsStartOnly", "true")
                         .directive("Service", "ExecReload", "/bin/kill -HUP $MAINPID")),
@@ -214,6 +216,8 @@ class RuleCasesTest {
                 c("SYSCTL-MALFORMED-LINE", "assignments and comments only", h().sysctlApplied(F, 1, "net.core.somaxconn", "8192")),
                 c("FD-LIMITS-MALFORMED-LINE", "a valid nofile line", h().limitsConf("app", "soft", "65536")),
                 c("UNIT-NO-EXECSTART", "a oneshot without ExecStart=", s().without("Service", "ExecStart").set("Service", "Type", "oneshot")),
+                c("UNIT-LOG-FILE-UNROTATED", "StandardOutput=append: to a file a logrotate glob takes",
+                        s().set("Service", "StandardOutput", "append:/var/log/app.log").rotates("/var/log/app*.log")),
                 c("UNIT-START-LIMIT-OLD-SPELLING", "StartLimitIntervalSec= in [Unit]", s().directive("Unit", "StartLimitIntervalSec", "60s")),
                 c("UNIT-PERMISSIONS-START-ONLY", "PermissionsStartOnly=no", s().directive("Service", "PermissionsStartOnly", "no")),
                 c("UNIT-DIRECTIVE-TOO-NEW", "PrivateTmp=yes on 252", s().directive("Service", "PrivateTmp", "yes")),

@@ -85,6 +85,8 @@ final class TestHosts {
     private Fact<String> goMod = Fact.unknown("no go.mod given");
     private Fact<Double> exposure = Fact.of(4.2, new Source.Command("systemd-analyze security --offline=true " + UNIT));
     private Fact<List<String>> verify = Fact.of(List.of(), new Source.Command("systemd-analyze verify " + UNIT));
+    private final List<dev.golive.model.LogRotation.Rotated> rotated = new ArrayList<>(List.of(
+            new dev.golive.model.LogRotation.Rotated("/var/log/syslog", new Source.File("/etc/logrotate.d/rsyslog", 1))));
 
     private TestHosts() {
         live.put("net.core.somaxconn", "4096");
@@ -232,6 +234,12 @@ final class TestHosts {
         directives.removeIf(d -> d.section().equals(section) && d.key().equals(key));
         return this;
     }
+    /** A logrotate block (in /etc/logrotate.d/app) that rotates the files {@code glob} takes. */
+    TestHosts rotates(String glob) {
+        rotated.add(new dev.golive.model.LogRotation.Rotated(glob, new Source.File("/etc/logrotate.d/app", 1)));
+        return this;
+    }
+
     TestHosts set(String section, String key, String value) { return without(section, key).directive(section, key, value); }
     TestHosts env(String k, String v) { env.put(k, Fact.of(v, new Source.File(UNIT, 30 + env.size()))); return this; }
     TestHosts binary(String goVersion, String defaultGodebug) {
@@ -326,7 +334,9 @@ final class TestHosts {
         Optional<ServiceFacts> svc = service
                 ? Optional.of(new ServiceFacts("app.service", Fact.of(new UnitFileInfo("app.service", UNIT, "/etc/systemd/system", List.of()), Source.File.of(UNIT)),
                         directives, binary, env, "/system.slice/app.service", goMod, exposure, verify, executable,
-                        Fact.unknown("the binary was not searched for sd_notify strings"), tasks))
+                        Fact.unknown("the binary was not searched for sd_notify strings"), tasks,
+                        Fact.of(new dev.golive.model.LogRotation(rotated, List.of("/etc/logrotate.conf", "/etc/logrotate.d/rsyslog"), List.of()),
+                                Source.File.of("/etc/logrotate.conf"))))
                 : Optional.empty();
         return new HostFacts(new CaptureInfo("/", true, capturedAt, "web-1"), os, cpu, mem, fds, sysctls,
                 new NetworkFacts(listening), cg, sd, go, svc);

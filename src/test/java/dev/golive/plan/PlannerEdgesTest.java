@@ -149,10 +149,10 @@ class PlannerEdgesTest {
     }
 
     @Test
-    void theOwnedPathsOfAServiceAreItsUnitAndItsDropIn() {
+    void theOwnedPathsOfAServiceAreItsUnitItsDropInAndItsLogrotateFile() {
         assertThat(OwnedFilesReader.paths(Optional.empty()))
                 .containsExactly(OwnedFiles.SYSCTL_DROPIN, OwnedFiles.MANAGER_DROPIN, OwnedFiles.TMPFILES_DROPIN);
         assertThat(OwnedFilesReader.paths(Optional.of("api.service"))).containsExactly(OwnedFiles.SYSCTL_DROPIN, OwnedFiles.MANAGER_DROPIN,
-                OwnedFiles.TMPFILES_DROPIN, OwnedFiles.unit("api.service"), OwnedFiles.unitDropIn("api.service"));
+                OwnedFiles.TMPFILES_DROPIN, OwnedFiles.unit("api.service"), OwnedFiles.unitDropIn("api.service"), "/etc/logrotate.d/golive-api");
     }
 }

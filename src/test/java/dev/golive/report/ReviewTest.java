@@ -117,7 +117,7 @@ class ReviewTest {
                 "plan", "unit", "snapshots");
         assertThat(j.get("schema").asInt()).isEqualTo(1);
         assertThat(j.get("kind").asText()).isEqualTo("golive-review");
-        assertThat(names(j.get("host"))).containsExactly("root", "live", "hostname", "capturedAt");
+        assertThat(names(j.get("host"))).containsExactly("root", "live", "hostname", "capturedAt", "manifests");
         assertThat(names(j.at("/overview/0"))).containsExactly("area", "text", "worst", "findings");
         assertThat(names(j.at("/summary/0"))).containsExactly("title", "rows");
         assertThat(names(j.at("/summary/0/rows/0"))).containsExactly("label", "value", "source", "unknown");

@@ -150,18 +150,13 @@ public final class ExportCommand implements Callable<Integer> {
                     base == Base.distroless ? dev.golive.export.ContainerSpec.Base.DISTROLESS : dev.golive.export.ContainerSpec.Base.SCRATCH,
                     Optional.ofNullable(image), Optional.ofNullable(healthPath), Optional.ofNullable(stopTimeout)));
         }
-        String text = format == Format.dockerfile ? dev.golive.export.Dockerfile.render(c) : dev.golive.export.Kubernetes.render(c);
         PrintWriter out = spec.commandLine().getOut();
         if (output == null) {
-            out.print(text);
+            out.print(Session.renderContainer(c, format == Format.kubernetes));
         } else {
-            AdminNamedFiles.writeText(output, text, 0644);
+            List<String> written = Session.writeContainer(c, format == Format.kubernetes, output);
             out.println("wrote " + output + " (" + format + " for " + c.service().unitName() + ")");
-            if (format == Format.dockerfile) {
-                String ignore = java.nio.file.Path.of(output).resolveSibling(".dockerignore").toString();
-                AdminNamedFiles.writeText(ignore, dev.golive.export.Dockerfile.dockerignore(c), 0644);
-                out.println("wrote " + ignore);
-            }
+            written.stream().skip(1).forEach(f -> out.println("wrote " + f));
         }
         out.flush();
         return 0;

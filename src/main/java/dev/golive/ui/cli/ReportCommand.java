@@ -18,7 +18,9 @@ import java.util.concurrent.Callable;
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"A pre-go-live review of the host (or a capture, with --root): host summary, findings with",
                 "why and how to fix them, the recommended profile's plan, the service unit and its exposure",
-                "score, the snapshot history. Markdown, one self-contained HTML file, or JSON (docs/report-json.md)."})
+                "score, the snapshot history. Markdown, one self-contained HTML file, or JSON (docs/report-json.md)."},
+        footer = {"", "--manifest FILE|DIR reviews Dockerfiles and Kubernetes YAML instead of a host: the findings of",
+                "`golive check --manifest` with why, fix and sources (with --go-mod for the Go release)."})
 public final class ReportCommand implements Callable<Integer> {
 
     @Mixin CommonOptions common;
@@ -34,10 +36,18 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--service", paramLabel = "NAME", description = "Also review this service's unit (app or app.service).")
     String service;
 
+    @Option(names = "--manifest", paramLabel = "FILE|DIR", description = "Review a Dockerfile or Kubernetes YAML (or every one in DIR) instead of the host.")
+    String manifest;
+
+    @Option(names = "--go-mod", paramLabel = "DIR", description = "With --manifest: the service's Go module (its go.mod's go line decides Go 1.25's GOMAXPROCS default).")
+    String goModDir;
+
     @Override public Integer call() {
         ReviewFormat fmt = format != null
                 ? ReviewFormat.parse(format).orElseThrow(() -> GoliveException.badInput("--format " + format + ": expected md, html or json"))
                 : output == null ? ReviewFormat.MD : ReviewFormat.fromFileName(output.getFileName().toString()).orElse(ReviewFormat.MD);
+        if (manifest != null) return manifests(fmt);
+        if (goModDir != null) throw GoliveException.badInput("--go-mod goes with --manifest: a host's report reads the service's unit");
         try (Session s = Session.open(common.root)) {
             if (output == null) {
                 Review r = s.review(service, Instant.now().truncatedTo(ChronoUnit.SECONDS), Session.goliveVersion());
@@ -50,6 +60,21 @@ public final class ReportCommand implements Callable<Integer> {
                 spec.commandLine().getOut().flush();
             }
         }
+        return 0;
+    }
+
+    private int manifests(ReviewFormat fmt) {
+        if (service != null) throw GoliveException.badInput("--service reviews a host's service; --manifest reviews files: give one of them");
+        if (common.root != null) throw GoliveException.badInput("--manifest reads files, not a host: drop --root");
+        var go = java.util.Optional.ofNullable(goModDir).map(Path::of).map(dev.golive.unit.SpecInputs::goModGo);
+        var out = spec.commandLine().getOut();
+        if (output == null) {
+            out.print(fmt.render(Session.manifestReview(manifest, go)));
+        } else {
+            Session.saveManifestReport(output, fmt, manifest, go);
+            out.println("wrote the " + fmt.label() + " report to " + output);
+        }
+        out.flush();
         return 0;
     }
 }

@@ -74,6 +74,9 @@ final class HostModel {
 
     Optional<String> serviceUnit() { return Optional.ofNullable(serviceUnit); }
 
+    /** The service's Go module directory (--go-mod), if the session was started with one. */
+    Optional<String> goModDir() { return Optional.ofNullable(goModDir); }
+
     Session session() { return session; }
 
     /** Slow: runs on a worker. */

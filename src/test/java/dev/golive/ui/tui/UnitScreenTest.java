@@ -232,14 +232,20 @@ class UnitScreenTest {
 
     /** The journal tag typed in the form is in the unit; an appended log file is refused with the reason. */
     @Test
-    void theJournalTagIsSetInTheFormAndAnAppendedFileIsRefused() {
+    void theJournalTagIsSetInTheFormAnAppendedFileIsTakenAndAFileOutputIsRefused() {
         try (TuiDriver tui = TuiDriver.onFixture("debian12-vm", 120, 40)) {
             tui.press("6");
             for (int i = 0; i < 23; i++) tui.press("j");
             tui.press("enter").type("orders").press("enter");
             assertThat(tui.text()).contains("SyslogIdentifier=orders");
             tui.press("j", "enter").type("append:/var/log/api.log").press("enter");
-            assertThat(tui.text().replaceAll("\\s+", " ")).contains("stdout: StandardOutput=append:/var/log/api.log writes a file that grows");
+            assertThat(tui.text()).contains("StandardOutput=append:/var/log/api.log");
+        }
+        try (TuiDriver tui = TuiDriver.onFixture("debian12-vm", 120, 40)) {
+            tui.press("6");
+            for (int i = 0; i < 24; i++) tui.press("j");
+            tui.press("enter").type("file:/var/log/api.log").press("enter");
+            assertThat(tui.text().replaceAll("\\s+", " ")).contains("stdout: StandardOutput=file:/var/log/api.log writes a file that only copytruncate");
         }
     }
 }
