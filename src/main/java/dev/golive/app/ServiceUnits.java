@@ -126,7 +126,7 @@ public final class ServiceUnits implements ServiceFiles {
             try {
                 ServiceSpec runs = new ServiceSpec(running.name(), running.description(), rendered.exec(), rendered.arguments(), running.user(),
                         running.dynamicUser(), running.workingDirectory(), running.stateDirectories(), running.environment(), running.ports(),
-                        running.resources(), running.restart(), running.hardening(), running.go(), running.logging());
+                        running.resources(), running.restart(), running.hardening(), running.go(), running.logging(), running.group(), running.healthUrl());
                 check = preview ? SpecValidator.collect(runs, facts, binary.presence(), labels)
                         : SpecValidator.validate(runs, facts, binary.presence(), labels);
             } catch (dev.golive.model.GoliveException e) {
@@ -252,13 +252,13 @@ public final class ServiceUnits implements ServiceFiles {
         ServiceSpec.Resources r = s.resources();
         return new ServiceSpec(s.name(), s.description(), s.exec(), s.arguments(), s.user(), s.dynamicUser(), s.workingDirectory(),
                 s.stateDirectories(), s.environment(), s.ports(),
-                new ServiceSpec.Resources(r.cpuQuota(), old, r.memoryHigh(), r.tasksMax(), r.nofile(), r.ioWeight()).withControlsOf(r), s.restart(), s.hardening(), s.go(), s.logging());
+                new ServiceSpec.Resources(r.cpuQuota(), old, r.memoryHigh(), r.tasksMax(), r.nofile(), r.ioWeight()).withControlsOf(r), s.restart(), s.hardening(), s.go(), s.logging(), s.group(), s.healthUrl());
     }
 
     private static ServiceSpec withGo(ServiceSpec s, ServiceSpec.GoRuntime go) {
         ServiceSpec.GoRuntime g = new ServiceSpec.GoRuntime(go.mode(), s.go().gomaxprocs(), s.go().gomemlimit(), s.go().memLimitPercent());
         return new ServiceSpec(s.name(), s.description(), s.exec(), s.arguments(), s.user(), s.dynamicUser(), s.workingDirectory(),
-                s.stateDirectories(), s.environment(), s.ports(), s.resources(), s.restart(), s.hardening(), g, s.logging());
+                s.stateDirectories(), s.environment(), s.ports(), s.resources(), s.restart(), s.hardening(), g, s.logging(), s.group(), s.healthUrl());
     }
 
     private static Optional<String> owned(Map<String, OwnedFileState> current, String path) {

@@ -417,6 +417,12 @@ public final class Session implements AutoCloseable {
         return root.read(path).opt().orElse("");
     }
 
+    /**
+     * How long the health step after a finish waits for the unit to come up, then watches its
+     * restart counter: the CLI ({@code apply --finish}, {@code health}) and the TUI use the same.
+     */
+    public static final java.time.Duration HEALTH_WITHIN = java.time.Duration.ofSeconds(20), HEALTH_SETTLE = java.time.Duration.ofSeconds(3);
+
     /** Applies {@code plan}, then finishes its service as {@code finish} says, all in one snapshot. */
     public ApplyResult applyAndFinish(Plan plan, dev.golive.model.FinishPlan finish, java.util.function.Consumer<String> progress) {
         requireWritable();

@@ -15,6 +15,10 @@ import java.util.Optional;
  * <p>{@code exec} is required for a new unit and empty for a drop-in on an existing unit
  * (whose ExecStart stays as the vendor wrote it). Empty optionals mean "not set": the
  * unit then says nothing and systemd's default applies.
+ *
+ * <p>{@code group} is the unit's {@code Group=} (the primary group of {@code User=} when
+ * empty); {@code healthUrl} is the http(s) URL on this host that the finish step's health
+ * check asks once the service runs (nothing in the unit).
  */
 public record ServiceSpec(
         String name,
@@ -31,23 +35,27 @@ public record ServiceSpec(
         Restart restart,
         Hardening hardening,
         GoRuntime go,
-        Logging logging) {
+        Logging logging,
+        Optional<String> group,
+        Optional<String> healthUrl) {
 
-    /** A spec that says nothing about logging (systemd's defaults: the journal, the unit's name). */
+    /** A spec that says nothing about logging (systemd's defaults: the journal, the unit's name), its group or a health URL. */
     public ServiceSpec(String name, Optional<String> description, Optional<String> exec, List<String> arguments, Optional<String> user,
                        boolean dynamicUser, Optional<String> workingDirectory, List<String> stateDirectories, Map<String, String> environment,
                        List<Integer> ports, Resources resources, Restart restart, Hardening hardening, GoRuntime go) {
         this(name, description, exec, arguments, user, dynamicUser, workingDirectory, stateDirectories, environment, ports, resources,
-                restart, hardening, go, Logging.NONE);
+                restart, hardening, go, Logging.NONE, Optional.empty(), Optional.empty());
     }
 
     /** This spec with {@code logging} in place of its own. */
     public ServiceSpec withLogging(Logging logging) {
         return new ServiceSpec(name, description, exec, arguments, user, dynamicUser, workingDirectory, stateDirectories, environment,
-                ports, resources, restart, hardening, go, logging);
+                ports, resources, restart, hardening, go, logging, group, healthUrl);
     }
 
     public ServiceSpec {
+        Objects.requireNonNull(group, "group");
+        Objects.requireNonNull(healthUrl, "healthUrl");
         Objects.requireNonNull(name, "name");
         arguments = List.copyOf(arguments);
         stateDirectories = List.copyOf(stateDirectories);

@@ -52,6 +52,7 @@ public final class SystemdDirectives {
             v("Service", "Type", "exec", 240, "NEWS v240: a new service type has been added: Type=exec"),
             v("Service", "Type", "notify-reload", 253, "NEWS v253: a new service type Type=notify-reload"),
             d("Service", "User", BASELINE, UNDATED),
+            d("Service", "Group", BASELINE, UNDATED),
             d("Service", "DynamicUser", 232, "NEWS v232: DynamicUser=yes"),
             d("Service", "WorkingDirectory", BASELINE, UNDATED),
             d("Service", "StateDirectory", 235, "NEWS v235: StateDirectory=, CacheDirectory=, LogsDirectory=, ConfigurationDirectory="),

@@ -146,7 +146,7 @@ public final class FinishPlanner {
         return new FinishPlan(u.name(), steps, in.ports(), in.healthUrl(), notes);
     }
 
-    /** The steps as the preview shows them before the confirm: one line each, then the notes. */
+    /** The steps as the preview shows them before the confirm: one line each, then the notes and what the health step checks. */
     public static List<String> describe(FinishPlan f) {
         List<String> out = new ArrayList<>();
         for (Step s : f.steps()) {
@@ -159,6 +159,11 @@ public final class FinishPlanner {
             out.add(what + ": " + s.why());
         }
         f.notes().forEach(n -> out.add("note: " + n));
+        out.add("then health: " + f.unit() + " active"
+                + (f.ports().isEmpty() ? "" : ", " + (f.ports().size() == 1 ? "port " : "ports ")
+                        + f.ports().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(" ")) + " listening")
+                + f.healthUrl().map(u -> ", " + u + " answering 2xx/3xx").orElse("")
+                + ", its restart counter still (on a live host)");
         return out;
     }
 

@@ -50,7 +50,7 @@ public interface ServiceFiles {
         Map<String, String> env = new java.util.LinkedHashMap<>(s.environment());
         env.putAll(envFixes);
         return new ServiceSpec(s.name(), s.description(), s.exec(), s.arguments(), s.user(), s.dynamicUser(), s.workingDirectory(),
-                s.stateDirectories(), env, s.ports(), s.resources(), s.restart(), s.hardening(), s.go(), s.logging());
+                s.stateDirectories(), env, s.ports(), s.resources(), s.restart(), s.hardening(), s.go(), s.logging(), s.group(), s.healthUrl());
     }
 
     /**

@@ -56,6 +56,7 @@ public record ServiceSettings(Map<String, Profile.Value> values) {
             go = new ServiceSpec.GoRuntime(mode, procs, go.gomemlimit(), percent);
         }
         return new ServiceSpec(spec.name(), spec.description(), spec.exec(), spec.arguments(), spec.user(), spec.dynamicUser(),
-                spec.workingDirectory(), spec.stateDirectories(), spec.environment(), spec.ports(), res, restart, hardening, go, spec.logging());
+                spec.workingDirectory(), spec.stateDirectories(), spec.environment(), spec.ports(), res, restart, hardening, go, spec.logging(),
+                spec.group(), spec.healthUrl());
     }
 }

@@ -41,7 +41,7 @@ import java.util.Optional;
  */
 public record SpecFromUnit(ServiceSpec spec, Map<String, Source> sources, List<String> notes) {
 
-    public static final String NAME = "name", EXEC = "exec", ARGUMENTS = "arguments", USER = "user",
+    public static final String NAME = "name", EXEC = "exec", ARGUMENTS = "arguments", USER = "user", GROUP = "group",
             DYNAMIC_USER = "dynamicUser", ENVIRONMENT = "environment", STATE_DIRS = "stateDirectories",
             CPU_QUOTA = "cpuQuota", MEMORY_MAX = "memoryMax", MEMORY_HIGH = "memoryHigh", TASKS_MAX = "tasksMax",
             NOFILE = "nofile", RESTART_SEC = "restartSec", HARDENING = "hardening", GO = "go",
@@ -111,6 +111,7 @@ public record SpecFromUnit(ServiceSpec spec, Map<String, Source> sources, List<S
         // the user
         Optional<String> user = last(service, "Service", "User", src, USER).map(UnitDirective::value);
         boolean dynamic = last(service, "Service", "DynamicUser", src, DYNAMIC_USER).map(d -> bool(d.value())).orElse(false);
+        Optional<String> group = last(service, "Service", "Group", src, GROUP).map(UnitDirective::value);
 
         // Environment=: every line in order; a repeated name keeps its first place and its last value
         Map<String, String> env = new LinkedHashMap<>();
@@ -183,7 +184,7 @@ public record SpecFromUnit(ServiceSpec spec, Map<String, Source> sources, List<S
 
         ServiceSpec spec = new ServiceSpec(name, Optional.empty(), exec, args, user, dynamic, Optional.empty(),
                 stateDirs, env, List.of(), new ServiceSpec.Resources(cpu, memMax, memHigh, tasks, nofile, io).withControlsOf(controls), restart,
-                hardening, ServiceSpec.GoRuntime.DEFAULT);
+                hardening, ServiceSpec.GoRuntime.DEFAULT, ServiceSpec.Logging.NONE, group, Optional.empty());
         return new SpecFromUnit(spec, src, notes);
     }
 
@@ -203,7 +204,8 @@ public record SpecFromUnit(ServiceSpec spec, Map<String, Source> sources, List<S
         List<String> dirs = edited.stateDirectories().equals(spec.stateDirectories()) ? List.of() : edited.stateDirectories();
         return new ServiceSpec(edited.name(), edited.description(), execSame ? Optional.empty() : edited.exec(),
                 execSame ? List.of() : edited.arguments(), edited.user(), edited.dynamicUser(), edited.workingDirectory(),
-                dirs, env, edited.ports(), edited.resources(), edited.restart(), edited.hardening(), edited.go(), edited.logging());
+                dirs, env, edited.ports(), edited.resources(), edited.restart(), edited.hardening(), edited.go(), edited.logging(),
+                edited.group(), edited.healthUrl());
     }
 
     /**
@@ -232,7 +234,7 @@ public record SpecFromUnit(ServiceSpec spec, Map<String, Source> sources, List<S
         // the unit has every directive of that level already: writing them again changes nothing
         ServiceSpec.Hardening hardening = w.hardening().compareTo(spec.hardening()) <= 0 ? ServiceSpec.Hardening.NONE : w.hardening();
         return new ServiceSpec(w.name(), w.description(), w.exec(), w.arguments(), user, dynamic, w.workingDirectory(),
-                w.stateDirectories(), env, w.ports(), res, w.restart(), hardening, w.go(), w.logging());
+                w.stateDirectories(), env, w.ports(), res, w.restart(), hardening, w.go(), w.logging(), unlessSame(w.group(), spec.group()), w.healthUrl());
     }
 
     /**
@@ -250,7 +252,8 @@ public record SpecFromUnit(ServiceSpec spec, Map<String, Source> sources, List<S
         return new ServiceSpec(wanted.name(), wanted.description(), execGiven ? wanted.exec() : spec.exec(),
                 execGiven ? wanted.arguments() : spec.arguments(), wanted.user().or(spec::user), wanted.dynamicUser() || spec.dynamicUser(),
                 wanted.workingDirectory(), wanted.stateDirectories().isEmpty() ? spec.stateDirectories() : wanted.stateDirectories(),
-                env, wanted.ports(), res, wanted.restart(), wanted.hardening(), wanted.go(), wanted.logging().or(spec.logging()));
+                env, wanted.ports(), res, wanted.restart(), wanted.hardening(), wanted.go(), wanted.logging().or(spec.logging()),
+                wanted.group().or(spec::group), wanted.healthUrl());
     }
 
     private static Optional<String> unlessSame(Optional<String> wanted, Optional<String> today) {

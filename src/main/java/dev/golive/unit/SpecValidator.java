@@ -48,6 +48,32 @@ public final class SpecValidator {
     static final long NOFILE_MAX = 2_147_483_584L;
     public static final String NOFILE_RANGE = "0.." + NOFILE_MAX + " or infinity";
 
+    /**
+     * What is wrong with {@code url} as the health step's URL, or empty: an http:// or https://
+     * URL whose host is this machine's loopback ({@code localhost}, {@code 127.0.0.0/8},
+     * {@code [::1]}), since the health step judges the service on this host, not a neighbour.
+     */
+    public static Optional<String> healthUrlProblem(String url) {
+        java.net.URI u;
+        try {
+            u = new java.net.URI(url);
+        } catch (java.net.URISyntaxException e) {
+            return Optional.of("\"" + url + "\" is not a URL (" + e.getReason() + " at col " + (e.getIndex() + 1) + ")");
+        }
+        String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            return Optional.of("\"" + url + "\": expected an http:// or https:// URL");
+        }
+        String host = u.getHost() == null ? "" : u.getHost().toLowerCase(java.util.Locale.ROOT);
+        boolean loopback = host.equals("localhost") || host.equals("[::1]")
+                || host.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+        if (!loopback) {
+            return Optional.of("\"" + url + "\": the host must be this machine (127.0.0.1, localhost or [::1]), not "
+                    + (host.isEmpty() ? "missing" : host));
+        }
+        return Optional.empty();
+    }
+
     public static SpecCheck validate(ServiceSpec spec, HostFacts facts, BinaryPresence binary) {
         return validate(spec, facts, binary, UnaryOperator.identity());
     }
@@ -94,6 +120,15 @@ public final class SpecValidator {
             }
             if (!USER.matcher(user).matches()) throw c.fail("user", "\"" + user + "\" is not a valid user name");
         }
+        if (spec.group().isPresent()) {
+            String group = spec.group().get();
+            c.text("group", group);
+            if (!USER.matcher(group).matches()) throw c.fail("group", "\"" + group + "\" is not a valid group name");
+        }
+        spec.healthUrl().ifPresent(u -> {
+            c.text("healthUrl", u);
+            healthUrlProblem(u).ifPresent(p -> { throw c.fail("healthUrl", p); });
+        });
         spec.workingDirectory().ifPresent(w -> {
             c.verbatim("workingDirectory", w);
             if (!w.startsWith("/") && !w.equals("~")) throw c.fail("workingDirectory", "\"" + w + "\" is not an absolute path");

@@ -31,6 +31,8 @@ import java.util.function.UnaryOperator;
  * exec: /usr/local/bin/app
  * args: [--listen, ":8080"]
  * user: app                  # or dynamicUser: true
+ * group: app                 # Group=; default the user's primary group
+ * healthUrl: http://127.0.0.1:8080/healthz   # what apply --finish's health step asks
  * environment: {APP_ENV: prod}
  * ports: [443]
  * resources: {cpuQuota: 200%, memoryMax: 2G, nofile: "65536:524288"}
@@ -43,8 +45,8 @@ public final class SpecYaml {
 
     private SpecYaml() { }
 
-    static final List<String> TOP = List.of("name", "description", "exec", "args", "user", "dynamicUser", "workingDirectory",
-            "stateDirectories", "environment", "ports", "resources", "restart", "hardening", "go", "logs");
+    static final List<String> TOP = List.of("name", "description", "exec", "args", "user", "group", "dynamicUser", "workingDirectory",
+            "stateDirectories", "environment", "ports", "resources", "restart", "hardening", "go", "logs", "healthUrl");
     static final List<String> RESOURCES = List.of("cpuQuota", "memoryMax", "memoryHigh", "tasksMax", "nofile", "ioWeight",
             "cpuWeight", "memoryLow", "memoryMin", "ioReadBandwidthMax", "ioWriteBandwidthMax", "allowedCpus", "cpuAffinity");
     static final List<String> RESTART = List.of("policy", "restartSec", "startLimitIntervalSec", "startLimitBurst");
@@ -162,7 +164,8 @@ public final class SpecYaml {
 
         Loaded top() throws IOException {
             String[] name = {null};
-            Optional<String>[] description = opts(), exec = opts(), user = opts(), workingDirectory = opts();
+            Optional<String>[] description = opts(), exec = opts(), user = opts(), workingDirectory = opts(), group = opts(),
+                    healthUrl = opts();
             List<String> args = new ArrayList<>(), stateDirs = new ArrayList<>();
             boolean[] dynamicUser = {false};
             Map<String, String> env = new LinkedHashMap<>();
@@ -179,6 +182,8 @@ public final class SpecYaml {
                     case "exec" -> exec[0] = Optional.of(scalar(key));
                     case "args" -> args.addAll(list(key));
                     case "user" -> user[0] = Optional.of(scalar(key));
+                    case "group" -> group[0] = Optional.of(scalar(key));
+                    case "healthUrl" -> healthUrl[0] = Optional.of(scalar(key));
                     case "dynamicUser" -> dynamicUser[0] = bool(key);
                     case "workingDirectory" -> workingDirectory[0] = Optional.of(scalar(key));
                     case "stateDirectories" -> stateDirs.addAll(list(key));
@@ -212,7 +217,7 @@ public final class SpecYaml {
             });
             if (name[0] == null) throw GoliveException.badInput(file + ": name: missing (the service's name, e.g. name: app)");
             ServiceSpec spec = new ServiceSpec(name[0], description[0], exec[0], args, user[0], dynamicUser[0], workingDirectory[0],
-                    stateDirs, env, ports, res[0], restart[0], hardening[0], go[0], logs[0]);
+                    stateDirs, env, ports, res[0], restart[0], hardening[0], go[0], logs[0], group[0], healthUrl[0]);
             return new Loaded(spec, pos);
         }
 

@@ -41,7 +41,7 @@ final class UnitDirectives {
             "Install", Set.of("WantedBy"));
 
     private static Set<String> managedService() {
-        Set<String> s = new java.util.HashSet<>(Set.of("Type", "User", "DynamicUser", "WorkingDirectory", "StateDirectory",
+        Set<String> s = new java.util.HashSet<>(Set.of("Type", "User", "Group", "DynamicUser", "WorkingDirectory", "StateDirectory",
                 "ExecStart", "Restart", "RestartSec", "Environment", "LimitNOFILE", "CPUQuota", "MemoryMax", "MemoryHigh",
                 "TasksMax", "IOWeight", "MemoryLimit", "BlockIOWeight", "StartLimitInterval", "StartLimitBurst", "AmbientCapabilities", "CapabilityBoundingSet", "PrivateUsers",
                 "CPUWeight", "CPUShares", "MemoryLow", "MemoryMin", "IOReadBandwidthMax", "IOWriteBandwidthMax",
@@ -110,6 +110,7 @@ final class UnitDirectives {
         }
         if (spec.dynamicUser()) g.addOrNote("Service", "DynamicUser", "yes", "dynamicUser");
         spec.user().ifPresent(u -> g.add("Service", "User", u, "user"));
+        spec.group().ifPresent(gr -> g.addOrNote("Service", "Group", gr, "group"));
         spec.workingDirectory().ifPresent(w -> g.add("Service", "WorkingDirectory", specifiers(w), "workingDirectory"));
         if (!spec.stateDirectories().isEmpty()) {
             g.addOrNote("Service", "StateDirectory", specifiers(String.join(" ", spec.stateDirectories())), "stateDirectories");

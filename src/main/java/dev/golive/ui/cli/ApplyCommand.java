@@ -66,7 +66,6 @@ public final class ApplyCommand implements Callable<Integer> {
     boolean timing;
 
     /** How long the health step waits for the service to come up, and then watches its restart counter. */
-    static final java.time.Duration HEALTH_WITHIN = java.time.Duration.ofSeconds(20), HEALTH_SETTLE = java.time.Duration.ofSeconds(3);
 
     /** The service as asked (its ports are what the health step checks). */
     private Optional<dev.golive.model.ServiceSpec> svcSpec = Optional.empty();
@@ -85,7 +84,8 @@ public final class ApplyCommand implements Callable<Integer> {
             Plan plan = plan(s);
             PrintWriter out = spec.commandLine().getOut();
             Optional<FinishPlan> fin = finish ? Optional.of(s.finishPlan(plan, Optional.ofNullable(binary),
-                    svcSpec.map(sp -> sp.ports()).orElse(List.of()), Optional.ofNullable(healthUrl).map(ApplyCommand::checkUrl))) : Optional.empty();
+                    svcSpec.map(sp -> sp.ports()).orElse(List.of()), Optional.ofNullable(healthUrl).map(ApplyCommand::checkUrl)
+                            .or(() -> svcSpec.flatMap(dev.golive.model.ServiceSpec::healthUrl)))) : Optional.empty();
             if (plan.isEmpty() && plan.actions().isEmpty() && fin.map(FinishPlan::isEmpty).orElse(true)) {
                 out.println("nothing to apply: the host is already as plan " + plan.id() + " asks");
                 out.flush();
@@ -129,7 +129,7 @@ public final class ApplyCommand implements Callable<Integer> {
                 out.flush();
                 return 0;
             }
-            var h = s.health(fin.get().unit(), fin.get().ports(), fin.get().healthUrl(), HEALTH_WITHIN, HEALTH_SETTLE);
+            var h = s.health(fin.get().unit(), fin.get().ports(), fin.get().healthUrl(), Session.HEALTH_WITHIN, Session.HEALTH_SETTLE);
             out.println("health of " + h.unit() + ":");
             dev.golive.verify.HealthJudge.lines(h).forEach(l -> out.println("  " + l));
             out.flush();
@@ -142,7 +142,7 @@ public final class ApplyCommand implements Callable<Integer> {
     }
 
     static String checkUrl(String url) {
-        if (!url.matches("https?://[^\\s]+")) throw GoliveException.badInput("--health-url " + url + ": expected an http:// or https:// URL");
+        dev.golive.unit.SpecValidator.healthUrlProblem(url).ifPresent(p -> { throw GoliveException.badInput("--health-url " + p); });
         return url;
     }
 

@@ -46,7 +46,7 @@ public final class HealthCommand implements Callable<Integer> {
         if (waitSeconds < 0 || waitSeconds > 600) throw GoliveException.badInput("--wait " + waitSeconds + ": expected 0..600 seconds");
         Optional<String> url = Optional.ofNullable(healthUrl).map(ApplyCommand::checkUrl);
         try (Session s = sessions.apply(common.root)) {
-            ServiceHealth h = s.health(service, ports == null ? List.of() : ports, url, Duration.ofSeconds(waitSeconds), ApplyCommand.HEALTH_SETTLE);
+            ServiceHealth h = s.health(service, ports == null ? List.of() : ports, url, Duration.ofSeconds(waitSeconds), dev.golive.app.Session.HEALTH_SETTLE);
             PrintWriter out = spec.commandLine().getOut();
             out.println("health of " + h.unit() + ": " + (h.ok() ? "healthy" : "NOT healthy"));
             HealthJudge.lines(h).forEach(l -> out.println("  " + l));

@@ -47,6 +47,9 @@ public final class ServiceOptions {
     @Option(names = "--user", paramLabel = "U", description = "Run as this user (User=); apply --finish creates it as a system user when missing.")
     String user;
 
+    @Option(names = "--group", paramLabel = "G", description = "Group= (default: the primary group of --user); apply --finish creates it as a system group when missing.")
+    String group;
+
     @Option(names = "--dynamic-user", description = "Run as a transient user systemd allocates (DynamicUser=yes).")
     Boolean dynamicUser;
 
@@ -152,7 +155,7 @@ public final class ServiceOptions {
 
     static final Map<String, String> OPTION_OF = Map.ofEntries(
             Map.entry("name", "--service"), Map.entry("description", "--description"), Map.entry("exec", "--exec"),
-            Map.entry("args", "--arg"), Map.entry("user", "--user"), Map.entry("dynamicUser", "--dynamic-user"),
+            Map.entry("args", "--arg"), Map.entry("user", "--user"), Map.entry("group", "--group"), Map.entry("healthUrl", "--health-url"), Map.entry("dynamicUser", "--dynamic-user"),
             Map.entry("workingDirectory", "--working-directory"), Map.entry("stateDirectories", "--state-directory"),
             Map.entry("environment", "--env"), Map.entry("ports", "--port"),
             Map.entry("resources.cpuQuota", "--cpu-quota"), Map.entry("resources.memoryMax", "--memory-max"),
@@ -171,7 +174,7 @@ public final class ServiceOptions {
 
     /** Whether any of these options was given: plan, apply and export plan a service only then. */
     boolean given() {
-        return service != null || specFile != null || description != null || exec != null || args != null || user != null
+        return service != null || specFile != null || description != null || exec != null || args != null || user != null || group != null
                 || dynamicUser != null || workingDirectory != null || stateDirectories != null || env != null || ports != null
                 || cpuQuota != null || memoryMax != null || memoryHigh != null || tasksMax != null || nofile != null || ioWeight != null
                 || cpuWeight != null || memoryLow != null || memoryMin != null || ioReadBandwidthMax != null || ioWriteBandwidthMax != null
@@ -189,6 +192,7 @@ public final class ServiceOptions {
         List<String> given = new java.util.ArrayList<>();
         if (description != null) given.add("--description");
         if (user != null) given.add("--user");
+        if (group != null) given.add("--group");
         if (dynamicUser != null) given.add("--dynamic-user");
         if (workingDirectory != null) given.add("--working-directory");
         if (stateDirectories != null) given.add("--state-directory");
@@ -263,7 +267,9 @@ public final class ServiceOptions {
                 list(ports, b.ports(), "ports", fromCli),
                 res, restartPolicy,
                 pick(hardeningLevel(), b.hardening(), "hardening", fromCli),
-                go, logging(b.logging(), fromCli));
+                go, logging(b.logging(), fromCli),
+                opt(group, b.group(), "group", fromCli),
+                b.healthUrl());
         UnaryOperator<String> fileLabels = loaded.map(l -> l.labels(specFile.toString())).orElse(null);
         UnaryOperator<String> labels = field -> {
             String root = rootOf(field);

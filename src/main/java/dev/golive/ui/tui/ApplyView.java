@@ -28,6 +28,8 @@ final class ApplyView extends View {
     private boolean unknownState;
     /** Steps the applier reported done so far, while it runs. */
     private final List<String> doneSoFar = new ArrayList<>();
+    /** The applier's lines once it is done. */
+    private List<String[]> resultLines = new ArrayList<>();
 
     ApplyView(TuiApp app, Plan plan, String target) {
         super(app);
@@ -87,7 +89,14 @@ final class ApplyView extends View {
             // a step golive left out on purpose (no systemd runs for a target tree) is not a success
             out.add(l.contains(": skipped") ? new String[] {"DIM", "– " + l} : new String[] {"OK", "✓ " + l});
         }
+        resultLines = out;
         list.items(out);
+    }
+
+    /** A line after the result (the health step a target tree skips). */
+    void note(String line) {
+        resultLines.add(new String[] {"DIM", "– " + line});
+        list.items(resultLines);
     }
 
     /**

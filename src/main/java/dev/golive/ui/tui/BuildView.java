@@ -173,7 +173,10 @@ final class BuildView extends View {
         Path dir = module.dir();
         BuildListener listener = results.start();
         app.worker().run("building " + targets.size() + " target(s)", () -> builder.build(dir, targets, listener),
-                rs -> app.status(Canvas.fit(results.finished(rs, dir), width - 1)), e -> {
+                rs -> {
+                    app.model().built(rs);
+                    app.status(Canvas.fit(results.finished(rs, dir), width - 1));
+                }, e -> {
                     results.failed();
                     app.error(e);
                 });

@@ -131,6 +131,15 @@ final class HostModel {
 
     Optional<dev.golive.model.ServiceSpec> service() { return Optional.ofNullable(service); }
 
+    /** The binary the Build screen built last without a problem: what a finish installs unless the admin names another. */
+    private java.nio.file.Path built;
+
+    void built(List<dev.golive.build.BuildResult> results) {
+        results.stream().filter(r -> r.problems().isEmpty()).map(dev.golive.build.BuildResult::output).findFirst().ifPresent(p -> built = p);
+    }
+
+    Optional<java.nio.file.Path> built() { return Optional.ofNullable(built); }
+
     /** Where plan ids come from (time and a random suffix; fixed in golden-screen tests). */
     HostModel planIds(java.util.function.Supplier<String> ids) {
         planIds = ids;

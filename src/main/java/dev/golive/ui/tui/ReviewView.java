@@ -97,6 +97,9 @@ final class ReviewView extends View {
         List<Binding> b = new ArrayList<>(list.moves());
         b.add(Binding.hint("a", "apply", "Apply this plan (asks first; a snapshot is written before any change)", app::applyPlan)
                 .unless(this::whyNoApply));
+        b.add(Binding.hint("F", "apply+finish", "Apply this plan and finish its service (golive apply --finish): its user and group, "
+                + "the binary, directories, enable and start; asks for the binary, then lists the steps before anything is done",
+                app::applyAndFinish).unless(this::whyNoFinish));
         b.add(Binding.hint("r", "re-plan", "Plan again (after choosing another profile or picking fixes)", app::planAndReview)
                 .unless(() -> app.model().profile().isEmpty() ? "no profile chosen" : null));
         b.add(Binding.quiet("d", "diff view", "The plan on a screen of its own: next/previous file and hunk, search with n/N, wrap",
@@ -111,6 +114,15 @@ final class ReviewView extends View {
         b.add(Binding.quiet("right l", "scroll right", "Show the lines further right (long diff and why lines)", () -> sideways += SIDEWAYS_STEP));
         b.add(Binding.quiet("left h", "scroll left", "Show the lines further left", () -> sideways = Math.max(0, sideways - SIDEWAYS_STEP)));
         return b;
+    }
+
+    /** F needs a plan that carries a service (the Unit screen's p); its files may already be as planned. */
+    private String whyNoFinish() {
+        String ro = app.model().readOnlyReason();
+        if (ro != null) return ro;
+        Optional<Plan> p = app.model().plan();
+        if (p.isEmpty()) return whyNoApply();
+        return p.get().service().isPresent() ? null : "the plan has no service (Unit screen: p)";
     }
 
     /** Every line of the plan on screen (unfiltered). */

@@ -19,13 +19,23 @@ final class StatusView extends View {
 
     private final String service;
     private final List<Integer> ports;
+    private final Optional<String> healthUrl;
+    /** Right after a finish: the first read waits for the unit to come up as apply --finish does; r reads at once. */
+    private boolean waitFirst;
     private final ListPane<String> list = new ListPane<>(s -> s);
     private boolean reading;
 
     StatusView(TuiApp app, String service, List<Integer> ports) {
+        this(app, service, ports, Optional.empty(), false);
+    }
+
+    /** After a finish: the health step with its URL, waiting as {@code apply --finish} does on the first read. */
+    StatusView(TuiApp app, String service, List<Integer> ports, Optional<String> healthUrl, boolean waitFirst) {
         super(app);
         this.service = service;
         this.ports = List.copyOf(ports);
+        this.healthUrl = healthUrl;
+        this.waitFirst = waitFirst;
     }
 
     @Override String title() { return "Status"; }
@@ -49,7 +59,9 @@ final class StatusView extends View {
     private void read() {
         reading = true;
         var session = app.model().session();
-        app.worker().run("reading " + service, () -> lines(session), l -> {
+        boolean wait = waitFirst;
+        waitFirst = false;
+        app.worker().run((wait ? "waiting for " : "reading ") + service, () -> lines(session, wait), l -> {
             reading = false;
             list.items(l);
         }, e -> {
@@ -59,10 +71,11 @@ final class StatusView extends View {
     }
 
     /** Runs on the worker: the same calls as golive health and golive verify. */
-    private List<String> lines(dev.golive.app.Session session) {
+    private List<String> lines(dev.golive.app.Session session, boolean wait) {
         List<String> out = new ArrayList<>();
         try {
-            var h = session.health(service, ports, Optional.empty(), Duration.ZERO, Duration.ZERO);
+            var h = wait ? session.health(service, ports, healthUrl, dev.golive.app.Session.HEALTH_WITHIN, dev.golive.app.Session.HEALTH_SETTLE)
+                    : session.health(service, ports, healthUrl, Duration.ZERO, Duration.ZERO);
             out.add(h.unit() + ": " + (h.ok() ? "healthy" : "NOT healthy"));
             out.addAll(HealthJudge.lines(h));
         } catch (GoliveException e) {

@@ -130,29 +130,67 @@ final class TuiApp {
         var plan = model.plan().orElseThrow();
         String where = model.session().describeRoot();
         confirm("Apply", "Apply plan " + plan.id() + " (profile " + plan.profile() + ": " + plan.files().size() + " files, "
-                + plan.live().size() + " live values) to " + where + "? A snapshot is written first; Snapshots can roll it back.", () -> {
-            ApplyView view = new ApplyView(this, plan, where);
-            open(view);
-            // each step reaches the screen as it is done, on the GUI thread
-            changing = "applying " + plan.id();
-            worker.run(changing, () -> model.session().apply(plan, false, line -> toUi.accept(() -> view.progress(line))), r -> {
-                view.done(r);
-                model.changed(HostModel.appliedLine(plan, r));
-                model.appliedPicked();
-                model.plan(null);
-                model.refreshSnapshots();
-                reinspect("applied " + plan.id());
-                changeEnded();
-            }, e -> {
-                view.failed(e);
-                // rolled back by itself, or nothing was done yet: the host is as before unless the rollback failed too
-                if (e.exitCode() == dev.golive.model.ExitCode.INTERNAL) {
-                    model.changed("apply " + plan.id() + " failed and its rollback too: what the host holds is not known (golive recover)");
-                }
-                model.refreshSnapshots();
-                reinspect("apply failed");
-                changeEnded();
-            });
+                + plan.live().size() + " live values) to " + where + "? A snapshot is written first; Snapshots can roll it back.",
+                () -> runApply(plan, where, progress -> model.session().apply(plan, false, progress), (v, r) -> { }));
+    }
+
+    /**
+     * Applies the reviewed plan and finishes its service, as {@code golive apply --finish} does
+     * and through the same calls: asks for the binary (the Build screen's last one offered),
+     * plans the finish steps on a worker, lists them in the confirm as the CLI's preview does,
+     * applies plan and steps in one snapshot, then shows the health step in the Status pane
+     * (a target tree has nothing running: the status line says the health step is skipped).
+     */
+    void applyAndFinish() {
+        var plan = model.plan().orElseThrow();
+        String where = model.session().describeRoot();
+        var svc = model.service();
+        List<Integer> ports = svc.map(dev.golive.model.ServiceSpec::ports).orElse(List.of());
+        Optional<String> url = svc.flatMap(dev.golive.model.ServiceSpec::healthUrl);
+        String exec = svc.flatMap(dev.golive.model.ServiceSpec::exec).orElse("the unit's ExecStart program");
+        ask("Finish", "The binary to install as " + exec + " (empty: none, the one there stays):",
+                model.built().map(java.nio.file.Path::toString).orElse(""), path -> {
+                    Optional<String> binary = path.isBlank() ? Optional.empty() : Optional.of(path.strip());
+                    worker.run("planning the finish", () -> model.session().finishPlan(plan, binary, ports, url), fin -> {
+                        StringBuilder q = new StringBuilder("Apply plan " + plan.id() + " (profile " + plan.profile() + ": " + plan.files().size()
+                                + " files, " + plan.live().size() + " live values, " + fin.steps().size() + " steps to finish " + fin.unit()
+                                + ") to " + where + "? One snapshot holds it all; Snapshots can roll it back.\nFinish " + fin.unit() + ":");
+                        dev.golive.plan.FinishPlanner.describe(fin).forEach(l -> q.append("\n  ").append(l));
+                        confirm("Apply and finish", q.toString(), () -> runApply(plan, where,
+                                progress -> model.session().applyAndFinish(plan, fin, progress), (v, r) -> {
+                                    if (model.session().live()) open(new StatusView(this, fin.unit(), fin.ports(), fin.healthUrl(), true));
+                                    else v.note("health: skipped: " + where + " is a target tree, nothing runs in it");
+                                }));
+                    }, this::error);
+                });
+    }
+
+    /** Runs an apply on a worker with the Apply screen following it; {@code then} after the host is read again. */
+    private void runApply(dev.golive.model.Plan plan, String where,
+                          java.util.function.Function<Consumer<String>, dev.golive.apply.ApplyResult> apply,
+                          java.util.function.BiConsumer<ApplyView, dev.golive.apply.ApplyResult> then) {
+        ApplyView view = new ApplyView(this, plan, where);
+        open(view);
+        // each step reaches the screen as it is done, on the GUI thread
+        changing = "applying " + plan.id();
+        worker.run(changing, () -> apply.apply(line -> toUi.accept(() -> view.progress(line))), r -> {
+            view.done(r);
+            model.changed(HostModel.appliedLine(plan, r));
+            model.appliedPicked();
+            model.plan(null);
+            model.refreshSnapshots();
+            reinspect("applied " + plan.id());
+            changeEnded();
+            then.accept(view, r);
+        }, e -> {
+            view.failed(e);
+            // rolled back by itself, or nothing was done yet: the host is as before unless the rollback failed too
+            if (e.exitCode() == dev.golive.model.ExitCode.INTERNAL) {
+                model.changed("apply " + plan.id() + " failed and its rollback too: what the host holds is not known (golive recover)");
+            }
+            model.refreshSnapshots();
+            reinspect("apply failed");
+            changeEnded();
         });
     }
 

@@ -207,7 +207,7 @@ final class UnitForm {
         var logging = new ServiceSpec.Logging(given(asked, "journal tag"), given(asked, "stdout"), given(asked, "stderr"),
                 Optional.empty(), Optional.empty());
         return new ServiceSpec(base.name(), Optional.empty(), execAsked ? opt("exec") : base.exec(), args,
-                given(asked, "user"), dynamic, Optional.empty(), dirs, env, ports, r, restart, hardening, go, logging);
+                given(asked, "user"), dynamic, Optional.empty(), dirs, env, ports, r, restart, hardening, go, logging, base.group(), base.healthUrl());
     }
 
     private Optional<String> given(java.util.function.Predicate<String> asked, String label) {

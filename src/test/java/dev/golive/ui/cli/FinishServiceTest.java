@@ -161,4 +161,48 @@ class FinishServiceTest {
         assertThat(a.err()).isEqualTo("golive: --binary and --health-url go with --finish\n");
         tree.assertUnchangedSince(pristine);
     }
+
+    @Test
+    void aSpecFileNamesTheGroupAndTheHealthUrl() throws Exception {
+        Path spec = work.resolve("hello.yaml");
+        Files.writeString(spec, "name: hello\nexec: /usr/local/bin/hello\nuser: hello\ngroup: web\nports: [8080]\n"
+                + "healthUrl: http://127.0.0.1:8080/healthz\n");
+        var a = golive("apply", "--profile", "web-api", "--spec", spec.toString(), "--finish", "--binary", binary.toString(),
+                "--yes", "--root", host.toString());
+        assertThat(a.exit()).as(a.err()).isZero();
+        assertThat(a.out()).contains("  create group web: done\n", "  create user hello: done\n");
+        assertThat(Files.readString(host.resolve("etc/systemd/system/hello.service"))).contains("User=hello\nGroup=web\n");
+        // the user's primary group is the one Group= names
+        assertThat(Files.readString(host.resolve("etc/group"))).endsWith("web:x:999:\n");
+        assertThat(Files.readString(host.resolve("etc/passwd"))).endsWith("hello:x:999:999::/nonexistent:/usr/sbin/nologin\n");
+    }
+
+    @Test
+    void thePreviewSaysWhatTheHealthStepChecksFromTheSpec() throws Exception {
+        Path spec = work.resolve("hello.yaml");
+        Files.writeString(spec, "name: hello\nexec: /usr/local/bin/hello\nuser: hello\nports: [8080]\n"
+                + "healthUrl: http://localhost:8080/healthz\n");
+        var a = golive(q -> false, null, "apply", "--profile", "web-api", "--spec", spec.toString(), "--finish",
+                "--root", host.toString());
+        assertThat(a.exit()).as(a.err()).isZero();
+        assertThat(a.out()).contains("  then health: hello.service active, port 8080 listening, http://localhost:8080/healthz answering 2xx/3xx,"
+                + " its restart counter still (on a live host)\n");
+    }
+
+    @Test
+    void aHealthUrlOffThisHostOrNotHttpIsOneLineAndChangesNothing() throws Exception {
+        Path spec = work.resolve("hello.yaml");
+        Files.writeString(spec, "name: hello\nexec: /usr/local/bin/hello\nuser: hello\nhealthUrl: http://10.0.0.5:8080/healthz\n");
+        var a = golive("apply", "--profile", "web-api", "--spec", spec.toString(), "--finish", "--yes", "--root", host.toString());
+        assertThat(a.exit()).isEqualTo(2);
+        // apply's planning does not carry the spec file's positions (golive unit --spec does)
+        assertThat(a.err()).isEqualTo("golive: healthUrl: \"http://10.0.0.5:8080/healthz\": the host must be this machine"
+                + " (127.0.0.1, localhost or [::1]), not 10.0.0.5\n");
+
+        var f = golive("apply", "--profile", "web-api", "--service", "hello", "--exec", "/usr/local/bin/hello", "--user", "hello",
+                "--finish", "--health-url", "ftp://127.0.0.1/x", "--yes", "--root", host.toString());
+        assertThat(f.exit()).isEqualTo(2);
+        assertThat(f.err()).isEqualTo("golive: --health-url \"ftp://127.0.0.1/x\": expected an http:// or https:// URL\n");
+        tree.assertUnchangedSince(pristine);
+    }
 }

@@ -78,6 +78,25 @@ class UnitCommandTest {
     }
 
     @Test
+    void aSpecFileGroupIsWrittenAfterUserAndAHealthUrlOffThisHostPointsIntoTheFile(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path spec = dir.resolve("hello.yaml");
+        java.nio.file.Files.writeString(spec, "name: hello\nexec: /usr/local/bin/hello\nuser: hello\ngroup: web\n");
+        CheckCommandTest.Run r = unit("--root", DEBIAN, "--spec", spec.toString(), "--no-analyze");
+        assertThat(r.code()).as(r.err()).isEqualTo(0);
+        assertThat(r.out()).contains("User=hello\nGroup=web\n");
+
+        CheckCommandTest.Run group = unit("--root", DEBIAN, "--spec", spec.toString(), "--group", "we b", "--no-analyze");
+        assertThat(group.code()).isEqualTo(2);
+        assertThat(group.err()).isEqualTo("golive: --group: \"we b\" is not a valid group name\n");
+
+        java.nio.file.Files.writeString(spec, "name: hello\nexec: /usr/local/bin/hello\nhealthUrl: http://example.com/healthz\n");
+        CheckCommandTest.Run bad = unit("--root", DEBIAN, "--spec", spec.toString(), "--no-analyze");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).isEqualTo("golive: " + spec + ":3:12: healthUrl: \"http://example.com/healthz\": the host must be this machine"
+                + " (127.0.0.1, localhost or [::1]), not example.com\n");
+    }
+
+    @Test
     void jsonCarriesTheUnitTheScoreAndTheTable() throws Exception {
         CheckCommandTest.Run r = unit("--root", DEBIAN, "--service", "app", "--exec", "/usr/local/bin/app", "--hardening", "none", "--json");
         JsonNode j = new ObjectMapper().readTree(r.out());
