@@ -319,9 +319,9 @@ public final class Guide {
                 dynamic || keep ? (keep ? base.user() : Optional.empty()) : Optional.of(user), dynamic || (keep && base.dynamicUser()),
                 base.workingDirectory(), base.stateDirectories(), base.environment(), ports,
                 new ServiceSpec.Resources(opt(a.apply("service.cpu-quota")), opt(a.apply("service.memory-max")), r.memoryHigh(), r.tasksMax(),
-                        isNone(nofile) ? Optional.empty() : NofileLimit.parse(nofile), r.ioWeight()),
+                        isNone(nofile) ? Optional.empty() : NofileLimit.parse(nofile), r.ioWeight()).withControlsOf(r),
                 base.restart(), HARDENING.contains(hard) ? ServiceSpec.Hardening.valueOf(hard.toUpperCase(Locale.ROOT)) : base.hardening(),
-                base.go());
+                base.go(), base.logging(), base.group(), base.healthUrl()); // what the guide does not ask stays as the base (existing unit or spec) has it
     }
 
     private String ask(Map<String, String> answers, Question q) {

@@ -227,6 +227,29 @@ class GuideTest {
     }
 
     @Test
+    void what_the_guide_does_not_ask_stays_as_the_existing_unit_has_it() throws IOException {
+        var backend = new RecordingBackend("ubuntu2004-hybrid");
+        var logging = new dev.golive.model.ServiceSpec.Logging(Optional.of("node-exp"), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        backend.unitSays = u -> {
+            var r = u.resources();
+            var controls = new dev.golive.model.ServiceSpec.Resources(r.cpuQuota(), r.memoryMax(), r.memoryHigh(), r.tasksMax(), r.nofile(), r.ioWeight(),
+                    Optional.of(200), Optional.empty(), Optional.empty(), List.of(), List.of(), Optional.empty(), Optional.of("0-1"));
+            return new dev.golive.model.ServiceSpec(u.name(), u.description(), u.exec(), u.arguments(), u.user(), u.dynamicUser(), u.workingDirectory(),
+                    u.stateDirectories(), u.environment(), u.ports(), controls, u.restart(), u.hardening(), u.go(), logging,
+                    Optional.of("prometheus"), Optional.of("http://127.0.0.1:9100/metrics"));
+        };
+        // enter at every service question but MemoryMax
+        typed(backend, "none\nbase\nyes\nprometheus-node-exporter\n\n\n\n\n1G\n\n\n\nno\n");
+        var spec = backend.plannedService.orElseThrow();
+        assertThat(spec.resources().memoryMax()).contains("1G");
+        assertThat(spec.resources().cpuWeight()).contains(200);
+        assertThat(spec.resources().cpuAffinity()).contains("0-1");
+        assertThat(spec.logging().syslogIdentifier()).contains("node-exp");
+        assertThat(spec.group()).contains("prometheus");
+        assertThat(spec.healthUrl()).contains("http://127.0.0.1:9100/metrics");
+    }
+
+    @Test
     void a_refused_service_value_is_said_at_once_by_the_name_asked_and_asked_again() throws IOException {
         var backend = new RecordingBackend("ubuntu2004-hybrid");
         typed(backend, "none\nbase\nyes\napi\n/srv/api/api\n\n\n8080\n2G\n2 CPUs\n200%\n\n\nno\n");

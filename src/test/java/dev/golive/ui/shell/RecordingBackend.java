@@ -60,7 +60,14 @@ final class RecordingBackend implements GuideBackend {
 
     final List<ServiceSpec> validated = new ArrayList<>();
 
+    /** What the existing unit says, when a test gives it instead of the fixture's unit. */
+    java.util.function.UnaryOperator<ServiceSpec> unitSays = u -> u;
+
     @Override public Optional<ServiceSpec> unitSpec(String unit) {
+        return fixtureUnitSpec(unit).map(unitSays);
+    }
+
+    private Optional<ServiceSpec> fixtureUnitSpec(String unit) {
         HostFacts f = dev.golive.host.Fixtures.inspectService(fixture + "+" + unit);
         return f.service().filter(s -> s.unit().known()).map(s -> dev.golive.unit.SpecFromUnit.of(s, f).spec());
     }
