@@ -13,8 +13,12 @@ public record GoVersion(int major, int minor, int patch) implements Comparable<G
         if (text == null) return Optional.empty();
         Matcher m = V.matcher(text.trim());
         if (!m.find()) return Optional.empty();
-        int patch = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
-        return Optional.of(new GoVersion(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), patch));
+        try {
+            int patch = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
+            return Optional.of(new GoVersion(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), patch));
+        } catch (NumberFormatException e) {
+            return Optional.empty(); // a number past int is no Go release (found by fuzzing a Dockerfile's FROM golang:…)
+        }
     }
 
     public static GoVersion of(int major, int minor, int patch) { return new GoVersion(major, minor, patch); }
