@@ -154,21 +154,19 @@ public final class HostWriter {
     /** Removes a file golive owns (same rules as {@link #writeOwned}); absent is fine. Fault points as for a write. */
     public void deleteOwned(String path, boolean force, String tag) {
         checkOwned(path, force);
-        Path p = resolve(path);
         if (tag != null) faults.hit("file-write:" + tag);
-        try {
-            boolean was = Files.deleteIfExists(p);
-            if (was) fsyncDir(p.getParent());
-            log.write(path, was ? "deleted" : "already absent");
-        } catch (IOException e) {
-            throw GoliveException.environment(path + ": cannot delete: " + message(e));
-        }
+        delete(path);
         if (tag != null) faults.hit("rename:" + tag);
     }
 
     /** Removes a file golive put in place that is not one of its owned files (an installed binary); absent is fine. */
     public void deleteFile(String path) {
         refuseLinks(path);
+        delete(path);
+    }
+
+    /** The removal itself, durable once it returns (the directory is synced); absent is fine. */
+    private void delete(String path) {
         Path p = resolve(path);
         try {
             boolean was = Files.deleteIfExists(p);
