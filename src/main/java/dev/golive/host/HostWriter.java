@@ -6,6 +6,7 @@ import dev.golive.model.OwnedFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
@@ -41,6 +42,8 @@ public final class HostWriter {
     private final Path base;
     private final AccessLog log;
     private final FaultPoints faults;
+    /** One appender at a time in this process (see {@link #append}). */
+    private static final Object APPENDING = new Object();
 
     public HostWriter(Path base, AccessLog log, FaultPoints faults) {
         this.base = base.toAbsolutePath().normalize();
@@ -290,10 +293,14 @@ public final class HostWriter {
     }
 
     /**
-     * Appends {@code line} to {@code path} (created with {@code mode} if missing) in one
-     * {@code write(2)} on a descriptor opened with {@code O_APPEND}: the kernel moves to the end
-     * and writes in one step, so lines of two golive runs never interleave. The data is fsynced:
-     * an audit line that a power cut could lose is no record. A short write (a full disk) fails.
+     * Appends {@code line} to {@code path} (created with {@code mode} if missing) on a descriptor
+     * opened with {@code O_APPEND}, holding an exclusive {@code fcntl} lock on the file for the
+     * write: {@code O_APPEND} alone keeps one {@code write(2)} whole only where the file system
+     * serialises appends (not every overlay or network file system does, and a write may come
+     * back short), so two golive processes take turns and their lines never interleave. Threads
+     * of one process take turns on {@link #APPENDING} first, because the JVM grants a process one
+     * lock per file region and refuses a second. The data is fsynced: an audit line that a power
+     * cut could lose is no record. A short write (a full disk) fails.
      */
     public void append(String path, byte[] line, int mode) {
         refuseLinks(path);
@@ -302,9 +309,17 @@ public final class HostWriter {
         try (FileChannel ch = FileChannel.open(p, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE,
                 LinkOption.NOFOLLOW_LINKS)) {
             if (created) Files.setPosixFilePermissions(p, Perms.of(mode));
-            int n = ch.write(ByteBuffer.wrap(line));
-            if (n != line.length) throw GoliveException.environment(path + ": cannot append: wrote " + n + " of " + line.length + " bytes");
-            ch.force(false);
+            synchronized (APPENDING) {
+                try (FileLock ignored = ch.lock()) {
+                    ByteBuffer buf = ByteBuffer.wrap(line);
+                    while (buf.hasRemaining()) {
+                        if (ch.write(buf) == 0) {
+                            throw GoliveException.environment(path + ": cannot append: wrote " + buf.position() + " of " + line.length + " bytes");
+                        }
+                    }
+                    ch.force(false);
+                }
+            }
             if (created) fsyncDir(p.getParent());
             log.write(path, line.length + " bytes appended");
         } catch (IOException e) {
