@@ -21,8 +21,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * systemd version (from `systemctl --version`, else from the name of libsystemd-shared-NNN.so,
- * which works without running anything), whether it is PID 1 (/proc/1/comm), manager
+ * systemd version (from `systemctl --version`, else from the tree's own files without running
+ * anything: the name of libsystemd-shared-NNN.so, the dpkg database, the manager binary's
+ * start-up banner), whether it is PID 1 (/proc/1/comm), manager
  * defaults, and the service units installed with their drop-ins.
  */
 final class SystemdProbe {
@@ -45,7 +46,8 @@ final class SystemdProbe {
      * capture), else the tree's own files, so an image tree answers for itself and never for
      * this machine: the name of its libsystemd-shared-NNN.so (also NNN.x-distro variants such
      * as Ubuntu's libsystemd-shared-255.4-1ubuntu8.so), else the dpkg database's systemd
-     * package (Version: 252.19-1~deb12u1).
+     * package (Version: 252.19-1~deb12u1), else the start-up banner in the manager binary
+     * (an RPM tree of EL7, whose systemd 219 has no libsystemd-shared).
      */
     static Fact<Integer> version(HostRoot root, CommandResult systemctl) {
         if (systemctl.ok()) {
@@ -66,8 +68,45 @@ final class SystemdProbe {
         }
         Optional<Fact<Integer>> dpkg = dpkgVersion(root);
         if (dpkg.isPresent()) return dpkg.get();
+        Optional<Fact<Integer>> banner = bannerVersion(root);
+        if (banner.isPresent()) return banner.get();
         return Fact.unknown(systemctl.ran() ? systemctl.problem() : "systemctl did not run (" + systemctl.failure().orElse("")
-                + "), no libsystemd-shared-NNN.so and no installed systemd package in /var/lib/dpkg/status");
+                + "), no libsystemd-shared-NNN.so, no installed systemd package in /var/lib/dpkg/status and no start-up banner in "
+                + String.join(" or ", MANAGER_BINARIES));
+    }
+
+    /** The manager binary: /usr/lib/systemd/systemd on EL and merged-/usr trees, /lib/systemd/systemd on older Debian. */
+    static final List<String> MANAGER_BINARIES = List.of("/usr/lib/systemd/systemd", "/lib/systemd/systemd");
+
+    /** Larger than any systemd manager binary (EL7's is under 2 MB, Debian 11's 1.7 MB). */
+    private static final long MAX_MANAGER_BINARY = 32L * 1024 * 1024;
+
+    /**
+     * The banner PID 1 logs at start, kept as one string in the binary's read-only data: systemd's
+     * src/core/main.c joins the version into the literal at compile time ("systemd 219 running in
+     * %ssystem mode. (+PAM …" from autotools' PACKAGE_STRING; "systemd 247.3-7+deb11u5 running in
+     * %ssystem mode. (+PAM …" and "systemd 252.39-1~deb12u2 running in %ssystem mode (%s)" from
+     * meson builds with the distribution's version). The digits after "systemd " are the upstream release.
+     */
+    private static final Pattern BANNER = Pattern.compile("systemd (\\d{3,4})(?:[.~+-][0-9A-Za-z.~+_-]{0,64})? running in %ssystem mode");
+
+    /**
+     * The systemd version from the manager binary's start-up banner: the one offline source on an
+     * RPM tree without libsystemd-shared (EL7's systemd 219 predates it) and without a dpkg database.
+     */
+    static Optional<Fact<Integer>> bannerVersion(HostRoot root) {
+        for (String path : MANAGER_BINARIES) {
+            if (!root.exists(path)) continue;
+            Optional<java.nio.ByteBuffer> binary = root.readBinary(path, MAX_MANAGER_BINARY).opt();
+            if (binary.isEmpty()) continue;
+            java.nio.ByteBuffer b = binary.get().duplicate();
+            byte[] bytes = new byte[b.remaining()];
+            b.get(bytes);
+            // ISO-8859-1 maps each byte to one char, so the banner is found wherever it sits among binary data
+            Matcher m = BANNER.matcher(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1));
+            if (m.find()) return Optional.of(Fact.of(Integer.parseInt(m.group(1)), Source.File.of(path)));
+        }
+        return Optional.empty();
     }
 
     static final String DPKG_STATUS = "/var/lib/dpkg/status";
