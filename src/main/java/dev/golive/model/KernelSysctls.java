@@ -28,9 +28,10 @@ public final class KernelSysctls {
 
     /**
      * A default that holds from {@code since} (until the next row's since), where the kernel source
-     * sets it ({@code source}). Several {@code values}: kernels of that range differ because
-     * distributions backported a later change (RHEL 8's 4.18 has tcp_tw_reuse 2, RHEL 7's 3.10 the
-     * port range 32768 60999), so the version alone does not tell which.
+     * sets it ({@code source}). Several {@code values}: the version alone does not tell which,
+     * because a distribution kernel may carry a later upstream change (its version string names
+     * the base release, not the patches on top), or because the release that first had the
+     * change is not pinned down; golive then states no kernel default rather than guess.
      */
     public record Default(KernelVersion since, List<String> values, String source) {
         public Default {
@@ -88,15 +89,17 @@ public final class KernelSysctls {
             key("net.ipv4.tcp_max_syn_backlog", BASELINE, IP_SYSCTL + ": sized at boot from the TCP hash table (memory); no fixed default"),
             key("net.ipv4.tcp_syncookies", BASELINE, IP_SYSCTL, dflt("1", TCP_SK_INIT)),
             key("net.ipv4.tcp_tw_reuse", BASELINE, IP_SYSCTL,
-                    new Default(BASELINE, List.of("0", "2"), TCP_SK_INIT + ": 0 upstream before Linux 4.19, 2 where the loopback-only "
-                            + "mode was backported (RHEL 8's 4.18)"),
-                    from(4, 19, "2", TCP_SK_INIT + ": 2 (loopback only) from Linux 4.19 (commit 79e9fed46055)")),
+                    new Default(BASELINE, List.of("0", "2"), TCP_SK_INIT + ": 0 before commit 79e9fed46038 (net-tcp: extend "
+                            + "tcp_tw_reuse sysctl to enable loopback only optimization, June 2018, in Linux 4.18 or 4.19), 2 after it "
+                            + "and on a distribution kernel that carries it"),
+                    from(4, 19, "2", TCP_SK_INIT + ": 2 (loopback only) in every release from Linux 4.19 (commit 79e9fed46038)")),
             key("net.ipv4.tcp_timestamps", BASELINE, IP_SYSCTL, dflt("1", TCP_SK_INIT)),
             key("net.ipv4.tcp_fin_timeout", BASELINE, IP_SYSCTL, dflt("60", "TCP_FIN_TIMEOUT in include/net/tcp.h")),
             key("net.ipv4.ip_local_port_range", BASELINE, IP_SYSCTL + " (two numbers)",
                     new Default(BASELINE, List.of("32768 61000", "32768 60999"), "inet_init_net in net/ipv4/af_inet.c: 32768 61000 upstream "
-                            + "before Linux 4.2, 32768 60999 where the change was backported (RHEL 7's 3.10)"),
-                    from(4, 2, "32768 60999", "inet_init_net in net/ipv4/af_inet.c; 32768 60999 from Linux 4.2 (commit 07f4c90062f8)")),
+                            + "before Linux 4.2, 32768 60999 on a distribution kernel that carries the change"),
+                    from(4, 2, "32768 60999", "inet_init_net in net/ipv4/af_inet.c; 32768 60999 from Linux 4.2 (commit 07f4c90062f8, "
+                            + "tcp/dccp: try to not exhaust ip_local_port_range in connect(), May 2015)")),
             key("net.ipv4.ip_local_reserved_ports", BASELINE, IP_SYSCTL + " (a list)", dflt("", "empty until set (net/ipv4/sysctl_net_ipv4.c)")),
             key("net.ipv4.tcp_max_tw_buckets", BASELINE, IP_SYSCTL + ": sized at boot from memory"),
             key("net.core.netdev_max_backlog", BASELINE, NET, dflt("1000", "netdev_max_backlog in net/core/dev.c")),
@@ -110,8 +113,8 @@ public final class KernelSysctls {
                     "removed in Linux 4.12 (commit 4396e46187ca, tcp: remove tcp_tw_recycle)", false),
             key("net.ipv4.tcp_keepalive_time", BASELINE, IP_SYSCTL, dflt("7200", "TCP_KEEPALIVE_TIME in include/net/tcp.h")),
             key("net.ipv4.tcp_slow_start_after_idle", BASELINE, IP_SYSCTL + " (since Linux 2.6.18)", dflt("1", TCP_SK_INIT)),
-            key("net.core.busy_poll", v(3, 11), NET + "; Linux 3.11 (low-latency sockets, commit 060212928670)", dflt("0", "net/core/sysctl_net_core.c")),
-            key("net.core.busy_read", v(3, 11), NET + "; Linux 3.11 (low-latency sockets, commit 060212928670)", dflt("0", "net/core/sysctl_net_core.c")),
+            key("net.core.busy_poll", v(3, 11), NET + "; Linux 3.11 (low-latency sockets; named busy_poll by commit 64b0dc517ea1 before 3.11-rc1)", dflt("0", "net/core/sysctl_net_core.c")),
+            key("net.core.busy_read", v(3, 11), NET + "; Linux 3.11 (low-latency sockets; named busy_read by commit 64b0dc517ea1 before 3.11-rc1)", dflt("0", "net/core/sysctl_net_core.c")),
             key("vm.swappiness", BASELINE, VM, dflt("60", "vm_swappiness in mm/vmscan.c")),
             key("vm.overcommit_memory", BASELINE, VM, dflt("0", "OVERCOMMIT_GUESS in mm/util.c")),
             key("vm.max_map_count", BASELINE, VM, dflt("65530", "DEFAULT_MAX_MAP_COUNT in include/linux/mm.h")),

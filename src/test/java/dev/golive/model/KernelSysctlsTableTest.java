@@ -10,9 +10,10 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The one table of kernel tunables: where a default changed upstream and distributions
- * backported the change, the version alone does not tell the default, so golive does not
- * call a value "the kernel default" there, and an image's first boot is one of both values.
+ * The one table of kernel tunables: where a default changed upstream and a distribution kernel
+ * may carry the change on an older base (or the first release with it is not pinned down), the
+ * version alone does not tell the default, so golive does not call a value "the kernel default"
+ * there, and an image's first boot is one of both values.
  */
 class KernelSysctlsTableTest {
 
@@ -43,6 +44,32 @@ class KernelSysctlsTableTest {
         // two numbers are no one value for an expression
         assertThat(KernelSysctls.atFirstBoot("net.ipv4.ip_local_port_range", Optional.of(KernelVersion.of(6, 1)), Optional.of(252))).isEmpty();
         assertThat(KernelSysctls.atFirstBoot("fs.nr_open", Optional.of(KernelVersion.of(6, 1)), Optional.of(252))).containsExactly(1073741816L, 536870908L);
+    }
+
+    /** First and last releases, each from the commit that added or removed the key (its date fixes the merge window). */
+    @ParameterizedTest(name = "{0} on Linux {1}: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            net.ipv4.tcp_tw_recycle             | 4.11 | true
+            net.ipv4.tcp_tw_recycle             | 4.12 | false
+            net.ipv4.ip_unprivileged_port_start | 4.10 | false
+            net.ipv4.ip_unprivileged_port_start | 4.11 | true
+            net.core.busy_poll                  | 3.10 | false
+            net.core.busy_read                  | 3.11 | true
+            net.ipv4.tcp_max_syn_backlog        | 3.10 | true
+            net.core.somaxconn                  | 6.12 | true
+            """)
+    void aKeyExistsFromTheReleaseThatAddedItUntilTheOneThatRemovedIt(String key, String kernel, boolean exists) {
+        assertThat(KernelSysctls.of(key).orElseThrow().existsOn(KernelVersion.parse(kernel).orElseThrow())).isEqualTo(exists);
+    }
+
+    @Test
+    void aDefaultChangeNamesItsCommitAndNoUnprovenBackport() {
+        KernelSysctls.Key reuse = KernelSysctls.of("net.ipv4.tcp_tw_reuse").orElseThrow();
+        // net-tcp: extend tcp_tw_reuse sysctl to enable loopback only optimization (79e9fed460385a3d…)
+        assertThat(reuse.defaults()).allSatisfy(d -> assertThat(d.source()).contains("79e9fed46038").doesNotContain("RHEL"));
+        KernelSysctls.Key ports = KernelSysctls.of("net.ipv4.ip_local_port_range").orElseThrow();
+        assertThat(ports.defaults()).allSatisfy(d -> assertThat(d.source()).doesNotContain("RHEL"));
+        assertThat(ports.defaults().get(1).source()).contains("07f4c90062f8");
     }
 
     @Test
