@@ -103,9 +103,11 @@ final class CpuRules {
 
     static final Rule QUOTA_BELOW_TWO = Rule.service("CPU-QUOTA-BELOW-TWO", WARN, Area.CPU,
             "CPU quota below 2 CPUs: Go 1.25 still runs 2 Ps",
-            "Go 1.25's quota-aware default never goes below 2: under a limit of 1 CPU or less the runtime still runs Go "
-                    + "code on 2 threads and can be throttled (uber-go/automaxprocs uses floor(quota), minimum 1, instead). "
-                    + "Under a quota below 2 CPUs, decide GOMAXPROCS explicitly.",
+            "Go 1.25's quota-aware default never goes below 2 unless the process may run on only one CPU "
+                    + "(runtime/cgroup_linux.go takes the smaller of the CPUs in the affinity mask and max(2, the quota "
+                    + "rounded up)): under a limit of 1 CPU or less on a multi-CPU host the runtime still runs Go code on "
+                    + "2 threads and can be throttled (uber-go/automaxprocs uses floor(quota), minimum 1, instead). Under "
+                    + "a quota below 2 CPUs, decide GOMAXPROCS explicitly.",
             "Set GOMAXPROCS=1 in the service's environment (or raise the quota to 2 CPUs).",
             GO125 + "; https://github.com/uber-go/automaxprocs/issues/98",
             (r, h) -> {
@@ -113,6 +115,9 @@ final class CpuRules {
                 Optional<Double> leaf = h.cpu().leafQuota();
                 if (GoRuntime.env(s, "GOMAXPROCS").isPresent() || leaf.isEmpty() || leaf.get() >= 2) return List.of();
                 if (GoRuntime.quotaAwareness(h, s).kind() != QuotaAwareness.READS_LEAF) return List.of();
+                // the floor of 2 is itself capped by the CPUs the process may run on (runtime/cgroup_linux.go:
+                // min(affinity CPUs, max(2, ceil(limit)))): with one CPU Go runs one P and the quota is no surprise
+                if (cpuCount(h).filter(n -> n < 2).isPresent()) return List.of();
                 String g = gomaxprocsFor(h.cpu().effectiveQuota().orElse(leaf.get()));
                 return r.one("quota " + ValueParsers.cpus(leaf.get()) + " CPUs on " + h.cpu().cgroupPath() + ": Go runs 2 Ps anyway",
                         quotaSources(h),

@@ -84,10 +84,12 @@ final class FdRules {
 
     static final Rule ABOVE_NR_OPEN = Rule.host("FD-NOFILE-ABOVE-NR-OPEN", WARN, Area.FDS,
             "LimitNOFILE above fs.nr_open",
-            "fs.nr_open is the kernel's ceiling for any process's hard RLIMIT_NOFILE (default 1048576). setrlimit() "
-                    + "refuses a larger value with EPERM, so a unit or manager default asking for more than nr_open does "
-                    + "not get it: depending on the systemd version the service runs with a lower limit than written or "
-                    + "fails to start with status 205/LIMITS.",
+            "fs.nr_open is the kernel's ceiling for any process's hard RLIMIT_NOFILE. The kernel's default is 1048576, "
+                    + "but systemd 240 and later raise it at boot to the largest value the kernel takes (1073741816 on "
+                    + "64-bit; systemd NEWS v240, bump_file_max_and_nr_open in src/core/main.c), so golive compares "
+                    + "with the value the host has, never the default. setrlimit() refuses a larger value with EPERM, so a "
+                    + "unit or manager default asking for more than nr_open does not get it: depending on the systemd "
+                    + "version the service runs with a lower limit than written or fails to start with status 205/LIMITS.",
             "Lower LimitNOFILE= to at most fs.nr_open, or raise fs.nr_open first.",
             FS_DOC + "; " + SYSTEMD_EXEC,
             (r, h) -> {

@@ -11,6 +11,7 @@ import dev.golive.model.ProposedFix;
 import dev.golive.model.ServiceFacts;
 import dev.golive.model.Source;
 import dev.golive.model.SysctlAssignment;
+import dev.golive.model.SystemdDirectives;
 import dev.golive.model.SystemdValues;
 import dev.golive.model.UnitDirective;
 
@@ -26,8 +27,10 @@ import static dev.golive.model.Severity.WARN;
 
 /** Memory limits against the Go GC's knobs, swap, overcommit and transparent huge pages. */
 final class MemoryRules {
-
     private MemoryRules() { }
+
+    /** The systemd that knows MemoryTHP= (the directive table's row). */
+    private static final int MEMORY_THP = SystemdDirectives.since("Service", "MemoryTHP", "disable");
 
     static final String GC_GUIDE = "https://go.dev/doc/gc-guide (Memory limit)";
     static final String VM_DOC = "https://docs.kernel.org/admin-guide/sysctl/vm.html";
@@ -183,14 +186,14 @@ final class MemoryRules {
                     + "the guide names two settings: defrag=defer or defer+madvise (no allocation stalls; madvise before "
                     + "Linux 4.11) and khugepaged/max_ptes_none=0 (the default 511 lets khugepaged re-fill the memory Go "
                     + "returned to the OS). A service can opt out alone: GODEBUG=disablethp=1 (Go 1.21.6 and later) or "
-                    + "MemoryTHP=disable (systemd 260 and later).",
+                    + "MemoryTHP=disable (systemd " + MEMORY_THP + " and later).",
             "Keep always for large heaps with headroom and set defrag to defer+madvise and khugepaged/max_ptes_none to 0 "
                     + "(golive writes both live and to " + OwnedFiles.TMPFILES_DROPIN + ", so they hold at every boot; a "
                     + "value other than 0 must stay within the kernel's HPAGE_PMD_NR - 1, max_ptes_none_store in "
                     + "mm/khugepaged.c). For small heaps short of memory choose madvise, or opt the service out "
                     + "(GODEBUG=disablethp=1, MemoryTHP=disable).",
             THP_DOC + "; https://go.dev/doc/gc-guide (Linux transparent huge pages); Go source runtime/mem_linux.go; "
-                    + "man 5 systemd.resource-control (MemoryTHP=)",
+                    + "man 5 systemd.exec (MemoryTHP=)",
             MemoryRules::thpAlways);
 
     private static List<Finding> thpAlways(Rule r, HostFacts h) {
@@ -228,13 +231,13 @@ final class MemoryRules {
                 new ProposedFix(text, changes));
     }
 
-    /** The per-service opt-outs this host and service have (GODEBUG needs Go 1.21.6, MemoryTHP= systemd 260). */
+    /** The per-service opt-outs this host and service have (GODEBUG needs Go 1.21.6, MemoryTHP= the table's systemd). */
     private static String optOut(HostFacts h) {
         List<String> ways = new ArrayList<>(List.of("enabled=madvise for the host"));
         Optional<GoVersion> go = GoRuntime.version(h);
         if (go.map(g -> g.atLeast(1, 21, 6)).orElse(true)) ways.add("GODEBUG=disablethp=1 for one service (Go 1.21.6+)");
-        if (h.systemd().atLeast(260)) ways.add("MemoryTHP=disable in its unit");
-        else ways.add("MemoryTHP=disable once systemd is 260 or newer" + h.systemd().version().opt().map(v -> " (it is " + v + ")").orElse(""));
+        if (h.systemd().atLeast(MEMORY_THP)) ways.add("MemoryTHP=disable in its unit");
+        else ways.add("MemoryTHP=disable once systemd is " + MEMORY_THP + " or newer" + h.systemd().version().opt().map(v -> " (it is " + v + ")").orElse(""));
         return String.join(", ", ways);
     }
 

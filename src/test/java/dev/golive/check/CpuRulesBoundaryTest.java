@@ -250,6 +250,14 @@ class CpuRulesBoundaryTest {
         assertThat(of(BELOW_TWO, s().binary("go1.25.0", "").cpuQuota(1.0, null).env("GOMAXPROCS", "one"))).isEmpty();
     }
 
+    @Test
+    void onOneCpuGoOneTwentyFiveRunsOnePUnderAnyQuota() {
+        // runtime/cgroup_linux.go: min(CPUs in the affinity mask, max(2, ceil(quota)))
+        assertThat(of(BELOW_TWO, s().cpus(1).binary("go1.25.0", "").cpuQuota(0.5, null))).isEmpty();
+        assertThat(of(BELOW_TWO, affinity(s().cpus(16).binary("go1.25.0", "").cpuQuota(0.5, null), 1))).isEmpty();
+        assertThat(of(BELOW_TWO, affinity(s().cpus(16).binary("go1.25.0", "").cpuQuota(0.5, null), 2))).hasSize(1);
+    }
+
     // ---- CPU-GOMAXPROCS-ABOVE-QUOTA and CPU-GOMAXPROCS-ENV ----
 
     @Test
