@@ -1,5 +1,6 @@
 package dev.golive.ui.cli;
 
+import dev.golive.app.ContainerCarry;
 import dev.golive.app.Session;
 import dev.golive.export.Playbook;
 import dev.golive.export.ShellScript;
@@ -136,12 +137,12 @@ public final class ExportCommand implements Callable<Integer> {
                 if (o[1] != null) throw GoliveException.badInput(o[0] + " is for --format dockerfile, not kubernetes");
             }
         }
-        List<String> unitOnly = service.unitOnlyGiven();
-        if (!unitOnly.isEmpty()) {
-            throw GoliveException.badInput(unitOnly.get(0) + " is a systemd unit setting; --format " + format + " does not use it");
-        }
         if (service.goMod == null) throw GoliveException.badInput("--format " + format + " needs --go-mod DIR (the module's go.mod names the binary and the Go release)");
         ServiceOptions.Input svc = service.build();
+        List<ContainerCarry.NotCarried> dropped = ContainerCarry.notCarried(svc.spec(), format == Format.kubernetes, service::typed);
+        if (!dropped.isEmpty()) {
+            throw GoliveException.badInput(svc.labels().apply(dropped.get(0).field()) + " is " + dropped.get(0).why() + "; --format " + format + " does not use it");
+        }
         dev.golive.export.ContainerSpec c;
         try (Session s = sessions.apply(common.root)) {
             s.kernel(kernel.kernel);

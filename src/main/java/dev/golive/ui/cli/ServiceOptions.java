@@ -170,7 +170,8 @@ public final class ServiceOptions {
             Map.entry("logs.rateLimitBurst", "--log-rate-limit-burst"),
             Map.entry("restart.policy", "--restart-policy"), Map.entry("restart.restartSec", "--restart-sec"),
             Map.entry("restart.startLimitIntervalSec", "--start-limit-interval"), Map.entry("restart.startLimitBurst", "--start-limit-burst"),
-            Map.entry("hardening", "--hardening"), Map.entry("go.gomaxprocs", "--gomaxprocs"), Map.entry("go.gomemlimit", "--gomemlimit"));
+            Map.entry("hardening", "--hardening"), Map.entry("go.gomaxprocs", "--gomaxprocs"), Map.entry("go.gomemlimit", "--gomemlimit"),
+            Map.entry("go.memLimitPercent", "--mem-limit-percent"));
 
     /** Whether any of these options was given: plan, apply and export plan a service only then. */
     boolean given() {
@@ -184,28 +185,10 @@ public final class ServiceOptions {
                 || gomaxprocs != null || gomemlimit != null || memLimitPercent != null || noGoRuntime || goMod != null;
     }
 
-    /**
-     * The options given that only a systemd unit has (restart policy, task and file limits, users,
-     * directories): a container export refuses them rather than dropping them silently.
-     */
-    List<String> unitOnlyGiven() {
-        List<String> given = new java.util.ArrayList<>();
-        if (description != null) given.add("--description");
-        if (user != null) given.add("--user");
-        if (group != null) given.add("--group");
-        if (dynamicUser != null) given.add("--dynamic-user");
-        if (workingDirectory != null) given.add("--working-directory");
-        if (stateDirectories != null) given.add("--state-directory");
-        if (memoryHigh != null) given.add("--memory-high");
-        if (tasksMax != null) given.add("--tasks-max");
-        if (nofile != null) given.add("--nofile");
-        if (ioWeight != null) given.add("--io-weight");
-        if (restart != null) given.add("--restart-policy");
-        if (restartSec != null) given.add("--restart-sec");
-        if (startLimitInterval != null) given.add("--start-limit-interval");
-        if (startLimitBurst != null) given.add("--start-limit-burst");
-        return given;
-    }
+    /** The spec fields the last {@link #build} took from options typed here (not from --spec): a container export refuses those it cannot carry. */
+    private java.util.Set<String> typed = java.util.Set.of();
+
+    boolean typed(String field) { return typed.contains(field); }
 
     /** The spec when any service option was given (then --service or the spec file's name is needed), else empty. */
     public Optional<Input> buildIfGiven() { return given() ? Optional.of(build()) : Optional.empty(); }
@@ -250,6 +233,7 @@ public final class ServiceOptions {
                 pick(startLimitInterval, rs.startLimitIntervalSec(), "restart.startLimitIntervalSec", fromCli),
                 pick(startLimitBurst, rs.startLimitBurst(), "restart.startLimitBurst", fromCli));
         ServiceSpec.GoRuntime g = b.go();
+        if (memLimitPercent != null) fromCli.put("go.memLimitPercent", true);
         int pct = memLimitPercent != null ? memLimitPercent : g.memLimitPercent();
         if (pct < 50 || pct > 100) throw GoliveException.badInput("--mem-limit-percent: " + pct + " is outside 50..100 (DOMAIN.md suggests 90 to 95)");
         ServiceSpec.GoRuntime go = new ServiceSpec.GoRuntime(noGoRuntime ? ServiceSpec.GoRuntime.Mode.OFF : g.mode(),
@@ -279,6 +263,7 @@ public final class ServiceOptions {
             return field.startsWith("environment.") ? opt + " " + field.substring("environment.".length()) : opt; // already one line
         };
         Optional<GoVersion> mod = Optional.ofNullable(goMod).map(Path::of).map(SpecInputs::goModGo);
+        typed = java.util.Set.copyOf(fromCli.keySet());
         return new Input(spec, labels, mod);
     }
 

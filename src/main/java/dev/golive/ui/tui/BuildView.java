@@ -128,6 +128,8 @@ final class BuildView extends View {
         b.add(Binding.hint("m", "module dir", "Set the Go module directory: typing replaces it, backspace edits, ctrl-u clears, "
                 + "enter checks it (go.mod), esc keeps the old one", module::edit)
                 .unless(() -> results.building() ? "a build is running" : typing()));
+        b.add(ContainerExportDialog.binding("the Unit screen's service, its build stage for the checked target and this module dir",
+                this::exportContainer, () -> typing() != null ? typing() : whyNoExport()));
         // the footer shows J only when the results are taller than their pane; K is in the help
         b.add(Binding.hint("J", "scroll", "Scroll the build results down (K scrolls up)", results::down)
                 .unless(this::whyNoScroll));
@@ -159,6 +161,23 @@ final class BuildView extends View {
         if (module.problem() != null) return "module dir " + module.problem();
         if (checked.isEmpty()) return "no target checked (space checks one)";
         return null;
+    }
+
+    /** Null when x may export; else what stops it. */
+    private String whyNoExport() {
+        if (module.problem() != null) return "module dir " + module.problem();
+        if (chosen().size() != 1) return "check just one target: the build stage builds one";
+        try {
+            app.tab(UnitView.class).spec();
+        } catch (GoliveException e) {
+            return "the Unit screen's form: " + TuiApp.firstLine(e.getMessage());
+        }
+        return null;
+    }
+
+    /** x: the service of the Unit screen's form, the checked target, this module dir. */
+    private void exportContainer() {
+        ContainerExportDialog.start(app, app.tab(UnitView.class).spec(), Optional.of(module.dir().toString()), Optional.of(chosen().get(0)));
     }
 
     /** The checked targets in checklist order, so the results read in the order shown. */

@@ -68,6 +68,9 @@ final class TuiApp {
 
     List<View> tabs() { return List.copyOf(tabs); }
 
+    /** The tab screen of this class (the Build screen exports the Unit screen's service). */
+    <T extends View> T tab(Class<T> type) { return tabs.stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow(); }
+
     List<Binding> globals() { return globals; }
 
     boolean quitRequested() { return quit; }

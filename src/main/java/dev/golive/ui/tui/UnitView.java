@@ -192,44 +192,11 @@ final class UnitView extends View {
                         : tightening.changes().isEmpty() ? "nothing left out of the drop-in" : null));
         b.add(Binding.quiet("S", "status", "The service now (golive health and golive verify): active or not, its ports, "
                 + "systemd's restart counter, its last journal lines", () -> app.open(new StatusView(app, spec().name(), spec().ports()))));
-        b.add(Binding.quiet("x", "export container", "Export this service as a Dockerfile (with its .dockerignore) or, for a .yaml name, "
-                + "a Kubernetes Deployment and Service (golive export --format dockerfile|kubernetes) to a file you name", this::exportContainer)
-                .unless(() -> preview == null ? "fix the form first" : null));
+        b.add(ContainerExportDialog.binding("this service", () -> ContainerExportDialog.start(app, spec(), app.model().goModDir(), Optional.empty()),
+                () -> preview == null ? "fix the form first" : null));
         b.add(Binding.quiet("J", "unit down", "Scroll the rendered unit down", unitPane::down));
         b.add(Binding.quiet("K", "unit up", "Scroll the rendered unit up", unitPane::up));
         return b;
-    }
-
-    /**
-     * x: asks where (a .yaml/.yml name: Kubernetes, else a Dockerfile), the Go module when the
-     * session has no --go-mod, and the version; then writes what `golive export` writes.
-     */
-    private void exportContainer() {
-        ServiceSpec service = spec();
-        app.ask("Export container", "Export " + service.unitName() + " as a Dockerfile, or as Kubernetes YAML for a .yaml or .yml name, to "
-                + "(a file there is replaced):", "Dockerfile", typed -> {
-                    if (typed.isBlank()) return;
-                    String to = typed.strip();
-                    boolean kubernetes = to.endsWith(".yaml") || to.endsWith(".yml");
-                    java.util.function.Consumer<String> withModule = mod -> app.ask("Export container", kubernetes
-                            ? "Version (the image tag NAME:VERSION the Deployment runs):" : "Version to stamp (-X main.version; empty: none):", "", v -> {
-                                Optional<String> version = Optional.of(v.strip()).filter(x -> !x.isEmpty());
-                                if (kubernetes && version.isEmpty()) {
-                                    app.error(GoliveException.badInput("no version: the Deployment runs the image " + service.name()
-                                            + ":VERSION, so Kubernetes YAML needs one; nothing written"));
-                                    return;
-                                }
-                                app.worker().run("exporting the container", () -> Session.writeContainer(app.model().session().containerSpec(service,
-                                        new Session.ContainerOptions(java.nio.file.Path.of(mod), Optional.empty(), version,
-                                                dev.golive.export.ContainerSpec.Base.SCRATCH, Optional.empty(), Optional.empty(), Optional.empty())),
-                                        kubernetes, to), files -> app.status("wrote " + String.join(" and ", files)), app::error);
-                            });
-                    app.model().goModDir().ifPresentOrElse(withModule, () -> app.ask("Export container",
-                            "The service's Go module directory (its go.mod names the binary and the Go release):",
-                            ".", m -> {
-                                if (!m.isBlank()) withModule.accept(m.strip());
-                            }));
-                });
     }
 
     /** t: lists each directive tightening adds or changes; yes tightens the session, and the preview and plan derive again. */

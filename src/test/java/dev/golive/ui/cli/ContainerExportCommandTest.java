@@ -50,6 +50,9 @@ class ContainerExportCommandTest {
         String mod = module("1.22").toString();
         String[][] cases = {
                 {"--format", "kubernetes", "--service", "hello", "--go-mod", mod, "--version", "1", "--restart-sec", "5s"},
+                {"--format", "kubernetes", "--service", "hello", "--go-mod", mod, "--version", "1", "--cpu-weight", "200"},
+                {"--format", "dockerfile", "--service", "hello", "--go-mod", mod, "--cpu-quota", "150%"},
+                {"--format", "dockerfile", "--service", "hello", "--go-mod", mod, "--mem-limit-percent", "90"},
                 {"--format", "dockerfile", "--service", "hello", "--go-mod", mod, "--profile", "web-api"},
                 {"--format", "dockerfile", "--service", "hello", "--go-mod", mod, "--image", "x:1"},
                 {"--format", "kubernetes", "--service", "hello", "--go-mod", mod},
@@ -60,6 +63,11 @@ class ContainerExportCommandTest {
         };
         String[] expected = {
                 "golive: --restart-sec is a systemd unit setting; --format kubernetes does not use it",
+                "golive: --cpu-weight is a systemd unit setting; --format kubernetes does not use it",
+                "golive: --cpu-quota is a setting of where the container runs, not of its image (the Kubernetes export carries it); "
+                        + "--format dockerfile does not use it",
+                "golive: --mem-limit-percent is a setting of where the container runs, not of its image (the Kubernetes export carries it); "
+                        + "--format dockerfile does not use it",
                 "golive: --profile is for --format ansible or shell: a container is not tuned by a host profile",
                 "golive: --image is for --format kubernetes, not dockerfile",
                 "golive: --image REPOSITORY:TAG or --version V: the manifest must name the build it runs",
@@ -78,5 +86,17 @@ class ContainerExportCommandTest {
             assertThat(r.code()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(r.err().lines().toList()).containsExactly(expected[i]);
         }
+    }
+
+    @Test
+    void aUnitSettingFromTheSpecFileIsRefusedAtItsLine() throws Exception {
+        String mod = module("1.22").toString();
+        Path spec = tmp.resolve("api.yaml");
+        Files.writeString(spec, "name: hello\nexec: /hello\nuser: hello\n");
+        ExportCommandTest.Run r = golive("export", "--format", "kubernetes", "--spec", spec.toString(), "--go-mod", mod, "--version", "1",
+                "--root", host("debian12-vm"));
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().lines().toList()).hasSize(1).first().asString()
+                .startsWith("golive: " + spec + ":3").endsWith(" is a systemd unit setting; --format kubernetes does not use it");
     }
 }
