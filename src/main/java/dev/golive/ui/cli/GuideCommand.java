@@ -35,7 +35,7 @@ public final class GuideCommand implements Callable<Integer> {
     @Option(names = "--answers", paramLabel = "FILE.yaml",
             description = "Answer the questions from this file (keys: " + "fix, profile, service, service.name, service.exec, "
                     + "service.args, service.user, service.ports, service.memory-max, service.cpu-quota, service.nofile, "
-                    + "service.hardening, apply); a missing key takes the default.")
+                    + "service.hardening, apply, finish, finish.binary, finish.health-url, finish.confirm); a missing key takes the default.")
     String answers;
 
     @Option(names = "--read-only", description = "Preview only; never apply.")

@@ -1,17 +1,22 @@
 package dev.golive.ui.shell;
 
 import dev.golive.app.Session;
+import dev.golive.apply.ApplyResult;
 import dev.golive.check.CheckReport;
 import dev.golive.model.Finding;
+import dev.golive.model.FinishPlan;
 import dev.golive.model.FixChange;
 import dev.golive.model.GoliveException;
 import dev.golive.model.NofileLimit;
 import dev.golive.model.Plan;
+import dev.golive.model.ServiceHealth;
 import dev.golive.model.ServiceSpec;
 import dev.golive.model.Severity;
 import dev.golive.model.SystemdDirectives;
+import dev.golive.plan.FinishPlanner;
 import dev.golive.report.HostSummary;
 import dev.golive.unit.UnitWords;
+import dev.golive.verify.HealthJudge;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,7 +37,7 @@ public final class Guide {
     /** Every question id, in the order asked: the keys an answers file may use. */
     public static final List<String> QUESTION_IDS = List.of("fix", "profile", "service", "service.name",
             "service.exec", "service.args", "service.user", "service.ports", "service.memory-max", "service.cpu-quota",
-            "service.nofile", "service.hardening", "apply");
+            "service.nofile", "service.hardening", "apply", "finish", "finish.binary", "finish.health-url", "finish.confirm");
 
     /** How the flow ended. */
     public enum Outcome { APPLIED, NOTHING_TO_DO, DECLINED, READ_ONLY }
@@ -56,7 +61,9 @@ public final class Guide {
         if (plan.isEmpty()) {
             io.say("Nothing to change: the host is already as " + (Session.NO_PROFILE.equals(profile) ? "asked" : "profile " + profile + " asks") + ".");
             notes(plan);
-            return Outcome.NOTHING_TO_DO;
+            // the unit may be written already and its service still not finished (no user, not started)
+            if (plan.service().isEmpty() || backend.readOnlyReason().isPresent()) return Outcome.NOTHING_TO_DO;
+            return finish(plan, profile, service, fixes).orElse(Outcome.NOTHING_TO_DO);
         }
         io.say("Preview (nothing has been written yet):");
         io.page(backend.preview(plan)); // conflicts and manual steps are part of the preview
@@ -69,15 +76,79 @@ public final class Guide {
             io.say("Not applied. Nothing was changed on the host.");
             return Outcome.DECLINED;
         }
+        if (plan.service().isPresent()) {
+            Optional<Outcome> finished = finish(plan, profile, service, fixes);
+            if (finished.isPresent()) return finished.get();
+        }
         String id = backend.apply(plan);
-        var origin = backend.facts().origin();
-        String root = origin.live() ? "" : " --root " + origin.root(); // a target tree keeps its snapshots inside
-        io.say("Applied. Snapshot " + id + " holds everything needed to undo it, also after a reboot:");
-        io.say("  golive rollback " + id + root + "     (or: golive rollback --last" + root + ")");
+        applied(id);
         plan.actions().stream().filter(a -> a.kind() == dev.golive.model.PlanAction.Kind.RESTART_SERVICE)
                 .forEach(a -> io.say("Restart when convenient: systemctl restart " + a.unit().orElseThrow() + " (" + a.why() + ")"));
         verify();
         return Outcome.APPLIED;
+    }
+
+    private void applied(String id) {
+        var origin = backend.facts().origin();
+        String root = origin.live() ? "" : " --root " + origin.root(); // a target tree keeps its snapshots inside
+        io.say("Applied. Snapshot " + id + " holds everything needed to undo it, also after a reboot:");
+        io.say("  golive rollback " + id + root + "     (or: golive rollback --last" + root + ")");
+    }
+
+    /**
+     * Finishing the plan's service as {@code golive apply --finish} does, through the same app
+     * calls: its user and group, the binary (the one the admin names), the directories systemd
+     * will not create, enable and start (or restart), all in the plan's snapshot, then the health
+     * step. The steps are listed before a confirm of their own; empty when the admin does not
+     * want the finish (the plan alone is applied then).
+     */
+    private Optional<Outcome> finish(Plan shown, String profile, Optional<ServiceSpec> service, List<FixChange> fixes) {
+        String unit = shown.service().orElseThrow();
+        if (!Question.yes(io.ask(Question.yesNo("finish", "Also finish " + unit
+                + " (its user and group, the binary, directories, enable and start, then a health check)?", false)))) {
+            return Optional.empty();
+        }
+        String exec = service.flatMap(ServiceSpec::exec).orElse("the unit's ExecStart program");
+        String binary = io.ask(Question.path("finish.binary", "The binary to install as " + exec + " (a file on this machine; empty: none, the one there stays)",
+                "", a -> a.isBlank() ? Optional.empty() : backend.installing(a)));
+        Plan plan = shown;
+        if (!binary.isBlank()) {
+            // checked and derived (Go version, GOMAXPROCS) from the binary that will run, as apply --finish --binary plans
+            plan = backend.plan(profile, service, fixes);
+            if (!plan.files().equals(shown.files())) {
+                io.say("With " + binary + " as the service's binary the plan changes (nothing has been written yet):");
+                io.page(backend.preview(plan));
+            }
+        }
+        String url = io.ask(Question.text("finish.health-url", "A health URL that must answer 2xx/3xx once it runs (e.g. http://127.0.0.1:8080/healthz; none)",
+                service.flatMap(ServiceSpec::healthUrl).orElse("none"), a -> isNone(a) ? Optional.empty() : backend.healthUrlProblem(a.strip())));
+        FinishPlan fin = backend.finishPlan(plan, binary.isBlank() ? Optional.empty() : Optional.of(binary),
+                service.map(ServiceSpec::ports).orElse(List.of()), opt(url));
+        if (plan.isEmpty() && fin.isEmpty()) {
+            io.say(fin.unit() + " is finished already: nothing to do.");
+            return Optional.of(Outcome.NOTHING_TO_DO);
+        }
+        io.say("Finish " + fin.unit() + ":");
+        FinishPlanner.describe(fin).forEach(l -> io.say("  " + l));
+        String what = plan.isEmpty() ? "these " + fin.steps().size() + " steps" : "the plan and these " + fin.steps().size() + " steps";
+        if (!Question.yes(io.ask(Question.yesNo("finish.confirm", "Apply " + what + " now (one snapshot holds it all)?", false)))) {
+            io.say("Not applied. Nothing was changed on the host.");
+            return Optional.of(Outcome.DECLINED);
+        }
+        ApplyResult r = backend.applyAndFinish(plan, fin);
+        r.lines().forEach(l -> io.say("  " + l));
+        applied(r.snapshotId());
+        if (!backend.live()) {
+            io.say("health: skipped: " + backend.facts().origin().root() + " is a target tree, nothing runs in it");
+        } else {
+            ServiceHealth h = backend.health(fin);
+            io.say("health of " + h.unit() + ":");
+            HealthJudge.lines(h).forEach(l -> io.say("  " + l));
+            if (!h.ok()) io.say(h.unit() + " is not healthy; the apply stands: fix it and run golive health --service " + h.unit()
+                    + " --wait 20, or undo with golive rollback " + r.snapshotId());
+        }
+        verify();
+        return Optional.of(Outcome.APPLIED);
     }
 
     /** The guide ends with golive verify: what the apply reached and what still waits (a restart, a reexec, a boot). */

@@ -58,4 +58,25 @@ public interface GuideBackend {
      * the CLI and the TUI)? Throws GoliveException when it cannot be read here.
      */
     dev.golive.model.Verification verify();
+
+    /**
+     * The binary the finish installs ({@code apply --finish --binary}): later plans are checked
+     * and derived from it. A problem (no such file, not a regular file) as one line, or empty.
+     */
+    Optional<String> installing(String binary);
+
+    /** What is wrong with a health URL, as the spec's validator says it, or empty. */
+    Optional<String> healthUrlProblem(String url);
+
+    /** What finishing the plan's service takes (the same app call as {@code apply --finish}). */
+    dev.golive.model.FinishPlan finishPlan(Plan plan, Optional<String> binary, List<Integer> ports, Optional<String> healthUrl);
+
+    /** Applies the plan and finishes its service in one snapshot. Throws GoliveException on failure. */
+    dev.golive.apply.ApplyResult applyAndFinish(Plan plan, dev.golive.model.FinishPlan finish);
+
+    /** Whether the host is the live one (where a started service can be checked). */
+    boolean live();
+
+    /** The health step after a finish, on the live host: as {@code apply --finish} waits for it. */
+    dev.golive.model.ServiceHealth health(dev.golive.model.FinishPlan finish);
 }

@@ -81,4 +81,29 @@ public final class SessionGuideBackend implements GuideBackend {
     @Override public String apply(Plan plan) { return session.apply(plan, false).snapshotId(); }
 
     @Override public dev.golive.model.Verification verify() { return session.verify(Optional.empty(), Optional.empty()); }
+
+    @Override public Optional<String> installing(String binary) {
+        try {
+            session.installing(Optional.of(binary));
+            return Optional.empty();
+        } catch (GoliveException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    @Override public Optional<String> healthUrlProblem(String url) { return dev.golive.unit.SpecValidator.healthUrlProblem(url); }
+
+    @Override public dev.golive.model.FinishPlan finishPlan(Plan plan, Optional<String> binary, List<Integer> ports, Optional<String> healthUrl) {
+        return session.finishPlan(plan, binary, ports, healthUrl);
+    }
+
+    @Override public dev.golive.apply.ApplyResult applyAndFinish(Plan plan, dev.golive.model.FinishPlan finish) {
+        return session.applyAndFinish(plan, finish, line -> { });
+    }
+
+    @Override public boolean live() { return session.live(); }
+
+    @Override public dev.golive.model.ServiceHealth health(dev.golive.model.FinishPlan f) {
+        return session.health(f.unit(), f.ports(), f.healthUrl(), Session.HEALTH_WITHIN, Session.HEALTH_SETTLE);
+    }
 }

@@ -75,12 +75,15 @@ final class UnitForm {
         add("journal tag", "logs.syslogIdentifier", List.of());
         add("stdout", "logs.standardOutput", List.of());
         add("stderr", "logs.standardError", List.of());
+        // Group= and the health URL apply --finish checks (spec group:, healthUrl:)
+        add("group", SpecFromUnit.GROUP, List.of());
+        add("health URL", "healthUrl", List.of());
         newUnit("api");
     }
 
     /** The resource controls beyond the limits (docs/unit.md "Resource controls"); empty means not set. */
     private static final List<String> CONTROLS = List.of("CPUWeight", "MemoryLow", "MemoryMin", "IO read max", "IO write max",
-            "AllowedCPUs", "CPUAffinity", "journal tag", "stdout", "stderr");
+            "AllowedCPUs", "CPUAffinity", "journal tag", "stdout", "stderr", "group", "health URL");
     /** Several bandwidth lines (each "DEVICE BYTES") are typed in one field, separated by commas. */
     private static final String LINES = ",";
 
@@ -138,6 +141,8 @@ final class UnitForm {
         set("journal tag", log.syslogIdentifier().orElse(""));
         set("stdout", log.standardOutput().orElse(""));
         set("stderr", log.standardError().orElse(""));
+        set("group", spec.group().orElse(""));
+        set("health URL", spec.healthUrl().orElse(""));
         set("RestartSec", spec.restart().restartSec());
         set("hardening", spec.hardening().name().toLowerCase(Locale.ROOT));
         set("Go runtime", switch (spec.go().mode()) { case OFF -> "off"; case DERIVE -> "derive"; case DEFAULT -> "default"; });
@@ -207,7 +212,7 @@ final class UnitForm {
         var logging = new ServiceSpec.Logging(given(asked, "journal tag"), given(asked, "stdout"), given(asked, "stderr"),
                 Optional.empty(), Optional.empty());
         return new ServiceSpec(base.name(), Optional.empty(), execAsked ? opt("exec") : base.exec(), args,
-                given(asked, "user"), dynamic, Optional.empty(), dirs, env, ports, r, restart, hardening, go, logging, base.group(), base.healthUrl());
+                given(asked, "user"), dynamic, Optional.empty(), dirs, env, ports, r, restart, hardening, go, logging, given(asked, "group"), given(asked, "health URL"));
     }
 
     private Optional<String> given(java.util.function.Predicate<String> asked, String label) {
@@ -249,6 +254,7 @@ final class UnitForm {
             Map.entry("resources.ioWriteBandwidthMax", "IO write max"), Map.entry("resources.allowedCpus", "AllowedCPUs"),
             Map.entry("resources.cpuAffinity", "CPUAffinity"), Map.entry("logs.syslogIdentifier", "journal tag"),
             Map.entry("logs.standardOutput", "stdout"), Map.entry("logs.standardError", "stderr"),
+            Map.entry("healthUrl", "health URL"),
             Map.entry("restart.restartSec", "RestartSec"), Map.entry("dynamicUser", "dynamic user"), Map.entry("stateDirectories", "state dir"));
 
     /** The form's name for a spec field; a list item ({@code resources.ioReadBandwidthMax[1]}) by its list's field. */

@@ -262,6 +262,80 @@ class GuideTest {
         assertThat(backend.plannedService.orElseThrow().resources().cpuQuota()).contains("200%");
     }
 
+    /** New service api with fix 1 (so there is a file to write), every other service answer its default. */
+    private static final String NEW_API = "1\nbase\nyes\napi\n/srv/api/api\n\n\n8080\n\n\n\n\n";
+
+    @Test
+    void after_yes_to_apply_the_guide_offers_to_finish_the_service_lists_the_steps_and_applies_them_in_the_same_snapshot() throws IOException {
+        var backend = new RecordingBackend("ubuntu2004-hybrid");
+        // apply: yes; finish: yes; the binary; no health URL; confirm: yes
+        var outcome = typed(backend, NEW_API + "yes\nyes\n/home/me/api/api\n\nyes\n");
+        assertThat(outcome).isEqualTo(Guide.Outcome.APPLIED);
+        assertThat(backend.installing).contains("/home/me/api/api");
+        assertThat(backend.finished.steps()).extracting(dev.golive.model.FinishPlan.Step::kind).containsExactly(
+                dev.golive.model.FinishPlan.Kind.CREATE_USER, dev.golive.model.FinishPlan.Kind.INSTALL_BINARY, dev.golive.model.FinishPlan.Kind.START_UNIT);
+        assertThat(backend.finished.ports()).containsExactly(8080);
+        assertThat(backend.applied).containsExactly("20261123-000000-test");
+        String s = screen();
+        String after = s.substring(s.indexOf("Also finish api.service"));
+        assertThat(after).contains("Finish api.service:", "  install binary /home/me/api/api → /srv/api/api (0755 root:root)",
+                "then health: api.service active, port 8080 listening", "Apply the plan and these 3 steps now (one snapshot holds it all)?",
+                "  create user api: done", "golive rollback 20261123-000000-test", "health: skipped: ", "is a target tree, nothing runs in it");
+    }
+
+    @Test
+    void on_the_live_host_the_finish_ends_with_the_health_step_and_says_what_failed() throws IOException {
+        var backend = new RecordingBackend("ubuntu2004-hybrid");
+        backend.live = true;
+        typed(backend, NEW_API + "yes\nyes\n\nhttp://127.0.0.1:8080/healthz\nyes\n");
+        assertThat(backend.finished.healthUrl()).contains("http://127.0.0.1:8080/healthz");
+        assertThat(screen()).contains("health of api.service:", "  FAIL  port 8080: nothing listens", "    api[33]: bind: address already in use",
+                "api.service is not healthy; the apply stands: fix it and run golive health --service api.service --wait 20");
+    }
+
+    @Test
+    void declining_the_finish_confirm_applies_nothing() throws IOException {
+        var backend = new RecordingBackend("ubuntu2004-hybrid");
+        var outcome = typed(backend, NEW_API + "yes\nyes\n\n\n\n");
+        assertThat(outcome).isEqualTo(Guide.Outcome.DECLINED);
+        assertThat(backend.applied).isEmpty();
+        assertThat(screen()).contains("Not applied. Nothing was changed on the host.");
+    }
+
+    @Test
+    void no_to_the_finish_applies_the_plan_alone() throws IOException {
+        var backend = new RecordingBackend("ubuntu2004-hybrid");
+        assertThat(typed(backend, NEW_API + "yes\nno\n")).isEqualTo(Guide.Outcome.APPLIED);
+        assertThat(backend.applied).containsExactly("20261123-000000-test");
+        assertThat(backend.finished).isNull();
+    }
+
+    @Test
+    void a_binary_that_cannot_be_read_is_said_and_asked_again() throws IOException {
+        var backend = new RecordingBackend("ubuntu2004-hybrid");
+        typed(backend, NEW_API + "yes\nyes\napi\n/build/api\n\nno\n");
+        assertThat(screen()).contains("api: no such file");
+        assertThat(backend.installing).contains("/build/api");
+    }
+
+    @Test
+    void an_answers_file_finishes_the_service_and_a_bad_health_url_fails_at_its_line() {
+        var backend = new RecordingBackend("ubuntu2004-hybrid");
+        String base = "fix: 1\nprofile: base\nservice: yes\nservice.name: api\nservice.exec: /srv/api/api\napply: yes\nfinish: yes\n";
+        var answers = AnswersFile.parse("setup.yaml", base + "finish.binary: /build/api\nfinish.confirm: yes\n", Guide.QUESTION_IDS);
+        StringWriter out = new StringWriter();
+        assertThat(new Guide(backend, new AnswersPrompter(answers, new PrintWriter(out))).run()).isEqualTo(Guide.Outcome.APPLIED);
+        assertThat(out.toString()).contains("The binary to install as /srv/api/api (a file on this machine; empty: none, the one there stays): /build/api",
+                "  enable and start api.service: done");
+
+        var bad = AnswersFile.parse("setup.yaml", base + "finish.health-url: ftp://127.0.0.1/\nfinish.confirm: yes\n", Guide.QUESTION_IDS);
+        var again = new RecordingBackend("ubuntu2004-hybrid");
+        assertThatThrownBy(() -> new Guide(again, new AnswersPrompter(bad, new PrintWriter(new StringWriter()))).run())
+                .isInstanceOf(GoliveException.class)
+                .hasMessage("setup.yaml:8:20: finish.health-url: \"ftp://127.0.0.1/\": expected an http:// or https:// URL");
+        assertThat(again.applied).isEmpty();
+    }
+
     @Test
     void a_read_only_root_previews_but_never_applies() throws IOException {
         var backend = new RecordingBackend("ubuntu2004-hybrid");

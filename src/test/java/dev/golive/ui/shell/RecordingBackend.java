@@ -103,4 +103,43 @@ final class RecordingBackend implements GuideBackend {
                         "/etc/sysctl.d/60-golive.conf", "as planned", "as planned", dev.golive.model.Verification.Status.IN_EFFECT, "as golive wrote it")),
                 List.of(), Optional.empty());
     }
+
+    /** The binary the finish was told to install, and what it planned and applied. */
+    Optional<String> installing = Optional.empty();
+    dev.golive.model.FinishPlan finished;
+    boolean live;
+
+    @Override public Optional<String> installing(String binary) {
+        if (!binary.startsWith("/")) return Optional.of(binary + ": no such file");
+        installing = Optional.of(binary);
+        return Optional.empty();
+    }
+
+    @Override public Optional<String> healthUrlProblem(String url) { return dev.golive.unit.SpecValidator.healthUrlProblem(url); }
+
+    /** A new unit's finish: its user, the binary when one is given, enable and start. */
+    @Override public dev.golive.model.FinishPlan finishPlan(Plan plan, Optional<String> binary, List<Integer> ports, Optional<String> healthUrl) {
+        String unit = plan.service().orElseThrow();
+        List<dev.golive.model.FinishPlan.Step> steps = new ArrayList<>();
+        steps.add(new dev.golive.model.FinishPlan.Step(dev.golive.model.FinishPlan.Kind.CREATE_USER, "api", "api:x:999:999::/nonexistent:/usr/sbin/nologin",
+                "", "api", "User=api does not exist"));
+        binary.ifPresent(b -> steps.add(new dev.golive.model.FinishPlan.Step(dev.golive.model.FinishPlan.Kind.INSTALL_BINARY, "/srv/api/api", b, "", "",
+                "the unit's ExecStart program")));
+        steps.add(new dev.golive.model.FinishPlan.Step(dev.golive.model.FinishPlan.Kind.START_UNIT, unit, "", "", "", unit + " is new"));
+        return new dev.golive.model.FinishPlan(unit, steps, ports, healthUrl, List.of());
+    }
+
+    @Override public dev.golive.apply.ApplyResult applyAndFinish(Plan plan, dev.golive.model.FinishPlan finish) {
+        applied.add(plan.id());
+        finished = finish;
+        return new dev.golive.apply.ApplyResult(plan.id(), plan.files().size(), 0,
+                finish.steps().stream().map(s -> s.kind().text() + " " + s.target() + ": done").toList(), 1);
+    }
+
+    @Override public boolean live() { return live; }
+
+    @Override public dev.golive.model.ServiceHealth health(dev.golive.model.FinishPlan f) {
+        return new dev.golive.model.ServiceHealth(f.unit(), List.of(new dev.golive.model.ServiceHealth.Check("active", true, "active (running)"),
+                new dev.golive.model.ServiceHealth.Check("port 8080", false, "nothing listens")), List.of("api[33]: bind: address already in use"), "active");
+    }
 }

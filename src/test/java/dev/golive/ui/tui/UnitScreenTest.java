@@ -248,4 +248,23 @@ class UnitScreenTest {
             assertThat(tui.text().replaceAll("\\s+", " ")).contains("stdout: StandardOutput=file:/var/log/api.log writes a file that only copytruncate");
         }
     }
+
+    /** Group= and the health URL sit last (26 and 27 down); each is checked by the spec's own validator as it is typed. */
+    @Test
+    void theGroupIsWrittenToTheUnitAndTheHealthUrlIsCheckedLikeTheSpecs() {
+        try (TuiDriver tui = TuiDriver.onFixture("debian12-vm", 120, 40)) {
+            tui.press("6");
+            for (int i = 0; i < 26; i++) tui.press("j");
+            tui.press("enter").type("web").press("enter");
+            assertThat(tui.text()).contains("group         web", "Group=web");
+            tui.press("enter", "ctrl-u").type("-web").press("enter");
+            assertThat(tui.text().replaceAll("\\s+", " ")).contains("group: \"-web\" is not a valid group name").doesNotContain("Group=-web");
+            tui.press("enter", "ctrl-u").type("web").press("enter");
+            tui.press("j", "enter").type("ftp://127.0.0.1/").press("enter");
+            assertThat(tui.text().replaceAll("\\s+", " ")).contains("health URL: \"ftp://127.0.0.1/\": expected an http:// or https:// URL");
+            tui.press("enter", "ctrl-u").type("http://127.0.0.1:8080/healthz").press("enter");
+            assertThat(((UnitView) tui.app.current()).spec().healthUrl()).contains("http://127.0.0.1:8080/healthz");
+            assertThat(((UnitView) tui.app.current()).spec().group()).contains("web");
+        }
+    }
 }
