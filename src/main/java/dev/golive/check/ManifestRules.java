@@ -204,7 +204,7 @@ public final class ManifestRules {
         Optional<String> image = LocatedYaml.get(tree, path + ".image").map(String::valueOf);
         image.ifPresent(img -> {
             if (unpinned(img)) {
-                out.add(IMAGE_UNPINNED.finding(who + " runs image " + Printable.clip(img, 80) + (img.contains(":") ? "" : " (no tag: latest)"),
+                out.add(IMAGE_UNPINNED.finding(who + " runs image " + Printable.clip(img, 80) + (untagged(img) ? " (no tag: latest)" : ""),
                         src(file, d, path + ".image")));
             }
         });
@@ -318,7 +318,7 @@ public final class ManifestRules {
         for (Stage s : stages) {
             String img = image(s.from());
             if (!names.contains(img.toLowerCase(Locale.ROOT)) && !img.equals("scratch") && !img.contains("$") && unpinned(img)) {
-                out.add(IMAGE_UNPINNED.finding("FROM " + Printable.clip(img, 80) + (img.contains(":") ? "" : " (no tag: latest)"),
+                out.add(IMAGE_UNPINNED.finding("FROM " + Printable.clip(img, 80) + (untagged(img) ? " (no tag: latest)" : ""),
                         List.of(new Source.File(file, s.from().line()))));
             }
             s.name().ifPresent(n -> names.add(n.toLowerCase(Locale.ROOT)));
@@ -383,9 +383,12 @@ public final class ManifestRules {
     /** No tag (latest) or the tag latest, and no digest. */
     static boolean unpinned(String image) {
         if (image.contains("@")) return false;
-        int slash = image.lastIndexOf('/');
-        int colon = image.lastIndexOf(':');
-        return colon <= slash || image.substring(colon + 1).equals("latest");
+        return untagged(image) || image.substring(image.lastIndexOf(':') + 1).equals("latest");
+    }
+
+    /** No tag: no colon after the last slash (the colon of a registry's port, registry:5000/web, is not a tag). */
+    private static boolean untagged(String image) {
+        return image.lastIndexOf(':') <= image.lastIndexOf('/');
     }
 
     private static List<Source> src(String file, LocatedYaml.Doc d, String... paths) {
