@@ -47,8 +47,9 @@ final class UnitFileRules {
 
     static final Rule START_LIMIT_OLD = Rule.service("UNIT-START-LIMIT-OLD-SPELLING", INFO, Area.UNIT,
             "Start limit set with the old [Service] spelling",
-            "Since systemd 229 the start rate limit is StartLimitIntervalSec= and StartLimitBurst= in [Unit] "
-                    + "(NEWS v229; systemd.unit(5)); StartLimitInterval= and StartLimitBurst= in [Service] are the old "
+            "Since systemd 229 the start rate limit lives in [Unit] (NEWS v229 moved StartLimitInterval= and "
+                    + "StartLimitBurst= there), today spelled StartLimitIntervalSec= (systemd.unit(5); golive writes that "
+                    + "spelling from systemd 230, its directive table's row); StartLimitInterval= and StartLimitBurst= in [Service] are the old "
                     + "spelling, still read, easy to miss when the [Unit] setting is added elsewhere. A value of 0 turns "
                     + "the start limit off (systemd.unit(5): \"set to 0 to disable any kind of rate limiting\"): with "
                     + "Restart=always a service that crashes at start is restarted forever instead of being marked failed.",
@@ -112,9 +113,11 @@ final class UnitFileRules {
             "systemd ignores what it does not know: an unknown key is logged as \"Unknown key name …, ignoring\", an "
                     + "unknown value as \"Failed to parse …, ignoring\", and the service starts without the setting "
                     + "(systemd.unit(5), unit file loading). A hardening switch copied from newer documentation "
-                    + "(PrivateTmp=disconnected is systemd 257, ProtectClock= 245, ProcSubset= 247) then protects "
-                    + "nothing on this host, and a limit does not limit. The versions are systemd's NEWS entries, kept "
-                    + "in golive's directive table.",
+                    + "(PrivateTmp=disconnected is systemd " + SystemdDirectives.since("Service", "PrivateTmp", "disconnected")
+                    + ", ProtectClock= " + SystemdDirectives.since("Service", "ProtectClock", "yes")
+                    + ", ProcSubset= " + SystemdDirectives.since("Service", "ProcSubset", "pid") + ") then protects "
+                    + "nothing on this host, and a limit does not limit. The versions come from golive's directive "
+                    + "table, each row with the systemd NEWS section it was checked against.",
             "Use what this systemd knows (the finding names the version each setting needs), or upgrade systemd.",
             UnitRules.UNIT_MAN + "; systemd NEWS (the version named in each finding)",
             (r, h) -> {

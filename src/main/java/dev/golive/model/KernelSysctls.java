@@ -76,6 +76,14 @@ public final class KernelSysctls {
 
     private static Default from(int major, int minor, String value, String source) { return new Default(v(major, minor), List.of(value), source); }
 
+    /**
+     * The first release certain to have tcp_tw_reuse=2 (loopback only) and to default to it: commit
+     * 79e9fed46038 (net-tcp: extend tcp_tw_reuse sysctl to enable loopback only optimization) went
+     * into net-next on 2018-06-04, the day after Linux 4.17, so it is in 4.18 or 4.19; golive counts
+     * from 4.19 and treats 4.18 and older as either.
+     */
+    public static final KernelVersion TW_REUSE_LOOPBACK = KernelVersion.of(4, 19);
+
     private static final String IP_SYSCTL = "Documentation/networking/ip-sysctl.rst";
     private static final String NET = "Documentation/admin-guide/sysctl/net.rst";
     private static final String VM = "Documentation/admin-guide/sysctl/vm.rst";
@@ -92,7 +100,7 @@ public final class KernelSysctls {
                     new Default(BASELINE, List.of("0", "2"), TCP_SK_INIT + ": 0 before commit 79e9fed46038 (net-tcp: extend "
                             + "tcp_tw_reuse sysctl to enable loopback only optimization, June 2018, in Linux 4.18 or 4.19), 2 after it "
                             + "and on a distribution kernel that carries it"),
-                    from(4, 19, "2", TCP_SK_INIT + ": 2 (loopback only) in every release from Linux 4.19 (commit 79e9fed46038)")),
+                    new Default(TW_REUSE_LOOPBACK, List.of("2"), TCP_SK_INIT + ": 2 (loopback only) in every release from Linux 4.19 (commit 79e9fed46038)")),
             key("net.ipv4.tcp_timestamps", BASELINE, IP_SYSCTL, dflt("1", TCP_SK_INIT)),
             key("net.ipv4.tcp_fin_timeout", BASELINE, IP_SYSCTL, dflt("60", "TCP_FIN_TIMEOUT in include/net/tcp.h")),
             key("net.ipv4.ip_local_port_range", BASELINE, IP_SYSCTL + " (two numbers)",

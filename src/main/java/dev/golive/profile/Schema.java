@@ -1,5 +1,6 @@
 package dev.golive.profile;
 
+import dev.golive.model.KernelSysctls;
 import dev.golive.model.KernelVersion;
 
 import java.util.LinkedHashMap;
@@ -125,8 +126,8 @@ final class Schema {
                         wide ? "Linux ≥ 5.8" : kernel.map(k -> "Linux " + k + " (before 5.8)").orElse("an unknown kernel (assuming before 5.8)")));
             }
             case "net.ipv4.tcp_tw_reuse": {
-                // 2 (loopback only) exists since Linux 4.19
-                boolean two = kernel.map(k -> k.atLeast(4, 19)).orElse(false);
+                // 2 (loopback only): certain from KernelSysctls.TW_REUSE_LOOPBACK; refused below it rather than guessed
+                boolean two = kernel.map(k -> k.compareTo(KernelSysctls.TW_REUSE_LOOPBACK) >= 0).orElse(false);
                 return Optional.of(new Range(0, two ? 2 : 1,
                         two ? "Linux ≥ 4.19" : kernel.map(k -> "Linux " + k + " (before 4.19)").orElse("an unknown kernel (assuming before 4.19)")));
             }
