@@ -20,6 +20,19 @@ public record CheckReport(List<Finding> findings, int rulesTotal, List<Skipped> 
         skipped = List.copyOf(skipped);
     }
 
+    /**
+     * This report and {@code more} as one (the host's findings and those of the Dockerfiles and
+     * Kubernetes YAML named with it), still worst first; within a severity each keeps its order.
+     */
+    public CheckReport with(CheckReport more) {
+        List<Finding> all = new java.util.ArrayList<>(findings);
+        all.addAll(more.findings());
+        all.sort(java.util.Comparator.comparing(Finding::severity).reversed());
+        List<Skipped> sk = new java.util.ArrayList<>(skipped);
+        sk.addAll(more.skipped());
+        return new CheckReport(all, rulesTotal + more.rulesTotal(), sk, serviceName);
+    }
+
     public long count(Severity s) { return findings.stream().filter(f -> f.severity() == s).count(); }
 
     public Map<Severity, Long> counts() {

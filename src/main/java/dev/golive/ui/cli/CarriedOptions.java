@@ -26,7 +26,7 @@ final class CarriedOptions {
     private CarriedOptions() { }
 
     /** Options whose empty value would silently mean something else (an empty --root meant "/"). */
-    private static final Set<String> NEVER_EMPTY = Set.of("--root", "--service", "--theme", "--go-mod");
+    private static final Set<String> NEVER_EMPTY = Set.of("--root", "--service", "--theme", "--go-mod", "--manifest");
 
     /** Moves every option matched on a parent command to the command that runs; refuses what it cannot take. */
     static void carry(ParseResult parsed) {

@@ -110,8 +110,13 @@ public final class Cli {
             unfinishedNotice(a.root(), "", err);
             // --no-color means what NO_COLOR means; an explicit --theme still wins
             String theme = a.theme() == null && a.noColor() ? "monochrome" : a.theme();
-            return Tui.run(new Tui.Options(a.root(), a.readOnly(), theme, a.service(), a.goMod()));
+            return Tui.run(new Tui.Options(a.root(), a.readOnly(), theme, a.service(), a.goMod(), a.manifest()));
         } catch (TerminalUnsuitable e) {
+            if (a.manifest() != null) {
+                err.println("golive: " + e.getMessage() + "; checking --manifest on plain lines instead (golive check --manifest)");
+                err.flush();
+                return run(a.manifestCheckArgs());
+            }
             err.println("golive: " + e.getMessage() + "; starting the guided setup on plain lines instead (golive guide)");
             err.flush();
             return run(a.guideArgs());

@@ -11,9 +11,15 @@ import java.util.Optional;
  * budget from launch. Anything this does not recognise (help, version, a subcommand, a typo,
  * an option missing its value) goes to picocli, which prints usage and suggestions.
  */
-record FullScreenArgs(String root, String theme, String service, String goMod, boolean readOnly, boolean debug, boolean noColor) {
+record FullScreenArgs(String root, String theme, String service, String goMod, boolean readOnly, boolean debug, boolean noColor,
+                      String manifest) {
 
-    private static final java.util.Set<String> VALUED = java.util.Set.of("--root", "--theme", "--service", "--go-mod");
+    private static final java.util.Set<String> VALUED = java.util.Set.of("--root", "--theme", "--service", "--go-mod", "--manifest");
+
+    /** Without --manifest. */
+    FullScreenArgs(String root, String theme, String service, String goMod, boolean readOnly, boolean debug, boolean noColor) {
+        this(root, theme, service, goMod, readOnly, debug, noColor, null);
+    }
 
     /** The parsed options, or empty when the arguments need the whole command tree. */
     static Optional<FullScreenArgs> parse(String[] args) {
@@ -21,6 +27,7 @@ record FullScreenArgs(String root, String theme, String service, String goMod, b
         String theme = null;
         String service = null;
         String goMod = null;
+        String manifest = null;
         boolean readOnly = false;
         boolean debug = false;
         boolean noColor = false;
@@ -46,20 +53,34 @@ record FullScreenArgs(String root, String theme, String service, String goMod, b
                         case "--root" -> root = value;
                         case "--theme" -> theme = value;
                         case "--service" -> service = value;
+                        case "--manifest" -> manifest = value;
                         default -> goMod = value;
                     }
                 }
             }
         }
-        return Optional.of(new FullScreenArgs(root, theme, service, goMod, readOnly, debug, noColor));
+        return Optional.of(new FullScreenArgs(root, theme, service, goMod, readOnly, debug, noColor, manifest));
     }
 
-    /** Exit 2 for an empty --root, --theme, --service or --go-mod (an empty --root once meant the live host). */
+    /** Exit 2 for an empty --root, --theme, --service, --go-mod or --manifest (an empty --root once meant the live host). */
     void refuseEmpty() {
         CarriedOptions.refuseEmpty("--root", root);
         CarriedOptions.refuseEmpty("--theme", theme);
         CarriedOptions.refuseEmpty("--service", service);
         CarriedOptions.refuseEmpty("--go-mod", goMod);
+        CarriedOptions.refuseEmpty("--manifest", manifest);
+    }
+
+    /**
+     * The plain-lines fallback for --manifest: `golive check --manifest` gives the same container
+     * findings (the guide would leave them out); the host's are a `golive check` away.
+     */
+    String[] manifestCheckArgs() {
+        List<String> c = new ArrayList<>(List.of("check", "--manifest", manifest));
+        if (goMod != null) c.addAll(List.of("--go-mod", goMod));
+        if (debug) c.add("--debug");
+        if (noColor) c.add("--no-color");
+        return c.toArray(new String[0]);
     }
 
     /** The same options for `golive guide`, the line-mode fallback (which has no themes and asks for the service). */

@@ -58,13 +58,18 @@ public final class GoliveCommand implements java.util.concurrent.Callable<Intege
     @Option(names = "--go-mod", paramLabel = "DIR", description = "The service's Go module directory (its go.mod `go` line is checked).")
     String goMod;
 
+    @Option(names = "--manifest", paramLabel = "FILE|DIR",
+            description = "Also check these Dockerfiles and Kubernetes YAML (as `golive check --manifest`): their findings "
+                    + "appear in the Findings screen under the area container.")
+    String manifest;
+
     /**
      * No subcommand: the full-screen UI. Cli.run opens it without picocli for plain option lists
      * (FullScreenArgs); this is the way in for lists only picocli reads (an option value that
      * starts with a dash, say).
      */
     @Override public Integer call() {
-        return Cli.fullScreen(new FullScreenArgs(common.root, theme, service, goMod, readOnly, common.debug, common.noColor));
+        return Cli.fullScreen(new FullScreenArgs(common.root, theme, service, goMod, readOnly, common.debug, common.noColor, manifest));
     }
 
     /**

@@ -132,7 +132,8 @@ final class FindingsView extends View {
             if (sel) cc.fillRow(r, Role.SELECTED);
             cc.text(0, r, app.model().isPicked(f) ? "+" : app.model().fixable(f) ? "·" : " ", sel ? base : Role.CHANGED);
             cc.text(2, r, OverviewView.mark(f.severity()), sel ? base : OverviewView.role(f.severity()));
-            cc.text(8, r, f.ruleId(), base);
+            // the container rules' IDs run past the column (K8S-MEMORY-LIMIT-WITHOUT-GOMEMLIMIT): cut, so the title stays apart
+            cc.text(8, r, cut(f.ruleId(), idWidth - 1), base);
             cc.text(8 + idWidth, r, cut(title(f), cc.width() - 8 - idWidth), base);
         }, "No findings" + (list.total() > 0 ? " match: esc shows all " + list.total() + " again" : ": nothing to fix on this host"));
         Optional<Finding> sel = list.selected();
@@ -170,6 +171,13 @@ final class FindingsView extends View {
             }
             if (fix.changes().isEmpty()) lines.add(new String[] {"DIM", "  (advice: golive does not change this itself)"});
         });
+        // a finding without a proposed fix (a container manifest's, say) still has its rule's fix, as check and explain print it
+        if (f.fix().isEmpty()) {
+            rule.ifPresent(r -> {
+                section(lines, "Fix", r.fixText(), w);
+                lines.add(new String[] {"DIM", "  (advice: golive does not change this itself)"});
+            });
+        }
         rule.ifPresent(r -> section(lines, "Why", r.why(), w));
         rule.ifPresent(r -> section(lines, "Read", r.reference(), w));
         detailTop = Math.max(0, Math.min(detailTop, lines.size() - c.height() + 1));

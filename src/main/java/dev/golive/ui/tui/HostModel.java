@@ -49,6 +49,8 @@ final class HostModel {
     private final Map<String, Finding> picked = new LinkedHashMap<>();
     private String serviceUnit;
     private String goModDir;
+    /** The findings of the Dockerfiles and Kubernetes YAML named with --manifest, or null. */
+    private CheckReport manifests;
     /** Changes of fixes picked and applied in this session: the host has them now, so a re-plan keeps them instead of undoing them. */
     private final List<FixChange> applied = new ArrayList<>();
     /** What this session changed on the host, one line per apply, rollback, recover or restart, oldest first. */
@@ -72,6 +74,12 @@ final class HostModel {
         return this;
     }
 
+    /** --manifest: these container findings join the host's (read once, before the screen opened). */
+    HostModel manifests(CheckReport report) {
+        manifests = report;
+        return this;
+    }
+
     Optional<String> serviceUnit() { return Optional.ofNullable(serviceUnit); }
 
     /** The service's Go module directory (--go-mod), if the session was started with one. */
@@ -82,7 +90,8 @@ final class HostModel {
     /** Slow: runs on a worker. */
     Loaded inspectAndCheck() {
         HostFacts f = serviceUnit == null ? session.inspect() : session.inspectService(serviceUnit, goModDir);
-        return new Loaded(f, Checker.run(f), session.profiles().list(), session.recommend(),
+        CheckReport host = Checker.run(f);
+        return new Loaded(f, manifests == null ? host : host.with(manifests), session.profiles().list(), session.recommend(),
                 readOnlyReason() == null ? Session.unfinishedApplies(rootArg) : List.of(), verification());
     }
 

@@ -8,6 +8,7 @@ import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.Terminal;
 import dev.golive.app.Session;
+import dev.golive.check.CheckReport;
 import dev.golive.host.UserFiles;
 import dev.golive.model.GoliveException;
 import org.slf4j.Logger;
@@ -15,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,7 +40,8 @@ public final class Tui {
      * {@code root}: null for the live host; {@code theme}: null to choose (NO_COLOR, config
      * file); {@code service}: null for the host alone, else the service the screens are about.
      */
-    public record Options(String root, boolean readOnly, String theme, String service, String goMod) { }
+    /** {@code manifest}: a Dockerfile, Kubernetes YAML or a directory of them whose findings join the host's (or null). */
+    public record Options(String root, boolean readOnly, String theme, String service, String goMod, String manifest) { }
 
     /** A key (with the time the input thread read it) or a task from a worker. */
     private record Event(KeyStroke key, Runnable task, long at) {
@@ -54,6 +57,10 @@ public final class Tui {
         Theme theme = ThemeChoice.choose(o.theme(), System.getenv(), UserFiles::read);
         stats.phase("theme");
         if (o.service() != null) Session.serviceUnit(o.service()); // a bad name is bad input, before the screen opens
+        // files that do not parse are bad input too (file:line:col, exit 2): read them before the screen opens
+        CheckReport manifests = o.manifest() == null ? null : Session.checkManifests(o.manifest(),
+                Optional.ofNullable(o.goMod()).map(java.nio.file.Path::of).map(dev.golive.unit.SpecInputs::goModGo));
+        stats.phase("manifests");
         String term = System.getenv("TERM");
         if (System.console() == null) {
             throw new TerminalUnsuitable("the full-screen UI needs a terminal (stdin or stdout is not a tty)");
@@ -62,13 +69,13 @@ public final class Tui {
             throw new TerminalUnsuitable("TERM=" + (term == null ? "" : term) + " cannot run the full-screen UI");
         }
         try (Session session = Session.open(o.root())) {
-            return runOn(session, o, theme, stats);
+            return runOn(session, o, theme, stats, manifests);
         } catch (IOException e) {
             throw GoliveException.environment("terminal: " + e.getMessage());
         }
     }
 
-    private static int runOn(Session session, Options o, Theme theme, TuiStats stats) throws IOException {
+    private static int runOn(Session session, Options o, Theme theme, TuiStats stats, CheckReport manifests) throws IOException {
         stats.phase("session open");
         // a frame leaves in one write (FrameOutput), not one per character
         FrameOutput frames = new FrameOutput(System.out);
@@ -90,7 +97,7 @@ public final class Tui {
         });
         TerminalScreen screen = new DeltaScreen(terminal);
         String logFile = System.getProperty("golive.logdir", System.getProperty("java.io.tmpdir")) + "/golive.log";
-        TuiApp app = new TuiApp(new HostModel(session, o.root(), o.readOnly()).forService(o.service(), o.goMod()), theme, pool, r -> events.add(new Event(null, r)), logFile);
+        TuiApp app = new TuiApp(new HostModel(session, o.root(), o.readOnly()).forService(o.service(), o.goMod()).manifests(manifests), theme, pool, r -> events.add(new Event(null, r)), logFile);
         QuietStreams quiet = new QuietStreams();
         try {
             screen.startScreen();

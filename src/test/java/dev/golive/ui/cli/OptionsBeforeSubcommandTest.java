@@ -250,7 +250,7 @@ class OptionsBeforeSubcommandTest {
 
     @Test
     void theFullScreenUiRefusesAnEmptyValueBeforeOpeningAnything() {
-        for (String opt : List.of("--root", "--theme", "--service", "--go-mod")) {
+        for (String opt : List.of("--root", "--theme", "--service", "--go-mod", "--manifest")) {
             FullScreenArgs a = FullScreenArgs.parse(new String[] {opt, ""}).orElseThrow();
             org.assertj.core.api.Assertions.assertThatThrownBy(a::refuseEmpty)
                     .isInstanceOf(dev.golive.model.GoliveException.class).hasMessageStartingWith(opt + " is empty");

@@ -39,6 +39,11 @@ final class TuiDriver implements AutoCloseable {
     private final java.util.ArrayDeque<Runnable> held = new java.util.ArrayDeque<>();
 
     private TuiDriver(String root, boolean readOnly, int cols, int rows, Theme theme, String service, java.util.concurrent.Executor executor) {
+        this(root, readOnly, cols, rows, theme, service, executor, null);
+    }
+
+    private TuiDriver(String root, boolean readOnly, int cols, int rows, Theme theme, String service, java.util.concurrent.Executor executor,
+                      dev.golive.check.CheckReport manifests) {
         try {
             this.theme = theme;
             // the profiles shipped in the jar only: the test machine's /etc/golive/profiles must not change a screen
@@ -46,7 +51,7 @@ final class TuiDriver implements AutoCloseable {
             terminal = new DefaultVirtualTerminal(new TerminalSize(cols, rows));
             screen = new DeltaScreen(terminal); // what golive runs on (DeltaScreenTest holds it to Lanterna's own)
             screen.startScreen();
-            app = new TuiApp(new HostModel(session, root, readOnly).forService(service, null).planIds(() -> "20260101-000000-test"), theme,
+            app = new TuiApp(new HostModel(session, root, readOnly).forService(service, null).manifests(manifests).planIds(() -> "20260101-000000-test"), theme,
                     executor == null ? held::add : executor, Runnable::run, LOG_FILE);
             app.start();
             render();
@@ -58,6 +63,15 @@ final class TuiDriver implements AutoCloseable {
     /** golive --root src/test/resources/hosts/NAME, in a terminal of cols x rows. */
     static TuiDriver onFixture(String name, int cols, int rows) {
         return new TuiDriver("src/test/resources/hosts/" + name, false, cols, rows, ThemeLoader.shipped("default"));
+    }
+
+    /**
+     * golive --root src/test/resources/hosts/NAME --manifest MANIFEST: the container findings are
+     * read as Tui.run reads them before the screen opens, through the same app-layer call.
+     */
+    static TuiDriver onFixtureWithManifests(String name, String manifest, int cols, int rows) {
+        return new TuiDriver("src/test/resources/hosts/" + name, false, cols, rows, ThemeLoader.shipped("default"), null, Runnable::run,
+                Session.checkManifests(manifest, java.util.Optional.empty()));
     }
 
     /** golive --root src/test/resources/hosts/NAME --service SERVICE, in a terminal of cols x rows. */
