@@ -86,4 +86,20 @@ public final class AdminNamedFiles {
         if (out.isEmpty()) throw GoliveException.badInput(fileOrDir + ": no " + what + " in this directory");
         return out;
     }
+
+    /** Creates directory {@code dir} for an export, which must not exist or be empty (nothing in it is overwritten). */
+    public static void newDirectory(String dir) {
+        Path p = Path.of(dir);
+        try {
+            if (Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                if (!Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) throw GoliveException.badInput(dir + ": exists and is not a directory");
+                try (var s = Files.list(p)) {
+                    if (s.findAny().isPresent()) throw GoliveException.badInput(dir + ": not empty; choose a new directory");
+                }
+            }
+            Files.createDirectories(p);
+        } catch (IOException e) {
+            throw GoliveException.environment(dir + ": cannot create: " + e.getMessage());
+        }
+    }
 }

@@ -16,7 +16,10 @@ public final class CaptureCommandRunner implements CommandRunner {
     /** What an unrecorded command is: "not in capture", or for a target tree why nothing runs. */
     private final String absent;
 
-    public CaptureCommandRunner(CaptureManifest manifest, AccessLog log) { this(manifest, log, "not in capture"); }
+    /** Why a command has no answer in a capture: it was not recorded there. */
+    public static final String NOT_IN_CAPTURE = "not in capture";
+
+    public CaptureCommandRunner(CaptureManifest manifest, AccessLog log) { this(manifest, log, NOT_IN_CAPTURE); }
 
     /** For a target tree: nothing recorded, and every command answered with {@code absent}. */
     public CaptureCommandRunner(CaptureManifest manifest, AccessLog log, String absent) {

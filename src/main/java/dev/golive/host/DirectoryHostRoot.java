@@ -218,6 +218,9 @@ public final class DirectoryHostRoot implements HostRoot {
             log.read(path, here);
             return Fact.of(here, Source.File.of(path));
         }
+        // logged as a read that found nothing, like every other unanswered read of a capture:
+        // the Ansible capture's next round asks for exactly these
+        log.read(path, false);
         return Fact.unknown(path + ": not in capture");
     }
 

@@ -33,7 +33,19 @@ import java.util.function.Function;
                 "Exit codes: 0 written, 2 bad input (unknown profile, bad --format), 3 environment."})
 public final class ExportCommand implements Callable<Integer> {
 
-    enum Format { ansible, shell, dockerfile, kubernetes }
+    enum Format {
+        ansible, shell, dockerfile, kubernetes, ansible_capture;
+
+        @Override public String toString() { return name().replace('_', '-'); }
+    }
+
+    /** "ansible-capture" on the command line; picocli's own enum conversion knows only Java names. */
+    static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Format> {
+        @Override public Format convert(String value) {
+            for (Format f : Format.values()) if (f.toString().equals(value)) return f;
+            throw new picocli.CommandLine.TypeConversionException("expected one of " + java.util.Arrays.toString(Format.values()) + " but was '" + value + "'");
+        }
+    }
 
     enum Base { scratch, distroless }
 
@@ -45,8 +57,9 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
     boolean help;
 
-    @Option(names = "--format", paramLabel = "ansible|shell|dockerfile|kubernetes", required = true,
-            description = "ansible: a playbook; shell: a POSIX sh script; dockerfile: a Dockerfile for the service; kubernetes: its Deployment and Service.")
+    @Option(names = "--format", paramLabel = "ansible|shell|dockerfile|kubernetes|ansible-capture", required = true, converter = FormatConverter.class,
+            description = "ansible: a playbook; shell: a POSIX sh script; dockerfile: a Dockerfile for the service; kubernetes: its Deployment and Service; "
+                    + "ansible-capture: a playbook that captures every host of an inventory (-o DIR).")
     Format format;
 
     @Option(names = "--profile", paramLabel = "NAME", description = "The profile (see `golive profiles`, `golive recommend`); ansible and shell only.")
@@ -86,6 +99,7 @@ public final class ExportCommand implements Callable<Integer> {
     ExportCommand(Function<String, Session> sessions) { this.sessions = sessions; }
 
     @Override public Integer call() {
+        if (format == Format.ansible_capture) return capture();
         if (format == Format.dockerfile || format == Format.kubernetes) return container();
         refuse("--target", target);
         refuse("--version", version);
@@ -161,5 +175,34 @@ public final class ExportCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * --format ansible-capture: the capture playbook, its round and its recipe into -o DIR. Only
+     * --service (a service unit) goes with it; every other option is refused, never dropped.
+     */
+    private int capture() {
+        if (output == null) throw GoliveException.badInput("--format ansible-capture needs -o DIR (a playbook, its round and the recipe: three files)");
+        if (common.root != null) throw GoliveException.badInput("--root: the capture playbook reads the inventory's hosts; it has no root");
+        if (kernel.kernel != null) throw GoliveException.badInput("--kernel: the capture playbook reads each host's own kernel");
+        for (Object[] o : new Object[][] {{"--profile", profile}, {"--id", id}, {"--target", target}, {"--version", version}, {"--base", base},
+                {"--image", image}, {"--health-path", healthPath}, {"--stop-timeout", stopTimeout}}) {
+            if (o[1] != null) throw GoliveException.badInput(o[0] + " is not for --format ansible-capture (it takes --service and -o)");
+        }
+        if (service.givenBeyondName()) throw GoliveException.badInput("--format ansible-capture takes --service NAME only: it reads the service as each host has it");
+        String unit = service.service == null ? null : checkCaptureService(service.service);
+        List<String> written = dev.golive.app.FleetCapture.writePlaybook(output, Optional.ofNullable(unit));
+        PrintWriter out = spec.commandLine().getOut();
+        written.forEach(f -> out.println("wrote " + f));
+        out.println("run: ansible-playbook -i INVENTORY " + written.get(0) + "   (captures go to " + output + "/captures/HOST)");
+        out.flush();
+        return 0;
+    }
+
+    /** A capture's --service: a service unit ("app" or "app.service"), its name as the capture reads it. */
+    static String checkCaptureService(String name) {
+        String unit = Session.serviceUnit(name);
+        if (!unit.endsWith(".service")) throw GoliveException.badInput("--service " + name + ": name a service (NAME or NAME.service), not a " + unit.substring(unit.lastIndexOf('.') + 1) + " unit");
+        return unit;
     }
 }

@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
                 GuideCommand.class,
                 CdsTrainingCommand.class,
                 ExportCommand.class,
+                AssembleCommand.class,
 
                 CommandLine.HelpCommand.class,
         },

@@ -175,7 +175,12 @@ public final class ServiceOptions {
 
     /** Whether any of these options was given: plan, apply and export plan a service only then. */
     boolean given() {
-        return service != null || specFile != null || description != null || exec != null || args != null || user != null || group != null
+        return service != null || givenBeyondName();
+    }
+
+    /** Whether any option but --service was given (a capture reads the service; it takes its name only). */
+    boolean givenBeyondName() {
+        return specFile != null || description != null || exec != null || args != null || user != null || group != null
                 || dynamicUser != null || workingDirectory != null || stateDirectories != null || env != null || ports != null
                 || cpuQuota != null || memoryMax != null || memoryHigh != null || tasksMax != null || nofile != null || ioWeight != null
                 || cpuWeight != null || memoryLow != null || memoryMin != null || ioReadBandwidthMax != null || ioWriteBandwidthMax != null

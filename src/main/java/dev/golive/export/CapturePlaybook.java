@@ -1,0 +1,158 @@
+package dev.golive.export;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The Ansible side of a fleet capture: a playbook that gathers, with stock modules only
+ * (stat, find, slurp, command; nothing installed on the hosts beyond the Python Ansible
+ * already needs), what golive on the controller asks for, round by round, and a summary
+ * play that lists every host whose capture is not complete.
+ *
+ * <p>The playbook holds no list of paths: round 1 is the recipe written beside it, and golive
+ * ({@code golive assemble}, on the controller, delegate_to: localhost) merges each round into
+ * the host's capture and answers with the next round's wants, worked out by inspecting the
+ * capture so far. A host needs as many rounds as its longest chain of dependent reads (unit,
+ * drop-ins, binary, cgroup); {@link #ROUNDS} rounds are written, and a host still wanting
+ * more after them keeps what it lacks in its manifest's {@code missing}.
+ */
+public final class CapturePlaybook {
+
+    private CapturePlaybook() { }
+
+    /** The playbook's file name; the round it includes and the recipe sit beside it. */
+    public static final String PLAYBOOK = "golive-capture.yml";
+    public static final String ROUND = "golive-capture-round.yml";
+    public static final String RECIPE = "recipe.json";
+
+    /** Rounds written into the playbook: the deepest chain of dependent reads golive has needs far fewer. */
+    public static final int ROUNDS = 8;
+
+    /** The files of the export: name and content, the playbook first. */
+    public record File(String name, String content) { }
+
+    public static List<File> render(Optional<String> serviceUnit, String recipeJson) {
+        return List.of(new File(PLAYBOOK, playbook(serviceUnit)), new File(ROUND, round()), new File(RECIPE, recipeJson));
+    }
+
+    private static String playbook(Optional<String> serviceUnit) {
+        StringBuilder b = new StringBuilder("---\n");
+        for (String l : List.of(
+                "golive capture of every host in the inventory" + serviceUnit.map(u -> ", with the service " + u).orElse("") + ".",
+                "Written by `golive export --format ansible-capture`. Stock modules only on the hosts; golive runs",
+                "on the controller (delegate_to: localhost) to assemble each host's capture and to say what the next",
+                "round must read, until inspecting the capture asks for nothing new.",
+                "",
+                "Run:     ansible-playbook -i INVENTORY " + PLAYBOOK + "        (become is on: root reads /proc and unit files)",
+                "Output:  -e golive_out=DIR (default: captures/ beside this file), one capture per inventory hostname",
+                "golive:  -e '{\"golive_command\": [\"/opt/golive/bin/golive\"]}' when golive is not on the controller's PATH",
+                "Review:  golive inspect --root DIR/HOST, golive check --root DIR/HOST" + serviceUnit.map(u -> " --service " + u).orElse(""))) {
+            b.append(l.isEmpty() ? "#\n" : "# " + l + "\n");
+        }
+        String vars = vars(serviceUnit);
+        b.append("- name: \"golive capture: gather with stock modules, assemble on the controller\"\n");
+        b.append("  hosts: all\n  gather_facts: false\n  become: true\n");
+        b.append(vars);
+        b.append("  tasks:\n");
+        b.append("    - name: \"golive: start this host's capture on the controller (round 1 is ").append(RECIPE).append(")\"\n");
+        b.append("      ansible.builtin.command:\n");
+        b.append("        argv: \"{{ golive_command + ['assemble', '--into', golive_out ~ '/' ~ inventory_hostname, '--recipe', playbook_dir ~ '/")
+                .append(RECIPE).append("'] + golive_service_args }}\"\n");
+        b.append(CONTROLLER);
+        for (int i = 1; i <= ROUNDS; i++) {
+            b.append("    - name: \"golive: round ").append(i).append("\"\n");
+            b.append("      ansible.builtin.include_tasks: ").append(ROUND).append('\n');
+            b.append("      when: not (golive_next.stdout | from_json).complete\n");
+        }
+        b.append("    - name: \"golive: this host answered every round it was asked\"\n");
+        b.append("      ansible.builtin.set_fact:\n        golive_done: true\n");
+        b.append("\n- name: \"golive capture: summary (every host whose capture is not complete is listed)\"\n");
+        b.append("  hosts: localhost\n  gather_facts: false\n  become: false\n");
+        b.append(vars);
+        b.append("    golive_started: \"{{ groups['all'] | select('in', hostvars) | map('extract', hostvars) | selectattr('golive_next', 'defined') | map(attribute='inventory_hostname') | list }}\"\n");
+        b.append("    golive_finished: \"{{ groups['all'] | select('in', hostvars) | map('extract', hostvars) | selectattr('golive_done', 'defined') | map(attribute='inventory_hostname') | list }}\"\n");
+        b.append("  tasks:\n");
+        b.append("    - name: \"golive: the captures\"\n");
+        b.append("      ansible.builtin.command:\n");
+        b.append("        argv: \"{{ golive_command + ['assemble', '--summary', golive_out] + (golive_started | difference(golive_finished) | map('regex_replace', '^', '--stopped=') | list) }}\"\n");
+        b.append("      register: golive_summary\n      changed_when: false\n      failed_when: false\n");
+        b.append("    - name: \"golive: summary\"\n      ansible.builtin.debug:\n        msg: \"{{ golive_summary.stdout_lines + golive_summary.stderr_lines }}\"\n");
+        b.append("    - name: \"golive: not every capture is complete\"\n      ansible.builtin.fail:\n");
+        b.append("        msg: \"see the summary above; each partial capture's golive-capture.json lists what is missing\"\n");
+        b.append("      when: golive_summary.rc != 0\n");
+        return b.toString();
+    }
+
+    private static String vars(Optional<String> serviceUnit) {
+        return "  vars:\n"
+                + "    golive_out: \"{{ playbook_dir }}/captures\"\n"
+                + "    golive_command: [\"golive\"]\n"
+                + "    golive_service_args: " + serviceUnit.map(u -> "[\"--service\", " + Quoting.yaml(u) + "]").orElse("[]") + "\n";
+    }
+
+    /** A task that runs golive on the controller: never over the host's connection, never with become. */
+    private static final String CONTROLLER = "      delegate_to: localhost\n      become: false\n      register: golive_next\n      changed_when: false\n";
+
+    private static String round() {
+        return """
+                ---
+                # One round of golive's capture, included by %s: gathers on the host what golive on the
+                # controller asked for (golive_next), hands the results back unchanged and asks for the next round.
+                - name: "golive: what this round reads"
+                  ansible.builtin.set_fact:
+                    golive_wants: "{{ (golive_next.stdout | from_json).next }}"
+                - name: "golive: stat the files and directories (a link is not followed)"
+                  ansible.builtin.stat:
+                    path: "{{ item }}"
+                    follow: false
+                    get_checksum: false
+                    get_mime: false
+                    get_attributes: false
+                  loop: "{{ golive_wants.files + golive_wants.dirs }}"
+                  register: golive_stat
+                - name: "golive: list the directories"
+                  ansible.builtin.find:
+                    paths: "{{ item }}"
+                    file_type: any
+                    hidden: true
+                  loop: "{{ golive_wants.dirs }}"
+                  register: golive_find
+                  failed_when: false
+                - name: "golive: where the links in those directories point"
+                  ansible.builtin.stat:
+                    path: "{{ item }}"
+                    follow: false
+                    get_checksum: false
+                    get_mime: false
+                    get_attributes: false
+                  loop: "{{ golive_find.results | map(attribute='files', default=[]) | flatten | selectattr('islnk') | map(attribute='path') | list }}"
+                  register: golive_links
+                - name: "golive: read the files (those listed up to 1 MiB, as golive capture copies them)"
+                  ansible.builtin.slurp:
+                    src: "{{ item }}"
+                  loop: "{{ (golive_wants.files + (golive_find.results | map(attribute='files', default=[]) | flatten | rejectattr('isdir') | selectattr('size', 'le', %d) | map(attribute='path') | list)) | unique }}"
+                  register: golive_slurp
+                  failed_when: false
+                - name: "golive: run the commands (argv, no shell, LC_ALL=C)"
+                  ansible.builtin.command:
+                    argv: "{{ item }}"
+                    strip_empty_ends: false
+                  environment:
+                    LC_ALL: C
+                  loop: "{{ golive_wants.commands }}"
+                  register: golive_commands
+                  changed_when: false
+                  failed_when: false
+                - name: "golive: hand the round to the controller"
+                  ansible.builtin.copy:
+                    content: "{{ {'asked': golive_wants, 'stat': golive_stat.results | default([]), 'find': golive_find.results | default([]), 'links': golive_links.results | default([]), 'slurp': golive_slurp.results | default([]), 'commands': golive_commands.results | default([])} | to_json }}"
+                    dest: "{{ golive_out }}/{{ inventory_hostname }}.round.json"
+                    mode: "0600"
+                  delegate_to: localhost
+                  become: false
+                - name: "golive: merge the round into the capture and work out the next"
+                  ansible.builtin.command:
+                    argv: "{{ golive_command + ['assemble', '--into', golive_out ~ '/' ~ inventory_hostname, '--round', golive_out ~ '/' ~ inventory_hostname ~ '.round.json'] + golive_service_args }}"
+                """.formatted(PLAYBOOK, 1024 * 1024) + CONTROLLER.replace("      ", "  ");
+    }
+}
