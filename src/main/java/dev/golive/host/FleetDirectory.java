@@ -44,6 +44,23 @@ public final class FleetDirectory {
         return out;
     }
 
+    /**
+     * Whether {@code dir} (not itself a capture) holds captures at its top: a fleet, not a tree
+     * of one host. A root filesystem has no capture among its top-level entries.
+     */
+    public static boolean holdsCaptures(Path dir) {
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+            for (Path p : s) {
+                String f = p.getFileName().toString();
+                if (Files.isRegularFile(p) && (f.endsWith(".tar.gz") || f.endsWith(".tgz"))) return true;
+                if (Files.isDirectory(p) && Files.exists(p.resolve(CaptureManifest.FILE_NAME), LinkOption.NOFOLLOW_LINKS)) return true;
+            }
+        } catch (IOException | SecurityException e) {
+            return false; // unreadable: opening it as a tree says what is wrong
+        }
+        return false;
+    }
+
     private static Entry entry(Path p) {
         String file = p.getFileName().toString();
         boolean archive = file.endsWith(".tar.gz") || file.endsWith(".tgz");

@@ -46,7 +46,7 @@ public final class DiffCommand implements Callable<Integer> {
     @Option(names = "--exit-code", description = "Exit 1 when the hosts differ, 0 when they match (for CI).")
     boolean exitCode;
 
-    @Option(names = "--service", paramLabel = "NAME", description = "Of many hosts: also compare this service (its unit settings, binary, environment).")
+    @Option(names = "--service", paramLabel = "NAME", description = "Also compare this service (its unit settings, binary, environment); the hosts are then laid out as for many, also two.")
     String service;
 
     @Override public Integer call() {

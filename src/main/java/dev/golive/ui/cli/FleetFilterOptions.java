@@ -13,7 +13,7 @@ public final class FleetFilterOptions {
             description = "Also compare the volatile facts (hostname, free memory, file-nr, the capturing session's cgroup, the service's PID and task counts), left out by default.")
     boolean includeVolatile;
 
-    @Option(names = "--ignore", paramLabel = "PATH", arity = "1..*",
+    @Option(names = "--ignore", paramLabel = "PATH",
             description = "Leave out this fact path and everything below it (`*` matches any text), e.g. go.env[*] or sysctls.byKey[vm.swappiness]. Repeatable.")
     List<String> ignore = new ArrayList<>();
 

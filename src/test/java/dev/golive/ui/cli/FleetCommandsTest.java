@@ -95,11 +95,22 @@ class FleetCommandsTest {
         assertThat(n.at("/differing/0/path").asText()).isEqualTo("os.kernelRelease");
         assertThat(n.at("/differing/0/outliers/0").asText()).isEqualTo(web("api-3.tar.gz"));
 
-        var ignored = golive("diff", "--exit-code", "--ignore", "os.kernel*", "memory.thpEnabled", "sysctls.byKey[net.core.somaxconn]",
-                "--", web("api-1"), web("api-2"), web("api-3.tar.gz"));
+        var ignored = golive("diff", "--exit-code", "--ignore", "os.kernel*", "--ignore", "memory.thpEnabled",
+                "--ignore", "sysctls.byKey[net.core.somaxconn]", web("api-1"), web("api-2"), web("api-3.tar.gz"));
         // the values are left out, but two rules still fire on api-3 only
         assertThat(ignored.code()).isEqualTo(1);
         assertThat(ignored.out()).contains("\nValues that differ (0)\n", "MEM-THP-ALWAYS [warn]  1 of 3 hosts: " + web("api-3.tar.gz"));
+    }
+
+    @Test
+    void aDirectoryOfCapturesIsNoRootToWorkOn() {
+        // it would otherwise be a target tree golive may write into
+        for (String[] args : new String[][] {{"inspect", "--root", web()}, {"--root", web(), "plan", "--profile", "web-api"}}) {
+            var r = golive(args);
+            assertThat(r.code()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(r.err()).isEqualTo("golive: " + web() + ": a directory of captures (a fleet), not one host: review it with "
+                    + "`golive report --fleet DIR` or `golive diff DIR`, or give --root one capture in it\n");
+        }
     }
 
     @Test
