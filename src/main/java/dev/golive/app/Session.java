@@ -697,6 +697,32 @@ public final class Session implements AutoCloseable {
     /** What differs between two hosts: each "live", a capture directory or a capture .tar.gz. */
     public static dev.golive.report.HostDiff diff(String a, String b) { return HostComparison.compare(a, b); }
 
+    /** {@link #diff} without the facts {@code filter} leaves out (volatile ones, --ignore patterns). */
+    public static dev.golive.report.HostDiff diff(String a, String b, dev.golive.report.FactFilter filter) {
+        return HostComparison.compare(a, b).without(filter);
+    }
+
+    /**
+     * `golive report --fleet DIR` and `golive diff DIR`: every capture in {@code dir} (one per host,
+     * a directory or a .tar.gz, named by host) read and checked, side by side; entries that are
+     * not readable captures are listed with why. {@code service}: a unit name, or null.
+     */
+    public static dev.golive.report.Fleet fleet(String dir, String service, dev.golive.report.FactFilter filter) {
+        return FleetReading.directory(dir, Optional.ofNullable(service).map(Session::serviceUnit), filter, nowText(), goliveVersion());
+    }
+
+    /** `golive diff A B C…`: the named hosts (each "live", a capture directory or a .tar.gz) side by side. */
+    public static dev.golive.report.Fleet fleetOf(List<String> hosts, String service, dev.golive.report.FactFilter filter) {
+        return FleetReading.hosts(hosts, Optional.ofNullable(service).map(Session::serviceUnit), filter, nowText(), goliveVersion());
+    }
+
+    /** A fleet review rendered as {@code format}, written to {@code to} on this machine atomically (`golive report --fleet DIR -o FILE`). */
+    public static void saveFleetReport(Path to, dev.golive.report.FleetFormat format, dev.golive.report.Fleet fleet) {
+        dev.golive.host.OutputFile.write(to, format.render(fleet, dev.golive.report.Style.PLAIN));
+    }
+
+    private static String nowText() { return java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(); }
+
     /**
      * Checks a service spec against this host: throws the one-line error (exit 2) for a spec
      * that cannot be rendered; returns the warnings (e.g. the binary is not in a target tree yet).

@@ -95,6 +95,11 @@ public record RootSpec(HostRoot root, CommandRunner runner, Kind kind, Path temp
             return new RootSpec(new DirectoryHostRoot(p, false, spec, log, new HashSet<>(m.absent())),
                     new CaptureCommandRunner(m, log), Kind.CAPTURE_DIR, null, m);
         }
+        if (FleetDirectory.holdsCaptures(p)) {
+            // else a target tree golive may write into: apply would put files next to the captures
+            throw GoliveException.badInput(spec + ": a directory of captures (a fleet), not one host: review it with "
+                    + "`golive report --fleet DIR` or `golive diff DIR`, or give --root one capture in it");
+        }
         CaptureManifest none = new CaptureManifest(CaptureManifest.FORMAT, null, null, null, null, java.util.Map.of(), java.util.List.of(), java.util.List.of());
         // a tree's programs are not this machine's: nothing runs on its behalf (the tree's files answer instead)
         return new RootSpec(new DirectoryHostRoot(p, false, spec, log), new CaptureCommandRunner(none, log, TREE_RUNS_NOTHING),

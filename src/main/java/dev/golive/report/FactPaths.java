@@ -3,6 +3,7 @@ package dev.golive.report;
 import dev.golive.model.Fact;
 import dev.golive.model.HostFacts;
 import dev.golive.model.Source;
+import dev.golive.model.UnitDirective;
 
 import java.lang.reflect.RecordComponent;
 import java.util.Collection;
@@ -19,7 +20,7 @@ import java.util.Optional;
  *
  * <p>Paths follow the record component names (the same names as `inspect --json`). Lists of
  * records are keyed by the element's first text component (a unit's name, a sysctl key, a
- * mount point) rather than by position: one extra unit on one host must not shift every
+ * mount point; a unit directive by its section and key, {@code [Service.LimitNOFILE]}) rather than by position: one extra unit on one host must not shift every
  * later element into a "difference". A record's own {@code source} component is the source
  * of its sibling leaves, not a leaf: a setting that moved to another line is not a
  * different value. {@code origin} (which capture, when) is left out: it always differs.
@@ -79,9 +80,15 @@ public final class FactPaths {
             leaves.put(path, new Leaf(c.size() + (c.size() == 1 ? " entry" : " entries"), inherited));
             Map<String, Integer> seen = new HashMap<>();
             for (Object x : c) {
-                String key = elementKey(x);
+                String key = x instanceof UnitDirective d ? d.section() + "." + d.key() : elementKey(x);
                 int n = seen.merge(key, 1, Integer::sum);
                 String at = path + "[" + key + (n > 1 ? "#" + n : "") + "]";
+                if (x instanceof UnitDirective d) {
+                    // a unit's setting is one value, keyed by what it sets: an extra line on one
+                    // host must not shift every later directive into a difference
+                    leaves.put(at, new Leaf(d.value(), Optional.of(d.source().describe())));
+                    continue;
+                }
                 // the element itself, so one present on one side only is one line in a diff
                 leaves.put(at, new Leaf(PRESENT, inherited));
                 walk(at, x, inherited, keyComponent(x));

@@ -60,6 +60,12 @@ public record HostDiff(Side a, Side b, List<FactDiff> facts, List<FindingRef> on
         return files.stream().filter(f -> f.status() != FileDiff.Status.SAME && f.status() != FileDiff.Status.UNKNOWN).count();
     }
 
+    /** This diff without the facts {@code filter} leaves out (findings and owned files stay). */
+    public HostDiff without(FactFilter filter) {
+        return new HostDiff(a, b, facts.stream().filter(f -> filter.keeps(f.path(), f.a()) && filter.keeps(f.path(), f.b())).toList(),
+                onlyInA, onlyInB, changedFindings, files);
+    }
+
     public static HostDiff compute(Side sa, HostFacts fa, CheckReport ca, Map<String, Fact<Optional<String>>> filesA,
                                    Side sb, HostFacts fb, CheckReport cb, Map<String, Fact<Optional<String>>> filesB) {
         Map<String, FactPaths.Leaf> la = FactPaths.of(fa);

@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  */
 public final class ReviewHtml {
 
-    private static final String CSS = """
+    static final String CSS = """
             :root{color-scheme:light}
             body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;margin:0;background:#f6f7f9;color:#1d2330}
             main{max-width:1100px;margin:0 auto;padding:24px 32px 48px}

@@ -2,6 +2,8 @@ package dev.golive.ui.cli;
 
 import dev.golive.app.Session;
 import dev.golive.model.GoliveException;
+import dev.golive.report.Fleet;
+import dev.golive.report.FleetFormat;
 import dev.golive.report.Review;
 import dev.golive.report.ReviewFormat;
 import picocli.CommandLine.Command;
@@ -20,14 +22,18 @@ import java.util.concurrent.Callable;
                 "why and how to fix them, the recommended profile's plan, the service unit and its exposure",
                 "score, the snapshot history. Markdown, one self-contained HTML file, or JSON (docs/report-json.md)."},
         footer = {"", "--manifest FILE|DIR reviews Dockerfiles and Kubernetes YAML instead of a host: the findings of",
-                "`golive check --manifest` with why, fix and sources (with --go-mod for the Go release)."})
+                "`golive check --manifest` with why, fix and sources (with --go-mod for the Go release).",
+                "", "--fleet DIR reviews many hosts side by side: DIR holds one capture (directory or .tar.gz) per host,",
+                "named by host. A matrix of hosts x findings (worst first), and for every value that differs the groups",
+                "of hosts sharing each value with the outliers named (docs/fleet.md). Text by default, or md, html, json;",
+                "volatile facts are left out unless --include-volatile. An entry that is not a readable capture is listed."})
 public final class ReportCommand implements Callable<Integer> {
 
     @Mixin CommonOptions common;
     @Spec CommandSpec spec;
 
     @Option(names = "--format", paramLabel = "md|html|json",
-            description = "Output format (default: from the -o file name's extension, else md).")
+            description = "Output format (default: from the -o file name's extension, else md; with --fleet also text, the default there).")
     String format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
@@ -42,7 +48,14 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--go-mod", paramLabel = "DIR", description = "With --manifest: the service's Go module (its go.mod's go line decides Go 1.25's GOMAXPROCS default).")
     String goModDir;
 
+    @Option(names = "--fleet", paramLabel = "DIR", description = "Review every capture in DIR (one per host, named by host) side by side.")
+    String fleet;
+
+    @Mixin FleetFilterOptions compare;
+
     @Override public Integer call() {
+        if (fleet != null) return fleet();
+        if (compare.given()) throw GoliveException.badInput("--include-volatile and --ignore go with --fleet DIR: a single host's report compares nothing");
         ReviewFormat fmt = format != null
                 ? ReviewFormat.parse(format).orElseThrow(() -> GoliveException.badInput("--format " + format + ": expected md, html or json"))
                 : output == null ? ReviewFormat.MD : ReviewFormat.fromFileName(output.getFileName().toString()).orElse(ReviewFormat.MD);
@@ -60,6 +73,25 @@ public final class ReportCommand implements Callable<Integer> {
                 spec.commandLine().getOut().flush();
             }
         }
+        return 0;
+    }
+
+    private int fleet() {
+        if (common.root != null) throw GoliveException.badInput("--fleet DIR names the captures; drop --root");
+        if (manifest != null) throw GoliveException.badInput("--fleet reviews hosts, --manifest reviews files: give one of them");
+        if (goModDir != null) throw GoliveException.badInput("--go-mod goes with --manifest: a fleet's report reads each host's service unit");
+        FleetFormat fmt = format != null
+                ? FleetFormat.parse(format).orElseThrow(() -> GoliveException.badInput("--format " + format + ": expected text, md, html or json"))
+                : output == null ? FleetFormat.TEXT : FleetFormat.fromFileName(output.getFileName().toString()).orElse(FleetFormat.TEXT);
+        Fleet f = Session.fleet(fleet, service, compare.filter());
+        var out = spec.commandLine().getOut();
+        if (output == null) {
+            out.print(fmt.render(f, Output.style(common)));
+        } else {
+            Session.saveFleetReport(output, fmt, f);
+            out.println("wrote the " + fmt.label() + " fleet report of " + f.hosts().size() + " hosts to " + output);
+        }
+        out.flush();
         return 0;
     }
 

@@ -100,6 +100,6 @@ class ReportAndDiffCommandTest {
         assertThat(one.code()).isEqualTo(2);
         Run root = golive("diff", "--root", host("sparse"), host("debian12-vm"), host("sparse"));
         assertThat(root.code()).isEqualTo(2);
-        assertThat(root.err()).isEqualTo("golive: diff takes both hosts as arguments (A B); drop --root\n");
+        assertThat(root.err()).isEqualTo("golive: diff takes the hosts as arguments (A B, or a directory of captures); drop --root\n");
     }
 }
