@@ -168,7 +168,9 @@ public final class ServiceUnits implements ServiceFiles {
                                                String planId, Optional<dev.golive.host.CommandRunner> analyzeWith,
                                                Optional<java.nio.file.Path> tree) {
         Derived d = derive(facts, asked, ServiceSettings.NONE, Map.of(), List.of(), Map.of(), planId, goModGo, labels, true);
-        return dev.golive.unit.UnitPreview.of(facts, d.unit(), d.check(), d.binary(), analyzeWith, tree);
+        // the planner writes the rotation from the spec as asked (merged with no profile here): the same file
+        return dev.golive.unit.UnitPreview.of(facts, d.unit(), d.check(), d.binary(), analyzeWith, tree,
+                dev.golive.unit.UnitPreview.rotationOf(ServiceFiles.merged(asked, ServiceSettings.NONE, Map.of())));
     }
 
     /**
