@@ -64,9 +64,21 @@ public final class ServiceUnits implements ServiceFiles {
 
     /** {@code installing}: a new unit's ExecStart program is this file (apply --finish --binary), not what the host has now. */
     public ServiceUnits(HostRoot root, boolean tighten, Optional<Installing> installing) {
+        this(root, tighten, installing, UnaryOperator.identity());
+    }
+
+    /** How a plan's validation names a spec field: as the front end's input calls it (a spec file's file:line:col, an option). */
+    private final UnaryOperator<String> labels;
+
+    private ServiceUnits(HostRoot root, boolean tighten, Optional<Installing> installing, UnaryOperator<String> labels) {
         this.root = root;
         this.tighten = tighten;
         this.installing = installing;
+        this.labels = labels;
+    }
+
+    @Override public ServiceFiles labelled(UnaryOperator<String> labels) {
+        return new ServiceUnits(root, tighten, installing, labels);
     }
 
     /**
@@ -156,7 +168,9 @@ public final class ServiceUnits implements ServiceFiles {
                                                String planId, Optional<dev.golive.host.CommandRunner> analyzeWith,
                                                Optional<java.nio.file.Path> tree) {
         Derived d = derive(facts, asked, ServiceSettings.NONE, Map.of(), List.of(), Map.of(), planId, goModGo, labels, true);
-        return dev.golive.unit.UnitPreview.of(facts, d.unit(), d.check(), d.binary(), analyzeWith, tree);
+        // the planner writes the rotation from the spec as asked (merged with no profile here): the same file
+        return dev.golive.unit.UnitPreview.of(facts, d.unit(), d.check(), d.binary(), analyzeWith, tree,
+                dev.golive.unit.UnitPreview.rotationOf(ServiceFiles.merged(asked, ServiceSettings.NONE, Map.of())));
     }
 
     /**
@@ -215,7 +229,7 @@ public final class ServiceUnits implements ServiceFiles {
     @Override
     public List<FileChange> files(HostFacts facts, ServiceSpec asked, ServiceSettings profile, Map<String, String> envFixes,
                                   List<FixChange> unitChanges, Map<String, OwnedFileState> current, String planId) {
-        return derive(facts, asked, profile, envFixes, unitChanges, current, planId, Optional.empty(), UnaryOperator.identity()).files();
+        return derive(facts, asked, profile, envFixes, unitChanges, current, planId, Optional.empty(), labels).files();
     }
 
     @Override

@@ -313,6 +313,14 @@ public final class Session implements AutoCloseable {
      * plans only {@code fixes}.
      */
     public Plan planFor(String profileName, Optional<ServiceSpec> svc, List<FixChange> fixes, String planId) {
+        return planFor(profileName, svc, fixes, planId, UnaryOperator.identity());
+    }
+
+    /**
+     * The same, a refused spec field named by {@code labels} as the admin gave it (a spec file's
+     * file:line:col, an option: {@code ServiceOptions.Input.labels}), as {@code golive unit} names it.
+     */
+    public Plan planFor(String profileName, Optional<ServiceSpec> svc, List<FixChange> fixes, String planId, UnaryOperator<String> labels) {
         svc.ifPresent(x -> serviceUnit(x.unitName())); // the same unit-name rules as check and inspect, before the name becomes a path
         // with a service: its cgroup, unit and binary too (GOMAXPROCS/GOMEMLIMIT derive from them)
         HostFacts f = svc.isPresent() ? inspectService(svc.get().unitName(), null) : inspect();
@@ -321,7 +329,7 @@ public final class Session implements AutoCloseable {
                         List.of(), dev.golive.profile.ServiceSettings.NONE, List.of())
                 : ProfileResolver.resolve(profiles(), profileName, f, pickedSysctls(fixes));
         var current = OwnedFilesReader.read(spec.root(), OwnedFilesReader.paths(svc.map(ServiceSpec::unitName)));
-        return new Planner(serviceFiles).plan(new PlanInput(f, p, svc, fixes, current, planId));
+        return new Planner(serviceFiles.labelled(labels)).plan(new PlanInput(f, p, svc, fixes, current, planId));
     }
 
     /** The sysctl values picked fixes set: the plan writes them over the profile's, so its when: conditions see them. */

@@ -43,6 +43,13 @@ public interface ServiceFiles {
         return files(facts, merged(asked, profile, envFixes), unitChanges, current, planId);
     }
 
+    /**
+     * The same files, with a refused spec field named by {@code labels} (a spec file's
+     * {@code spec.yaml:7:14: resources.memoryMax}, an option's {@code --memory-max}) rather than
+     * by its internal name. By default the internal names stay.
+     */
+    default ServiceFiles labelled(java.util.function.UnaryOperator<String> labels) { return this; }
+
     /** The profile's service settings under what the admin asked (explicit values win), then the picked environment fixes. */
     static ServiceSpec merged(ServiceSpec asked, ServiceSettings profile, Map<String, String> envFixes) {
         ServiceSpec s = profile.applyTo(asked);

@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
@@ -157,6 +158,7 @@ public final class ApplyCommand implements Callable<Integer> {
         svcSpec = svc.map(ServiceOptions.Input::spec);
         if (tighten) s.tighten(true);
         if (finish && binary != null) s.installing(Optional.of(binary));
-        return s.planFor(profile, svc.map(ServiceOptions.Input::spec), List.of(), Session.newPlanId());
+        return s.planFor(profile, svc.map(ServiceOptions.Input::spec), List.of(), Session.newPlanId(),
+                svc.map(ServiceOptions.Input::labels).orElse(UnaryOperator.identity()));
     }
 }

@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
@@ -118,7 +119,8 @@ public final class ExportCommand implements Callable<Integer> {
             s.kernel(kernel.kernel);
             Optional<ServiceOptions.Input> svc = service.buildIfGiven();
             facts = s.inspect();
-            plan = s.planFor(profile, svc.map(ServiceOptions.Input::spec), List.of(), planId);
+            plan = s.planFor(profile, svc.map(ServiceOptions.Input::spec), List.of(), planId,
+                    svc.map(ServiceOptions.Input::labels).orElse(UnaryOperator.identity()));
         }
         String host = facts.origin().hostname() == null ? facts.origin().root() : facts.origin().hostname();
         String text = format == Format.ansible ? Playbook.render(plan, host) : ShellScript.render(plan, host);

@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
@@ -62,7 +63,8 @@ public final class PlanCommand implements Callable<Integer> {
             s.kernel(kernel.kernel);
             facts = s.inspect();
             if (tighten) s.tighten(true);
-            plan = s.planFor(profile, svc.map(ServiceOptions.Input::spec), List.of(), planId);
+            plan = s.planFor(profile, svc.map(ServiceOptions.Input::spec), List.of(), planId,
+                    svc.map(ServiceOptions.Input::labels).orElse(UnaryOperator.identity()));
         }
         var out = spec.commandLine().getOut();
         if (json) {

@@ -83,6 +83,12 @@ public final class UnitCommand implements Callable<Integer> {
         for (GoRuntimeValue v : p.unit().go().all()) o.println("go: " + v.describe());
         for (String n : p.unit().notes()) o.println("note: " + n);
         for (String w : p.check().warnings()) o.println("warning: " + w);
+        p.rotation().ifPresent(r -> {
+            // written with the unit in the same snapshot (plan and apply list it as a file of its own)
+            o.println();
+            o.println("# " + r.path() + " (with the unit: logrotate rotates " + String.join(", ", r.files()) + ")");
+            o.print(r.body());
+        });
         if (p.analysis().isEmpty()) return;
         UnitAnalysis a = p.analysis().get();
         if (a.verify() instanceof Fact.Unknown<List<UnitAnalysis.VerifyMessage>> u) {
@@ -129,6 +135,10 @@ public final class UnitCommand implements Callable<Integer> {
         }
         p.unit().notes().forEach(root.putArray("notes")::add);
         p.check().warnings().forEach(root.putArray("warnings")::add);
+        p.rotation().ifPresentOrElse(r -> {
+            ObjectNode n = root.putObject("logrotate").put("path", r.path()).put("content", r.body());
+            r.files().forEach(n.putArray("files")::add);
+        }, () -> root.putNull("logrotate"));
         p.analysis().ifPresent(a -> {
             ObjectNode an = root.putObject("analyze");
             a.version().opt().ifPresentOrElse(v -> an.put("systemdVersion", v), () -> an.putNull("systemdVersion"));

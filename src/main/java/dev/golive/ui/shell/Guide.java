@@ -268,6 +268,8 @@ public final class Guide {
             ServiceSpec spec = spec(answers, unit);
             Optional<String> problem = backend.problem(spec, Guide::label);
             if (problem.isEmpty()) {
+                // what golive unit prints as warnings: the spec is accepted, but the admin should know
+                backend.warnings(spec, Guide::label).forEach(w -> io.say("  warning: " + w));
                 io.say("");
                 return Optional.of(spec);
             }

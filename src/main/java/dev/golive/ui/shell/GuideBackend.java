@@ -42,6 +42,12 @@ public interface GuideBackend {
      */
     Optional<String> problem(ServiceSpec spec, java.util.function.UnaryOperator<String> labels);
 
+    /**
+     * What the unit derivation warns about a spec it accepts (each one line, its field named by
+     * {@code labels}), as {@code golive unit} prints them; empty when there is nothing to say.
+     */
+    List<String> warnings(ServiceSpec spec, java.util.function.UnaryOperator<String> labels);
+
     /** The spec the host's existing unit {@code unit} amounts to (unit.SpecFromUnit), or empty when there is none. */
     Optional<ServiceSpec> unitSpec(String unit);
 

@@ -62,6 +62,14 @@ public final class SessionGuideBackend implements GuideBackend {
         }
     }
 
+    @Override public List<String> warnings(ServiceSpec spec, java.util.function.UnaryOperator<String> labels) {
+        try {
+            return session.previewUnit(spec, Optional.empty(), labels, planId, false).check().warnings();
+        } catch (GoliveException e) {
+            return List.of(); // refused: problem() says why
+        }
+    }
+
     /** As the TUI fills its unit form: the service's unit read from the host, then unit.SpecFromUnit. */
     @Override public Optional<ServiceSpec> unitSpec(String unit) {
         HostFacts f = session.inspectService(unit, null);

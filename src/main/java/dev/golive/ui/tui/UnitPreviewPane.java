@@ -63,6 +63,14 @@ final class UnitPreviewPane {
             if (n.startsWith(dev.golive.unit.UnitRenderer.NOTHING_TO_CHANGE)) for (String p : Canvas.wrap("= " + n, w)) unit.add(new String[] {"OK", p});
         }
         for (String warning : preview.check().warnings()) for (String p : Canvas.wrap("! " + warning, w)) unit.add(new String[] {"WARN", p});
+        // the rotation of an append: log file is written with the unit, in the same snapshot
+        preview.rotation().ifPresent(r -> {
+            unit.add(new String[] {"TITLE", "and " + r.path()});
+            for (String l : r.body().split("\n")) {
+                if (l.startsWith("#")) for (String p : Canvas.wrap(l, w - 2)) unit.add(new String[] {"DIM", p});
+                else unit.add(new String[] {"BASE", l});
+            }
+        });
         fromUnit.ifPresent(u -> {
             for (String n : u.notes()) for (String p : Canvas.wrap("· " + n, w)) unit.add(new String[] {"DIM", p});
         });

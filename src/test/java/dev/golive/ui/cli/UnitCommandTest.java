@@ -97,6 +97,23 @@ class UnitCommandTest {
     }
 
     @Test
+    void anAppendedLogFileShowsTheLogrotateFileGoliveWritesWithTheUnit() throws Exception {
+        CheckCommandTest.Run r = unit("--root", DEBIAN, "--service", "app", "--exec", "/usr/local/bin/app", "--user", "app",
+                "--standard-output", "append:/var/log/app/app.log", "--no-analyze");
+        assertThat(r.code()).as(r.err()).isEqualTo(0);
+        assertThat(r.out()).contains("StandardOutput=append:/var/log/app/app.log\n",
+                "\n# /etc/logrotate.d/golive-app (with the unit: logrotate rotates /var/log/app/app.log)\n",
+                "/var/log/app/app.log {\n    daily\n", "    copytruncate\n}\n");
+        CheckCommandTest.Run json = unit("--root", DEBIAN, "--service", "app", "--exec", "/usr/local/bin/app", "--user", "app",
+                "--standard-output", "append:/var/log/app/app.log", "--no-analyze", "--json");
+        JsonNode n = new ObjectMapper().readTree(json.out()).get("logrotate");
+        assertThat(n.get("path").asText()).isEqualTo("/etc/logrotate.d/golive-app");
+        assertThat(n.get("content").asText()).contains("copytruncate");
+        CheckCommandTest.Run journal = unit("--root", DEBIAN, "--service", "app", "--exec", "/usr/local/bin/app", "--user", "app", "--no-analyze");
+        assertThat(journal.out()).doesNotContain("logrotate.d");
+    }
+
+    @Test
     void jsonCarriesTheUnitTheScoreAndTheTable() throws Exception {
         CheckCommandTest.Run r = unit("--root", DEBIAN, "--service", "app", "--exec", "/usr/local/bin/app", "--hardening", "none", "--json");
         JsonNode j = new ObjectMapper().readTree(r.out());

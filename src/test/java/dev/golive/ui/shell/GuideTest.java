@@ -337,6 +337,17 @@ class GuideTest {
     }
 
     @Test
+    void the_unit_validators_warnings_are_said_under_the_questions_as_golive_unit_prints_them() throws IOException {
+        var backend = new RecordingBackend("ubuntu2004-hybrid");
+        // the binary cannot be seen on this fixture: golive unit warns, and so does the guide
+        typed(backend, "none\nbase\nyes\napi\n/srv/api/api\n\nroot\n8080\n\n\n\n\nno\n");
+        String s = screen();
+        assertThat(s.substring(s.indexOf("Hardening (none, basic or strict)")))
+                .contains("  warning: Binary: cannot tell whether /srv/api/api exists: test")
+                .doesNotContain("warning: exec:");
+    }
+
+    @Test
     void a_read_only_root_previews_but_never_applies() throws IOException {
         var backend = new RecordingBackend("ubuntu2004-hybrid");
         backend.readOnly = java.util.Optional.of("the root is a .tar.gz capture");

@@ -60,6 +60,14 @@ final class RecordingBackend implements GuideBackend {
 
     final List<ServiceSpec> validated = new ArrayList<>();
 
+    @Override public List<String> warnings(ServiceSpec spec, java.util.function.UnaryOperator<String> labels) {
+        try {
+            return dev.golive.unit.SpecValidator.validate(spec, facts, new dev.golive.unit.BinaryPresence(false, dev.golive.model.Fact.unknown("test")), labels).warnings();
+        } catch (dev.golive.model.GoliveException e) {
+            return List.of();
+        }
+    }
+
     /** What the existing unit says, when a test gives it instead of the fixture's unit. */
     java.util.function.UnaryOperator<ServiceSpec> unitSays = u -> u;
 

@@ -267,4 +267,16 @@ class UnitScreenTest {
             assertThat(((UnitView) tui.app.current()).spec().group()).contains("web");
         }
     }
+
+    /** An append: output: the preview shows the logrotate file golive writes with the unit, as the plan does. */
+    @Test
+    void anAppendedLogFileShowsItsLogrotateFileUnderTheUnit() {
+        try (TuiDriver tui = TuiDriver.onFixture("debian12-vm", 120, 40)) {
+            tui.press("6");
+            for (int i = 0; i < 24; i++) tui.press("j");
+            tui.press("enter").type("append:/var/log/api.log").press("enter");
+            for (int i = 0; i < 40; i++) tui.press("J");
+            assertThat(tui.text()).contains("and /etc/logrotate.d/golive-api", "/var/log/api.log {", "copytruncate");
+        }
+    }
 }
