@@ -193,6 +193,11 @@ final class TestHosts {
         managerDefaults.put("DefaultLimitNOFILE", Fact.of(v, new Source.File("/etc/systemd/system.conf", 40)));
         return this;
     }
+    /** A [Manager] default of system.conf (DefaultStartLimitBurst=, …) as the host's systemd reads it. */
+    TestHosts managerDefault(String key, String value) {
+        managerDefaults.put(key, Fact.of(value, new Source.File("/etc/systemd/system.conf", 50 + managerDefaults.size())));
+        return this;
+    }
     /** Whether a sysctl.d link makes systemd-sysctl read /etc/sysctl.conf (Debian 12: yes; Debian 13: no). */
     TestHosts sysctlConfAtBoot(boolean linked) {
         this.sysctlConfAtBoot = Fact.of(linked, linked ? Source.File.of("/etc/sysctl.d/99-sysctl.conf") : new Source.Derived("no link"));
