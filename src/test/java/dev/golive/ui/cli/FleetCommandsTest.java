@@ -30,6 +30,28 @@ class FleetCommandsTest {
         assertThat(r.err()).isEmpty();
     }
 
+    /** The README's fleet report is this run's output (the generation time and version aside); -Dgolive.updateGoldens=true copies it in. */
+    @Test
+    void theReadmeShowsWhatTheFleetReportPrints() throws Exception {
+        var r = golive("report", "--fleet", "src/test/resources/fleets/web", "--service", "api", "--no-color");
+        assertThat(r.code()).as(r.err()).isZero();
+        Path readme = Path.of(System.getProperty("basedir", ".")).resolve("README.md");
+        String text = Files.readString(readme);
+        String lead = "The web fleet fixture (`src/test/resources/fleets/web`), reviewed:\n\n```text\n";
+        int from = text.indexOf(lead);
+        assertThat(from).as("the README's fleet report").isPositive();
+        int start = from + lead.length();
+        int end = text.indexOf("```\n", start);
+        String shown = text.substring(start, end);
+        String stamp = "Generated [^ ]+ by golive [^ ]+\\.";
+        if (Boolean.getBoolean("golive.updateGoldens")) {
+            Files.writeString(readme, text.substring(0, start) + r.out() + text.substring(end));
+            return;
+        }
+        assertThat(shown.replaceAll(stamp, "Generated …")).as("README fleet report (-Dgolive.updateGoldens=true copies it)")
+                .isEqualTo(r.out().replaceAll(stamp, "Generated …"));
+    }
+
     @Test
     void reportFleetToAFileTakesTheFormatFromItsName(@TempDir Path tmp) throws Exception {
         Path html = tmp.resolve("fleet.html");
