@@ -24,6 +24,8 @@ public final class CdsTrainingCommand implements Callable<Integer> {
         cl.setOut(new PrintWriter(Writer.nullWriter()));
         cl.setErr(new PrintWriter(Writer.nullWriter()));
         cl.execute(common.root == null ? new String[] {"inspect", "--json"} : new String[] {"inspect", "--json", "--root", common.root});
+        // check --json: the rules and the report writer on top of the same inspection
+        cl.execute(common.root == null ? new String[] {"check", "--json"} : new String[] {"check", "--json", "--root", common.root});
         FullScreenArgs.parse(new String[] {"--root", "tree", "--read-only", "--theme=light"});
         Tui.rehearse(common.root);
         return 0;
