@@ -138,6 +138,17 @@ public record SpecFromUnit(ServiceSpec spec, Map<String, Source> sources, List<S
 
         Optional<String> cpu = value(service, "CPUQuota", src, CPU_QUOTA);
         Optional<String> memMax = value(service, "MemoryMax", src, MEMORY_MAX);
+        if (memMax.isEmpty()) {
+            // MemoryLimit= is the cgroup v1 name of MemoryMax= (systemd.resource-control(5), deprecated): the unit's
+            // limit, so the form and the guide start from it, and asking the same MemoryMax= changes nothing
+            Optional<UnitDirective> old = service.last("Service", "MemoryLimit").filter(d -> !d.value().isBlank());
+            if (old.isPresent()) {
+                memMax = Optional.of(old.get().value().strip());
+                src.put(MEMORY_MAX, old.get().source());
+                notes.add("MemoryLimit=" + old.get().value().strip() + " (" + old.get().source().describe() + ") is the deprecated name of "
+                        + "MemoryMax=: shown as MemoryMax; a changed MemoryMax= is written as MemoryMax=, which systemd uses instead");
+            }
+        }
         Optional<String> memHigh = value(service, "MemoryHigh", src, MEMORY_HIGH);
         if (memHigh.isPresent() && cgroups.isPresent() && cgroups.get() != CgroupMode.V2) {
             // golive refuses MemoryHigh= where the kernel ignores it; the unit's line stays, doing what it did (nothing)
@@ -153,8 +164,6 @@ public record SpecFromUnit(ServiceSpec spec, Map<String, Source> sources, List<S
             if (nofile.isPresent()) src.put(NOFILE, nf.get().source());
             else notes.add("LimitNOFILE=" + nf.get().value() + " (" + nf.get().source().describe() + ") is not SOFT:HARD; left to the unit");
         }
-        service.last("Service", "MemoryLimit").filter(d -> memMax.isEmpty()).ifPresent(d -> notes.add("MemoryLimit=" + d.value()
-                + " (" + d.source().describe() + ") is the deprecated name of MemoryMax=; it stays in the unit until MemoryMax= is set"));
         Optional<Integer> io = Optional.empty();
         ServiceSpec.Resources controls = controls(service, src, notes, cgroups);
 

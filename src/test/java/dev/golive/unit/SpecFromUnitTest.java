@@ -211,6 +211,9 @@ class SpecFromUnitTest {
         assertThat(s.sources().get(SpecFromUnit.USER).describe()).isEqualTo("/etc/systemd/system/api.service:8");
         assertThat(s.sources().get(SpecFromUnit.NOFILE).describe()).isEqualTo("/etc/systemd/system/api.service.d/override.conf:3");
         assertThat(s.notes()).anySatisfy(n -> assertThat(n).startsWith("MemoryLimit=2G"));
+        // MemoryLimit= (the cgroup v1 name) is the unit's memory limit: the form starts from it, with its line
+        assertThat(s.spec().resources().memoryMax()).contains("2G");
+        assertThat(s.sources().get(SpecFromUnit.MEMORY_MAX).describe()).isEqualTo("/etc/systemd/system/api.service.d/override.conf:5");
     }
 
     /**

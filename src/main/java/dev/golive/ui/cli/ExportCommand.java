@@ -87,6 +87,23 @@ public final class ExportCommand implements Callable<Integer> {
     /** The service as `golive unit` and `golive plan` take it. */
     @Mixin ServiceOptions service;
 
+    /**
+     * Decided: the exports carry what {@code golive apply} writes (files, live values, systemctl
+     * daemon-reload/restart), not the finish of {@code apply --finish}. Creating accounts,
+     * installing a binary and starting a unit depend on the target host at run time (free
+     * system ids, the binary on this machine, the health step's polling), which golive decides
+     * only where it runs. So these are refused, never silently left out.
+     */
+    @Option(names = "--finish", description = "Refused: the exports do not carry apply --finish's steps (user and group, binary, "
+            + "directories, enable and start, health); run `golive apply --finish` on the host or with --root.")
+    boolean finish;
+
+    @Option(names = "--binary", paramLabel = "FILE", description = "Refused, as --finish.")
+    String binary;
+
+    @Option(names = "--health-url", paramLabel = "URL", description = "Refused, as --finish.")
+    String healthUrl;
+
     @Option(names = "--id", paramLabel = "ID", description = "The plan id named in the headers (default: time and a random suffix).")
     String id;
 
@@ -100,6 +117,12 @@ public final class ExportCommand implements Callable<Integer> {
     ExportCommand(Function<String, Session> sessions) { this.sessions = sessions; }
 
     @Override public Integer call() {
+        if (finish || binary != null || healthUrl != null) {
+            throw GoliveException.badInput((finish ? "--finish" : binary != null ? "--binary" : "--health-url")
+                    + ": an export carries the files, live values and systemctl reload/restart of golive apply, not the finish of "
+                    + "apply --finish (user and group, binary, directories, enable and start, health): run golive apply --finish on the host"
+                    + " (or with --root DIR for an image tree)");
+        }
         if (format == Format.ansible_capture) return capture();
         if (format == Format.dockerfile || format == Format.kubernetes) return container();
         refuse("--target", target);

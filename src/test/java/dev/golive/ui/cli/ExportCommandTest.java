@@ -70,4 +70,20 @@ class ExportCommandTest {
         assertThat(id.code()).isEqualTo(2);
         assertThat(id.out()).isEmpty();
     }
+
+    /** The finish of apply --finish is not in an export: asked for, it is refused in one line, never left out silently. */
+    @Test
+    void theFinishOfApplyIsRefusedNotLeftOut(@TempDir Path tmp) {
+        for (String[] extra : new String[][] {{"--finish"}, {"--binary", "/tmp/api"}, {"--health-url", "http://127.0.0.1:8080/healthz"}}) {
+            String[] args = java.util.stream.Stream.concat(java.util.stream.Stream.of("export", "--format", "ansible", "--profile", "web-api",
+                    "--service", "hello", "--exec", "/usr/local/bin/hello", "--root", host("debian12-vm"), "-o", tmp.resolve("p.yml").toString()),
+                    java.util.Arrays.stream(extra)).toArray(String[]::new);
+            Run r = golive(args);
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err()).startsWith("golive: " + extra[0] + ": an export carries the files, live values and systemctl reload/restart of golive apply, "
+                    + "not the finish of apply --finish").endsWith("run golive apply --finish on the host (or with --root DIR for an image tree)\n");
+            assertThat(r.err().lines()).hasSize(1);
+            assertThat(tmp.resolve("p.yml")).doesNotExist();
+        }
+    }
 }

@@ -195,8 +195,8 @@ class FinishServiceTest {
         Files.writeString(spec, "name: hello\nexec: /usr/local/bin/hello\nuser: hello\nhealthUrl: http://10.0.0.5:8080/healthz\n");
         var a = golive("apply", "--profile", "web-api", "--spec", spec.toString(), "--finish", "--yes", "--root", host.toString());
         assertThat(a.exit()).isEqualTo(2);
-        // apply's planning does not carry the spec file's positions (golive unit --spec does)
-        assertThat(a.err()).isEqualTo("golive: healthUrl: \"http://10.0.0.5:8080/healthz\": the host must be this machine"
+        // apply's planning names the spec file's line and column, as golive unit --spec does
+        assertThat(a.err()).isEqualTo("golive: " + spec + ":4:12: healthUrl: \"http://10.0.0.5:8080/healthz\": the host must be this machine"
                 + " (127.0.0.1, localhost or [::1]), not 10.0.0.5\n");
 
         var f = golive("apply", "--profile", "web-api", "--service", "hello", "--exec", "/usr/local/bin/hello", "--user", "hello",
