@@ -92,6 +92,7 @@ class FactsReadersTest {
             'x,8080'            | 8080 | false
             """)
     void aReservedPortIsOneListedOrInsideARange(String spec, int port, boolean reserved) {
+        // the kernel prints only lists it accepted; one it could not have written ("x,8080") is not read at all
         assertThat(Facts.reserved(spec, port)).isEqualTo(reserved);
     }
 }
