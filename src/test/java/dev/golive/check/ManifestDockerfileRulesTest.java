@@ -143,6 +143,8 @@ class ManifestDockerfileRulesTest {
     @Test
     void aStageNamedEarlierIsNotAnImage() {
         assertThat(found("FROM golang:1.22 AS Build\nRUN CGO_ENABLED=0 go build -o /app .\nFROM build\nUSER 1000\n")).isEmpty();
+        // an AS without a name names no stage
+        assertThat(found("FROM debian:12 AS\nUSER 1000\n")).isEmpty();
         // a stage name is only known after its FROM: before that it is an image from a registry
         assertThat(found("FROM tools\nFROM golang:1.22 as tools\nUSER 1000\n"))
                 .containsExactly("CONTAINER-IMAGE-UNPINNED: FROM tools (no tag: latest) @ Dockerfile:1");
