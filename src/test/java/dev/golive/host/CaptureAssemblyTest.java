@@ -33,7 +33,8 @@ class CaptureAssemblyTest {
                {"item": "/etc/systemd/system", "files": [
                   {"path": "/etc/systemd/system/api.service", "isdir": false, "islnk": false, "size": 40},
                   {"path": "/etc/systemd/system/api.service.d", "isdir": true, "islnk": false, "size": 4096},
-                  {"path": "/etc/systemd/system/masked.service", "isdir": false, "islnk": true, "size": 9}], "skipped_paths": {}},
+                  {"path": "/etc/systemd/system/masked.service", "isdir": false, "islnk": true, "size": 9},
+                  {"path": "/etc/systemd/system/linked.d", "isdir": false, "islnk": true, "size": 12}], "skipped_paths": {}},
                {"item": "/etc/none", "files": [], "skipped_paths": {"/etc/none": "'/etc/none' is not a directory"}}]},
              "links": {"results": [
                {"item": "/etc/systemd/system/masked.service", "stat": {"exists": true, "islnk": true, "lnk_target": "/dev/null"}}]},
@@ -42,7 +43,8 @@ class CaptureAssemblyTest {
                {"item": "/etc/nothing", "failed": true, "msg": "file not found: /etc/nothing"},
                {"item": "/etc/sysctl.d/99-sysctl.conf", "content": "%s"},
                {"item": "/etc/systemd/system/api.service", "content": "%s"},
-               {"item": "/etc/systemd/system/masked.service", "content": ""}]},
+               {"item": "/etc/systemd/system/masked.service", "content": ""},
+               {"item": "/etc/systemd/system/linked.d", "failed": true, "msg": "source is a directory and must be a file"}]},
              "commands": {"results": [
                {"item": ["systemctl", "--version"], "rc": 0, "stdout": "systemd 252 (252.22-1~deb12u1)\\n", "stderr": "", "start": "2026-12-07 18:00:00.1", "delta": "0:00:00.01"},
                {"item": ["go", "version"], "rc": 2, "stdout": "", "stderr": "", "msg": "[Errno 2] No such file or directory: b'go'", "cmd": ["go", "version"]},
@@ -67,6 +69,7 @@ class CaptureAssemblyTest {
         assertThat(dir.resolve("etc/systemd/system/api.service")).hasContent("[Service]\nExecStart=/usr/local/bin/api");
         assertThat(dir.resolve("etc/systemd/system/api.service.d")).isEmptyDirectory();
         assertThat(dir.resolve("etc/systemd/system/masked.service")).isEmptyFile();
+        assertThat(dir.resolve("etc/systemd/system/linked.d")).isDirectory();
         CaptureManifest m = s.manifest();
         assertThat(m.absent()).containsExactly("/etc/none", "/etc/nothing");
         assertThat(m.commands()).containsOnlyKeys("systemctl --version", "systemd-detect-virt --vm");
