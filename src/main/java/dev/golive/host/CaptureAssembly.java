@@ -170,7 +170,8 @@ public final class CaptureAssembly {
                 for (GatheredRound.Entry e : entries) {
                     String p = e.path();
                     if (!HostPaths.parent(p).equals(HostPaths.strip(d)) || read.contains(p) || round.asked().files().contains(p)) continue;
-                    if (e.isDir()) {
+                    if (e.isDir() || round.directories().contains(p)) {
+                        // a link to a directory is followed, as CaptureWriter's isDirectory does
                         Files.createDirectories(target(dir, p));
                         continue;
                     }

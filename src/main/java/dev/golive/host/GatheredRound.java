@@ -19,7 +19,7 @@ import java.util.Optional;
  * pure; {@link CaptureAssembly} writes the result into the host's capture.
  */
 public record GatheredRound(CaptureWants asked, Map<String, Stat> stats, Map<String, List<Entry>> listings,
-                            Map<String, byte[]> contents, Map<List<String>, Outcome> commands) {
+                            Map<String, byte[]> contents, java.util.Set<String> directories, Map<List<String>, Outcome> commands) {
 
     /** A path as {@code stat} saw it without following a final link. */
     public record Stat(boolean exists, boolean isDir, Optional<String> linkTarget) { }
@@ -62,7 +62,11 @@ public record GatheredRound(CaptureWants asked, Map<String, Stat> stats, Map<Str
         }
 
         Map<String, byte[]> contents = new LinkedHashMap<>();
+        java.util.Set<String> directories = new java.util.LinkedHashSet<>();
         for (JsonNode r : results(root, "slurp")) {
+            // slurp refuses a directory ("source is a directory and must be a file"): for a link
+            // in a listed directory (/sys/block/vda -> ../devices/...) that is how it shows
+            if (r.path("failed").asBoolean(false) && r.path("msg").asText("").contains("is a directory")) directories.add(r.path("item").asText());
             if (r.path("failed").asBoolean(false) || !r.path("content").isTextual()) continue;
             try {
                 contents.put(r.path("item").asText(), Base64.getDecoder().decode(r.path("content").asText()));
@@ -78,7 +82,7 @@ public record GatheredRound(CaptureWants asked, Map<String, Stat> stats, Map<Str
             if (argv.isEmpty()) continue;
             commands.put(List.copyOf(argv), outcome(r));
         }
-        return new GatheredRound(asked, stats, listings, contents, commands);
+        return new GatheredRound(asked, stats, listings, contents, directories, commands);
     }
 
     private static Stat stat(JsonNode r) {

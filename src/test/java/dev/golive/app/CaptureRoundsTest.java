@@ -112,6 +112,7 @@ class CaptureRoundsTest {
         Map<String, GatheredRound.Stat> stats = new LinkedHashMap<>();
         Map<String, List<GatheredRound.Entry>> listings = new LinkedHashMap<>();
         Map<String, byte[]> contents = new LinkedHashMap<>();
+        java.util.Set<String> directories = new java.util.LinkedHashSet<>();
         List<String> slurp = new ArrayList<>(wants.files());
         for (String p : concat(wants.files(), wants.dirs())) stats.put(p, stat(host, p));
         for (String d : wants.dirs()) {
@@ -132,6 +133,7 @@ class CaptureRoundsTest {
         for (String p : slurp) {
             Path f = on(host, p);
             if (Files.isRegularFile(f)) contents.put(p, Files.readAllBytes(f));
+            else if (Files.isDirectory(f)) directories.add(p);
         }
         Map<List<String>, GatheredRound.Outcome> commands = new LinkedHashMap<>();
         for (List<String> argv : wants.commands()) {
@@ -149,7 +151,7 @@ class CaptureRoundsTest {
                 commands.put(argv, new GatheredRound.Failed("not on this host"));
             }
         }
-        return new GatheredRound(wants, stats, listings, contents, commands);
+        return new GatheredRound(wants, stats, listings, contents, directories, commands);
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
