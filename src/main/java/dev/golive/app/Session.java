@@ -815,10 +815,22 @@ public final class Session implements AutoCloseable {
         dev.golive.host.OutputFile.write(to, format.render(manifestReview(fileOrDir, goModGo)));
     }
 
+    /**
+     * Which files a directory scan of {@code --manifest DIR} reads: Kubernetes YAML and the names
+     * Docker and Podman give Dockerfiles ({@code Dockerfile}, {@code Dockerfile.VARIANT},
+     * {@code NAME.Dockerfile}, {@code Containerfile}). An editor's backup or swap file, a merge
+     * leftover, a package manager's kept copy or compiled output beside them ({@code Dockerfile~},
+     * {@code Dockerfile.orig}, {@code .swp}, {@code Dockerfile.class}) is not a manifest: reading it
+     * would check stale text twice or stop the scan at a binary. A file named on its own is always read.
+     */
     static boolean isManifestName(String name) {
+        if (name.endsWith("~") || NOT_MANIFEST_SUFFIXES.stream().anyMatch(name::endsWith)) return false;
         return name.endsWith(".yaml") || name.endsWith(".yml") || name.equals("Dockerfile") || name.startsWith("Dockerfile.")
-                || name.endsWith(".Dockerfile") || name.equals("Containerfile");
+                || name.endsWith(".Dockerfile") || name.equals("Containerfile") || name.startsWith("Containerfile.");
     }
+
+    private static final List<String> NOT_MANIFEST_SUFFIXES = List.of(".orig", ".rej", ".bak", ".swp", ".swo", ".tmp",
+            ".class", ".dpkg-old", ".dpkg-dist", ".dpkg-new", ".rpmnew", ".rpmsave", ".golive-tmp");
 
     // ---- build (always on this machine) -----------------------------------------------------
 

@@ -132,6 +132,24 @@ class ManifestCheckCommandTest {
     }
 
     @Test
+    void aDirectoryScanReadsTheManifestsNotTheBackupsAndBuildOutputBesideThem() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("repo"));
+        Files.copy(Path.of(traps(), "Dockerfile"), dir.resolve("Dockerfile"));
+        Files.write(dir.resolve("Dockerfile.class"), new byte[] {(byte) 0xca, (byte) 0xfe, (byte) 0xba, (byte) 0xbe, (byte) 0xff});
+        Files.writeString(dir.resolve("Dockerfile~"), "FROM example/old\n");
+        Files.writeString(dir.resolve("Dockerfile.orig"), "FROM example/old\n");
+        Files.writeString(dir.resolve("web.yaml.swp"), "not: [yaml\n");
+        var scan = golive("check", "--manifest", dir.toString());
+        var one = golive("check", "--manifest", dir.resolve("Dockerfile").toString());
+        assertThat(scan.err()).isEmpty();
+        assertThat(scan.code()).isEqualTo(one.code());
+        assertThat(scan.out()).doesNotContain("example/old")
+                .isEqualTo(one.out().replace("golive check: " + dir.resolve("Dockerfile"), "golive check: " + dir));
+        var named = golive("check", "--manifest", dir.resolve("Dockerfile.orig").toString());
+        assertThat(named.out()).as("a file named on its own is read whatever its name").contains("example/old");
+    }
+
+    @Test
     void hostOptionsAreRefusedAndTheRulesExplainThemselves() {
         var withService = golive("check", "--manifest", traps(), "--service", "api");
         assertThat(withService.code()).isEqualTo(2);
