@@ -64,6 +64,30 @@ public final class Glyphs {
 
     private synchronized boolean canEncode(char c) { return encoder.canEncode(c); }
 
+    /**
+     * A writer for JSON: every character this charset cannot encode is written as a JSON escape
+     * ({@code \u2265}) instead of a glyph's ASCII spelling or a {@code ?}, so JSON read under
+     * {@code LC_ALL=C} holds exactly the strings golive meant. Outside its strings JSON text is
+     * ASCII, so escaping every such character is valid wherever it stands; a character outside
+     * the BMP becomes its two escaped surrogates, as RFC 8259 section 7 spells it.
+     */
+    public Writer jsonWriter(Writer out) {
+        Glyphs g = this;
+        return new FilterWriter(out) {
+            @Override public void write(int c) throws IOException { write(String.valueOf((char) c)); }
+            @Override public void write(char[] buf, int off, int len) throws IOException { write(new String(buf, off, len)); }
+            @Override public void write(String s, int off, int len) throws IOException {
+                StringBuilder b = new StringBuilder(len);
+                for (int i = off; i < off + len; i++) {
+                    char c = s.charAt(i);
+                    if (c < 0x80 || g.canEncode(c)) b.append(c);
+                    else b.append(String.format("\\u%04x", (int) c));
+                }
+                out.write(b.toString());
+            }
+        };
+    }
+
     /** A writer that passes everything to {@code out} with {@link #apply} done on the way. */
     public Writer writer(Writer out) {
         Glyphs g = this;

@@ -66,8 +66,6 @@ public final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--timing", hidden = true, description = "Print the apply's wall and CPU time to stderr (for scripts/bench).")
     boolean timing;
 
-    /** How long the health step waits for the service to come up, and then watches its restart counter. */
-
     /** The service as asked (its ports are what the health step checks). */
     private Optional<dev.golive.model.ServiceSpec> svcSpec = Optional.empty();
 

@@ -81,6 +81,7 @@ public final class Cli {
                     return handle(e, cl.getErr(), isDebug(parsed.originalArgs().toArray(new String[0])));
                 }
             }
+            jsonInLocale(parsed);
             return new CommandLine.RunLast().execute(parsed);
         });
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> handle(ex, cmd.getErr(), isDebug(parsed.originalArgs().toArray(new String[0]))));
@@ -130,9 +131,38 @@ public final class Cli {
      * spelled in ASCII where that charset has none (LC_ALL=C): report.Glyphs decides.
      */
     static PrintWriter glyphWriter(java.io.PrintStream stream) {
-        java.nio.charset.Charset cs = dev.golive.report.Glyphs.stdout();
-        return new PrintWriter(dev.golive.report.Glyphs.forCharset(cs).writer(
-                new java.io.BufferedWriter(new java.io.OutputStreamWriter(stream, cs))), true);
+        return new LocaleWriter(stream, dev.golive.report.Glyphs.stdout(), false);
+    }
+
+    /** Standard output or error in the locale's charset; for JSON, characters it lacks are escaped, not respelled. */
+    static final class LocaleWriter extends PrintWriter {
+        final java.io.PrintStream stream;
+        final java.nio.charset.Charset charset;
+
+        LocaleWriter(java.io.PrintStream stream, java.nio.charset.Charset cs, boolean json) {
+            super(json ? dev.golive.report.Glyphs.forCharset(cs).jsonWriter(writerOf(stream, cs))
+                    : dev.golive.report.Glyphs.forCharset(cs).writer(writerOf(stream, cs)), true);
+            this.stream = stream;
+            this.charset = cs;
+        }
+
+        private static java.io.Writer writerOf(java.io.PrintStream stream, java.nio.charset.Charset cs) {
+            return new java.io.BufferedWriter(new java.io.OutputStreamWriter(stream, cs));
+        }
+    }
+
+    /**
+     * A command asked for JSON (--json, or report --format json) on golive's own standard output:
+     * that output escapes what the locale cannot show instead of respelling it (a ≥ in a reason
+     * stays \u2265, never ">=" or "?"). A writer a caller set (a test, an embedding) is left alone.
+     */
+    private static void jsonInLocale(CommandLine.ParseResult parsed) {
+        List<CommandLine> path = parsed.asCommandLineList();
+        CommandLine leaf = path.get(path.size() - 1);
+        CommandLine.ParseResult p = leaf.getParseResult();
+        boolean json = p.hasMatchedOption("--json") && Boolean.TRUE.equals(p.matchedOptionValue("--json", Boolean.FALSE))
+                || p.hasMatchedOption("--format") && "json".equalsIgnoreCase(String.valueOf(p.matchedOptionValue("--format", "")));
+        if (json && leaf.getOut() instanceof LocaleWriter w) leaf.setOut(new LocaleWriter(w.stream, w.charset, true));
     }
 
     static int handle(Exception ex, PrintWriter err, boolean debug) {
