@@ -77,7 +77,7 @@ final class FindingsView extends View {
     @Override protected List<Binding> buildBindings() {
         List<Binding> b = new ArrayList<>(list.moves());
         b.add(Binding.hint("enter", "pick fix", "Add the selected finding's changes to the pending plan, or take them out", this::pick)
-                .unless(() -> list.selected().isEmpty() ? "no finding selected" : null));
+                .unless(() -> list.selected().isEmpty() ? "no finding selected" : notFixable(list.selected().get())));
         b.add(Binding.hint("s", "severity", "Show only findings at or above a severity: all, warn, error (cycles)", () -> {
             minSeverity = Severity.values()[(minSeverity.ordinal() + 1) % Severity.values().length];
             renarrow();
@@ -93,13 +93,17 @@ final class FindingsView extends View {
         return b;
     }
 
+    /**
+     * Why enter picks nothing on this finding, or null: the footer then leaves "pick fix" out
+     * and the key says why on the status line ("pick fix: …"; the finding is the selected one).
+     */
+    private String notFixable(Finding f) {
+        if (app.model().fixable(f)) return null;
+        return Session.fixReach(f).manual().isEmpty() ? "golive cannot change this itself; see Fix" : "a step for you, not golive; see Fix";
+    }
+
     private void pick() {
         Finding f = list.selected().orElseThrow();
-        if (!app.model().fixable(f)) {
-            // short enough for 80 columns with the longest rule ID (29 characters)
-            app.status(f.ruleId() + (Session.fixReach(f).manual().isEmpty() ? ": golive cannot change this itself; see Fix" : ": a step for you, not golive; see Fix"));
-            return;
-        }
         boolean now = app.model().togglePick(f);
         app.status(f.ruleId() + (now ? ": added to the pending plan (" : ": taken out of the pending plan (")
                 + OverviewView.plural(app.model().pickedChanges().size(), "change") + " picked)");

@@ -54,8 +54,10 @@ class FindingsScreenTest {
     @Test
     void aFindingGoliveCannotFixSaysSoInsteadOfPickingIt() {
         try (TuiDriver tui = TuiDriver.onFixture("centos7-v1", 80, 24)) {
-            tui.press("2").type("/GO-TOOLCHAIN-MISSING").press("enter", "enter");
-            assertThat(tui.row(22)).as("the whole message fits 80 columns").endsWith("GO-TOOLCHAIN-MISSING: golive cannot change this itself; see Fix");
+            tui.press("2").type("/GO-TOOLCHAIN-MISSING").press("enter");
+            assertThat(tui.row(23)).as("the footer offers no pick on it").doesNotContain("pick fix");
+            tui.press("enter");
+            assertThat(tui.row(22)).endsWith("pick fix: golive cannot change this itself; see Fix");
             assertThat(tui.app.model().picked()).isEmpty();
         }
     }
@@ -68,7 +70,8 @@ class FindingsScreenTest {
             assertThat(tui.text().replace("\n", " ").replaceAll(" +", " "))
                     .contains("manual: remove or comment out net.ipv4.tcp_tw_recycle in /etc/sysctl.conf:");
             tui.press("enter");
-            assertThat(tui.row(22)).endsWith("NET-TW-RECYCLE: a step for you, not golive; see Fix");
+            assertThat(tui.row(23)).doesNotContain("pick fix");
+            assertThat(tui.row(22)).endsWith("pick fix: a step for you, not golive; see Fix");
             assertThat(tui.app.model().picked()).isEmpty();
             assertThat(tui.row(0)).doesNotContain("plan:");
         }
