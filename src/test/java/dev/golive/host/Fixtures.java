@@ -71,4 +71,14 @@ public final class Fixtures {
             }
         }
     }
+
+    /**
+     * A writable target tree of fixture host {@code name} at {@code to}: its files and links
+     * without the capture manifest, so golive treats it as a tree it may write, not a capture.
+     */
+    public static Path targetTree(String name, Path to) throws java.io.IOException {
+        copyTree(dir(name), to);
+        Files.delete(to.resolve("golive-capture.json"));
+        return to;
+    }
 }

@@ -27,8 +27,7 @@ class AppendLogRotationTest {
     /** A target tree of the fixture whose systemd is {@code version} (the name of its libsystemd-shared). */
     Path target(String fixture, int version) throws IOException {
         Path host = work.resolve(fixture);
-        Fixtures.copyTree(Fixtures.dir(fixture), host);
-        Files.delete(host.resolve("golive-capture.json")); // a target tree, not a capture
+        Fixtures.targetTree(fixture, host);
         Path lib = host.resolve("usr/lib/systemd/libsystemd-shared-" + version + ".so");
         Files.createDirectories(lib.getParent());
         Files.writeString(lib, "");

@@ -68,15 +68,7 @@ class ApplyCommandsTest {
     @Test
     void applyWritesGolivesDropInDespiteTheOverrideConfAndSaysItStillWins() throws Exception {
         Path host = work.resolve("debian12");
-        Path fixture = Path.of(System.getProperty("basedir", ".")).resolve("src/test/resources/hosts/debian12-vm");
-        try (var files = Files.walk(fixture)) {
-            for (Path p : files.toList()) {
-                Path to = host.resolve(fixture.relativize(p).toString());
-                if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) Files.createDirectories(to);
-                else Files.copy(p, to, java.nio.file.LinkOption.NOFOLLOW_LINKS);
-            }
-        }
-        Files.delete(host.resolve("golive-capture.json")); // a target tree, not a capture
+        dev.golive.host.Fixtures.targetTree("debian12-vm", host);
         Run a = golive("apply", "--profile", "web-api", "--service", "api", "--yes", "--root", host.toString());
         assertThat(a.exit()).as(a.err()).isZero();
         assertThat(Files.readString(host.resolve("etc/systemd/system/api.service.d/60-golive.conf"))).contains("LimitNOFILE=1024:1048576\n");

@@ -6,9 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 
 import static dev.golive.ui.cli.ApplyCommandsTest.golive;
@@ -28,26 +26,8 @@ class GuideFinishTest {
     Map<String, String> pristine;
 
     @BeforeEach void setUp() throws Exception {
-        host = work.resolve("host");
-        Path fixture = Path.of(System.getProperty("basedir", ".")).resolve("src/test/resources/hosts/debian12-vm");
-        try (var files = Files.walk(fixture)) {
-            for (Path p : files.toList()) {
-                Path to = host.resolve(fixture.relativize(p).toString());
-                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) Files.createDirectories(to);
-                else Files.copy(p, to, LinkOption.NOFOLLOW_LINKS);
-            }
-        }
-        Files.delete(host.resolve("golive-capture.json")); // a target tree, not a capture
-        Files.writeString(host.resolve("etc/passwd"), "root:x:0:0:root:/root:/bin/bash\n"
-                + "systemd-network:x:998:998:systemd Network Management:/:/usr/sbin/nologin\n");
-        Files.writeString(host.resolve("etc/group"), "root:x:0:\nsystemd-network:x:998:\n");
-        Files.writeString(host.resolve("etc/shadow"), "root:*:19000:0:99999:7:::\n");
-        Files.setPosixFilePermissions(host.resolve("etc/shadow"), PosixFilePermissions.fromString("rw-r-----"));
-        Files.createDirectories(host.resolve("usr/local/bin"));
-        Files.createDirectories(host.resolve("usr/lib/systemd"));
-        Files.writeString(host.resolve("usr/lib/systemd/libsystemd-shared-252.so"), ""); // the tree's systemd: 252, as Debian 12
-        binary = work.resolve("hello");
-        Files.write(binary, new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 42});
+        host = FinishTree.newServiceHost(work.resolve("host"));
+        binary = FinishTree.binary(work.resolve("hello"));
         tree = TestTree.of(host);
         pristine = tree.fingerprint();
     }

@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,15 +49,7 @@ class SpecFileErrorsTest {
     @Test
     void applyRefusesAtTheSpecFilesLineAndChangesNothing() throws Exception {
         Path host = dir.resolve("host");
-        Path fixture = Path.of(DEBIAN);
-        try (var files = Files.walk(fixture)) {
-            for (Path p : files.toList()) {
-                Path to = host.resolve(fixture.relativize(p).toString());
-                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) Files.createDirectories(to);
-                else Files.copy(p, to, LinkOption.NOFOLLOW_LINKS);
-            }
-        }
-        Files.delete(host.resolve("golive-capture.json")); // a target tree, not a capture
+        dev.golive.host.Fixtures.targetTree("debian12-vm", host);
         var tree = dev.golive.apply.TestTree.of(host);
         var before = tree.fingerprint();
         Path s = spec("name: hello\nexec: /usr/local/bin/hello\nuser: hello\ngroup: \"we b\"\n");
