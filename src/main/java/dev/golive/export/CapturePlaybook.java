@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * The Ansible side of a fleet capture: a playbook that gathers, with stock modules only
- * (stat, find, slurp, command; nothing installed on the hosts beyond the Python Ansible
+ * (stat, find, command; nothing installed on the hosts beyond the Python Ansible
  * already needs), what golive on the controller asks for, round by round, and a summary
  * play that lists every host whose capture is not complete.
  *
@@ -27,6 +27,13 @@ public final class CapturePlaybook {
 
     /** Rounds written into the playbook: the deepest chain of dependent reads golive has needs far fewer. */
     public static final int ROUNDS = 8;
+
+    /**
+     * Files read by one {@code command} run on the host: a module run per file (slurp) costs a
+     * round trip and a Python start each, which for the hundreds of unit files in the listed
+     * directories took most of a capture; the batch keeps each argv far below the kernel's limit.
+     */
+    public static final int READ_BATCH = 200;
 
     /** The files of the export: name and content, the playbook first. */
     public record File(String name, String content) { }
@@ -127,11 +134,22 @@ public final class CapturePlaybook {
                     get_attributes: false
                   loop: "{{ golive_find.results | map(attribute='files', default=[]) | flatten | selectattr('islnk') | map(attribute='path') | list }}"
                   register: golive_links
-                - name: "golive: read the files (those listed up to 1 MiB, as golive capture copies them)"
-                  ansible.builtin.slurp:
-                    src: "{{ item }}"
-                  loop: "{{ (golive_wants.files + (golive_find.results | map(attribute='files', default=[]) | flatten | rejectattr('isdir') | selectattr('size', 'le', %d) | map(attribute='path') | list)) | unique }}"
-                  register: golive_slurp
+                - name: "golive: read the files (those listed up to 1 MiB, as golive capture copies them), %d per command"
+                  ansible.builtin.command:
+                    argv: "{{ ['sh', '-c', golive_read_script, 'golive-read'] + item }}"
+                    strip_empty_ends: false
+                  vars:
+                    # one line per path, in argv order: "ok BASE64" (base64 has no blank or newline),
+                    # "dir" (a directory, or a link to one), or "fail" (not there, or unreadable)
+                    golive_read_script: >-
+                      for f do
+                      if [ -d "$f" ]; then echo dir;
+                      elif c=$(base64 -w0 -- "$f" 2>/dev/null); then printf 'ok %%s\\n' "$c";
+                      else echo fail; fi;
+                      done
+                  loop: "{{ (golive_wants.files + (golive_find.results | map(attribute='files', default=[]) | flatten | rejectattr('isdir') | selectattr('size', 'le', %d) | map(attribute='path') | list)) | unique | batch(%d) | list }}"
+                  register: golive_read
+                  changed_when: false
                   failed_when: false
                 - name: "golive: run the commands (argv, no shell, LC_ALL=C)"
                   ansible.builtin.command:
@@ -145,7 +163,7 @@ public final class CapturePlaybook {
                   failed_when: false
                 - name: "golive: hand the round to the controller"
                   ansible.builtin.copy:
-                    content: "{{ {'asked': golive_wants, 'stat': golive_stat.results | default([]), 'find': golive_find.results | default([]), 'links': golive_links.results | default([]), 'slurp': golive_slurp.results | default([]), 'commands': golive_commands.results | default([])} | to_json }}"
+                    content: "{{ {'asked': golive_wants, 'stat': golive_stat.results | default([]), 'find': golive_find.results | default([]), 'links': golive_links.results | default([]), 'read': golive_read.results | default([]), 'commands': golive_commands.results | default([])} | to_json }}"
                     dest: "{{ golive_out }}/{{ inventory_hostname }}.round.json"
                     mode: "0600"
                   delegate_to: localhost
@@ -153,6 +171,6 @@ public final class CapturePlaybook {
                 - name: "golive: merge the round into the capture and work out the next"
                   ansible.builtin.command:
                     argv: "{{ golive_command + ['assemble', '--into', golive_out ~ '/' ~ inventory_hostname, '--round', golive_out ~ '/' ~ inventory_hostname ~ '.round.json'] + golive_service_args }}"
-                """.formatted(PLAYBOOK, 1024 * 1024) + CONTROLLER.replace("      ", "  ");
+                """.formatted(PLAYBOOK, READ_BATCH, 1024 * 1024, READ_BATCH) + CONTROLLER.replace("      ", "  ");
     }
 }

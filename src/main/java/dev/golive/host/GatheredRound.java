@@ -15,7 +15,7 @@ import java.util.Optional;
  * it to the controller: the wants it was asked ({@code asked}) and the registered results of its
  * stock modules, unchanged: {@code stat} (follow: false) of every wanted file and directory,
  * {@code find} of each directory that exists, {@code links} (stat of the links found in them),
- * {@code slurp} of the files and {@code commands} (the command module, argv form). Parsing is
+ * {@code read} of the files (base64 per file, a batch per command) and {@code commands} (the command module, argv form). Parsing is
  * pure; {@link CaptureAssembly} writes the result into the host's capture.
  */
 public record GatheredRound(CaptureWants asked, Map<String, Stat> stats, Map<String, List<Entry>> listings,
@@ -63,17 +63,7 @@ public record GatheredRound(CaptureWants asked, Map<String, Stat> stats, Map<Str
 
         Map<String, byte[]> contents = new LinkedHashMap<>();
         java.util.Set<String> directories = new java.util.LinkedHashSet<>();
-        for (JsonNode r : results(root, "slurp")) {
-            // slurp refuses a directory ("source is a directory and must be a file"): for a link
-            // in a listed directory (/sys/block/vda -> ../devices/...) that is how it shows
-            if (r.path("failed").asBoolean(false) && r.path("msg").asText("").contains("is a directory")) directories.add(r.path("item").asText());
-            if (r.path("failed").asBoolean(false) || !r.path("content").isTextual()) continue;
-            try {
-                contents.put(r.path("item").asText(), Base64.getDecoder().decode(r.path("content").asText()));
-            } catch (IllegalArgumentException e) {
-                throw GoliveException.badInput(source + ": slurp of " + r.path("item").asText() + ": content is not base64");
-            }
-        }
+        for (JsonNode r : results(root, "read")) read(source, r, contents, directories);
 
         Map<List<String>, Outcome> commands = new LinkedHashMap<>();
         for (JsonNode r : results(root, "commands")) {
@@ -83,6 +73,41 @@ public record GatheredRound(CaptureWants asked, Map<String, Stat> stats, Map<Str
             commands.put(List.copyOf(argv), outcome(r));
         }
         return new GatheredRound(asked, stats, listings, contents, directories, commands);
+    }
+
+    /**
+     * One batch of files read on the host by a single command: its item is the paths, its stdout
+     * one line per path in that order, {@code ok BASE64} (the content), {@code dir} (a directory,
+     * or a link to one, as a read of the live host finds it) or {@code fail} (not there, or
+     * unreadable). A batch that did not run, or answered another number of lines, is refused:
+     * its files must not be taken for absent, and the host's capture stays partial.
+     */
+    private static void read(String source, JsonNode r, Map<String, byte[]> contents, java.util.Set<String> directories) {
+        List<String> paths = new ArrayList<>();
+        r.path("item").forEach(p -> paths.add(p.asText()));
+        if (!r.path("start").isTextual() || r.path("rc").asInt(-1) != 0) {
+            throw GoliveException.badInput(source + ": a read of " + paths.size() + " files did not run: " + r.path("msg").asText(r.path("stderr").asText("")));
+        }
+        String out = r.path("stdout").asText("");
+        if (out.endsWith("\n")) out = out.substring(0, out.length() - 1);
+        String[] lines = out.isEmpty() ? new String[0] : out.split("\n", -1);
+        if (lines.length != paths.size()) {
+            throw GoliveException.badInput(source + ": a read of " + paths.size() + " files answered " + lines.length + " lines");
+        }
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i], path = paths.get(i);
+            if (line.equals("dir")) {
+                directories.add(path);
+            } else if (line.equals("ok") || line.startsWith("ok ")) {
+                try {
+                    contents.put(path, Base64.getDecoder().decode(line.substring(2).strip()));
+                } catch (IllegalArgumentException e) {
+                    throw GoliveException.badInput(source + ": read of " + path + ": content is not base64");
+                }
+            } else if (!line.equals("fail")) {
+                throw GoliveException.badInput(source + ": read of " + path + ": unexpected answer \"" + line + "\"");
+            }
+        }
     }
 
     private static Stat stat(JsonNode r) {

@@ -31,15 +31,19 @@ final class BlockIoProbe {
             return Fact.unknown(root.presence("/sys/block").opt().isPresent() ? "/sys/block cannot be listed" : "/sys/block not read (not in capture)");
         }
         Map<String, String> out = new TreeMap<>();
+        Optional<String> notRead = Optional.empty();
+        // every device is read even after one could not be: a capture gathered in rounds learns
+        // all the files it lacks at once, not one device per round
         for (String dev : devices.get()) {
             String path = "/sys/block/" + dev + "/queue/scheduler";
             Fact<String> text = root.read(path);
             if (text.known()) {
                 selected(text.orElse("")).ifPresent(s -> out.put(dev, s));
-            } else if (root.presence(path).opt().isEmpty()) {
-                return Fact.unknown(path + " not read");
+            } else if (root.presence(path).opt().isEmpty() && notRead.isEmpty()) {
+                notRead = Optional.of(path);
             } // no scheduler file: a bio-based device (dm, md) whose disks below carry the scheduler
         }
+        if (notRead.isPresent()) return Fact.unknown(notRead.get() + " not read");
         return Fact.of(out, new Source.File("/sys/block/*/queue/scheduler", 0));
     }
 

@@ -53,6 +53,34 @@ class CaptureRoundsTest {
     }
 
     @Test
+    void everyBlockDevicesSchedulerIsAskedInTheSameRound() throws IOException {
+        Path host = tmp.resolve("disks");
+        Path fixture = Fixtures.dir("debian12-vm");
+        try (var all = Files.walk(fixture)) {
+            for (Path p : (Iterable<Path>) all::iterator) {
+                Path to = host.resolve(fixture.relativize(p).toString());
+                if (Files.isSymbolicLink(p)) Files.createSymbolicLink(to, Files.readSymbolicLink(p));
+                else if (Files.isDirectory(p)) Files.createDirectories(to);
+                else Files.copy(p, to);
+            }
+        }
+        for (String dev : List.of("vdb", "vdc")) {
+            Files.createDirectories(host.resolve("sys/block/" + dev + "/queue"));
+            Files.writeString(host.resolve("sys/block/" + dev + "/queue/scheduler"), "[none] mq-deadline\n");
+        }
+        Path out = tmp.resolve("disks-capture");
+        FleetCapture.Step step = FleetCapture.start(out, Optional.empty(), null);
+        List<List<String>> asked = new ArrayList<>();
+        while (!step.complete()) {
+            asked.add(step.next().files().stream().filter(f -> f.endsWith("/queue/scheduler")).toList());
+            step = FleetCapture.step(out, answer(host, step.next()), null);
+        }
+        // one round asks for all three: the probe reads on after a device it could not read
+        assertThat(asked).anySatisfy(round -> assertThat(round)
+                .containsExactlyInAnyOrder("/sys/block/vda/queue/scheduler", "/sys/block/vdb/queue/scheduler", "/sys/block/vdc/queue/scheduler"));
+    }
+
+    @Test
     void aServiceNeedsRoundsForWhatItsUnitNames() throws IOException {
         Path host = Fixtures.dir("debian12-vm");
         String unit = Fixtures.SERVICES.stream().filter(s -> s.startsWith("debian12-vm+")).findFirst().orElseThrow().split("\\+")[1];

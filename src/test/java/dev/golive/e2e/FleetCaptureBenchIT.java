@@ -79,8 +79,11 @@ class FleetCaptureBenchIT {
         }
         inv.append("gone ansible_host=gone ansible_user=root ansible_ssh_common_args='-o ProxyCommand=false'\n");
         Files.writeString(tmp.resolve("inventory"), inv.toString());
+        // ssh's control masters of this run only: a master left from an earlier run (ControlPersist)
+        // under ~/.ansible/cp would be reused for the same host name, connected to a bench long gone
         Map<String, String> env = Map.of("ANSIBLE_NOCOLOR", "1", "ANSIBLE_RETRY_FILES_ENABLED", "0", "ANSIBLE_PIPELINING", "1",
-                "ANSIBLE_LOCAL_TEMP", tmp.resolve("ansible-local").toString(), "ANSIBLE_HOST_KEY_CHECKING", "0");
+                "ANSIBLE_LOCAL_TEMP", tmp.resolve("ansible-local").toString(), "ANSIBLE_HOST_KEY_CHECKING", "0",
+                "ANSIBLE_SSH_CONTROL_PATH_DIR", tmp.resolve("cp").toString());
         long t0 = System.nanoTime();
         Run play = Run.run(List.of("ansible-playbook", "-i", tmp.resolve("inventory").toString(), "-e", "ansible_become=false",
                 "-e", "{\"golive_command\": [\"" + Run.root().resolve("scripts/golive") + "\"]}",

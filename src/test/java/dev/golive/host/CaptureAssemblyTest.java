@@ -17,7 +17,7 @@ class CaptureAssemblyTest {
 
     static String b64(String s) { return Base64.getEncoder().encodeToString(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)); }
 
-    /** The shape Ansible 2.14 registers: results per item, stat/find/slurp/command keys as the modules return them. */
+    /** The shape Ansible 2.14 registers: results per item, stat/find/command keys, the files read in one command as the modules return them. */
     static final String ROUND = """
             {"asked": {"files": ["/etc/hostname", "/etc/nothing", "/etc/sysctl.d/99-sysctl.conf", "/lib"],
                        "dirs": ["/etc/systemd/system", "/etc/none"],
@@ -38,13 +38,11 @@ class CaptureAssemblyTest {
                {"item": "/etc/none", "files": [], "skipped_paths": {"/etc/none": "'/etc/none' is not a directory"}}]},
              "links": {"results": [
                {"item": "/etc/systemd/system/masked.service", "stat": {"exists": true, "islnk": true, "lnk_target": "/dev/null"}}]},
-             "slurp": {"results": [
-               {"item": "/etc/hostname", "content": "%s", "encoding": "base64"},
-               {"item": "/etc/nothing", "failed": true, "msg": "file not found: /etc/nothing"},
-               {"item": "/etc/sysctl.d/99-sysctl.conf", "content": "%s"},
-               {"item": "/etc/systemd/system/api.service", "content": "%s"},
-               {"item": "/etc/systemd/system/masked.service", "content": ""},
-               {"item": "/etc/systemd/system/linked.d", "failed": true, "msg": "source is a directory and must be a file"}]},
+             "read": {"results": [
+               {"item": ["/etc/hostname", "/etc/nothing", "/etc/sysctl.d/99-sysctl.conf", "/etc/systemd/system/api.service",
+                         "/etc/systemd/system/masked.service", "/etc/systemd/system/linked.d"],
+                "rc": 0, "start": "2026-12-07 18:00:00.0", "stderr": "",
+                "stdout": "ok %s\\nfail\\nok %s\\nok %s\\nok \\ndir\\n"}]},
              "commands": {"results": [
                {"item": ["systemctl", "--version"], "rc": 0, "stdout": "systemd 252 (252.22-1~deb12u1)\\n", "stderr": "", "start": "2026-12-07 18:00:00.1", "delta": "0:00:00.01"},
                {"item": ["go", "version"], "rc": 2, "stdout": "", "stderr": "", "msg": "[Errno 2] No such file or directory: b'go'", "cmd": ["go", "version"]},
@@ -88,6 +86,19 @@ class CaptureAssemblyTest {
         for (String bad : new String[] {"[]", "{\"stat\": []}", "{\"asked\": {\"files\": [\"relative\"]}}", "{\"asked\": {}, "}) {
             assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> GatheredRound.parse("r.json", bad)))
                     .isInstanceOf(dev.golive.model.GoliveException.class).hasMessageStartingWith("r.json").hasMessageNotContaining("\n");
+        }
+    }
+
+    @Test
+    void aReadThatDidNotAnswerEveryFileIsRefusedNotTakenForAbsent() {
+        String asked = "{\"asked\": {\"files\": [\"/etc/hostname\", \"/etc/hosts\"]}, \"read\": {\"results\": [";
+        String item = "{\"item\": [\"/etc/hostname\", \"/etc/hosts\"], ";
+        for (String bad : new String[] {
+                item + "\"rc\": 0, \"start\": \"t\", \"stdout\": \"ok d2ViMQo=\\n\"}",
+                item + "\"rc\": 2, \"msg\": \"[Errno 2] No such file or directory: b'sh'\"}",
+                item + "\"rc\": 0, \"start\": \"t\", \"stdout\": \"ok d2ViMQo=\\nmaybe\\n\"}"}) {
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> GatheredRound.parse("r.json", asked + bad + "]}}")))
+                    .isInstanceOf(dev.golive.model.GoliveException.class).hasMessageStartingWith("r.json: ").hasMessageNotContaining("\n");
         }
     }
 }

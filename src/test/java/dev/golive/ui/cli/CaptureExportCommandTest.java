@@ -24,7 +24,7 @@ class CaptureExportCommandTest {
         assertThat(play).contains("golive_service_args: [\"--service\", \"api.service\"]").contains("delegate_to: localhost")
                 .contains("ansible.builtin.include_tasks: golive-capture-round.yml");
         assertThat(Files.readString(dir.resolve("golive-capture-round.yml")))
-                .contains("ansible.builtin.slurp:").contains("ansible.builtin.find:").contains("strip_empty_ends: false")
+                .contains("base64 -w0").doesNotContain("ansible.builtin.slurp:").contains("ansible.builtin.find:").contains("strip_empty_ends: false")
                 .doesNotContain("ansible.builtin.shell").doesNotContain("ansible.builtin.script");
         // the round-1 wants golive assemble prints on starting a host are the recipe's
         Path host = tmp.resolve("captures/web1");
