@@ -328,7 +328,7 @@ public final class ManifestRules {
         Optional<DockerfileText.Instruction> user = last.body().stream().filter(i -> i.keyword().equals("USER")).reduce((a, b) -> b);
         boolean baseNonRoot = base.contains("distroless") && base.contains("nonroot");
         if (user.isPresent()) {
-            String u = user.get().args().trim().split(":")[0];
+            String u = user.get().args().trim().split(":", 2)[0]; // "USER :" has no name before the colon, still one element
             if (u.equals("0") || u.equals("root")) {
                 out.add(RUNS_AS_ROOT.finding("the last stage sets USER " + Printable.clip(user.get().args(), 40), List.of(new Source.File(file, user.get().line()))));
             }
