@@ -72,30 +72,31 @@ public final class Glyphs {
      * the BMP becomes its two escaped surrogates, as RFC 8259 section 7 spells it.
      */
     public Writer jsonWriter(Writer out) {
-        Glyphs g = this;
-        return new FilterWriter(out) {
-            @Override public void write(int c) throws IOException { write(String.valueOf((char) c)); }
-            @Override public void write(char[] buf, int off, int len) throws IOException { write(new String(buf, off, len)); }
-            @Override public void write(String s, int off, int len) throws IOException {
-                StringBuilder b = new StringBuilder(len);
-                for (int i = off; i < off + len; i++) {
-                    char c = s.charAt(i);
-                    if (c < 0x80 || g.canEncode(c)) b.append(c);
-                    else b.append(String.format("\\u%04x", (int) c));
-                }
-                out.write(b.toString());
-            }
-        };
+        return through(out, this::escapeForJson);
+    }
+
+    private String escapeForJson(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80 || canEncode(c)) b.append(c);
+            else b.append(String.format("\\u%04x", (int) c));
+        }
+        return b.toString();
     }
 
     /** A writer that passes everything to {@code out} with {@link #apply} done on the way. */
     public Writer writer(Writer out) {
-        Glyphs g = this;
+        return through(out, this::apply);
+    }
+
+    /** {@code out}, with every piece written turned into {@code change}'s text of it first. */
+    private static Writer through(Writer out, java.util.function.UnaryOperator<String> change) {
         return new FilterWriter(out) {
             @Override public void write(int c) throws IOException { write(String.valueOf((char) c)); }
             @Override public void write(char[] buf, int off, int len) throws IOException { write(new String(buf, off, len)); }
             @Override public void write(String s, int off, int len) throws IOException {
-                String t = g.apply(s.substring(off, off + len));
+                String t = change.apply(s.substring(off, off + len));
                 out.write(t, 0, t.length());
             }
         };
