@@ -8,6 +8,7 @@ import dev.golive.model.ProposedFix;
 import dev.golive.model.Source;
 import dev.golive.model.SysctlAssignment;
 import dev.golive.model.SysctlFact;
+import dev.golive.model.SysctlModules;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import static dev.golive.model.Severity.INFO;
 import static dev.golive.model.Severity.WARN;
 
 /** The sysctl files against the running kernel: applied, existing, consistent. */
@@ -73,7 +75,8 @@ final class SysctlConfigRules {
                 for (SysctlAssignment a : h.sysctls().allAssignments()) {
                     if (OWN_RULE.contains(a.key())) continue;
                     boolean missing = h.sysctls().get(a.key()).flatMap(f -> f.exists().opt()).map(e -> !e).orElse(false);
-                    if (!missing) continue;
+                    // a module's key is not dead: it comes back with the module (SYSCTL-MODULE-KEY)
+                    if (!missing || SysctlModules.ownerOf(a.key()).isPresent()) continue;
                     // three rows of the same rule must say which key and where (the list shows titles)
                     out.add(r.titled(a.key() + ": no such key on this kernel (" + a.source().describe() + ")",
                             a.source().describe() + " sets " + (a.ignoreFailure() ? "-" : "") + a.key() + " = " + a.value()
@@ -83,6 +86,42 @@ final class SysctlConfigRules {
                                             + " (a package update puts it back): copy it to /etc/sysctl.d/" + name + " without line "
                                             + a.source().line() + "; a file of the same name in /etc/sysctl.d masks the vendor file"))
                                     .orElse(ProposedFix.of("remove the line", new FixChange.SysctlRemoval(a.key(), a.source())))));
+                }
+                return out;
+            });
+
+    static final Rule MODULE_KEY = Rule.host("SYSCTL-MODULE-KEY", INFO, Area.SYSCTL_CONFIG,
+            "sysctl file sets a key of a kernel module that is not loaded",
+            "Some keys exist only while the kernel module that registers them is loaded: net.bridge.* (br_netfilter; "
+                    + "the bridge module itself before Linux 3.18), net.netfilter.* and net.nf_conntrack_max (nf_conntrack), "
+                    + "net.ipv4.vs.* (ip_vs). systemd-sysctl sets the files' keys once at boot, after systemd-modules-load: a "
+                    + "key whose module loads later is skipped (\"Couldn't write ... No such file or directory\") and the "
+                    + "module starts with its own default, unless the module is listed in modules-load.d or a udev rule reruns "
+                    + "systemd-sysctl when it loads. The line is not dead configuration: it applies whenever the module is "
+                    + "there at the right time.",
+            "If the setting must hold, list the module in /etc/modules-load.d/ (it then loads before systemd-sysctl at "
+                    + "every boot) or add a udev rule that reruns systemd-sysctl --prefix for it (sysctl.d(5), examples 2 and 3). "
+                    + "If the host never loads the module, the line does nothing; a vendor file's line is the vendor's to keep.",
+            "man 5 sysctl.d (examples 2 and 3: settings available only when a module is loaded); man 8 systemd-modules-load.service; "
+                    + "Linux commit 34666d46 \"netfilter: bridge: move br_netfilter out of the core\" (3.18)",
+            (r, h) -> {
+                List<Finding> out = new ArrayList<>();
+                for (SysctlAssignment a : h.sysctls().allAssignments()) {
+                    Optional<SysctlModules.Owner> owner = SysctlModules.ownerOf(a.key());
+                    boolean missing = h.sysctls().get(a.key()).flatMap(f -> f.exists().opt()).map(e -> !e).orElse(false);
+                    if (owner.isEmpty() || !missing) continue;
+                    String module = owner.get().module();
+                    String also = owner.get().note().isEmpty() ? "" : " (" + owner.get().note() + ")";
+                    out.add(r.titled(a.key() + ": module " + module + " not loaded (" + a.source().describe() + ")",
+                            a.source().describe() + " sets " + a.key() + " = " + a.value() + "; the key exists only while "
+                                    + module + also + " is loaded, and it is not loaded now: the value applies only if the module "
+                                    + "is loaded before systemd-sysctl runs or a udev rule reapplies it",
+                            List.<Source>of(a.source()),
+                            ProposedFix.advice(vendor(a.source().path()).isPresent()
+                                    ? "nothing to change in " + a.source().path() + " (a vendor file); if bridged or tracked traffic "
+                                            + "must get this value, list " + module + " in /etc/modules-load.d/" + module + ".conf"
+                                    : "if the value must hold, list " + module + " in /etc/modules-load.d/" + module + ".conf so it "
+                                            + "loads before systemd-sysctl; if the host never loads " + module + ", the line does nothing")));
                 }
                 return out;
             });
@@ -122,5 +161,5 @@ final class SysctlConfigRules {
         return java.util.Optional.empty();
     }
 
-    static List<Rule> all() { return List.of(NOT_APPLIED, DEAD_KEY, CONFLICT); }
+    static List<Rule> all() { return List.of(NOT_APPLIED, DEAD_KEY, MODULE_KEY, CONFLICT); }
 }

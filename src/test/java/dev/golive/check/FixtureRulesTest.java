@@ -27,7 +27,7 @@ class FixtureRulesTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             arm64-server      | GO-TOOLCHAIN-MISSING
-            centos7-v1        | CG-V1-OR-HYBRID FD-DEFAULT-HARD-LOW GO-TOOLCHAIN-MISSING MEM-THP-ALWAYS MEM-THP-DEFRAG-ALWAYS NET-SOMAXCONN-LOW NET-TW-RECYCLE SYSCTL-DEAD-KEY
+            centos7-v1        | CG-V1-OR-HYBRID FD-DEFAULT-HARD-LOW GO-TOOLCHAIN-MISSING MEM-THP-ALWAYS MEM-THP-DEFRAG-ALWAYS NET-SOMAXCONN-LOW NET-TW-RECYCLE SYSCTL-MODULE-KEY
             container-quota   | GO-TOOLCHAIN-OLD
             debian12-vm       | GO-TOOLCHAIN-OLD NET-FIN-TIMEOUT-NOT-TIME-WAIT
             sparse            |

@@ -128,6 +128,8 @@ class RuleCasesTest {
                 c("SYSCTL-NOT-APPLIED", "namespaced key in a container", h().container("docker").sysctlFile(F, 1, "net.core.somaxconn", "8192")),
                 c("SYSCTL-NOT-APPLIED", "global key on a VM", h().sysctlFile(F, 1, "net.core.netdev_max_backlog", "16384")),
                 c("SYSCTL-DEAD-KEY", "tcp_low_latency gone since 4.14", h().sysctlMissing("net.ipv4.tcp_low_latency").sysctlFile(F, 2, "net.ipv4.tcp_low_latency", "1")),
+                c("SYSCTL-MODULE-KEY", "bridge-nf-call-iptables without br_netfilter loaded", h().sysctlMissing("net.bridge.bridge-nf-call-iptables").sysctlFile(F, 2, "net.bridge.bridge-nf-call-iptables", "0")),
+                c("SYSCTL-MODULE-KEY", "nf_conntrack_max before nf_conntrack loads", h().sysctlMissing("net.netfilter.nf_conntrack_max").sysctlFile(F, 3, "net.netfilter.nf_conntrack_max", "262144")),
                 c("SYSCTL-CONFLICT", "two files disagree", h().sysctlFile("/usr/lib/sysctl.d/50-default.conf", 3, "net.core.somaxconn", "1024")
                         .sysctlApplied(F, 1, "net.core.somaxconn", "8192")));
     }
@@ -240,6 +242,9 @@ class RuleCasesTest {
                 c("SYSCTL-NOT-APPLIED", "vm key in an lxc container", h().container("lxc").sysctlFile(F, 1, "vm.swappiness", "10")),
                 c("SYSCTL-NOT-APPLIED", "whitespace differs only", h().sysctlFile(F, 1, "net.ipv4.ip_local_port_range", "32768    60999")),
                 c("SYSCTL-DEAD-KEY", "key exists", h().sysctlApplied(F, 1, "net.core.somaxconn", "8192")),
+                c("SYSCTL-DEAD-KEY", "a module's key is not dead while its module is unloaded", h().sysctlMissing("net.bridge.bridge-nf-call-iptables").sysctlFile(F, 2, "net.bridge.bridge-nf-call-iptables", "0")),
+                c("SYSCTL-MODULE-KEY", "br_netfilter loaded: the key exists", h().sysctlApplied(F, 2, "net.bridge.bridge-nf-call-iptables", "0")),
+                c("SYSCTL-MODULE-KEY", "a key of no module that this kernel lacks", h().sysctlMissing("net.ipv4.tcp_low_latency").sysctlFile(F, 2, "net.ipv4.tcp_low_latency", "1")),
                 c("SYSCTL-CONFLICT", "two files agree", h().sysctlFile("/usr/lib/sysctl.d/50-default.conf", 3, "net.core.somaxconn", "8192")
                         .sysctlApplied(F, 1, "net.core.somaxconn", "8192")));
     }

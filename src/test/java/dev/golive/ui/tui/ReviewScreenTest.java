@@ -60,9 +60,9 @@ class ReviewScreenTest {
     }
 
     @Test
-    void theAuditStepsKeepThePlanAndAddTheLastFinding() {
+    void theAuditStepsKeepThePlanAndAddAPickedFinding() {
         try (TuiDriver tui = TuiDriver.onFixture("centos7-v1", 80, 24)) {
-            tui.press("4", "r", "2", "G", "enter", "4");
+            tui.press("4", "r", "2").type("/THP-DEFRAG").press("enter", "enter", "4");
             assertThat(tui.text()).doesNotContain("No plan yet.").contains("Plan 20260101-000000-test");
             assertThat(tui.app.model().picked()).extracting(f -> f.ruleId()).containsExactly("MEM-THP-DEFRAG-ALWAYS");
             assertThat(tui.app.model().plan().orElseThrow().live()).anyMatch(l -> l.path().endsWith("transparent_hugepage/defrag")
