@@ -26,6 +26,17 @@ public final class HardeningLevels {
         public int sinceSystemd() { return SystemdDirectives.since("Service", key, value); }
     }
 
+    /**
+     * What a host whose systemd is too old for {@code d} gets instead, where a weaker value of
+     * the same key protects a subset of what {@code d} protects and never more: strict's
+     * ProtectSystem=strict (v232) becomes basic's ProtectSystem=full (v214) rather than
+     * nothing, so strict never sandboxes less than basic on the same host.
+     */
+    public static java.util.Optional<Directive> fallback(Directive d) {
+        if (d.equals(PROTECT_SYSTEM_STRICT)) return BASIC.stream().filter(b -> b.key().equals("ProtectSystem")).findFirst();
+        return java.util.Optional.empty();
+    }
+
     static final List<Directive> BASIC = List.of(
             new Directive("NoNewPrivileges", "yes", "no setuid binary or file capability can raise the service's privileges"),
             new Directive("PrivateTmp", "yes", "a private /tmp and /var/tmp: no shared-/tmp races with other services"),

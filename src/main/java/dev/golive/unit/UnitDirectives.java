@@ -191,7 +191,17 @@ final class UnitDirectives {
             g.add("Service", "CapabilityBoundingSet", "", "hardening");
         }
         if (tighten) {
-            for (HardeningLevels.Directive d : HardeningLevels.of(spec.hardening())) g.addOrNote("Service", d.key(), d.value(), "hardening");
+            for (HardeningLevels.Directive d : HardeningLevels.of(spec.hardening())) {
+                java.util.Optional<HardeningLevels.Directive> weaker = HardeningLevels.fallback(d)
+                        .filter(f -> !g.knows("Service", d.key(), d.value()) && g.knows("Service", f.key(), f.value()));
+                if (weaker.isPresent()) {
+                    g.add("Service", weaker.get().key(), weaker.get().value(), "hardening");
+                    g.notes.add(g.needs("Service", d.key(), d.value()) + ": " + weaker.get().key() + "=" + weaker.get().value()
+                            + " instead (" + weaker.get().why() + ")");
+                } else {
+                    g.addOrNote("Service", d.key(), d.value(), "hardening");
+                }
+            }
             if (spec.hardening() == ServiceSpec.Hardening.STRICT && !lowPorts) {
                 g.addOrNote("Service", "PrivateUsers", HardeningLevels.PRIVATE_USERS.value(), "hardening");
             }

@@ -46,6 +46,7 @@ class SystemdVersionRenderTest {
             new Expect("Service", "BlockIOWeight", -230),
             new Expect("Service", "TasksMax", 227),
             new Expect("Service", "ProtectSystem=strict", 232),
+            new Expect("Service", "ProtectSystem=full", -232),
             new Expect("Service", "PrivateUsers", 232),
             new Expect("Service", "ProtectKernelTunables", 232),
             new Expect("Service", "ProtectControlGroups", 232),
@@ -104,6 +105,8 @@ class SystemdVersionRenderTest {
         if (v == 219) {
             assertThat(ini.values("Service", "MemoryLimit")).containsExactly("1G");
             assertThat(ini.values("Service", "BlockIOWeight")).as("IOWeight 200 on BlockIOWeight's 10..1000 scale").containsExactly("1000");
+            assertThat(r.notes()).as("strict never sandboxes less than basic: full where strict is unknown")
+                    .contains("ProtectSystem=strict needs systemd 232; this host has 219: ProtectSystem=full instead (/usr, /boot, /efi and /etc are read-only)");
             assertThat(r.notes()).contains("ProtectClock= needs systemd 245; this host has 219: left out",
                     "TasksMax= needs systemd 227; this host has 219: left out");
         }
