@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.golive.app.Session;
 import dev.golive.model.Fact;
 import dev.golive.unit.GoRuntimeValue;
+import dev.golive.unit.ExposureOnHost;
 import dev.golive.unit.UnitAnalysis;
 import dev.golive.unit.UnitPreview;
 import picocli.CommandLine.Command;
@@ -16,7 +17,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -107,13 +107,14 @@ public final class UnitCommand implements Callable<Integer> {
         UnitAnalysis.Security sec = a.security().opt().get();
         o.println(String.format(Locale.ROOT, "exposure: %.1f %s (systemd-analyze security --offline=true; 0.0 best, 10.0 worst; sandboxing only)",
                 sec.exposure(), sec.rating()));
-        List<UnitAnalysis.SecurityItem> open = sec.items().stream()
-                .filter(i -> i.passed().orElse(true) == false && i.exposure().isPresent())
-                .sorted(Comparator.comparing((UnitAnalysis.SecurityItem i) -> i.exposure().get()).reversed()).toList();
+        ExposureOnHost.caveat(a, p.facts().systemd().version()).ifPresent(c -> o.println("  " + c));
+        List<ExposureOnHost.OpenItem> open = ExposureOnHost.openItems(sec, p.facts().systemd().version());
         int shown = Math.min(open.size(), 8);
         if (shown > 0) o.println("  largest open items:");
-        for (UnitAnalysis.SecurityItem i : open.subList(0, shown)) {
-            o.println(String.format(Locale.ROOT, "  %4.1f  %-40s %s", i.exposure().get(), i.name(), i.description()));
+        for (ExposureOnHost.OpenItem oi : open.subList(0, shown)) {
+            UnitAnalysis.SecurityItem i = oi.item();
+            o.println(String.format(Locale.ROOT, "  %4.1f  %-40s %s", i.exposure().get(), i.name(), i.description())
+                    + oi.hostLacks().map(w -> " (" + w + ")").orElse(""));
         }
         if (open.size() > shown) o.println("  … " + (open.size() - shown) + " more (--json gives the full table)");
     }
@@ -159,11 +160,15 @@ public final class UnitCommand implements Callable<Integer> {
             } else {
                 UnitAnalysis.Security s = a.security().opt().get();
                 sec.put("known", true).put("exposure", s.exposure()).put("rating", s.rating());
+                ExposureOnHost.caveat(a, p.facts().systemd().version()).ifPresentOrElse(c -> sec.put("caveat", c), () -> sec.putNull("caveat"));
+                java.util.Map<UnitAnalysis.SecurityItem, String> lacks = new java.util.IdentityHashMap<>();
+                for (ExposureOnHost.OpenItem oi : ExposureOnHost.openItems(s, p.facts().systemd().version())) oi.hostLacks().ifPresent(w -> lacks.put(oi.item(), w));
                 ArrayNode arr = sec.putArray("items");
                 for (UnitAnalysis.SecurityItem i : s.items()) {
                     ObjectNode n = arr.addObject().put("name", i.name()).put("description", i.description());
                     i.passed().ifPresentOrElse(x -> n.put("passed", x), () -> n.putNull("passed"));
                     i.exposure().ifPresentOrElse(x -> n.put("exposure", x), () -> n.putNull("exposure"));
+                    if (lacks.containsKey(i)) n.put("hostLacks", lacks.get(i)); else n.putNull("hostLacks");
                 }
             }
         });

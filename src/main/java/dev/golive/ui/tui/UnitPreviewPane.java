@@ -83,6 +83,7 @@ final class UnitPreviewPane {
         preview.analysis().ifPresent(a -> {
             a.security().opt().ifPresent(s -> found.add(new String[] {"TITLE", String.format(Locale.ROOT,
                     "exposure %.1f %s (systemd-analyze security)", s.exposure(), s.rating())}));
+            dev.golive.unit.ExposureOnHost.caveat(a, preview.facts().systemd().version()).ifPresent(c -> found.add(new String[] {"DIM", c}));
             if (a.security() instanceof Fact.Unknown<?> u) found.add(new String[] {"DIM", "exposure: " + u.reason()});
             a.verify().opt().ifPresent(v -> {
                 if (v.isEmpty()) found.add(new String[] {"OK", "systemd-analyze verify: no complaints"});

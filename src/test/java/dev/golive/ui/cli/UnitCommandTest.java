@@ -157,6 +157,20 @@ class UnitCommandTest {
     }
 
     @Test
+    void onSystemd219TheScoreSaysWhichOpenItemsTheHostCannotSet() throws Exception {
+        CheckCommandTest.Run r = unit("--root", CENTOS7, "--service", "app", "--exec", "/usr/local/bin/app", "--user", "app", "--hardening", "strict");
+        assertThat(r.code()).as(r.err()).isEqualTo(0);
+        assertThat(r.out()).containsPattern("\n  scored by systemd-analyze \\d+; \\d+ of the open items need a newer systemd than this host's 219\n")
+                .containsPattern("ProtectClock= +.*\\(ProtectClock= needs systemd 245; this host has 219\\)\n");
+        JsonNode sec = new ObjectMapper().readTree(unit("--root", CENTOS7, "--service", "app", "--exec", "/usr/local/bin/app", "--user", "app",
+                "--hardening", "strict", "--json").out()).get("analyze").get("security");
+        assertThat(sec.get("caveat").asText()).endsWith("need a newer systemd than this host's 219");
+        assertThat(sec.get("items")).anySatisfy(i -> assertThat(i.get("hostLacks").asText()).isEqualTo("ProtectClock= needs systemd 245; this host has 219"));
+        CheckCommandTest.Run here = unit("--root", DEBIAN, "--service", "app", "--exec", "/usr/local/bin/app", "--user", "app", "--hardening", "strict");
+        assertThat(here.out()).as("systemd 252 scores for 252: nothing to flag").doesNotContain("scored by", "needs systemd");
+    }
+
+    @Test
     void onSystemd219TheOldNamesCarryTheWeightAndTheBandwidth() {
         CheckCommandTest.Run r = unit("--root", CENTOS7, "--service", "app", "--exec", "/usr/local/bin/app", "--no-analyze",
                 "--cpu-weight", "200", "--io-read-bandwidth-max", "/dev/sda 50M", "--cpu-affinity", "0");
