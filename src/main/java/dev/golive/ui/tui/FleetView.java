@@ -156,8 +156,9 @@ final class FleetView extends View {
 
     @Override void draw(Canvas c) {
         if (problem != null) {
-            c.text(1, 1, problem, Role.ERROR);
-            c.text(1, 3, "r reads the directory again; q quits.", Role.DIM);
+            List<String> lines = Canvas.wrap(problem, c.width() - 2);
+            for (int i = 0; i < lines.size(); i++) c.text(1, 1 + i, lines.get(i), Role.ERROR);
+            c.text(1, lines.size() + 2, "r reads the directory again; q quits.", Role.DIM);
             return;
         }
         if (fleet == null) {

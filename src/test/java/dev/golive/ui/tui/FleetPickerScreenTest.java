@@ -94,6 +94,23 @@ class FleetPickerScreenTest {
     }
 
     @Test
+    void aDirectoryWhereNoCaptureCanBeReadSaysWhyAndStillQuits() throws IOException {
+        Path dir = Path.of("target/tui-fleets/broken");
+        if (Files.exists(dir)) dev.golive.host.RootSpec.deleteTree(dir);
+        Files.createDirectories(dir);
+        Files.write(dir.resolve("db-8.tar.gz"), "not gzip".getBytes(StandardCharsets.UTF_8));
+        Files.write(dir.resolve("db-9.tar.gz"), "not gzip either".getBytes(StandardCharsets.UTF_8));
+        try (TuiDriver tui = TuiDriver.onFleet(dir.toString(), 80, 24)) {
+            assertThat(tui.row(3)).startsWith(" golive: target/tui-fleets/broken: no capture could be read (db-8:");
+            assertThat(tui.text()).contains("and 1 more");
+            tui.press("enter", "j", "/", "x", "enter", "H", "tab", "1");
+            assertThat(tui.app.model()).isNull();
+            tui.press("q");
+            assertThat(tui.quitRequested()).isTrue();
+        }
+    }
+
+    @Test
     void aPartialCaptureSaysWhatItLacks() {
         try (TuiDriver tui = TuiDriver.onFleet(FLEET, 120, 40)) {
             tui.press("/").type("api-2").press("enter");
