@@ -47,6 +47,8 @@ final class FleetView extends View {
     private String problem;
     /** The host whose screens are open now, or null. */
     private String open;
+    /** A host a worker opened that the GUI thread has not taken yet: closed if golive quits first. */
+    private final java.util.concurrent.atomic.AtomicReference<HostModel> opening = new java.util.concurrent.atomic.AtomicReference<>();
 
     FleetView(TuiApp app, Source source) {
         super(app);
@@ -104,16 +106,25 @@ final class FleetView extends View {
         Member m = new Member(source.dir(), r.name(), r.spec());
         app.worker().run("opening " + r.name(), () -> {
             HostModel model = source.opener().apply(m);
+            opening.set(model);
             try {
                 return new Opened(model, model.inspectAndCheck());
             } catch (RuntimeException e) {
+                opening.set(null);
                 model.session().close();
                 throw e;
             }
         }, o -> {
+            opening.set(null);
             open = r.name();
             app.openHost(r.name(), o.model(), o.loaded());
         }, app::error);
+    }
+
+    /** golive quits: a host opened on a worker but never shown is closed too (a .tar.gz's unpacked copy removed). */
+    void closeOpening() {
+        HostModel m = opening.getAndSet(null);
+        if (m != null) m.session().close();
     }
 
     private String searchText(Row r) {

@@ -113,7 +113,9 @@ final class TuiApp {
 
     /** Closes the host open now, if the picker opened it (the screen has closed). */
     void closeHost() {
-        if (hosts != null && model != null) model.session().close();
+        if (hosts == null) return;
+        hosts.closeOpening();
+        if (model != null) model.session().close();
     }
 
     Worker worker() { return worker; }
