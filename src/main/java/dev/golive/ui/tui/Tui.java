@@ -140,7 +140,7 @@ public final class Tui {
                 }
                 if (e == null) {
                     if (app.tick()) render(app, screen, theme, frames);
-                    else if (preparing) preparing = app.idle(new Canvas(new BasicTextImage(screen.getTerminalSize()).newTextGraphics(), theme));
+                    else if (preparing || app.preparableAgain()) preparing = app.idle(new Canvas(new BasicTextImage(screen.getTerminalSize()).newTextGraphics(), theme));
                     continue;
                 }
                 // from the moment the key was read, so time spent queued behind other work counts too

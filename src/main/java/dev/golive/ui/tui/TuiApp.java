@@ -39,6 +39,8 @@ final class TuiApp {
     private boolean quit;
     /** Screens {@link #idle} prepared, or that were visited before it came to them. */
     private final java.util.Set<View> prepared = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    /** A host from the fleet replaced the screens: {@link #idle} has new screens to prepare. */
+    private boolean prepareAgain;
     /** The change to the host running now (apply, rollback, recover), or null: quitting waits for it. */
     private String changing;
     /** q or ctrl-c came while a change ran: golive quits as soon as it ends. */
@@ -102,6 +104,7 @@ final class TuiApp {
         model = opened;
         addTabs();
         prepared.clear();
+        prepareAgain = true;
         stack.clear();
         editingFilter = false;
         tab = 0;
@@ -512,6 +515,13 @@ final class TuiApp {
             return true;
         }
         return false;
+    }
+
+    /** True once after a host from the fleet replaced the screens: the frame calls {@link #idle} again. */
+    boolean preparableAgain() {
+        boolean again = prepareAgain;
+        prepareAgain = false;
+        return again;
     }
 
     /** Advances the spinner; true when something is running (the frame must be redrawn). */

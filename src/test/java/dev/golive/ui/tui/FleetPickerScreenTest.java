@@ -189,6 +189,22 @@ class FleetPickerScreenTest {
     }
 
     @Test
+    void aHostOpenedAfterAnotherHasItsScreensPreparedWhileIdleToo() {
+        try (TuiDriver tui = TuiDriver.onFleet(FLEET, 80, 24)) {
+            Canvas offscreen = new Canvas(new com.googlecode.lanterna.graphics.BasicTextImage(
+                    new com.googlecode.lanterna.TerminalSize(80, 24)).newTextGraphics(), tui.theme);
+            assertThat(tui.app.idle(offscreen)).as("no host yet: later").isTrue();
+            tui.press("enter");
+            assertThat(tui.app.preparableAgain()).isTrue();
+            while (tui.app.idle(offscreen)) { /* prepares the first host's Build screen */ }
+            assertThat(tui.app.preparableAgain()).isFalse();
+            tui.press("H", "/").type("web-2").press("enter", "enter");
+            assertThat(tui.app.preparableAgain()).as("new screens to prepare").isTrue();
+            assertThat(tui.app.idle(offscreen)).as("the new Build screen prepared").isTrue();
+        }
+    }
+
+    @Test
     void theBackKeyIsReachableOnEveryScreenAndInTheHelp() {
         try (TuiDriver tui = TuiDriver.onFleet(FLEET, 120, 40)) {
             tui.press("enter");
