@@ -81,7 +81,7 @@ final class FleetReading {
     private static Object one(Named n, Optional<String> service) {
         try (Session s = Session.open(HostComparison.LIVE.equals(n.spec()) ? null : n.spec())) {
             HostFacts f = service.map(u -> s.inspectService(u, null)).orElseGet(s::inspect);
-            return FleetBuilder.Member.of(n.name(), n.spec(), f, Checker.run(f));
+            return FleetBuilder.Member.of(n.name(), n.spec(), f, Checker.run(f), s.captureMissing());
         } catch (GoliveException e) {
             return new Fleet.Unreadable(n.name(), n.spec(), e.getMessage());
         }

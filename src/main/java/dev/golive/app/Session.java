@@ -719,6 +719,25 @@ public final class Session implements AutoCloseable {
         return FleetReading.directory(dir, Optional.ofNullable(service).map(Session::serviceUnit), filter, nowText(), goliveVersion());
     }
 
+    /**
+     * Whether {@code root} (a --root value) is a directory of captures, a fleet: what the
+     * full-screen UI opens as a host picker. Every other command refuses it as a root.
+     */
+    public static boolean isFleet(String root) { return dev.golive.host.FleetDirectory.isFleet(root); }
+
+    /**
+     * What this capture lacks when it was assembled from Ansible rounds that did not finish
+     * ("61 files, 51 directories, 7 commands"): empty for a complete capture, a tree or the live host.
+     */
+    public Optional<String> captureMissing() {
+        if (!spec.readOnly()) return Optional.empty();
+        try {
+            return dev.golive.host.CaptureAssembly.missing(spec.root().base()).map(dev.golive.host.CaptureWants::describe);
+        } catch (GoliveException e) {
+            return Optional.of("not known: " + e.getMessage());
+        }
+    }
+
     /** `golive diff A B C…`: the named hosts (each "live", a capture directory or a .tar.gz) side by side. */
     public static dev.golive.report.Fleet fleetOf(List<String> hosts, String service, dev.golive.report.FactFilter filter) {
         return FleetReading.hosts(hosts, Optional.ofNullable(service).map(Session::serviceUnit), filter, nowText(), goliveVersion());

@@ -82,6 +82,27 @@ public final class CaptureAssembly {
     }
 
     /**
+     * What a capture assembled from Ansible rounds still lacks (its manifest's {@code "missing"}):
+     * empty for a complete capture and for one golive captured itself, which has no such key.
+     * A {@code "missing"} that is not a list of wants is bad input (the reader says so beside the
+     * capture instead of calling it complete).
+     */
+    public static Optional<CaptureWants> missing(Path captureDir) {
+        Path f = captureDir.resolve(CaptureManifest.FILE_NAME);
+        if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) return Optional.empty();
+        try {
+            JsonNode node = CaptureWants.JSON.readTree(Files.readString(f, StandardCharsets.UTF_8)).get("missing");
+            if (node == null || node.isNull()) return Optional.empty();
+            CaptureWants w = CaptureWants.fromJson(f + ": missing", node);
+            return w.isEmpty() ? Optional.empty() : Optional.of(w);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw GoliveException.badInput(f + ": not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw GoliveException.environment(f + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    /**
      * The captures being assembled (or assembled) in {@code out}: each directory holding a manifest
      * with golive's recipe, by name. A directory that is not such a capture is refused.
      */

@@ -45,6 +45,16 @@ public final class FleetDirectory {
     }
 
     /**
+     * Whether the --root value {@code spec} names a fleet: a directory that is not itself a
+     * capture and holds captures at its top (what {@link RootSpec#open} refuses as one host).
+     */
+    public static boolean isFleet(String spec) {
+        if (RootSpec.isLive(spec) || spec.isBlank()) return false;
+        Path p = Path.of(spec);
+        return Files.isDirectory(p) && !Files.exists(p.resolve(CaptureManifest.FILE_NAME), LinkOption.NOFOLLOW_LINKS) && holdsCaptures(p);
+    }
+
+    /**
      * Whether {@code dir} (not itself a capture) holds captures at its top: a fleet, not a tree
      * of one host. A root filesystem has no capture among its top-level entries.
      */

@@ -28,9 +28,13 @@ public record Fleet(String source, String generatedAt, String golive, Optional<S
         differing = List.copyOf(differing);
     }
 
-    /** A capture that was read: its name in the directory (the host's), what was opened, and its finding counts. */
+    /**
+     * A capture that was read: its name in the directory (the host's), what was opened, its
+     * finding counts, and what it lacks when it is partial (assembled from Ansible rounds that
+     * did not finish: "61 files, 51 directories, 7 commands"; empty when complete).
+     */
     public record Host(String name, String spec, Optional<String> hostname, Optional<String> capturedAt,
-                       int errors, int warnings, int infos) { }
+                       int errors, int warnings, int infos, Optional<String> missing) { }
 
     /** An entry that could not be read as a capture, with the one-line reason. */
     public record Unreadable(String name, String spec, String reason) { }
@@ -60,6 +64,19 @@ public record Fleet(String source, String generatedAt, String golive, Optional<S
 
     public record Group(String value, Optional<String> source, List<String> hosts) {
         public Group { hosts = List.copyOf(hosts); }
+    }
+
+    /** The value {@code host} has in {@code spread}: the group it is in (empty when it is not read). */
+    public static Optional<Group> groupOf(Spread spread, String host) {
+        return spread.groups().stream().filter(g -> g.hosts().contains(host)).findFirst();
+    }
+
+    /** The headline and differing values on which {@code host} is an outlier, each path once, headline first. */
+    public List<Spread> outlying(String host) {
+        java.util.Map<String, Spread> out = new java.util.LinkedHashMap<>();
+        for (Spread s : headline) if (s.outliers().contains(host)) out.putIfAbsent(s.path(), s);
+        for (Spread s : differing) if (s.outliers().contains(host)) out.putIfAbsent(s.path(), s);
+        return List.copyOf(out.values());
     }
 
     /** The rules that fire on some hosts but not all: the findings a fleet that should match must not have. */

@@ -23,11 +23,12 @@ public final class FleetBuilder {
      * of hundreds of hosts needs only their leaves.
      */
     public record Member(String name, String spec, Optional<String> hostname, Optional<String> capturedAt,
-                         Map<String, FactPaths.Leaf> leaves, CheckReport check) {
+                         Map<String, FactPaths.Leaf> leaves, CheckReport check, Optional<String> missing) {
 
-        public static Member of(String name, String spec, HostFacts facts, CheckReport check) {
+        /** {@code missing}: what a partial capture lacks (the manifest's "missing"), empty when it is complete. */
+        public static Member of(String name, String spec, HostFacts facts, CheckReport check, Optional<String> missing) {
             var o = facts.origin();
-            return new Member(name, spec, Optional.ofNullable(o.hostname()), Optional.ofNullable(o.capturedAt()), FactPaths.of(facts), check);
+            return new Member(name, spec, Optional.ofNullable(o.hostname()), Optional.ofNullable(o.capturedAt()), FactPaths.of(facts), check, missing);
         }
     }
 
@@ -67,7 +68,7 @@ public final class FleetBuilder {
         List<Fleet.Host> hosts = new ArrayList<>();
         for (Member m : ms) {
             hosts.add(new Fleet.Host(m.name(), m.spec(), m.hostname(), m.capturedAt(),
-                    count(m.check(), Severity.ERROR), count(m.check(), Severity.WARN), count(m.check(), Severity.INFO)));
+                    count(m.check(), Severity.ERROR), count(m.check(), Severity.WARN), count(m.check(), Severity.INFO), m.missing()));
         }
         hosts.sort(Comparator.comparingInt(Fleet.Host::errors).reversed().thenComparing(Comparator.comparingInt(Fleet.Host::warnings).reversed())
                 .thenComparing(Comparator.comparingInt(Fleet.Host::infos).reversed()).thenComparing(Fleet.Host::name));

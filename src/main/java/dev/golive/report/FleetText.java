@@ -26,6 +26,7 @@ public final class FleetText {
 
         differing(b, f, st);
         unreadable(b, f);
+        partial(b, f);
         b.append("\n").append(FleetWords.verdict(f)).append("\n");
         return b.toString();
     }
@@ -45,6 +46,7 @@ public final class FleetText {
                     .append(Printable.text(FleetWords.names(r.hits().stream().map(Fleet.Hit::host).toList()))).append("\n");
         }
         unreadable(b, f);
+        partial(b, f);
         b.append("\n").append(FleetWords.verdict(f)).append("\n");
         return b.toString();
     }
@@ -52,6 +54,14 @@ public final class FleetText {
     private static void differing(StringBuilder b, Fleet f, Style st) {
         b.append("\n").append(st.bold("Values that differ")).append(" (").append(f.differing().size()).append(")\n");
         spreads(b, f, f.differing(), st, false);
+    }
+
+    /** Captures read although Ansible's rounds did not finish: their values may be Unknown where the others' are not. */
+    private static void partial(StringBuilder b, Fleet f) {
+        List<Fleet.Host> partial = f.hosts().stream().filter(h -> h.missing().isPresent()).toList();
+        if (partial.isEmpty()) return;
+        b.append("\nPartial captures (").append(partial.size()).append(")\n");
+        for (Fleet.Host h : partial) b.append("  ").append(Printable.text(h.name())).append("  missing ").append(Printable.text(h.missing().get())).append("\n");
     }
 
     private static void unreadable(StringBuilder b, Fleet f) {

@@ -113,6 +113,13 @@ public final class Cli {
             String theme = a.theme() == null && a.noColor() ? "monochrome" : a.theme();
             return Tui.run(new Tui.Options(a.root(), a.readOnly(), theme, a.service(), a.goMod(), a.manifest()));
         } catch (TerminalUnsuitable e) {
+            if (a.root() != null && Session.isFleet(a.root())) {
+                // the guide works on one host and would refuse the directory: the fleet's review is what the picker shows
+                err.println("golive: " + e.getMessage() + "; printing the fleet review on plain lines instead (golive report --fleet "
+                        + a.root() + ")");
+                err.flush();
+                return run(a.fleetReportArgs());
+            }
             if (a.manifest() != null) {
                 err.println("golive: " + e.getMessage() + "; checking --manifest on plain lines instead (golive check --manifest)");
                 err.flush();

@@ -83,6 +83,22 @@ record FullScreenArgs(String root, String theme, String service, String goMod, b
         return c.toArray(new String[0]);
     }
 
+    /**
+     * The plain-lines fallback for a fleet (--root names a directory of captures): `golive report
+     * --fleet DIR`, the review the host picker shows. --service compares the unit too; --manifest
+     * and --go-mod go along so that the report refuses them (exit 2) rather than golive dropping
+     * them; --read-only says nothing more of captures, which are never written.
+     */
+    String[] fleetReportArgs() {
+        List<String> r = new ArrayList<>(List.of("report", "--fleet", root));
+        if (service != null) r.addAll(List.of("--service", service));
+        if (manifest != null) r.addAll(List.of("--manifest", manifest));
+        if (goMod != null) r.addAll(List.of("--go-mod", goMod));
+        if (debug) r.add("--debug");
+        if (noColor) r.add("--no-color");
+        return r.toArray(new String[0]);
+    }
+
     /** The same options for `golive guide`, the line-mode fallback (which has no themes and asks for the service). */
     String[] guideArgs() {
         List<String> g = new ArrayList<>(List.of("guide"));

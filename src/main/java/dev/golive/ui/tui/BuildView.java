@@ -153,7 +153,7 @@ final class BuildView extends View {
         if (results.building()) return "a build is running";
         Optional<HostFacts> f = app.model().loaded().map(HostModel.Loaded::facts);
         if (f.isEmpty()) return "host not inspected yet";
-        if (app.model().readOnlyReason() != null && app.model().rootKind().startsWith("capture")) {
+        if (app.model().readOnlyReason() != null && app.model().capture()) {
             // go, the source and dist/ are on this machine, not on the captured host
             return "the root is a capture; build where the source is, without --root";
         }

@@ -31,15 +31,17 @@ final class Chrome {
 
     private static void header(TuiApp app, Canvas c) {
         c.fillRow(0, Role.HEADER);
-        String host = app.model().loaded().map(l -> l.facts().origin().hostname()).orElse(null);
-        String ro = app.model().readOnlyReason();
+        HostModel model = app.model();
+        String host = model == null ? null : model.loaded().map(l -> l.facts().origin().hostname()).orElse(null);
+        // before a host is picked from a fleet: every entry is a capture, so nothing can be changed
+        String ro = model == null ? "read-only: captures" : model.readOnlyReason();
         List<String> running = app.worker().running();
         // the right side (what is running, why nothing can be changed) matters more than a long root path
-        int picked = app.model().picked().size();
+        int picked = model == null ? 0 : model.picked().size();
         String right = (running.isEmpty() ? "" : SPINNER.charAt(app.spinFrame() % SPINNER.length()) + " " + running.get(0) + "…  ")
                 + (picked == 0 ? "" : "plan: " + picked + (picked == 1 ? " fix" : " fixes") + " picked  ")
                 + (ro == null ? "" : "[" + ro + "] ");
-        String kind = app.model().rootKind();
+        String kind = model == null ? "fleet " + app.hosts().orElseThrow().dir() : model.rootKind();
         String left = " golive  " + (host == null ? "" : host + " · ") + kind;
         int room = c.width() - right.length() - 1;
         if (left.length() > room) {
@@ -58,9 +60,16 @@ final class Chrome {
      */
     private static void tabsRow(TuiApp app, Canvas c) {
         c.fillRow(1, Role.TABS);
+        if (app.model() == null && !app.stacked()) {
+            // a fleet's host picker, before a host is open: no host screens to go to yet
+            int col = c.text(0, 1, " Hosts ", Role.TAB_ACTIVE);
+            c.text(col, 1, "  pick a host; enter opens it with every screen", Role.TABS);
+            return;
+        }
         if (app.stacked()) {
-            View from = app.tabs().get(app.tabIndex());
-            int col = c.text(0, 1, " " + (app.tabIndex() + 1) + " " + from.title() + " › ", Role.TABS);
+            View from = app.base();
+            String number = app.model() == null ? "" : (app.tabIndex() + 1) + " ";
+            int col = c.text(0, 1, " " + number + from.title() + " › ", Role.TABS);
             col = c.text(col, 1, app.top().title(), Role.TAB_ACTIVE);
             c.text(col, 1, "   q back", Role.TABS);
             return;

@@ -57,6 +57,8 @@ final class HostModel {
     private final List<String> changed = new ArrayList<>();
     /** Counts the inspections published: a screen that showed the host from an older one reads it again. */
     private int inspections;
+    /** "fleet DIR › NAME" when this host was opened from a fleet's host picker, else null. */
+    private String fleetMember;
 
     HostModel(Session session, String rootArg, boolean readOnlyFlag) {
         this.session = session;
@@ -77,6 +79,12 @@ final class HostModel {
     /** --manifest: these container findings join the host's (read once, before the screen opened). */
     HostModel manifests(CheckReport report) {
         manifests = report;
+        return this;
+    }
+
+    /** This host is capture {@code name} of the fleet in {@code dir} (the header names both). */
+    HostModel inFleet(String dir, String name) {
+        fleetMember = "fleet " + dir + " › " + name;
         return this;
     }
 
@@ -199,7 +207,11 @@ final class HostModel {
         return null;
     }
 
+    /** The root is a capture (a directory or a .tar.gz, alone or in a fleet): nothing runs or is built for it here. */
+    boolean capture() { return session.kind() == RootSpec.Kind.CAPTURE_DIR || session.kind() == RootSpec.Kind.CAPTURE_ARCHIVE; }
+
     String rootKind() {
+        if (fleetMember != null) return fleetMember;
         return switch (session.kind()) {
             case LIVE -> "live host";
             case CAPTURE_DIR -> "capture " + session.describeRoot();

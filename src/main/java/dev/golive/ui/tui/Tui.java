@@ -68,14 +68,27 @@ public final class Tui {
         if (term == null || term.isBlank() || term.equals("dumb")) {
             throw new TerminalUnsuitable("TERM=" + (term == null ? "" : term) + " cannot run the full-screen UI");
         }
-        try (Session session = Session.open(o.root())) {
-            return runOn(session, o, theme, stats, manifests);
+        try {
+            if (o.root() != null && Session.isFleet(o.root())) {
+                // a directory of captures: the host picker first, each host opened from it read-only
+                return runOn((pool, toUi, logFile) -> TuiApp.fleet(o.root(), o.service(), m -> new HostModel(Session.open(m.spec()), m.spec(), o.readOnly())
+                        .forService(o.service(), o.goMod()).manifests(manifests).inFleet(m.dir(), m.name()), theme, pool, toUi, logFile), theme, stats);
+            }
+            try (Session session = Session.open(o.root())) {
+                return runOn((pool, toUi, logFile) -> new TuiApp(new HostModel(session, o.root(), o.readOnly()).forService(o.service(), o.goMod())
+                        .manifests(manifests), theme, pool, toUi, logFile), theme, stats);
+            }
         } catch (IOException e) {
             throw GoliveException.environment("terminal: " + e.getMessage());
         }
     }
 
-    private static int runOn(Session session, Options o, Theme theme, TuiStats stats, CheckReport manifests) throws IOException {
+    /** Makes the frame's state once the workers and the event queue exist. */
+    private interface AppFactory {
+        TuiApp make(java.util.concurrent.Executor pool, java.util.function.Consumer<Runnable> toUi, String logFile);
+    }
+
+    private static int runOn(AppFactory apps, Theme theme, TuiStats stats) throws IOException {
         stats.phase("session open");
         // a frame leaves in one write (FrameOutput), not one per character
         FrameOutput frames = new FrameOutput(System.out);
@@ -97,7 +110,7 @@ public final class Tui {
         });
         TerminalScreen screen = new DeltaScreen(terminal);
         String logFile = System.getProperty("golive.logdir", System.getProperty("java.io.tmpdir")) + "/golive.log";
-        TuiApp app = new TuiApp(new HostModel(session, o.root(), o.readOnly()).forService(o.service(), o.goMod()).manifests(manifests), theme, pool, r -> events.add(new Event(null, r)), logFile);
+        TuiApp app = apps.make(pool, r -> events.add(new Event(null, r)), logFile);
         QuietStreams quiet = new QuietStreams();
         try {
             screen.startScreen();
@@ -127,7 +140,7 @@ public final class Tui {
                 }
                 if (e == null) {
                     if (app.tick()) render(app, screen, theme, frames);
-                    else if (preparing) preparing = app.idle(new Canvas(new BasicTextImage(screen.getTerminalSize()).newTextGraphics(), theme));
+                    else if (preparing || app.preparableAgain()) preparing = app.idle(new Canvas(new BasicTextImage(screen.getTerminalSize()).newTextGraphics(), theme));
                     continue;
                 }
                 // from the moment the key was read, so time spent queued behind other work counts too
@@ -144,13 +157,14 @@ public final class Tui {
             }
         } finally {
             pool.shutdownNow();
+            app.closeHost();
             screen.stopScreen();
             quiet.close();
             if (!quiet.held().isBlank()) log().warn("printed while the full-screen UI ran: {}", quiet.held().strip());
             stats.log();
         }
         // the screen is gone: what this session changed stays readable in the shell (after ctrl-c during an apply too)
-        for (String l : app.model().changes()) System.out.println("golive: " + l);
+        for (String l : app.changes()) System.out.println("golive: " + l);
         return 0;
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The frame around the screens: tabs and a stack (help and detail screens open on top),
@@ -21,7 +22,10 @@ final class TuiApp {
     static final int MIN_COLUMNS = 80;
     static final int MIN_ROWS = 24;
 
-    private final HostModel model;
+    /** The host the screens show; null while a fleet's host picker waits for the first pick. */
+    private HostModel model;
+    /** The host picker when --root names a directory of captures, else null. */
+    private final FleetView hosts;
     private final Theme theme;
     private final Worker worker;
     private final String logFile;
@@ -35,6 +39,8 @@ final class TuiApp {
     private boolean quit;
     /** Screens {@link #idle} prepared, or that were visited before it came to them. */
     private final java.util.Set<View> prepared = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    /** A host from the fleet replaced the screens: {@link #idle} has new screens to prepare. */
+    private boolean prepareAgain;
     /** The change to the host running now (apply, rollback, recover), or null: quitting waits for it. */
     private String changing;
     /** q or ctrl-c came while a change ran: golive quits as soon as it ends. */
@@ -44,11 +50,33 @@ final class TuiApp {
     private final Consumer<Runnable> toUi;
 
     TuiApp(HostModel model, Theme theme, Executor executor, Consumer<Runnable> toUi, String logFile) {
+        this(model, null, theme, executor, toUi, logFile);
+    }
+
+    /**
+     * {@code golive --root DIR} where DIR holds captures: the host picker first; enter opens a
+     * host ({@code opener} opens its capture, on a worker) with every screen, read-only as a
+     * capture is, and H comes back to the picker.
+     */
+    static TuiApp fleet(String dir, String service, Function<FleetView.Member, HostModel> opener, Theme theme, Executor executor,
+                        Consumer<Runnable> toUi, String logFile) {
+        return new TuiApp(null, new FleetView.Source(dir, service, opener), theme, executor, toUi, logFile);
+    }
+
+    private TuiApp(HostModel model, FleetView.Source fleet, Theme theme, Executor executor, Consumer<Runnable> toUi, String logFile) {
         this.toUi = toUi;
         this.model = model;
         this.theme = theme;
         this.worker = new Worker(executor, toUi);
         this.logFile = logFile;
+        this.hosts = fleet == null ? null : new FleetView(this, fleet);
+        addTabs();
+        globals = buildGlobals();
+    }
+
+    /** The screens of one host, fresh: a host opened from the picker starts as `golive --root` on it would. */
+    private void addTabs() {
+        tabs.clear();
         tabs.add(new OverviewView(this));
         tabs.add(new FindingsView(this));
         tabs.add(new ProfilesView(this));
@@ -57,10 +85,41 @@ final class TuiApp {
         tabs.add(new UnitView(this));
         tabs.add(new BuildView(this));
         tabs.add(new CommandLogView(this));
-        globals = buildGlobals();
     }
 
     HostModel model() { return model; }
+
+    /** The fleet's host picker, or empty when --root names one host. */
+    Optional<FleetView> hosts() { return Optional.ofNullable(hosts); }
+
+    /** What this session changed on the host (a host opened from a fleet is a capture: nothing). */
+    List<String> changes() { return model == null ? List.of() : model.changes(); }
+
+    /**
+     * A host from the picker was opened and inspected (GUI thread): its screens replace the
+     * previous host's, which is closed (a .tar.gz capture's unpacked copy is removed).
+     */
+    void openHost(String name, HostModel opened, HostModel.Loaded loaded) {
+        HostModel before = model;
+        model = opened;
+        addTabs();
+        prepared.clear();
+        prepareAgain = true;
+        stack.clear();
+        editingFilter = false;
+        tab = 0;
+        model.loaded(loaded);
+        if (before != null) before.session().close();
+        status("opened " + name + ", read-only (H: back to the hosts)");
+        current().shown();
+    }
+
+    /** Closes the host open now, if the picker opened it (the screen has closed). */
+    void closeHost() {
+        if (hosts == null) return;
+        hosts.closeOpening();
+        if (model != null) model.session().close();
+    }
 
     Worker worker() { return worker; }
 
@@ -77,6 +136,10 @@ final class TuiApp {
 
     /** Loads the host on a worker: the first frame appears at once, with a spinner. */
     void start() {
+        if (model == null) {
+            hosts.load();
+            return;
+        }
         worker.run("inspecting the host", model::inspectAndCheck, l -> {
             model.loaded(l);
             current().shown();
@@ -85,7 +148,24 @@ final class TuiApp {
 
     // ---- navigation -------------------------------------------------------------------
 
-    View current() { return stack.isEmpty() ? tabs.get(tab) : stack.peek(); }
+    View current() { return stack.isEmpty() ? base() : stack.peek(); }
+
+    /** The screen under the stack: the current tab, or the host picker before a host is open. */
+    View base() { return model == null ? hosts : tabs.get(tab); }
+
+    /** H: the fleet's host picker over the open host (q or esc returns to it, enter opens another). */
+    void showHosts() {
+        if (current() != hosts) open(hosts);
+    }
+
+    /** Closes the host picker opened over a host: that host's screens as they were. */
+    void leaveHosts() {
+        if (!stack.isEmpty() && stack.peek() == hosts) {
+            stack.pop();
+            editingFilter = false;
+            current().shown();
+        }
+    }
 
     void open(View v) {
         stack.push(v);
@@ -94,6 +174,7 @@ final class TuiApp {
     }
 
     void goTab(int i) {
+        if (model == null) return; // the picker: no host yet
         stack.clear();
         editingFilter = false;
         tab = Math.floorMod(i, tabs.size());
@@ -276,6 +357,10 @@ final class TuiApp {
             status("not now: " + changing + " is running; golive quits when it ends");
             return;
         }
+        if (model == null) {
+            quit = true;
+            return;
+        }
         int picked = model.picked().size();
         if (atOnce || (picked == 0 && model.plan().isEmpty()) || model.readOnlyReason() != null) {
             quit = true;
@@ -306,11 +391,16 @@ final class TuiApp {
 
     private List<Binding> buildGlobals() {
         List<Binding> g = new ArrayList<>();
-        g.add(Binding.hint("tab", "next", "Go to the next screen (tab)", () -> goTab(tab + 1)));
-        g.add(Binding.quiet("shift-tab", "previous screen", "Go to the previous screen", () -> goTab(tab - 1)));
+        if (hosts != null) {
+            // before tab and / in the table: the footer drops those first when 80 columns run short
+            g.add(Binding.hint("H", "hosts", "Back to the fleet's hosts, to open another one (q or esc returns to this one)", this::showHosts)
+                    .unless(() -> current() == hosts ? "this is the host list" : null));
+        }
+        g.add(Binding.hint("tab", "next", "Go to the next screen (tab)", () -> goTab(tab + 1)).unless(this::whyNoHost));
+        g.add(Binding.quiet("shift-tab", "previous screen", "Go to the previous screen", () -> goTab(tab - 1)).unless(this::whyNoHost));
         for (int i = 0; i < tabs.size() && i < 9; i++) {
             int n = i;
-            g.add(Binding.quiet(String.valueOf(i + 1), tabs.get(i).title(), "Go to " + tabs.get(i).title(), () -> goTab(n)));
+            g.add(Binding.quiet(String.valueOf(i + 1), tabs.get(i).title(), "Go to " + tabs.get(i).title(), () -> goTab(n)).unless(this::whyNoHost));
         }
         g.add(Binding.hint("/", "filter", "Type to filter the list; enter keeps the filter, esc clears it (on a diff: search it, then n/N)", () -> {
             if (current().searches()) current().search(); else editingFilter = true;
@@ -321,10 +411,13 @@ final class TuiApp {
         }));
         g.add(Binding.quiet("esc", "back", "Clear the screen's filters (the / text; on Findings also severity and area); with none set, close the screen on top", this::back));
         g.add(Binding.quiet("ctrl-r", "refresh", "Inspect the host again (after changing it outside golive)", () -> reinspect("refreshed"))
-                .unless(() -> worker.running().isEmpty() ? null : "busy: " + String.join(", ", worker.running())));
+                .unless(() -> whyNoHost() != null ? whyNoHost() : worker.running().isEmpty() ? null : "busy: " + String.join(", ", worker.running())));
         g.add(Binding.quiet("ctrl-c", "quit", "Quit golive at once; while an apply or rollback runs, as soon as it ends", () -> quit(true)));
         return List.copyOf(g);
     }
+
+    /** Null when a host is open; before the first pick from a fleet, why the host's keys do nothing yet. */
+    private String whyNoHost() { return model == null ? "pick a host first (enter opens it)" : null; }
 
     /** The binding a key triggers on the current screen (the screen's table, then the global one). */
     Optional<Binding> resolve(String key) {
@@ -413,7 +506,7 @@ final class TuiApp {
      * nothing left to prepare.
      */
     boolean idle(Canvas offscreen) {
-        if (model.loaded().isEmpty() || !worker.running().isEmpty()) return true; // later
+        if (model == null || model.loaded().isEmpty() || !worker.running().isEmpty()) return true; // later
         for (View v : tabs) {
             if (v == current() || prepared.contains(v) || !v.preparable()) continue;
             prepared.add(v);
@@ -422,6 +515,13 @@ final class TuiApp {
             return true;
         }
         return false;
+    }
+
+    /** True once after a host from the fleet replaced the screens: the frame calls {@link #idle} again. */
+    boolean preparableAgain() {
+        boolean again = prepareAgain;
+        prepareAgain = false;
+        return again;
     }
 
     /** Advances the spinner; true when something is running (the frame must be redrawn). */

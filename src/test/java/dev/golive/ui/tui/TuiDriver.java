@@ -60,6 +60,34 @@ final class TuiDriver implements AutoCloseable {
         }
     }
 
+    /** golive --root DIR where DIR holds captures (a fleet): the host picker first; work runs synchronously. */
+    private TuiDriver(String fleetDir, int cols, int rows, Theme theme, java.util.concurrent.Executor executor) {
+        try {
+            this.theme = theme;
+            session = null; // each host opened from the picker has its own
+            terminal = new DefaultVirtualTerminal(new TerminalSize(cols, rows));
+            screen = new DeltaScreen(terminal);
+            screen.startScreen();
+            // as Tui.run opens a picked host, with the shipped profiles only and fixed plan ids
+            app = TuiApp.fleet(fleetDir, null, m -> new HostModel(Session.open(m.spec()).profileDirs(java.util.List.of()), m.spec(), false)
+                    .inFleet(m.dir(), m.name()).planIds(() -> "20260101-000000-test"), theme, executor == null ? held::add : executor, Runnable::run, LOG_FILE);
+            app.start();
+            render();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** golive --root DIR, DIR a directory of captures, in a terminal of cols x rows. */
+    static TuiDriver onFleet(String dir, int cols, int rows) {
+        return new TuiDriver(dir, cols, rows, ThemeLoader.shipped("default"), Runnable::run);
+    }
+
+    /** As {@link #onFleet}, with work held until {@link #finishWork}; the captures are read before this returns. */
+    static TuiDriver onFleetHoldingWork(String dir, int cols, int rows) {
+        return new TuiDriver(dir, cols, rows, ThemeLoader.shipped("default"), null).finishWork();
+    }
+
     /** golive --root src/test/resources/hosts/NAME, in a terminal of cols x rows. */
     static TuiDriver onFixture(String name, int cols, int rows) {
         return new TuiDriver("src/test/resources/hosts/" + name, false, cols, rows, ThemeLoader.shipped("default"));
@@ -208,6 +236,7 @@ final class TuiDriver implements AutoCloseable {
         } catch (IOException ignored) {
             // virtual terminal: nothing to restore
         }
-        session.close();
+        if (session != null) session.close();
+        app.closeHost();
     }
 }
