@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * {@link LookScript} run for real, by a shell of this machine, over a tree that stands in for a
  * host's "/": each host path is given as the tree's path (the tree holds only relative links, so
@@ -94,4 +96,38 @@ public final class LookRuns {
         round.putObject("commands").set("results", commands);
         return round.toString();
     }
+
+    /** A host tree: unit files, a sysctl.d link, and a directory of every awkward kind of name and file. */
+    public static Path awkwardTree(Path t) throws Exception {
+        Files.createDirectories(t.resolve("usr/lib/systemd/system"));
+        Files.writeString(t.resolve("usr/lib/systemd/system/api.service"), "[Service]\nExecStart=/usr/local/bin/api\n");
+        Files.createDirectories(t.resolve("etc/sysctl.d"));
+        Files.writeString(t.resolve("etc/hostname"), "web1\n");
+        Files.writeString(t.resolve("etc/sysctl.conf"), "vm.swappiness = 10\n");
+        Files.createSymbolicLink(t.resolve("etc/sysctl.d/99-sysctl.conf"), Path.of("../sysctl.conf"));
+        Path d = Files.createDirectories(t.resolve("d/sub"));
+        d = d.getParent();
+        for (String n : List.of("a b", "nl\nname", "*", "-dash", ".hidden", "..dots", "back\\slash", "é", "trailing\n", "empty")) {
+            Files.writeString(d.resolve(n), n.equals("empty") ? "" : "content of " + n + "\n");
+        }
+        Files.write(d.resolve("binary"), new byte[] {0, 1, 2, (byte) 0xff, '\n', 0});
+        Files.write(d.resolve("big"), new byte[(int) CaptureWriter.MAX_LISTED_FILE + 1]);
+        Files.write(d.resolve("justfits"), new byte[(int) CaptureWriter.MAX_LISTED_FILE]);
+        Files.createSymbolicLink(d.resolve("rel"), Path.of("a b"));
+        Files.createSymbolicLink(d.resolve("masked"), Path.of("/dev/null"));
+        // golive capture reads the tree as "/", where the masked link's /dev/null is this one; the script reads this machine's
+        Files.createDirectories(t.resolve("dev"));
+        Files.write(t.resolve("dev/null"), new byte[0]);
+        Files.createSymbolicLink(d.resolve("dangling"), Path.of("nowhere"));
+        Files.createSymbolicLink(d.resolve("linkdir"), Path.of("sub"));
+        Files.createSymbolicLink(d.resolve("weird"), Path.of("we\nird "));
+        // what Java cannot name: a fifo (never read: it would block) and a name that is not UTF-8
+        Process p = new ProcessBuilder("sh", "-c", "mkfifo \"$1/fifo\" && printf x > \"$1/$(printf 'bad\\377byte')\"", "sh", d.toString()).start();
+        assertThat(p.waitFor()).isZero();
+        try (var names = Files.list(d)) {
+            assertThat(names.count()).as("every name was made").isEqualTo(21);
+        }
+        return t;
+    }
+
 }
