@@ -52,7 +52,7 @@ public final class FleetCapture {
         String recipe = recipe(serviceUnit.orElse(null)).toJson();
         dev.golive.host.AdminNamedFiles.newDirectory(dir);
         List<String> written = new java.util.ArrayList<>();
-        for (CapturePlaybook.File f : CapturePlaybook.render(serviceUnit, recipe)) {
+        for (CapturePlaybook.File f : CapturePlaybook.render(serviceUnit, recipe, dev.golive.host.LookScript.SCRIPT)) {
             String path = Path.of(dir, f.name()).toString();
             dev.golive.host.AdminNamedFiles.writeText(path, f.content(), 0644);
             written.add(path);

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The Ansible side of a fleet capture: a playbook that gathers, with stock modules only
- * (stat, find, command; nothing installed on the hosts beyond the Python Ansible
- * already needs), what golive on the controller asks for, round by round, and a summary
+ * The Ansible side of a fleet capture: a playbook that gathers, with the command module and
+ * stock tools only (sh, base64, readlink, stat, ls; nothing installed on the hosts beyond the
+ * Python Ansible already needs), what golive on the controller asks for, round by round, and a summary
  * play that lists every host whose capture is not complete.
  *
  * <p>The playbook holds no list of paths: round 1 is the recipe written beside it, and golive
@@ -29,24 +29,28 @@ public final class CapturePlaybook {
     public static final int ROUNDS = 8;
 
     /**
-     * Files read by one {@code command} run on the host: a module run per file (slurp) costs a
-     * round trip and a Python start each, which for the hundreds of unit files in the listed
-     * directories took most of a capture; the batch keeps each argv far below the kernel's limit.
+     * Paths looked at by one {@code command} run on the host: a module run per path (stat, find,
+     * slurp) costs a round trip and a Python start each, which took most of a capture; the batch
+     * keeps each argv far below the kernel's limit.
      */
-    public static final int READ_BATCH = 200;
+    public static final int LOOK_BATCH = 200;
+
+    /** $0 of the look script on the host, so that what the shell reports names it. */
+    public static final String LOOK_NAME = "golive-look";
 
     /** The files of the export: name and content, the playbook first. */
     public record File(String name, String content) { }
 
-    public static List<File> render(Optional<String> serviceUnit, String recipeJson) {
-        return List.of(new File(PLAYBOOK, playbook(serviceUnit)), new File(ROUND, round()), new File(RECIPE, recipeJson));
+    /** {@code lookScript}: what a round runs on the host to stat, list and read a batch of paths ({@code sh -c SCRIPT NAME MODE PATH...}). */
+    public static List<File> render(Optional<String> serviceUnit, String recipeJson, String lookScript) {
+        return List.of(new File(PLAYBOOK, playbook(serviceUnit, lookScript)), new File(ROUND, round()), new File(RECIPE, recipeJson));
     }
 
-    private static String playbook(Optional<String> serviceUnit) {
+    private static String playbook(Optional<String> serviceUnit, String lookScript) {
         StringBuilder b = new StringBuilder("---\n");
         for (String l : List.of(
                 "golive capture of every host in the inventory" + serviceUnit.map(u -> ", with the service " + u).orElse("") + ".",
-                "Written by `golive export --format ansible-capture`. Stock modules only on the hosts; golive runs",
+                "Written by `golive export --format ansible-capture`. The command module and stock tools only on the hosts; golive runs",
                 "on the controller (delegate_to: localhost) to assemble each host's capture and to say what the next",
                 "round must read, until inspecting the capture asks for nothing new.",
                 "",
@@ -57,9 +61,12 @@ public final class CapturePlaybook {
             b.append(l.isEmpty() ? "#\n" : "# " + l + "\n");
         }
         String vars = vars(serviceUnit);
-        b.append("- name: \"golive capture: gather with stock modules, assemble on the controller\"\n");
+        b.append("- name: \"golive capture: gather with stock tools, assemble on the controller\"\n");
         b.append("  hosts: all\n  gather_facts: false\n  become: true\n");
         b.append(vars);
+        // what each round runs on the host, with sh -c, for a batch of paths: written once, used by both look tasks
+        b.append("    golive_look_script: |\n");
+        lookScript.lines().forEach(l -> b.append(l.isEmpty() ? "\n" : "      " + l + "\n"));
         b.append("  tasks:\n");
         b.append("    - name: \"golive: start this host's capture on the controller (round 1 is ").append(RECIPE).append(")\"\n");
         b.append("      ansible.builtin.command:\n");
@@ -100,55 +107,37 @@ public final class CapturePlaybook {
     /** A task that runs golive on the controller: never over the host's connection, never with become. */
     private static final String CONTROLLER = "      delegate_to: localhost\n      become: false\n      register: golive_next\n      changed_when: false\n";
 
+    /**
+     * The round: the files and then the directories looked at by the play's look script (the
+     * host side of {@code host.LookScript}, passed in by the caller: export does no host work),
+     * a batch of {@link #LOOK_BATCH} paths per command, then the commands, each its own.
+     */
     private static String round() {
         return """
                 ---
-                # One round of golive's capture, included by %s: gathers on the host what golive on the
+                # One round of golive's capture, included by %1$s: gathers on the host what golive on the
                 # controller asked for (golive_next), hands the results back unchanged and asks for the next round.
                 - name: "golive: what this round reads"
                   ansible.builtin.set_fact:
                     golive_wants: "{{ (golive_next.stdout | from_json).next }}"
-                - name: "golive: stat the files and directories (a link is not followed)"
-                  ansible.builtin.stat:
-                    path: "{{ item }}"
-                    follow: false
-                    get_checksum: false
-                    get_mime: false
-                    get_attributes: false
-                  loop: "{{ golive_wants.files + golive_wants.dirs }}"
-                  register: golive_stat
-                - name: "golive: list the directories"
-                  ansible.builtin.find:
-                    paths: "{{ item }}"
-                    file_type: any
-                    hidden: true
-                  loop: "{{ golive_wants.dirs }}"
-                  register: golive_find
-                  failed_when: false
-                - name: "golive: where the links in those directories point"
-                  ansible.builtin.stat:
-                    path: "{{ item }}"
-                    follow: false
-                    get_checksum: false
-                    get_mime: false
-                    get_attributes: false
-                  loop: "{{ golive_find.results | map(attribute='files', default=[]) | flatten | selectattr('islnk') | map(attribute='path') | list }}"
-                  register: golive_links
-                - name: "golive: read the files (those listed up to 1 MiB, as golive capture copies them), %d per command"
+                - name: "golive: look at the files (lstat, and the content read through a link), %2$d per command"
                   ansible.builtin.command:
-                    argv: "{{ ['sh', '-c', golive_read_script, 'golive-read'] + item }}"
+                    argv: "{{ ['sh', '-c', golive_look_script, '%3$s', 'files'] + item }}"
                     strip_empty_ends: false
-                  vars:
-                    # one line per path, in argv order: "ok BASE64" (base64 has no blank or newline),
-                    # "dir" (a directory, or a link to one), or "fail" (not there, or unreadable)
-                    golive_read_script: >-
-                      for f do
-                      if [ -d "$f" ]; then echo dir;
-                      elif c=$(base64 -w0 -- "$f" 2>/dev/null); then printf 'ok %%s\\n' "$c";
-                      else echo fail; fi;
-                      done
-                  loop: "{{ (golive_wants.files + (golive_find.results | map(attribute='files', default=[]) | flatten | rejectattr('isdir') | selectattr('size', 'le', %d) | map(attribute='path') | list)) | unique | batch(%d) | list }}"
-                  register: golive_read
+                  environment:
+                    LC_ALL: C
+                  loop: "{{ golive_wants.files | batch(%2$d) | list }}"
+                  register: golive_files
+                  changed_when: false
+                  failed_when: false
+                - name: "golive: look at the directories (lstat, entries, the files in them up to 1 MiB, as golive capture copies them), %2$d per command"
+                  ansible.builtin.command:
+                    argv: "{{ ['sh', '-c', golive_look_script, '%3$s', 'dirs'] + item }}"
+                    strip_empty_ends: false
+                  environment:
+                    LC_ALL: C
+                  loop: "{{ golive_wants.dirs | batch(%2$d) | list }}"
+                  register: golive_dirs
                   changed_when: false
                   failed_when: false
                 - name: "golive: run the commands (argv, no shell, LC_ALL=C)"
@@ -163,7 +152,7 @@ public final class CapturePlaybook {
                   failed_when: false
                 - name: "golive: hand the round to the controller"
                   ansible.builtin.copy:
-                    content: "{{ {'asked': golive_wants, 'stat': golive_stat.results | default([]), 'find': golive_find.results | default([]), 'links': golive_links.results | default([]), 'read': golive_read.results | default([]), 'commands': golive_commands.results | default([])} | to_json }}"
+                    content: "{{ {'asked': golive_wants, 'files': golive_files.results | default([]), 'dirs': golive_dirs.results | default([]), 'commands': golive_commands.results | default([])} | to_json }}"
                     dest: "{{ golive_out }}/{{ inventory_hostname }}.round.json"
                     mode: "0600"
                   delegate_to: localhost
@@ -171,6 +160,6 @@ public final class CapturePlaybook {
                 - name: "golive: merge the round into the capture and work out the next"
                   ansible.builtin.command:
                     argv: "{{ golive_command + ['assemble', '--into', golive_out ~ '/' ~ inventory_hostname, '--round', golive_out ~ '/' ~ inventory_hostname ~ '.round.json'] + golive_service_args }}"
-                """.formatted(PLAYBOOK, READ_BATCH, 1024 * 1024, READ_BATCH) + CONTROLLER.replace("      ", "  ");
+                """.formatted(PLAYBOOK, LOOK_BATCH, LOOK_NAME) + CONTROLLER.replace("      ", "  ");
     }
 }

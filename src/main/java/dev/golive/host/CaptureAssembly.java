@@ -196,10 +196,14 @@ public final class CaptureAssembly {
                         Files.createDirectories(target(dir, p));
                         continue;
                     }
-                    byte[] data = round.contents().get(p);
-                    if (data == null || data.length > CaptureWriter.MAX_LISTED_FILE) continue; // unreadable or large: left out, as CaptureWriter does
                     GatheredRound.Stat ls = round.stats().get(p);
-                    place(dir, p, ls == null ? Optional.empty() : ls.linkTarget(), data);
+                    Optional<String> link = ls == null ? Optional.empty() : ls.linkTarget();
+                    byte[] data = round.contents().get(p);
+                    if (data != null && data.length > CaptureWriter.MAX_LISTED_FILE) data = null;
+                    // a link is kept as CaptureWriter keeps it whether or not what it points at could be read
+                    // (dangling, large, a fifo): a masked unit's as an empty file, one inside the capture as a link
+                    if (link.isPresent() && (link.get().equals("/dev/null") || linkInside(dir, p, link.get()))) place(dir, p, link, data);
+                    else if (data != null) place(dir, p, link, data); // else unreadable, large or not a file: left out, as CaptureWriter does
                 }
             }
         } catch (IOException e) {
@@ -235,7 +239,10 @@ public final class CaptureAssembly {
         return next;
     }
 
-    /** The file (or kept link, or empty file for /dev/null) for one host path read through. */
+    /**
+     * The file (or kept link, or empty file for /dev/null) for one host path read through;
+     * {@code data} is null for a link whose target could not be read: the link alone.
+     */
     private static void place(Path dir, String path, Optional<String> link, byte[] data) throws IOException {
         Path dest = target(dir, path);
         Files.createDirectories(dest.getParent());
@@ -251,7 +258,7 @@ public final class CaptureAssembly {
                 // the link is only useful with what it points at: the content read through it
                 String targetHost = Path.of(HostPaths.parent(path)).resolve(linkTarget).normalize().toString();
                 Path td = target(dir, targetHost);
-                if (!Files.exists(td, LinkOption.NOFOLLOW_LINKS)) {
+                if (data != null && !Files.exists(td, LinkOption.NOFOLLOW_LINKS)) {
                     Files.createDirectories(td.getParent());
                     Files.write(td, truncated(data));
                 }

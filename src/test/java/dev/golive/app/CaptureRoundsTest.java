@@ -11,6 +11,7 @@ import dev.golive.model.HostFacts;
 import dev.golive.host.CaptureWants;
 import dev.golive.host.Fixtures;
 import dev.golive.host.GatheredRound;
+import dev.golive.host.LookRuns;
 import dev.golive.report.FactsJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,20 +20,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The rounds of a fleet capture against a host that is a fixture capture: each round is answered
- * the way the playbook's stock modules answer (stat without following, find, slurp, command),
- * until golive asks for nothing new; the assembled capture then inspects like the host.
+ * by the playbook's look script run over the fixture's tree and the commands the fixture
+ * recorded, until golive asks for nothing new; the assembled capture then inspects like the host.
  */
 class CaptureRoundsTest {
 
@@ -131,69 +129,36 @@ class CaptureRoundsTest {
     }
 
     /**
-     * What the playbook's modules report for {@code wants} on a host whose file system is the
-     * fixture capture: a path the fixture does not hold does not exist there, and a command it
-     * does not hold did not run.
+     * What a round brings back for {@code wants} from a host whose file system is the fixture
+     * capture: the look script run for real over the fixture's tree by this machine's sh, and the
+     * commands as the command module reports them, a command the fixture does not hold as one
+     * that did not run.
      */
     static GatheredRound answer(Path host, CaptureWants wants) throws IOException {
         CaptureManifest m = CaptureManifest.parse("m", Files.readString(host.resolve(CaptureManifest.FILE_NAME)));
-        Map<String, GatheredRound.Stat> stats = new LinkedHashMap<>();
-        Map<String, List<GatheredRound.Entry>> listings = new LinkedHashMap<>();
-        Map<String, byte[]> contents = new LinkedHashMap<>();
-        java.util.Set<String> directories = new java.util.LinkedHashSet<>();
-        List<String> slurp = new ArrayList<>(wants.files());
-        for (String p : concat(wants.files(), wants.dirs())) stats.put(p, stat(host, p));
-        for (String d : wants.dirs()) {
-            Path dir = on(host, d);
-            if (!Files.isDirectory(dir)) continue;
-            List<GatheredRound.Entry> entries = new ArrayList<>();
-            try (var s = Files.list(dir)) {
-                for (Path e : (Iterable<Path>) s::iterator) {
-                    String hp = (d.equals("/") ? "" : d) + "/" + e.getFileName();
-                    boolean isDir = Files.isDirectory(e, LinkOption.NOFOLLOW_LINKS);
-                    entries.add(new GatheredRound.Entry(hp, isDir, Files.size(e)));
-                    if (Files.isSymbolicLink(e)) stats.put(hp, stat(host, hp));
-                    if (!isDir && Files.size(e) <= 1024 * 1024) slurp.add(hp);
-                }
-            }
-            listings.put(d, entries);
-        }
-        for (String p : slurp) {
-            Path f = on(host, p);
-            if (Files.isRegularFile(f)) contents.put(p, Files.readAllBytes(f));
-            else if (Files.isDirectory(f)) directories.add(p);
-        }
-        Map<List<String>, GatheredRound.Outcome> commands = new LinkedHashMap<>();
+        var commands = new com.fasterxml.jackson.databind.ObjectMapper().createArrayNode();
         for (List<String> argv : wants.commands()) {
+            var r = commands.addObject();
+            argv.forEach(r.putArray("item")::add);
             String key = String.join(" ", argv);
             // the fixture's uname: its manifest's machine and release, as CaptureCommandRunner answers
-            if (argv.equals(List.of("uname", "-m")) && m.machine() != null) {
-                commands.put(argv, new GatheredRound.Ran(0, m.machine() + "\n", ""));
-            } else if (argv.equals(List.of("uname", "-r")) && m.release() != null) {
-                commands.put(argv, new GatheredRound.Ran(0, m.release() + "\n", ""));
-            } else if (m.commands().containsKey(key)) {
-                commands.put(argv, new GatheredRound.Ran(m.exitCodes().getOrDefault(key, 0), m.commands().get(key), m.stderr().getOrDefault(key, "")));
+            String uname = argv.equals(List.of("uname", "-m")) ? m.machine() : argv.equals(List.of("uname", "-r")) ? m.release() : null;
+            if (uname != null || m.commands().containsKey(key)) {
+                r.put("start", "2026-12-07 21:00:00.000000");
+                r.put("rc", uname != null ? 0 : m.exitCodes().getOrDefault(key, 0));
+                r.put("stdout", uname != null ? uname + "\n" : m.commands().get(key));
+                r.put("stderr", uname != null ? "" : m.stderr().getOrDefault(key, ""));
             } else if (m.notFound().contains(key)) {
-                commands.put(argv, new GatheredRound.NotFound());
+                r.put("rc", 2);
+                r.put("msg", "[Errno 2] No such file or directory: b'" + argv.get(0) + "'");
             } else {
-                commands.put(argv, new GatheredRound.Failed("not on this host"));
+                r.put("msg", "not on this host");
             }
         }
-        return new GatheredRound(wants, stats, listings, contents, directories, commands);
-    }
-
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
-    }
-
-    private static Path on(Path host, String p) { return host.resolve(p.substring(1)); }
-
-    private static GatheredRound.Stat stat(Path host, String p) throws IOException {
-        Path f = on(host, p);
-        if (!Files.exists(f, LinkOption.NOFOLLOW_LINKS)) return new GatheredRound.Stat(false, false, Optional.empty());
-        if (Files.isSymbolicLink(f)) return new GatheredRound.Stat(true, false, Optional.of(Files.readSymbolicLink(f).toString()));
-        return new GatheredRound.Stat(true, Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS), Optional.empty());
+        try {
+            return GatheredRound.parse("round", LookRuns.round(LookRuns.SH, host, wants, commands));
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
     }
 }

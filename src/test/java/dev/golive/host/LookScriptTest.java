@@ -1,0 +1,86 @@
+package dev.golive.host;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The look script run for real by this machine's sh (and busybox's, when installed) over a tree
+ * with awkward names, and the capture assembled from its answer compared with what golive
+ * capture (CaptureWriter) writes of the same tree after the same reads and listings.
+ */
+class LookScriptTest {
+
+    @TempDir Path tmp;
+
+    static final List<String> FILES = List.of("/etc/hostname", "/etc/nothing", "/etc/sysctl.d/99-sysctl.conf", "/d/a b",
+            "/d/masked", "/d/nl\nname", "/usr/lib/systemd/system/api.service", "/d/empty", "/d/linkdir");
+    static final List<String> DIRS = List.of("/d", "/usr/lib/systemd/system", "/none", "/d/a b", "/");
+
+    @Test
+    void theAssembledTreeIsWhatGoliveCaptureWritesWithEveryShell() throws Exception {
+        Path tree = LookRuns.awkwardTree(tmp.resolve("host"));
+        Path golive = goliveCapture(tree);
+        for (LookRuns.Shell shell : LookRuns.shells(tmp)) {
+            CaptureWants wants = new CaptureWants(FILES, DIRS, List.of());
+            GatheredRound round = GatheredRound.parse(shell.name(), LookRuns.round(shell, tree, wants,
+                    LookRuns.JSON.createArrayNode()));
+            Path assembled = tmp.resolve("assembled-" + shell.name());
+            CaptureAssembly.State s = CaptureAssembly.merge(assembled, CaptureAssembly.start(assembled), round);
+            assertThat(contents(assembled)).as(shell.name()).isEqualTo(contents(golive));
+            CaptureManifest m = CaptureManifest.parse("m", Files.readString(golive.resolve(CaptureManifest.FILE_NAME)));
+            assertThat(s.manifest().absent()).as(shell.name()).containsExactlyInAnyOrderElementsOf(m.absent());
+            // what the answer said, beyond the tree: lstat of the paths, the listing with the link's target
+            assertThat(round.stats().get("/etc/sysctl.d/99-sysctl.conf")).isEqualTo(new GatheredRound.Stat(true, false, java.util.Optional.of("../sysctl.conf")));
+            assertThat(round.stats().get("/d/linkdir")).isEqualTo(new GatheredRound.Stat(true, false, java.util.Optional.of("sub")));
+            assertThat(round.stats().get("/d/weird")).isEqualTo(new GatheredRound.Stat(true, false, java.util.Optional.of("we\nird ")));
+            assertThat(round.listings().get("/d")).extracting(GatheredRound.Entry::path)
+                    .contains("/d/a b", "/d/nl\nname", "/d/*", "/d/-dash", "/d/.hidden", "/d/..dots", "/d/back\\slash", "/d/é", "/d/fifo")
+                    .doesNotContain("/d/bad\uFFFDbyte");
+            assertThat(round.directories()).contains("/d/sub", "/d/linkdir");
+        }
+    }
+
+    /** golive capture of the tree: CaptureWriter after reading FILES and listing DIRS, as an inspection would. */
+    private Path goliveCapture(Path tree) {
+        AccessLog log = new AccessLog();
+        DirectoryHostRoot root = new DirectoryHostRoot(tree, false, tree.toString(), log);
+        // a directory (or a link to one) is asked by a presence test, a file by a read
+        for (String f : FILES) {
+            if (Files.isDirectory(tree.resolve(f.substring(1)))) root.presence(f);
+            else root.read(f);
+        }
+        for (String d : DIRS) root.list(d);
+        Path out = tmp.resolve("golive-capture");
+        CaptureWriter.writeTo(root, log, Map.of(), List.of(), "2026-12-07T21:00:00Z", "web1", "x86_64", "6.1.0", out);
+        return out;
+    }
+
+    /** Every path under {@code capture} but the manifest: a link's target, a directory, or a file's bytes (as text for the diff). */
+    private static Map<String, String> contents(Path capture) throws Exception {
+        Map<String, String> all = new TreeMap<>();
+        try (var walk = Files.walk(capture)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                String rel = capture.relativize(p).toString();
+                if (rel.isEmpty() || rel.equals(CaptureManifest.FILE_NAME)) continue;
+                if (Files.isSymbolicLink(p)) all.put(rel, "link -> " + Files.readSymbolicLink(p));
+                else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) all.put(rel, "dir");
+                else {
+                    byte[] b = Files.readAllBytes(p);
+                    all.put(rel, b.length > 100 ? "file of " + b.length + " bytes, hash " + java.util.Arrays.hashCode(b)
+                            : "file " + new String(b, StandardCharsets.ISO_8859_1));
+                }
+            }
+        }
+        return all;
+    }
+}
