@@ -18,8 +18,37 @@ public final class AccessLog {
     public record Entry(Instant at, Kind kind, String what, Integer exitCode, Duration took, String detail) { }
 
     private final List<Entry> entries = new ArrayList<>();
+    /** Entries of a thread that works apart ({@link #collectApart}); null on every other thread. */
+    private final ThreadLocal<List<Entry>> apart = new ThreadLocal<>();
 
-    public synchronized void add(Entry e) { entries.add(e); }
+    public void add(Entry e) {
+        List<Entry> held = apart.get();
+        if (held != null) {
+            held.add(e);
+            return;
+        }
+        synchronized (this) {
+            entries.add(e);
+        }
+    }
+
+    /**
+     * Runs {@code work} on this thread with what it logs held apart, and returns those entries for
+     * {@link #addAll}: a probe running beside the main thread logs in a place the main thread
+     * chooses, so the log (and a capture's list of absent paths) has the same order on every run.
+     */
+    public List<Entry> collectApart(Runnable work) {
+        List<Entry> held = new ArrayList<>();
+        apart.set(held);
+        try {
+            work.run();
+        } finally {
+            apart.remove();
+        }
+        return held;
+    }
+
+    public synchronized void addAll(List<Entry> held) { entries.addAll(held); }
 
     public void read(String path, boolean found) {
         add(new Entry(Instant.now(), Kind.READ, path, null, null, found ? "ok" : "missing"));

@@ -29,6 +29,11 @@ public final class HostLinks {
      * there with "too many levels of symbolic links" rather than reading where the chain stopped.
      */
     public static String canonical(HostRoot root, String path) {
+        // on the live host the kernel's resolution is the same walk, done in one call
+        if (root instanceof DirectoryHostRoot d) {
+            Optional<String> real = d.liveRealPath(path);
+            if (real.isPresent()) return real.get();
+        }
         return resolve(p -> safeLinkTarget(root, p), path).orElse(HostPaths.strip(path));
     }
 

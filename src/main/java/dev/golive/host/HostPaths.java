@@ -9,9 +9,8 @@ public final class HostPaths {
         if (path == null || !path.startsWith("/")) {
             throw new IllegalArgumentException("not an absolute host path: " + path);
         }
-        for (String seg : path.split("/")) {
-            if (seg.equals("..")) throw new IllegalArgumentException("path escapes the root: " + path);
-        }
+        // a ".." segment: the path starts with "/", so every segment follows a slash
+        if (path.contains("/../") || path.endsWith("/..")) throw new IllegalArgumentException("path escapes the root: " + path);
         if (path.indexOf('\0') >= 0) throw new IllegalArgumentException("NUL in path");
         return path;
     }

@@ -69,7 +69,7 @@ final class BlockIoProbe {
         }
         List<String> on = new ArrayList<>();
         for (String line : text.orElse("").split("\n")) {
-            String[] w = line.trim().split("\\s+");
+            String[] w = Text.fields(line);
             if (w.length > 1 && List.of(w).contains("enable=1")) on.add(w[0]);
         }
         return Fact.of(on, Source.File.of(path));

@@ -77,7 +77,7 @@ final class CgroupLayout {
             for (String line : mi.orElse("").split("\n")) {
                 String root0, point, type, superOpts;
                 if (fstab) {
-                    String[] f = line.trim().split("\\s+");
+                    String[] f = Text.fields(line);
                     if (f.length < 4) continue;
                     root0 = "/";
                     point = unescape(f[1]);
@@ -155,7 +155,7 @@ final class CgroupLayout {
             if (mount.fsType.equals("cgroup2")) {
                 Fact<String> f = root.read(dir + "/cpu.max");
                 if (!f.known()) return rootOrUnknown(isRoot, f);
-                String[] p = f.orElse("").trim().split("\\s+");
+                String[] p = Text.fields(f.orElse(""));
                 if (p.length >= 1 && p[0].equals("max")) return Fact.of(Optional.empty(), f.src().get());
                 try {
                     double quota = Double.parseDouble(p[0]);
@@ -284,7 +284,7 @@ final class CgroupLayout {
 
     private static List<String> words(String s) {
         String t = s.trim();
-        return t.isEmpty() ? List.of() : List.of(t.split("\\s+"));
+        return t.isEmpty() ? List.of() : List.of(Text.fields(t));
     }
 
     private static Fact<String> param(Fact<String> cmdline, String name) {

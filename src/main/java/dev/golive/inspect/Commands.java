@@ -72,7 +72,8 @@ final class Commands {
         });
     }
 
-    private long waited;
+    /** Start and end (System.nanoTime) of each time get() blocked. Only the probing thread calls get(). */
+    private final java.util.List<long[]> waits = new java.util.ArrayList<>();
 
     /**
      * Blocks until the command is done; the time blocked is counted apart from probing. An
@@ -86,9 +87,20 @@ final class Commands {
             if (e.getCause() instanceof Error err) throw err;
             throw e;
         } finally {
-            waited += System.nanoTime() - t;
+            waits.add(new long[] {t, System.nanoTime()});
         }
     }
 
-    long waitedNanos() { return waited; }
+    /**
+     * Time blocked on commands while no other probing ran: the blocked spans minus their overlap
+     * with {@code [busyFrom, busyTo)}, when probes ran on another thread.
+     */
+    long waitedOutside(long busyFrom, long busyTo) {
+        long sum = 0;
+        for (long[] w : waits) {
+            long overlap = Math.max(0, Math.min(w[1], busyTo) - Math.max(w[0], busyFrom));
+            sum += w[1] - w[0] - overlap;
+        }
+        return sum;
+    }
 }

@@ -130,8 +130,8 @@ final class CpuProbe {
                     case "processor" -> t.processors++;
                     case "physical id" -> pkg = v;
                     case "core id" -> core = v;
-                    case "flags" -> { if (t.flags.isEmpty()) { t.flags.addAll(List.of(v.split("\\s+"))); t.flagsLine = n; } }
-                    case "Features" -> { if (t.features.isEmpty()) { t.features.addAll(List.of(v.split("\\s+"))); t.featuresLine = n; } }
+                    case "flags" -> { if (t.flags.isEmpty()) { t.flags.addAll(List.of(Text.fields(v))); t.flagsLine = n; } }
+                    case "Features" -> { if (t.features.isEmpty()) { t.features.addAll(List.of(Text.fields(v))); t.featuresLine = n; } }
                     default -> { }
                 }
             }

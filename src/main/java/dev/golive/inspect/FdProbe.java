@@ -29,7 +29,7 @@ final class FdProbe {
         Fact<Long> allocated = Fact.unknown(CpuProbe.reason(fileNr));
         Fact<Long> nrMax = allocated;
         if (fileNr.known()) {
-            String[] f = fileNr.orElse("").trim().split("\\s+");
+            String[] f = Text.fields(fileNr.orElse(""));
             if (f.length == 3) {
                 allocated = Text.parseLong(f[0]).<Fact<Long>>map(n -> Fact.of(n, fileNr.src().get())).orElse(Fact.unknown("bad file-nr"));
                 nrMax = Text.parseLong(f[2]).<Fact<Long>>map(n -> Fact.of(n, fileNr.src().get())).orElse(Fact.unknown("bad file-nr"));
@@ -56,7 +56,7 @@ final class FdProbe {
         for (String line : limits.orElse("").split("\n")) {
             n++;
             if (!line.startsWith("Max open files")) continue;
-            String[] f = line.substring("Max open files".length()).trim().split("\\s+");
+            String[] f = Text.fields(line.substring("Max open files".length()));
             if (f.length < 2) break;
             Optional<NofileLimit> l = NofileLimit.parse(f[0] + ":" + f[1]);
             if (l.isPresent()) return Fact.of(l.get(), new Source.File(path, n));

@@ -28,7 +28,7 @@ final class GoProbe {
         Fact<String> ver;
         if (version.ok()) {
             // "go version go1.19.8 linux/amd64"
-            String[] f = version.stdout().trim().split("\\s+");
+            String[] f = Text.fields(version.stdout());
             ver = f.length >= 3 ? Fact.of(f[2], new Source.Command(version.commandLine())) : Fact.unknown("unexpected output of go version");
         } else {
             ver = Fact.unknown(notInstalled(version) ? GoToolchainFacts.NOT_INSTALLED : version.problem());

@@ -26,7 +26,7 @@ final class NetworkProbe {
 
     static void listening(String table, TreeSet<Integer> out) {
         for (String line : table.split("\n")) {
-            String[] f = line.trim().split("\\s+");
+            String[] f = Text.fields(line);
             if (f.length < 4 || !f[3].equals("0A")) continue;
             int colon = f[1].lastIndexOf(':');
             if (colon < 0) continue;

@@ -1,5 +1,6 @@
 package dev.golive.inspect;
 
+import dev.golive.host.AccessLog;
 import dev.golive.host.CommandRunner;
 import dev.golive.host.HostRoot;
 import dev.golive.model.CaptureInfo;
@@ -11,26 +12,31 @@ import dev.golive.model.KernelSysctls;
 import dev.golive.model.KernelVersion;
 import dev.golive.model.Source;
 import dev.golive.model.MemoryFacts;
+import dev.golive.model.NetworkFacts;
+import dev.golive.model.SysctlFacts;
 import dev.golive.model.OsFacts;
 import dev.golive.model.ServiceFacts;
 import dev.golive.model.SystemdFacts;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * Runs every probe against one root. Commands start first on their own threads; the file
- * probes run meanwhile on this thread; then the command results are folded in.
+ * probes run meanwhile on this thread and on a second one ({@link Beside}); then the command
+ * results are folded in.
  */
 public final class Probes {
     private Probes() { }
 
     /**
-     * Wall time of the last run on this thread: without the time spent waiting for commands,
-     * in all, and per phase (each probe; "wait ..." for time blocked on a command), in order.
+     * Wall time of the last run on this thread: without the time spent only waiting for commands
+     * (blocked while the second thread probed counts as probing), in all, and per phase (each
+     * probe; "wait ..." for time blocked on a command or on the second thread), in order.
      */
     public record Timing(long probingNanos, long totalNanos, Map<String, Long> phases) {
         public Timing(long probingNanos, long totalNanos) { this(probingNanos, totalNanos, Map.of()); }
@@ -65,6 +71,11 @@ public final class Probes {
         cmds.prefetch();
         ph.lap("start commands");
 
+        // the probes that need nothing the others read run on a second thread meanwhile
+        Optional<KernelVersion> named = Optional.ofNullable(options.kernel());
+        Beside beside = Beside.start(root, named, managerConf);
+        ph.lap("start 2nd thread");
+
         // a service's unit first: it says which cgroup the CPU and memory limits are read from
         ServiceProbe.Unit unit = options.service() == null ? null : ServiceProbe.resolve(root, options.service());
         String cgroupPath = options.cgroupPath() != null ? options.cgroupPath() : unit != null ? unit.cgroupPath() : null;
@@ -81,22 +92,19 @@ public final class Probes {
         ph.lap("cpu");
         MemoryFacts mem = MemoryProbe.probe(root, cg, memPath);
         ph.lap("memory");
-        Optional<KernelVersion> named = Optional.ofNullable(options.kernel());
-        var sysctls = SysctlProbe.probe(root, named);
-        if (!sysctls.kernel().running()) os = firstBootKernel(os, named);
-        ph.lap("sysctl");
-        var network = NetworkProbe.probe(root);
-        ph.lap("network");
         var cgroups = cg.facts(root, cmdline);
         ph.lap("cgroups");
-        Map<String, Fact<String>> manager = managerConf.apply(root);
-        ph.lap("system.conf");
+        Beside.Done other = beside.join(root);
+        ph.lap("wait 2nd thread");
+        var sysctls = other.sysctls();
+        if (!sysctls.kernel().running()) os = firstBootKernel(os, named);
+        Map<String, Fact<String>> manager = other.manager();
 
         var systemctl = cmds.get(Commands.SYSTEMCTL_VERSION);
         ph.lap("wait systemctl --version");
         Fact<Integer> systemdVersion = SystemdProbe.version(root, systemctl);
         if (unit != null) cmds.startAll(ServiceProbe.analyzeCommands(unit, systemdVersion));
-        SystemdFacts systemd = SystemdProbe.probe(root, systemdVersion, manager);
+        SystemdFacts systemd = SystemdProbe.probe(other.systemd(), systemdVersion, manager);
         ph.lap("systemd");
         FdFacts fds = FdProbe.probe(root, manager, systemdVersion);
         ph.lap("fds");
@@ -110,11 +118,76 @@ public final class Probes {
                         cg.tasks(root, unit.cgroupPath(), os.kernel())));
         if (unit != null) ph.lap("service");
         long total = System.nanoTime() - t0;
-        LAST.set(new Timing(total - cmds.waitedNanos(), total, java.util.Collections.unmodifiableMap(ph.nanos)));
+        // blocked on a command while the second thread probed is probing time, not waiting
+        long waited = cmds.waitedOutside(other.from(), other.to());
+        Map<String, Long> phases = new java.util.LinkedHashMap<>(ph.nanos);
+        other.phases().forEach((k, v) -> phases.put(k + " (2nd thread)", v));
+        LAST.set(new Timing(total - waited, total, java.util.Collections.unmodifiableMap(phases)));
 
         CaptureInfo origin = new CaptureInfo(root.describe(), root.isLive(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), os.hostname().orElse(null));
-        return new HostFacts(origin, os, cpu, mem, fds, sysctls, network, cgroups, systemd, go, service);
+        return new HostFacts(origin, os, cpu, mem, fds, sysctls, other.network(), cgroups, systemd, go, service);
+    }
+
+    /**
+     * The probes that read only files and need nothing the others found: sysctl (its load order
+     * and every key), the listening ports, the manager's system.conf and the installed units.
+     * They run on a second thread while the main one reads CPU, memory and cgroups: inspection
+     * is mostly first-use work of the JVM (interpreting, linking), which two cores share out.
+     * What they log is held apart and added where the main thread joins, so the access log has
+     * the same order on every run.
+     */
+    private static final class Beside {
+        record Done(SysctlFacts sysctls, NetworkFacts network, Map<String, Fact<String>> manager,
+                    SystemdProbe.Installed systemd, Map<String, Long> phases, long from, long to) { }
+
+        private final java.util.concurrent.FutureTask<Done> task;
+        private List<AccessLog.Entry> logged = List.of();
+
+        private Beside(HostRoot root, Optional<KernelVersion> named, Function<HostRoot, Map<String, Fact<String>>> managerConf) {
+            task = new java.util.concurrent.FutureTask<>(() -> {
+                Done[] done = new Done[1];
+                logged = root.log().collectApart(() -> {
+                    long from = System.nanoTime();
+                    Phases ph = new Phases();
+                    SysctlFacts sysctls = SysctlProbe.probe(root, named);
+                    ph.lap("sysctl");
+                    NetworkFacts network = NetworkProbe.probe(root);
+                    ph.lap("network");
+                    Map<String, Fact<String>> manager = managerConf.apply(root);
+                    ph.lap("system.conf");
+                    SystemdProbe.Installed units = SystemdProbe.installed(root);
+                    ph.lap("unit files");
+                    done[0] = new Done(sysctls, network, manager, units, ph.nanos, from, System.nanoTime());
+                });
+                return done[0];
+            });
+        }
+
+        static Beside start(HostRoot root, Optional<KernelVersion> named, Function<HostRoot, Map<String, Fact<String>>> managerConf) {
+            Beside b = new Beside(root, named, managerConf);
+            Thread t = new Thread(b.task, "golive-probe");
+            t.setDaemon(true);
+            t.start();
+            return b;
+        }
+
+        /** Waits for the second thread; what it threw is thrown here, an Error (a test's fake) as itself. */
+        Done join(HostRoot root) {
+            Done d;
+            try {
+                d = task.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) throw r;
+                if (e.getCause() instanceof Error err) throw err;
+                throw new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while probing", e);
+            }
+            root.log().addAll(logged);
+            return d;
+        }
     }
 
     /**

@@ -138,13 +138,24 @@ final class SystemdProbe {
     }
 
     static SystemdFacts probe(HostRoot root, Fact<Integer> version, Map<String, Fact<String>> managerDefaults) {
+        return probe(installed(root), version, managerDefaults);
+    }
+
+    /** What the files say, read without the version: whether systemd is PID 1, the units, the unit directories listed. */
+    record Installed(Fact<Boolean> pid1, List<UnitFileInfo> units, List<String> listed) { }
+
+    static Installed installed(HostRoot root) {
         Fact<String> comm = root.read("/proc/1/comm").map(String::trim);
         Fact<Boolean> pid1 = comm.map(c -> c.equals("systemd"));
-        Map<String, Fact<String>> defaults = new TreeMap<>();
-        managerDefaults.forEach((k, v) -> { if (k.startsWith("Default")) defaults.put(k, v); });
         List<String> listed = new ArrayList<>();
         List<UnitFileInfo> units = units(root, listed);
-        return new SystemdFacts(version, pid1, defaults, units, listed);
+        return new Installed(pid1, units, listed);
+    }
+
+    static SystemdFacts probe(Installed installed, Fact<Integer> version, Map<String, Fact<String>> managerDefaults) {
+        Map<String, Fact<String>> defaults = new TreeMap<>();
+        managerDefaults.forEach((k, v) -> { if (k.startsWith("Default")) defaults.put(k, v); });
+        return new SystemdFacts(version, installed.pid1(), defaults, installed.units(), installed.listed());
     }
 
     /** *.service files across the unit directories (first directory wins), with their drop-ins. */

@@ -73,6 +73,31 @@ final class Text {
         return m;
     }
 
+    /**
+     * The words of {@code s}: exactly {@code s.trim().split("\\s+")} ({@code [""]} for a blank
+     * string) without the regex, which String.split compiles anew on every call for this pattern
+     * (once per line of /proc/net/tcp, which has a line per socket).
+     */
+    static String[] fields(String s) {
+        String t = s.trim();
+        if (t.isEmpty()) return new String[] {""};
+        java.util.List<String> out = new java.util.ArrayList<>();
+        int i = 0, n = t.length();
+        while (i < n) {
+            int j = i;
+            while (j < n && !space(t.charAt(j))) j++;
+            out.add(t.substring(i, j));
+            while (j < n && space(t.charAt(j))) j++;
+            i = j;
+        }
+        return out.toArray(new String[0]);
+    }
+
+    /** The characters of the regex class \s: space, tab, newline, vertical tab, form feed, carriage return. */
+    private static boolean space(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
     /** Counts CPUs in a kernel cpu list such as "0-3,8,10-11". Empty on a malformed list. */
     static Optional<Integer> countCpuList(String list) {
         String t = list.trim();
@@ -101,7 +126,7 @@ final class Text {
         int dd = k.indexOf(" -- ");
         if (dd >= 0) k = k.substring(0, dd);
         String found = null;
-        for (String tok : k.trim().split("\\s+")) {
+        for (String tok : fields(k)) {
             if (tok.equals(name)) found = "";
             else if (tok.startsWith(name + "=")) found = tok.substring(name.length() + 1);
         }
