@@ -109,32 +109,12 @@ final class SystemdProbe {
         return Optional.empty();
     }
 
-    static final String DPKG_STATUS = "/var/lib/dpkg/status";
-
     /** The installed systemd package's upstream version from dpkg's status file, with its line. */
     static Optional<Fact<Integer>> dpkgVersion(HostRoot root) {
-        Fact<String> status = root.read(DPKG_STATUS);
-        if (!status.known()) return Optional.empty();
-        String pkg = null, state = null, version = null;
-        int versionLine = 0, n = 0;
-        for (String line : (status.orElse("") + "\n").split("\n", -1)) {
-            n++;
-            if (line.isBlank()) {
-                if ("systemd".equals(pkg) && state != null && state.endsWith(" installed") && version != null) {
-                    Matcher m = DPKG_VERSION.matcher(version);
-                    if (m.find()) return Optional.of(Fact.of(Integer.parseInt(m.group(1)), new Source.File(DPKG_STATUS, versionLine)));
-                }
-                pkg = state = version = null;
-            } else if (line.startsWith("Package:")) {
-                pkg = line.substring(8).strip();
-            } else if (line.startsWith("Status:")) {
-                state = line.substring(7).strip();
-            } else if (line.startsWith("Version:")) {
-                version = line.substring(8).strip();
-                versionLine = n;
-            }
-        }
-        return Optional.empty();
+        return DpkgStatus.installedVersion(root, "systemd").flatMap(v -> {
+            Matcher m = DPKG_VERSION.matcher(v.orElse(""));
+            return m.find() ? Optional.of(v.map(x -> Integer.parseInt(m.group(1)))) : Optional.empty();
+        });
     }
 
     static SystemdFacts probe(HostRoot root, Fact<Integer> version, Map<String, Fact<String>> managerDefaults) {
