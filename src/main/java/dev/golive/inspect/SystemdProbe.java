@@ -97,13 +97,10 @@ final class SystemdProbe {
     static Optional<Fact<Integer>> bannerVersion(HostRoot root) {
         for (String path : MANAGER_BINARIES) {
             if (!root.exists(path)) continue;
-            Optional<java.nio.ByteBuffer> binary = root.readBinary(path, MAX_MANAGER_BINARY).opt();
-            if (binary.isEmpty()) continue;
-            java.nio.ByteBuffer b = binary.get().duplicate();
-            byte[] bytes = new byte[b.remaining()];
-            b.get(bytes);
-            // ISO-8859-1 maps each byte to one char, so the banner is found wherever it sits among binary data
-            Matcher m = BANNER.matcher(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1));
+            // only the banner is logged as read: a capture keeps it, not the 2 MB binary
+            Optional<String> banner = root.findInBinary(path, MAX_MANAGER_BINARY, BANNER).opt().flatMap(b -> b);
+            if (banner.isEmpty()) continue;
+            Matcher m = BANNER.matcher(banner.get());
             if (m.find()) return Optional.of(Fact.of(Integer.parseInt(m.group(1)), Source.File.of(path)));
         }
         return Optional.empty();
