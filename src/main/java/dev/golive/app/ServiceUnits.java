@@ -157,20 +157,21 @@ public final class ServiceUnits implements ServiceFiles {
     /** The same on a live host or a capture (nothing to look inside). */
     public dev.golive.unit.UnitPreview preview(HostFacts facts, ServiceSpec asked, Optional<GoVersion> goModGo, UnaryOperator<String> labels,
                                                String planId, Optional<dev.golive.host.CommandRunner> analyzeWith) {
-        return preview(facts, asked, goModGo, labels, planId, analyzeWith, Optional.empty());
+        return preview(facts, asked, goModGo, labels, planId, analyzeWith, Optional.empty(), dev.golive.model.LogrotateHost.unread());
     }
 
     /**
      * {@code golive unit} and the TUI's Unit screen: the service alone (no profile, no fixes), analyzed when
-     * {@code analyzeWith} is given; {@code tree}: an image tree, which systemd-analyze looks inside.
+     * {@code analyzeWith} is given; {@code tree}: an image tree, which systemd-analyze looks inside;
+     * {@code logrotate}: the host's log directories for the rotation shown with the unit.
      */
     public dev.golive.unit.UnitPreview preview(HostFacts facts, ServiceSpec asked, Optional<GoVersion> goModGo, UnaryOperator<String> labels,
                                                String planId, Optional<dev.golive.host.CommandRunner> analyzeWith,
-                                               Optional<java.nio.file.Path> tree) {
+                                               Optional<java.nio.file.Path> tree, dev.golive.model.LogrotateHost logrotate) {
         Derived d = derive(facts, asked, ServiceSettings.NONE, Map.of(), List.of(), Map.of(), planId, goModGo, labels, true);
         // the planner writes the rotation from the spec as asked (merged with no profile here): the same file
         return dev.golive.unit.UnitPreview.of(facts, d.unit(), d.check(), d.binary(), analyzeWith, tree,
-                dev.golive.unit.UnitPreview.rotationOf(ServiceFiles.merged(asked, ServiceSettings.NONE, Map.of())));
+                dev.golive.unit.UnitPreview.rotationOf(ServiceFiles.merged(asked, ServiceSettings.NONE, Map.of()), logrotate));
     }
 
     /**

@@ -202,7 +202,13 @@ public final class Session implements AutoCloseable {
                 : Optional.of(spec.runner().startsProcesses() ? spec.runner() : new ProcessCommandRunner(log));
         // an image tree is verified inside itself (systemd-analyze --root=), never as this machine
         Optional<Path> tree = spec.kind() == RootSpec.Kind.TARGET_TREE ? Optional.of(spec.root().base()) : Optional.empty();
-        return new ServiceUnits(spec.root(), tighten).preview(f, service, goModGo, labels, planId, runner, tree);
+        var logrotate = logrotateHost(dev.golive.plan.ServiceFiles.merged(service, dev.golive.profile.ServiceSettings.NONE, java.util.Map.of()));
+        return new ServiceUnits(spec.root(), tighten).preview(f, service, goModGo, labels, planId, runner, tree, logrotate);
+    }
+
+    /** What logrotate finds on the host for the files {@code spec} appends its output to (their directories, its version). */
+    private dev.golive.model.LogrotateHost logrotateHost(ServiceSpec merged) {
+        return dev.golive.inspect.LogrotateHostProbe.read(spec.root(), spec.runner(), dev.golive.unit.LogrotateFile.files(merged.logging()));
     }
 
     // ---- profiles, recommendation, plan ----------------------------------------------------
@@ -329,7 +335,9 @@ public final class Session implements AutoCloseable {
                         List.of(), dev.golive.profile.ServiceSettings.NONE, List.of())
                 : ProfileResolver.resolve(profiles(), profileName, f, pickedSysctls(fixes));
         var current = OwnedFilesReader.read(spec.root(), OwnedFilesReader.paths(svc.map(ServiceSpec::unitName)));
-        return new Planner(serviceFiles.labelled(labels)).plan(new PlanInput(f, p, svc, fixes, current, planId));
+        var logrotate = svc.map(x -> logrotateHost(dev.golive.plan.ServiceFiles.merged(x, p.service(), java.util.Map.of())))
+                .orElse(dev.golive.model.LogrotateHost.unread());
+        return new Planner(serviceFiles.labelled(labels)).plan(new PlanInput(f, p, svc, fixes, current, planId, logrotate));
     }
 
     /** The sysctl values picked fixes set: the plan writes them over the profile's, so its when: conditions see them. */

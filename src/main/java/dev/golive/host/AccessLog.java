@@ -54,6 +54,17 @@ public final class AccessLog {
         add(new Entry(Instant.now(), Kind.READ, path, null, null, found ? "ok" : "missing"));
     }
 
+    /**
+     * A read of bytes {@code start}..{@code end} of a file only (a version banner in a binary):
+     * a capture copies that excerpt, not the file. Its detail is "excerpt START-END".
+     */
+    public void excerpt(String path, int start, int end) {
+        add(new Entry(Instant.now(), Kind.READ, path, null, null, EXCERPT + start + "-" + end));
+    }
+
+    /** The detail of an {@link #excerpt} entry starts with this. */
+    public static final String EXCERPT = "excerpt ";
+
     public void list(String dir, boolean found) {
         add(new Entry(Instant.now(), Kind.LIST, dir, null, null, found ? "ok" : "missing"));
     }

@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * Writes a capture (DESIGN.md format) from what one inspection of the live host read: the
- * files it read (copied as regular files, /proc and /sys included), the directories it
+ * files it read (copied as regular files, /proc and /sys included; a file read for an
+ * excerpt only, such as systemd's version banner in its 2 MB manager binary, as that excerpt), the directories it
  * listed (their regular files too, so a listing reads the same on the other machine), the
  * paths it found absent, and the stdout of the commands it ran.
  */
@@ -75,15 +76,23 @@ public final class CaptureWriter {
             Set<String> read = new LinkedHashSet<>();
             Set<String> absent = new LinkedHashSet<>();
             Set<String> listed = new LinkedHashSet<>();
+            Map<String, String> excerpts = new java.util.LinkedHashMap<>(); // path -> "START-END"
             for (AccessLog.Entry e : log.entries()) {
                 switch (e.kind()) {
-                    case READ -> { if (e.detail().equals("ok")) read.add(e.what()); else absent.add(e.what()); }
+                    case READ -> {
+                        if (e.detail().equals("ok")) read.add(e.what());
+                        else if (e.detail().startsWith(AccessLog.EXCERPT)) excerpts.putIfAbsent(e.what(), e.detail().substring(AccessLog.EXCERPT.length()));
+                        else absent.add(e.what());
+                    }
                     case LIST -> { if (e.detail().equals("ok")) listed.add(e.what()); else absent.add(e.what()); }
                     default -> { }
                 }
             }
             int files = 0;
             for (String path : read) if (copy(live, path, outDir, Long.MAX_VALUE)) files++;
+            for (Map.Entry<String, String> x : excerpts.entrySet()) {
+                if (!read.contains(x.getKey()) && excerpt(live, x.getKey(), x.getValue(), outDir)) files++;
+            }
             for (String dir : listed) {
                 Files.createDirectories(target(outDir, dir));
                 for (String name : live.list(dir).orElse(List.of())) {
@@ -94,6 +103,7 @@ public final class CaptureWriter {
                 }
             }
             absent.removeAll(read);
+            absent.removeAll(excerpts.keySet());
             CaptureManifest m = new CaptureManifest(CaptureManifest.FORMAT, capturedAt, hostname, machine, release,
                     commands.stdout(), new ArrayList<>(absent), commands.notFound(), commands.stderr(), commands.exitCodes());
             Files.writeString(outDir.resolve(CaptureManifest.FILE_NAME), m.toJson());
@@ -101,6 +111,29 @@ public final class CaptureWriter {
         } catch (IOException e) {
             throw GoliveException.environment(outDir + ": cannot write capture: " + e.getMessage());
         }
+    }
+
+    /**
+     * Writes only bytes START..END of a file read for an excerpt (a version banner in a binary),
+     * as the whole file of the capture: the same search finds the same string in it.
+     */
+    private static boolean excerpt(HostRoot live, String path, String range, Path outDir) throws IOException {
+        String[] se = range.split("-", 2);
+        int start = Integer.parseInt(se[0]), end = Integer.parseInt(se[1]);
+        Path src = live.resolve(path);
+        if (!Files.isRegularFile(src)) return false;
+        byte[] data;
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(src, java.nio.file.StandardOpenOption.READ)) {
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(Math.max(0, end - start));
+            while (b.hasRemaining() && ch.read(b, start + b.position()) > 0) { }
+            data = java.util.Arrays.copyOf(b.array(), b.position());
+        } catch (IOException e) {
+            return false;
+        }
+        Path dest = target(outDir, path);
+        Files.createDirectories(dest.getParent());
+        Files.write(dest, data);
+        return true;
     }
 
     private static Path target(Path outDir, String hostPath) {

@@ -276,12 +276,11 @@ public final class DirectoryHostRoot implements HostRoot {
         }
     }
 
-    @Override public Fact<java.nio.ByteBuffer> readBinary(String path, long maxBytes) {
+    @Override public Fact<java.nio.ByteBuffer> mapBinary(String path, long maxBytes) {
         Fact<java.nio.ByteBuffer> f;
         try {
-            f = HostRoot.readBinaryAt(this, inside(path), path, maxBytes, noFollow());
+            f = HostRoot.mapBinaryAt(inside(path), path, maxBytes, noFollow());
         } catch (Unresolvable e) {
-            log.read(path, false);
             return Fact.unknown(e.getMessage());
         }
         if (f instanceof Fact.Unknown<?> u && u.reason().endsWith(": no such file") && absent != null && !absent.contains(path)) {

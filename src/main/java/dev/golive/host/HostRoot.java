@@ -59,30 +59,53 @@ public interface HostRoot {
      * the heap. Bigger than {@code maxBytes}, missing or unreadable: Unknown with the reason.
      */
     default Fact<ByteBuffer> readBinary(String path, long maxBytes) {
-        return readBinaryAt(this, resolve(path), path, maxBytes);
+        Fact<ByteBuffer> f = mapBinary(path, maxBytes);
+        log().read(path, f.known());
+        return f;
+    }
+
+    /** {@link #readBinary} without the access-log entry: for a reader that logs what it used itself. */
+    default Fact<ByteBuffer> mapBinary(String path, long maxBytes) {
+        return mapBinaryAt(resolve(path), path, maxBytes);
+    }
+
+    /**
+     * The first match of {@code pattern} in a binary file, its bytes read as ISO-8859-1 (one
+     * char per byte, so a string is found wherever it sits among binary data); empty when none.
+     * Logged as an excerpt read ({@link AccessLog#excerpt}): a capture keeps the matched bytes
+     * only, which the same search finds again, not the whole file.
+     */
+    default Fact<Optional<String>> findInBinary(String path, long maxBytes, java.util.regex.Pattern pattern) {
+        Fact<ByteBuffer> f = mapBinary(path, maxBytes);
+        if (!(f instanceof Fact.Known<ByteBuffer> k)) {
+            log().read(path, false);
+            return Fact.unknown(((Fact.Unknown<ByteBuffer>) f).reason());
+        }
+        ByteBuffer b = k.value().duplicate();
+        byte[] bytes = new byte[b.remaining()];
+        b.get(bytes);
+        java.util.regex.Matcher m = pattern.matcher(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1));
+        boolean found = m.find();
+        log().excerpt(path, found ? m.start() : 0, found ? m.end() : 0);
+        return Fact.of(found ? Optional.of(m.group()) : Optional.empty(), k.source());
     }
 
     /**
      * Maps {@code p} (this machine's path for host path {@code path}) read-only; see {@link
      * #readBinary}. {@code how}: NOFOLLOW_LINKS where {@code p} is already resolved inside a root.
      */
-    static Fact<ByteBuffer> readBinaryAt(HostRoot root, Path p, String path, long maxBytes, java.nio.file.LinkOption... how) {
+    static Fact<ByteBuffer> mapBinaryAt(Path p, String path, long maxBytes, java.nio.file.LinkOption... how) {
         java.util.Set<java.nio.file.OpenOption> options = new java.util.HashSet<>(List.of(how));
         options.add(StandardOpenOption.READ);
         try (FileChannel ch = FileChannel.open(p, options)) {
             long size = ch.size();
             if (size > maxBytes || size > Integer.MAX_VALUE) {
-                root.log().read(path, false);
                 return Fact.unknown(path + ": " + size + " bytes, larger than the " + maxBytes + " golive reads");
             }
-            ByteBuffer b = ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
-            root.log().read(path, true);
-            return Fact.of(b, dev.golive.model.Source.File.of(path));
+            return Fact.of(ch.map(FileChannel.MapMode.READ_ONLY, 0, size), dev.golive.model.Source.File.of(path));
         } catch (NoSuchFileException e) {
-            root.log().read(path, false);
             return Fact.unknown(path + ": no such file");
         } catch (IOException | UnsupportedOperationException e) {
-            root.log().read(path, false);
             return Fact.unknown(path + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         }
     }

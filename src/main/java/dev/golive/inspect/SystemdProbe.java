@@ -97,44 +97,21 @@ final class SystemdProbe {
     static Optional<Fact<Integer>> bannerVersion(HostRoot root) {
         for (String path : MANAGER_BINARIES) {
             if (!root.exists(path)) continue;
-            Optional<java.nio.ByteBuffer> binary = root.readBinary(path, MAX_MANAGER_BINARY).opt();
-            if (binary.isEmpty()) continue;
-            java.nio.ByteBuffer b = binary.get().duplicate();
-            byte[] bytes = new byte[b.remaining()];
-            b.get(bytes);
-            // ISO-8859-1 maps each byte to one char, so the banner is found wherever it sits among binary data
-            Matcher m = BANNER.matcher(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1));
+            // only the banner is logged as read: a capture keeps it, not the 2 MB binary
+            Optional<String> banner = root.findInBinary(path, MAX_MANAGER_BINARY, BANNER).opt().flatMap(b -> b);
+            if (banner.isEmpty()) continue;
+            Matcher m = BANNER.matcher(banner.get());
             if (m.find()) return Optional.of(Fact.of(Integer.parseInt(m.group(1)), Source.File.of(path)));
         }
         return Optional.empty();
     }
 
-    static final String DPKG_STATUS = "/var/lib/dpkg/status";
-
     /** The installed systemd package's upstream version from dpkg's status file, with its line. */
     static Optional<Fact<Integer>> dpkgVersion(HostRoot root) {
-        Fact<String> status = root.read(DPKG_STATUS);
-        if (!status.known()) return Optional.empty();
-        String pkg = null, state = null, version = null;
-        int versionLine = 0, n = 0;
-        for (String line : (status.orElse("") + "\n").split("\n", -1)) {
-            n++;
-            if (line.isBlank()) {
-                if ("systemd".equals(pkg) && state != null && state.endsWith(" installed") && version != null) {
-                    Matcher m = DPKG_VERSION.matcher(version);
-                    if (m.find()) return Optional.of(Fact.of(Integer.parseInt(m.group(1)), new Source.File(DPKG_STATUS, versionLine)));
-                }
-                pkg = state = version = null;
-            } else if (line.startsWith("Package:")) {
-                pkg = line.substring(8).strip();
-            } else if (line.startsWith("Status:")) {
-                state = line.substring(7).strip();
-            } else if (line.startsWith("Version:")) {
-                version = line.substring(8).strip();
-                versionLine = n;
-            }
-        }
-        return Optional.empty();
+        return DpkgStatus.installedVersion(root, "systemd").flatMap(v -> {
+            Matcher m = DPKG_VERSION.matcher(v.orElse(""));
+            return m.find() ? Optional.of(v.map(x -> Integer.parseInt(m.group(1)))) : Optional.empty();
+        });
     }
 
     static SystemdFacts probe(HostRoot root, Fact<Integer> version, Map<String, Fact<String>> managerDefaults) {

@@ -2,6 +2,7 @@ package dev.golive.plan;
 
 import dev.golive.model.FixChange;
 import dev.golive.model.HostFacts;
+import dev.golive.model.LogrotateHost;
 import dev.golive.model.ServiceSpec;
 import dev.golive.profile.Profile;
 
@@ -13,7 +14,8 @@ import java.util.Optional;
 /**
  * Everything the planner reads: the host's facts, the profile resolved for it, the service
  * (when one is part of the plan), fixes the admin picked from `golive check`, the current
- * state of the owned files, and the snapshot id the apply will use.
+ * state of the owned files, the snapshot id the apply will use, and what logrotate finds on
+ * the host for the service's append: log files (their directories decide logrotate's su line).
  */
 public record PlanInput(
         HostFacts facts,
@@ -21,7 +23,14 @@ public record PlanInput(
         Optional<ServiceSpec> service,
         List<FixChange> fixes,
         Map<String, OwnedFileState> current,
-        String planId) {
+        String planId,
+        LogrotateHost logrotate) {
+
+    /** Without the service's log directories read (no service, or a caller with no host to look at). */
+    public PlanInput(HostFacts facts, Profile profile, Optional<ServiceSpec> service, List<FixChange> fixes,
+                     Map<String, OwnedFileState> current, String planId) {
+        this(facts, profile, service, fixes, current, planId, LogrotateHost.unread());
+    }
 
     public PlanInput {
         Objects.requireNonNull(facts, "facts");
@@ -30,6 +39,7 @@ public record PlanInput(
         fixes = List.copyOf(fixes);
         current = Map.copyOf(current);
         Objects.requireNonNull(planId, "planId");
+        Objects.requireNonNull(logrotate, "logrotate");
     }
 
     public OwnedFileState currentOf(String path) { return current.getOrDefault(path, OwnedFileState.absent(path)); }

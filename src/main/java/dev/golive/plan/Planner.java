@@ -153,7 +153,7 @@ public final class Planner {
             // an append: log file gets its rotation in the same snapshot; golive's old one goes when the output does
             String rotation = OwnedFiles.logrotate(unit.get());
             List<String> appended = dev.golive.unit.LogrotateFile.files(spec.logging());
-            OwnedFileBodies.change(in.currentOf(rotation), dev.golive.unit.LogrotateFile.body(spec), in.planId(),
+            OwnedFileBodies.change(in.currentOf(rotation), dev.golive.unit.LogrotateFile.body(spec, in.logrotate()), in.planId(),
                     appended.isEmpty() ? unit.get() + " appends to no log file any more"
                             : "logrotate rotates " + String.join(", ", appended) + " (copytruncate: " + unit.get() + " keeps its descriptor)",
                     manual).ifPresent(files::add);

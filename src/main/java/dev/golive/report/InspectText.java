@@ -82,7 +82,8 @@ public final class InspectText {
         row("fs.file-max", f.fds().fileMax());
         row("fs.nr_open", f.fds().nrOpen());
         row("allocated handles", f.fds().fileNrAllocated());
-        row("nofile (golive)", f.fds().processNofile());
+        // /proc/self/limits: golive's own process live; in a capture, the process that took it (no service's limit)
+        row(f.origin().live() ? "nofile (golive)" : "nofile (capturing process)", f.fds().processNofile());
         row("systemd DefaultLimitNOFILE", f.fds().systemdDefaultLimitNofile());
         if (f.fds().limitsNofile().isEmpty()) {
             line("limits.conf nofile", "none", null);

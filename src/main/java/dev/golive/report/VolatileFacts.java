@@ -20,6 +20,7 @@ public final class VolatileFacts {
             new Kind("memory\\.availableBytes|memory\\.swapUsedBytes", "free memory and swap in use at the moment of the capture (/proc/meminfo)"),
             new Kind("fds\\.fileNrAllocated", "file handles open at the moment of the capture (/proc/sys/fs/file-nr)"),
             new Kind("cgroups\\.selfCgroup", "the cgroup of the process that took the capture (its login session)"),
+            new Kind("fds\\.processNofile(\\..*)?", "the open-files limit of the process that took the capture (/proc/self/limits; golive's JVM raises its soft limit to the hard one), not a service's"),
             new Kind("service\\.tasks\\.(peak|current)", "tasks the service runs now and has run since it started (pids.current, pids.peak)"),
             new Kind("service\\.process\\.(mainPid|startedAt|anonHugePagesKb)", "the running process: its PID, start time and huge pages in use"));
 

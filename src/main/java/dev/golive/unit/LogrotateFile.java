@@ -1,16 +1,22 @@
 package dev.golive.unit;
 
+import dev.golive.model.Fact;
+import dev.golive.model.LogrotateHost;
+import dev.golive.model.LogrotateHost.LogDir;
 import dev.golive.model.ServiceSpec;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The logrotate(8) block golive writes, as {@code /etc/logrotate.d/golive-NAME}
  * ({@link dev.golive.model.OwnedFiles#logrotate}), for a service whose StandardOutput= or
- * StandardError= is {@code append:PATH}: pure, from the spec alone; empty when the service
- * sends nothing to a file (then golive's old file, if any, goes).
+ * StandardError= is {@code append:PATH}: pure, from the spec and what the target host's
+ * logrotate will find there ({@link LogrotateHost}); empty when the service sends nothing to a
+ * file (then golive's old file, if any, goes).
  */
 public final class LogrotateFile {
     private LogrotateFile() { }
@@ -33,8 +39,12 @@ public final class LogrotateFile {
         return out;
     }
 
-    /** The file's body (without golive's header); "" when the service appends to no file. */
-    public static String body(ServiceSpec spec) {
+    /**
+     * The file's body (without golive's header); "" when the service appends to no file.
+     * {@code host}: the log directories and logrotate's version as read from the target host,
+     * which decide each block's {@code su} line ({@link #su}).
+     */
+    public static String body(ServiceSpec spec, LogrotateHost host) {
         List<String> files = files(spec.logging());
         if (files.isEmpty()) return "";
         StringBuilder b = new StringBuilder();
@@ -43,16 +53,88 @@ public final class LogrotateFile {
         b.append("# file away would leave it writing into the rotated copy, and it cannot be told to reopen. copytruncate\n");
         b.append("# copies the file, then truncates it in place; append: writes with O_APPEND, so the next line lands at\n");
         b.append("# the new end. Lines written between the copy and the truncate are lost (logrotate(8), copytruncate).\n");
-        b.append(String.join(" ", files.stream().map(LogrotateFile::quoted).toList())).append(" {\n");
-        b.append("    daily\n");
-        b.append("    maxsize ").append(MAX_SIZE).append('\n');
-        b.append("    rotate ").append(KEEP).append('\n');
-        b.append("    missingok\n");
-        b.append("    notifempty\n");
-        b.append("    compress\n");
-        b.append("    copytruncate\n");
-        b.append("}\n");
+        // files whose directories need the same su line share one block
+        Map<Optional<String>, List<String>> blocks = new LinkedHashMap<>();
+        Map<Optional<String>, List<String>> notes = new LinkedHashMap<>();
+        for (String f : files) {
+            Su su = su(f, host);
+            blocks.computeIfAbsent(su.line(), k -> new ArrayList<>()).add(f);
+            List<String> n = notes.computeIfAbsent(su.line(), k -> new ArrayList<>());
+            su.notes().stream().filter(x -> !n.contains(x)).forEach(n::add);
+        }
+        for (Map.Entry<Optional<String>, List<String>> block : blocks.entrySet()) {
+            for (String n : notes.get(block.getKey())) b.append("# ").append(n).append('\n');
+            b.append(String.join(" ", block.getValue().stream().map(LogrotateFile::quoted).toList())).append(" {\n");
+            block.getKey().ifPresent(line -> b.append("    ").append(line).append('\n'));
+            b.append("    daily\n");
+            b.append("    maxsize ").append(MAX_SIZE).append('\n');
+            b.append("    rotate ").append(KEEP).append('\n');
+            b.append("    missingok\n");
+            b.append("    notifempty\n");
+            b.append("    compress\n");
+            b.append("    copytruncate\n");
+            b.append("}\n");
+        }
         return b.toString();
+    }
+
+    /** A block's {@code su USER GROUP} line, if it needs one, and the comment lines that say why (or why not). */
+    record Su(Optional<String> line, List<String> notes) {
+        Su { notes = List.copyOf(notes); }
+    }
+
+    /** The first logrotate release with {@code su} and the directory check behind it (its ChangeLog, 3.7.9 -> 3.8.0). */
+    static final int[] SU_SINCE = {3, 8, 0};
+
+    /**
+     * Whether logrotate needs {@code su} for {@code file}: exactly when its directory fails
+     * logrotate's check ({@link LogDir#refusedWithoutSu}) and the host's logrotate has the
+     * directive. The user is the one who can truncate the file (copytruncate opens it for
+     * writing as that user): its owner, or root for a file not there yet, because systemd
+     * creates an append: file as the manager, root, not as User= (systemd.exec(5)). The group is
+     * the directory's, so that the rotated copies can be made in it.
+     */
+    static Su su(String file, LogrotateHost host) {
+        Fact<LogDir> read = host.dirOf(file);
+        if (read instanceof Fact.Unknown<LogDir> u) {
+            return new Su(Optional.empty(), List.of("the directory of " + file + " could not be read (" + u.reason() + "): if it is writable by a",
+                    "group other than root or by others, logrotate skips the file until this block says su USER GROUP."));
+        }
+        LogDir dir = read.opt().orElseThrow();
+        if (!dir.exists()) {
+            return new Su(Optional.empty(), List.of(dir.path() + " does not exist yet: created 0755, as systemd's LogsDirectory= and golive's finish step",
+                    "make it, it needs no su (plan again if it is made writable by a group other than root or by others)."));
+        }
+        if (!dir.refusedWithoutSu()) return new Su(Optional.empty(), List.of());
+        Optional<int[]> version = host.version().opt().map(LogrotateFile::numbers);
+        if (version.isPresent() && compare(version.get(), SU_SINCE) < 0) {
+            return new Su(Optional.empty(), List.of(dir.describe() + ": logrotate " + host.version().opt().get()
+                    + " predates su and the check that needs it (3.8.0)."));
+        }
+        String user = dir.fileOwner().orElse("root");
+        List<String> notes = new ArrayList<>();
+        notes.add(dir.describe() + ", writable by " + ((dir.mode() & 0002) != 0 ? "others" : "group " + dir.group())
+                + ": logrotate (3.8.0 and later) skips a file there unless");
+        notes.add("the block says su. It rotates as " + user + (dir.fileOwner().isPresent() ? ", the owner of " + file
+                : " (systemd creates " + file + " as root)") + ", with the directory's group.");
+        if (!host.version().known()) {
+            notes.add("logrotate's version on this host is unknown (" + ((Fact.Unknown<String>) host.version()).reason() + "); su needs 3.8.0.");
+        }
+        return new Su(Optional.of("su " + user + " " + dir.group()), notes);
+    }
+
+    private static int[] numbers(String version) {
+        String[] p = version.split("\\.");
+        int[] out = new int[3];
+        for (int i = 0; i < Math.min(3, p.length); i++) {
+            try { out[i] = Integer.parseInt(p[i]); } catch (NumberFormatException e) { out[i] = 0; }
+        }
+        return out;
+    }
+
+    private static int compare(int[] a, int[] b) {
+        for (int i = 0; i < 3; i++) if (a[i] != b[i]) return Integer.compare(a[i], b[i]);
+        return 0;
     }
 
     private static String quoted(String path) { return path.matches("[A-Za-z0-9_./+@:=,-]+") ? path : "\"" + path + "\""; }

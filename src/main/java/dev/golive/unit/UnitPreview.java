@@ -22,11 +22,14 @@ public record UnitPreview(HostFacts facts, RenderedUnit unit, SpecCheck check, S
         public Rotation { files = List.copyOf(files); }
     }
 
-    /** The rotation golive writes for {@code spec} (the spec a plan writes the unit from), if it appends to a file. */
-    public static Optional<Rotation> rotationOf(ServiceSpec spec) {
+    /**
+     * The rotation golive writes for {@code spec} (the spec a plan writes the unit from), if it
+     * appends to a file; {@code host}: what logrotate finds on the target host.
+     */
+    public static Optional<Rotation> rotationOf(ServiceSpec spec, dev.golive.model.LogrotateHost host) {
         List<String> files = LogrotateFile.files(spec.logging());
         return files.isEmpty() ? Optional.empty()
-                : Optional.of(new Rotation(dev.golive.model.OwnedFiles.logrotate(spec.unitName()), files, LogrotateFile.body(spec)));
+                : Optional.of(new Rotation(dev.golive.model.OwnedFiles.logrotate(spec.unitName()), files, LogrotateFile.body(spec, host)));
     }
 
     /** The derived unit, verified and scored by systemd-analyze when {@code analyzeWith} is given. */

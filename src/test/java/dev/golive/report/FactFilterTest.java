@@ -13,7 +13,7 @@ class FactFilterTest {
 
     @Test
     void volatileFactsAreOutByDefaultAndInWhenAsked() {
-        for (String p : List.of("os.hostname", "memory.availableBytes", "memory.swapUsedBytes", "fds.fileNrAllocated", "cgroups.selfCgroup",
+        for (String p : List.of("os.hostname", "memory.availableBytes", "memory.swapUsedBytes", "fds.fileNrAllocated", "fds.processNofile", "cgroups.selfCgroup",
                 "service.tasks.current", "service.tasks.peak", "service.process.mainPid", "cpu.cpuLimits[/user.slice/user-1000.slice]")) {
             assertThat(FactFilter.DEFAULT.keeps(p, "x")).as(p).isFalse();
             assertThat(new FactFilter(true, List.of()).keeps(p, "x")).as(p).isTrue();
