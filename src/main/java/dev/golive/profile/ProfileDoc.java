@@ -22,14 +22,14 @@ public record ProfileDoc(
         settings = List.copyOf(settings);
     }
 
-    public record Include(String name, YamlTree.Loc loc) { }
+    public record Include(String name, dev.golive.config.Yaml.Loc loc) { }
 
     /**
      * One value with its reason. {@code raw} is the value as written (a literal or an
      * expression); {@code when} an optional host condition.
      */
     public record Setting(Section section, String key, String raw, String why, Optional<String> when,
-                          YamlTree.Loc keyLoc, YamlTree.Loc valueLoc, String profile) {
+                          dev.golive.config.Yaml.Loc keyLoc, dev.golive.config.Yaml.Loc valueLoc, String profile) {
 
         /** Where it was set, e.g. {@code profiles/base.yaml:7}. */
         public String origin() { return keyLoc.file() + ":" + keyLoc.line(); }

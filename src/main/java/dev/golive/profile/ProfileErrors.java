@@ -12,12 +12,12 @@ import java.util.Optional;
 final class ProfileErrors {
     private ProfileErrors() { }
 
-    static GoliveException at(YamlTree.Loc loc, String message) {
+    static GoliveException at(dev.golive.config.Yaml.Loc loc, String message) {
         return GoliveException.badInput(loc.prefix() + ": " + Printable.text(message));
     }
 
 
-    static GoliveException unknownKey(YamlTree.Loc loc, String what, String key, Collection<String> known) {
+    static GoliveException unknownKey(dev.golive.config.Yaml.Loc loc, String what, String key, Collection<String> known) {
         return at(loc, "unknown " + what + " \"" + key + "\"" + Suggest.didYouMean(key, known));
     }
 

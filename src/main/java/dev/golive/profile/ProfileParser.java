@@ -1,12 +1,12 @@
 package dev.golive.profile;
 
-import dev.golive.profile.YamlTree.Entry;
-import dev.golive.profile.YamlTree.ListNode;
-import dev.golive.profile.YamlTree.Loc;
-import dev.golive.profile.YamlTree.MapNode;
-import dev.golive.profile.YamlTree.Node;
-import dev.golive.profile.YamlTree.Scalar;
-import dev.golive.profile.YamlTree.ScalarType;
+import dev.golive.config.Yaml.Entry;
+import dev.golive.config.Yaml.ListNode;
+import dev.golive.config.Yaml.Loc;
+import dev.golive.config.Yaml.MapNode;
+import dev.golive.config.Yaml.Node;
+import dev.golive.config.Yaml.Scalar;
+import dev.golive.config.Yaml.ScalarType;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;

@@ -3,7 +3,7 @@ package dev.golive.profile;
 import dev.golive.model.Printable;
 import dev.golive.model.SystemdValues;
 
-import dev.golive.profile.YamlTree.Loc;
+import dev.golive.config.Yaml.Loc;
 
 import java.util.ArrayList;
 import java.util.List;

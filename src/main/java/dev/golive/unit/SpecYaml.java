@@ -2,16 +2,17 @@ package dev.golive.unit;
 
 import dev.golive.model.Printable;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.golive.config.Yaml;
+import dev.golive.config.Yaml.Entry;
+import dev.golive.config.Yaml.ListNode;
+import dev.golive.config.Yaml.MapNode;
+import dev.golive.config.Yaml.Node;
+import dev.golive.config.Yaml.Scalar;
+import dev.golive.config.Yaml.ScalarType;
 import dev.golive.model.GoliveException;
 import dev.golive.model.NofileLimit;
 import dev.golive.model.ServiceSpec;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -73,66 +74,65 @@ public final class SpecYaml {
     }
 
     public static Loaded parse(String displayName, String text) {
-        try (JsonParser p = new YAMLFactory().createParser(text)) {
-            Reader r = new Reader(p, displayName);
-            JsonToken t = p.nextToken();
-            if (t == null) throw GoliveException.badInput(displayName + ": empty spec");
-            if (t != JsonToken.START_OBJECT) throw r.fail("the spec must be a mapping of keys (name:, exec:, …)");
-            return r.top();
-        } catch (JsonProcessingException e) {
-            JsonLocation l = e.getLocation();
-            String msg = e.getOriginalMessage() == null ? "invalid YAML" : e.getOriginalMessage().lines().findFirst().orElse("invalid YAML");
-            throw GoliveException.badInput(displayName + (l == null ? "" : ":" + l.getLineNr() + ":" + l.getColumnNr()) + ": " + msg);
-        } catch (IOException e) {
-            throw GoliveException.badInput(displayName + ": " + e.getMessage());
+        // only the first document is read: what follows it is never parsed
+        try (Yaml.Documents docs = Yaml.documents(displayName, text)) {
+            Reader r = new Reader(displayName);
+            Node root = Yaml.whole(docs.next().orElseThrow(() -> GoliveException.badInput(displayName + ": empty spec")));
+            if (!(root instanceof MapNode m)) throw r.fail(root, "the spec must be a mapping of keys (name:, exec:, …)");
+            return r.top(m);
+        } catch (Yaml.SyntaxError e) {
+            if (e.io()) throw GoliveException.badInput(displayName + ": " + e.getMessage());
+            String msg = e.original().map(o -> o.lines().findFirst().orElse("invalid YAML")).orElse("invalid YAML");
+            throw GoliveException.badInput(displayName + (e.located() ? ":" + e.line() + ":" + e.col() : "") + ": " + msg);
         }
     }
 
-    /** One pass over the token stream; fields are filled as found. */
+    /** One walk over the located tree in file order; fields are filled as found, the first problem is the one reported. */
     private static final class Reader {
-        final JsonParser p;
         final String file;
         final Map<String, String> pos = new HashMap<>();
+        /** The value the walk is at: where a problem with it is reported. */
+        Node at;
 
-        Reader(JsonParser p, String file) {
-            this.p = p;
+        Reader(String file) {
             this.file = file;
         }
 
-        String here() {
-            JsonLocation l = p.currentTokenLocation();
-            return file + ":" + l.getLineNr() + ":" + l.getColumnNr();
-        }
+        static String here(Yaml.Loc l) { return l.prefix(); }
 
-        GoliveException fail(String message) { return GoliveException.badInput(here() + ": " + message); }
+        String here() { return here(at.loc()); }
 
-        /** The keys of the mapping the parser is at, each checked against {@code allowed}; calls {@code value} per key. */
-        void mapping(String prefix, List<String> allowed, KeyHandler value) throws IOException {
+        GoliveException fail(Node n, String message) { return GoliveException.badInput(here(n.loc()) + ": " + message); }
+
+        GoliveException fail(String message) { return fail(at, message); }
+
+        /** The keys of {@code m}, each checked against {@code allowed}; calls {@code value} per key with the walk at its value. */
+        void mapping(MapNode m, String prefix, List<String> allowed, KeyHandler value) {
             Set<String> seen = new java.util.HashSet<>();
-            JsonToken t;
-            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
+            for (Entry e : m.all()) {
+                if (e.key() == null) Yaml.whole(e.value());
+                String key = e.key();
                 if (allowed != null && !allowed.contains(key)) {
-                    throw fail("unknown key \"" + Printable.clip(key, 80) + "\"" + dev.golive.model.Suggest.didYouMean(Printable.clip(key, 80), allowed));
+                    throw GoliveException.badInput(here(e.keyLoc()) + ": unknown key \"" + Printable.clip(key, 80) + "\""
+                            + dev.golive.model.Suggest.didYouMean(Printable.clip(key, 80), allowed));
                 }
-                if (!seen.add(key)) throw fail("\"" + Printable.clip(key, 80) + "\" is given twice");
-                p.nextToken();
+                if (!seen.add(key)) throw GoliveException.badInput(here(e.keyLoc()) + ": \"" + Printable.clip(key, 80) + "\" is given twice");
+                at = Yaml.whole(e.value());
                 pos.put(prefix + Printable.clip(key, 80), here()); // the value's position: that is what a later error is about
                 value.accept(key);
             }
-            if (t != JsonToken.END_OBJECT) throw fail("expected a key");
         }
 
-        interface KeyHandler { void accept(String key) throws IOException; }
+        interface KeyHandler { void accept(String key); }
 
-        String scalar(String field) throws IOException {
-            JsonToken t = p.currentToken();
-            if (t == JsonToken.VALUE_NULL) throw fail(field + ": no value");
-            if (!t.isScalarValue()) throw fail(field + ": expected a single value, not a " + (t == JsonToken.START_ARRAY ? "list" : "mapping"));
-            return p.getText();
+        String scalar(String field) {
+            Yaml.whole(at);
+            if (at instanceof Scalar s && s.type() == ScalarType.NULL) throw fail(field + ": no value");
+            if (!(at instanceof Scalar s)) throw fail(field + ": expected a single value, not a " + (at instanceof ListNode ? "list" : "mapping"));
+            return s.text();
         }
 
-        int integer(String field) throws IOException {
+        int integer(String field) {
             String s = scalar(field);
             try {
                 return Integer.parseInt(s.strip());
@@ -141,7 +141,7 @@ public final class SpecYaml {
             }
         }
 
-        boolean bool(String field) throws IOException {
+        boolean bool(String field) {
             String s = scalar(field);
             return switch (s) {
                 case "true", "yes", "on" -> true;
@@ -150,19 +150,24 @@ public final class SpecYaml {
             };
         }
 
-        List<String> list(String field) throws IOException {
-            if (p.currentToken() != JsonToken.START_ARRAY) throw fail(field + ": expected a list, e.g. [a, b]");
+        List<String> list(String field) {
+            if (!(at instanceof ListNode l)) throw fail(field + ": expected a list, e.g. [a, b]");
             List<String> out = new ArrayList<>();
-            JsonToken t;
-            while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-                if (t == null) throw fail(field + ": unterminated list");
+            for (Node i : l.items()) {
+                at = Yaml.whole(i);
                 pos.put(field + "[" + out.size() + "]", here());
                 out.add(scalar(field + "[" + out.size() + "]"));
             }
             return out;
         }
 
-        Loaded top() throws IOException {
+        /** The mapping the walk is at, else {@code message} at it. */
+        MapNode map(String message) {
+            if (!(at instanceof MapNode m)) throw fail(message);
+            return m;
+        }
+
+        Loaded top(MapNode root) {
             String[] name = {null};
             Optional<String>[] description = opts(), exec = opts(), user = opts(), workingDirectory = opts(), group = opts(),
                     healthUrl = opts();
@@ -175,7 +180,7 @@ public final class SpecYaml {
             ServiceSpec.Hardening[] hardening = {ServiceSpec.Hardening.BASIC};
             ServiceSpec.GoRuntime[] go = {ServiceSpec.GoRuntime.DEFAULT};
             ServiceSpec.Logging[] logs = {ServiceSpec.Logging.NONE};
-            mapping("", TOP, key -> {
+            mapping(root, "", TOP, key -> {
                 switch (key) {
                     case "name" -> name[0] = scalar(key);
                     case "description" -> description[0] = Optional.of(scalar(key));
@@ -188,14 +193,13 @@ public final class SpecYaml {
                     case "workingDirectory" -> workingDirectory[0] = Optional.of(scalar(key));
                     case "stateDirectories" -> stateDirs.addAll(list(key));
                     case "environment" -> {
-                        if (p.currentToken() != JsonToken.START_OBJECT) throw fail("environment: expected a mapping of NAME: value");
-                        mapping("environment.", null, k -> env.put(k, scalar("environment." + Printable.clip(k, 80))));
+                        MapNode m = map("environment: expected a mapping of NAME: value");
+                        mapping(m, "environment.", null, k -> env.put(k, scalar("environment." + Printable.clip(k, 80))));
                     }
                     case "ports" -> {
-                        if (p.currentToken() != JsonToken.START_ARRAY) throw fail("ports: expected a list of port numbers, e.g. [443, 8080]");
-                        JsonToken t;
-                        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-                            if (t == null) throw fail("ports: unterminated list");
+                        if (!(at instanceof ListNode l)) throw fail("ports: expected a list of port numbers, e.g. [443, 8080]");
+                        for (Node i : l.items()) {
+                            at = Yaml.whole(i);
                             pos.put("ports[" + ports.size() + "]", here());
                             ports.add(integer("ports[" + ports.size() + "]"));
                         }
@@ -221,13 +225,13 @@ public final class SpecYaml {
             return new Loaded(spec, pos);
         }
 
-        ServiceSpec.Resources resources() throws IOException {
-            if (p.currentToken() != JsonToken.START_OBJECT) throw fail("resources: expected a mapping (cpuQuota:, memoryMax:, …)");
+        ServiceSpec.Resources resources() {
+            MapNode m = map("resources: expected a mapping (cpuQuota:, memoryMax:, …)");
             Map<String, String> v = new HashMap<>();
             Optional<NofileLimit>[] nofile = opts();
             Integer[] io = {null}, cpuWeight = {null};
             Map<String, List<String>> lists = new HashMap<>();
-            mapping("resources.", RESOURCES, k -> {
+            mapping(m, "resources.", RESOURCES, k -> {
                 String f = "resources." + k;
                 if (k.equals("ioWeight")) io[0] = integer(f);
                 else if (k.equals("cpuWeight")) cpuWeight[0] = integer(f);
@@ -245,11 +249,11 @@ public final class SpecYaml {
                     Optional.ofNullable(v.get("allowedCpus")), Optional.ofNullable(v.get("cpuAffinity")));
         }
 
-        ServiceSpec.Logging logs() throws IOException {
-            if (p.currentToken() != JsonToken.START_OBJECT) throw fail("logs: expected a mapping (syslogIdentifier:, standardOutput:, …)");
+        ServiceSpec.Logging logs() {
+            MapNode m = map("logs: expected a mapping (syslogIdentifier:, standardOutput:, …)");
             Map<String, String> v = new HashMap<>();
             Integer[] burst = {null};
-            mapping("logs.", LOGS, k -> {
+            mapping(m, "logs.", LOGS, k -> {
                 if (k.equals("rateLimitBurst")) burst[0] = integer("logs.rateLimitBurst");
                 else v.put(k, scalar("logs." + k));
             });
@@ -257,12 +261,12 @@ public final class SpecYaml {
                     Optional.ofNullable(v.get("standardError")), Optional.ofNullable(v.get("rateLimitIntervalSec")), Optional.ofNullable(burst[0]));
         }
 
-        ServiceSpec.Restart restart() throws IOException {
-            if (p.currentToken() != JsonToken.START_OBJECT) throw fail("restart: expected a mapping (policy:, restartSec:, …)");
+        ServiceSpec.Restart restart() {
+            MapNode m = map("restart: expected a mapping (policy:, restartSec:, …)");
             ServiceSpec.Restart d = ServiceSpec.Restart.DEFAULT;
             String[] s = {d.policy(), d.restartSec(), d.startLimitIntervalSec()};
             int[] burst = {d.startLimitBurst()};
-            mapping("restart.", RESTART, k -> {
+            mapping(m, "restart.", RESTART, k -> {
                 switch (k) {
                     case "policy" -> s[0] = scalar("restart.policy");
                     case "restartSec" -> s[1] = scalar("restart.restartSec");
@@ -273,14 +277,14 @@ public final class SpecYaml {
             return new ServiceSpec.Restart(s[0], s[1], s[2], burst[0]);
         }
 
-        ServiceSpec.GoRuntime go() throws IOException {
-            if (p.currentToken() != JsonToken.START_OBJECT) throw fail("go: expected a mapping (mode:, gomaxprocs:, …)");
+        ServiceSpec.GoRuntime go() {
+            MapNode node = map("go: expected a mapping (mode:, gomaxprocs:, …)");
             ServiceSpec.GoRuntime.Mode[] mode = {ServiceSpec.GoRuntime.Mode.DERIVE};
             Optional<Integer>[] procs = opts();
             Optional<String>[] mem = opts();
             int[] pct = {90};
             String[] pctAt = {null};
-            mapping("go.", GO, k -> {
+            mapping(node, "go.", GO, k -> {
                 switch (k) {
                     case "mode" -> {
                         String m = scalar("go.mode");
