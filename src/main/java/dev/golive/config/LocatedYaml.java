@@ -1,13 +1,7 @@
 package dev.golive.config;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.golive.model.GoliveException;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -20,15 +14,13 @@ import java.util.Optional;
  * A YAML stream (documents separated by "---", as Kubernetes manifests are) read into plain
  * maps, lists and strings, with the line and column of every value by its path
  * ({@code spec.template.spec.containers[0].image}), so a finding or an error can say
- * {@code deploy.yaml:23:16}. Jackson's own trees drop locations; its streaming parser keeps
- * them. A syntax error or a duplicate key is one line {@code file:line:col: ...}, exit 2.
+ * {@code deploy.yaml:23:16}. Read through golive's one YAML reader ({@link Yaml}). A syntax
+ * error or a duplicate key is one line {@code file:line:col: ...}, exit 2.
  * Scalars stay text (YAML {@code 1} and {@code "1"} both read "1"), as the rules compare values.
  */
 public final class LocatedYaml {
 
     private LocatedYaml() { }
-
-    private static final YAMLFactory FACTORY = new YAMLFactory();
 
     public record Loc(int line, int col) { }
 
@@ -75,58 +67,50 @@ public final class LocatedYaml {
 
     public static List<Doc> parse(String file, String text) {
         List<Doc> docs = new ArrayList<>();
-        try (JsonParser p = FACTORY.createParser(text)) {
-            JsonToken t;
-            while ((t = p.nextToken()) != null) {
+        try (Yaml.Documents stream = Yaml.documents(file, text)) {
+            Optional<Yaml.Node> n;
+            while ((n = stream.next()).isPresent()) {
                 Map<String, Loc> locs = new HashMap<>();
-                Loc start = loc(p);
-                Object tree = node(file, p, t, "", locs);
+                Loc start = loc(n.get());
+                Object tree = node(file, n.get(), "", locs);
                 docs.add(new Doc(tree, start, locs));
             }
-        } catch (JsonProcessingException e) {
-            JsonLocation l = e.getLocation();
-            String msg = e.getOriginalMessage() == null ? "YAML syntax error" : e.getOriginalMessage().replaceAll("\\s+", " ").trim();
+        } catch (Yaml.SyntaxError e) {
+            if (e.io()) throw GoliveException.badInput(file + ": cannot read: " + e.getMessage());
+            String msg = e.original().map(o -> o.replaceAll("\\s+", " ").trim()).orElse("YAML syntax error");
             int reader = msg.indexOf(" in 'reader'");
             if (reader > 0) msg = msg.substring(0, reader); // snakeyaml repeats the place and quotes the line; the prefix says where
-            throw GoliveException.badInput(file + ":" + (l == null ? 1 : Math.max(1, l.getLineNr())) + ":"
-                    + (l == null ? 1 : Math.max(1, l.getColumnNr())) + ": YAML syntax error: " + msg);
-        } catch (IOException e) {
-            throw GoliveException.badInput(file + ": cannot read: " + e.getMessage());
+            throw GoliveException.badInput(file + ":" + e.safeLine() + ":" + e.safeCol() + ": YAML syntax error: " + msg);
         }
         return docs;
     }
 
-    private static Loc loc(JsonParser p) {
-        JsonLocation l = p.currentTokenLocation();
-        return new Loc(Math.max(1, l.getLineNr()), Math.max(1, l.getColumnNr()));
-    }
+    private static Loc loc(Yaml.Node n) { return new Loc(n.loc().line(), n.loc().col()); }
 
-    private static Object node(String file, JsonParser p, JsonToken t, String path, Map<String, Loc> locs) throws IOException {
-        Loc at = loc(p);
-        if (!path.isEmpty()) locs.put(path, at);
-        switch (t) {
-            case START_OBJECT -> {
-                Map<String, Object> m = new LinkedHashMap<>();
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String key = p.currentName();
-                    Loc kl = loc(p);
-                    if (m.containsKey(key)) {
-                        throw GoliveException.badInput(file + ":" + kl.line() + ":" + kl.col() + ": duplicate key \"" + key + "\"");
-                    }
-                    String child = path.isEmpty() ? key : path + "." + key;
-                    m.put(key, node(file, p, p.nextToken(), child, locs));
-                    locs.putIfAbsent(child, kl);
+    /** The shared tree as plain values, in file order: a key is checked for a repeat before its value is looked at. */
+    private static Object node(String file, Yaml.Node n, String path, Map<String, Loc> locs) {
+        Yaml.whole(n);
+        if (!path.isEmpty()) locs.put(path, loc(n));
+        if (n instanceof Yaml.MapNode m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            for (int i = 0; i < m.all().size(); i++) {
+                Yaml.Entry e = m.all().get(i);
+                if (e.key() == null) Yaml.whole(e.value());
+                if (m.duplicate(i).isPresent()) {
+                    throw GoliveException.badInput(e.keyLoc().prefix() + ": duplicate key \"" + e.key() + "\"");
                 }
-                return m;
+                String child = path.isEmpty() ? e.key() : path + "." + e.key();
+                out.put(e.key(), node(file, e.value(), child, locs));
+                locs.putIfAbsent(child, new Loc(e.keyLoc().line(), e.keyLoc().col()));
             }
-            case START_ARRAY -> {
-                List<Object> items = new ArrayList<>();
-                JsonToken i;
-                while ((i = p.nextToken()) != JsonToken.END_ARRAY) items.add(node(file, p, i, path + "[" + items.size() + "]", locs));
-                return items;
-            }
-            case VALUE_NULL -> { return null; }
-            default -> { return p.getText(); }
+            return out;
         }
+        if (n instanceof Yaml.ListNode l) {
+            List<Object> items = new ArrayList<>();
+            for (Yaml.Node i : l.items()) items.add(node(file, i, path + "[" + items.size() + "]", locs));
+            return items;
+        }
+        Yaml.Scalar s = (Yaml.Scalar) n;
+        return s.type() == Yaml.ScalarType.NULL ? null : s.text();
     }
 }
