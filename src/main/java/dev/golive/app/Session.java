@@ -870,7 +870,8 @@ public final class Session implements AutoCloseable {
     public static List<String> lastInspectTiming() {
         return dev.golive.inspect.Probes.lastTiming().map(t -> {
             List<String> out = new ArrayList<>();
-            out.add(String.format(java.util.Locale.ROOT, "timing: probing %.1f ms, inspect %.1f ms", t.probingNanos() / 1e6, t.totalNanos() / 1e6));
+            out.add(String.format(java.util.Locale.ROOT, "timing: probing %.1f ms, inspect %.1f ms", t.probingNanos() / 1e6, t.totalNanos() / 1e6)
+                    + (t.cpuNanos() < 0 ? "" : String.format(java.util.Locale.ROOT, ", probing CPU %.1f ms", t.cpuNanos() / 1e6)));
             t.phases().forEach((k, v) -> out.add(String.format(java.util.Locale.ROOT, "  %-26s %7.2f ms", k, v / 1e6)));
             return out;
         }).orElse(List.of());
