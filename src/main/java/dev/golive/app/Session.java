@@ -318,6 +318,16 @@ public final class Session implements AutoCloseable {
      * the spec has an ExecStart, a drop-in on the existing unit otherwise. {@link #NO_PROFILE}
      * plans only {@code fixes}.
      */
+    /**
+     * A plan file for {@code apply --plan-file} or {@code verify --plan-file}, held to what the
+     * planner writes (apply.PlanCodec.readPlanFile) with this root's kernel telling which sysctl
+     * keys exist. Bad input: one line, file:line:col, exit 2.
+     */
+    public Plan readPlanFile(String source, String json) {
+        return dev.golive.apply.PlanCodec.readPlanFile(source, json,
+                key -> spec.root().exists(dev.golive.inspect.SysctlProbe.procPath(key)));
+    }
+
     public Plan planFor(String profileName, Optional<ServiceSpec> svc, List<FixChange> fixes, String planId) {
         return planFor(profileName, svc, fixes, planId, UnaryOperator.identity());
     }
