@@ -254,12 +254,38 @@ class GuideTest {
         var backend = new RecordingBackend("ubuntu2004-hybrid");
         typed(backend, "none\nbase\nyes\napi\n/srv/api/api\n\n\n8080\n2G\n2 CPUs\n200%\n\n\nno\n");
         String s = screen();
-        String after = s.substring(s.indexOf("two CPUs; none) [none]: "));
+        String after = s.substring(s.indexOf("two CPUs; " + Guide.NONE_OR_INFINITY + ") [none]: "));
         // said right after the answer (a dumb terminal on a stream echoes nothing), before the next question
-        assertThat(after).startsWith("two CPUs; none) [none]:   \"2 CPUs\" is not a CPU quota")
+        assertThat(after).startsWith("two CPUs; " + Guide.NONE_OR_INFINITY + ") [none]:   \"2 CPUs\" is not a CPU quota")
                 .doesNotContain("resources.cpuQuota");
-        assertThat(after.substring(after.indexOf("is not a CPU quota"))).contains("CPUQuota, in % of one CPU (e.g. 50% = half a CPU, 200% = two CPUs; none) [none]:");
+        assertThat(after.substring(after.indexOf("is not a CPU quota")))
+                .contains("CPUQuota, in % of one CPU (e.g. 50% = half a CPU, 200% = two CPUs; " + Guide.NONE_OR_INFINITY + ") [none]:");
         assertThat(backend.plannedService.orElseThrow().resources().cpuQuota()).contains("200%");
+    }
+
+    @Test
+    void on_the_live_host_a_binary_that_is_not_there_is_said_with_its_path_when_answered_and_asked_again() throws IOException {
+        var backend = new RecordingBackend("ubuntu2004-hybrid");
+        backend.missingOnLiveHost = java.util.Set.of("/srv/api/gone");
+        typed(backend, "none\nbase\nyes\napi\n/srv/api/gone\n/srv/api/api\n\n\n8080\n\n\n\n\nno\n");
+        String s = screen();
+        String after = s.substring(s.indexOf("/usr/local/bin/api; Tab completes): "));
+        assertThat(after).startsWith("/usr/local/bin/api; Tab completes):   /srv/api/gone does not exist on this host (Type=exec would fail every start)\n");
+        assertThat(after.substring(after.indexOf("would fail every start"))).contains("Binary, an absolute path");
+        assertThat(backend.plannedService.orElseThrow().exec()).contains("/srv/api/api");
+    }
+
+    @Test
+    void from_an_answers_file_a_binary_missing_on_the_live_host_names_its_line_and_nothing_is_planned() {
+        var backend = new RecordingBackend("ubuntu2004-hybrid");
+        backend.missingOnLiveHost = java.util.Set.of("/srv/api/gone");
+        var answers = AnswersFile.parse("setup.yaml", "fix: none\nprofile: base\nservice: yes\nservice.name: api\nservice.exec: /srv/api/gone\n"
+                + "service.ports: 8080\napply: yes\n", Guide.QUESTION_IDS);
+        assertThatThrownBy(() -> new Guide(backend, new AnswersPrompter(answers, new PrintWriter(new StringWriter()))).run())
+                .isInstanceOf(GoliveException.class)
+                .hasMessage("setup.yaml:5:15: service.exec: /srv/api/gone does not exist on this host (Type=exec would fail every start)");
+        assertThat(backend.plannedService).isNull();
+        assertThat(backend.applied).isEmpty();
     }
 
     /** New service api with fix 1 (so there is a file to write), every other service answer its default. */
