@@ -106,6 +106,24 @@ class NoneAndInfinityLimitsTest {
     }
 
     @Test
+    void onGolivesOwnUnitNoneRemovesItsLineAndAnAdminsDropInIsNamed() throws Exception {
+        Path unit = host.resolve("etc/systemd/system/own.service");
+        String owned = "# Managed by golive (snapshot s1). Edit with golive, or roll back with:\n#   golive rollback s1\n\n[Unit]\nDescription=own\n\n"
+                + "[Service]\nType=exec\nExecStart=/usr/bin/own\nMemoryMax=1G\nCPUQuota=50%\n";
+        Files.writeString(unit, owned);
+        Path override = host.resolve("etc/systemd/system/own.service.d/override.conf");
+        Files.createDirectories(override.getParent());
+        Files.writeString(override, "[Service]\nCPUQuota=30%\n");
+        var p = golive("plan", "--profile", "none", "--service", "own", "--exec", "/usr/bin/own", "--memory-max", "none", "--cpu-quota", "none",
+                "--hardening", "none", "--root", host.toString());
+        assertThat(p.exit()).as(p.err()).isZero();
+        assertThat(p.out()).contains("-MemoryMax=1G\n", "-CPUQuota=50%\n", "  MemoryMax: 1G → no limit (systemd's default)\n",
+                "  - --cpu-quota: none leaves CPUQuota=30% in place: /etc/systemd/system/own.service.d/override.conf:2 sets it, "
+                        + "and golive did not write that file; to lift the limit ask for infinity")
+                .doesNotContain("MemoryMax: none leaves");
+    }
+
+    @Test
     void onSystemd219InfinityIsTheEmptyMemoryLimit() throws Exception {
         Files.delete(host.resolve("usr/lib/systemd/libsystemd-shared-252.so")); // the tree's systemd unknown: golive writes for 219
         var u = golive("unit", "--service", "vend", "--memory-max", "infinity", "--root", host.toString());
