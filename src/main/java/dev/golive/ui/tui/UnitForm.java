@@ -243,6 +243,12 @@ final class UnitForm {
         return java.util.Collections.unmodifiableMap(m);
     }
 
+    /** Whether the field takes "none" (golive sets nothing there): the limits and controls. */
+    static boolean takesNone(String label) { return UNSETTABLE.containsKey(label); }
+
+    /** Whether systemd (or golive, for CPUQuota's empty assignment) has a "no limit" the field can ask for with infinity. */
+    static boolean takesInfinity(String label) { return List.of("CPUQuota", "MemoryMax", "MemoryHigh", "TasksMax", "LimitNOFILE").contains(label); }
+
     private static boolean isNone(String t) { return t.strip().equalsIgnoreCase(ServiceSpec.Resources.NONE_WORD); }
 
     private List<String> lines(java.util.function.Predicate<String> asked, String label) {

@@ -28,10 +28,11 @@ class UnitFormNoneScreenTest {
         return root;
     }
 
-    /** MemoryMax is the form's tenth field (9 down from the name). */
+    /** MemoryMax is the form's tenth field (9 down from the name); under the form, what none and infinity mean. */
     private static void editMemoryMax(TuiDriver tui, String text) {
         tui.press("6");
         for (int i = 0; i < 9; i++) tui.press("j");
+        assertThat(tui.text()).contains("MemoryMax: none = golive sets none", "infinity = no limit, written");
         tui.press("enter", "ctrl-u").type(text).press("enter");
     }
 
