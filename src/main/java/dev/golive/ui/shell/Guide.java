@@ -361,8 +361,9 @@ public final class Guide {
             case "service.ports" -> "";
             case "service.memory-max" -> u == null ? "none" : u.resources().memoryMax().orElse("none");
             case "service.cpu-quota" -> u == null ? "none" : u.resources().cpuQuota().orElse("none");
-            // a new unit gets the profile's limit unless the admin answers otherwise: the default says what will be written
-            case "service.nofile" -> u == null ? fromProfile.getOrDefault(q.id(), "none") : u.resources().nofile().map(NofileLimit::toString).orElse("none");
+            // where the unit sets none, the profile's limit is written unless the admin answers otherwise: the default says so
+            case "service.nofile" -> (u == null ? Optional.<NofileLimit>empty() : u.resources().nofile()).map(NofileLimit::toString)
+                    .orElse(fromProfile.getOrDefault(q.id(), "none"));
             case "service.hardening" -> (u == null ? ServiceSpec.named("x").hardening() : u.hardening()).name().toLowerCase(Locale.ROOT);
             default -> "";
         };

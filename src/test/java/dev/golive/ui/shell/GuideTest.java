@@ -264,6 +264,27 @@ class GuideTest {
     }
 
     @Test
+    void the_profiles_open_files_limit_is_the_default_and_none_asks_golive_to_set_none() throws IOException {
+        var backend = new RecordingBackend("ubuntu2004-hybrid");
+        backend.profileSays = java.util.Map.of("LimitNOFILE", "1024:1048576");
+        // enter at every service question: the profile's limit is what the default says and what is asked
+        typed(backend, "none\nbase\nyes\napi\n/srv/api/api\n\n\n8080\n\n\n\n\nno\n");
+        assertThat(screen()).contains("LimitNOFILE, open files soft:hard (e.g. 65536:524288; " + Guide.NONE_OR_INFINITY + ") [1024:1048576]:");
+        var r = backend.plannedService.orElseThrow().resources();
+        assertThat(r.nofile()).contains(new dev.golive.model.NofileLimit(1024, 1048576));
+        assertThat(r.unset()).as("a new unit: golive sets no memory or CPU limit").containsExactlyInAnyOrder("memoryMax", "cpuQuota");
+
+        var again = new RecordingBackend("ubuntu2004-hybrid");
+        again.profileSays = backend.profileSays;
+        screen.reset();
+        typed(again, "none\nbase\nyes\napi\n/srv/api/api\n\n\n8080\n\ninfinity\nnone\n\nno\n");
+        var s = again.plannedService.orElseThrow().resources();
+        assertThat(s.nofile()).isEmpty();
+        assertThat(s.unset()).as("none: not the profile's value either").containsExactlyInAnyOrder("nofile", "memoryMax");
+        assertThat(s.cpuQuota()).contains("infinity");
+    }
+
+    @Test
     void on_the_live_host_a_binary_that_is_not_there_is_said_with_its_path_when_answered_and_asked_again() throws IOException {
         var backend = new RecordingBackend("ubuntu2004-hybrid");
         backend.missingOnLiveHost = java.util.Set.of("/srv/api/gone");

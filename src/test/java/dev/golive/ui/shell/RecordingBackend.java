@@ -47,6 +47,11 @@ final class RecordingBackend implements GuideBackend {
     @Override public Optional<String> readOnlyReason() { return readOnly; }
     @Override public List<String> listDir(String path) { return List.of("bin/", "srv/", "usr/"); }
     @Override public List<String> users() { return List.of("root", "www-data"); }
+    /** The service settings a test says the profiles give (key → value), as Session.profile resolves them. */
+    java.util.Map<String, String> profileSays = java.util.Map.of();
+
+    @Override public Optional<String> profileService(String profile, String key) { return Optional.ofNullable(profileSays.get(key)); }
+
     /** Binaries a test says are missing on the live host (the backend then answers as Session.previewUnit does there). */
     java.util.Set<String> missingOnLiveHost = java.util.Set.of();
 
