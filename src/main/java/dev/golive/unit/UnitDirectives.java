@@ -138,14 +138,17 @@ final class UnitDirectives {
 
         ServiceSpec.Resources r = spec.resources();
         r.nofile().ifPresent(n -> g.add("Service", "LimitNOFILE", n.toString(), "resources.nofile"));
-        // CPUQuota= has no word for "no quota": the empty assignment removes the unit's (systemd.resource-control(5))
+        // CPUQuota= has no word for "no quota": the empty assignment removes the unit's, in every version
+        // (config_parse_cpu_quota: empty → USEC_INFINITY; systemd.resource-control(5))
         r.cpuQuota().ifPresent(v -> g.addOrNote("Service", "CPUQuota", v.equals(SystemdValues.INFINITY) ? "" : v, "resources.cpuQuota"));
         r.memoryHigh().ifPresent(v -> g.addOrNote("Service", "MemoryHigh", v, "resources.memoryHigh"));
         r.memoryMax().ifPresent(v -> {
             // the unit's own MemoryMax= repeated changes nothing, whatever the version
             boolean same = dropIn && scope.service("MemoryMax").filter(v::equals).isPresent();
             if (same || g.knows("Service", "MemoryMax", v)) g.add("Service", "MemoryMax", v, "resources.memoryMax");
-            // the cgroup-v1 name, all that systemd knows; its "no limit" is the empty assignment there (infinity came with MemoryMax=)
+            // the cgroup-v1 name, all that systemd knows. Its parser (load-fragment.c, config_parse_memory_limit before 231)
+            // takes an empty value as no limit and refuses "infinity" ("Memory limit 'infinity' invalid. Ignoring."), which
+            // would keep the limit the admin asked to lift
             else g.add("Service", "MemoryLimit", v.equals(SystemdValues.INFINITY) ? "" : v, "resources.memoryMax");
         });
         r.tasksMax().ifPresent(v -> {
