@@ -28,7 +28,7 @@ public final class UnsetLimits {
 
     private static final List<Control> CONTROLS = List.of(
             new Control("memoryMax", "resources.memoryMax", List.of("MemoryMax", "MemoryLimit"),
-                    Optional.of("ask for infinity (golive then writes MemoryMax=infinity)")),
+                    Optional.of("ask for infinity (golive then writes MemoryMax=infinity, or an empty MemoryLimit= before systemd 231)")),
             new Control("cpuQuota", "resources.cpuQuota", List.of("CPUQuota"),
                     Optional.of("ask for infinity (golive then writes an empty CPUQuota=, which removes the quota)")),
             new Control("nofile", "resources.nofile", List.of("LimitNOFILE"),

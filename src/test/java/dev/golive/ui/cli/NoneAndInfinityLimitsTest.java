@@ -61,7 +61,7 @@ class NoneAndInfinityLimitsTest {
                         "  LimitNOFILE: 65536 → the manager's DefaultLimitNOFILE= (systemd's default)\n")
                 .as("the vendor's limits stay, and the admin reads where and how to lift them")
                 .contains("  warning: MemoryMax: none leaves MemoryMax=512M in place: " + VENDOR + ":6 sets it, and golive did not write that file; "
-                        + "to lift the limit ask for infinity (golive then writes MemoryMax=infinity)\n",
+                        + "to lift the limit ask for infinity (golive then writes MemoryMax=infinity, or an empty MemoryLimit= before systemd 231)\n",
                         "  warning: CPUQuota: none leaves CPUQuota=80% in place: " + VENDOR + ":7 sets it, and golive did not write that file; "
                         + "to lift the limit ask for infinity (golive then writes an empty CPUQuota=, which removes the quota)\n")
                 .doesNotContain("LimitNOFILE: none leaves");

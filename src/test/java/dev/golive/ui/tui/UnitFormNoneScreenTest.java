@@ -44,7 +44,7 @@ class UnitFormNoneScreenTest {
             editMemoryMax(tui, "none");
             // the unit pane, right of the form: the note wraps there
             assertThat(tui.text()).contains("! MemoryMax: none leaves MemoryMax=512M in place:", VENDOR + ":6 sets it, and golive did",
-                    "not write that file; to lift the limit ask for infinity (golive", "then writes MemoryMax=infinity)");
+                    "not write that file; to lift the limit ask for infinity (golive", "then writes MemoryMax=infinity, or an empty MemoryLimit= before");
             assertThat(tui.text()).as("an untouched field golive's drop-in gives stays golive's").contains("CPUQuota=50%")
                     .doesNotContain("MemoryMax=1G");
             var spec = ((UnitView) tui.app.current()).spec();
