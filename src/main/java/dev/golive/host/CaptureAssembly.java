@@ -187,6 +187,19 @@ public final class CaptureAssembly {
                 read.add(path);
                 place(dir, path, st.linkTarget(), data);
             }
+            for (CaptureWants.Excerpt x : round.asked().excerpts()) {
+                // as CaptureWriter keeps an excerpt read: its bytes as the whole file, read through a link
+                byte[] data = round.excerpts().get(x.path());
+                GatheredRound.Stat st = round.stats().get(x.path());
+                if (data == null || st == null || !st.exists()) {
+                    absent.add(x.path());
+                    continue;
+                }
+                read.add(x.path());
+                Path dest = target(dir, x.path());
+                Files.createDirectories(dest.getParent());
+                Files.write(dest, data);
+            }
             for (String d : round.asked().dirs()) {
                 List<GatheredRound.Entry> entries = round.listings().get(d);
                 GatheredRound.Stat st = round.stats().get(d);

@@ -58,8 +58,20 @@ public final class LookRuns {
 
     /** One batch run: {@code sh -c SCRIPT golive-look MODE TREE/PATH...}, as the command module registers it. */
     public static ObjectNode run(Shell shell, Path tree, String mode, List<String> hostPaths) throws IOException, InterruptedException {
+        return run(shell, tree, List.of(mode), hostPaths);
+    }
+
+    /** One excerpt cut: {@code sh -c SCRIPT golive-look excerpt MAX PATTERN TREE/PATH}, its item the want, as the loop over excerpts registers it. */
+    public static ObjectNode run(Shell shell, Path tree, CaptureWants.Excerpt x) throws IOException, InterruptedException {
+        ObjectNode r = run(shell, tree, List.of(LookScript.EXCERPT, Long.toString(x.max()), x.pattern()), List.of(x.path()));
+        r.putObject("item").put("path", x.path()).put("max", x.max()).put("pattern", x.pattern());
+        return r;
+    }
+
+    private static ObjectNode run(Shell shell, Path tree, List<String> modeArgs, List<String> hostPaths) throws IOException, InterruptedException {
         List<String> argv = new ArrayList<>(shell.argv());
-        argv.addAll(List.of("-c", LookScript.SCRIPT, "golive-look", mode));
+        argv.addAll(List.of("-c", LookScript.SCRIPT, "golive-look"));
+        argv.addAll(modeArgs);
         for (String p : hostPaths) argv.add(tree + p);
         ProcessBuilder pb = new ProcessBuilder(argv);
         pb.environment().putAll(shell.env());
@@ -95,6 +107,8 @@ public final class LookRuns {
             ArrayNode results = round.putObject(mode).putArray("results");
             for (int i = 0; i < paths.size(); i += 200) results.add(run(shell, tree, mode, paths.subList(i, Math.min(paths.size(), i + 200))));
         }
+        ArrayNode excerpts = round.putObject("excerpts").putArray("results");
+        for (CaptureWants.Excerpt x : wants.excerpts()) excerpts.add(run(shell, tree, x));
         round.putObject("commands").set("results", commands);
         return round.toString();
     }
