@@ -26,7 +26,7 @@ public final class LookRuns {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The shells to run it with: sh, and busybox's (with its own base64, readlink, stat and ls) when busybox is installed. */
+    /** The shells to run it with: sh, and busybox's (with its own base64, readlink, stat, ls, tr, grep and head) when busybox is installed. */
     public record Shell(String name, List<String> argv, Map<String, String> env) { }
 
     /** This machine's sh, with the tools on its PATH. */
@@ -38,7 +38,7 @@ public final class LookRuns {
         if (busybox != null) {
             // the tools as busybox's applets, first on PATH (scripts, not links: a link out of a temp dir is not for JUnit to clean)
             Path bin = Files.createDirectories(scratch.resolve("busybox-bin"));
-            for (String applet : List.of("base64", "readlink", "stat", "ls")) {
+            for (String applet : List.of("base64", "readlink", "stat", "ls", "tr", "grep", "head")) {
                 Path w = bin.resolve(applet);
                 Files.writeString(w, "#!/bin/sh\nexec '" + busybox + "' " + applet + " \"$@\"\n");
                 w.toFile().setExecutable(true);

@@ -99,6 +99,41 @@ class LookScriptTest {
         }
     }
 
+    /**
+     * systemd's version banner cut on the host with every shell is byte for byte what golive
+     * capture keeps of the binary: the banner after a user-mode one among NULs and bytes above
+     * 0x7f, an empty file where there is none, absent where the file is larger than the bound or
+     * not there.
+     */
+    @Test
+    void anExcerptCutOnTheHostIsWhatGoliveCaptureKeepsWithEveryShell() throws Exception {
+        Path tree = Files.createDirectories(tmp.resolve("host/usr/lib/systemd")).getParent().getParent().getParent();
+        Files.write(tree.resolve("usr/lib/systemd/systemd"), ManagerBannerCaptureTest.managerBinary());
+        Files.write(tree.resolve("usr/lib/systemd/big"), ManagerBannerCaptureTest.managerBinary());
+        Files.write(tree.resolve("usr/lib/systemd/plain"), new byte[] {0x7f, 'E', 'L', 'F', 0, (byte) 0xff, '\n', 0});
+        java.util.regex.Pattern banner = java.util.regex.Pattern.compile("systemd ([0-9]{3,4})([.~+-][0-9A-Za-z.~+_-]{0,64})? running in %ssystem mode");
+        List<CaptureWants.Excerpt> excerpts = List.of(new CaptureWants.Excerpt("/usr/lib/systemd/systemd", 32 << 20, banner.pattern()),
+                new CaptureWants.Excerpt("/usr/lib/systemd/plain", 32 << 20, banner.pattern()),
+                new CaptureWants.Excerpt("/usr/lib/systemd/big", 1000, banner.pattern()),
+                new CaptureWants.Excerpt("/usr/lib/systemd/none", 32 << 20, banner.pattern()));
+        AccessLog log = new AccessLog();
+        DirectoryHostRoot root = new DirectoryHostRoot(tree, false, tree.toString(), log);
+        for (CaptureWants.Excerpt x : excerpts) root.findInBinary(x.path(), x.max(), banner);
+        Path golive = tmp.resolve("golive-capture");
+        CaptureWriter.writeTo(root, log, Map.of(), List.of(), "2026-12-07T21:00:00Z", "el7", "x86_64", "3.10.0", golive);
+        assertThat(golive.resolve("usr/lib/systemd/systemd")).hasContent("systemd 219 running in %ssystem mode");
+        for (LookRuns.Shell shell : LookRuns.shells(tmp)) {
+            GatheredRound round = GatheredRound.parse(shell.name(), LookRuns.round(shell, tree,
+                    new CaptureWants(List.of(), List.of(), List.of(), excerpts), LookRuns.JSON.createArrayNode()));
+            Path assembled = tmp.resolve("assembled-" + shell.name());
+            CaptureAssembly.State s = CaptureAssembly.merge(assembled, CaptureAssembly.start(assembled), round);
+            assertThat(contents(assembled)).as(shell.name()).isEqualTo(contents(golive));
+            CaptureManifest m = CaptureManifest.parse("m", Files.readString(golive.resolve(CaptureManifest.FILE_NAME)));
+            assertThat(s.manifest().absent()).as(shell.name())
+                    .containsExactlyInAnyOrderElementsOf(m.absent()).containsExactlyInAnyOrder("/usr/lib/systemd/big", "/usr/lib/systemd/none");
+        }
+    }
+
     /** The assembly of one round (this machine's sh) is what golive capture writes: the same tree and the same absent paths. */
     private Path sameAsGoliveCapture(Path tree, List<String> files, List<String> dirs) throws Exception {
         Path golive = goliveCapture(tree, files, dirs, "golive-capture");
