@@ -130,13 +130,13 @@ public final class CapturePlaybook {
                   register: golive_files
                   changed_when: false
                   failed_when: false
-                - name: "golive: cut what golive reads of a binary on the host (systemd's version banner), not the whole binary"
+                - name: "golive: cut what golive reads of a binary on the host (systemd's version banner), not the whole binary; one command for all"
                   ansible.builtin.command:
-                    argv: "{{ ['sh', '-c', golive_look_script, '%3$s', 'excerpt', item.max | string, item.pattern, item.path] }}"
+                    argv: "{{ ['sh', '-c', golive_look_script, '%3$s', 'excerpt'] + (item | map(attribute='path') | zip(item | map(attribute='max') | map('string'), item | map(attribute='pattern')) | flatten) }}"
                     strip_empty_ends: false
                   environment:
                     LC_ALL: C
-                  loop: "{{ golive_wants.excerpts | default([]) }}"
+                  loop: "{{ [golive_wants.excerpts] if golive_wants.excerpts | default([]) | length > 0 else [] }}"
                   register: golive_excerpts
                   changed_when: false
                   failed_when: false

@@ -15,7 +15,7 @@ import java.util.Optional;
  * it to the controller: the wants it was asked ({@code asked}) and the registered results of its
  * commands, unchanged: {@code files} and {@code dirs} (the batches of {@link LookScript}, run by
  * the command module: lstat, content and listing of every wanted path), {@code excerpts} (the
- * same script in mode excerpt, one run per wanted excerpt: what it cut of the file, by path) and
+ * same script in mode excerpt, one run for every wanted excerpt: what it cut of each file) and
  * {@code commands} (the command module, argv form). Parsing is pure; {@link CaptureAssembly}
  * writes the result into the host's capture.
  */
@@ -67,11 +67,13 @@ public record GatheredRound(CaptureWants asked, Map<String, Stat> stats, Map<Str
         }
         Map<String, byte[]> excerpts = new LinkedHashMap<>();
         for (JsonNode r : results(root, "excerpts")) {
-            // one excerpt per run: its item is the want itself
-            String path = r.path("item").path("path").asText("");
-            if (path.isEmpty()) throw GoliveException.badInput(source + ": an excerpt's result without the path it was asked for");
+            // one run for all the round's excerpts: its item is the list of wants
             ObjectNode batch = r.deepCopy();
-            batch.putArray("item").add(path);
+            var paths = batch.putArray("item");
+            for (JsonNode x : r.path("item")) {
+                if (!x.path("path").isTextual()) throw GoliveException.badInput(source + ": an excerpt's result without the path it was asked for");
+                paths.add(x.get("path").asText());
+            }
             LookScript.Answer a = LookScript.parse(source, LookScript.EXCERPT, batch(source, LookScript.EXCERPT, batch), r.path("stdout").asText(""));
             stats.putAll(a.stats());
             excerpts.putAll(a.contents());

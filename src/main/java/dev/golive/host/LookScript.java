@@ -24,8 +24,9 @@ import java.util.Set;
  * {@code readlink}, {@code stat -L -c %s}, {@code ls -a}, {@code tr}, {@code grep -a -o -E} and
  * {@code head -n} as coreutils and GNU grep (CentOS 7 on) and busybox have them.
  *
- * <p>Mode {@code excerpt} ({@code sh -c SCRIPT NAME excerpt MAX PATTERN PATH...}) answers like
- * {@code files}, with the first match of PATTERN (an extended regular expression) in place of
+ * <p>Mode {@code excerpt} ({@code sh -c SCRIPT NAME excerpt PATH MAX PATTERN [PATH MAX PATTERN]...},
+ * every excerpt of a round in one run) answers like {@code files}, a line per PATH, with the
+ * first match of PATTERN (an extended regular expression) in place of
  * the content, empty when there is none, and {@code fail} for a file larger than MAX bytes: what
  * {@link HostRoot#findInBinary} keeps of the file, cut on the host, so that a 2 MB binary does
  * not travel for its 60-byte version banner. NUL bytes become newlines before the search (a
@@ -68,17 +69,20 @@ public final class LookScript {
               else k=-; fi
             }
             mode=$1; shift
-            if [ "$mode" = excerpt ]; then max=$1 re=$2; shift 2; fi
-            for p do
-              look "$p"
-              if [ "$mode" = excerpt ]; then
+            if [ "$mode" = excerpt ]; then
+              while [ $# -ge 3 ]; do
+                p=$1 max=$2 re=$3; shift 3
+                look "$p"
                 if [ "$k" = - ] || [ ! -f "$p" ] || ! z=$(stat -L -c %s -- "$p" 2>/dev/null) || [ "$z" -gt "$max" ] \\
                     || ! (: < "$p") 2>/dev/null; then w=fail
                 elif c=$(tr '\\000' '\\n' < "$p" | grep -a -o -E -e "$re" | head -n 1 | tr -d '\\n' | base64 -w0); then w=ok:$c
                 else w=fail; fi
                 printf 'p %s %s %s\\n' "$k" "$t" "$w"
-                continue
-              fi
+              done
+              exit 0
+            fi
+            for p do
+              look "$p"
               if [ "$mode" = files ]; then
                 if [ "$k" = - ]; then w=fail
                 elif [ -d "$p" ]; then w=dir

@@ -61,10 +61,13 @@ public final class LookRuns {
         return run(shell, tree, List.of(mode), hostPaths);
     }
 
-    /** One excerpt cut: {@code sh -c SCRIPT golive-look excerpt MAX PATTERN TREE/PATH}, its item the want, as the loop over excerpts registers it. */
-    public static ObjectNode run(Shell shell, Path tree, CaptureWants.Excerpt x) throws IOException, InterruptedException {
-        ObjectNode r = run(shell, tree, List.of(LookScript.EXCERPT, Long.toString(x.max()), x.pattern()), List.of(x.path()));
-        r.putObject("item").put("path", x.path()).put("max", x.max()).put("pattern", x.pattern());
+    /** The excerpts cut: {@code sh -c SCRIPT golive-look excerpt TREE/PATH MAX PATTERN...}, its item the wants, as the playbook registers it. */
+    public static ObjectNode run(Shell shell, Path tree, List<CaptureWants.Excerpt> xs) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of(LookScript.EXCERPT));
+        for (CaptureWants.Excerpt x : xs) args.addAll(List.of(tree + x.path(), Long.toString(x.max()), x.pattern()));
+        ObjectNode r = run(shell, Path.of(""), args, List.of());
+        ArrayNode item = r.putArray("item");
+        for (CaptureWants.Excerpt x : xs) item.addObject().put("path", x.path()).put("max", x.max()).put("pattern", x.pattern());
         return r;
     }
 
@@ -108,7 +111,7 @@ public final class LookRuns {
             for (int i = 0; i < paths.size(); i += 200) results.add(run(shell, tree, mode, paths.subList(i, Math.min(paths.size(), i + 200))));
         }
         ArrayNode excerpts = round.putObject("excerpts").putArray("results");
-        for (CaptureWants.Excerpt x : wants.excerpts()) excerpts.add(run(shell, tree, x));
+        if (!wants.excerpts().isEmpty()) excerpts.add(run(shell, tree, wants.excerpts()));
         round.putObject("commands").set("results", commands);
         return round.toString();
     }
