@@ -147,6 +147,12 @@ public final class FleetCapture {
 
     private record Wanted(CaptureWants wants, HostFacts facts) { }
 
+    /** The excerpt a read for one asked for ({@link AccessLog#excerptMissing}: "missing excerpt MAX PATTERN"). */
+    private static CaptureWants.Excerpt excerpt(AccessLog.Entry e) {
+        String[] maxPattern = e.detail().substring(AccessLog.MISSING_EXCERPT.length()).split(" ", 2);
+        return new CaptureWants.Excerpt(e.what(), Long.parseLong(maxPattern[0]), maxPattern[1]);
+    }
+
     /**
      * Inspects the capture in {@code dir} and returns what it asked for and could not find there:
      * a file neither there nor known absent, a command not recorded, and a directory not listed
@@ -162,13 +168,15 @@ public final class FleetCapture {
             HostFacts f = Inspector.inspect(spec.root(), commands, options);
             java.util.Set<String> absent = java.util.Set.copyOf(spec.manifest().absent());
             List<String> files = new java.util.ArrayList<>(), dirs = new java.util.ArrayList<>();
+            List<CaptureWants.Excerpt> excerpts = new java.util.ArrayList<>();
             java.util.Set<String> listed = java.util.Set.copyOf(asked.dirs());
             for (AccessLog.Entry e : log.entries()) {
                 if (absent.contains(e.what())) continue;
                 if (e.kind() == AccessLog.Kind.READ && "missing".equals(e.detail())) files.add(e.what());
+                else if (e.kind() == AccessLog.Kind.READ && e.detail().startsWith(AccessLog.MISSING_EXCERPT)) excerpts.add(excerpt(e));
                 else if (e.kind() == AccessLog.Kind.LIST && !listed.contains(e.what())) dirs.add(e.what());
             }
-            return new Wanted(new CaptureWants(files, dirs, commands.unanswered()), f);
+            return new Wanted(new CaptureWants(files, dirs, commands.unanswered(), excerpts), f);
         }
     }
 }

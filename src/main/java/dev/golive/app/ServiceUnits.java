@@ -145,6 +145,13 @@ public final class ServiceUnits implements ServiceFiles {
                 // a value the unit itself has and the admin did not touch: not the drop-in's to refuse
             }
         }
+        // "none" removes golive's own line; a limit another file sets stays, and the admin is told where and how to lift it
+        List<String> kept = kept(asked, unit, today, files, labels);
+        if (!kept.isEmpty()) {
+            List<String> warnings = new ArrayList<>(check.warnings());
+            warnings.addAll(kept);
+            check = new SpecCheck(warnings, check.errors());
+        }
         Optional<GoVersion> mod = goModGo.isPresent() ? goModGo
                 : facts.service().filter(s -> s.name().equals(unit)).flatMap(s -> s.goModGoVersion().opt()).flatMap(GoVersion::parse);
         GoRuntimeDerivation.Result go = GoRuntimeDerivation.derive(running,
@@ -213,14 +220,38 @@ public final class ServiceUnits implements ServiceFiles {
         return UnitRenderer.empty(r) ? List.of() : DropInEffect.changes(root, unit, r.path(), r.content());
     }
 
+    /** What {@code asked} answers "none" for that a file golive did not write still sets (UnsetLimits), its fields named by the labels. */
+    private static List<String> kept(ServiceSpec asked, String unit, UnitResolver.Resolution today, CurrentUnitFiles files,
+                                     UnaryOperator<String> labels) {
+        if (asked.resources().unset().isEmpty()) return List.of();
+        Set<String> golives = new java.util.HashSet<>(Set.of(OwnedFiles.unitDropIn(unit)));
+        if (files.etcUnit().filter(OwnedFiles::isOwned).isPresent()) golives.add(OwnedFiles.unit(unit));
+        return dev.golive.unit.UnsetLimits.kept(asked.resources(), today.directives(), golives, labels);
+    }
+
+    /**
+     * The plan's manual steps for {@code asked}: each limit answered "none" that a file golive
+     * did not write keeps setting, as golive unit warns about it (a plan may have no file to say it on).
+     */
+    @Override public List<String> notes(ServiceSpec asked) {
+        if (asked.resources().unset().isEmpty() || !dev.golive.config.UnitNames.isValid(asked.unitName())) return List.of();
+        String unit = asked.unitName();
+        CurrentUnitFiles onHost = CurrentUnitFiles.read(root, unit);
+        // without golive's drop-in: a single-valued setting resolves to its last line, which may be golive's
+        return kept(asked, unit, UnitResolver.resolve(root, unit, Set.of(OwnedFiles.unitDropIn(unit))), onHost, labels);
+    }
+
     /** The plan's file for a rendered unit: what the drop-in changes said in its why; no file for an empty drop-in. */
     private List<FileChange> changes(String unit, RenderedUnit r) {
         FileChange c = r.change();
         if (UnitRenderer.empty(r)) {
             return c.before().map(b -> List.of(new FileChange(c.path(), Optional.of(b), Optional.empty(), c.mode(), c.owner(), c.group(),
-                    "golive's drop-in on " + unit + " sets nothing any more"))).orElse(List.of());
+                    String.join("\n", withFirst("golive's drop-in on " + unit + " sets nothing any more",
+                            DropInEffect.removed(root, unit, c.path(), b, Optional.empty())))))).orElse(List.of());
         }
         List<String> said = new ArrayList<>(r.notes());
+        // a line golive wrote before and writes no more: what the unit has instead once it is gone
+        c.before().filter(OwnedFiles::isOwned).ifPresent(b -> said.addAll(0, DropInEffect.removed(root, unit, c.path(), b, c.after())));
         if (r.kind() == RenderedUnit.Kind.DROP_IN) said.addAll(0, DropInEffect.changes(root, unit, r.path(), r.content()));
         if (said.isEmpty()) return List.of(c);
         // the plan (its text and its JSON) says what the drop-in changes and what was left out
@@ -268,6 +299,13 @@ public final class ServiceUnits implements ServiceFiles {
         return new ServiceSpec(s.name(), s.description(), s.exec(), s.arguments(), s.user(), s.dynamicUser(), s.workingDirectory(),
                 s.stateDirectories(), s.environment(), s.ports(),
                 new ServiceSpec.Resources(r.cpuQuota(), old, r.memoryHigh(), r.tasksMax(), r.nofile(), r.ioWeight()).withControlsOf(r), s.restart(), s.hardening(), s.go(), s.logging(), s.group(), s.healthUrl());
+    }
+
+    private static List<String> withFirst(String first, List<String> rest) {
+        List<String> out = new ArrayList<>();
+        out.add(first);
+        out.addAll(rest);
+        return out;
     }
 
     private static ServiceSpec withGo(ServiceSpec s, ServiceSpec.GoRuntime go) {

@@ -318,6 +318,16 @@ public final class Session implements AutoCloseable {
      * the spec has an ExecStart, a drop-in on the existing unit otherwise. {@link #NO_PROFILE}
      * plans only {@code fixes}.
      */
+    /**
+     * A plan file for {@code apply --plan-file} or {@code verify --plan-file}, held to what the
+     * planner writes (apply.PlanCodec.readPlanFile) with this root's kernel telling which sysctl
+     * keys exist. Bad input: one line, file:line:col, exit 2.
+     */
+    public Plan readPlanFile(String source, String json) {
+        return dev.golive.apply.PlanCodec.readPlanFile(source, json,
+                key -> spec.root().exists(dev.golive.inspect.SysctlProbe.procPath(key)));
+    }
+
     public Plan planFor(String profileName, Optional<ServiceSpec> svc, List<FixChange> fixes, String planId) {
         return planFor(profileName, svc, fixes, planId, UnaryOperator.identity());
     }
@@ -870,7 +880,8 @@ public final class Session implements AutoCloseable {
     public static List<String> lastInspectTiming() {
         return dev.golive.inspect.Probes.lastTiming().map(t -> {
             List<String> out = new ArrayList<>();
-            out.add(String.format(java.util.Locale.ROOT, "timing: probing %.1f ms, inspect %.1f ms", t.probingNanos() / 1e6, t.totalNanos() / 1e6));
+            out.add(String.format(java.util.Locale.ROOT, "timing: probing %.1f ms, inspect %.1f ms", t.probingNanos() / 1e6, t.totalNanos() / 1e6)
+                    + (t.cpuNanos() < 0 ? "" : String.format(java.util.Locale.ROOT, ", probing CPU %.1f ms", t.cpuNanos() / 1e6)));
             t.phases().forEach((k, v) -> out.add(String.format(java.util.Locale.ROOT, "  %-26s %7.2f ms", k, v / 1e6)));
             return out;
         }).orElse(List.of());

@@ -49,6 +49,38 @@ final class JsonFields {
         }
     }
 
+    /**
+     * Where each value of a parsed document starts, by its path as {@link At} names it
+     * ("files[0].after"): line and column of the text, for messages. Empty for text that does
+     * not parse (parse reports that first).
+     */
+    static java.util.Map<String, int[]> locations(String text) {
+        java.util.Map<String, int[]> out = new java.util.HashMap<>();
+        try (com.fasterxml.jackson.core.JsonParser p = MAPPER.getFactory().createParser(text)) {
+            com.fasterxml.jackson.core.JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                if (t == com.fasterxml.jackson.core.JsonToken.FIELD_NAME || t.isStructEnd()) continue;
+                var loc = p.currentTokenLocation();
+                out.putIfAbsent(pathOf(p.getParsingContext().pathAsPointer().toString()), new int[] {loc.getLineNr(), loc.getColumnNr()});
+            }
+        } catch (java.io.IOException e) {
+            return java.util.Map.of();
+        }
+        return out;
+    }
+
+    /** "/files/0/after" as {@link At} writes it: "files[0].after". */
+    private static String pathOf(String pointer) {
+        StringBuilder b = new StringBuilder();
+        for (String seg : pointer.split("/")) {
+            if (seg.isEmpty()) continue;
+            String name = seg.replace("~1", "/").replace("~0", "~");
+            if (name.matches("\\d+")) b.append('[').append(name).append(']');
+            else b.append(b.length() == 0 ? "" : ".").append(name);
+        }
+        return b.toString();
+    }
+
     static String write(JsonNode n) {
         try {
             return MAPPER.writeValueAsString(n) + "\n";

@@ -35,7 +35,12 @@ public final class PlanCodec {
      * what the planner itself writes ({@link PlanFileRules}), so a hand-edited or handed-over
      * file cannot make golive write anything the preview does not show. Bad input: one line, exit 2.
      */
-    public static Plan readPlanFile(String source, String json) { return PlanFileRules.check(source, fromJson(source, json)); }
+    public static Plan readPlanFile(String source, String json) { return readPlanFile(source, json, key -> false); }
+
+    /** The same, knowing which sysctl keys the target host's kernel has ({@code Session.readPlanFile}). */
+    public static Plan readPlanFile(String source, String json, java.util.function.Predicate<String> sysctlExists) {
+        return PlanFileRules.check(source, fromJson(source, json), JsonFields.locations(json), sysctlExists);
+    }
 
     static ObjectNode toTree(Plan p) {
         ObjectNode o = JsonFields.object();

@@ -29,6 +29,8 @@ import java.util.Set;
  * <li>a file is one golive owns; a unit file belongs to the plan's service, whose name is a
  *     valid unit name; a file written starts with golive's header and gets root:root and no
  *     permission beyond 0644 (no execute, set-id or group/world write);</li>
+ * <li>a file's content holds to that file's schema ({@link OwnedFileSchema}): only lines its
+ *     reading program takes as golive means them;</li>
  * <li>a restart names the plan's service; no entry (key or file) is given twice.</li>
  * </ul>
  * Snapshot manifests are golive's own state and are not read through here.
@@ -41,12 +43,30 @@ final class PlanFileRules {
     static final String OWNER = "root";
 
     /** {@code plan} unchanged when golive may apply it; otherwise one bad-input line naming {@code source} and the field. */
-    static Plan check(String source, Plan plan) {
+    static Plan check(String source, Plan plan) { return check(source, plan, java.util.Map.of(), key -> false); }
+
+    /**
+     * The same, the line naming {@code source:LINE:COL} of the field where {@code locations}
+     * ({@link JsonFields#locations} of the plan's text) has it. {@code sysctlExists}: whether the
+     * target host's kernel has a sysctl key (false where it cannot tell), for {@link OwnedFileSchema}.
+     */
+    static Plan check(String source, Plan plan, java.util.Map<String, int[]> locations, java.util.function.Predicate<String> sysctlExists) {
+        String located = source;
+        try {
+            return checked(source, plan, sysctlExists);
+        } catch (Located e) {
+            int[] at = locations.get(e.field);
+            if (at != null) located = source + ":" + at[0] + ":" + at[1];
+            throw JsonFields.badInput(located + ": " + e.field + ": " + e.what);
+        }
+    }
+
+    private static Plan checked(String source, Plan plan, java.util.function.Predicate<String> sysctlExists) {
         Optional<String> service = plan.service();
         if (service.isPresent()) unitName(source, "service", service.get());
         Set<String> seen = new HashSet<>();
         List<FileChange> files = plan.files();
-        for (int i = 0; i < files.size(); i++) file(source, "files[" + i + "]", files.get(i), service, seen);
+        for (int i = 0; i < files.size(); i++) file(source, "files[" + i + "]", files.get(i), service, seen, sysctlExists);
         Set<String> keys = new HashSet<>();
         List<LiveChange> live = plan.live();
         for (int i = 0; i < live.size(); i++) live(source, "live[" + i + "]", live.get(i), keys);
@@ -63,7 +83,8 @@ final class PlanFileRules {
         return plan;
     }
 
-    private static void file(String source, String at, FileChange f, Optional<String> service, Set<String> seen) {
+    private static void file(String source, String at, FileChange f, Optional<String> service, Set<String> seen,
+                             java.util.function.Predicate<String> sysctlExists) {
         String path = f.path();
         if (!OwnedFiles.isOwnedPath(path)) {
             throw bad(source, at + ".path", quote(path) + " is not a file golive owns (" + OwnedFiles.SYSCTL_DROPIN + ", " + OwnedFiles.MANAGER_DROPIN
@@ -81,6 +102,8 @@ final class PlanFileRules {
         });
         if (f.after().isEmpty()) return; // a removal writes no content, mode or owner
         if (!OwnedFiles.isOwned(f.after().get())) throw bad(source, at + ".after", "does not start with golive's header \"" + OwnedFiles.HEADER_MARK + "\"");
+        // the content as the reading program sees it (sysctl.d, tmpfiles.d, systemd, logrotate): its line N
+        OwnedFileSchema.check(path, f.after().get(), sysctlExists).ifPresent(p -> { throw bad(source, at + ".after", "line " + p.line() + " of " + path + ": " + p.message()); });
         if ((f.mode() & ~MAX_MODE) != 0) {
             throw bad(source, at + ".mode", JsonFields.mode(f.mode()) + ": golive writes its files " + JsonFields.mode(MAX_MODE)
                     + " at most (no execute, set-id, sticky or group/world write bit)");
@@ -125,5 +148,17 @@ final class PlanFileRules {
 
     private static String quote(String s) { return "\"" + s + "\""; }
 
-    private static GoliveException bad(String source, String at, String what) { return JsonFields.badInput(source + ": " + at + ": " + what); }
+    /** A refused field, located by {@link #check} (its line and column in the plan file). */
+    private static final class Located extends RuntimeException {
+        final String field;
+        final String what;
+
+        Located(String field, String what) {
+            super(field + ": " + what, null, false, false);
+            this.field = field;
+            this.what = what;
+        }
+    }
+
+    private static Located bad(String source, String at, String what) { return new Located(at, what); }
 }

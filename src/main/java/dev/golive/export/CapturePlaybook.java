@@ -130,6 +130,16 @@ public final class CapturePlaybook {
                   register: golive_files
                   changed_when: false
                   failed_when: false
+                - name: "golive: cut what golive reads of a binary on the host (systemd's version banner), not the whole binary; one command for all"
+                  ansible.builtin.command:
+                    argv: "{{ ['sh', '-c', golive_look_script, '%3$s', 'excerpt'] + (item | map(attribute='path') | zip(item | map(attribute='max') | map('string'), item | map(attribute='pattern')) | flatten) }}"
+                    strip_empty_ends: false
+                  environment:
+                    LC_ALL: C
+                  loop: "{{ [golive_wants.excerpts] if golive_wants.excerpts | default([]) | length > 0 else [] }}"
+                  register: golive_excerpts
+                  changed_when: false
+                  failed_when: false
                 - name: "golive: look at the directories (lstat, entries, the files in them up to 1 MiB, as golive capture copies them), %2$d per command"
                   ansible.builtin.command:
                     argv: "{{ ['sh', '-c', golive_look_script, '%3$s', 'dirs'] + item }}"
@@ -152,7 +162,7 @@ public final class CapturePlaybook {
                   failed_when: false
                 - name: "golive: hand the round to the controller"
                   ansible.builtin.copy:
-                    content: "{{ {'asked': golive_wants, 'files': golive_files.results | default([]), 'dirs': golive_dirs.results | default([]), 'commands': golive_commands.results | default([])} | to_json }}"
+                    content: "{{ {'asked': golive_wants, 'files': golive_files.results | default([]), 'excerpts': golive_excerpts.results | default([]), 'dirs': golive_dirs.results | default([]), 'commands': golive_commands.results | default([])} | to_json }}"
                     dest: "{{ golive_out }}/{{ inventory_hostname }}.round.json"
                     mode: "0600"
                   delegate_to: localhost

@@ -99,6 +99,9 @@ public record ContainerSpec(ServiceSpec service, String modulePath, String goLin
 
     /** CPUQuota= as Kubernetes millicores (200% → 2000). */
     public static long millicores(String cpuQuota) {
+        if (cpuQuota.equals(SystemdValues.INFINITY)) {
+            throw GoliveException.badInput("--cpu-quota infinity: a Kubernetes CPU limit is a number; leave --cpu-quota out for no limit");
+        }
         Optional<Double> cpus = SystemdValues.cpuQuota(cpuQuota);
         if (cpus.isEmpty()) throw GoliveException.badInput("--cpu-quota " + Printable.clip(cpuQuota, 40) + ": expected a percentage such as 150%");
         long m = BigDecimal.valueOf(cpus.get()).movePointRight(3).setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();

@@ -65,6 +65,19 @@ public final class AccessLog {
     /** The detail of an {@link #excerpt} entry starts with this. */
     public static final String EXCERPT = "excerpt ";
 
+    /**
+     * A read for an excerpt that found nothing to search (no such file, larger than
+     * {@code maxBytes}, unreadable, not in a capture): detail "missing excerpt MAX PATTERN". A
+     * capture records the path absent, as for any failed read; a capture being assembled asks
+     * the host for the excerpt, cut there, and not for the file.
+     */
+    public void excerptMissing(String path, long maxBytes, String pattern) {
+        add(new Entry(Instant.now(), Kind.READ, path, null, null, MISSING_EXCERPT + maxBytes + " " + pattern));
+    }
+
+    /** The detail of an {@link #excerptMissing} entry starts with this. */
+    public static final String MISSING_EXCERPT = "missing excerpt ";
+
     public void list(String dir, boolean found) {
         add(new Entry(Instant.now(), Kind.LIST, dir, null, null, found ? "ok" : "missing"));
     }

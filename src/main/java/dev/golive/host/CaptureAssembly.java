@@ -149,25 +149,32 @@ public final class CaptureAssembly {
         try {
             // links first (merged /usr's /lib -> usr/lib): a directory listed beneath one must land
             // where the link points, as on the host, not in a real directory the host does not have
+            // where the host answered through it (a dangling link read is absent, as a failed live
+            // read is), with the directory a link to one points at, so that it does not dangle
             for (String path : round.asked().plus(new CaptureWants(round.asked().dirs(), List.of(), List.of())).files()) {
                 GatheredRound.Stat st = round.stats().get(path);
                 if (st == null || !st.exists() || st.linkTarget().isEmpty() || !linkInside(dir, path, st.linkTarget().get())) continue;
                 if (st.linkTarget().get().equals("/dev/null")) continue;
+                boolean directory = round.directories().contains(path) || round.listings().containsKey(path);
+                if (!directory && !round.contents().containsKey(path)) continue;
                 Path dest = target(dir, path);
                 Files.createDirectories(dest.getParent());
                 if (!Files.exists(dest, LinkOption.NOFOLLOW_LINKS)) Files.createSymbolicLink(dest, Path.of(st.linkTarget().get()));
+                if (directory) createPointedAt(dir, path, st.linkTarget().get());
             }
             for (String path : round.asked().files()) {
                 byte[] data = round.contents().get(path);
                 GatheredRound.Stat st = round.stats().get(path);
-                if (st != null && st.exists() && (st.isDir() || (data == null && st.linkTarget().isPresent()))) {
+                if (st != null && st.exists() && (st.isDir() || round.directories().contains(path))) {
                     // a directory, or a link to one (merged /usr's /lib -> usr/lib): asked for by a
-                    // presence test; kept so that it is there, and a link so that paths under it resolve
+                    // presence test; kept so that it is there, and a link so that paths under it
+                    // resolve, with the directory it points at so that the link is not left dangling
                     read.add(path);
                     if (st.linkTarget().isPresent() && linkInside(dir, path, st.linkTarget().get())) {
                         Path dest = target(dir, path);
                         Files.createDirectories(dest.getParent());
                         if (!Files.exists(dest, LinkOption.NOFOLLOW_LINKS)) Files.createSymbolicLink(dest, Path.of(st.linkTarget().get()));
+                        createPointedAt(dir, path, st.linkTarget().get());
                     } else {
                         Files.createDirectories(target(dir, path));
                     }
@@ -179,6 +186,19 @@ public final class CaptureAssembly {
                 }
                 read.add(path);
                 place(dir, path, st.linkTarget(), data);
+            }
+            for (CaptureWants.Excerpt x : round.asked().excerpts()) {
+                // as CaptureWriter keeps an excerpt read: its bytes as the whole file, read through a link
+                byte[] data = round.excerpts().get(x.path());
+                GatheredRound.Stat st = round.stats().get(x.path());
+                if (data == null || st == null || !st.exists()) {
+                    absent.add(x.path());
+                    continue;
+                }
+                read.add(x.path());
+                Path dest = target(dir, x.path());
+                Files.createDirectories(dest.getParent());
+                Files.write(dest, data);
             }
             for (String d : round.asked().dirs()) {
                 List<GatheredRound.Entry> entries = round.listings().get(d);
@@ -267,6 +287,12 @@ public final class CaptureAssembly {
         }
         if (Files.isSymbolicLink(dest)) return; // kept as a link for an earlier read; its target holds the content
         Files.write(dest, truncated(data));
+    }
+
+    /** The directory a kept link to a directory points at (CaptureWriter makes it too). */
+    private static void createPointedAt(Path dir, String path, String linkTarget) throws IOException {
+        Path pointed = target(dir, Path.of(HostPaths.parent(path)).resolve(linkTarget).normalize().toString());
+        if (!Files.isDirectory(pointed)) Files.createDirectories(pointed);
     }
 
     /** A relative link that stays inside the capture: CaptureWriter keeps those as links. */

@@ -13,12 +13,17 @@ import java.util.Set;
 
 /**
  * What a capture still has to read from a host: files (their content, or that they are absent),
- * directories (their entries and the regular files in them) and commands (exact argv, run with
- * LC_ALL=C and no shell). A round of the Ansible capture playbook gathers one of these; golive on
- * the controller derives it from what inspection asked for and the partial capture could not
- * answer. JSON: {@code {"files":[...],"dirs":[...],"commands":[["argv0","arg"],...]}}.
+ * directories (their entries and the regular files in them), commands (exact argv, run with
+ * LC_ALL=C and no shell) and excerpts (the first match of a pattern in a file no larger than a
+ * bound, cut on the host: systemd's version banner, not its 2 MB binary). A round of the Ansible
+ * capture playbook gathers one of these; golive on the controller derives it from what
+ * inspection asked for and the partial capture could not answer. JSON: {@code {"files":[...],
+ * "dirs":[...],"commands":[["argv0","arg"],...],"excerpts":[{"path":...,"max":N,"pattern":...}]}}.
  */
-public record CaptureWants(List<String> files, List<String> dirs, List<List<String>> commands) {
+public record CaptureWants(List<String> files, List<String> dirs, List<List<String>> commands, List<Excerpt> excerpts) {
+
+    /** The first match of {@code pattern} (a POSIX extended regular expression) in {@code path}, if no larger than {@code max} bytes. */
+    public record Excerpt(String path, long max, String pattern) { }
 
     public static final CaptureWants NONE = new CaptureWants(List.of(), List.of(), List.of());
 
@@ -26,11 +31,16 @@ public record CaptureWants(List<String> files, List<String> dirs, List<List<Stri
         files = List.copyOf(new LinkedHashSet<>(files));
         dirs = List.copyOf(new LinkedHashSet<>(dirs));
         commands = commands.stream().map(List::copyOf).distinct().toList();
+        excerpts = List.copyOf(new LinkedHashSet<>(excerpts));
     }
 
-    public boolean isEmpty() { return files.isEmpty() && dirs.isEmpty() && commands.isEmpty(); }
+    public CaptureWants(List<String> files, List<String> dirs, List<List<String>> commands) {
+        this(files, dirs, commands, List.of());
+    }
 
-    public int size() { return files.size() + dirs.size() + commands.size(); }
+    public boolean isEmpty() { return files.isEmpty() && dirs.isEmpty() && commands.isEmpty() && excerpts.isEmpty(); }
+
+    public int size() { return files.size() + dirs.size() + commands.size() + excerpts.size(); }
 
     /** These wants and {@code other}'s, each once, in first-seen order. */
     public CaptureWants plus(CaptureWants other) {
@@ -40,21 +50,26 @@ public record CaptureWants(List<String> files, List<String> dirs, List<List<Stri
         d.addAll(other.dirs);
         List<List<String>> c = new ArrayList<>(commands);
         c.addAll(other.commands);
-        return new CaptureWants(f, d, c);
+        List<Excerpt> x = new ArrayList<>(excerpts);
+        x.addAll(other.excerpts);
+        return new CaptureWants(f, d, c, x);
     }
 
     /** These wants without the ones {@code done} holds. */
     public CaptureWants minus(CaptureWants done) {
         Set<String> df = Set.copyOf(done.files), dd = Set.copyOf(done.dirs);
         Set<List<String>> dc = Set.copyOf(done.commands);
+        Set<Excerpt> dx = Set.copyOf(done.excerpts);
         return new CaptureWants(files.stream().filter(x -> !df.contains(x)).toList(),
                 dirs.stream().filter(x -> !dd.contains(x)).toList(),
-                commands.stream().filter(x -> !dc.contains(x)).toList());
+                commands.stream().filter(x -> !dc.contains(x)).toList(),
+                excerpts.stream().filter(x -> !dx.contains(x)).toList());
     }
 
-    /** One line for a summary: "3 files, 1 directory, 2 commands". */
+    /** One line for a summary: "3 files, 1 directory, 2 commands" (", 1 excerpt" when there are any). */
     public String describe() {
-        return count(files.size(), "file") + ", " + count(dirs.size(), "directory") + ", " + count(commands.size(), "command");
+        return count(files.size(), "file") + ", " + count(dirs.size(), "directory") + ", " + count(commands.size(), "command")
+                + (excerpts.isEmpty() ? "" : ", " + count(excerpts.size(), "excerpt"));
     }
 
     private static String count(int n, String what) {
@@ -75,6 +90,8 @@ public record CaptureWants(List<String> files, List<String> dirs, List<List<Stri
             ArrayNode a = c.addArray();
             argv.forEach(a::add);
         }
+        ArrayNode x = o.putArray("excerpts");
+        for (Excerpt e : excerpts) x.addObject().put("path", e.path()).put("max", e.max()).put("pattern", e.pattern());
         return o;
     }
 
@@ -106,7 +123,19 @@ public record CaptureWants(List<String> files, List<String> dirs, List<List<Stri
                 c.add(a);
             }
         }
-        return new CaptureWants(f, d, c);
+        List<Excerpt> x = new ArrayList<>();
+        JsonNode xs = node.get("excerpts");
+        if (xs != null && !xs.isNull()) {
+            if (!xs.isArray()) throw GoliveException.badInput(source + ": \"excerpts\" must be a list of {path, max, pattern}");
+            for (JsonNode e : xs) {
+                if (!e.path("path").isTextual() || !e.path("max").canConvertToLong() || !e.path("pattern").isTextual()) {
+                    throw GoliveException.badInput(source + ": each excerpt must have a path, a max (bytes) and a pattern");
+                }
+                String path = paths(source, "excerpts", JSON.createArrayNode().add(e.get("path"))).get(0);
+                x.add(new Excerpt(path, e.get("max").asLong(), e.get("pattern").asText()));
+            }
+        }
+        return new CaptureWants(f, d, c, x);
     }
 
     private static List<String> paths(String source, String key, JsonNode n) {

@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * Writes a capture (DESIGN.md format) from what one inspection of the live host read: the
- * files it read (copied as regular files, /proc and /sys included; a file read for an
+ * files it read (copied as regular files, /proc and /sys included; a directory found by a presence
+ * test as an empty directory; a file read for an
  * excerpt only, such as systemd's version banner in its 2 MB manager binary, as that excerpt), the directories it
  * listed (their regular files too, so a listing reads the same on the other machine), the
  * paths it found absent, and the stdout of the commands it ran.
@@ -93,8 +94,9 @@ public final class CaptureWriter {
             for (Map.Entry<String, String> x : excerpts.entrySet()) {
                 if (!read.contains(x.getKey()) && excerpt(live, x.getKey(), x.getValue(), outDir)) files++;
             }
+            for (String dir : listed) linkedDirectory(live, dir, outDir);
             for (String dir : listed) {
-                Files.createDirectories(target(outDir, dir));
+                if (!Files.isDirectory(target(outDir, dir))) Files.createDirectories(target(outDir, dir));
                 for (String name : live.list(dir).orElse(List.of())) {
                     String p = HostPaths.join(dir, name);
                     if (read.contains(p)) continue;
@@ -136,6 +138,24 @@ public final class CaptureWriter {
         return true;
     }
 
+    /**
+     * A listed directory that is a relative link staying inside the tree (merged /usr's /lib ->
+     * usr/lib) is kept as a link, with the directory it points at, before anything is listed
+     * into it: a plain copy would make the capture's /lib another directory than its /usr/lib,
+     * and a reader that skips a directory it has seen through a link (unit directories,
+     * sysctl.d) would read both.
+     */
+    private static void linkedDirectory(HostRoot live, String dir, Path outDir) throws IOException {
+        Path src = live.resolve(dir), dest = target(outDir, dir);
+        if (!Files.isSymbolicLink(src) || !Files.isDirectory(src) || Files.exists(dest, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return;
+        Path target = Files.readSymbolicLink(src);
+        if (target.isAbsolute() || !dest.getParent().resolve(target).normalize().startsWith(outDir.toAbsolutePath().normalize())) return;
+        Files.createDirectories(dest.getParent());
+        Files.createSymbolicLink(dest, target);
+        Path pointed = target(outDir, Path.of(HostPaths.parent(dir)).resolve(target).normalize().toString());
+        if (!Files.isDirectory(pointed)) Files.createDirectories(pointed);
+    }
+
     private static Path target(Path outDir, String hostPath) {
         HostPaths.check(hostPath);
         return outDir.resolve(hostPath.substring(1));
@@ -165,7 +185,14 @@ public final class CaptureWriter {
                 return true;
             }
         }
-        if (!Files.isRegularFile(src)) return false; // directories, sockets, devices: never copied
+        if (Files.isDirectory(src)) {
+            // asked by a presence test (is /run/systemd/system there?): without the directory the
+            // capture would answer that test "not in capture" instead of "there"
+            Path dest = target(outDir, path);
+            if (!Files.isDirectory(dest)) Files.createDirectories(dest);
+            return false;
+        }
+        if (!Files.isRegularFile(src)) return false; // sockets, devices: never copied
         if (Files.size(src) > max) return false;
         byte[] data;
         try (var in = Files.newInputStream(src)) {

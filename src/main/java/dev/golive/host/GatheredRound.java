@@ -1,6 +1,7 @@
 package dev.golive.host;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.golive.model.GoliveException;
 
 import java.util.ArrayList;
@@ -13,12 +14,14 @@ import java.util.Optional;
  * What one round of the Ansible capture playbook brought back from a host, as the playbook hands
  * it to the controller: the wants it was asked ({@code asked}) and the registered results of its
  * commands, unchanged: {@code files} and {@code dirs} (the batches of {@link LookScript}, run by
- * the command module: lstat, content and listing of every wanted path) and {@code commands} (the
- * command module, argv form). Parsing is pure; {@link CaptureAssembly} writes the result into
- * the host's capture.
+ * the command module: lstat, content and listing of every wanted path), {@code excerpts} (the
+ * same script in mode excerpt, one run for every wanted excerpt: what it cut of each file) and
+ * {@code commands} (the command module, argv form). Parsing is pure; {@link CaptureAssembly}
+ * writes the result into the host's capture.
  */
 public record GatheredRound(CaptureWants asked, Map<String, Stat> stats, Map<String, List<Entry>> listings,
-                            Map<String, byte[]> contents, java.util.Set<String> directories, Map<List<String>, Outcome> commands) {
+                            Map<String, byte[]> contents, java.util.Set<String> directories, Map<List<String>, Outcome> commands,
+                            Map<String, byte[]> excerpts) {
 
     /** A path as lstat sees it: there or not, a directory, a link and its target. */
     public record Stat(boolean exists, boolean isDir, Optional<String> linkTarget) { }
@@ -62,6 +65,19 @@ public record GatheredRound(CaptureWants asked, Map<String, Stat> stats, Map<Str
                 directories.addAll(a.directories());
             }
         }
+        Map<String, byte[]> excerpts = new LinkedHashMap<>();
+        for (JsonNode r : results(root, "excerpts")) {
+            // one run for all the round's excerpts: its item is the list of wants
+            ObjectNode batch = r.deepCopy();
+            var paths = batch.putArray("item");
+            for (JsonNode x : r.path("item")) {
+                if (!x.path("path").isTextual()) throw GoliveException.badInput(source + ": an excerpt's result without the path it was asked for");
+                paths.add(x.get("path").asText());
+            }
+            LookScript.Answer a = LookScript.parse(source, LookScript.EXCERPT, batch(source, LookScript.EXCERPT, batch), r.path("stdout").asText(""));
+            stats.putAll(a.stats());
+            excerpts.putAll(a.contents());
+        }
 
         Map<List<String>, Outcome> commands = new LinkedHashMap<>();
         for (JsonNode r : results(root, "commands")) {
@@ -70,7 +86,7 @@ public record GatheredRound(CaptureWants asked, Map<String, Stat> stats, Map<Str
             if (argv.isEmpty()) continue;
             commands.put(List.copyOf(argv), outcome(r));
         }
-        return new GatheredRound(asked, stats, listings, contents, directories, commands);
+        return new GatheredRound(asked, stats, listings, contents, directories, commands, excerpts);
     }
 
     /**

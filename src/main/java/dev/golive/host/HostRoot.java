@@ -73,12 +73,14 @@ public interface HostRoot {
      * The first match of {@code pattern} in a binary file, its bytes read as ISO-8859-1 (one
      * char per byte, so a string is found wherever it sits among binary data); empty when none.
      * Logged as an excerpt read ({@link AccessLog#excerpt}): a capture keeps the matched bytes
-     * only, which the same search finds again, not the whole file.
+     * only, which the same search finds again, not the whole file. {@code pattern} must read the
+     * same as a POSIX extended regular expression, and match neither NUL nor newline: a fleet
+     * capture cuts the excerpt on the host with grep -E ({@code LookScript}).
      */
     default Fact<Optional<String>> findInBinary(String path, long maxBytes, java.util.regex.Pattern pattern) {
         Fact<ByteBuffer> f = mapBinary(path, maxBytes);
         if (!(f instanceof Fact.Known<ByteBuffer> k)) {
-            log().read(path, false);
+            log().excerptMissing(path, maxBytes, pattern.pattern());
             return Fact.unknown(((Fact.Unknown<ByteBuffer>) f).reason());
         }
         ByteBuffer b = k.value().duplicate();

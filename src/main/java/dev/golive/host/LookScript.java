@@ -21,8 +21,16 @@ import java.util.Set;
  * parser of its answer. A module run per path (stat, find) cost a connection round trip and a
  * Python start each, most of a round's time; one {@code sh -c SCRIPT NAME MODE PATH...}
  * answers for a whole batch with stock tools only: POSIX sh builtins, and {@code base64},
- * {@code readlink}, {@code stat -L -c %s} and {@code ls -a} as coreutils (CentOS 7 on) and
- * busybox have them.
+ * {@code readlink}, {@code stat -L -c %s}, {@code ls -a}, {@code tr}, {@code grep -a -o -E} and
+ * {@code head -n} as coreutils and GNU grep (CentOS 7 on) and busybox have them.
+ *
+ * <p>Mode {@code excerpt} ({@code sh -c SCRIPT NAME excerpt PATH MAX PATTERN [PATH MAX PATTERN]...},
+ * every excerpt of a round in one run) answers like {@code files}, a line per PATH, with the
+ * first match of PATTERN (an extended regular expression) in place of
+ * the content, empty when there is none, and {@code fail} for a file larger than MAX bytes: what
+ * {@link HostRoot#findInBinary} keeps of the file, cut on the host, so that a 2 MB binary does
+ * not travel for its 60-byte version banner. NUL bytes become newlines before the search (a
+ * line of busybox grep ends at a NUL); the pattern matches neither.
  *
  * <p>The answer is lines of words; every word that comes from the host (a name, a link's target,
  * a file's content) is base64 or a name of safe characters only, so a path with a space, a
@@ -44,7 +52,7 @@ public final class LookScript {
 
     private LookScript() { }
 
-    public static final String FILES = "files", DIRS = "dirs";
+    public static final String FILES = "files", DIRS = "dirs", EXCERPT = "excerpt";
 
     /** The script, for {@code sh -c SCRIPT NAME MODE PATH...} (NAME is its $0); no Jinja markup in it (it is a playbook variable). */
     public static final String SCRIPT = """
@@ -61,6 +69,18 @@ public final class LookScript {
               else k=-; fi
             }
             mode=$1; shift
+            if [ "$mode" = excerpt ]; then
+              while [ $# -ge 3 ]; do
+                p=$1 max=$2 re=$3; shift 3
+                look "$p"
+                if [ "$k" = - ] || [ ! -f "$p" ] || ! z=$(stat -L -c %s -- "$p" 2>/dev/null) || [ "$z" -gt "$max" ] \\
+                    || ! (: < "$p") 2>/dev/null; then w=fail
+                elif c=$(tr '\\000' '\\n' < "$p" | grep -a -o -E -e "$re" | head -n 1 | tr -d '\\n' | base64 -w0); then w=ok:$c
+                else w=fail; fi
+                printf 'p %s %s %s\\n' "$k" "$t" "$w"
+              done
+              exit 0
+            fi
             for p do
               look "$p"
               if [ "$mode" = files ]; then

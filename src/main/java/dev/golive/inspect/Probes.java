@@ -3,6 +3,7 @@ package dev.golive.inspect;
 import dev.golive.host.AccessLog;
 import dev.golive.host.CommandRunner;
 import dev.golive.host.HostRoot;
+import dev.golive.host.ThreadCpu;
 import dev.golive.model.CaptureInfo;
 import dev.golive.model.CpuFacts;
 import dev.golive.model.Fact;
@@ -36,10 +37,12 @@ public final class Probes {
     /**
      * Wall time of the last run on this thread: without the time spent only waiting for commands
      * (blocked while the second thread probed counts as probing), in all, and per phase (each
-     * probe; "wait ..." for time blocked on a command or on the second thread), in order.
+     * probe; "wait ..." for time blocked on a command or on the second thread), in order; and
+     * the CPU time both probing threads used (-1 where the kernel does not say), which holds up
+     * when other work shares the cores. The commands' own threads and processes are in neither.
      */
-    public record Timing(long probingNanos, long totalNanos, Map<String, Long> phases) {
-        public Timing(long probingNanos, long totalNanos) { this(probingNanos, totalNanos, Map.of()); }
+    public record Timing(long probingNanos, long totalNanos, Map<String, Long> phases, long cpuNanos) {
+        public Timing(long probingNanos, long totalNanos) { this(probingNanos, totalNanos, Map.of(), -1); }
     }
 
     /** Phase times for --timing: System.nanoTime only, so measuring costs nothing worth counting. */
@@ -66,6 +69,7 @@ public final class Probes {
     static HostFacts run(HostRoot root, CommandRunner runner, Inspector.Options options,
                          Function<HostRoot, Map<String, Fact<String>>> managerConf) {
         long t0 = System.nanoTime();
+        long cpu0 = ThreadCpu.nanos();
         Phases ph = new Phases();
         Commands cmds = new Commands(runner);
         cmds.prefetch();
@@ -122,7 +126,9 @@ public final class Probes {
         long waited = cmds.waitedOutside(other.from(), other.to());
         Map<String, Long> phases = new java.util.LinkedHashMap<>(ph.nanos);
         other.phases().forEach((k, v) -> phases.put(k + " (2nd thread)", v));
-        LAST.set(new Timing(total - waited, total, java.util.Collections.unmodifiableMap(phases)));
+        long cpu1 = ThreadCpu.nanos();
+        long probingCpu = cpu0 < 0 || cpu1 < 0 || other.cpu() < 0 ? -1 : cpu1 - cpu0 + other.cpu();
+        LAST.set(new Timing(total - waited, total, java.util.Collections.unmodifiableMap(phases), probingCpu));
 
         CaptureInfo origin = new CaptureInfo(root.describe(), root.isLive(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), os.hostname().orElse(null));
@@ -139,7 +145,7 @@ public final class Probes {
      */
     private static final class Beside {
         record Done(SysctlFacts sysctls, NetworkFacts network, Map<String, Fact<String>> manager,
-                    SystemdProbe.Installed systemd, Map<String, Long> phases, long from, long to) { }
+                    SystemdProbe.Installed systemd, Map<String, Long> phases, long from, long to, long cpu) { }
 
         private final java.util.concurrent.FutureTask<Done> task;
         private List<AccessLog.Entry> logged = List.of();
@@ -149,6 +155,7 @@ public final class Probes {
                 Done[] done = new Done[1];
                 logged = root.log().collectApart(() -> {
                     long from = System.nanoTime();
+                    long cpu0 = ThreadCpu.nanos();
                     Phases ph = new Phases();
                     SysctlFacts sysctls = SysctlProbe.probe(root, named);
                     ph.lap("sysctl");
@@ -158,7 +165,7 @@ public final class Probes {
                     ph.lap("system.conf");
                     SystemdProbe.Installed units = SystemdProbe.installed(root);
                     ph.lap("unit files");
-                    done[0] = new Done(sysctls, network, manager, units, ph.nanos, from, System.nanoTime());
+                    done[0] = new Done(sysctls, network, manager, units, ph.nanos, from, System.nanoTime(), cpuSince(cpu0));
                 });
                 return done[0];
             });
@@ -170,6 +177,11 @@ public final class Probes {
             t.setDaemon(true);
             t.start();
             return b;
+        }
+
+        private static long cpuSince(long cpu0) {
+            long now = ThreadCpu.nanos();
+            return cpu0 < 0 || now < 0 ? -1 : now - cpu0;
         }
 
         /** Waits for the second thread; what it threw is thrown here, an Error (a test's fake) as itself. */

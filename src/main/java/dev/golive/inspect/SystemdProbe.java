@@ -87,8 +87,10 @@ final class SystemdProbe {
      * %ssystem mode. (+PAM …" from autotools' PACKAGE_STRING; "systemd 247.3-7+deb11u5 running in
      * %ssystem mode. (+PAM …" and "systemd 252.39-1~deb12u2 running in %ssystem mode (%s)" from
      * meson builds with the distribution's version). The digits after "systemd " are the upstream release.
+     * Written so that Java and POSIX extended regular expressions read it alike (no \\d, no (?:)):
+     * the fleet capture cuts the banner on the host with grep -E ({@link HostRoot#findInBinary}).
      */
-    private static final Pattern BANNER = Pattern.compile("systemd (\\d{3,4})(?:[.~+-][0-9A-Za-z.~+_-]{0,64})? running in %ssystem mode");
+    private static final Pattern BANNER = Pattern.compile("systemd ([0-9]{3,4})([.~+-][0-9A-Za-z.~+_-]{0,64})? running in %ssystem mode");
 
     /**
      * The systemd version from the manager binary's start-up banner: the one offline source on an
@@ -96,8 +98,8 @@ final class SystemdProbe {
      */
     static Optional<Fact<Integer>> bannerVersion(HostRoot root) {
         for (String path : MANAGER_BINARIES) {
-            if (!root.exists(path)) continue;
-            // only the banner is logged as read: a capture keeps it, not the 2 MB binary
+            // only the banner is logged as read: a capture keeps it, not the 2 MB binary; a binary
+            // that is not there is logged too, so that a capture being assembled asks the host for it
             Optional<String> banner = root.findInBinary(path, MAX_MANAGER_BINARY, BANNER).opt().flatMap(b -> b);
             if (banner.isEmpty()) continue;
             Matcher m = BANNER.matcher(banner.get());

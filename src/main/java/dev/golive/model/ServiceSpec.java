@@ -83,6 +83,11 @@ public record ServiceSpec(
      * {@code memoryLow}, {@code memoryMin} and {@code allowedCpus} only take effect on cgroup v2;
      * the bandwidth limits are {@code DEVICE BYTES} lines (bytes per second, base 1000);
      * {@code allowedCpus} and {@code cpuAffinity} are CPU lists ({@code 0-3,6}).
+     *
+     * <p>{@code unset} names the controls (as a spec file spells them: {@code memoryMax},
+     * {@code cpuQuota}, {@code nofile}, …) the admin answered {@value #NONE_WORD}: golive sets
+     * nothing for them, not even a profile's value, and removes its own earlier line, so the
+     * unit's (or systemd's) value applies. Not the same as {@code infinity}, which golive writes.
      */
     public record Resources(
             Optional<String> cpuQuota,
@@ -97,14 +102,44 @@ public record ServiceSpec(
             List<String> ioReadBandwidthMax,
             List<String> ioWriteBandwidthMax,
             Optional<String> allowedCpus,
-            Optional<String> cpuAffinity) {
+            Optional<String> cpuAffinity,
+            java.util.Set<String> unset) {
         public static final Resources NONE = new Resources(Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty());
+
+        /** The answer that means "golive sets nothing here" (the unit's or systemd's value applies). */
+        public static final String NONE_WORD = "none";
 
         public Resources {
             ioReadBandwidthMax = List.copyOf(ioReadBandwidthMax);
             ioWriteBandwidthMax = List.copyOf(ioWriteBandwidthMax);
+            unset = java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(unset));
         }
+
+        /** Nothing answered {@value #NONE_WORD}. */
+        public Resources(Optional<String> cpuQuota, Optional<String> memoryMax, Optional<String> memoryHigh, Optional<String> tasksMax,
+                         Optional<NofileLimit> nofile, Optional<Integer> ioWeight, Optional<Integer> cpuWeight, Optional<String> memoryLow,
+                         Optional<String> memoryMin, List<String> ioReadBandwidthMax, List<String> ioWriteBandwidthMax,
+                         Optional<String> allowedCpus, Optional<String> cpuAffinity) {
+            this(cpuQuota, memoryMax, memoryHigh, tasksMax, nofile, ioWeight, cpuWeight, memoryLow, memoryMin, ioReadBandwidthMax,
+                    ioWriteBandwidthMax, allowedCpus, cpuAffinity, java.util.Set.of());
+        }
+
+        /** These controls with {@code names} answered {@value #NONE_WORD} as well (their values, if any, dropped). */
+        public Resources withUnset(java.util.Collection<String> names) {
+            java.util.Set<String> u = new java.util.TreeSet<>(unset);
+            u.addAll(names);
+            return new Resources(u.contains("cpuQuota") ? Optional.empty() : cpuQuota, u.contains("memoryMax") ? Optional.empty() : memoryMax,
+                    u.contains("memoryHigh") ? Optional.empty() : memoryHigh, u.contains("tasksMax") ? Optional.empty() : tasksMax,
+                    u.contains("nofile") ? Optional.empty() : nofile, u.contains("ioWeight") ? Optional.empty() : ioWeight,
+                    u.contains("cpuWeight") ? Optional.empty() : cpuWeight, u.contains("memoryLow") ? Optional.empty() : memoryLow,
+                    u.contains("memoryMin") ? Optional.empty() : memoryMin,
+                    u.contains("ioReadBandwidthMax") ? List.of() : ioReadBandwidthMax, u.contains("ioWriteBandwidthMax") ? List.of() : ioWriteBandwidthMax,
+                    u.contains("allowedCpus") ? Optional.empty() : allowedCpus, u.contains("cpuAffinity") ? Optional.empty() : cpuAffinity, u);
+        }
+
+        /** Whether the admin answered {@value #NONE_WORD} for {@code name} (a spec file's key: memoryMax, nofile, …). */
+        public boolean isUnset(String name) { return unset.contains(name); }
 
         /** The limits golive has written since its first version; the other controls not set. */
         public Resources(Optional<String> cpuQuota, Optional<String> memoryMax, Optional<String> memoryHigh, Optional<String> tasksMax,
@@ -115,18 +150,20 @@ public record ServiceSpec(
 
         /** These limits with the controls beyond the first six taken from {@code other}. */
         public Resources withControlsOf(Resources other) {
+            java.util.Set<String> u = new java.util.TreeSet<>(unset);
+            u.addAll(other.unset);
             return new Resources(cpuQuota, memoryMax, memoryHigh, tasksMax, nofile, ioWeight, other.cpuWeight, other.memoryLow,
-                    other.memoryMin, other.ioReadBandwidthMax, other.ioWriteBandwidthMax, other.allowedCpus, other.cpuAffinity);
+                    other.memoryMin, other.ioReadBandwidthMax, other.ioWriteBandwidthMax, other.allowedCpus, other.cpuAffinity, u);
         }
 
-        /** Each control of this spec, where it sets none, from {@code fallback}. */
+        /** Each control of this spec, where it sets none, from {@code fallback} (what runs: an unset control falls back too). */
         public Resources or(Resources fallback) {
             return new Resources(cpuQuota.or(fallback::cpuQuota), memoryMax.or(fallback::memoryMax), memoryHigh.or(fallback::memoryHigh),
                     tasksMax.or(fallback::tasksMax), nofile.or(fallback::nofile), ioWeight.or(fallback::ioWeight),
                     cpuWeight.or(fallback::cpuWeight), memoryLow.or(fallback::memoryLow), memoryMin.or(fallback::memoryMin),
                     ioReadBandwidthMax.isEmpty() ? fallback.ioReadBandwidthMax : ioReadBandwidthMax,
                     ioWriteBandwidthMax.isEmpty() ? fallback.ioWriteBandwidthMax : ioWriteBandwidthMax,
-                    allowedCpus.or(fallback::allowedCpus), cpuAffinity.or(fallback::cpuAffinity));
+                    allowedCpus.or(fallback::allowedCpus), cpuAffinity.or(fallback::cpuAffinity), unset);
         }
     }
 

@@ -44,6 +44,12 @@ public final class SystemdValues {
     public static final long CPU_QUOTA_MAX_PERMYRIAD = Integer.MAX_VALUE;
     public static final String CPU_QUOTA_RANGE = "0.01%..21474836.47%";
     /** MemoryMax=/MemoryHigh=: systemd refuses 0 ("out of range"); golive holds bytes in a long. */
+    /**
+     * "No limit", as the admin asks for it: systemd's own word for MemoryMax=, TasksMax= and
+     * LimitNOFILE=; for CPUQuota=, which has no such word, golive writes the empty assignment
+     * that removes the quota (systemd.resource-control(5)).
+     */
+    public static final String INFINITY = "infinity";
     public static final String MEMORY_RANGE = "1.." + Long.MAX_VALUE + " bytes (below 8E), 0.01%..100% of RAM, or infinity";
     public static final String TASKS_RANGE = "1.." + Long.MAX_VALUE + ", 0.01%..100%, or infinity";
     /** systemd's usec_t is 64 bits and all ones means infinity: a longer span is ERANGE in parse_sec. */

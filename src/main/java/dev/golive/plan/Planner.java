@@ -141,6 +141,7 @@ public final class Planner {
             List<FileChange> rendered = serviceFiles.files(facts, in.service().get(), profile.service(), envFixes, unitFixes, in.current(), in.planId());
             // a later drop-in (override.conf from `systemctl edit`) beats golive's value: said, like a later sysctl file
             for (FileChange f : rendered) conflicts.addAll(serviceFiles.overrides(spec, f));
+            manual.addAll(serviceFiles.notes(in.service().get()));
             List<FileChange> unitFiles = rendered.stream()
                     .filter(f -> !(f.before().isPresent() && f.after().isPresent()
                             && OwnedFileBodies.body(f.before().get()).equals(OwnedFileBodies.body(f.after().get()))

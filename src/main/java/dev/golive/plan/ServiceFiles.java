@@ -68,6 +68,13 @@ public interface ServiceFiles {
      */
     default List<PlanConflict> overrides(ServiceSpec spec, FileChange file) { return List.of(); }
 
+    /**
+     * What the admin must know about {@code asked} that no file shows: a limit answered "none"
+     * that a file golive did not write keeps setting (file:line, how to lift it). The planner
+     * lists these with the manual steps.
+     */
+    default List<String> notes(ServiceSpec asked) { return List.of(); }
+
     /** For a build without the unit renderer: a service in the plan is an environment error. */
     ServiceFiles UNAVAILABLE = (facts, spec, changes, current, id) -> {
         throw dev.golive.model.GoliveException.environment("--service " + spec.name()

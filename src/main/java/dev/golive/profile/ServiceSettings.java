@@ -21,17 +21,24 @@ public record ServiceSettings(Map<String, Profile.Value> values) {
 
     public Optional<String> get(String key) { return Optional.ofNullable(values.get(key)).map(Profile.Value::value); }
 
+    /** A profile key's spec name, as {@link ServiceSpec.Resources#unset()} holds it. */
+    private static final java.util.Map<String, String> UNSET_NAMES = java.util.Map.of("TasksMax", "tasksMax", "LimitNOFILE", "nofile",
+            "IOWeight", "ioWeight", "CPUWeight", "cpuWeight", "MemoryLow", "memoryLow", "MemoryMin", "memoryMin",
+            "AllowedCPUs", "allowedCpus", "CPUAffinity", "cpuAffinity");
+
     public ServiceSpec applyTo(ServiceSpec spec) {
         ServiceSpec.Resources r = spec.resources();
+        // a control the admin answered "none" for gets no profile value either: explicit values win, "none" included
+        java.util.function.Function<String, Optional<String>> profile = key -> r.isUnset(UNSET_NAMES.getOrDefault(key, key)) ? Optional.empty() : get(key);
         ServiceSpec.Resources res = new ServiceSpec.Resources(
                 r.cpuQuota(), r.memoryMax(), r.memoryHigh(),
-                r.tasksMax().or(() -> get("TasksMax")),
-                r.nofile().or(() -> get("LimitNOFILE").flatMap(NofileLimit::parse)),
-                r.ioWeight().or(() -> get("IOWeight").map(Integer::parseInt)),
-                r.cpuWeight().or(() -> get("CPUWeight").map(Integer::parseInt)),
-                r.memoryLow().or(() -> get("MemoryLow")), r.memoryMin().or(() -> get("MemoryMin")),
+                r.tasksMax().or(() -> profile.apply("TasksMax")),
+                r.nofile().or(() -> profile.apply("LimitNOFILE").flatMap(NofileLimit::parse)),
+                r.ioWeight().or(() -> profile.apply("IOWeight").map(Integer::parseInt)),
+                r.cpuWeight().or(() -> profile.apply("CPUWeight").map(Integer::parseInt)),
+                r.memoryLow().or(() -> profile.apply("MemoryLow")), r.memoryMin().or(() -> profile.apply("MemoryMin")),
                 r.ioReadBandwidthMax(), r.ioWriteBandwidthMax(),
-                r.allowedCpus().or(() -> get("AllowedCPUs")), r.cpuAffinity().or(() -> get("CPUAffinity")));
+                r.allowedCpus().or(() -> profile.apply("AllowedCPUs")), r.cpuAffinity().or(() -> profile.apply("CPUAffinity")), r.unset());
         ServiceSpec.Restart restart = spec.restart();
         if (restart.equals(ServiceSpec.Restart.DEFAULT)) {
             restart = new ServiceSpec.Restart(

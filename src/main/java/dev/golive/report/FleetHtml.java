@@ -89,6 +89,16 @@ public final class FleetHtml {
             b.append("</table>\n");
         }
 
+        java.util.List<Fleet.Host> partial = f.hosts().stream().filter(h -> h.missing().isPresent()).toList();
+        if (!partial.isEmpty()) {
+            b.append("<h2>Partial captures (").append(partial.size()).append(")</h2>\n")
+                    .append("<p>Read although the capture's rounds did not finish: their values may be unknown where the others' are not.</p>\n")
+                    .append("<table><tr><th>host</th><th>missing</th></tr>\n");
+            for (Fleet.Host h : partial) {
+                b.append("<tr><td>").append(esc(h.name())).append("</td><td>").append(esc(h.missing().get())).append("</td></tr>\n");
+            }
+            b.append("</table>\n");
+        }
         if (!f.unreadable().isEmpty()) {
             b.append("<h2>Unreadable (").append(f.unreadable().size()).append(")</h2>\n<table><tr><th>entry</th><th>why</th></tr>\n");
             for (Fleet.Unreadable u : f.unreadable()) {

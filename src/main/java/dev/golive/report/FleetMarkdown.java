@@ -64,6 +64,14 @@ public final class FleetMarkdown {
             b.append("\n");
         }
 
+        java.util.List<Fleet.Host> partial = f.hosts().stream().filter(h -> h.missing().isPresent()).toList();
+        if (!partial.isEmpty()) {
+            h2("Partial captures (" + partial.size() + ")");
+            b.append("Read although the capture's rounds did not finish: their values may be unknown where the others' are not.\n\n");
+            b.append("| host | missing |\n|---|---|\n");
+            for (Fleet.Host h : partial) b.append("| ").append(cell(h.name())).append(" | ").append(cell(h.missing().get())).append(" |\n");
+        }
+
         if (!f.unreadable().isEmpty()) {
             h2("Unreadable (" + f.unreadable().size() + ")");
             b.append("| entry | why |\n|---|---|\n");

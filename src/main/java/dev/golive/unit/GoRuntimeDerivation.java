@@ -77,7 +77,9 @@ public final class GoRuntimeDerivation {
         String unitCgroup = "/system.slice/" + spec.unitName();
         Optional<Double> leaf = spec.resources().cpuQuota().flatMap(SystemdValues::cpuQuota);
         String leafFrom = "CPUQuota=" + spec.resources().cpuQuota().orElse("");
-        if (leaf.isEmpty()) {
+        // CPUQuota=infinity (written as the empty CPUQuota=) and "none" over a unit that sets none: no quota once it restarts
+        boolean lifted = spec.resources().cpuQuota().filter(SystemdValues.INFINITY::equals).isPresent() || spec.resources().isUnset("cpuQuota");
+        if (leaf.isEmpty() && !lifted) {
             // no CPUQuota= in the spec: a quota already on the service's own cgroup stays
             Optional<CgroupLimit> own = in.cpu().cpuLimits().stream().filter(l -> l.path().equals(unitCgroup)).findFirst();
             leaf = own.flatMap(l -> l.value().opt().flatMap(v -> v));

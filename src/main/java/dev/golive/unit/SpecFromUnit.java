@@ -237,7 +237,7 @@ public record SpecFromUnit(ServiceSpec spec, Map<String, Source> sources, List<S
                 unlessSame(r.memoryMin(), t.memoryMin()),
                 r.ioReadBandwidthMax().equals(t.ioReadBandwidthMax()) ? List.of() : r.ioReadBandwidthMax(),
                 r.ioWriteBandwidthMax().equals(t.ioWriteBandwidthMax()) ? List.of() : r.ioWriteBandwidthMax(),
-                unlessSame(r.allowedCpus(), t.allowedCpus()), unlessSame(r.cpuAffinity(), t.cpuAffinity()));
+                unlessSame(r.allowedCpus(), t.allowedCpus()), unlessSame(r.cpuAffinity(), t.cpuAffinity()), r.unset());
         Optional<String> user = w.user().equals(spec.user()) ? Optional.empty() : w.user();
         boolean dynamic = w.dynamicUser() && !spec.dynamicUser();
         // the unit has every directive of that level already: writing them again changes nothing

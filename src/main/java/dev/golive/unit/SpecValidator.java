@@ -233,9 +233,9 @@ public final class SpecValidator {
         ServiceSpec.Resources r = spec.resources();
         r.cpuQuota().ifPresent(q -> {
             c.text("resources.cpuQuota", q);
-            if (SystemdValues.cpuQuota(q).isEmpty()) {
+            if (SystemdValues.cpuQuota(q).isEmpty() && !q.equals(SystemdValues.INFINITY)) {
                 if (SystemdValues.isPercent(q)) throw outOfRange(c, "resources.cpuQuota", q, SystemdValues.CPU_QUOTA_RANGE);
-                throw c.fail("resources.cpuQuota", "\"" + q + "\" is not a CPU quota (a percentage above 0 with at most two decimals, e.g. 200% for two CPUs)");
+                throw c.fail("resources.cpuQuota", "\"" + q + "\" is not a CPU quota (a percentage above 0 with at most two decimals, e.g. 200% for two CPUs, or infinity: no quota)");
             }
         });
         Optional<SystemdValues.Size> max = r.memoryMax().map(m -> memory(c, "resources.memoryMax", m));

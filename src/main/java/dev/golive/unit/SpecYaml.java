@@ -231,8 +231,14 @@ public final class SpecYaml {
             Optional<NofileLimit>[] nofile = opts();
             Integer[] io = {null}, cpuWeight = {null};
             Map<String, List<String>> lists = new HashMap<>();
+            java.util.Set<String> unset = new java.util.TreeSet<>();
             mapping(m, "resources.", RESOURCES, k -> {
                 String f = "resources." + k;
+                if (UnsetLimits.NAMES.contains(k) && !k.equals("cpuWeight") && at instanceof Scalar sc && sc.type() == ScalarType.STRING
+                        && sc.text().strip().equalsIgnoreCase(ServiceSpec.Resources.NONE_WORD)) {
+                    unset.add(k); // golive sets none: not a profile's value, and its own earlier line goes
+                    return;
+                }
                 if (k.equals("ioWeight")) io[0] = integer(f);
                 else if (k.equals("cpuWeight")) cpuWeight[0] = integer(f);
                 else if (k.endsWith("BandwidthMax")) lists.put(k, list(f));
@@ -246,7 +252,7 @@ public final class SpecYaml {
                     Optional.ofNullable(v.get("memoryHigh")), Optional.ofNullable(v.get("tasksMax")), nofile[0], Optional.ofNullable(io[0]),
                     Optional.ofNullable(cpuWeight[0]), Optional.ofNullable(v.get("memoryLow")), Optional.ofNullable(v.get("memoryMin")),
                     lists.getOrDefault("ioReadBandwidthMax", List.of()), lists.getOrDefault("ioWriteBandwidthMax", List.of()),
-                    Optional.ofNullable(v.get("allowedCpus")), Optional.ofNullable(v.get("cpuAffinity")));
+                    Optional.ofNullable(v.get("allowedCpus")), Optional.ofNullable(v.get("cpuAffinity"))).withUnset(unset);
         }
 
         ServiceSpec.Logging logs() {

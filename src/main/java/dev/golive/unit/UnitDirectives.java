@@ -5,6 +5,7 @@ import dev.golive.model.Fact;
 import dev.golive.model.HostFacts;
 import dev.golive.model.ServiceSpec;
 import dev.golive.model.SystemdDirectives;
+import dev.golive.model.SystemdValues;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -137,13 +138,18 @@ final class UnitDirectives {
 
         ServiceSpec.Resources r = spec.resources();
         r.nofile().ifPresent(n -> g.add("Service", "LimitNOFILE", n.toString(), "resources.nofile"));
-        r.cpuQuota().ifPresent(v -> g.addOrNote("Service", "CPUQuota", v, "resources.cpuQuota"));
+        // CPUQuota= has no word for "no quota": the empty assignment removes the unit's, in every version
+        // (config_parse_cpu_quota: empty → USEC_INFINITY; systemd.resource-control(5))
+        r.cpuQuota().ifPresent(v -> g.addOrNote("Service", "CPUQuota", v.equals(SystemdValues.INFINITY) ? "" : v, "resources.cpuQuota"));
         r.memoryHigh().ifPresent(v -> g.addOrNote("Service", "MemoryHigh", v, "resources.memoryHigh"));
         r.memoryMax().ifPresent(v -> {
             // the unit's own MemoryMax= repeated changes nothing, whatever the version
             boolean same = dropIn && scope.service("MemoryMax").filter(v::equals).isPresent();
             if (same || g.knows("Service", "MemoryMax", v)) g.add("Service", "MemoryMax", v, "resources.memoryMax");
-            else g.add("Service", "MemoryLimit", v, "resources.memoryMax"); // the cgroup-v1 name, all that systemd knows
+            // the cgroup-v1 name, all that systemd knows. Its parser (load-fragment.c, config_parse_memory_limit before 231)
+            // takes an empty value as no limit and refuses "infinity" ("Memory limit 'infinity' invalid. Ignoring."), which
+            // would keep the limit the admin asked to lift
+            else g.add("Service", "MemoryLimit", v.equals(SystemdValues.INFINITY) ? "" : v, "resources.memoryMax");
         });
         r.tasksMax().ifPresent(v -> {
             if (!dropIn || (scope.tighten() && (runtime.isEmpty() || v.equals("infinity")))) g.addOrNote("Service", "TasksMax", v, "resources.tasksMax");

@@ -46,10 +46,19 @@ class CapturePlaybookRunTest {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/ansible-playbook")), "ansible-playbook is not installed");
         Path tree = LookRuns.awkwardTree(tmp.resolve("host"));
         String t = tree.toString();
+        // a manager binary: the banner among NUL bytes and bytes above 0x7f, after the user-mode one that is not it
+        byte[] binary = ("\u007fELF\0\0\u00ff\u00fe\nsystemd 219 running in %suser mode\0systemd 219 running in %ssystem mode. (+PAM)\0\u00ff\n")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Files.write(tree.resolve("usr/lib/systemd/systemd"), binary);
+        String banner = "systemd ([0-9]{3,4})([.~+-][0-9A-Za-z.~+_-]{0,64})? running in %ssystem mode";
+        List<CaptureWants.Excerpt> excerpts = List.of(new CaptureWants.Excerpt(t + "/usr/lib/systemd/systemd", 1 << 20, banner),
+                new CaptureWants.Excerpt(t + "/d/binary", 1 << 20, banner), // no banner in it: an empty excerpt
+                new CaptureWants.Excerpt(t + "/d/big", 1024, banner), // larger than its bound: failed, as golive's read
+                new CaptureWants.Excerpt(t + "/usr/lib/systemd/none", 1 << 20, banner));
         CaptureWants wants = new CaptureWants(
                 List.of(t + "/etc/hostname", t + "/etc/nothing", t + "/etc/sysctl.d/99-sysctl.conf", t + "/d/a b", t + "/d/masked", t + "/d/linkdir"),
                 List.of(t + "/d", t + "/usr/lib/systemd/system", t + "/none"),
-                List.of(List.of("printf", "%s\\n", "a b")));
+                List.of(List.of("printf", "%s\\n", "a b")), excerpts);
         Files.writeString(tmp.resolve("wants.json"), "{\"rounds\":0,\"complete\":false,\"next\":" + wants.toJsonNode() + "}\n");
         Path exp = tmp.resolve("exp");
         FleetCapture.writePlaybook(exp.toString(), Optional.empty());
@@ -76,6 +85,11 @@ class CapturePlaybookRunTest {
         assertThat(viaAnsible.listings()).isEqualTo(direct.listings());
         assertThat(viaAnsible.directories()).isEqualTo(direct.directories());
         assertThat(text(viaAnsible.contents())).isEqualTo(text(direct.contents())).containsKey(t + "/d/nl\nname");
+        assertThat(text(viaAnsible.excerpts())).isEqualTo(text(direct.excerpts()))
+                .containsOnlyKeys(t + "/usr/lib/systemd/systemd", t + "/d/binary");
+        assertThat(new String(viaAnsible.excerpts().get(t + "/usr/lib/systemd/systemd"), java.nio.charset.StandardCharsets.ISO_8859_1))
+                .isEqualTo("systemd 219 running in %ssystem mode");
+        assertThat(viaAnsible.excerpts().get(t + "/d/binary")).isEmpty();
         assertThat(viaAnsible.listings().get(t + "/d")).hasSize(20); // every name but the one that is not UTF-8
         assertThat(viaAnsible.commands()).containsExactly(Map.entry(List.of("printf", "%s\\n", "a b"), new GatheredRound.Ran(0, "a b\n", "")));
     }

@@ -99,6 +99,47 @@ class CaptureRoundsTest {
         }
     }
 
+    /**
+     * A CentOS 7 host whose systemctl does not answer: golive reads systemd's version from the
+     * banner in the 2 MB manager binary. The rounds ask the host for that banner, cut there, not
+     * for the binary; the assembled capture holds the same bytes golive capture keeps, and reads
+     * the same version.
+     */
+    @Test
+    void theManagerBinarysBannerIsCutOnTheHostAsGoliveCaptureKeepsIt() throws IOException {
+        Path host = tmp.resolve("centos7");
+        Files.createDirectories(host.resolve("usr/lib/systemd"));
+        Files.createDirectories(host.resolve("etc"));
+        Files.writeString(host.resolve("etc/os-release"), "NAME=\"CentOS Linux\"\nID=\"centos\"\nVERSION_ID=\"7\"\n");
+        String banner = "systemd 219 running in %ssystem mode";
+        java.io.ByteArrayOutputStream binary = new java.io.ByteArrayOutputStream();
+        binary.writeBytes(new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1, 0});
+        for (int i = 0; i < 1_000_000; i++) binary.write(i * 31);
+        for (String s : List.of("systemd 219 running in %suser mode for user %u/%s.", banner + ". (+PAM +AUDIT +SELINUX)")) {
+            binary.writeBytes(s.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            binary.write(0);
+        }
+        binary.writeBytes(new byte[1_000_000]);
+        Files.write(host.resolve("usr/lib/systemd/systemd"), binary.toByteArray());
+        Files.writeString(host.resolve(CaptureManifest.FILE_NAME), new CaptureManifest(CaptureManifest.FORMAT, "2026-12-07T21:00:00Z",
+                "el7", "x86_64", "3.10.0-1160.el7.x86_64", java.util.Map.of(), List.of(), List.of()).toJson());
+
+        Path out = tmp.resolve("centos7-capture");
+        FleetCapture.Step step = FleetCapture.start(out, Optional.empty(), null);
+        List<String> filesAsked = new ArrayList<>();
+        int rounds = 0;
+        while (!step.complete()) {
+            assertThat(++rounds).as("rounds").isLessThanOrEqualTo(8);
+            filesAsked.addAll(step.next().files());
+            step = FleetCapture.step(out, answer(host, step.next()), null);
+        }
+        assertThat(filesAsked).as("the binary itself is never read").doesNotContain("/usr/lib/systemd/systemd");
+        assertThat(Files.readString(out.resolve("usr/lib/systemd/systemd"), java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo(banner);
+        Path golive = goliveCapture(host, null);
+        assertThat(Files.readAllBytes(out.resolve("usr/lib/systemd/systemd"))).isEqualTo(Files.readAllBytes(golive.resolve("usr/lib/systemd/systemd")));
+        assertThat(json(out)).containsPattern("\"version\" : \\{\\s*\"value\" : 219").isEqualTo(json(golive));
+    }
+
     @Test
     void aRecipeFromAnotherGoliveIsRefused() {
         CaptureWants other = new CaptureWants(List.of("/etc/hostname"), List.of(), List.of());

@@ -43,6 +43,9 @@ class PartialCaptureInFleetTest {
                 org.assertj.core.groups.Tuple.tuple("api-1", java.util.Optional.empty()),
                 org.assertj.core.groups.Tuple.tuple("api-2", java.util.Optional.of("1 file, 2 directories, 0 commands")));
         assertThat(FleetFormat.TEXT.render(f, Style.PLAIN)).contains("\nPartial captures (1)\n  api-2  missing 1 file, 2 directories, 0 commands\n");
+        assertThat(FleetFormat.MD.render(f, Style.PLAIN)).contains("## Partial captures (1)", "| api-2 | 1 file, 2 directories, 0 commands |");
+        assertThat(FleetFormat.HTML.render(f, Style.PLAIN)).contains("<h2>Partial captures (1)</h2>",
+                "<tr><td>api-2</td><td>1 file, 2 directories, 0 commands</td></tr>");
         var hosts = json.readTree(FleetFormat.JSON.render(f, Style.PLAIN)).get("hosts");
         assertThat(hosts.findValuesAsText("missing")).contains("1 file, 2 directories, 0 commands");
     }

@@ -123,6 +123,18 @@ class HostilePlanFileTest {
                 hostile("a file owned by another user",
                         p -> set(p, "files", 0, "owner", "nobody"),
                         "files[0].owner: \"nobody\": golive's files belong to root"),
+                hostile("a misspelt sysctl key in golive's drop-in (systemd-sysctl skips it at boot)",
+                        p -> edit(p, 0, "net.ipv4.tcp_fin_timeout = ", "net.ipv4.tcp_fin_timout = "),
+                        "files[0].after: line 6 of /etc/sysctl.d/60-golive.conf: \"net.ipv4.tcp_fin_timout\" is not a sysctl key (did you mean \"net.ipv4.tcp_fin_timeout\"?)"),
+                hostile("a profile key's value out of its range in the drop-in",
+                        p -> edit(p, 0, "net.ipv4.tcp_fin_timeout = 30", "net.ipv4.tcp_fin_timeout = 0"),
+                        "files[0].after: line 6 of /etc/sysctl.d/60-golive.conf: net.ipv4.tcp_fin_timeout: 0 is out of range 1..2147483647"),
+                hostile("a [Manager] key no profile sets",
+                        p -> edit(p, 1, "DefaultLimitNOFILE=", "DefaultLimitNPROC="),
+                        "files[1].after: line 4 of /etc/systemd/system.conf.d/60-golive.conf: DefaultLimitNPROC= is not a [Manager] setting a profile may set"),
+                hostile("a unit line systemd skips",
+                        p -> edit(p, 2, "LimitNOFILE=1048576\n", "LimitNOFILE=1048576\nExecStartPre /bin/true\n"),
+                        "files[2].after: line 5 of /etc/systemd/system/app.service.d/60-golive.conf: "),
                 hostile("a key given twice (the reviewer reads the first, Jackson keeps the last)",
                         p -> p.toString().replace("\"after\":\"65535\"", "\"after\":\"65535\",\"after\":\"128\""),
                         ": Duplicate field 'after'"),
@@ -171,6 +183,35 @@ class HostilePlanFileTest {
         l.put("key", key).put("path", path).put("format", "SYSCTL").put("before", before).put("after", after)
                 .put("perNamespace", perNamespace).put("why", "looks harmless");
         return p.toString();
+    }
+
+    /** Replaces {@code from} with {@code to} in the content of file {@code i}; returns the document. */
+    static String edit(ObjectNode p, int i, String from, String to) {
+        ObjectNode f = (ObjectNode) p.get("files").get(i);
+        String after = f.get("after").asText();
+        assertThat(after).contains(from);
+        f.put("after", after.replace(from, to));
+        return p.toString();
+    }
+
+    @Test
+    void aHandEditedContentLineIsNamedAtItsLineAndColumnInThePlanFile() throws Exception {
+        ObjectNode p = goodPlan();
+        edit(p, 0, "net.ipv4.tcp_fin_timeout = ", "net.ipv4.tcp_fin_timout = ");
+        String text = p.toPrettyString();
+        Map<String, String> before = tree.fingerprint();
+
+        Run r = apply(text, "--yes");
+
+        // where a reader of the file finds it: the line of files[0]'s "after", at its opening quote
+        int value = text.indexOf("\"after\" : \"# Managed by golive") + "\"after\" : ".length();
+        int line = (int) text.substring(0, value).chars().filter(c -> c == '\n').count() + 1;
+        int col = value - text.lastIndexOf('\n', value - 1);
+        assertThat(r.exit()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("golive: " + planFile + ":" + line + ":" + col + ": files[0].after: line 6 of /etc/sysctl.d/60-golive.conf: "
+                + "\"net.ipv4.tcp_fin_timout\" is not a sysctl key (did you mean \"net.ipv4.tcp_fin_timeout\"?)\n");
+        tree.assertUnchangedSince(before);
+        assertThat(tree.dir.resolve("var/lib/golive")).doesNotExist();
     }
 
     static String set(ObjectNode p, String list, int i, String field, String value) {

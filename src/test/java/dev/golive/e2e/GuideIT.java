@@ -180,7 +180,7 @@ class GuideIT {
         Run quota = Run.golive("guide", "--root", host.toString(), "--answers", answers.toString());
         assertThat(quota.exit()).isEqualTo(2);
         assertThat(quota.err().strip()).isEqualTo("golive: " + answers + ":7:20: service.cpu-quota: \"2 CPUs\" is not a CPU quota "
-                + "(a percentage above 0 with at most two decimals, e.g. 200% for two CPUs)");
+                + "(a percentage above 0 with at most two decimals, e.g. 200% for two CPUs, or infinity: no quota)");
         assertThat(FixtureTrees.hashes(host)).isEqualTo(before);
     }
 }

@@ -26,7 +26,7 @@ public final class LookRuns {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The shells to run it with: sh, and busybox's (with its own base64, readlink, stat and ls) when busybox is installed. */
+    /** The shells to run it with: sh, and busybox's (with its own base64, readlink, stat, ls, tr, grep and head) when busybox is installed. */
     public record Shell(String name, List<String> argv, Map<String, String> env) { }
 
     /** This machine's sh, with the tools on its PATH. */
@@ -36,12 +36,14 @@ public final class LookRuns {
         List<Shell> shells = new ArrayList<>(List.of(SH));
         Path busybox = busybox();
         if (busybox != null) {
+            // the tools as busybox's applets, first on PATH (scripts, not links: a link out of a temp dir is not for JUnit to clean)
             Path bin = Files.createDirectories(scratch.resolve("busybox-bin"));
-            for (String applet : List.of("sh", "base64", "readlink", "stat", "ls")) {
-                Path l = bin.resolve(applet);
-                if (!Files.exists(l, java.nio.file.LinkOption.NOFOLLOW_LINKS)) Files.createSymbolicLink(l, busybox);
+            for (String applet : List.of("base64", "readlink", "stat", "ls", "tr", "grep", "head")) {
+                Path w = bin.resolve(applet);
+                Files.writeString(w, "#!/bin/sh\nexec '" + busybox + "' " + applet + " \"$@\"\n");
+                w.toFile().setExecutable(true);
             }
-            shells.add(new Shell("busybox", List.of(bin.resolve("sh").toString()), Map.of("PATH", bin + ":" + System.getenv("PATH"))));
+            shells.add(new Shell("busybox", List.of(busybox.toString(), "sh"), Map.of("PATH", bin + ":" + System.getenv("PATH"))));
         }
         return List.copyOf(shells);
     }
@@ -56,8 +58,23 @@ public final class LookRuns {
 
     /** One batch run: {@code sh -c SCRIPT golive-look MODE TREE/PATH...}, as the command module registers it. */
     public static ObjectNode run(Shell shell, Path tree, String mode, List<String> hostPaths) throws IOException, InterruptedException {
+        return run(shell, tree, List.of(mode), hostPaths);
+    }
+
+    /** The excerpts cut: {@code sh -c SCRIPT golive-look excerpt TREE/PATH MAX PATTERN...}, its item the wants, as the playbook registers it. */
+    public static ObjectNode run(Shell shell, Path tree, List<CaptureWants.Excerpt> xs) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of(LookScript.EXCERPT));
+        for (CaptureWants.Excerpt x : xs) args.addAll(List.of(tree + x.path(), Long.toString(x.max()), x.pattern()));
+        ObjectNode r = run(shell, Path.of(""), args, List.of());
+        ArrayNode item = r.putArray("item");
+        for (CaptureWants.Excerpt x : xs) item.addObject().put("path", x.path()).put("max", x.max()).put("pattern", x.pattern());
+        return r;
+    }
+
+    private static ObjectNode run(Shell shell, Path tree, List<String> modeArgs, List<String> hostPaths) throws IOException, InterruptedException {
         List<String> argv = new ArrayList<>(shell.argv());
-        argv.addAll(List.of("-c", LookScript.SCRIPT, "golive-look", mode));
+        argv.addAll(List.of("-c", LookScript.SCRIPT, "golive-look"));
+        argv.addAll(modeArgs);
         for (String p : hostPaths) argv.add(tree + p);
         ProcessBuilder pb = new ProcessBuilder(argv);
         pb.environment().putAll(shell.env());
@@ -93,6 +110,8 @@ public final class LookRuns {
             ArrayNode results = round.putObject(mode).putArray("results");
             for (int i = 0; i < paths.size(); i += 200) results.add(run(shell, tree, mode, paths.subList(i, Math.min(paths.size(), i + 200))));
         }
+        ArrayNode excerpts = round.putObject("excerpts").putArray("results");
+        if (!wants.excerpts().isEmpty()) excerpts.add(run(shell, tree, wants.excerpts()));
         round.putObject("commands").set("results", commands);
         return round.toString();
     }

@@ -72,7 +72,7 @@ class SpecValidatorTest {
                 arguments("port twice", Specs.app().ports(8080, 8080),
                         "ports[1]: 8080 is listed twice"),
                 arguments("quota without %", Specs.app().cpuQuota("200"),
-                        "resources.cpuQuota: \"200\" is not a CPU quota (a percentage above 0 with at most two decimals, e.g. 200% for two CPUs)"),
+                        "resources.cpuQuota: \"200\" is not a CPU quota (a percentage above 0 with at most two decimals, e.g. 200% for two CPUs, or infinity: no quota)"),
                 arguments("zero quota", Specs.app().cpuQuota("0%"),
                         "resources.cpuQuota: \"0%\" is out of range (0.01%..21474836.47%)"),
                 arguments("lower-case size suffix", Specs.app().memoryMax("2g"),

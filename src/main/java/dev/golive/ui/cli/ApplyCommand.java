@@ -1,7 +1,6 @@
 package dev.golive.ui.cli;
 
 import dev.golive.apply.ApplyResult;
-import dev.golive.apply.PlanCodec;
 import dev.golive.app.Session;
 import dev.golive.host.AdminNamedFiles;
 import dev.golive.model.GoliveException;
@@ -150,7 +149,7 @@ public final class ApplyCommand implements Callable<Integer> {
         if (tighten && planFile != null) throw GoliveException.badInput("--tighten goes with --profile; a plan file carries its units as planned");
         if (planFile != null) {
             if (service.given()) throw GoliveException.badInput("--service and the unit options go with --profile; a plan file carries its units as planned");
-            return PlanCodec.readPlanFile(planFile, AdminNamedFiles.readText(planFile));
+            return s.readPlanFile(planFile, AdminNamedFiles.readText(planFile));
         }
         Optional<ServiceOptions.Input> svc = service.buildIfGiven();
         svcSpec = svc.map(ServiceOptions.Input::spec);

@@ -36,7 +36,7 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Output format (default: from the -o file name's extension, else md; with --fleet also text, the default there).")
     String format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output (- is standard output).")
     Path output;
 
     @Option(names = "--service", paramLabel = "NAME", description = "Also review this service's unit (app or app.service).")
@@ -54,6 +54,8 @@ public final class ReportCommand implements Callable<Integer> {
     @Mixin FleetFilterOptions compare;
 
     @Override public Integer call() {
+        // "-o -" is standard output, as for most Unix tools, not a file named "-"
+        if (output != null && output.toString().equals("-")) output = null;
         if (fleet != null) return fleet();
         if (compare.given()) throw GoliveException.badInput("--include-volatile and --ignore go with --fleet DIR: a single host's report compares nothing");
         ReviewFormat fmt = format != null

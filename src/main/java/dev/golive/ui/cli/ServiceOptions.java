@@ -65,19 +65,19 @@ public final class ServiceOptions {
     @Option(names = "--port", paramLabel = "N", description = "Port the service listens on (repeatable); below 1024 adds CAP_NET_BIND_SERVICE.")
     List<Integer> ports;
 
-    @Option(names = "--cpu-quota", paramLabel = "PCT", description = "CPUQuota=, e.g. 200%% for two CPUs.")
+    @Option(names = "--cpu-quota", paramLabel = "PCT", description = "CPUQuota=, e.g. 200%% for two CPUs; infinity: no quota; none: golive sets none (see docs/unit.md).")
     String cpuQuota;
 
-    @Option(names = "--memory-max", paramLabel = "SIZE", description = "MemoryMax=, e.g. 2G; GOMEMLIMIT is derived from it.")
+    @Option(names = "--memory-max", paramLabel = "SIZE", description = "MemoryMax=, e.g. 2G (GOMEMLIMIT is derived from it); infinity: no limit; none: golive sets none.")
     String memoryMax;
 
     @Option(names = "--memory-high", paramLabel = "SIZE", description = "MemoryHigh= (cgroup v2 only).")
     String memoryHigh;
 
-    @Option(names = "--tasks-max", paramLabel = "N", description = "TasksMax=.")
+    @Option(names = "--tasks-max", paramLabel = "N", description = "TasksMax=; infinity; none: golive sets none.")
     String tasksMax;
 
-    @Option(names = "--nofile", paramLabel = "S:H", description = "LimitNOFILE=soft:hard.")
+    @Option(names = "--nofile", paramLabel = "S:H", description = "LimitNOFILE=soft:hard; infinity; none: golive sets none.")
     String nofile;
 
     @Option(names = "--io-weight", paramLabel = "N", description = "IOWeight= (1..10000).")
@@ -216,22 +216,44 @@ public final class ServiceOptions {
                 fromCli.put("environment." + kv.substring(0, eq), true);
             }
         }
+        // "none": golive sets nothing for it (not the spec file's value, not a profile's) and takes its own earlier line away
+        Map<String, String> limits = new LinkedHashMap<>();
+        limits.put("cpuQuota", cpuQuota);
+        limits.put("memoryMax", memoryMax);
+        limits.put("memoryHigh", memoryHigh);
+        limits.put("tasksMax", tasksMax);
+        limits.put("nofile", nofile);
+        limits.put("memoryLow", memoryLow);
+        limits.put("memoryMin", memoryMin);
+        limits.put("allowedCpus", allowedCpus);
+        limits.put("cpuAffinity", cpuAffinity);
+        java.util.Set<String> unset = new java.util.TreeSet<>(b.resources().unset());
+        limits.forEach((k, v) -> {
+            if (v == null) return;
+            if (v.strip().equalsIgnoreCase(ServiceSpec.Resources.NONE_WORD)) unset.add(k);
+            else unset.remove(k); // a value on the command line wins over the spec file's none
+        });
+        java.util.function.UnaryOperator<String> valueOf = v -> v != null && v.strip().equalsIgnoreCase(ServiceSpec.Resources.NONE_WORD) ? null : v;
         Optional<NofileLimit> nf = b.resources().nofile();
-        if (nofile != null) {
+        if (nofile != null && unset.contains("nofile")) {
+            nf = Optional.empty();
+            fromCli.put("resources.nofile", true);
+        } else if (nofile != null) {
             nf = Optional.of(NofileLimit.parse(nofile).orElseThrow(() -> GoliveException.badInput("--nofile: \"" + Printable.clip(nofile, 80) + "\" is not SOFT:HARD (e.g. 65536:524288) or one number, each "
                     + SpecValidator.NOFILE_RANGE)));
             fromCli.put("resources.nofile", true);
         }
         ServiceSpec.Resources r = b.resources();
         ServiceSpec.Resources res = new ServiceSpec.Resources(
-                opt(cpuQuota, r.cpuQuota(), "resources.cpuQuota", fromCli), opt(memoryMax, r.memoryMax(), "resources.memoryMax", fromCli),
-                opt(memoryHigh, r.memoryHigh(), "resources.memoryHigh", fromCli), opt(tasksMax, r.tasksMax(), "resources.tasksMax", fromCli),
+                opt(valueOf.apply(cpuQuota), r.cpuQuota(), "resources.cpuQuota", fromCli), opt(valueOf.apply(memoryMax), r.memoryMax(), "resources.memoryMax", fromCli),
+                opt(valueOf.apply(memoryHigh), r.memoryHigh(), "resources.memoryHigh", fromCli), opt(valueOf.apply(tasksMax), r.tasksMax(), "resources.tasksMax", fromCli),
                 nf, opt(ioWeight, r.ioWeight(), "resources.ioWeight", fromCli),
-                opt(cpuWeight, r.cpuWeight(), "resources.cpuWeight", fromCli), opt(memoryLow, r.memoryLow(), "resources.memoryLow", fromCli),
-                opt(memoryMin, r.memoryMin(), "resources.memoryMin", fromCli),
+                opt(cpuWeight, r.cpuWeight(), "resources.cpuWeight", fromCli), opt(valueOf.apply(memoryLow), r.memoryLow(), "resources.memoryLow", fromCli),
+                opt(valueOf.apply(memoryMin), r.memoryMin(), "resources.memoryMin", fromCli),
                 list(ioReadBandwidthMax, r.ioReadBandwidthMax(), "resources.ioReadBandwidthMax", fromCli),
                 list(ioWriteBandwidthMax, r.ioWriteBandwidthMax(), "resources.ioWriteBandwidthMax", fromCli),
-                opt(allowedCpus, r.allowedCpus(), "resources.allowedCpus", fromCli), opt(cpuAffinity, r.cpuAffinity(), "resources.cpuAffinity", fromCli));
+                opt(valueOf.apply(allowedCpus), r.allowedCpus(), "resources.allowedCpus", fromCli),
+                opt(valueOf.apply(cpuAffinity), r.cpuAffinity(), "resources.cpuAffinity", fromCli)).withUnset(unset);
         ServiceSpec.Restart rs = b.restart();
         ServiceSpec.Restart restartPolicy = new ServiceSpec.Restart(
                 pick(restart, rs.policy(), "restart.policy", fromCli), pick(restartSec, rs.restartSec(), "restart.restartSec", fromCli),

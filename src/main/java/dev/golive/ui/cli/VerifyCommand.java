@@ -1,7 +1,6 @@
 package dev.golive.ui.cli;
 
 import dev.golive.app.Session;
-import dev.golive.apply.PlanCodec;
 import dev.golive.host.AdminNamedFiles;
 import dev.golive.model.Verification;
 import dev.golive.verify.VerifyText;
@@ -41,8 +40,9 @@ public final class VerifyCommand implements Callable<Integer> {
     Function<String, Session> sessions = Session::open;
 
     @Override public Integer call() {
-        var plan = Optional.ofNullable(planFile).map(f -> PlanCodec.readPlanFile(f, AdminNamedFiles.readText(f)));
+        String planText = planFile == null ? null : AdminNamedFiles.readText(planFile);
         try (Session s = sessions.apply(common.root)) {
+            var plan = Optional.ofNullable(planText).map(t -> s.readPlanFile(planFile, t));
             Verification v = s.verify(Optional.ofNullable(service), plan);
             PrintWriter out = spec.commandLine().getOut();
             out.print(json ? VerifyText.json(v) : VerifyText.render(v, Output.style(common)));

@@ -55,7 +55,7 @@ public final class Guide {
         summary(report);
         List<FixChange> fixes = chooseFixes(report);
         String profile = chooseProfile();
-        Optional<ServiceSpec> service = serviceQuestions();
+        Optional<ServiceSpec> service = serviceQuestions(profile);
         Plan plan = backend.plan(profile, service, fixes);
         io.say("");
         if (plan.isEmpty()) {
@@ -251,21 +251,23 @@ public final class Guide {
         return SERVICE.stream().filter(q -> problem.startsWith(q.label() + ": ")).findFirst();
     }
 
-    private Optional<ServiceSpec> serviceQuestions() {
+    private Optional<ServiceSpec> serviceQuestions(String profile) {
         boolean existing = backend.facts().service().isPresent();
         if (!Question.yes(io.ask(Question.yesNo("service", "Set up the Go service's systemd unit too?", existing)))) {
             return Optional.empty();
         }
         Map<String, String> answers = new LinkedHashMap<>();
         String dfltName = backend.facts().service().map(s -> s.name()).orElse("");
-        String name = ask(answers, question(SERVICE.get(0), dfltName, answers, Optional.empty()));
+        Map<String, String> fromProfile = new LinkedHashMap<>();
+        backend.profileService(profile, "LimitNOFILE").ifPresent(v -> fromProfile.put("service.nofile", v));
+        String name = ask(answers, question(SERVICE.get(0), dfltName, answers, Optional.empty(), fromProfile));
         // an existing unit's values are the defaults (what the TUI's form is filled with); the
         // drop-in then holds only what the admin changed
         Optional<ServiceSpec> unit = backend.unitSpec(ServiceSpec.named(name).unitName());
         unit.ifPresent(u -> io.say("  " + u.unitName() + " exists: its values are the defaults; the drop-in changes only what you change."));
-        for (ServiceQuestion q : SERVICE.subList(1, SERVICE.size())) ask(answers, question(q, dflt(q, unit), answers, unit));
+        for (ServiceQuestion q : SERVICE.subList(1, SERVICE.size())) ask(answers, question(q, dflt(q, unit, fromProfile), answers, unit, fromProfile));
         while (true) {
-            ServiceSpec spec = spec(answers, unit);
+            ServiceSpec spec = spec(answers, unit, fromProfile);
             Optional<String> problem = backend.problem(spec, Guide::label);
             if (problem.isEmpty()) {
                 // what golive unit prints as warnings: the spec is accepted, but the admin should know
@@ -277,7 +279,7 @@ public final class Guide {
             if (q.isEmpty()) throw GoliveException.badInput(problem.get());
             // a problem only the whole spec shows: asked again where it was answered
             io.say("  " + problem.get());
-            ask(answers, question(q.get(), answers.get(q.get().id()), answers, unit));
+            ask(answers, question(q.get(), answers.get(q.get().id()), answers, unit, fromProfile));
         }
     }
 
@@ -286,12 +288,13 @@ public final class Guide {
      * this answer (every later question at its default) checked by the backend — a problem
      * with this answer is said at once, without the field's internal name, and asked again.
      */
-    private Question question(ServiceQuestion q, String dflt, Map<String, String> answers, Optional<ServiceSpec> unit) {
+    private Question question(ServiceQuestion q, String dflt, Map<String, String> answers, Optional<ServiceSpec> unit,
+                              Map<String, String> fromProfile) {
         java.util.function.Function<String, Optional<String>> own = format(q, unit);
         java.util.function.Function<String, Optional<String>> check = a -> own.apply(a).or(() -> {
             Map<String, String> with = new LinkedHashMap<>(answers);
             with.put(q.id(), a);
-            return backend.problem(spec(with, unit), Guide::label)
+            return backend.problem(spec(with, unit, fromProfile), Guide::label)
                     .filter(p -> about(p).equals(Optional.of(q)))
                     .map(p -> p.substring(q.label().length() + 2));
         });
@@ -309,9 +312,9 @@ public final class Guide {
                         + (dropIn ? "; keep = as the unit says" : "") + ")", dflt, choices, check);
             }
             case "service.ports" -> Question.text(q.id(), q.label() + " it listens on (e.g. 8080, or 80,443; none)", dflt, check);
-            case "service.memory-max" -> Question.text(q.id(), q.label() + ", the memory limit (e.g. 512M, 2G, or 50% of RAM; none)", dflt, check);
-            case "service.cpu-quota" -> Question.text(q.id(), q.label() + ", in % of one CPU (e.g. 50% = half a CPU, 200% = two CPUs; none)", dflt, check);
-            case "service.nofile" -> Question.text(q.id(), q.label() + ", open files soft:hard (e.g. 65536:524288; none = systemd's default)", dflt, check);
+            case "service.memory-max" -> Question.text(q.id(), q.label() + ", the memory limit (e.g. 512M, 2G, or 50% of RAM; " + NONE_OR_INFINITY + ")", dflt, check);
+            case "service.cpu-quota" -> Question.text(q.id(), q.label() + ", in % of one CPU (e.g. 50% = half a CPU, 200% = two CPUs; " + NONE_OR_INFINITY + ")", dflt, check);
+            case "service.nofile" -> Question.text(q.id(), q.label() + ", open files soft:hard (e.g. 65536:524288; " + NONE_OR_INFINITY + ")", dflt, check);
             case "service.hardening" -> Question.words(q.id(), q.label() + " (none, basic or strict)", dflt, HARDENING, check);
             default -> throw new IllegalArgumentException(q.id());
         };
@@ -324,6 +327,12 @@ public final class Guide {
 
     private static final List<String> HARDENING = List.of("none", "basic", "strict");
 
+    /**
+     * The two answers a limit question takes besides a value: none (golive sets nothing, and takes
+     * its own earlier line away) and infinity (golive writes "no limit", also over a vendor's).
+     */
+    static final String NONE_OR_INFINITY = "none = golive sets none, the unit's or systemd's applies; infinity = no limit";
+
     /** What an answer must look like before the spec can hold it. */
     private java.util.function.Function<String, Optional<String>> format(ServiceQuestion q, Optional<ServiceSpec> unit) {
         return switch (q.id()) {
@@ -334,15 +343,15 @@ public final class Guide {
             case "service.args" -> Guide::checkArguments;
             case "service.ports" -> Guide::checkPorts;
             case "service.nofile" -> a -> isNone(a) || NofileLimit.parse(a).isPresent() ? Optional.empty()
-                    : Optional.of("expected soft:hard such as 65536:524288, or none");
+                    : Optional.of("expected soft:hard such as 65536:524288, infinity, or none");
             case "service.hardening" -> a -> HARDENING.contains(a.toLowerCase(Locale.ROOT)) ? Optional.empty()
                     : Optional.of("answer none, basic or strict");
             default -> Question.any();
         };
     }
 
-    /** The default of a question: the existing unit's value, else golive's for a new unit. */
-    private String dflt(ServiceQuestion q, Optional<ServiceSpec> unit) {
+    /** The default of a question: the existing unit's value, else golive's (or the profile's) for a new unit. */
+    private String dflt(ServiceQuestion q, Optional<ServiceSpec> unit, Map<String, String> fromProfile) {
         ServiceSpec u = unit.orElse(null);
         return switch (q.id()) {
             case "service.exec" -> u == null ? "" : u.exec().orElse("");
@@ -352,7 +361,9 @@ public final class Guide {
             case "service.ports" -> "";
             case "service.memory-max" -> u == null ? "none" : u.resources().memoryMax().orElse("none");
             case "service.cpu-quota" -> u == null ? "none" : u.resources().cpuQuota().orElse("none");
-            case "service.nofile" -> u == null ? "none" : u.resources().nofile().map(NofileLimit::toString).orElse("none");
+            // where the unit sets none, the profile's limit is written unless the admin answers otherwise: the default says so
+            case "service.nofile" -> (u == null ? Optional.<NofileLimit>empty() : u.resources().nofile()).map(NofileLimit::toString)
+                    .orElse(fromProfile.getOrDefault(q.id(), "none"));
             case "service.hardening" -> (u == null ? ServiceSpec.named("x").hardening() : u.hardening()).name().toLowerCase(Locale.ROOT);
             default -> "";
         };
@@ -362,10 +373,10 @@ public final class Guide {
      * The spec the answers amount to; a question not answered yet counts as its default. On an
      * existing unit everything the guide does not ask (environment, restart, …) is the unit's.
      */
-    private ServiceSpec spec(Map<String, String> answers, Optional<ServiceSpec> unit) {
+    private ServiceSpec spec(Map<String, String> answers, Optional<ServiceSpec> unit, Map<String, String> fromProfile) {
         java.util.function.Function<String, String> a = id -> {
             if (answers.containsKey(id)) return answers.get(id);
-            return dflt(SERVICE.stream().filter(q -> q.id().equals(id)).findFirst().orElseThrow(), unit);
+            return dflt(SERVICE.stream().filter(q -> q.id().equals(id)).findFirst().orElseThrow(), unit, fromProfile);
         };
         String name = answers.getOrDefault("service.name", "");
         ServiceSpec base = unit.orElse(ServiceSpec.named(name));
@@ -374,6 +385,12 @@ public final class Guide {
         boolean dynamic = user.equals("dynamic");
         boolean keep = user.equals("keep") || user.isBlank();
         String nofile = a.apply("service.nofile");
+        String cpu = a.apply("service.cpu-quota"), memory = a.apply("service.memory-max");
+        // none: golive sets nothing for it (no profile value either) and its own earlier line goes
+        List<String> unset = new ArrayList<>();
+        if (isNone(cpu)) unset.add("cpuQuota");
+        if (isNone(memory)) unset.add("memoryMax");
+        if (isNone(nofile)) unset.add("nofile");
         ServiceSpec.Resources r = base.resources();
         List<String> args;
         try {
@@ -391,8 +408,8 @@ public final class Guide {
         return new ServiceSpec(name, base.description(), exec.isEmpty() ? Optional.empty() : Optional.of(exec), args,
                 dynamic || keep ? (keep ? base.user() : Optional.empty()) : Optional.of(user), dynamic || (keep && base.dynamicUser()),
                 base.workingDirectory(), base.stateDirectories(), base.environment(), ports,
-                new ServiceSpec.Resources(opt(a.apply("service.cpu-quota")), opt(a.apply("service.memory-max")), r.memoryHigh(), r.tasksMax(),
-                        isNone(nofile) ? Optional.empty() : NofileLimit.parse(nofile), r.ioWeight()).withControlsOf(r),
+                new ServiceSpec.Resources(opt(cpu), opt(memory), r.memoryHigh(), r.tasksMax(),
+                        isNone(nofile) ? Optional.empty() : NofileLimit.parse(nofile), r.ioWeight()).withControlsOf(r).withUnset(unset),
                 base.restart(), HARDENING.contains(hard) ? ServiceSpec.Hardening.valueOf(hard.toUpperCase(Locale.ROOT)) : base.hardening(),
                 base.go(), base.logging(), base.group(), base.healthUrl()); // what the guide does not ask stays as the base (existing unit or spec) has it
     }

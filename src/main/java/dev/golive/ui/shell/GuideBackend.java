@@ -51,6 +51,12 @@ public interface GuideBackend {
     /** The spec the host's existing unit {@code unit} amounts to (unit.SpecFromUnit), or empty when there is none. */
     Optional<ServiceSpec> unitSpec(String unit);
 
+    /**
+     * The value profile {@code profile} gives the service setting {@code key} (LimitNOFILE, …) on
+     * this host, resolved as a plan resolves it; empty when it gives none (or for no profile).
+     */
+    default Optional<String> profileService(String profile, String key) { return Optional.empty(); }
+
     Plan plan(String profile, Optional<ServiceSpec> service, List<FixChange> fixes);
 
     /** The plan as text in its parts: unified diffs, the live-value table, conflicts, manual steps. */

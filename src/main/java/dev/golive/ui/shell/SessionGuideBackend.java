@@ -52,11 +52,15 @@ public final class SessionGuideBackend implements GuideBackend {
 
     @Override public List<String> users() { return session.users(); }
 
-    /** The same derivation as golive unit and the TUI's Unit screen (Session.previewUnit), without systemd-analyze. */
+    /**
+     * The same derivation as golive unit and the TUI's Unit screen (Session.previewUnit), without
+     * systemd-analyze; what stops an apply but not the preview (the binary missing on the live
+     * host, as the TUI marks it) is a problem here too, so the guide asks again at once.
+     */
     @Override public Optional<String> problem(ServiceSpec spec, java.util.function.UnaryOperator<String> labels) {
         try {
-            session.previewUnit(spec, Optional.empty(), labels, planId, false);
-            return Optional.empty();
+            var errors = session.previewUnit(spec, Optional.empty(), labels, planId, false).check().errors();
+            return errors.stream().findFirst();
         } catch (GoliveException e) {
             return Optional.of(e.getMessage());
         }
@@ -76,8 +80,13 @@ public final class SessionGuideBackend implements GuideBackend {
         return f.service().filter(s -> s.unit().known()).map(s -> dev.golive.unit.SpecFromUnit.of(s, f).spec());
     }
 
+    @Override public Optional<String> profileService(String profile, String key) {
+        if (Session.NO_PROFILE.equals(profile)) return Optional.empty();
+        return session.profile(profile).service().get(key);
+    }
+
     @Override public Plan plan(String profile, Optional<ServiceSpec> service, List<FixChange> fixes) {
-        return session.planFor(profile, service, fixes, planId);
+        return session.planFor(profile, service, fixes, planId, Guide::label); // a note on a spec field names the question
     }
 
     @Override public List<Preview.Section> preview(Plan plan) {

@@ -164,12 +164,18 @@ final class UnitForm {
      * would. Filled from an existing unit, a field still as the unit has it is not asked for:
      * it keeps {@link ServiceSpec#named}'s "not said", exactly as `golive plan --service` with
      * no unit option, so the app layer's one derivation (app.ServiceUnits) gives both the same
-     * drop-in, and an untouched form none.
+     * drop-in, and an untouched form none. A field whose value golive's own drop-in gives is asked
+     * as it stands, so an untouched form keeps golive's earlier lines; "none" (or the field
+     * cleared) asks golive to set nothing there.
      */
     ServiceSpec spec() {
         ServiceSpec base = ServiceSpec.named(text("name").strip());
         Optional<SpecFromUnit> unit = fromUnit();
-        java.util.function.Predicate<String> asked = label -> unit.isEmpty() || !fields.get(label).text.equals(fields.get(label).fromText);
+        // a value golive's own drop-in gives is golive's to keep: untouched, it is asked again (else the plan would take it
+        // away); "none" is how the admin takes it away
+        String golives = dev.golive.model.OwnedFiles.unitDropIn(base.unitName());
+        java.util.function.Predicate<String> asked = label -> unit.isEmpty() || !fields.get(label).text.equals(fields.get(label).fromText)
+                || fields.get(label).from instanceof Source.File f && f.path().equals(golives);
         List<Integer> ports = new ArrayList<>();
         for (String p : text("ports").split("[,\\s]+")) {
             if (p.isBlank()) continue;
@@ -179,7 +185,14 @@ final class UnitForm {
                 throw GoliveException.badInput("ports: \"" + p + "\" is not a port number");
             }
         }
-        Optional<NofileLimit> nofile = opt("LimitNOFILE").map(t -> NofileLimit.parse(t)
+        // "none" (or a value of the unit's cleared): golive sets nothing there, not a profile's value either, and its own line goes
+        List<String> unset = new ArrayList<>();
+        UNSETTABLE.forEach((label, name) -> {
+            Field f = fields.get(label);
+            boolean cleared = unit.isPresent() && f.text.isBlank() && f.fromText != null && !f.fromText.isBlank();
+            if (asked.test(label) && (isNone(f.text) || cleared)) unset.add(name);
+        });
+        Optional<NofileLimit> nofile = opt("LimitNOFILE").filter(t -> !isNone(t)).map(t -> NofileLimit.parse(t)
                 .orElseThrow(() -> GoliveException.badInput("LimitNOFILE: \"" + t + "\" is not SOFT:HARD (e.g. 65536:524288) or one number")));
         Optional<Integer> cpuWeight = given(asked, "CPUWeight").map(t -> {
             try {
@@ -191,7 +204,7 @@ final class UnitForm {
         var r = new ServiceSpec.Resources(given(asked, "CPUQuota"), given(asked, "MemoryMax"), given(asked, "MemoryHigh"), given(asked, "TasksMax"),
                 asked.test("LimitNOFILE") ? nofile : Optional.empty(), Optional.empty(), cpuWeight, given(asked, "MemoryLow"),
                 given(asked, "MemoryMin"), lines(asked, "IO read max"), lines(asked, "IO write max"), given(asked, "AllowedCPUs"),
-                given(asked, "CPUAffinity"));
+                given(asked, "CPUAffinity")).withUnset(unset);
         boolean dynamic = asked.test("dynamic user") ? text("dynamic user").equals("yes") : base.dynamicUser();
         // arguments, environment and state dirs are written as in a unit file: systemd's quoting ("a b", 'c')
         boolean execAsked = asked.test("exec") || asked.test("arguments");
@@ -216,8 +229,27 @@ final class UnitForm {
     }
 
     private Optional<String> given(java.util.function.Predicate<String> asked, String label) {
-        return asked.test(label) ? opt(label) : Optional.empty();
+        return asked.test(label) ? opt(label).filter(t -> !UNSETTABLE.containsKey(label) || !isNone(t)) : Optional.empty();
     }
+
+    /** The limit fields that take "none" (golive sets nothing), by the spec's name for them. */
+    private static final Map<String, String> UNSETTABLE = orderedMap("CPUQuota", "cpuQuota", "MemoryMax", "memoryMax", "MemoryHigh", "memoryHigh",
+            "TasksMax", "tasksMax", "LimitNOFILE", "nofile", "MemoryLow", "memoryLow", "MemoryMin", "memoryMin", "AllowedCPUs", "allowedCpus",
+            "CPUAffinity", "cpuAffinity");
+
+    private static Map<String, String> orderedMap(String... kv) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) m.put(kv[i], kv[i + 1]);
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** Whether the field takes "none" (golive sets nothing there): the limits and controls. */
+    static boolean takesNone(String label) { return UNSETTABLE.containsKey(label); }
+
+    /** Whether systemd (or golive, for CPUQuota's empty assignment) has a "no limit" the field can ask for with infinity. */
+    static boolean takesInfinity(String label) { return List.of("CPUQuota", "MemoryMax", "MemoryHigh", "TasksMax", "LimitNOFILE").contains(label); }
+
+    private static boolean isNone(String t) { return t.strip().equalsIgnoreCase(ServiceSpec.Resources.NONE_WORD); }
 
     private List<String> lines(java.util.function.Predicate<String> asked, String label) {
         return given(asked, label).map(t -> java.util.Arrays.stream(t.split(LINES)).map(String::strip).filter(l -> !l.isEmpty()).toList())

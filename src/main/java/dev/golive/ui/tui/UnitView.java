@@ -260,6 +260,8 @@ final class UnitView extends View {
         List<String[]> out = new ArrayList<>();
         UnitForm.Field sel = form.order.get(at);
         if (editing) out.add(new String[] {"DIM", "editing " + sel.label + ": enter or esc ends · backspace deletes · ctrl-u clears"});
+        if (UnitForm.takesNone(sel.label)) out.add(new String[] {"DIM", sel.label + ": none = golive sets none (the unit's or systemd's applies)"
+                + (UnitForm.takesInfinity(sel.label) ? " · infinity = no limit, written" : "")});
         sel.source().ifPresent(s -> out.add(new String[] {"DIM", sel.label + (s instanceof Source.Derived d ? ": " + d.from()
                 : s instanceof Source.Default d ? ": " + d.what() : " from " + s.describe())}));
         if (problem != null) out.add(new String[] {"ERROR", "golive: " + problem});

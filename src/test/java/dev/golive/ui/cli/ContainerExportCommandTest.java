@@ -60,6 +60,7 @@ class ContainerExportCommandTest {
                 {"--format", "kubernetes", "--service", "hello"},
                 {"--format", "shell", "--profile", "web-api", "--image", "x:1"},
                 {"--format", "shell"},
+                {"--format", "kubernetes", "--service", "hello", "--go-mod", mod, "--version", "1", "--cpu-quota", "infinity"},
         };
         String[] expected = {
                 "golive: --restart-sec is a systemd unit setting; --format kubernetes does not use it",
@@ -75,6 +76,7 @@ class ContainerExportCommandTest {
                 "golive: --format kubernetes needs --go-mod DIR (the module's go.mod names the binary and the Go release)",
                 "golive: --image is for --format dockerfile or kubernetes, not shell",
                 "golive: --format shell needs --profile NAME (see `golive profiles`)",
+                "golive: --cpu-quota infinity: a Kubernetes CPU limit is a number; leave --cpu-quota out for no limit",
         };
         for (int i = 0; i < cases.length; i++) {
             String[] args = new String[cases[i].length + 3];

@@ -59,6 +59,14 @@ class GuideFinishTest {
     }
 
     @Test
+    void inATreeABinaryNotInstalledYetIsAWarningNotAStop() throws Exception {
+        var g = golive("guide", "--answers", answers("finish: no\n").toString(), "--root", host.toString());
+        assertThat(g.exit()).as(g.err()).isZero();
+        assertThat(g.out()).contains("Binary, an absolute path (e.g. /usr/local/bin/api; Tab completes): /usr/local/bin/hello\n",
+                "  warning: Binary: /usr/local/bin/hello is not in this tree; install it there before the service starts\n", "Applied.");
+    }
+
+    @Test
     void aBinaryThatIsNotThereFailsAtItsLineAndChangesNothing() throws Exception {
         var g = golive("guide", "--answers", answers("finish: yes\nfinish.binary: " + work.resolve("missing") + "\nfinish.confirm: yes\n").toString(),
                 "--root", host.toString());

@@ -66,6 +66,14 @@ class ReportAndDiffCommandTest {
     }
 
     @Test
+    void dashAsOutputIsStandardOutputNotAFileNamedDash() throws Exception {
+        Run r = golive("report", "--root", host("debian12-vm"), "--format", "json", "-o", "-");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(new ObjectMapper().readTree(r.out()).get("kind").asText()).isEqualTo("golive-review");
+        assertThat(Path.of("-")).doesNotExist();
+    }
+
+    @Test
     void reportBadInputIsOneLineAndExitTwo(@TempDir Path tmp) {
         Run fmt = golive("report", "--root", host("debian12-vm"), "--format", "pdf");
         assertThat(fmt.code()).isEqualTo(2);

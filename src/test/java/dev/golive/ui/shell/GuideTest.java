@@ -254,12 +254,59 @@ class GuideTest {
         var backend = new RecordingBackend("ubuntu2004-hybrid");
         typed(backend, "none\nbase\nyes\napi\n/srv/api/api\n\n\n8080\n2G\n2 CPUs\n200%\n\n\nno\n");
         String s = screen();
-        String after = s.substring(s.indexOf("two CPUs; none) [none]: "));
+        String after = s.substring(s.indexOf("two CPUs; " + Guide.NONE_OR_INFINITY + ") [none]: "));
         // said right after the answer (a dumb terminal on a stream echoes nothing), before the next question
-        assertThat(after).startsWith("two CPUs; none) [none]:   \"2 CPUs\" is not a CPU quota")
+        assertThat(after).startsWith("two CPUs; " + Guide.NONE_OR_INFINITY + ") [none]:   \"2 CPUs\" is not a CPU quota")
                 .doesNotContain("resources.cpuQuota");
-        assertThat(after.substring(after.indexOf("is not a CPU quota"))).contains("CPUQuota, in % of one CPU (e.g. 50% = half a CPU, 200% = two CPUs; none) [none]:");
+        assertThat(after.substring(after.indexOf("is not a CPU quota")))
+                .contains("CPUQuota, in % of one CPU (e.g. 50% = half a CPU, 200% = two CPUs; " + Guide.NONE_OR_INFINITY + ") [none]:");
         assertThat(backend.plannedService.orElseThrow().resources().cpuQuota()).contains("200%");
+    }
+
+    @Test
+    void the_profiles_open_files_limit_is_the_default_and_none_asks_golive_to_set_none() throws IOException {
+        var backend = new RecordingBackend("ubuntu2004-hybrid");
+        backend.profileSays = java.util.Map.of("LimitNOFILE", "1024:1048576");
+        // enter at every service question: the profile's limit is what the default says and what is asked
+        typed(backend, "none\nbase\nyes\napi\n/srv/api/api\n\n\n8080\n\n\n\n\nno\n");
+        assertThat(screen()).contains("LimitNOFILE, open files soft:hard (e.g. 65536:524288; " + Guide.NONE_OR_INFINITY + ") [1024:1048576]:");
+        var r = backend.plannedService.orElseThrow().resources();
+        assertThat(r.nofile()).contains(new dev.golive.model.NofileLimit(1024, 1048576));
+        assertThat(r.unset()).as("a new unit: golive sets no memory or CPU limit").containsExactlyInAnyOrder("memoryMax", "cpuQuota");
+
+        var again = new RecordingBackend("ubuntu2004-hybrid");
+        again.profileSays = backend.profileSays;
+        screen.reset();
+        typed(again, "none\nbase\nyes\napi\n/srv/api/api\n\n\n8080\n\ninfinity\nnone\n\nno\n");
+        var s = again.plannedService.orElseThrow().resources();
+        assertThat(s.nofile()).isEmpty();
+        assertThat(s.unset()).as("none: not the profile's value either").containsExactlyInAnyOrder("nofile", "memoryMax");
+        assertThat(s.cpuQuota()).contains("infinity");
+    }
+
+    @Test
+    void on_the_live_host_a_binary_that_is_not_there_is_said_with_its_path_when_answered_and_asked_again() throws IOException {
+        var backend = new RecordingBackend("ubuntu2004-hybrid");
+        backend.missingOnLiveHost = java.util.Set.of("/srv/api/gone");
+        typed(backend, "none\nbase\nyes\napi\n/srv/api/gone\n/srv/api/api\n\n\n8080\n\n\n\n\nno\n");
+        String s = screen();
+        String after = s.substring(s.indexOf("/usr/local/bin/api; Tab completes): "));
+        assertThat(after).startsWith("/usr/local/bin/api; Tab completes):   /srv/api/gone does not exist on this host (Type=exec would fail every start)\n");
+        assertThat(after.substring(after.indexOf("would fail every start"))).contains("Binary, an absolute path");
+        assertThat(backend.plannedService.orElseThrow().exec()).contains("/srv/api/api");
+    }
+
+    @Test
+    void from_an_answers_file_a_binary_missing_on_the_live_host_names_its_line_and_nothing_is_planned() {
+        var backend = new RecordingBackend("ubuntu2004-hybrid");
+        backend.missingOnLiveHost = java.util.Set.of("/srv/api/gone");
+        var answers = AnswersFile.parse("setup.yaml", "fix: none\nprofile: base\nservice: yes\nservice.name: api\nservice.exec: /srv/api/gone\n"
+                + "service.ports: 8080\napply: yes\n", Guide.QUESTION_IDS);
+        assertThatThrownBy(() -> new Guide(backend, new AnswersPrompter(answers, new PrintWriter(new StringWriter()))).run())
+                .isInstanceOf(GoliveException.class)
+                .hasMessage("setup.yaml:5:15: service.exec: /srv/api/gone does not exist on this host (Type=exec would fail every start)");
+        assertThat(backend.plannedService).isNull();
+        assertThat(backend.applied).isEmpty();
     }
 
     /** New service api with fix 1 (so there is a file to write), every other service answer its default. */

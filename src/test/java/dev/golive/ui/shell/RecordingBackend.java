@@ -47,12 +47,23 @@ final class RecordingBackend implements GuideBackend {
     @Override public Optional<String> readOnlyReason() { return readOnly; }
     @Override public List<String> listDir(String path) { return List.of("bin/", "srv/", "usr/"); }
     @Override public List<String> users() { return List.of("root", "www-data"); }
-    /** The real validator (as the Session's derivation runs it), with the binary taken as present. */
+    /** The service settings a test says the profiles give (key → value), as Session.profile resolves them. */
+    java.util.Map<String, String> profileSays = java.util.Map.of();
+
+    @Override public Optional<String> profileService(String profile, String key) { return Optional.ofNullable(profileSays.get(key)); }
+
+    /** Binaries a test says are missing on the live host (the backend then answers as Session.previewUnit does there). */
+    java.util.Set<String> missingOnLiveHost = java.util.Set.of();
+
+    /** The real validator (as the Session's derivation runs it), with the binary taken as present unless a test says it is missing. */
     @Override public Optional<String> problem(ServiceSpec spec, java.util.function.UnaryOperator<String> labels) {
         validated.add(spec);
         try {
-            dev.golive.unit.SpecValidator.validate(spec, facts, new dev.golive.unit.BinaryPresence(false, dev.golive.model.Fact.unknown("test")), labels);
-            return Optional.empty();
+            boolean missing = spec.exec().filter(missingOnLiveHost::contains).isPresent();
+            var presence = missing ? new dev.golive.unit.BinaryPresence(true, dev.golive.model.Fact.of(false, new dev.golive.model.Source.File(spec.exec().get(), 0)))
+                    : new dev.golive.unit.BinaryPresence(false, dev.golive.model.Fact.unknown("test"));
+            // collected, not thrown: what stops an apply but not the preview is the backend's problem all the same
+            return dev.golive.unit.SpecValidator.collect(spec, facts, presence, labels).errors().stream().findFirst();
         } catch (dev.golive.model.GoliveException e) {
             return Optional.of(e.getMessage());
         }
