@@ -370,7 +370,13 @@ public final class HostWriter {
             Path p = resolve(d);
             if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) continue;
             try {
-                Files.createDirectory(p);
+                try {
+                    Files.createDirectory(p);
+                } catch (java.nio.file.FileAlreadyExistsException raced) {
+                    // another golive process (or thread) made it between the test and here: theirs, not ours to chmod
+                    if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) continue;
+                    throw raced;
+                }
                 Files.setPosixFilePermissions(p, Perms.of(mode));
                 if (durable) fsyncDir(p.getParent());
                 log.write(d, "directory created, mode " + String.format("%04o", mode));
