@@ -198,6 +198,8 @@ public final class Tui {
         lanternaColours();
         ThemeChoice.choose(null, java.util.Map.of("TERM", "xterm-256color"), p -> java.util.Optional.empty());
         new TuiStats.Counting(java.io.OutputStream.nullOutputStream());
+        new Options(root, false, null, null, null, null).root();
+        new QuietStreams().close();
         System.console();
         try (Session session = Session.open(root)) {
             var terminal = new com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal(new TerminalSize(80, 24));
@@ -218,11 +220,19 @@ public final class Tui {
                 render(app, screen, theme);
             }
             screen.stopScreen();
-            // the real terminal's classes, without needing a tty here
-            for (String c : new String[] {"dev.golive.ui.tui.RawTerminal", "dev.golive.ui.tui.TerminalStart",
+            // the real terminal's classes, without needing a tty here, and a capture's (the
+            // training may run on the live host): each one loaded from the jar before the first
+            // frame instead is parsed and verified there, and the first opens the jar
+            for (String c : new String[] {"dev.golive.ui.tui.RawTerminal", "dev.golive.ui.tui.RawTerminal$Resized", "dev.golive.ui.tui.TerminalStart",
                 "dev.golive.ui.tui.TerminalStart$Ready", "java.util.concurrent.FutureTask", "com.googlecode.lanterna.terminal.ansi.UnixTerminal",
-                "com.googlecode.lanterna.terminal.ansi.UnixLikeTTYTerminal", "com.googlecode.lanterna.input.InputDecoder",
-                "com.googlecode.lanterna.input.DefaultKeyDecodingProfile"}) {
+                "com.googlecode.lanterna.terminal.ansi.UnixLikeTTYTerminal", "com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal$CtrlCBehaviour",
+                "com.googlecode.lanterna.terminal.ansi.ANSITerminal$1", "com.googlecode.lanterna.terminal.MouseCaptureMode",
+                "com.googlecode.lanterna.input.MouseActionType", "com.googlecode.lanterna.input.InputDecoder",
+                "com.googlecode.lanterna.input.DefaultKeyDecodingProfile", "com.googlecode.lanterna.input.CharacterPattern$Matching",
+                "com.googlecode.lanterna.input.EscapeSequenceCharacterPattern$State", "com.googlecode.lanterna.input.EscapeSequenceCharacterPattern$1",
+                "com.googlecode.lanterna.input.ScreenInfoCharacterPattern$1", "sun.misc.Signal", "sun.misc.SignalHandler",
+                "java.io.Console$LineReader", "dev.golive.host.CaptureManifest", "dev.golive.host.CaptureCommandRunner",
+                "com.fasterxml.jackson.core.io.NumberInput"}) {
                 Class.forName(c);
             }
         } catch (IOException | ClassNotFoundException e) {
