@@ -1,6 +1,5 @@
 package dev.golive.ui.tui;
 
-import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
 
 import java.io.IOException;
@@ -17,10 +16,6 @@ import java.nio.charset.Charset;
  * Leaving restores the saved settings as they were, the interrupt key included (Lanterna
  * would set it to ^C whatever it was before).
  *
- * <p>Lanterna asks the terminal for its size (a cursor report, a round trip through the
- * terminal) every time the size is wanted, twice before the first frame. Here the answer is
- * kept until the terminal says it changed (SIGWINCH, on which Lanterna asks again).
- *
  * <p>The fields have no initialisers on purpose: Lanterna's constructor calls the overridden
  * methods before this class's constructor body runs, and an initialiser would then reset
  * what they recorded.
@@ -29,12 +24,6 @@ final class RawTerminal extends UnixTerminal {
 
     /** What {@code stty -g} printed before the switch; null until saved. */
     private String saved;
-
-    /** The size the terminal last reported (null until asked), and the resize signals counted when it was asked. */
-    private volatile TerminalSize known;
-    private volatile int knownAt;
-    /** Resize signals so far. */
-    private volatile int resizes;
 
     RawTerminal(InputStream in, OutputStream out, Charset charset) throws IOException {
         super(in, out, charset, CtrlCBehaviour.TRAP);
@@ -48,30 +37,6 @@ final class RawTerminal extends UnixTerminal {
 
     @Override protected void restoreTerminalSettings() throws IOException {
         if (saved != null) exec("/bin/sh", "-c", "stty \"$0\"", saved);
-    }
-
-    /** Asks the terminal only when it has not been asked since the last resize signal (one that comes mid-question counts too). */
-    @Override protected TerminalSize findTerminalSize() throws IOException {
-        int at = resizes;
-        TerminalSize size = known;
-        if (size == null || knownAt != at) {
-            size = super.findTerminalSize();
-            known = size;
-            knownAt = at;
-        }
-        return size;
-    }
-
-    @Override protected void registerTerminalResizeListener(Runnable onResize) throws IOException {
-        super.registerTerminalResizeListener(new Resized(this, onResize));
-    }
-
-    /** A resize signal: the size is asked again (a named class, so the launcher's CDS archive holds it). */
-    private record Resized(RawTerminal terminal, Runnable then) implements Runnable {
-        @Override public void run() {
-            terminal.resizes++;
-            then.run();
-        }
     }
 
     /** Off is done by {@link #saveTerminalSettings}; on comes back with the saved settings. */

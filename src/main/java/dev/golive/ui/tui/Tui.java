@@ -223,7 +223,7 @@ public final class Tui {
             // the real terminal's classes, without needing a tty here, and a capture's (the
             // training may run on the live host): each one loaded from the jar before the first
             // frame instead is parsed and verified there, and the first opens the jar
-            for (String c : new String[] {"dev.golive.ui.tui.RawTerminal", "dev.golive.ui.tui.RawTerminal$Resized", "dev.golive.ui.tui.TerminalStart",
+            for (String c : new String[] {"dev.golive.ui.tui.RawTerminal", "dev.golive.ui.tui.TerminalStart",
                 "dev.golive.ui.tui.TerminalStart$Ready", "java.util.concurrent.FutureTask", "com.googlecode.lanterna.terminal.ansi.UnixTerminal",
                 "com.googlecode.lanterna.terminal.ansi.UnixLikeTTYTerminal", "com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal$CtrlCBehaviour",
                 "com.googlecode.lanterna.terminal.ansi.ANSITerminal$1", "com.googlecode.lanterna.terminal.MouseCaptureMode",
