@@ -671,7 +671,7 @@ public final class Session implements AutoCloseable {
         if (RootSpec.isLive(root) && RootSpec.noLive()) return List.of(); // the command says so if it needs the host
         RootSpec.check(root);
         Path base = RootSpec.isLive(root) ? Path.of("/") : Path.of(root);
-        if (root != null && (root.endsWith(".tar.gz") || root.endsWith(".tgz"))) return List.of();
+        if (RootSpec.isArchive(root)) return List.of();
         try {
             HostWriter w = new HostWriter(base, new AccessLog(), FaultPoints.NONE);
             List<String> ids = new SnapshotStore(w).unfinished();

@@ -37,6 +37,11 @@ public record RootSpec(HostRoot root, CommandRunner runner, Kind kind, Path temp
         return spec == null || spec.equals("/");
     }
 
+    /** A capture archive (.tar.gz, .tgz): opening it unpacks it first, which takes a while for a big one. */
+    public static boolean isArchive(String spec) {
+        return spec != null && (spec.endsWith(".tar.gz") || spec.endsWith(".tgz"));
+    }
+
     /**
      * Refuses, before anything is read, a --root that is not one: empty (an unset variable in a
      * script once meant "/", the live host), missing, unreadable, or neither a directory nor a
@@ -53,8 +58,7 @@ public record RootSpec(HostRoot root, CommandRunner runner, Kind kind, Path temp
         }
         Path p = Path.of(spec);
         if (!Files.exists(p)) throw GoliveException.badInput(spec + ": no such file or directory");
-        boolean archive = spec.endsWith(".tar.gz") || spec.endsWith(".tgz");
-        if (Files.isRegularFile(p) ? !archive : !Files.isDirectory(p)) {
+        if (Files.isRegularFile(p) ? !isArchive(spec) : !Files.isDirectory(p)) {
             throw GoliveException.badInput(spec + ": not a directory or a .tar.gz capture");
         }
         if (!Files.isReadable(p) || (Files.isDirectory(p) && !Files.isExecutable(p))) {

@@ -1,6 +1,7 @@
 package dev.golive.ui.tui;
 
 import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.graphics.BasicTextImage;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
@@ -9,13 +10,14 @@ import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.Terminal;
 import dev.golive.app.Session;
 import dev.golive.check.CheckReport;
+import dev.golive.host.RootSpec;
 import dev.golive.host.UserFiles;
 import dev.golive.model.GoliveException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -53,33 +55,70 @@ public final class Tui {
     public static int run(Options o) {
         TuiStats stats = new TuiStats();
         stats.phase("tui entered");
-        // a mistyped --theme is bad input (exit 2) whatever the terminal
-        Theme theme = ThemeChoice.choose(o.theme(), System.getenv(), UserFiles::read);
-        stats.phase("theme");
-        if (o.service() != null) Session.serviceUnit(o.service()); // a bad name is bad input, before the screen opens
-        // files that do not parse are bad input too (file:line:col, exit 2): read them before the screen opens
-        CheckReport manifests = o.manifest() == null ? null : Session.checkManifests(o.manifest(),
-                Optional.ofNullable(o.goMod()).map(java.nio.file.Path::of).map(dev.golive.unit.SpecInputs::goModGo));
-        stats.phase("manifests");
-        String term = System.getenv("TERM");
-        if (System.console() == null) {
-            throw new TerminalUnsuitable("the full-screen UI needs a terminal (stdin or stdout is not a tty)");
-        }
-        if (term == null || term.isBlank() || term.equals("dumb")) {
-            throw new TerminalUnsuitable("TERM=" + (term == null ? "" : term) + " cannot run the full-screen UI");
-        }
+        lanternaColours();
+        String unsuitable = unsuitable(System.getenv("TERM"));
+        // a frame leaves in one write (FrameOutput), not one per character
+        FrameOutput frames = new FrameOutput(System.out);
+        TuiStats.Counting out = new TuiStats.Counting(frames);
+        // The terminal gets ready while the theme is read and the host opened, except where a
+        // step before the screen can take long (unpacking an archive, reading manifests): until
+        // the screen opens, ctrl-c must still stop golive, and raw mode has no interrupt key.
+        boolean early = unsuitable == null && o.manifest() == null && !RootSpec.isArchive(o.root());
+        TerminalStart pending = early ? TerminalStart.begin(out) : null;
+        boolean opened = false;
         try {
+            // a mistyped --theme is bad input (exit 2) whatever the terminal
+            Theme theme = ThemeChoice.choose(o.theme(), System.getenv(), UserFiles::read);
+            stats.phase("theme");
+            if (o.service() != null) Session.serviceUnit(o.service()); // a bad name is bad input, before the screen opens
+            // files that do not parse are bad input too (file:line:col, exit 2): read them before the screen opens
+            CheckReport manifests = o.manifest() == null ? null : Session.checkManifests(o.manifest(),
+                    Optional.ofNullable(o.goMod()).map(java.nio.file.Path::of).map(dev.golive.unit.SpecInputs::goModGo));
+            stats.phase("manifests");
+            if (unsuitable != null) throw new TerminalUnsuitable(unsuitable);
             if (o.root() != null && Session.isFleet(o.root())) {
                 // a directory of captures: the host picker first, each host opened from it read-only
+                stats.phase("session open");
+                TerminalStart terminal = pending != null ? pending : TerminalStart.begin(out);
+                opened = true;
                 return runOn((pool, toUi, logFile) -> TuiApp.fleet(o.root(), o.service(), m -> new HostModel(Session.open(m.spec()), m.spec(), o.readOnly())
-                        .forService(o.service(), o.goMod()).manifests(manifests).inFleet(m.dir(), m.name()), theme, pool, toUi, logFile), theme, stats);
+                        .forService(o.service(), o.goMod()).manifests(manifests).inFleet(m.dir(), m.name()), theme, pool, toUi, logFile),
+                        theme, stats, terminal.await(), frames, out);
             }
             try (Session session = Session.open(o.root())) {
+                stats.phase("session open");
+                TerminalStart terminal = pending != null ? pending : TerminalStart.begin(out);
+                opened = true;
                 return runOn((pool, toUi, logFile) -> new TuiApp(new HostModel(session, o.root(), o.readOnly()).forService(o.service(), o.goMod())
-                        .manifests(manifests), theme, pool, toUi, logFile), theme, stats);
+                        .manifests(manifests), theme, pool, toUi, logFile), theme, stats, terminal.await(), frames, out);
             }
         } catch (IOException e) {
             throw GoliveException.environment("terminal: " + e.getMessage());
+        } finally {
+            if (pending != null && !opened) pending.abandon();
+        }
+    }
+
+    /** Why this terminal cannot run the full-screen UI, or null when it can. */
+    private static String unsuitable(String term) {
+        if (System.console() == null) return "the full-screen UI needs a terminal (stdin or stdout is not a tty)";
+        if (term == null || term.isBlank() || term.equals("dumb")) return "TERM=" + (term == null ? "" : term) + " cannot run the full-screen UI";
+        return null;
+    }
+
+    /**
+     * Lanterna's sixteen colour constants make their escape codes with String.format in the
+     * default locale; under any locale but Locale.US the first format loads that locale's
+     * digits (~10 ms before the first frame), and the codes must be ASCII digits anyway. So
+     * they are made under Locale.US, before any other thread runs.
+     */
+    static void lanternaColours() {
+        Locale format = Locale.getDefault(Locale.Category.FORMAT);
+        Locale.setDefault(Locale.Category.FORMAT, Locale.US);
+        try {
+            TextColor.ANSI.values();
+        } finally {
+            Locale.setDefault(Locale.Category.FORMAT, format);
         }
     }
 
@@ -88,15 +127,11 @@ public final class Tui {
         TuiApp make(java.util.concurrent.Executor pool, java.util.function.Consumer<Runnable> toUi, String logFile);
     }
 
-    private static int runOn(AppFactory apps, Theme theme, TuiStats stats) throws IOException {
-        stats.phase("session open");
-        // a frame leaves in one write (FrameOutput), not one per character
-        FrameOutput frames = new FrameOutput(System.out);
-        TuiStats.Counting out = new TuiStats.Counting(frames);
-        Terminal terminal = new RawTerminal(System.in, out, StandardCharsets.UTF_8);
+    private static int runOn(AppFactory apps, Theme theme, TuiStats stats,
+                             TerminalStart.Ready ready, FrameOutput frames, TuiStats.Counting out) throws IOException {
+        Terminal terminal = ready.terminal();
+        TerminalSize size = ready.size();
         stats.phase("terminal");
-        TerminalSize size = terminal.getTerminalSize();
-        stats.phase("size");
         if (size.getColumns() < TuiApp.MIN_COLUMNS || size.getRows() < TuiApp.MIN_ROWS) {
             terminal.close();
             throw new TerminalUnsuitable("the terminal is " + size.getColumns() + "x" + size.getRows()
@@ -176,8 +211,11 @@ public final class Tui {
     public static void rehearse(String root) {
         // the start-up path before the first frame, without a tty or the admin's config file
         new TuiStats().phase("rehearsal");
+        lanternaColours();
         ThemeChoice.choose(null, java.util.Map.of("TERM", "xterm-256color"), p -> java.util.Optional.empty());
         new TuiStats.Counting(java.io.OutputStream.nullOutputStream());
+        new Options(root, false, null, null, null, null).root();
+        new QuietStreams().close();
         System.console();
         try (Session session = Session.open(root)) {
             var terminal = new com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal(new TerminalSize(80, 24));
@@ -198,10 +236,19 @@ public final class Tui {
                 render(app, screen, theme);
             }
             screen.stopScreen();
-            // the real terminal's classes, without needing a tty here
-            for (String c : new String[] {"dev.golive.ui.tui.RawTerminal", "com.googlecode.lanterna.terminal.ansi.UnixTerminal",
-                "com.googlecode.lanterna.terminal.ansi.UnixLikeTTYTerminal", "com.googlecode.lanterna.input.InputDecoder",
-                "com.googlecode.lanterna.input.DefaultKeyDecodingProfile"}) {
+            // the real terminal's classes, without needing a tty here, and a capture's (the
+            // training may run on the live host): each one loaded from the jar before the first
+            // frame instead is parsed and verified there, and the first opens the jar
+            for (String c : new String[] {"dev.golive.ui.tui.RawTerminal", "dev.golive.ui.tui.TerminalStart",
+                "dev.golive.ui.tui.TerminalStart$Ready", "java.util.concurrent.FutureTask", "com.googlecode.lanterna.terminal.ansi.UnixTerminal",
+                "com.googlecode.lanterna.terminal.ansi.UnixLikeTTYTerminal", "com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal$CtrlCBehaviour",
+                "com.googlecode.lanterna.terminal.ansi.ANSITerminal$1", "com.googlecode.lanterna.terminal.MouseCaptureMode",
+                "com.googlecode.lanterna.input.MouseActionType", "com.googlecode.lanterna.input.InputDecoder",
+                "com.googlecode.lanterna.input.DefaultKeyDecodingProfile", "com.googlecode.lanterna.input.CharacterPattern$Matching",
+                "com.googlecode.lanterna.input.EscapeSequenceCharacterPattern$State", "com.googlecode.lanterna.input.EscapeSequenceCharacterPattern$1",
+                "com.googlecode.lanterna.input.ScreenInfoCharacterPattern$1", "sun.misc.Signal", "sun.misc.SignalHandler",
+                "java.io.Console$LineReader", "dev.golive.host.CaptureManifest", "dev.golive.host.CaptureCommandRunner",
+                "com.fasterxml.jackson.core.io.NumberInput"}) {
                 Class.forName(c);
             }
         } catch (IOException | ClassNotFoundException e) {
