@@ -56,15 +56,6 @@ public final class Checker {
 
     /** The second thread's result; what a rule threw there is thrown here. */
     private static List<List<Finding>> joined(java.util.concurrent.FutureTask<List<List<Finding>>> task) {
-        try {
-            return task.get();
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            if (e.getCause() instanceof Error err) throw err;
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while checking", e);
-        }
+        return dev.golive.model.Joined.get(task, "checking");
     }
 }

@@ -186,17 +186,7 @@ public final class Probes {
 
         /** Waits for the second thread; what it threw is thrown here, an Error (a test's fake) as itself. */
         Done join(HostRoot root) {
-            Done d;
-            try {
-                d = task.get();
-            } catch (java.util.concurrent.ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException r) throw r;
-                if (e.getCause() instanceof Error err) throw err;
-                throw new IllegalStateException(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while probing", e);
-            }
+            Done d = dev.golive.model.Joined.get(task, "probing");
             root.log().addAll(logged);
             return d;
         }

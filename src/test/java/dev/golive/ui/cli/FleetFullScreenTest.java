@@ -16,29 +16,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FleetFullScreenTest {
 
-    private record Out(int code, String out, String err) { }
-
-    private static Out golive(String... args) {
-        PrintStream out = System.out, err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream(), e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int code = Cli.run(args);
-            return new Out(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
+    private static ManifestFullScreenTest.Out golive(String... args) { return ManifestFullScreenTest.golive(args); } // the same shell as the manifest tests
 
     @Test
     void withoutATerminalTheFleetReviewIsPrintedAsReportFleetPrintsIt() {
-        Out r = golive("--root", web(), "--no-color");
+        ManifestFullScreenTest.Out r = golive("--root", web(), "--no-color");
         assertThat(r.err()).isEqualTo("golive: the full-screen UI needs a terminal (stdin or stdout is not a tty); "
                 + "printing the fleet review on plain lines instead (golive report --fleet " + web() + ")\n");
         assertThat(r.code()).isZero();
-        Out report = golive("report", "--fleet", web(), "--no-color");
+        ManifestFullScreenTest.Out report = golive("report", "--fleet", web(), "--no-color");
         String stamp = "Generated [^ ]+ by golive [^ ]+\\.";
         assertThat(r.out().replaceAll(stamp, "Generated …")).isEqualTo(report.out().replaceAll(stamp, "Generated …"));
         assertThat(r.out()).startsWith("golive fleet review: " + web() + "\n4 hosts read.");
@@ -46,10 +32,10 @@ class FleetFullScreenTest {
 
     @Test
     void theServiceIsComparedTooAndOptionsAReportCannotHonourAreRefused() {
-        Out r = golive("--root", web(), "--service", "api", "--no-color");
+        ManifestFullScreenTest.Out r = golive("--root", web(), "--service", "api", "--no-color");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("service LimitNOFILE");
-        Out m = golive("--root", web(), "--manifest", "src/test/resources/manifests/traps");
+        ManifestFullScreenTest.Out m = golive("--root", web(), "--manifest", "src/test/resources/manifests/traps");
         assertThat(m.code()).isEqualTo(2);
         assertThat(m.err()).endsWith("golive: --fleet reviews hosts, --manifest reviews files: give one of them\n");
     }
@@ -59,7 +45,7 @@ class FleetFullScreenTest {
         String refusal = "golive: " + web() + ": a directory of captures (a fleet), not one host: review it with "
                 + "`golive report --fleet DIR` or `golive diff DIR`, or give --root one capture in it\n";
         for (String[] args : new String[][] {{"guide", "--root", web()}, {"check", "--root", web()}, {"--root", web(), "plan", "--profile", "web-api"}}) {
-            Out r = golive(args);
+            ManifestFullScreenTest.Out r = golive(args);
             assertThat(r.code()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(r.err()).as(String.join(" ", args)).isEqualTo(refusal);
         }

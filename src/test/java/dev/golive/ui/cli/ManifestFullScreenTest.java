@@ -17,9 +17,10 @@ class ManifestFullScreenTest {
 
     @TempDir Path tmp;
 
-    private record Out(int code, String out, String err) { }
+    record Out(int code, String out, String err) { }
 
-    private static Out golive(String... args) {
+    /** golive as typed at a shell, stdout and stderr captured (no terminal: System.console() is null here). */
+    static Out golive(String... args) {
         PrintStream out = System.out, err = System.err;
         ByteArrayOutputStream o = new ByteArrayOutputStream(), e = new ByteArrayOutputStream();
         try {
