@@ -104,8 +104,11 @@ class ExportIT {
         String unit = "/etc/systemd/system/my\\x2dapp.service";
         String h = OwnedFiles.header(id);
         String sysctl = h + "net.core.somaxconn = 8192\nnet.ipv4.ip_local_port_range = 10240 65535\n";
-        String weird = h + "[Service]\nGOLIVE_EOF\nEnvironment=\"A={{ not_jinja }}\" 'B=it''s' C=$HOME D=`id`\n   leading spaces\ntrailing blanks  \t\n"
-                + "tab\there\n\nExecStart=/usr/bin/app --flag \"%h\" \\\n  --more\nno final newline";
+        // every line is one systemd reads (apply --plan-file holds a unit to Key=Value): the heredoc
+        // marker, leading spaces and a blank line ride on continuation lines
+        String weird = h + "[Service]\nExecStartPre=/bin/echo \\\nGOLIVE_EOF\nEnvironment=\"A={{ not_jinja }}\" 'B=it''s' C=$HOME D=`id`\n"
+                + "ExecStartPre=/bin/echo \\\n   leading spaces\nEnvironment=F=trailing\\x20blanks  \t\n"
+                + "Environment=\"G=tab\there\"\n\nExecStart=/usr/bin/app --flag \"%h\" \\\n  --more\nEnvironment=\"H=no final newline\"";
         String tmpfiles = h + "w /sys/kernel/mm/transparent_hugepage/enabled - - - - never\n";
         Plan plan = new Plan(id, "tricky", Optional.of("my\\x2dapp.service"),
                 List.of(new FileChange(OwnedFiles.SYSCTL_DROPIN, Optional.of(old + "net.core.somaxconn = 1024\n"), Optional.of(sysctl), 0644, "root", "root", "sysctls"),
