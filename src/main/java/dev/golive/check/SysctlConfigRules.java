@@ -74,7 +74,7 @@ final class SysctlConfigRules {
                 List<Finding> out = new ArrayList<>();
                 for (SysctlAssignment a : h.sysctls().allAssignments()) {
                     if (OWN_RULE.contains(a.key())) continue;
-                    boolean missing = h.sysctls().get(a.key()).flatMap(f -> f.exists().opt()).map(e -> !e).orElse(false);
+                    boolean missing = absent(h, a.key());
                     // a module's key is not dead: it comes back with the module (SYSCTL-MODULE-KEY)
                     if (!missing || SysctlModules.ownerOf(a.key()).isPresent()) continue;
                     // three rows of the same rule must say which key and where (the list shows titles)
@@ -108,7 +108,7 @@ final class SysctlConfigRules {
                 List<Finding> out = new ArrayList<>();
                 for (SysctlAssignment a : h.sysctls().allAssignments()) {
                     Optional<SysctlModules.Owner> owner = SysctlModules.ownerOf(a.key());
-                    boolean missing = h.sysctls().get(a.key()).flatMap(f -> f.exists().opt()).map(e -> !e).orElse(false);
+                    boolean missing = absent(h, a.key());
                     if (owner.isEmpty() || !missing) continue;
                     String module = owner.get().module();
                     String also = owner.get().note().isEmpty() ? "" : " (" + owner.get().note() + ")";
@@ -152,6 +152,11 @@ final class SysctlConfigRules {
                 }
                 return out;
             });
+
+    /** Whether the kernel certainly lacks {@code key} now (unknown: not absent), the test both DEAD_KEY and MODULE_KEY start from. */
+    private static boolean absent(HostFacts h, String key) {
+        return h.sysctls().get(key).flatMap(f -> f.exists().opt()).map(e -> !e).orElse(false);
+    }
 
     /** The file name of a vendor sysctl.d file (one a package owns), which a same-named file in /etc/sysctl.d masks. */
     static java.util.Optional<String> vendor(String path) {

@@ -63,15 +63,8 @@ class PartialCaptureInFleetTest {
         }
     }
 
+    /** A fixture host copied as a capture of the fleet, its links kept (the one tree copy of the tests). */
     private static void copy(String fixture, Path dst) throws IOException {
-        Path src = Path.of("src/test/resources/hosts", fixture);
-        try (var s = Files.walk(src)) {
-            for (Path p : (Iterable<Path>) s::iterator) {
-                Path t = dst.resolve(src.relativize(p).toString());
-                if (Files.isSymbolicLink(p)) Files.createSymbolicLink(t, Files.readSymbolicLink(p));
-                else if (Files.isDirectory(p)) Files.createDirectories(t);
-                else Files.copy(p, t);
-            }
-        }
+        dev.golive.host.Fixtures.copyTree(dev.golive.host.Fixtures.dir(fixture), dst);
     }
 }

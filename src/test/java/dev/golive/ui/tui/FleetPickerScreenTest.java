@@ -6,7 +6,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,18 +46,9 @@ class FleetPickerScreenTest {
         Files.write(dir.resolve("db-9.tar.gz"), "not gzip at all".getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A fixture host copied as a capture of the fleet, its links kept (the one tree copy of the tests). */
     private static void copy(String fixture, Path dst) throws IOException {
-        Path src = Path.of("src/test/resources/hosts", fixture);
-        try (var s = Files.walk(src)) {
-            for (Path p : (Iterable<Path>) s::iterator) {
-                Path t = dst.resolve(src.relativize(p).toString());
-                if (Files.isSymbolicLink(p)) Files.createSymbolicLink(t, Files.readSymbolicLink(p));
-                else if (Files.isDirectory(p)) Files.createDirectories(t);
-                else Files.copy(p, t);
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+        dev.golive.host.Fixtures.copyTree(dev.golive.host.Fixtures.dir(fixture), dst);
     }
 
     @Test
