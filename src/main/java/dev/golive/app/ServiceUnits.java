@@ -113,6 +113,23 @@ public final class ServiceUnits implements ServiceFiles {
                 onHost.etcLinkTarget(), onHost.vendorUnit(), owned(current, dropInPath).or(onHost::dropIn));
         boolean dropIn = UnitRenderer.isDropIn(files);
         ServiceSpec wanted = ServiceFiles.merged(asked, profile, envFixes);
+        // what golive wrote before and this run does not ask about stays as it stands ("none" takes a line away)
+        String golivesPath = dropIn ? dropInPath : OwnedFiles.unit(unit);
+        Optional<String> golives = (dropIn ? files.dropIn() : files.etcUnit()).filter(OwnedFiles::isOwned);
+        List<String> keptNotes = List.of();
+        if (golives.isPresent()) {
+            var k = dev.golive.unit.GolivesLines.keep(wanted, golivesPath, golives.get(), dropIn, facts.systemd().managerDefaults(),
+                    facts.cgroups().mode().opt(), labels);
+            wanted = k.spec();
+            keptNotes = k.notes();
+        }
+        // an earlier run asked to tighten this unit: a later one keeps it so rather than loosening it unasked
+        Optional<dev.golive.model.UnitDirective> tightened = !dropIn || tighten ? Optional.empty()
+                : golives.flatMap(g -> dev.golive.unit.GolivesLines.tightenedBefore(golivesPath, g));
+        List<String> said = new ArrayList<>(keptNotes);
+        tightened.ifPresent(d -> said.add(unit + " was tightened on an earlier run (" + d.source().describe()
+                + "): kept; " + labels.apply("hardening") + " none takes golive's sandboxing away"));
+        boolean tightenNow = tighten || tightened.isPresent();
         // the unit as it is without golive's drop-in: what a drop-in line must change to be written
         UnitResolver.Resolution today = UnitResolver.resolve(root, unit, dropIn ? Set.of(dropInPath) : Set.of());
         ServiceSpec rendered = wanted;
@@ -146,7 +163,8 @@ public final class ServiceUnits implements ServiceFiles {
             }
         }
         // "none" removes golive's own line; a limit another file sets stays, and the admin is told where and how to lift it
-        List<String> kept = kept(asked, unit, today, files, labels);
+        List<String> kept = new ArrayList<>(kept(asked, unit, today, files, labels));
+        kept.addAll(keptNotes);
         if (!kept.isEmpty()) {
             List<String> warnings = new ArrayList<>(check.warnings());
             warnings.addAll(kept);
@@ -157,8 +175,8 @@ public final class ServiceUnits implements ServiceFiles {
         GoRuntimeDerivation.Result go = GoRuntimeDerivation.derive(running,
                 new GoRuntimeDerivation.Inputs(binary.buildInfo(), mod, facts.cpu(), facts.memory()));
         RenderedUnit r = UnitRenderer.render(facts, rendered, go, files, planId, unitChanges,
-                new UnitScope(tighten, today.directives(), restartToday, asked.resources().ioWeight().isPresent()));
-        return new Derived(rendered, r, binary, check, changes(unit, r));
+                new UnitScope(tightenNow, today.directives(), restartToday, asked.resources().ioWeight().isPresent()));
+        return new Derived(rendered, r, binary, check, changes(unit, r, said));
     }
 
     /** The same on a live host or a capture (nothing to look inside). */
@@ -242,7 +260,7 @@ public final class ServiceUnits implements ServiceFiles {
     }
 
     /** The plan's file for a rendered unit: what the drop-in changes said in its why; no file for an empty drop-in. */
-    private List<FileChange> changes(String unit, RenderedUnit r) {
+    private List<FileChange> changes(String unit, RenderedUnit r, List<String> keptNotes) {
         FileChange c = r.change();
         if (UnitRenderer.empty(r)) {
             return c.before().map(b -> List.of(new FileChange(c.path(), Optional.of(b), Optional.empty(), c.mode(), c.owner(), c.group(),
@@ -250,6 +268,7 @@ public final class ServiceUnits implements ServiceFiles {
                             DropInEffect.removed(root, unit, c.path(), b, Optional.empty())))))).orElse(List.of());
         }
         List<String> said = new ArrayList<>(r.notes());
+        said.addAll(keptNotes);
         // a line golive wrote before and writes no more: what the unit has instead once it is gone
         c.before().filter(OwnedFiles::isOwned).ifPresent(b -> said.addAll(0, DropInEffect.removed(root, unit, c.path(), b, c.after())));
         if (r.kind() == RenderedUnit.Kind.DROP_IN) said.addAll(0, DropInEffect.changes(root, unit, r.path(), r.content()));

@@ -164,18 +164,15 @@ final class UnitForm {
      * would. Filled from an existing unit, a field still as the unit has it is not asked for:
      * it keeps {@link ServiceSpec#named}'s "not said", exactly as `golive plan --service` with
      * no unit option, so the app layer's one derivation (app.ServiceUnits) gives both the same
-     * drop-in, and an untouched form none. A field whose value golive's own drop-in gives is asked
-     * as it stands, so an untouched form keeps golive's earlier lines; "none" (or the field
-     * cleared) asks golive to set nothing there.
+     * drop-in, and an untouched form none: golive's earlier lines stay as they stand there too.
+     * "none" (or the field cleared) asks golive to set nothing there.
      */
     ServiceSpec spec() {
         ServiceSpec base = ServiceSpec.named(text("name").strip());
         Optional<SpecFromUnit> unit = fromUnit();
-        // a value golive's own drop-in gives is golive's to keep: untouched, it is asked again (else the plan would take it
-        // away); "none" is how the admin takes it away
-        String golives = dev.golive.model.OwnedFiles.unitDropIn(base.unitName());
-        java.util.function.Predicate<String> asked = label -> unit.isEmpty() || !fields.get(label).text.equals(fields.get(label).fromText)
-                || fields.get(label).from instanceof Source.File f && f.path().equals(golives);
+        // an untouched value of golive's own drop-in is not asked either: the app layer keeps golive's earlier lines
+        // unless the profile says otherwise (unit.GolivesLines); "none" is how the admin takes one away
+        java.util.function.Predicate<String> asked = label -> unit.isEmpty() || !fields.get(label).text.equals(fields.get(label).fromText);
         List<Integer> ports = new ArrayList<>();
         for (String p : text("ports").split("[,\\s]+")) {
             if (p.isBlank()) continue;
