@@ -40,7 +40,7 @@ public final class LogrotateHostProbe {
         return new LogrotateHost(version, dirs);
     }
 
-    private static Fact<LogDir> dir(HostRoot root, String file, String passwd, String group) {
+    static Fact<LogDir> dir(HostRoot root, String file, String passwd, String group) {
         String dir = HostPaths.parent(file);
         Fact<Optional<FileIds>> ids = FileIds.of(root, dir);
         if (!ids.known()) return Fact.unknown(((Fact.Unknown<Optional<FileIds>>) ids).reason());
