@@ -170,9 +170,10 @@ public final class Probes {
                     ph.lap("unit files");
                     // a capture keeps no owners and modes (nor does one being written): logrotate's files are read there only for a service
                     Optional<Fact<dev.golive.model.LogRotation>> rotation = logDirs ? Optional.of(LogRotateProbe.probe(root)) : Optional.empty();
+                    ph.lap("logrotate files");
                     var logrotate = rotation.map(r -> LogrotateBlocksProbe.probe(root, r))
                             .orElseGet(() -> Fact.unknown(LogrotateBlocksProbe.NO_OWNERS));
-                    ph.lap("logrotate");
+                    ph.lap("logrotate dirs");
                     done[0] = new Done(sysctls, network, manager, units, rotation, logrotate, ph.nanos, from, System.nanoTime(), cpuSince(cpu0));
                 });
                 return done[0];

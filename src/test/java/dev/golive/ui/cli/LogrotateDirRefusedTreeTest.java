@@ -66,12 +66,13 @@ class LogrotateDirRefusedTreeTest {
         logDir(host, "blocksu", ADM, 0775, true);      // the block says su
         logDir(host, "nofile", 0, 0777, false);        // refused though no file is there: logrotate keeps the pattern
         logDir(host, "inherited", ADM, 0775, true);    // a global su read before the block
+        logDir(host, "pgsql", ADM, 01775, true);       // Debian's /var/log/postgresql: root:postgres 1775, its block says su root root
         try (Stream<Path> old = Files.list(host.resolve("etc/logrotate.d"))) {
             for (Path p : old.toList()) Files.delete(p);
         }
         Files.writeString(host.resolve("etc/logrotate.conf"), "weekly\nrotate 4\ninclude /etc/logrotate.d\n");
         Files.writeString(host.resolve("etc/logrotate.d/app"), block("ok", null) + block("admgroup", null) + block("rootgroup", null)
-                + block("sticky", null) + block("blocksu", "root adm") + block("nofile", null));
+                + block("sticky", null) + block("blocksu", "root adm") + block("nofile", null) + block("pgsql", "root root"));
         Files.writeString(host.resolve("etc/logrotate.d/zz-local"), "su root adm\n" + block("inherited", null));
 
         ApplyCommandsTest.Run check = golive("check", "--root", host.toString(), "--json", "--fail-on", "error");
