@@ -70,7 +70,7 @@ public record LogrotateConf(List<Step> steps, List<MalformedLine> malformed) {
             }
             if (line.isEmpty() || line.startsWith("#")) continue;
             if (blockLine > 0) {
-                String word = line.split("\\s+", 2)[0];
+                String word = firstWord(line);
                 if (SCRIPTS.contains(word)) script = true;
                 else if (word.equals("su")) {
                     Optional<LogRotation.Su> su = su(path, n, line);
@@ -84,7 +84,7 @@ public record LogrotateConf(List<Step> steps, List<MalformedLine> malformed) {
                 }
                 continue;
             }
-            String word = line.split("\\s+", 2)[0];
+            String word = firstWord(line);
             if (pending.isEmpty() && word.equals("include")) {
                 String arg = line.substring("include".length()).strip();
                 if (arg.isEmpty()) malformed.add(bad(path, n, 1, "include names no file or directory"));
@@ -117,6 +117,12 @@ public record LogrotateConf(List<Step> steps, List<MalformedLine> malformed) {
         }
         if (!pending.isEmpty()) malformed.add(bad(path, pendingLine, 1, "file names without a '{' block"));
         return new LogrotateConf(steps, malformed);
+    }
+
+    /** The directive's name: the line up to its first blank (no regular expression: this runs for every line read). */
+    private static String firstWord(String line) {
+        for (int i = 0; i < line.length(); i++) if (Character.isWhitespace(line.charAt(i))) return line.substring(0, i);
+        return line;
     }
 
     private static Block block(List<LogRotation.Rotated> patterns, Optional<LogRotation.Su> su) {

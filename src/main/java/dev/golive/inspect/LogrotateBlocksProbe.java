@@ -38,12 +38,21 @@ final class LogrotateBlocksProbe {
         String passwd = rotated.isEmpty() ? "" : root.read("/etc/passwd").orElse("");
         String group = rotated.isEmpty() ? "" : root.read("/etc/group").orElse("");
         Glob glob = new Glob(root);
+        Map<String, Fact<LogDir>> accepted = new HashMap<>(); // many blocks share a directory (/var/log)
         List<LogrotateBlocks.Pattern> out = new ArrayList<>();
         for (LogRotation.Rotated r : rotated) {
             Map<String, String> firstFileIn = new LinkedHashMap<>();
             for (String f : glob.files(r.glob())) firstFileIn.putIfAbsent(HostPaths.parent(f), f);
             List<Fact<LogDir>> dirs = new ArrayList<>();
-            for (String f : firstFileIn.values()) dirs.add(LogrotateHostProbe.dir(root, f, passwd, group));
+            for (Map.Entry<String, String> e : firstFileIn.entrySet()) {
+                Fact<LogDir> d = accepted.get(e.getKey());
+                if (d == null) {
+                    d = LogrotateHostProbe.dir(root, e.getValue(), passwd, group);
+                    // a refused directory is read per block: its su line names that block's file owner
+                    if (!d.opt().map(LogDir::refusedWithoutSu).orElse(true)) accepted.put(e.getKey(), d);
+                }
+                dirs.add(d);
+            }
             out.add(new LogrotateBlocks.Pattern(r, dirs));
         }
         return Fact.of(new LogrotateBlocks(out, Fact.unknown("not read: no block's directory is refused")), config.src().orElseThrow());
@@ -70,8 +79,13 @@ final class LogrotateBlocksProbe {
             if (!pattern.startsWith("/") || pattern.contains("/../") || pattern.endsWith("/..") || pattern.indexOf('\0') >= 0) return List.of();
             String[] segs = java.util.Arrays.stream(pattern.substring(1).split("/")).filter(s -> !s.isEmpty()).toArray(String[]::new);
             if (segs.length == 0) return List.of();
-            List<String> cur = List.of("/");
-            for (int i = 0; i < segs.length && !cur.isEmpty(); i++) {
+            int first = 0; // the first segment with glob characters: the ones before it name one directory
+            while (first < segs.length && !LogRotation.hasGlob(segs[first])) first++;
+            // no glob character: glob(3) gives the path if it is there, GLOB_NOCHECK the same path if not
+            if (first == segs.length) return root.isDirectory(pattern) ? List.of() : List.of(pattern);
+            String prefix = "/" + String.join("/", java.util.Arrays.asList(segs).subList(0, first));
+            List<String> cur = List.of(prefix);
+            for (int i = first; i < segs.length && !cur.isEmpty(); i++) {
                 boolean last = i == segs.length - 1;
                 List<String> next = new ArrayList<>();
                 for (String dir : cur) {

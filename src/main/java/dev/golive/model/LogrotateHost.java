@@ -41,7 +41,7 @@ public record LogrotateHost(Fact<String> version, Map<String, Fact<LogDir>> dirs
      * LogsDirectory= or golive's finish step creates it, 0755, owned by the service user).
      * {@code owner}/{@code group}: the host's names for {@code uid}/{@code gid} (the number
      * when the host's passwd or group file has none). {@code fileOwner}: the log file's owner,
-     * when the file exists.
+     * when the file exists, read where the directory is refused ({@link #suLine} names it).
      */
     public record LogDir(String path, boolean exists, int uid, int gid, String owner, String group, int mode,
                          Optional<String> fileOwner) {
