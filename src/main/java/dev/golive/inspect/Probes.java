@@ -77,7 +77,7 @@ public final class Probes {
 
         // the probes that need nothing the others read run on a second thread meanwhile
         Optional<KernelVersion> named = Optional.ofNullable(options.kernel());
-        Beside beside = Beside.start(root, named, managerConf);
+        Beside beside = Beside.start(root, named, managerConf, !options.forCapture() && LogrotateBlocksProbe.ownersKnown(root));
         ph.lap("start 2nd thread");
 
         // a service's unit first: it says which cgroup the CPU and memory limits are read from
@@ -119,8 +119,10 @@ public final class Probes {
         ph.lap("go");
         Optional<ServiceFacts> service = unit == null ? Optional.empty()
                 : Optional.of(ServiceProbe.probe(root, cmds, unit, systemdVersion, options.goModDir(),
-                        cg.tasks(root, unit.cgroupPath(), os.kernel())));
+                        cg.tasks(root, unit.cgroupPath(), os.kernel()), other.rotation().orElseGet(() -> LogRotateProbe.probe(root))));
         if (unit != null) ph.lap("service");
+        Fact<dev.golive.model.LogrotateBlocks> logrotate = LogrotateBlocksProbe.withVersion(other.logrotate(), root, runner);
+        ph.lap("logrotate version");
         long total = System.nanoTime() - t0;
         // blocked on a command while the second thread probed is probing time, not waiting
         long waited = cmds.waitedOutside(other.from(), other.to());
@@ -132,7 +134,7 @@ public final class Probes {
 
         CaptureInfo origin = new CaptureInfo(root.describe(), root.isLive(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), os.hostname().orElse(null));
-        return new HostFacts(origin, os, cpu, mem, fds, sysctls, other.network(), cgroups, systemd, go, service);
+        return new HostFacts(origin, os, cpu, mem, fds, sysctls, other.network(), cgroups, systemd, go, service, logrotate);
     }
 
     /**
@@ -145,12 +147,13 @@ public final class Probes {
      */
     private static final class Beside {
         record Done(SysctlFacts sysctls, NetworkFacts network, Map<String, Fact<String>> manager,
-                    SystemdProbe.Installed systemd, Map<String, Long> phases, long from, long to, long cpu) { }
+                    SystemdProbe.Installed systemd, Optional<Fact<dev.golive.model.LogRotation>> rotation,
+                    Fact<dev.golive.model.LogrotateBlocks> logrotate, Map<String, Long> phases, long from, long to, long cpu) { }
 
         private final java.util.concurrent.FutureTask<Done> task;
         private List<AccessLog.Entry> logged = List.of();
 
-        private Beside(HostRoot root, Optional<KernelVersion> named, Function<HostRoot, Map<String, Fact<String>>> managerConf) {
+        private Beside(HostRoot root, Optional<KernelVersion> named, Function<HostRoot, Map<String, Fact<String>>> managerConf, boolean logDirs) {
             task = new java.util.concurrent.FutureTask<>(() -> {
                 Done[] done = new Done[1];
                 logged = root.log().collectApart(() -> {
@@ -165,14 +168,20 @@ public final class Probes {
                     ph.lap("system.conf");
                     SystemdProbe.Installed units = SystemdProbe.installed(root);
                     ph.lap("unit files");
-                    done[0] = new Done(sysctls, network, manager, units, ph.nanos, from, System.nanoTime(), cpuSince(cpu0));
+                    // a capture keeps no owners and modes (nor does one being written): logrotate's files are read there only for a service
+                    Optional<Fact<dev.golive.model.LogRotation>> rotation = logDirs ? Optional.of(LogRotateProbe.probe(root)) : Optional.empty();
+                    ph.lap("logrotate files");
+                    var logrotate = rotation.map(r -> LogrotateBlocksProbe.probe(root, r))
+                            .orElseGet(() -> Fact.unknown(LogrotateBlocksProbe.NO_OWNERS));
+                    ph.lap("logrotate dirs");
+                    done[0] = new Done(sysctls, network, manager, units, rotation, logrotate, ph.nanos, from, System.nanoTime(), cpuSince(cpu0));
                 });
                 return done[0];
             });
         }
 
-        static Beside start(HostRoot root, Optional<KernelVersion> named, Function<HostRoot, Map<String, Fact<String>>> managerConf) {
-            Beside b = new Beside(root, named, managerConf);
+        static Beside start(HostRoot root, Optional<KernelVersion> named, Function<HostRoot, Map<String, Fact<String>>> managerConf, boolean logDirs) {
+            Beside b = new Beside(root, named, managerConf, logDirs);
             Thread t = new Thread(b.task, "golive-probe");
             t.setDaemon(true);
             t.start();
