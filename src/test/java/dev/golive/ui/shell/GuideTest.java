@@ -115,6 +115,20 @@ class GuideTest {
     }
 
     @Test
+    void on_an_80_column_tty_under_lc_all_c_no_prompt_or_text_line_is_wider_than_the_terminal() throws IOException {
+        var backend = new RecordingBackend("ubuntu2004-hybrid");
+        // 80 columns as written, 83 once each arrow is spelled "->"
+        backend.reasons = List.of("somaxconn 4096 → 8192, syn_backlog 256 → 8192, netdev_backlog 1000 → 4096 ok");
+        // every default of an existing unit: the long limit questions, then the preview (its live values carry arrows)
+        typedOn(backend, "none\n\nyes\nprometheus-node-exporter\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n", StandardCharsets.US_ASCII, 80, 24);
+        String s = screen();
+        assertThat(s).contains("MemoryMax, the memory limit").contains("->");
+        // what golive writes itself (not a diff line, which the terminal folds) breaks between words, within 80 columns
+        assertThat(s.split("\n")).filteredOn(l -> !l.matches("^([-+@ ]|--- |\\+\\+\\+ ).*") || l.startsWith("  "))
+                .allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(80));
+    }
+
+    @Test
     void accepting_every_default_fixes_everything_with_the_recommended_profile_and_applies_after_confirming() throws IOException {
         var backend = new RecordingBackend("ubuntu2004-hybrid");
         // enter for fixes (all), profile (recommended), service (no); then yes to apply
