@@ -78,6 +78,25 @@ class FindingsScreenTest {
     }
 
     @Test
+    void aDeadSysctlKeyInTheAdminsOwnFileIsAStepForThemNotAPickedFix() throws Exception {
+        String tree = TuiDriver.targetTree("debian12-vm");
+        // tcp_low_latency left Linux in 4.14: the tree's /proc/sys (kernel 6.1) has no such key
+        java.nio.file.Path f = java.nio.file.Path.of(tree, "etc/sysctl.d/50-tuning.conf");
+        java.nio.file.Files.createDirectories(f.getParent());
+        java.nio.file.Files.writeString(f, "# mine\nnet.core.somaxconn = 8192\nnet.ipv4.tcp_low_latency = 1\n");
+        try (TuiDriver tui = TuiDriver.on(tree, false, 80, 24)) {
+            tui.press("2").type("/SYSCTL-DEAD-KEY").press("enter");
+            assertThat(tui.text().replace("\n", " ").replaceAll(" +", " "))
+                    .contains("manual: remove or comment out net.ipv4.tcp_low_latency in /etc/sysctl.d/50-tuning.conf:3");
+            assertThat(tui.row(23)).doesNotContain("pick fix");
+            tui.press("enter");
+            assertThat(tui.row(22)).endsWith("pick fix: a step for you, not golive; see Fix");
+            assertThat(tui.app.model().picked()).isEmpty();
+            assertThat(tui.row(0)).doesNotContain("plan:");
+        }
+    }
+
+    @Test
     void severityAndAreaNarrowTheList() {
         try (TuiDriver tui = TuiDriver.onFixture("centos7-v1", 80, 24)) {
             tui.press("2", "s", "s");
