@@ -28,6 +28,28 @@ class FindingsScreenTest {
         }
     }
 
+    /** Every URL a finding's detail names is on screen whole, also one wider than the detail pane at 110 and 120 columns. */
+    @ParameterizedTest(name = "{0} at {1}x40")
+    @CsvSource({"centos7-v1, 120", "centos7-v1, 110", "ubuntu2004-hybrid, 120", "sparse, 120", "container-quota, 120"})
+    void everyUrlOfEveryFindingIsWholeOnTheScreen(String fixture, int cols) {
+        java.util.regex.Pattern url = java.util.regex.Pattern.compile("https?://[^\\s]+");
+        try (TuiDriver tui = TuiDriver.onFixture(fixture, cols, 40)) {
+            tui.press("2");
+            int findings = ((ListPane<?>) tui.app.current().list()).shown().size();
+            for (int i = 0; i < findings; i++) {
+                var f = (dev.golive.model.Finding) ((ListPane<?>) tui.app.current().list()).selected().orElseThrow();
+                StringBuilder seen = new StringBuilder();
+                for (int k = 0; k < 40; k++) {
+                    seen.append(tui.text());
+                    tui.press("J");
+                }
+                var m = url.matcher(dev.golive.check.RuleCatalog.byId(f.ruleId()).orElseThrow().reference());
+                while (m.find()) assertThat(seen.toString()).as(f.ruleId()).contains(Dialog.urlPart(m.group()));
+                tui.press("j");
+            }
+        }
+    }
+
     @Test
     void movingDownExplainsTheNextFindingAndShowsWhereItWasRead() {
         try (TuiDriver tui = TuiDriver.onFixture("centos7-v1", 120, 40)) {
