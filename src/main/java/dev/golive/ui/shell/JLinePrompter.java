@@ -121,6 +121,26 @@ public final class JLinePrompter implements Prompter {
         }
     }
 
+    private volatile boolean interrupted;
+
+    /**
+     * Ctrl-C outside a question is a signal, whose default ends the JVM: during a change that
+     * would leave a half-applied host for recover. The terminal's handler takes it instead.
+     */
+    @Override public <T> T changing(java.util.function.Supplier<T> work) {
+        Terminal.SignalHandler before = terminal.handle(Terminal.Signal.INT, s -> {
+            if (!interrupted) say("golive: not now: the apply is running; the guide stops when it ends");
+            interrupted = true;
+        });
+        try {
+            return work.get();
+        } finally {
+            terminal.handle(Terminal.Signal.INT, before);
+        }
+    }
+
+    @Override public boolean interrupted() { return interrupted; }
+
     @Override public void say(String line) {
         // answers and host text are echoed escaped, then wrapped between words at the terminal's width
         for (String l : Printable.lines(line).split("\n", -1)) {

@@ -165,6 +165,23 @@ class GuideTest {
     }
 
     @Test
+    void ctrl_c_while_the_apply_runs_does_not_stop_it_half_way_and_the_guide_stops_once_it_ended() throws IOException {
+        var backend = new RecordingBackend("ubuntu2004-hybrid");
+        try (Terminal t = new DumbTerminal("test", "dumb", new ByteArrayInputStream("\n\nno\nyes\n".getBytes(StandardCharsets.UTF_8)),
+                screen, StandardCharsets.UTF_8)) {
+            backend.duringApply = () -> t.raise(Terminal.Signal.INT);
+            var outcome = new Guide(backend, new JLinePrompter(t, backend::listDir)).run();
+            assertThat(outcome).isEqualTo(Guide.Outcome.APPLIED);
+        }
+        assertThat(backend.applied).as("the apply ran to its end").hasSize(1);
+        String s = screen();
+        assertThat(s).contains("not now: the apply is running; the guide stops when it ends")
+                .contains("Applied. Snapshot " + backend.applied.get(0))
+                .contains("golive guide: stopped (interrupted) once the apply ended");
+        assertThat(s.substring(s.indexOf("stopped (interrupted)"))).as("no verify after the stop").doesNotContain("verify");
+    }
+
+    @Test
     void the_default_for_applying_is_no_and_then_nothing_is_written() throws IOException {
         var backend = new RecordingBackend("ubuntu2004-hybrid");
         var outcome = typed(backend, "\n\n\n\n");
