@@ -81,8 +81,8 @@ final class DiffPane {
         return List.of(
                 Binding.quiet("j down", "down", "Scroll the diff down one line", () -> scroll(1)),
                 Binding.quiet("k up", "up", "Scroll the diff up one line", () -> scroll(-1)),
-                Binding.quiet("pgdn space", "page down", "Scroll the diff down one page", () -> scroll(Math.max(1, height - 1))),
-                Binding.quiet("pgup", "page up", "Scroll the diff up one page", () -> scroll(-Math.max(1, height - 1))),
+                Binding.quiet("pgdn space", "page down", "Scroll the diff down one page", this::pageDown),
+                Binding.quiet("pgup", "page up", "Scroll the diff up one page", this::pageUp),
                 Binding.quiet("g home", "first", "Go to the first line of the diff", () -> scroll(-Integer.MAX_VALUE / 2)),
                 Binding.quiet("G end", "last", "Go to the last page of the diff", () -> scroll(Integer.MAX_VALUE / 2)),
                 Binding.hint("}", "next file", "Jump to the next file of the diff (its --- line)", () -> jump(files, 1, "file")),
@@ -109,6 +109,21 @@ final class DiffPane {
     }
 
     /** The first line of the last page: with wrap on, a long line takes more than one row. */
+    /** The page's last line becomes the first (with wrap on a page holds fewer lines than rows). */
+    private void pageDown() {
+        int last = top;
+        while (last + 1 < lines.size() && onPage(last + 1)) last++;
+        scroll(Math.max(1, last - top));
+    }
+
+    /** The page's first line becomes the last. */
+    private void pageUp() {
+        int t = top;
+        int rows = top < lines.size() ? rowsOf(top) : 1;
+        while (t > 0 && rows + rowsOf(t - 1) <= height) rows += rowsOf(--t);
+        scroll(-Math.max(1, top - t));
+    }
+
     private int maxTop() {
         if (!wrap) return Math.max(0, lines.size() - height);
         int rows = 0;

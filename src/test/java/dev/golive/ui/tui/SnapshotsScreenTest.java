@@ -131,6 +131,20 @@ class SnapshotsScreenTest {
             List<String> lines = ((DiffView) tui.app.current()).pane.lines();
             String last = lines.get(lines.size() - 1).strip();
             assertThat(tui.text()).as("G shows the last line").contains(last.substring(0, Math.min(40, last.length())));
+            StringBuilder paged = new StringBuilder();
+            tui.press("g");
+            for (int i = 0; i < 20; i++) {
+                paged.append(tui.text());
+                tui.press("pgdn");
+            }
+            for (String l : lines) {
+                String head = l.strip();
+                assertThat(paged.toString()).as("paging down with wrap on skips no line").contains(head.substring(0, Math.min(30, head.length())));
+            }
+            tui.press("G");
+            String end = tui.text();
+            tui.press("pgup");
+            assertThat(tui.text()).as("pgup shows what was above").isNotEqualTo(end);
             tui.press("g", "]", "]", "]");
             assertThat(tui.text()).as("a hunk jumped to is on screen").contains(lines.get(hunkLine(lines, 3)).strip());
         }
