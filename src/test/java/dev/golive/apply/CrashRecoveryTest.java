@@ -194,6 +194,42 @@ class CrashRecoveryTest {
         c.tree.assertUnchangedSince(c.before);
     }
 
+    @Test
+    void ctrlCDuringAnApplyIsHeldUntilItEndsAndASecondOneStopsItAtOnce() throws Exception {
+        Case held = new Case("ctrl-c");
+        ChildGolive.Paused child = ChildGolive.Paused.start(work, "after-manifest:pause", held.applyArgs());
+        assertThat(child.awaitPause()).isEqualTo("after-manifest");
+        interrupt(child);
+        awaitSaid(child, "golive: not now: the apply is changing the host; golive stops when it ends");
+        child.resume();
+        assertThat(child.waitFor()).as(child.output()).isEqualTo(130);
+        assertThat(child.output()).contains("applied plan ").doesNotContain("recover --root");
+        assertThat(held.tree.target(FaultPoints.NONE).store().unfinished()).as("the apply ended: nothing for recover").isEmpty();
+
+        Case twice = new Case("ctrl-c-twice");
+        ChildGolive.Paused again = ChildGolive.Paused.start(work, "after-manifest:pause", twice.applyArgs());
+        assertThat(again.awaitPause()).isEqualTo("after-manifest");
+        interrupt(again);
+        awaitSaid(again, "golive: not now");
+        interrupt(again);
+        assertThat(again.waitFor()).as("the second Ctrl-C ends golive at once, at its pause").isEqualTo(130);
+        assertThat(twice.tree.target(FaultPoints.NONE).store().unfinished()).isNotEmpty();
+        twice.recoverWithGoliveAndCheck();
+    }
+
+    /** Ctrl-C from the terminal: SIGINT to the process. */
+    private static void interrupt(ChildGolive.Paused child) throws Exception {
+        assertThat(new ProcessBuilder("kill", "-INT", Long.toString(child.process.pid())).start().waitFor()).isZero();
+    }
+
+    private static void awaitSaid(ChildGolive.Paused child, String text) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (!child.output().contains(text)) {
+            if (System.nanoTime() > deadline || !child.process.isAlive()) throw new AssertionError("never said \"" + text + "\"\n" + child.output());
+            Thread.sleep(10);
+        }
+    }
+
     /** The full test plan, one of its new drop-ins 1.5 MiB long: its write takes several write(2) calls and some time. */
     static Plan withLargeDropIn(TestTree t) {
         Plan p = plan(t);

@@ -68,6 +68,9 @@ public final class ApplyCommand implements Callable<Integer> {
     /** The service as asked (its ports are what the health step checks). */
     private Optional<dev.golive.model.ServiceSpec> svcSpec = Optional.empty();
 
+    /** The exit status after a Ctrl-C held until the apply ended. */
+    static final int INTERRUPTED = 130;
+
     /** Tests replace these. */
     Confirm confirm = Confirm.terminal();
     Function<String, Session> sessions = Session::open;
@@ -105,7 +108,12 @@ public final class ApplyCommand implements Callable<Integer> {
                 return 0;
             }
             Timing t = Timing.start(timing);
-            ApplyResult r = fin.isPresent() ? s.applyAndFinish(plan, fin.get(), l -> { }) : s.apply(plan, restart);
+            ApplyResult r;
+            boolean interrupted;
+            try (InterruptDeferred held = InterruptDeferred.hold(spec.commandLine().getErr())) {
+                r = fin.isPresent() ? s.applyAndFinish(plan, fin.get(), l -> { }) : s.apply(plan, restart);
+                interrupted = held.interrupted();
+            }
             t.report(spec.commandLine().getErr(), "apply");
             r.lines().forEach(l -> out.println("  " + l));
             // an image tree: nothing was set live; say what its first boot gets and what it was checked against
@@ -121,6 +129,8 @@ public final class ApplyCommand implements Callable<Integer> {
             String undo = "golive rollback " + r.snapshotId() + (common.root == null ? "" : " --root " + common.root);
             out.println("applied plan " + r.snapshotId() + " in " + r.millis() + " ms; verified. Undo with: " + undo);
             out.flush();
+            // Ctrl-C was held until the apply ended: golive stops now, before the health step (128 + SIGINT, as a shell reports it)
+            if (interrupted) return INTERRUPTED;
             if (fin.isEmpty()) return 0;
             if (!s.live()) {
                 out.println("health: skipped: " + s.describeRoot() + " is a target tree, nothing runs in it");
