@@ -112,10 +112,9 @@ public final class Probes {
         ph.lap("systemd");
         FdFacts fds = FdProbe.probe(root, manager, systemdVersion);
         ph.lap("fds");
-        var goVersion = cmds.get(Commands.GO_VERSION);
         var goEnv = cmds.get(Commands.GO_ENV);
         ph.lap("wait go");
-        var go = GoProbe.probe(root, goVersion, goEnv);
+        var go = GoProbe.probe(root, goEnv, () -> cmds.get(Commands.GO_VERSION));
         ph.lap("go");
         Optional<ServiceFacts> service = unit == null ? Optional.empty()
                 : Optional.of(ServiceProbe.probe(root, cmds, unit, systemdVersion, options.goModDir(),
