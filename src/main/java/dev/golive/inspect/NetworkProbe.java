@@ -23,8 +23,8 @@ final class NetworkProbe {
     private NetworkProbe() { }
 
     static NetworkFacts probe(HostRoot root) {
-        Fact<String> v4 = root.readUntil("/proc/net/tcp", NetworkProbe::pastListeners);
-        Fact<String> v6 = root.readUntil("/proc/net/tcp6", NetworkProbe::pastListeners);
+        Fact<String> v4 = root.readUntil("/proc/net/tcp", PAST_LISTENERS);
+        Fact<String> v6 = root.readUntil("/proc/net/tcp6", PAST_LISTENERS);
         if (!v4.known() && !v6.known()) return new NetworkFacts(Fact.unknown(CpuProbe.reason(v4)));
         TreeSet<Integer> ports = new TreeSet<>();
         listening(v4.orElse(""), ports);
@@ -33,6 +33,9 @@ final class NetworkProbe {
         if (v4.known() && v6.known()) from = "/proc/net/tcp and /proc/net/tcp6";
         return new NetworkFacts(Fact.of(List.copyOf(ports), new Source.Derived("LISTEN sockets in " + from)));
     }
+
+    /** One predicate for both files: each lambda or method reference costs its linking on a cold JVM. */
+    private static final java.util.function.Predicate<String> PAST_LISTENERS = NetworkProbe::pastListeners;
 
     /** A socket line ("  12: 0100007F:1F90 …") in a state other than LISTEN (0A) and SYN_RECV (03). */
     static boolean pastListeners(String line) {
