@@ -297,8 +297,7 @@ final class CgroupLayout {
 
     private static Fact<String> param(Fact<String> cmdline, String name) {
         if (!cmdline.known()) return Fact.unknown(CpuProbe.reason(cmdline));
-        return Text.cmdlineParam(cmdline.orElse(""), name).<Fact<String>>map(v -> Fact.of(v, cmdline.src().get()))
-                .orElseGet(() -> Fact.of("not set", cmdline.src().get()));
+        return Text.factOr(Text.cmdlineParam(cmdline.orElse(""), name), cmdline.src().get(), Fact.of("not set", cmdline.src().get()));
     }
 
     /** mountinfo escapes space, tab, newline and backslash as octal. */

@@ -34,6 +34,11 @@ final class Text {
         return n.isPresent() ? Fact.of(n.get(), k.source()) : Fact.unknown(k.source().describe() + ": not a number: \"" + v + "\"");
     }
 
+    /** {@code v} read from {@code src}, or {@code otherwise} when there is none. */
+    static <T> Fact<T> factOr(Optional<T> v, Source src, Fact<T> otherwise) {
+        return v.isPresent() ? Fact.of(v.get(), src) : otherwise;
+    }
+
     static Fact<Integer> intFact(Fact<String> f) {
         Fact<Long> n = longFact(f);
         return n instanceof Fact.Known<Long> k ? Fact.of(k.value().intValue(), k.source()) : Fact.unknown(((Fact.Unknown<Long>) n).reason());
