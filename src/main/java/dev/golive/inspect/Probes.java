@@ -98,24 +98,28 @@ public final class Probes {
         ph.lap("memory");
         var cgroups = cg.facts(root, cmdline);
         ph.lap("cgroups");
+        // what needs nothing from the second thread is done before waiting for it: with the
+        // listening ports (the kernel's walk of the TCP hash) it is the longer of the two
+        SystemdProbe.Installed installed = SystemdProbe.installed(root);
+        ph.lap("unit files");
+        var systemctl = cmds.get(Commands.SYSTEMCTL_VERSION);
+        ph.lap("wait systemctl --version");
+        Fact<Integer> systemdVersion = SystemdProbe.version(root, systemctl);
+        if (unit != null) cmds.startAll(ServiceProbe.analyzeCommands(unit, systemdVersion));
+        ph.lap("systemd version");
+        var goEnv = cmds.get(Commands.GO_ENV);
+        ph.lap("wait go");
+        var go = GoProbe.probe(root, goEnv, () -> cmds.get(Commands.GO_VERSION));
+        ph.lap("go");
         Beside.Done other = beside.join(root);
         ph.lap("wait 2nd thread");
         var sysctls = other.sysctls();
         if (!sysctls.kernel().running()) os = firstBootKernel(os, named);
         Map<String, Fact<String>> manager = other.manager();
-
-        var systemctl = cmds.get(Commands.SYSTEMCTL_VERSION);
-        ph.lap("wait systemctl --version");
-        Fact<Integer> systemdVersion = SystemdProbe.version(root, systemctl);
-        if (unit != null) cmds.startAll(ServiceProbe.analyzeCommands(unit, systemdVersion));
-        SystemdFacts systemd = SystemdProbe.probe(other.systemd(), systemdVersion, manager);
+        SystemdFacts systemd = SystemdProbe.probe(installed, systemdVersion, manager);
         ph.lap("systemd");
         FdFacts fds = FdProbe.probe(root, manager, systemdVersion);
         ph.lap("fds");
-        var goEnv = cmds.get(Commands.GO_ENV);
-        ph.lap("wait go");
-        var go = GoProbe.probe(root, goEnv, () -> cmds.get(Commands.GO_VERSION));
-        ph.lap("go");
         Optional<ServiceFacts> service = unit == null ? Optional.empty()
                 : Optional.of(ServiceProbe.probe(root, cmds, unit, systemdVersion, options.goModDir(),
                         cg.tasks(root, unit.cgroupPath(), os.kernel())));
@@ -136,7 +140,7 @@ public final class Probes {
 
     /**
      * The probes that read only files and need nothing the others found: sysctl (its load order
-     * and every key), the listening ports, the manager's system.conf and the installed units.
+     * and every key), the listening ports and the manager's system.conf.
      * They run on a second thread while the main one reads CPU, memory and cgroups: inspection
      * is mostly first-use work of the JVM (interpreting, linking), which two cores share out.
      * What they log is held apart and added where the main thread joins, so the access log has
@@ -144,7 +148,7 @@ public final class Probes {
      */
     private static final class Beside {
         record Done(SysctlFacts sysctls, NetworkFacts network, Map<String, Fact<String>> manager,
-                    SystemdProbe.Installed systemd, Map<String, Long> phases, long from, long to, long cpu) { }
+                    Map<String, Long> phases, long from, long to, long cpu) { }
 
         private final java.util.concurrent.FutureTask<Done> task;
         private List<AccessLog.Entry> logged = List.of();
@@ -162,9 +166,7 @@ public final class Probes {
                     ph.lap("network");
                     Map<String, Fact<String>> manager = managerConf.apply(root);
                     ph.lap("system.conf");
-                    SystemdProbe.Installed units = SystemdProbe.installed(root);
-                    ph.lap("unit files");
-                    done[0] = new Done(sysctls, network, manager, units, ph.nanos, from, System.nanoTime(), cpuSince(cpu0));
+                    done[0] = new Done(sysctls, network, manager, ph.nanos, from, System.nanoTime(), cpuSince(cpu0));
                 });
                 return done[0];
             });
