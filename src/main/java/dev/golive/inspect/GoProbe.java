@@ -1,8 +1,5 @@
 package dev.golive.inspect;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.golive.host.CommandResult;
 import dev.golive.host.HostRoot;
 import dev.golive.host.ProcessCommandRunner;
@@ -30,7 +27,7 @@ final class GoProbe {
      * (GOVERSION is there from Go 1.16), so a current toolchain costs one process, not two.
      */
     static GoToolchainFacts probe(HostRoot root, CommandResult env, Supplier<CommandResult> version) {
-        Map<String, String> n = env.ok() ? flatJson(env.stdout()) : Map.of();
+        Map<String, String> n = env.ok() ? FlatJson.read(env.stdout()) : Map.of();
         Fact<String> ver = fromGoVersion(n.getOrDefault("GOVERSION", ""), env);
         if (!ver.known()) ver = fromVersionCommand(version.get());
         Map<String, Fact<String>> values = new TreeMap<>();
@@ -82,22 +79,4 @@ final class GoProbe {
     static boolean notInstalled(CommandResult r) {
         return r.failure().map(ProcessCommandRunner.NOT_FOUND::equals).orElse(false);
     }
-
-    /** {"K": "V", …} as a map, with Jackson's streaming parser (databind costs ~50 ms cold); empty on bad JSON. */
-    static Map<String, String> flatJson(String text) {
-        Map<String, String> m = new TreeMap<>();
-        try (JsonParser p = new JsonFactory().createParser(text)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) return Map.of();
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String k = p.getCurrentName();
-                JsonToken t = p.nextToken();
-                if (t.isStructStart()) p.skipChildren();
-                else m.put(k, t == JsonToken.VALUE_NULL ? "" : p.getText());
-            }
-        } catch (java.io.IOException e) {
-            return Map.of();
-        }
-        return m;
-    }
-
 }
