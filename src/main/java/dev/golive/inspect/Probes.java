@@ -71,14 +71,14 @@ public final class Probes {
         long t0 = System.nanoTime();
         long cpu0 = ThreadCpu.nanos();
         Phases ph = new Phases();
-        Commands cmds = new Commands(runner);
-        cmds.prefetch();
-        ph.lap("start commands");
-
-        // the probes that need nothing the others read run on a second thread meanwhile
+        // the probes that need nothing the others read run on a second thread meanwhile, started
+        // first: with the kernel's walk of the TCP hash for the listening ports it is the longer
         Optional<KernelVersion> named = Optional.ofNullable(options.kernel());
         Beside beside = Beside.start(root, named, managerConf);
         ph.lap("start 2nd thread");
+        Commands cmds = new Commands(runner);
+        cmds.prefetch();
+        ph.lap("start commands");
 
         // a service's unit first: it says which cgroup the CPU and memory limits are read from
         ServiceProbe.Unit unit = options.service() == null ? null : ServiceProbe.resolve(root, options.service());
@@ -98,8 +98,7 @@ public final class Probes {
         ph.lap("memory");
         var cgroups = cg.facts(root, cmdline);
         ph.lap("cgroups");
-        // what needs nothing from the second thread is done before waiting for it: with the
-        // listening ports (the kernel's walk of the TCP hash) it is the longer of the two
+        // what needs nothing from the second thread is done before waiting for it
         SystemdProbe.Installed installed = SystemdProbe.installed(root);
         ph.lap("unit files");
         var systemctl = cmds.get(Commands.SYSTEMCTL_VERSION);
