@@ -108,21 +108,13 @@ public final class ServiceUnits implements ServiceFiles {
         SpecValidator.checkName(asked, labels); // before the name becomes a path
         String unit = asked.unitName();
         String dropInPath = OwnedFiles.unitDropIn(unit);
-        CurrentUnitFiles onHost = CurrentUnitFiles.read(root, unit);
-        CurrentUnitFiles files = new CurrentUnitFiles(unit, owned(current, OwnedFiles.unit(unit)).or(onHost::etcUnit),
-                onHost.etcLinkTarget(), onHost.vendorUnit(), owned(current, dropInPath).or(onHost::dropIn));
+        CurrentUnitFiles files = files(unit, current);
         boolean dropIn = UnitRenderer.isDropIn(files);
-        ServiceSpec wanted = ServiceFiles.merged(asked, profile, envFixes);
-        // what golive wrote before and this run does not ask about stays as it stands ("none" takes a line away)
         String golivesPath = dropIn ? dropInPath : OwnedFiles.unit(unit);
-        Optional<String> golives = (dropIn ? files.dropIn() : files.etcUnit()).filter(OwnedFiles::isOwned);
-        List<String> keptNotes = List.of();
-        if (golives.isPresent()) {
-            var k = dev.golive.unit.GolivesLines.keep(wanted, golivesPath, golives.get(), dropIn, facts.systemd().managerDefaults(),
-                    facts.cgroups().mode().opt(), labels);
-            wanted = k.spec();
-            keptNotes = k.notes();
-        }
+        Optional<String> golives = golives(files);
+        var kept0 = withGolivesLines(facts, asked, profile, envFixes, files, labels);
+        ServiceSpec wanted = kept0.spec();
+        List<String> keptNotes = kept0.notes();
         // an earlier run asked to tighten this unit: a later one keeps it so rather than loosening it unasked
         Optional<dev.golive.model.UnitDirective> tightened = !dropIn || tighten ? Optional.empty()
                 : golives.flatMap(g -> dev.golive.unit.GolivesLines.tightenedBefore(golivesPath, g));
@@ -177,6 +169,35 @@ public final class ServiceUnits implements ServiceFiles {
         RenderedUnit r = UnitRenderer.render(facts, rendered, go, files, planId, unitChanges,
                 new UnitScope(tightenNow, today.directives(), restartToday, asked.resources().ioWeight().isPresent()));
         return new Derived(rendered, r, binary, check, changes(unit, r, said));
+    }
+
+    /** The unit's files as golive sees them: owned paths as the planner read them ({@code current}), the rest from the host. */
+    private CurrentUnitFiles files(String unit, Map<String, OwnedFileState> current) {
+        CurrentUnitFiles onHost = CurrentUnitFiles.read(root, unit);
+        return new CurrentUnitFiles(unit, owned(current, OwnedFiles.unit(unit)).or(onHost::etcUnit),
+                onHost.etcLinkTarget(), onHost.vendorUnit(), owned(current, OwnedFiles.unitDropIn(unit)).or(onHost::dropIn));
+    }
+
+    /** golive's own file of the unit: its drop-in on a unit it did not write, or the unit it wrote. */
+    private static Optional<String> golives(CurrentUnitFiles files) {
+        return (UnitRenderer.isDropIn(files) ? files.dropIn() : files.etcUnit()).filter(OwnedFiles::isOwned);
+    }
+
+    /** Asked, the profile and the fixes merged; what golive wrote before and this run does not ask about stays ("none" takes a line away). */
+    private static dev.golive.unit.GolivesLines.Kept withGolivesLines(HostFacts facts, ServiceSpec asked, ServiceSettings profile, Map<String, String> envFixes,
+                                                                      CurrentUnitFiles files, UnaryOperator<String> labels) {
+        ServiceSpec merged = ServiceFiles.merged(asked, profile, envFixes);
+        Optional<String> golives = golives(files);
+        if (golives.isEmpty()) return new dev.golive.unit.GolivesLines.Kept(merged, List.of());
+        boolean dropIn = UnitRenderer.isDropIn(files);
+        return dev.golive.unit.GolivesLines.keep(merged, dropIn ? OwnedFiles.unitDropIn(asked.unitName()) : OwnedFiles.unit(asked.unitName()),
+                golives.get(), dropIn, facts.systemd().managerDefaults(), facts.cgroups().mode().opt(), labels);
+    }
+
+    @Override public ServiceSpec wanted(HostFacts facts, ServiceSpec asked, ServiceSettings profile, Map<String, String> envFixes,
+                                        Map<String, OwnedFileState> current) {
+        if (!dev.golive.config.UnitNames.isValid(asked.unitName())) return ServiceFiles.merged(asked, profile, envFixes);
+        return withGolivesLines(facts, asked, profile, envFixes, files(asked.unitName(), current), labels).spec();
     }
 
     /** The same on a live host or a capture (nothing to look inside). */

@@ -180,7 +180,7 @@ public final class Session implements AutoCloseable {
      */
     public CaptureWriter.Summary capture(Path out, String service, String goModDir) {
         if (spec.kind() != RootSpec.Kind.LIVE) throw GoliveException.badInput("capture reads the live host; drop --root");
-        Inspector.Options options = service == null ? Inspector.Options.defaults() : Inspector.Options.forService(serviceUnit(service), goModDir);
+        Inspector.Options options = (service == null ? Inspector.Options.defaults() : Inspector.Options.forService(serviceUnit(service), goModDir)).capturing();
         AccessLog capLog = new AccessLog();
         RootSpec live = RootSpec.open(null, capLog);
         RecordingCommandRunner rec = new RecordingCommandRunner(live.runner());

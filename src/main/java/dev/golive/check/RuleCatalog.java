@@ -28,6 +28,7 @@ public final class RuleCatalog {
         all.addAll(UnitSecurityRules.all());
         all.addAll(UnitFileRules.all());
         all.addAll(UnitLogRules.all());
+        all.addAll(LogrotateRules.all());
         all.addAll(UnitNetworkRules.all());
         all.addAll(GoToolchainRules.all());
         all.addAll(BinaryRules.all());

@@ -23,9 +23,10 @@ public record FileIds(int uid, int gid, int mode) {
         }
         try {
             java.nio.file.Path p = root instanceof DirectoryHostRoot d ? d.inside(path) : root.resolve(path);
-            int uid = (Integer) Files.getAttribute(p, "unix:uid");
-            int gid = (Integer) Files.getAttribute(p, "unix:gid");
-            int mode = (Integer) Files.getAttribute(p, "unix:mode");
+            java.util.Map<String, Object> a = Files.readAttributes(p, "unix:uid,gid,mode"); // one stat(2)
+            int uid = (Integer) a.get("uid");
+            int gid = (Integer) a.get("gid");
+            int mode = (Integer) a.get("mode");
             return Fact.of(Optional.of(new FileIds(uid, gid, mode & 07777)), Source.File.of(path));
         } catch (NoSuchFileException e) {
             return Fact.of(Optional.empty(), Source.File.of(path));

@@ -18,7 +18,14 @@ public final class Inspector {
      * none), the Go module directory of that service (for go.mod's go line; null for none) and
      * the kernel the admin named for an image tree without /proc/sys (--kernel; null for none).
      */
-    public record Options(String cgroupPath, String service, String goModDir, KernelVersion kernel) {
+    /**
+     * {@code forCapture}: the inspection whose reads become a capture; logrotate's log directories
+     * are not listed then (a capture keeps no owners and modes to judge them by, and a listed
+     * directory's files would be copied into it).
+     */
+    public record Options(String cgroupPath, String service, String goModDir, KernelVersion kernel, boolean forCapture) {
+        public Options(String cgroupPath, String service, String goModDir, KernelVersion kernel) { this(cgroupPath, service, goModDir, kernel, false); }
+
         public Options(String cgroupPath, String service, String goModDir) { this(cgroupPath, service, goModDir, null); }
 
         public Options(String cgroupPath) { this(cgroupPath, null, null); }
@@ -27,7 +34,9 @@ public final class Inspector {
 
         public static Options forService(String service, String goModDir) { return new Options(null, service, goModDir); }
 
-        public Options withKernel(java.util.Optional<KernelVersion> k) { return new Options(cgroupPath, service, goModDir, k.orElse(null)); }
+        public Options withKernel(java.util.Optional<KernelVersion> k) { return new Options(cgroupPath, service, goModDir, k.orElse(null), forCapture); }
+
+        public Options capturing() { return new Options(cgroupPath, service, goModDir, kernel, true); }
     }
 
     private Inspector() { }

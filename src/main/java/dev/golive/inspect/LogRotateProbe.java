@@ -8,9 +8,7 @@ import dev.golive.model.LogRotation;
 import dev.golive.model.MalformedLine;
 import dev.golive.model.Source;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -41,25 +39,50 @@ final class LogRotateProbe {
             }
             return Fact.unknown("cannot tell what logrotate rotates: " + CpuProbe.reason(conf));
         }
-        List<LogRotation.Rotated> patterns = new ArrayList<>();
-        List<MalformedLine> malformed = new ArrayList<>();
-        Set<String> read = new LinkedHashSet<>();
-        Deque<String[]> todo = new ArrayDeque<>(); // {path, text}
-        todo.add(new String[] {CONF, conf.orElse("")});
-        while (!todo.isEmpty()) {
-            String[] f = todo.removeFirst();
-            if (!read.add(f[0])) continue;
-            LogrotateConf parsed = LogrotateConf.parse(f[0], f[1]);
-            patterns.addAll(parsed.patterns());
+        Walk w = new Walk(root);
+        Optional<String> why = w.file(CONF, conf.orElse(""), Optional.empty()).why();
+        if (why.isPresent()) return Fact.unknown("cannot tell what logrotate rotates: " + why.get());
+        return Fact.of(new LogRotation(w.patterns, List.copyOf(w.read), w.malformed), Source.File.of(CONF));
+    }
+
+    /**
+     * logrotate's reading order: each file top to bottom, an include read where it stands. The
+     * global {@code su} is one value carried through the whole walk, as logrotate carries its
+     * defaults: set in an included file, it holds for the files and lines read after it.
+     */
+    private static final class Walk {
+        final HostRoot root;
+        final List<LogRotation.Rotated> patterns = new ArrayList<>();
+        final List<MalformedLine> malformed = new ArrayList<>();
+        final Set<String> read = new LinkedHashSet<>();
+
+        Walk(HostRoot root) { this.root = root; }
+
+        /** The global su after the file, or why the walk cannot go on. */
+        record After(Optional<LogRotation.Su> su, Optional<String> why) { }
+
+        After file(String path, String text, Optional<LogRotation.Su> su) {
+            if (!read.add(path)) return new After(su, Optional.empty());
+            LogrotateConf parsed = LogrotateConf.parse(path, text);
             malformed.addAll(parsed.malformed());
-            List<String[]> included = new ArrayList<>();
-            for (String inc : parsed.includes()) {
-                Optional<String> why = include(root, inc, included);
-                if (why.isPresent()) return Fact.unknown("cannot tell what logrotate rotates: " + why.get());
+            for (LogrotateConf.Step step : parsed.steps()) {
+                if (step instanceof LogrotateConf.GlobalSu g) {
+                    su = Optional.of(g.su());
+                } else if (step instanceof LogrotateConf.Block b) {
+                    for (LogRotation.Rotated r : b.patterns()) patterns.add(r.su().isPresent() || su.isEmpty() ? r : r.withSu(su.get()));
+                } else if (step instanceof LogrotateConf.Include inc) {
+                    List<String[]> included = new ArrayList<>();
+                    Optional<String> why = include(root, inc.path(), included);
+                    if (why.isPresent()) return new After(su, why);
+                    for (String[] f : included) {
+                        After a = file(f[0], f[1], su);
+                        if (a.why().isPresent()) return a;
+                        su = a.su();
+                    }
+                }
             }
-            for (int i = included.size() - 1; i >= 0; i--) todo.addFirst(included.get(i));
+            return new After(su, Optional.empty());
         }
-        return Fact.of(new LogRotation(patterns, List.copyOf(read), malformed), Source.File.of(CONF));
     }
 
     /** Adds the files of one include line; a reason when it cannot be read (a capture without it). */

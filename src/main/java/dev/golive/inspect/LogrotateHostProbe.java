@@ -40,15 +40,17 @@ public final class LogrotateHostProbe {
         return new LogrotateHost(version, dirs);
     }
 
-    private static Fact<LogDir> dir(HostRoot root, String file, String passwd, String group) {
+    static Fact<LogDir> dir(HostRoot root, String file, String passwd, String group) {
         String dir = HostPaths.parent(file);
         Fact<Optional<FileIds>> ids = FileIds.of(root, dir);
         if (!ids.known()) return Fact.unknown(((Fact.Unknown<Optional<FileIds>>) ids).reason());
         if (ids.opt().get().isEmpty()) return Fact.of(LogDir.missing(dir), Source.File.of(dir));
         FileIds d = ids.opt().get().get();
+        LogDir read = new LogDir(dir, true, d.uid(), d.gid(), name(passwd, d.uid()), name(group, d.gid()), d.mode(), Optional.empty());
+        if (!read.refusedWithoutSu()) return Fact.of(read, Source.File.of(dir));
+        // only the su line names the file's owner: stat it only where one is needed
         Optional<String> fileOwner = FileIds.of(root, file).opt().flatMap(o -> o).map(f -> name(passwd, f.uid()));
-        return Fact.of(new LogDir(dir, true, d.uid(), d.gid(), name(passwd, d.uid()), name(group, d.gid()), d.mode(), fileOwner),
-                Source.File.of(dir));
+        return Fact.of(new LogDir(dir, true, d.uid(), d.gid(), read.owner(), read.group(), d.mode(), fileOwner), Source.File.of(dir));
     }
 
     /** The name of numeric id {@code id} in a passwd or group text; the number itself when no line has it. */

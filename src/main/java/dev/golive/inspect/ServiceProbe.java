@@ -115,7 +115,9 @@ final class ServiceProbe {
 
     static List<String> security(String unitPath) { return List.of("systemd-analyze", "security", "--offline=true", unitPath); }
 
-    static ServiceFacts probe(HostRoot root, Commands cmds, Unit u, Fact<Integer> systemdVersion, String goModDir, dev.golive.model.ServiceTasks tasks) {
+    /** {@code rotation}: what logrotate rotates on the host ({@link LogRotateProbe}), read once for host and service. */
+    static ServiceFacts probe(HostRoot root, Commands cmds, Unit u, Fact<Integer> systemdVersion, String goModDir, dev.golive.model.ServiceTasks tasks,
+                              Fact<dev.golive.model.LogRotation> rotation) {
         List<UnitDirective> dirs = u.directives();
         Fact<ByteBuffer> bytes = binaryBytes(root, u);
         Fact<GoBuildInfo> binary = binary(bytes, u);
@@ -136,7 +138,7 @@ final class ServiceProbe {
             else exposure = exposure(cmds.get(security(path)));
         }
         return new ServiceFacts(u.name(), u.info(), dirs, binary, env.variables(), u.cgroupPath(), goMod, exposure, verify, executable,
-                notifyStrings(root, u), tasks, LogRotateProbe.probe(root));
+                notifyStrings(root, u), tasks, rotation);
     }
 
     /** Which sd_notify strings the ExecStart binary holds (Debian's Go builds carry no module list to show go-systemd). */

@@ -13,10 +13,35 @@ import java.util.regex.Pattern;
  */
 public record LogRotation(List<Rotated> patterns, List<String> read, List<MalformedLine> malformed) {
 
-    /** One file pattern of a logrotate block (a path or a glob(7) pattern: *, ?, [...]). */
-    public record Rotated(String glob, Source.File source) {
+    /**
+     * One file pattern of a logrotate block (a path or a glob(7) pattern: *, ?, [...]), with the
+     * file:line of its block and the {@code su} line in force for it: the block's own, else the
+     * last global one logrotate read before the block.
+     */
+    public record Rotated(String glob, Source.File source, Optional<Su> su) {
+        public Rotated(String glob, Source.File source) { this(glob, source, Optional.empty()); }
+
         /** Whether logrotate's glob of this pattern takes {@code path}: '*' and '?' never cross '/'. */
         public boolean matches(String path) { return toRegex(glob).matcher(path).matches(); }
+
+        public Rotated withSu(Su s) { return new Rotated(glob, source, Optional.of(s)); }
+    }
+
+    /** A {@code su USER GROUP} line (logrotate 3.8.0 and later): where it is, and whom it names ({@code group} "" when it names none). */
+    public record Su(String user, String group, Source.File source) { }
+
+    /**
+     * Whether one '/'-free segment of a glob(7) pattern takes {@code name}: as glob(3) without
+     * GLOB_PERIOD, a leading '.' is matched only by a leading '.' in the pattern.
+     */
+    public static boolean segmentMatches(String segment, String name) {
+        if (name.startsWith(".") && !segment.startsWith(".")) return false;
+        return toRegex(segment).matcher(name).matches();
+    }
+
+    /** Whether a pattern segment has glob(7) characters (else it names one entry, as it is). */
+    public static boolean hasGlob(String segment) {
+        return segment.indexOf('*') >= 0 || segment.indexOf('?') >= 0 || segment.indexOf('[') >= 0;
     }
 
     public LogRotation {

@@ -136,7 +136,7 @@ public final class Planner {
         List<String> restartWhy = new ArrayList<>();
         Optional<String> unit = in.service().map(ServiceSpec::unitName);
         if (in.service().isPresent()) {
-            ServiceSpec spec = ServiceFiles.merged(in.service().get(), profile.service(), envFixes);
+            ServiceSpec spec = serviceFiles.wanted(facts, in.service().get(), profile.service(), envFixes, in.current());
             // a renderer may hand back a file whose content only differs in the header: that is no change
             List<FileChange> rendered = serviceFiles.files(facts, in.service().get(), profile.service(), envFixes, unitFixes, in.current(), in.planId());
             // a later drop-in (override.conf from `systemctl edit`) beats golive's value: said, like a later sysctl file

@@ -50,6 +50,16 @@ public interface ServiceFiles {
      */
     default ServiceFiles labelled(java.util.function.UnaryOperator<String> labels) { return this; }
 
+    /**
+     * The service as the plan wants it, for what the planner derives beside the unit (the log
+     * rotation, conflicts): {@link #merged}, and in {@code app.ServiceUnits} also what golive
+     * wrote before and this run leaves unsaid (its earlier lines stay).
+     */
+    default ServiceSpec wanted(HostFacts facts, ServiceSpec asked, ServiceSettings profile, Map<String, String> envFixes,
+                               Map<String, OwnedFileState> current) {
+        return merged(asked, profile, envFixes);
+    }
+
     /** The profile's service settings under what the admin asked (explicit values win), then the picked environment fixes. */
     static ServiceSpec merged(ServiceSpec asked, ServiceSettings profile, Map<String, String> envFixes) {
         ServiceSpec s = profile.applyTo(asked);

@@ -83,16 +83,10 @@ public final class LogrotateFile {
         Su { notes = List.copyOf(notes); }
     }
 
-    /** The first logrotate release with {@code su} and the directory check behind it (its ChangeLog, 3.7.9 -> 3.8.0). */
-    static final int[] SU_SINCE = {3, 8, 0};
-
     /**
      * Whether logrotate needs {@code su} for {@code file}: exactly when its directory fails
      * logrotate's check ({@link LogDir#refusedWithoutSu}) and the host's logrotate has the
-     * directive. The user is the one who can truncate the file (copytruncate opens it for
-     * writing as that user): its owner, or root for a file not there yet, because systemd
-     * creates an append: file as the manager, root, not as User= (systemd.exec(5)). The group is
-     * the directory's, so that the rotated copies can be made in it.
+     * directive; the line is {@link LogDir#suLine}.
      */
     static Su su(String file, LogrotateHost host) {
         Fact<LogDir> read = host.dirOf(file);
@@ -106,35 +100,20 @@ public final class LogrotateFile {
                     "make it, it needs no su (plan again if it is made writable by a group other than root or by others)."));
         }
         if (!dir.refusedWithoutSu()) return new Su(Optional.empty(), List.of());
-        Optional<int[]> version = host.version().opt().map(LogrotateFile::numbers);
-        if (version.isPresent() && compare(version.get(), SU_SINCE) < 0) {
+        if (host.version().opt().map(v -> !LogrotateHost.checksDirectories(v)).orElse(false)) {
             return new Su(Optional.empty(), List.of(dir.describe() + ": logrotate " + host.version().opt().get()
                     + " predates su and the check that needs it (3.8.0)."));
         }
         String user = dir.fileOwner().orElse("root");
         List<String> notes = new ArrayList<>();
-        notes.add(dir.describe() + ", writable by " + ((dir.mode() & 0002) != 0 ? "others" : "group " + dir.group())
+        notes.add(dir.describe() + ", writable by " + dir.writableBy()
                 + ": logrotate (3.8.0 and later) skips a file there unless");
         notes.add("the block says su. It rotates as " + user + (dir.fileOwner().isPresent() ? ", the owner of " + file
                 : " (systemd creates " + file + " as root)") + ", with the directory's group.");
         if (!host.version().known()) {
             notes.add("logrotate's version on this host is unknown (" + ((Fact.Unknown<String>) host.version()).reason() + "); su needs 3.8.0.");
         }
-        return new Su(Optional.of("su " + user + " " + dir.group()), notes);
-    }
-
-    private static int[] numbers(String version) {
-        String[] p = version.split("\\.");
-        int[] out = new int[3];
-        for (int i = 0; i < Math.min(3, p.length); i++) {
-            try { out[i] = Integer.parseInt(p[i]); } catch (NumberFormatException e) { out[i] = 0; }
-        }
-        return out;
-    }
-
-    private static int compare(int[] a, int[] b) {
-        for (int i = 0; i < 3; i++) if (a[i] != b[i]) return Integer.compare(a[i], b[i]);
-        return 0;
+        return new Su(Optional.of(dir.suLine()), notes);
     }
 
     private static String quoted(String path) { return path.matches("[A-Za-z0-9_./+@:=,-]+") ? path : "\"" + path + "\""; }

@@ -88,6 +88,13 @@ final class TestHosts {
     private final List<dev.golive.model.LogRotation.Rotated> rotated = new ArrayList<>(List.of(
             new dev.golive.model.LogRotation.Rotated("/var/log/syslog", new Source.File("/etc/logrotate.d/rsyslog", 1))));
 
+    /** The host's logrotate blocks: Debian's syslog block in /var/log (root:root 0755); logrotate's version not needed, not read. */
+    private Fact<dev.golive.model.LogrotateBlocks> logrotate = Fact.of(new dev.golive.model.LogrotateBlocks(List.of(
+            new dev.golive.model.LogrotateBlocks.Pattern(new dev.golive.model.LogRotation.Rotated("/var/log/syslog", new Source.File("/etc/logrotate.d/rsyslog", 1)),
+                    List.of(Fact.of(new dev.golive.model.LogrotateHost.LogDir("/var/log", true, 0, 0, "root", "root", 0755, Optional.of("root")),
+                            Source.File.of("/var/log"))))),
+            Fact.unknown("not read: no block's directory is refused")), Source.File.of("/etc/logrotate.conf"));
+
     private TestHosts() {
         live.put("net.core.somaxconn", "4096");
         live.put("net.ipv4.tcp_max_syn_backlog", "4096");
@@ -245,6 +252,22 @@ final class TestHosts {
         return this;
     }
 
+    /**
+     * A block in /etc/logrotate.d/app (line 1) rotating {@code DIR/*.log}, that directory
+     * {@code gid}/{@code group} with {@code mode}, the block's {@code su} line (null: none) and
+     * logrotate's {@code version} (null: unknown).
+     */
+    TestHosts logrotateDir(String dir, int gid, String group, int mode, String su, String version) {
+        var block = new Source.File("/etc/logrotate.d/app", 1);
+        var rotated = new dev.golive.model.LogRotation.Rotated(dir + "/*.log", block);
+        if (su != null) rotated = rotated.withSu(new dev.golive.model.LogRotation.Su(su.split(" ")[0], su.split(" ")[1], new Source.File("/etc/logrotate.d/app", 2)));
+        var logDir = new dev.golive.model.LogrotateHost.LogDir(dir, true, 0, gid, "root", group, mode, Optional.of("root"));
+        Fact<String> v = version == null ? Fact.unknown("no logrotate package in /var/lib/dpkg/status") : Fact.of(version, new Source.File("/var/lib/dpkg/status", 7));
+        logrotate = Fact.of(new dev.golive.model.LogrotateBlocks(List.of(new dev.golive.model.LogrotateBlocks.Pattern(rotated,
+                List.of(Fact.of(logDir, Source.File.of(dir))))), v), Source.File.of("/etc/logrotate.conf"));
+        return this;
+    }
+
     TestHosts set(String section, String key, String value) { return without(section, key).directive(section, key, value); }
     TestHosts env(String k, String v) { env.put(k, Fact.of(v, new Source.File(UNIT, 30 + env.size()))); return this; }
     TestHosts binary(String goVersion, String defaultGodebug) {
@@ -344,7 +367,7 @@ final class TestHosts {
                                 Source.File.of("/etc/logrotate.conf"))))
                 : Optional.empty();
         return new HostFacts(new CaptureInfo("/", true, capturedAt, "web-1"), os, cpu, mem, fds, sysctls,
-                new NetworkFacts(listening), cg, sd, go, svc);
+                new NetworkFacts(listening), cg, sd, go, svc, logrotate);
     }
 
     /** A host about which nothing is known: every rule must cope without an exception. */

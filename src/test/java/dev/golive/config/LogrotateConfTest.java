@@ -52,4 +52,28 @@ class LogrotateConfTest {
         assertThat(c.patterns()).isEmpty();
         assertThat(c.malformed()).isEmpty();
     }
+
+    @Test
+    void suLinesAreKeptInOrderGlobalOnesApartAndABlocksOwnOnItsPatterns() {
+        LogrotateConf c = LogrotateConf.parse("/etc/logrotate.conf", """
+                weekly
+                include /etc/logrotate.d
+                su root adm
+                /var/log/wtmp /var/log/btmp {
+                    su root utmp
+                    monthly
+                }
+                /var/log/other.log {
+                }
+                """);
+        Source.File conf = new Source.File("/etc/logrotate.conf", 0);
+        assertThat(c.steps()).hasSize(4);
+        assertThat(c.steps().get(0)).isEqualTo(new LogrotateConf.Include("/etc/logrotate.d"));
+        assertThat(c.steps().get(1)).isEqualTo(new LogrotateConf.GlobalSu(new LogRotation.Su("root", "adm", new Source.File(conf.path(), 3))));
+        LogRotation.Su utmp = new LogRotation.Su("root", "utmp", new Source.File(conf.path(), 5));
+        assertThat(c.patterns()).containsExactly(
+                new LogRotation.Rotated("/var/log/wtmp", new Source.File(conf.path(), 4)).withSu(utmp),
+                new LogRotation.Rotated("/var/log/btmp", new Source.File(conf.path(), 4)).withSu(utmp),
+                new LogRotation.Rotated("/var/log/other.log", new Source.File(conf.path(), 8)));
+    }
 }

@@ -32,6 +32,34 @@ class GuideIT {
     private static String joined(String screen) { return screen.replace("\n", ""); }
 
     @Test
+    void ctrl_c_while_the_apply_runs_on_term_dumb_lets_it_end_then_the_guide_stops() throws Exception {
+        Path host = FixtureTrees.targetTree(tmp, "debian12-vm");
+        Path ready = tmp.resolve("apply-paused");
+        // the apply stops after its snapshot manifest until the test lets it go on
+        try (Tmux t = Tmux.start(80, 24, "TERM=dumb GOLIVE_FAULT=after-manifest:pause GOLIVE_FAULT_READY=" + ready,
+                "./scripts/golive guide --root " + host)) {
+            t.waitFor(s -> s.contains("Profile (tab completes)"), "the profile question");
+            t.keys("Enter");
+            t.waitFor(s -> s.contains("Set up the Go service's systemd unit too?"), "the service question");
+            t.keys("Enter");
+            t.waitFor(s -> s.contains("-- more") || s.contains("Apply these changes now"), "the paged preview");
+            for (int i = 0; i < 20 && !t.screen().contains("Apply these changes now"); i++) t.keys("Enter");
+            t.waitFor(s -> s.contains("Apply these changes now"), "the confirmation");
+            t.type("yes");
+            t.keys("Enter");
+            for (int i = 0; i < 300 && !Files.exists(ready); i++) Thread.sleep(100);
+            assertThat(ready).as("the apply reached its pause").exists();
+            t.keys("C-c");
+            t.waitFor(s -> joined(s).contains("the guide stops when it ends"), "the not-now line");
+            Files.delete(ready);
+            String end = t.waitFor(s -> s.contains("stopped (interrupted) once the apply ended"), "the stop after the apply");
+            assertThat(joined(end)).contains("Applied. Snapshot").contains("golive rollback ");
+            assertThat(t.exitCode()).isZero();
+        }
+        assertThat(host.resolve("etc/sysctl.d/60-golive.conf")).content().contains("Managed by golive");
+    }
+
+    @Test
     void an_admin_takes_every_default_then_confirms_and_is_told_how_to_roll_back() throws Exception {
         Path host = FixtureTrees.targetTree(tmp, "ubuntu2004-hybrid");
         Map<String, String> before = FixtureTrees.hashes(host);

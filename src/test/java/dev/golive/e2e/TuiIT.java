@@ -99,6 +99,35 @@ class TuiIT {
     }
 
     @Test
+    void ctrlCDuringAnApplyQuitsWhenTheApplyEndsAndSaysWhatChanged(@TempDir Path tmp) throws Exception {
+        Path tree = FixtureTrees.capture(tmp, "ubuntu2004-hybrid");
+        Files.delete(tree.resolve("golive-capture.json"));
+        Path ready = tmp.resolve("paused");
+        // the apply stops after its snapshot manifest until the test lets it go on
+        try (Tmux t = Tmux.start(80, 24, "TERM=xterm-256color GOLIVE_FAULT=after-manifest:pause GOLIVE_FAULT_READY=" + ready,
+                "./scripts/golive --root " + tree)) {
+            t.waitFor(x -> x.contains("rules checked"), "the Overview");
+            t.keys("3");
+            t.waitFor(x -> x.contains("★"), "Profiles");
+            t.keys("p");
+            t.waitFor(x -> x.contains("· profile web-api"), "the Review of the plan");
+            t.keys("a");
+            t.waitFor(x -> x.contains("y/enter: yes"), "the confirm step");
+            t.keys("y");
+            for (int i = 0; i < 300 && !Files.exists(ready); i++) Thread.sleep(100);
+            assertThat(ready).as("the apply reached its pause").exists();
+            t.keys("C-c");
+            t.waitFor(x -> x.contains("golive quits when it ends"), "the promise on the status line");
+            Thread.sleep(500);
+            assertThat(t.screen()).as("still running: the apply has not ended").contains("golive quits when it ends");
+            Files.delete(ready);
+            assertThat(t.exitCode()).isZero();
+            assertThat(t.scrollback()).contains("golive: applied snapshot ").contains("undo: golive rollback ");
+        }
+        assertThat(tree.resolve("etc/sysctl.d/60-golive.conf")).content().contains("net.core.somaxconn = 8192");
+    }
+
+    @Test
     void aTerminalSmallerThan80x24SaysWhyInOneLineAndFallsBackToTheGuide(@TempDir Path tmp) throws Exception {
         Path host = FixtureTrees.capture(tmp, "debian12-vm");
         try (Tmux t = Tmux.start(70, 20, "TERM=xterm-256color", "./scripts/golive --root " + host)) {

@@ -80,12 +80,20 @@ public final class Guide {
             Optional<Outcome> finished = finish(plan, profile, service, fixes);
             if (finished.isPresent()) return finished.get();
         }
-        String id = backend.apply(plan);
+        String id = io.changing(() -> backend.apply(plan));
         applied(id);
+        if (stoppedAfterTheChange()) return Outcome.APPLIED;
         plan.actions().stream().filter(a -> a.kind() == dev.golive.model.PlanAction.Kind.RESTART_SERVICE)
                 .forEach(a -> io.say("Restart when convenient: systemctl restart " + a.unit().orElseThrow() + " (" + a.why() + ")"));
         verify();
         return Outcome.APPLIED;
+    }
+
+    /** Ctrl-C came while the apply ran: it ended, the undo line is said, and the guide asks and checks nothing more. */
+    private boolean stoppedAfterTheChange() {
+        if (!io.interrupted()) return false;
+        io.say("golive guide: stopped (interrupted) once the apply ended");
+        return true;
     }
 
     private void applied(String id) {
@@ -135,9 +143,11 @@ public final class Guide {
             io.say("Not applied. Nothing was changed on the host.");
             return Optional.of(Outcome.DECLINED);
         }
-        ApplyResult r = backend.applyAndFinish(plan, fin);
+        Plan planned = plan;
+        ApplyResult r = io.changing(() -> backend.applyAndFinish(planned, fin));
         r.lines().forEach(l -> io.say("  " + l));
         applied(r.snapshotId());
+        if (stoppedAfterTheChange()) return Optional.of(Outcome.APPLIED);
         if (!backend.live()) {
             io.say("health: skipped: " + backend.facts().origin().root() + " is a target tree, nothing runs in it");
         } else {

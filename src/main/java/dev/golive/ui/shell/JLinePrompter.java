@@ -105,9 +105,15 @@ public final class JLinePrompter implements Prompter {
     }
 
     private String readLine(String prompt) {
+        // a long question wraps between words like every other line: all but its last line are
+        // said first, and the answer is typed after the last (a space and the cursor fit after it)
+        List<String> wrapped = TextWrap.wrap(glyphs.apply(Printable.text(prompt)).stripTrailing(), Math.max(0, columns() - 2));
+        for (String l : wrapped.subList(0, wrapped.size() - 1)) out.println(l);
+        out.flush();
+        String last = wrapped.get(wrapped.size() - 1) + (prompt.endsWith(" ") ? " " : "");
         try {
             // JLine expands %-sequences in a prompt (%N, %P …): a literal % is written %%
-            return reader.readLine(glyphs.apply(Printable.text(prompt)).replace("%", "%%"));
+            return reader.readLine(last.replace("%", "%%"));
         } catch (UserInterruptException e) {
             throw new Prompter.Stopped("interrupted");
         } catch (EndOfFileException e) {
@@ -115,10 +121,31 @@ public final class JLinePrompter implements Prompter {
         }
     }
 
+    private volatile boolean interrupted;
+
+    /**
+     * Ctrl-C outside a question is a signal, whose default ends the JVM: during a change that
+     * would leave a half-applied host for recover. The terminal's handler takes it instead.
+     */
+    @Override public <T> T changing(java.util.function.Supplier<T> work) {
+        Terminal.SignalHandler before = terminal.handle(Terminal.Signal.INT, s -> {
+            if (!interrupted) say("golive: not now: the apply is running; the guide stops when it ends");
+            interrupted = true;
+        });
+        try {
+            return work.get();
+        } finally {
+            terminal.handle(Terminal.Signal.INT, before);
+        }
+    }
+
+    @Override public boolean interrupted() { return interrupted; }
+
     @Override public void say(String line) {
         // answers and host text are echoed escaped, then wrapped between words at the terminal's width
         for (String l : Printable.lines(line).split("\n", -1)) {
-            for (String w : TextWrap.wrap(l, columns())) out.println(w);
+            // spelled for the charset before wrapping: "->" for "→" is a column wider
+            for (String w : TextWrap.wrap(glyphs.apply(l), columns())) out.println(w);
         }
         out.flush();
     }
@@ -137,7 +164,7 @@ public final class JLinePrompter implements Prompter {
             List<String> lines = new ArrayList<>();
             String text = s.text().endsWith("\n") ? s.text().substring(0, s.text().length() - 1) : s.text();
             for (String l : text.split("\n", -1)) {
-                String p = Printable.text(l);
+                String p = glyphs.apply(Printable.text(l));
                 if (s.diff()) lines.add(p);
                 else lines.addAll(TextWrap.wrap(p, columns()));
             }

@@ -18,6 +18,15 @@ public interface Prompter {
      */
     void page(java.util.List<dev.golive.plan.Preview.Section> sections);
 
+    /**
+     * Runs a change to the host (the apply, the finish): an interrupt meanwhile never stops it
+     * half-way; it is said at once and honoured once the change ended ({@link #interrupted}).
+     */
+    default <T> T changing(java.util.function.Supplier<T> work) { return work.get(); }
+
+    /** Whether the admin interrupted a change while it ran: the guide then stops after saying what it changed. */
+    default boolean interrupted() { return false; }
+
     /** Thrown when the admin stops the flow (Ctrl-C, EOF); nothing has been changed yet. */
     final class Stopped extends RuntimeException {
         public Stopped(String how) { super(how, null, false, false); }

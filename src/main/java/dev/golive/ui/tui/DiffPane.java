@@ -22,6 +22,8 @@ final class DiffPane {
     private final List<Integer> hunks = new ArrayList<>();
     private int top;
     private int height = 1;
+    /** Columns a line has when wrapped (set by the last draw). */
+    private int room = Integer.MAX_VALUE;
     private boolean wrap;
     private int sideways;
     private String query = "";
@@ -79,8 +81,8 @@ final class DiffPane {
         return List.of(
                 Binding.quiet("j down", "down", "Scroll the diff down one line", () -> scroll(1)),
                 Binding.quiet("k up", "up", "Scroll the diff up one line", () -> scroll(-1)),
-                Binding.quiet("pgdn space", "page down", "Scroll the diff down one page", () -> scroll(Math.max(1, height - 1))),
-                Binding.quiet("pgup", "page up", "Scroll the diff up one page", () -> scroll(-Math.max(1, height - 1))),
+                Binding.quiet("pgdn space", "page down", "Scroll the diff down one page", this::pageDown),
+                Binding.quiet("pgup", "page up", "Scroll the diff up one page", this::pageUp),
                 Binding.quiet("g home", "first", "Go to the first line of the diff", () -> scroll(-Integer.MAX_VALUE / 2)),
                 Binding.quiet("G end", "last", "Go to the last page of the diff", () -> scroll(Integer.MAX_VALUE / 2)),
                 Binding.hint("}", "next file", "Jump to the next file of the diff (its --- line)", () -> jump(files, 1, "file")),
@@ -106,7 +108,41 @@ final class DiffPane {
         note = "";
     }
 
-    private int maxTop() { return Math.max(0, lines.size() - height); }
+    /** The first line of the last page: with wrap on, a long line takes more than one row. */
+    /** The page's last line becomes the first (with wrap on a page holds fewer lines than rows). */
+    private void pageDown() {
+        int last = top;
+        while (last + 1 < lines.size() && onPage(last + 1)) last++;
+        scroll(Math.max(1, last - top));
+    }
+
+    /** The page's first line becomes the last. */
+    private void pageUp() {
+        int t = top;
+        int rows = top < lines.size() ? rowsOf(top) : 1;
+        while (t > 0 && rows + rowsOf(t - 1) <= height) rows += rowsOf(--t);
+        scroll(-Math.max(1, top - t));
+    }
+
+    private int maxTop() {
+        if (!wrap) return Math.max(0, lines.size() - height);
+        int rows = 0;
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            rows += rowsOf(i);
+            if (rows > height) return Math.min(i + 1, lines.size() - 1);
+        }
+        return 0;
+    }
+
+    /** Whether line {@code i} is on the page that starts at {@code top}. */
+    private boolean onPage(int i) {
+        if (i < top) return false;
+        int rows = 0;
+        for (int k = top; k <= i; k++) rows += rowsOf(k);
+        return rows <= height;
+    }
+
+    private int rowsOf(int i) { return wrap ? chunks(lines.get(i), room).size() : 1; }
 
     private void jump(List<Integer> at, int dir, String what) {
         int to = -1;
@@ -186,7 +222,7 @@ final class DiffPane {
             if (matches.contains(i)) {
                 boolean wrapped = dir > 0 ? i < start : i > start;
                 found = i;
-                if (found < top || found >= top + height) top = Math.max(0, Math.min(found, maxTop()));
+                if (!onPage(found)) top = Math.max(0, Math.min(found, maxTop()));
                 note = "match " + (matches.indexOf(i) + 1) + " of " + matches.size() + (wrapped ? " (from the " + (dir > 0 ? "top" : "end") + ")" : "");
                 return;
             }
@@ -204,12 +240,12 @@ final class DiffPane {
 
     void draw(Canvas c, String emptyText) {
         height = Math.max(1, c.height());
+        room = Math.max(1, c.width() - 1);
         if (lines.isEmpty()) {
             c.text(1, 0, emptyText, Role.DIM);
             return;
         }
         top = Math.max(0, Math.min(top, maxTop()));
-        int room = Math.max(1, c.width() - 1);
         int row = 0;
         for (int i = top; i < lines.size() && row < height; i++) {
             String l = lines.get(i);

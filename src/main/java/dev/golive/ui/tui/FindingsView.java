@@ -1,5 +1,6 @@
 package dev.golive.ui.tui;
 
+import com.googlecode.lanterna.TerminalTextUtils;
 import dev.golive.app.Session;
 import dev.golive.check.Rule;
 import dev.golive.check.RuleCatalog;
@@ -121,14 +122,21 @@ final class FindingsView extends View {
         boolean wide = c.width() >= 110;
         Canvas listArea;
         Canvas detail;
+        // the detail's rows across the whole width: a URL wider than the pane reaches left into them
+        Canvas detailRows;
+        int detailLeft;
         if (wide) {
             int lw = c.width() * 11 / 20;
             listArea = c.sub(0, 1, lw, c.height() - 1);
             detail = c.sub(lw + 1, 1, c.width() - lw - 1, c.height() - 1);
+            detailRows = c.sub(0, 1, c.width(), c.height() - 1);
+            detailLeft = lw + 1;
         } else {
             int lh = Math.max(4, Math.min(list.shown().size(), (c.height() - 1) * 2 / 5));
             listArea = c.sub(0, 1, c.width(), lh);
             detail = c.sub(0, 2 + lh, c.width(), c.height() - 2 - lh);
+            detailRows = detail;
+            detailLeft = 0;
         }
         int idWidth = Math.min(30, list.shown().stream().mapToInt(f -> f.ruleId().length()).max().orElse(10) + 1);
         list.draw(listArea, (cc, r, f, sel) -> {
@@ -146,10 +154,11 @@ final class FindingsView extends View {
             detailOf = sel.get();
             detailTop = 0;
         }
-        drawDetail(detail, sel.get(), title(sel.get()).length() > listArea.width() - 8 - idWidth);
+        drawDetail(detail, detailRows, detailLeft, sel.get(), title(sel.get()).length() > listArea.width() - 8 - idWidth);
     }
 
-    private void drawDetail(Canvas c, Finding f, boolean titleCut) {
+    /** {@code rows}: the same rows as {@code c} from the left edge of the screen, where {@code c} starts at column {@code left}. */
+    private void drawDetail(Canvas c, Canvas rows, int left, Finding f, boolean titleCut) {
         List<String[]> lines = new ArrayList<>(); // {role, text}
         Optional<Rule> rule = RuleCatalog.byId(f.ruleId());
         int w = Math.max(20, c.width() - 3);
@@ -187,12 +196,19 @@ final class FindingsView extends View {
         detailTop = Math.max(0, Math.min(detailTop, lines.size() - c.height() + 1));
         c.line(0, lines.get(0)[1], Role.TITLE);
         boolean more = detailTop + c.height() < lines.size();
-        int rows = more ? c.height() - 1 : c.height();
-        for (int i = 1; i < rows && detailTop + i < lines.size(); i++) {
+        int shown = more ? c.height() - 1 : c.height();
+        for (int i = 1; i < shown && detailTop + i < lines.size(); i++) {
             String[] l = lines.get(detailTop + i);
-            c.text(1, i, l[1], Role.valueOf(l[0]));
+            String text = l[1].strip();
+            int width = TerminalTextUtils.getColumnWidth(text);
+            if (Dialog.isUrl(text) && 1 + TerminalTextUtils.getColumnWidth(l[1]) > c.width()) {
+                // a URL is opened only whole: one wider than the pane ends at its right edge and starts further left
+                rows.text(Math.max(0, left + c.width() - width), i, text, Role.valueOf(l[0]));
+            } else {
+                c.text(1, i, l[1], Role.valueOf(l[0]));
+            }
         }
-        if (more) c.text(1, c.height() - 1, "… " + (lines.size() - detailTop - rows) + " more lines (J/K scroll)", Role.DIM);
+        if (more) c.text(1, c.height() - 1, "… " + (lines.size() - detailTop - shown) + " more lines (J/K scroll)", Role.DIM);
     }
 
     private static void section(List<String[]> lines, String head, String text, int w) {

@@ -81,6 +81,26 @@ class CliTreeTest {
     }
 
     @Test
+    void aCommandWithSubcommandsListsEachWithAWholeSentenceToo() {
+        int lists = 0;
+        for (var e : Cli.commandLine().getSubcommands().entrySet()) {
+            if (e.getKey().equals("help") || e.getValue().getSubcommands().isEmpty()) continue;
+            var out = new java.io.StringWriter();
+            CommandLine cl = Cli.commandLineFor(new String[] {e.getKey(), "--help"});
+            cl.setOut(new java.io.PrintWriter(out));
+            assertThat(cl.execute(e.getKey(), "--help")).isZero();
+            String list = out.toString().substring(out.toString().indexOf("Commands:") + "Commands:".length());
+            String joined = list.replaceAll("\n {10,}", " ");
+            for (String line : joined.split("\n")) {
+                if (!line.startsWith("  ") || line.isBlank()) continue;
+                lists++;
+                assertThat(line.strip()).as(e.getKey() + ": a summary cut mid-sentence").matches(".*[.?]");
+            }
+        }
+        assertThat(lists).as("snapshots show, prune, log at least").isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
     void everySubcommandAnswersHelpWithItsUsage() {
         for (var e : Cli.commandLine().getSubcommands().entrySet()) {
             if (e.getKey().equals("help") || e.getValue().getCommandSpec().usageMessage().hidden()) continue;

@@ -142,6 +142,19 @@ class UnitCommandTest {
         }
     }
 
+    @Test
+    void theReadmesUnitAndDocsShowTheRestartDefaultsTheUnitGets() throws Exception {
+        CheckCommandTest.Run r = unit("--root", DEBIAN, "--service", "app", "--exec", "/usr/local/bin/app", "--no-analyze");
+        String readme = java.nio.file.Files.readString(Path.of("README.md"));
+        String unitDoc = java.nio.file.Files.readString(Path.of("docs/unit.md")).replaceAll("\\s+", " ");
+        for (String key : new String[] {"Restart", "RestartSec", "StartLimitIntervalSec", "StartLimitBurst"}) {
+            var m = java.util.regex.Pattern.compile("(?m)^" + key + "=(.+)$").matcher(r.out());
+            assertThat(m.find()).as(key).isTrue();
+            assertThat(readme).as("README's golive unit example").containsPattern("(?m)^" + m.group() + "$");
+            assertThat(unitDoc).as("docs/unit.md's defaults").contains("`" + m.group() + "`");
+        }
+    }
+
     static final String CENTOS7 = Path.of("src/test/resources/hosts/centos7-v1").toAbsolutePath().toString();
 
     @Test

@@ -115,6 +115,20 @@ class GuideTest {
     }
 
     @Test
+    void on_an_80_column_tty_under_lc_all_c_no_prompt_or_text_line_is_wider_than_the_terminal() throws IOException {
+        var backend = new RecordingBackend("ubuntu2004-hybrid");
+        // 80 columns as written, 83 once each arrow is spelled "->"
+        backend.reasons = List.of("somaxconn 4096 → 8192, syn_backlog 256 → 8192, netdev_backlog 1000 → 4096 ok");
+        // every default of an existing unit: the long limit questions, then the preview (its live values carry arrows)
+        typedOn(backend, "none\n\nyes\nprometheus-node-exporter\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n", StandardCharsets.US_ASCII, 80, 24);
+        String s = screen();
+        assertThat(s).contains("MemoryMax, the memory limit").contains("->");
+        // what golive writes itself (not a diff line, which the terminal folds) breaks between words, within 80 columns
+        assertThat(s.split("\n")).filteredOn(l -> !l.matches("^([-+@ ]|--- |\\+\\+\\+ ).*") || l.startsWith("  "))
+                .allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(80));
+    }
+
+    @Test
     void accepting_every_default_fixes_everything_with_the_recommended_profile_and_applies_after_confirming() throws IOException {
         var backend = new RecordingBackend("ubuntu2004-hybrid");
         // enter for fixes (all), profile (recommended), service (no); then yes to apply
@@ -148,6 +162,23 @@ class GuideTest {
                 .contains("needs service restart  listen backlog 127.0.0.1:8080: 8192 planned, now 4096")
                 .contains("systemctl restart api.service")
                 .contains("After the next boot: systemd-sysctl and systemd-tmpfiles set all 1 planned values.");
+    }
+
+    @Test
+    void ctrl_c_while_the_apply_runs_does_not_stop_it_half_way_and_the_guide_stops_once_it_ended() throws IOException {
+        var backend = new RecordingBackend("ubuntu2004-hybrid");
+        try (Terminal t = new DumbTerminal("test", "dumb", new ByteArrayInputStream("\n\nno\nyes\n".getBytes(StandardCharsets.UTF_8)),
+                screen, StandardCharsets.UTF_8)) {
+            backend.duringApply = () -> t.raise(Terminal.Signal.INT);
+            var outcome = new Guide(backend, new JLinePrompter(t, backend::listDir)).run();
+            assertThat(outcome).isEqualTo(Guide.Outcome.APPLIED);
+        }
+        assertThat(backend.applied).as("the apply ran to its end").hasSize(1);
+        String s = screen();
+        assertThat(s).contains("not now: the apply is running; the guide stops when it ends")
+                .contains("Applied. Snapshot " + backend.applied.get(0))
+                .contains("golive guide: stopped (interrupted) once the apply ended");
+        assertThat(s.substring(s.indexOf("stopped (interrupted)"))).as("no verify after the stop").doesNotContain("verify");
     }
 
     @Test

@@ -107,7 +107,11 @@ final class RecordingBackend implements GuideBackend {
         return dev.golive.plan.Preview.sections(plan, "test", dev.golive.report.Style.PLAIN);
     }
 
+    /** What happens while an apply runs (a test presses Ctrl-C there). */
+    Runnable duringApply = () -> { };
+
     @Override public String apply(Plan plan) {
+        duringApply.run();
         applied.add(plan.id());
         return plan.id();
     }
@@ -149,6 +153,7 @@ final class RecordingBackend implements GuideBackend {
     }
 
     @Override public dev.golive.apply.ApplyResult applyAndFinish(Plan plan, dev.golive.model.FinishPlan finish) {
+        duringApply.run();
         applied.add(plan.id());
         finished = finish;
         return new dev.golive.apply.ApplyResult(plan.id(), plan.files().size(), 0,

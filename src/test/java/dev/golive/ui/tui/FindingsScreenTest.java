@@ -28,6 +28,28 @@ class FindingsScreenTest {
         }
     }
 
+    /** Every URL a finding's detail names is on screen whole, also one wider than the detail pane at 110 and 120 columns. */
+    @ParameterizedTest(name = "{0} at {1}x40")
+    @CsvSource({"centos7-v1, 120", "centos7-v1, 110", "ubuntu2004-hybrid, 120", "sparse, 120", "container-quota, 120"})
+    void everyUrlOfEveryFindingIsWholeOnTheScreen(String fixture, int cols) {
+        java.util.regex.Pattern url = java.util.regex.Pattern.compile("https?://[^\\s]+");
+        try (TuiDriver tui = TuiDriver.onFixture(fixture, cols, 40)) {
+            tui.press("2");
+            int findings = ((ListPane<?>) tui.app.current().list()).shown().size();
+            for (int i = 0; i < findings; i++) {
+                var f = (dev.golive.model.Finding) ((ListPane<?>) tui.app.current().list()).selected().orElseThrow();
+                StringBuilder seen = new StringBuilder();
+                for (int k = 0; k < 40; k++) {
+                    seen.append(tui.text());
+                    tui.press("J");
+                }
+                var m = url.matcher(dev.golive.check.RuleCatalog.byId(f.ruleId()).orElseThrow().reference());
+                while (m.find()) assertThat(seen.toString()).as(f.ruleId()).contains(Dialog.urlPart(m.group()));
+                tui.press("j");
+            }
+        }
+    }
+
     @Test
     void movingDownExplainsTheNextFindingAndShowsWhereItWasRead() {
         try (TuiDriver tui = TuiDriver.onFixture("centos7-v1", 120, 40)) {
@@ -71,6 +93,25 @@ class FindingsScreenTest {
                     .contains("manual: remove or comment out net.ipv4.tcp_tw_recycle in /etc/sysctl.conf:");
             tui.press("enter");
             assertThat(tui.row(23)).doesNotContain("pick fix");
+            assertThat(tui.row(22)).endsWith("pick fix: a step for you, not golive; see Fix");
+            assertThat(tui.app.model().picked()).isEmpty();
+            assertThat(tui.row(0)).doesNotContain("plan:");
+        }
+    }
+
+    @Test
+    void aDeadSysctlKeyInTheAdminsOwnFileIsAStepForThemNotAPickedFix() throws Exception {
+        String tree = TuiDriver.targetTree("debian12-vm");
+        // tcp_low_latency left Linux in 4.14: the tree's /proc/sys (kernel 6.1) has no such key
+        java.nio.file.Path f = java.nio.file.Path.of(tree, "etc/sysctl.d/50-tuning.conf");
+        java.nio.file.Files.createDirectories(f.getParent());
+        java.nio.file.Files.writeString(f, "# mine\nnet.core.somaxconn = 8192\nnet.ipv4.tcp_low_latency = 1\n");
+        try (TuiDriver tui = TuiDriver.on(tree, false, 80, 24)) {
+            tui.press("2").type("/SYSCTL-DEAD-KEY").press("enter");
+            assertThat(tui.text().replace("\n", " ").replaceAll(" +", " "))
+                    .contains("manual: remove or comment out net.ipv4.tcp_low_latency in /etc/sysctl.d/50-tuning.conf:3");
+            assertThat(tui.row(23)).doesNotContain("pick fix");
+            tui.press("enter");
             assertThat(tui.row(22)).endsWith("pick fix: a step for you, not golive; see Fix");
             assertThat(tui.app.model().picked()).isEmpty();
             assertThat(tui.row(0)).doesNotContain("plan:");

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -113,6 +114,46 @@ class SnapshotsScreenTest {
             tui.press("esc");
             assertThat(tui.row(1)).contains("5 Snapshots");
         }
+    }
+
+    @Test
+    void withLongLinesWrappedASearchAndTheEndStillBringTheirLineOnScreen() {
+        try (TuiDriver tui = applied(TuiDriver.targetTree("ubuntu2004-hybrid"))) {
+            tui.press("enter", "w");
+            assertThat(tui.row(21)).contains("wrapped");
+            // the live values close the diff, below many wrapped comment lines
+            tui.press("/").type("somaxconn: 4096").press("enter");
+            assertThat(tui.row(21)).contains("match 1 of 1");
+            assertThat(tui.text()).contains("net.core.somaxconn: 4096 → 8192");
+            tui.press("g", "/").type("+++ b/etc/systemd").press("enter");
+            assertThat(tui.text()).as("a match below wrapped lines of the first page").contains("+++ b/etc/systemd/system.conf.d/60-golive.conf");
+            tui.press("g", "G");
+            List<String> lines = ((DiffView) tui.app.current()).pane.lines();
+            String last = lines.get(lines.size() - 1).strip();
+            assertThat(tui.text()).as("G shows the last line").contains(last.substring(0, Math.min(40, last.length())));
+            StringBuilder paged = new StringBuilder();
+            tui.press("g");
+            for (int i = 0; i < 20; i++) {
+                paged.append(tui.text());
+                tui.press("pgdn");
+            }
+            for (String l : lines) {
+                String head = l.strip();
+                assertThat(paged.toString()).as("paging down with wrap on skips no line").contains(head.substring(0, Math.min(30, head.length())));
+            }
+            tui.press("G");
+            String end = tui.text();
+            tui.press("pgup");
+            assertThat(tui.text()).as("pgup shows what was above").isNotEqualTo(end);
+            tui.press("g", "]", "]", "]");
+            assertThat(tui.text()).as("a hunk jumped to is on screen").contains(lines.get(hunkLine(lines, 3)).strip());
+        }
+    }
+
+    private static int hunkLine(List<String> lines, int n) {
+        int seen = 0;
+        for (int i = 0; i < lines.size(); i++) if (lines.get(i).startsWith("@@") && ++seen == n) return i;
+        throw new AssertionError("fewer than " + n + " hunks");
     }
 
     @Test
