@@ -114,14 +114,18 @@ public final class LimitsFile {
 
     public List<Line> lines() { return lines; }
 
+    /** The entries in file order (loops, not streams: inspection reads these on a cold JVM, where each lambda costs its linking). */
     public List<LimitsEntry> entries() {
-        return lines.stream().filter(l -> l.entry() != null).map(Line::entry).toList();
+        List<LimitsEntry> out = new ArrayList<>();
+        for (Line l : lines) if (l.entry() != null) out.add(l.entry());
+        return List.copyOf(out);
     }
 
     /** Every malformed line (pam_limits skips it), with its file:line and a one-line message. */
     public List<dev.golive.model.MalformedLine> malformedLines() {
-        return lines.stream().filter(l -> l.error() != null)
-                .map(l -> new dev.golive.model.MalformedLine(new Source.File(path, l.number()), l.error())).toList();
+        List<dev.golive.model.MalformedLine> out = new ArrayList<>();
+        for (Line l : lines) if (l.error() != null) out.add(new dev.golive.model.MalformedLine(new Source.File(path, l.number()), l.error()));
+        return List.copyOf(out);
     }
 
     /** One-line messages with file:line:col for every malformed line. */

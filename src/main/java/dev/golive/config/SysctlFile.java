@@ -118,7 +118,9 @@ public final class SysctlFile {
 
     /** Lines that are neither blank, comment, assignment nor exclusion (systemd-sysctl ignores them with a warning). */
     public List<Line> invalidLines() {
-        return lines.stream().filter(Line::isInvalid).toList();
+        List<Line> out = new ArrayList<>();
+        for (Line l : lines) if (l.isInvalid()) out.add(l);
+        return List.copyOf(out);
     }
 
     /** One-line messages, file:line:col, for the lines systemd-sysctl would warn about. */
@@ -128,9 +130,14 @@ public final class SysctlFile {
 
     /** The lines systemd-sysctl would warn about and skip, each with its file:line. */
     public List<dev.golive.model.MalformedLine> malformedLines() {
-        return invalidLines().stream().map(l -> new dev.golive.model.MalformedLine(new Source.File(path, l.number()), path + ":" + l.number() + ":"
-                + (l.raw().length() - SystemdIni.stripLeadingWs(l.raw()).length() + 1)
-                + ": not an assignment (expected key = value), ignored")).toList();
+        // a loop, not a stream: inspection calls this for every sysctl file on a cold JVM
+        List<dev.golive.model.MalformedLine> out = new ArrayList<>();
+        for (Line l : invalidLines()) {
+            out.add(new dev.golive.model.MalformedLine(new Source.File(path, l.number()), path + ":" + l.number() + ":"
+                    + (l.raw().length() - SystemdIni.stripLeadingWs(l.raw()).length() + 1)
+                    + ": not an assignment (expected key = value), ignored"));
+        }
+        return List.copyOf(out);
     }
 
     /** The last assignment of a key in this file. */

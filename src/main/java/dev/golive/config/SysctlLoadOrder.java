@@ -65,7 +65,11 @@ public final class SysctlLoadOrder {
             return Optional.ofNullable(effective().get(SysctlFile.normalizeKey(key)));
         }
 
-        public List<String> paths() { return files.stream().map(SysctlFile::path).toList(); }
+        public List<String> paths() {
+            List<String> out = new ArrayList<>();
+            for (SysctlFile f : files) out.add(f.path());
+            return List.copyOf(out);
+        }
     }
 
     private SysctlLoadOrder() { }

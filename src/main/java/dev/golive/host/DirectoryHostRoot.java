@@ -194,6 +194,45 @@ public final class DirectoryHostRoot implements HostRoot {
         }
     }
 
+    /**
+     * On the live host the file is read a chunk at a time and no further than the chunk that
+     * holds the first line {@code past} accepts: the kernel prints a seq_file only as far as the
+     * reads ask (a chunk at most a page of its records), so what lies beyond that line is never
+     * printed. Elsewhere, or when the file cannot be read so, as {@link HostRoot#readUntil}.
+     */
+    @Override public Fact<String> readUntil(String path, java.util.function.Predicate<String> past) {
+        if (live) {
+            HostPaths.check(path);
+            try (java.io.FileInputStream in = new java.io.FileInputStream(livePrefix + path)) {
+                byte[] buf = new byte[16384];
+                int len = 0, lineStart = 0;
+                for (int n; len <= MAX_READ; len += n) {
+                    if (len == buf.length) buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+                    n = in.read(buf, len, buf.length - len);
+                    if (n <= 0) break;
+                    for (int i = len; i < len + n; i++) {
+                        if (buf[i] != '\n') continue;
+                        if (past.test(new String(buf, lineStart, i - lineStart, StandardCharsets.UTF_8))) {
+                            log.read(path, true);
+                            return Fact.of(new String(buf, 0, lineStart, StandardCharsets.UTF_8), Source.File.of(path));
+                        }
+                        lineStart = i + 1;
+                    }
+                }
+                if (len <= MAX_READ) {
+                    // the end of the file: a last line without its newline is still a line
+                    String last = new String(buf, lineStart, len - lineStart, StandardCharsets.UTF_8);
+                    log.read(path, true);
+                    int keep = !last.isEmpty() && past.test(last) ? lineStart : len;
+                    return Fact.of(new String(buf, 0, keep, StandardCharsets.UTF_8), Source.File.of(path));
+                }
+            } catch (IOException e) {
+                // not read: the general path says why
+            }
+        }
+        return HostRoot.super.readUntil(path, past);
+    }
+
     @Override public Optional<List<String>> list(String dir) {
         if (live) {
             HostPaths.check(dir);

@@ -31,6 +31,28 @@ public interface HostRoot {
     /** The whole file as text, with its source, or Unknown with the reason. */
     Fact<String> read(String path);
 
+    /**
+     * The file's lines before the first one {@code past} accepts (that line and the rest are
+     * left out), or the whole file when none is: for a file of which only the start is needed
+     * and whose printing goes on far past it (the kernel's socket tables). Logged as a read, so
+     * a capture keeps the whole file and reading it gives the same lines.
+     */
+    default Fact<String> readUntil(String path, java.util.function.Predicate<String> past) {
+        return read(path).map(text -> upTo(text, past));
+    }
+
+    /** {@code text} cut before its first line {@code past} accepts ({@link #readUntil}). */
+    static String upTo(String text, java.util.function.Predicate<String> past) {
+        int from = 0;
+        while (from < text.length()) {
+            int nl = text.indexOf('\n', from);
+            int end = nl < 0 ? text.length() : nl;
+            if (past.test(text.substring(from, end))) return text.substring(0, from);
+            from = end + 1;
+        }
+        return text;
+    }
+
     /** Names in a directory, sorted; empty when it does not exist. */
     Optional<List<String>> list(String dir);
 

@@ -38,7 +38,8 @@ final class BlockIoProbe {
             String path = "/sys/block/" + dev + "/queue/scheduler";
             Fact<String> text = root.read(path);
             if (text.known()) {
-                selected(text.orElse("")).ifPresent(s -> out.put(dev, s));
+                Optional<String> scheduler = selected(text.orElse(""));
+                if (scheduler.isPresent()) out.put(dev, scheduler.get());
             } else if (root.presence(path).opt().isEmpty() && notRead.isEmpty()) {
                 notRead = Optional.of(path);
             } // no scheduler file: a bio-based device (dm, md) whose disks below carry the scheduler

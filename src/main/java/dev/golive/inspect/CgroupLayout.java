@@ -114,9 +114,9 @@ final class CgroupLayout {
             mode = Fact.unknown(CpuProbe.reason(mi) + "; no /proc/mounts either");
         } else if ("cgroup2".equals(sysFsCgroupType)) {
             mode = Fact.of(CgroupMode.V2, new Source.Derived("/sys/fs/cgroup is cgroup2 in " + from));
-        } else if (mounts.stream().anyMatch(m -> m.fsType.equals("cgroup2"))) {
-            mode = Fact.of(CgroupMode.HYBRID, new Source.Derived("v1 hierarchies plus cgroup2 at " + mounts.stream().filter(m -> m.fsType.equals("cgroup2")).findFirst().get().mountPoint + " in " + from));
-        } else if (mounts.stream().anyMatch(m -> m.fsType.equals("cgroup"))) {
+        } else if (first(mounts, "cgroup2").isPresent()) {
+            mode = Fact.of(CgroupMode.HYBRID, new Source.Derived("v1 hierarchies plus cgroup2 at " + first(mounts, "cgroup2").get().mountPoint + " in " + from));
+        } else if (first(mounts, "cgroup").isPresent()) {
             mode = Fact.of(CgroupMode.V1, new Source.Derived("only v1 hierarchies in " + from));
         } else {
             mode = Fact.unknown("no cgroup filesystem in " + from);
@@ -143,11 +143,19 @@ final class CgroupLayout {
 
     /** Where a controller's files live: the v2 mount, or the v1 hierarchy carrying it. */
     Optional<CgMount> mountFor(String controller) {
-        CgroupMode m = mode.opt().orElse(null);
-        if (m == CgroupMode.V2) return mounts.stream().filter(x -> x.fsType.equals("cgroup2")).findFirst();
-        Optional<CgMount> v1 = mounts.stream().filter(x -> x.fsType.equals("cgroup") && x.controllers.contains(controller)).findFirst();
-        if (v1.isPresent()) return v1;
-        return mounts.stream().filter(x -> x.fsType.equals("cgroup2")).findFirst();
+        if (mode.opt().orElse(null) != CgroupMode.V2) {
+            for (CgMount m : mounts) if (m.fsType.equals("cgroup") && m.controllers.contains(controller)) return Optional.of(m);
+        }
+        return first(mounts, "cgroup2");
+    }
+
+    /**
+     * The first mount of a filesystem type. Loops rather than streams on the probing path: each
+     * lambda costs ~85 µs to link on a cold JVM (the archive holds its class, not the linkage).
+     */
+    private static Optional<CgMount> first(List<CgMount> mounts, String fsType) {
+        for (CgMount m : mounts) if (m.fsType.equals(fsType)) return Optional.of(m);
+        return Optional.empty();
     }
 
     List<CgroupLimit> cpuLimits(HostRoot root, String cgroupPath) {
@@ -261,7 +269,7 @@ final class CgroupLayout {
     }
 
     CgroupFacts facts(HostRoot root, Fact<String> cmdline) {
-        Optional<CgMount> v2 = mounts.stream().filter(x -> x.fsType.equals("cgroup2")).findFirst();
+        Optional<CgMount> v2 = first(mounts, "cgroup2");
         Fact<List<String>> ctrl = Fact.unknown("no cgroup2 mount");
         Fact<List<String>> subtree = Fact.unknown("no cgroup2 mount");
         if (v2.isPresent()) {
@@ -289,8 +297,7 @@ final class CgroupLayout {
 
     private static Fact<String> param(Fact<String> cmdline, String name) {
         if (!cmdline.known()) return Fact.unknown(CpuProbe.reason(cmdline));
-        return Text.cmdlineParam(cmdline.orElse(""), name).<Fact<String>>map(v -> Fact.of(v, cmdline.src().get()))
-                .orElseGet(() -> Fact.of("not set", cmdline.src().get()));
+        return Text.factOr(Text.cmdlineParam(cmdline.orElse(""), name), cmdline.src().get(), Fact.of("not set", cmdline.src().get()));
     }
 
     /** mountinfo escapes space, tab, newline and backslash as octal. */

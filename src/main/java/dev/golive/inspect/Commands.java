@@ -29,8 +29,11 @@ final class Commands {
     static final List<String> GO_ENV = List.of("go", "env", "-json", "GOROOT", "GOPATH", "GOPROXY", "GOSUMDB", "GOFLAGS",
             "GOCACHE", "GOTOOLCHAIN", "GOVERSION", "GOOS", "GOARCH", "GOAMD64", "CGO_ENABLED", "GOPRIVATE", "GONOSUMDB");
 
-    /** Started up front; the uname ones only run when /proc lacks the answer. */
-    static final List<List<String>> PREFETCH = List.of(DETECT_VIRT_VM, DETECT_VIRT_CONTAINER, SYSTEMCTL_VERSION, GO_VERSION, GO_ENV);
+    /**
+     * Started up front; the uname ones only run when /proc lacks the answer, `go version` only
+     * when `go env` did not say GOVERSION (a Go before 1.16, or no answer at all).
+     */
+    static final List<List<String>> PREFETCH = List.of(DETECT_VIRT_VM, DETECT_VIRT_CONTAINER, SYSTEMCTL_VERSION, GO_ENV);
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 

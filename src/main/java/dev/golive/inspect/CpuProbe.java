@@ -26,7 +26,7 @@ final class CpuProbe {
     static CpuFacts probe(HostRoot root, Fact<String> arch, Fact<String> cmdline, CgroupLayout cg, String cgroupPath) {
         Fact<String> online = Text.trimmed(root.read("/sys/devices/system/cpu/online"));
         Fact<Integer> logical = online.known()
-                ? Text.countCpuList(online.orElse("")).<Fact<Integer>>map(n -> Fact.of(n, online.src().get())).orElse(Fact.unknown("bad cpu list"))
+                ? Text.factOr(Text.countCpuList(online.orElse("")), online.src().get(), Fact.unknown("bad cpu list"))
                 : Fact.unknown(((Fact.Unknown<String>) online).reason());
 
         Fact<String> cpuinfo = root.read("/proc/cpuinfo");
@@ -47,7 +47,7 @@ final class CpuProbe {
 
         Fact<String> smtActiveRaw = Text.trimmed(root.read("/sys/devices/system/cpu/smt/active"));
         Fact<Boolean> smt = smtActiveRaw.known()
-                ? smtActiveRaw.map(v -> v.equals("1"))
+                ? Fact.of(smtActiveRaw.orElse("").equals("1"), smtActiveRaw.src().get())
                 : (logical.known() && cores.known()
                     ? Fact.of(logical.orElse(0) > cores.orElse(0), new Source.Derived("logical CPUs > physical cores"))
                     : Fact.unknown("no /sys/devices/system/cpu/smt/active and no topology"));
@@ -55,15 +55,16 @@ final class CpuProbe {
         Fact<String> status = root.read("/proc/self/status");
         Fact<String> affinity = Text.fieldFact(status, "Cpus_allowed_list", ':');
         Fact<Integer> affinityCount = affinity.known()
-                ? Text.countCpuList(affinity.orElse("")).<Fact<Integer>>map(n -> Fact.of(n, affinity.src().get())).orElse(Fact.unknown("bad cpu list"))
+                ? Text.factOr(Text.countCpuList(affinity.orElse("")), affinity.src().get(), Fact.unknown("bad cpu list"))
                 : Fact.unknown(((Fact.Unknown<String>) affinity).reason());
 
         Fact<String> isol = cmdlineFact(cmdline, "isolcpus");
         Fact<String> nohz = cmdlineFact(cmdline, "nohz_full");
 
         Fact<String> model = cpuinfo.known() ? firstOf(cpuinfo, "model name", "Model", "cpu model", "Processor") : Fact.unknown(reason(cpuinfo));
-        boolean x86 = arch.opt().map(a -> a.equals("x86_64") || a.equals("amd64")).orElse(!topo.flags.isEmpty());
-        boolean arm64 = arch.opt().map(a -> a.equals("aarch64") || a.equals("arm64")).orElse(false);
+        String a = arch.orElse("");
+        boolean x86 = arch.known() ? a.equals("x86_64") || a.equals("amd64") : !topo.flags.isEmpty();
+        boolean arm64 = arch.known() && (a.equals("aarch64") || a.equals("arm64"));
         Fact<List<String>> flags = Fact.unknown(cpuinfo.known() ? "no flags line in /proc/cpuinfo" : reason(cpuinfo));
         // with the architecture unknown (and no x86 flags to go by) "not x86-64" would be a guess
         boolean archKnown = arch.known();
@@ -82,9 +83,7 @@ final class CpuProbe {
 
     private static Fact<String> cmdlineFact(Fact<String> cmdline, String name) {
         if (!cmdline.known()) return Fact.unknown(reason(cmdline));
-        return Text.cmdlineParam(cmdline.orElse(""), name)
-                .<Fact<String>>map(v -> Fact.of(v, cmdline.src().get()))
-                .orElseGet(() -> Fact.of("not set", cmdline.src().get()));
+        return Text.factOr(Text.cmdlineParam(cmdline.orElse(""), name), cmdline.src().get(), Fact.of("not set", cmdline.src().get()));
     }
 
     private static Fact<String> firstOf(Fact<String> file, String... keys) {

@@ -31,8 +31,8 @@ final class FdProbe {
         if (fileNr.known()) {
             String[] f = Text.fields(fileNr.orElse(""));
             if (f.length == 3) {
-                allocated = Text.parseLong(f[0]).<Fact<Long>>map(n -> Fact.of(n, fileNr.src().get())).orElse(Fact.unknown("bad file-nr"));
-                nrMax = Text.parseLong(f[2]).<Fact<Long>>map(n -> Fact.of(n, fileNr.src().get())).orElse(Fact.unknown("bad file-nr"));
+                allocated = Text.factOr(Text.parseLong(f[0]), fileNr.src().get(), Fact.unknown("bad file-nr"));
+                nrMax = Text.factOr(Text.parseLong(f[2]), fileNr.src().get(), Fact.unknown("bad file-nr"));
             }
         }
         Fact<NofileLimit> process = processNofile(root.read("/proc/self/limits"));

@@ -1,8 +1,5 @@
 package dev.golive.inspect;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.golive.host.CommandResult;
 import dev.golive.host.HostRoot;
 import dev.golive.host.ProcessCommandRunner;
@@ -13,10 +10,11 @@ import dev.golive.model.Source;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
- * The Go toolchain on PATH: `go version` and the `go env -json` values that matter for
- * builds. GOTOOLCHAIN only exists from Go 1.21: older toolchains report it as unknown.
+ * The Go toolchain on PATH: its version and the `go env -json` values that matter for builds.
+ * GOTOOLCHAIN only exists from Go 1.21: older toolchains report it as unknown.
  */
 final class GoProbe {
     private GoProbe() { }
@@ -24,18 +22,16 @@ final class GoProbe {
     static final List<String> ENV_KEYS = List.of("GOROOT", "GOPATH", "GOPROXY", "GOSUMDB", "GOFLAGS", "GOCACHE",
             "GOTOOLCHAIN", "GOVERSION", "GOOS", "GOARCH", "GOAMD64", "CGO_ENABLED", "GOPRIVATE", "GONOSUMDB");
 
-    static GoToolchainFacts probe(HostRoot root, CommandResult version, CommandResult env) {
-        Fact<String> ver;
-        if (version.ok()) {
-            // "go version go1.19.8 linux/amd64"
-            String[] f = Text.fields(version.stdout());
-            ver = f.length >= 3 ? Fact.of(f[2], new Source.Command(version.commandLine())) : Fact.unknown("unexpected output of go version");
-        } else {
-            ver = Fact.unknown(notInstalled(version) ? GoToolchainFacts.NOT_INSTALLED : version.problem());
-        }
+    /**
+     * {@code version} runs `go version`; it is asked only when `go env` did not tell the version
+     * (GOVERSION is there from Go 1.16), so a current toolchain costs one process, not two.
+     */
+    static GoToolchainFacts probe(HostRoot root, CommandResult env, Supplier<CommandResult> version) {
+        Map<String, String> n = env.ok() ? FlatJson.read(env.stdout()) : Map.of();
+        Fact<String> ver = fromGoVersion(n.getOrDefault("GOVERSION", ""), env);
+        if (!ver.known()) ver = fromVersionCommand(version.get());
         Map<String, Fact<String>> values = new TreeMap<>();
         if (env.ok()) {
-            Map<String, String> n = flatJson(env.stdout());
             for (String k : ENV_KEYS) {
                 String v = n.get(k);
                 // Go prints "" for a variable it does not know (GOTOOLCHAIN before 1.21)
@@ -58,28 +54,29 @@ final class GoProbe {
     }
 
     /**
+     * The version word of runtime.Version() as `go env` prints it in GOVERSION: `go version`
+     * prints "go version " + runtime.Version() + " GOOS/GOARCH", and golive has always kept that
+     * line's third field, so both sources give the same word ("go1.21.0" of "go1.21.0
+     * X:boringcrypto", "devel" of a development build). Unknown when GOVERSION is empty: a Go
+     * before 1.16 prints "" for a name it does not know.
+     */
+    static Fact<String> fromGoVersion(String goversion, CommandResult env) {
+        String[] f = Text.fields(goversion);
+        return f[0].isEmpty() ? Fact.unknown("go env printed no GOVERSION") : Fact.of(f[0], new Source.Command(env.commandLine()));
+    }
+
+    /** The third field of "go version go1.19.8 linux/amd64". */
+    static Fact<String> fromVersionCommand(CommandResult version) {
+        if (!version.ok()) return Fact.unknown(notInstalled(version) ? GoToolchainFacts.NOT_INSTALLED : version.problem());
+        String[] f = Text.fields(version.stdout());
+        return f.length >= 3 ? Fact.of(f[2], new Source.Command(version.commandLine())) : Fact.unknown("unexpected output of go version");
+    }
+
+    /**
      * Only a live "not found" means Go is absent; a capture without the command says nothing
      * about the host ("not in capture"), and a go that ran and failed is not "not installed".
      */
     static boolean notInstalled(CommandResult r) {
         return r.failure().map(ProcessCommandRunner.NOT_FOUND::equals).orElse(false);
     }
-
-    /** {"K": "V", …} as a map, with Jackson's streaming parser (databind costs ~50 ms cold); empty on bad JSON. */
-    static Map<String, String> flatJson(String text) {
-        Map<String, String> m = new TreeMap<>();
-        try (JsonParser p = new JsonFactory().createParser(text)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) return Map.of();
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String k = p.getCurrentName();
-                JsonToken t = p.nextToken();
-                if (t.isStructStart()) p.skipChildren();
-                else m.put(k, t == JsonToken.VALUE_NULL ? "" : p.getText());
-            }
-        } catch (java.io.IOException e) {
-            return Map.of();
-        }
-        return m;
-    }
-
 }

@@ -27,9 +27,9 @@ final class MemoryProbe {
         Fact<Integer> ptes = Text.intFact(root.read(THP + "/khugepaged/max_ptes_none"));
         Fact<Long> pmd = Text.longFact(root.read(THP + "/hpage_pmd_size"));
         Fact<Integer> ptesMax = pmd.known()
-                ? MemoryFacts.maxPtesNoneBound(pmd.opt().get()).<Fact<Integer>>map(n -> Fact.of(n, new Source.Derived(
-                        "HPAGE_PMD_NR - 1 from " + THP + "/hpage_pmd_size = " + pmd.opt().get())))
-                        .orElseGet(() -> Fact.unknown(THP + "/hpage_pmd_size: " + pmd.opt().get() + " is not a PMD size"))
+                ? Text.factOr(MemoryFacts.maxPtesNoneBound(pmd.opt().get()),
+                        new Source.Derived("HPAGE_PMD_NR - 1 from " + THP + "/hpage_pmd_size = " + pmd.opt().get()),
+                        Fact.unknown(THP + "/hpage_pmd_size: " + pmd.opt().get() + " is not a PMD size"))
                 : Fact.unknown(CpuProbe.reason(pmd));
         return new MemoryFacts(total, avail, swapTotal, swapUsed, swappiness, overcommit, enabled, defrag, ptes,
                 cgroupPath, cg.memoryLimits(root, cgroupPath), perSize(root), ptesMax);
@@ -40,8 +40,8 @@ final class MemoryProbe {
         Fact<String> f = Text.fieldFact(meminfo, key, ':');
         if (!f.known()) return Fact.unknown(CpuProbe.reason(f));
         String v = f.orElse("").replace("kB", "").trim();
-        return Text.parseLong(v).<Fact<Long>>map(n -> Fact.of(n * 1024, f.src().get()))
-                .orElseGet(() -> Fact.unknown("/proc/meminfo: " + key + " is not a number"));
+        java.util.Optional<Long> n = Text.parseLong(v);
+        return n.isPresent() ? Fact.of(n.get() * 1024, f.src().get()) : Fact.unknown("/proc/meminfo: " + key + " is not a number");
     }
 
     /** Linux 6.8+: hugepages-<size>kB/enabled per page size (always, inherit, madvise, never); none before. */
@@ -51,14 +51,15 @@ final class MemoryProbe {
         java.util.Map<String, String> out = new java.util.TreeMap<>();
         for (String n : names.get()) {
             if (!n.startsWith("hugepages-")) continue;
-            selected(root.read(THP + "/" + n + "/enabled")).opt().ifPresent(v -> out.put(n, v));
+            Fact<String> mode = selected(root.read(THP + "/" + n + "/enabled"));
+            if (mode.known()) out.put(n, mode.orElse(""));
         }
         return Fact.of(out, Source.File.of(THP + "/hugepages-*kB/enabled"));
     }
 
     private static Fact<String> selected(Fact<String> f) {
         if (!f.known()) return Fact.unknown(CpuProbe.reason(f));
-        return Text.bracketed(f.orElse("")).<Fact<String>>map(v -> Fact.of(v, f.src().get()))
-                .orElseGet(() -> Fact.unknown(f.src().get().describe() + ": no [selected] mode"));
+        java.util.Optional<String> v = Text.bracketed(f.orElse(""));
+        return v.isPresent() ? Fact.of(v.get(), f.src().get()) : Fact.unknown(f.src().get().describe() + ": no [selected] mode");
     }
 }

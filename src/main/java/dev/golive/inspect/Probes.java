@@ -71,14 +71,14 @@ public final class Probes {
         long t0 = System.nanoTime();
         long cpu0 = ThreadCpu.nanos();
         Phases ph = new Phases();
+        // the probes that need nothing the others read run on a second thread meanwhile, started
+        // first: with the kernel's walk of the TCP hash for the listening ports it is the longer
+        Optional<KernelVersion> named = Optional.ofNullable(options.kernel());
+        Beside beside = Beside.start(root, named);
+        ph.lap("start 2nd thread");
         Commands cmds = new Commands(runner);
         cmds.prefetch();
         ph.lap("start commands");
-
-        // the probes that need nothing the others read run on a second thread meanwhile
-        Optional<KernelVersion> named = Optional.ofNullable(options.kernel());
-        Beside beside = Beside.start(root, named, managerConf, !options.forCapture() && LogrotateBlocksProbe.ownersKnown(root));
-        ph.lap("start 2nd thread");
 
         // a service's unit first: it says which cgroup the CPU and memory limits are read from
         ServiceProbe.Unit unit = options.service() == null ? null : ServiceProbe.resolve(root, options.service());
@@ -98,30 +98,39 @@ public final class Probes {
         ph.lap("memory");
         var cgroups = cg.facts(root, cmdline);
         ph.lap("cgroups");
-        Beside.Done other = beside.join(root);
-        ph.lap("wait 2nd thread");
-        var sysctls = other.sysctls();
-        if (!sysctls.kernel().running()) os = firstBootKernel(os, named);
-        Map<String, Fact<String>> manager = other.manager();
-
+        // what needs nothing from the second thread is done before waiting for it; the two
+        // threads then take about the same CPU (measured: docs/ARCHITECTURE.md, Speed)
+        Map<String, Fact<String>> manager = managerConf.apply(root);
+        ph.lap("system.conf");
+        // a capture keeps no owners and modes (nor does one being written): logrotate's files are read there only for a service
+        Optional<Fact<dev.golive.model.LogRotation>> rotation = !options.forCapture() && LogrotateBlocksProbe.ownersKnown(root)
+                ? Optional.of(LogRotateProbe.probe(root)) : Optional.empty();
+        ph.lap("logrotate files");
+        Fact<dev.golive.model.LogrotateBlocks> logrotateBlocks = rotation.isPresent() ? LogrotateBlocksProbe.probe(root, rotation.get())
+                : Fact.unknown(LogrotateBlocksProbe.NO_OWNERS);
+        ph.lap("logrotate dirs");
         var systemctl = cmds.get(Commands.SYSTEMCTL_VERSION);
         ph.lap("wait systemctl --version");
         Fact<Integer> systemdVersion = SystemdProbe.version(root, systemctl);
         if (unit != null) cmds.startAll(ServiceProbe.analyzeCommands(unit, systemdVersion));
+        ph.lap("systemd version");
+        var goEnv = cmds.get(Commands.GO_ENV);
+        ph.lap("wait go");
+        var go = GoProbe.probe(root, goEnv, () -> cmds.get(Commands.GO_VERSION));
+        ph.lap("go");
+        Beside.Done other = beside.join(root);
+        ph.lap("wait 2nd thread");
+        var sysctls = other.sysctls();
+        if (!sysctls.kernel().running()) os = firstBootKernel(os, named);
         SystemdFacts systemd = SystemdProbe.probe(other.systemd(), systemdVersion, manager);
         ph.lap("systemd");
         FdFacts fds = FdProbe.probe(root, manager, systemdVersion);
         ph.lap("fds");
-        var goVersion = cmds.get(Commands.GO_VERSION);
-        var goEnv = cmds.get(Commands.GO_ENV);
-        ph.lap("wait go");
-        var go = GoProbe.probe(root, goVersion, goEnv);
-        ph.lap("go");
         Optional<ServiceFacts> service = unit == null ? Optional.empty()
                 : Optional.of(ServiceProbe.probe(root, cmds, unit, systemdVersion, options.goModDir(),
-                        cg.tasks(root, unit.cgroupPath(), os.kernel()), other.rotation().orElseGet(() -> LogRotateProbe.probe(root))));
+                        cg.tasks(root, unit.cgroupPath(), os.kernel()), rotation.orElseGet(() -> LogRotateProbe.probe(root))));
         if (unit != null) ph.lap("service");
-        Fact<dev.golive.model.LogrotateBlocks> logrotate = LogrotateBlocksProbe.withVersion(other.logrotate(), root, runner);
+        Fact<dev.golive.model.LogrotateBlocks> logrotate = LogrotateBlocksProbe.withVersion(logrotateBlocks, root, runner);
         ph.lap("logrotate version");
         long total = System.nanoTime() - t0;
         // blocked on a command while the second thread probed is probing time, not waiting
@@ -139,21 +148,20 @@ public final class Probes {
 
     /**
      * The probes that read only files and need nothing the others found: sysctl (its load order
-     * and every key), the listening ports, the manager's system.conf and the installed units.
+     * and every key), the listening ports and the installed units.
      * They run on a second thread while the main one reads CPU, memory and cgroups: inspection
      * is mostly first-use work of the JVM (interpreting, linking), which two cores share out.
      * What they log is held apart and added where the main thread joins, so the access log has
      * the same order on every run.
      */
     private static final class Beside {
-        record Done(SysctlFacts sysctls, NetworkFacts network, Map<String, Fact<String>> manager,
-                    SystemdProbe.Installed systemd, Optional<Fact<dev.golive.model.LogRotation>> rotation,
-                    Fact<dev.golive.model.LogrotateBlocks> logrotate, Map<String, Long> phases, long from, long to, long cpu) { }
+        record Done(SysctlFacts sysctls, NetworkFacts network, SystemdProbe.Installed systemd,
+                    Map<String, Long> phases, long from, long to, long cpu) { }
 
         private final java.util.concurrent.FutureTask<Done> task;
         private List<AccessLog.Entry> logged = List.of();
 
-        private Beside(HostRoot root, Optional<KernelVersion> named, Function<HostRoot, Map<String, Fact<String>>> managerConf, boolean logDirs) {
+        private Beside(HostRoot root, Optional<KernelVersion> named) {
             task = new java.util.concurrent.FutureTask<>(() -> {
                 Done[] done = new Done[1];
                 logged = root.log().collectApart(() -> {
@@ -164,24 +172,16 @@ public final class Probes {
                     ph.lap("sysctl");
                     NetworkFacts network = NetworkProbe.probe(root);
                     ph.lap("network");
-                    Map<String, Fact<String>> manager = managerConf.apply(root);
-                    ph.lap("system.conf");
                     SystemdProbe.Installed units = SystemdProbe.installed(root);
                     ph.lap("unit files");
-                    // a capture keeps no owners and modes (nor does one being written): logrotate's files are read there only for a service
-                    Optional<Fact<dev.golive.model.LogRotation>> rotation = logDirs ? Optional.of(LogRotateProbe.probe(root)) : Optional.empty();
-                    ph.lap("logrotate files");
-                    var logrotate = rotation.map(r -> LogrotateBlocksProbe.probe(root, r))
-                            .orElseGet(() -> Fact.unknown(LogrotateBlocksProbe.NO_OWNERS));
-                    ph.lap("logrotate dirs");
-                    done[0] = new Done(sysctls, network, manager, units, rotation, logrotate, ph.nanos, from, System.nanoTime(), cpuSince(cpu0));
+                    done[0] = new Done(sysctls, network, units, ph.nanos, from, System.nanoTime(), cpuSince(cpu0));
                 });
                 return done[0];
             });
         }
 
-        static Beside start(HostRoot root, Optional<KernelVersion> named, Function<HostRoot, Map<String, Fact<String>>> managerConf, boolean logDirs) {
-            Beside b = new Beside(root, named, managerConf, logDirs);
+        static Beside start(HostRoot root, Optional<KernelVersion> named) {
+            Beside b = new Beside(root, named);
             Thread t = new Thread(b.task, "golive-probe");
             t.setDaemon(true);
             t.start();

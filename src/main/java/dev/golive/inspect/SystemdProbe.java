@@ -124,8 +124,8 @@ final class SystemdProbe {
     record Installed(Fact<Boolean> pid1, List<UnitFileInfo> units, List<String> listed) { }
 
     static Installed installed(HostRoot root) {
-        Fact<String> comm = root.read("/proc/1/comm").map(String::trim);
-        Fact<Boolean> pid1 = comm.map(c -> c.equals("systemd"));
+        Fact<String> comm = Text.trimmed(root.read("/proc/1/comm"));
+        Fact<Boolean> pid1 = comm.known() ? Fact.of(comm.orElse("").equals("systemd"), comm.src().get()) : Fact.unknown(CpuProbe.reason(comm));
         List<String> listed = new ArrayList<>();
         List<UnitFileInfo> units = units(root, listed);
         return new Installed(pid1, units, listed);
@@ -133,7 +133,7 @@ final class SystemdProbe {
 
     static SystemdFacts probe(Installed installed, Fact<Integer> version, Map<String, Fact<String>> managerDefaults) {
         Map<String, Fact<String>> defaults = new TreeMap<>();
-        managerDefaults.forEach((k, v) -> { if (k.startsWith("Default")) defaults.put(k, v); });
+        for (Map.Entry<String, Fact<String>> e : managerDefaults.entrySet()) if (e.getKey().startsWith("Default")) defaults.put(e.getKey(), e.getValue());
         return new SystemdFacts(version, installed.pid1(), defaults, installed.units(), installed.listed());
     }
 

@@ -81,4 +81,35 @@ class LiveStyleInspectionTest {
         assertThatThrownBy(runner::assertAllUsed).isInstanceOf(AssertionError.class)
                 .hasMessage("expected but never run: [systemd-detect-virt --vm]");
     }
+
+    private static final String[] GO_ENV = {"go", "env", "-json", "GOROOT", "GOPATH", "GOPROXY", "GOSUMDB", "GOFLAGS", "GOCACHE",
+            "GOTOOLCHAIN", "GOVERSION", "GOOS", "GOARCH", "GOAMD64", "CGO_ENABLED", "GOPRIVATE", "GONOSUMDB"};
+
+    private static FakeCommandRunner vmWithGoEnv(String goversion) {
+        return new FakeCommandRunner()
+                .expect("kvm\n", "systemd-detect-virt", "--vm")
+                .expectExit(1, "none\n", "", "systemd-detect-virt", "--container")
+                .expect("systemd 252 (252.22-1~deb12u1)\n", "systemctl", "--version")
+                .expect("{\n\t\"GOROOT\": \"/usr/lib/go\",\n\t\"GOVERSION\": \"" + goversion + "\"\n}\n", GO_ENV);
+    }
+
+    @Test
+    void aGoThatSaysGoversionInGoEnvRunsNoGoVersion() {
+        // Go 1.16 and later: go env tells the version; go version is not expected, so running it fails the test
+        FakeCommandRunner runner = vmWithGoEnv("go1.22.2");
+        HostFacts f = Inspector.inspect(tree("debian12-vm"), runner, Inspector.Options.defaults());
+
+        assertThat(f.go().version()).isEqualTo(Fact.of("go1.22.2", new Source.Command(String.join(" ", GO_ENV))));
+        runner.assertAllUsed();
+    }
+
+    @Test
+    void aGoBefore116IsAskedGoVersion() {
+        // Go 1.15 prints "" for GOVERSION, a name it does not know
+        FakeCommandRunner runner = vmWithGoEnv("").expect("go version go1.15.15 linux/amd64\n", "go", "version");
+        HostFacts f = Inspector.inspect(tree("debian12-vm"), runner, Inspector.Options.defaults());
+
+        assertThat(f.go().version()).isEqualTo(Fact.of("go1.15.15", new Source.Command("go version")));
+        runner.assertAllUsed();
+    }
 }
