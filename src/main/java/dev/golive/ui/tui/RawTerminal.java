@@ -19,6 +19,12 @@ import java.nio.charset.Charset;
  * <p>The fields have no initialisers on purpose: Lanterna's constructor calls the overridden
  * methods before this class's constructor body runs, and an initialiser would then reset
  * what they recorded.
+ *
+ * <p>The resize signal is handled directly: Lanterna reaches {@code sun.misc.Signal} through
+ * reflection and a generated {@link java.lang.reflect.Proxy}; generating that class took
+ * 18-150 ms of the terminal's set-up before the first frame on two busy cores (0-6 ms
+ * without it), and a generated class cannot come from the launcher's AppCDS archive
+ * ({@link Winch} does).
  */
 final class RawTerminal extends UnixTerminal {
 
@@ -45,4 +51,18 @@ final class RawTerminal extends UnixTerminal {
     @Override protected void keyEchoEnabled(boolean enabled) { }
 
     @Override protected void keyStrokeSignalsEnabled(boolean enabled) { }
+
+    /** SIGWINCH runs Lanterna's resize check, as Lanterna's own registration would. */
+    @Override protected void registerTerminalResizeListener(Runnable onResize) {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("WINCH"), new Winch(onResize));
+        } catch (IllegalArgumentException e) {
+            // no SIGWINCH on this system: Lanterna then learns the size at its next query, as with its own registration
+        }
+    }
+
+    /** The resize handler (a class of its own, not a lambda, so the AppCDS archive holds it). */
+    record Winch(Runnable onResize) implements sun.misc.SignalHandler {
+        @Override public void handle(sun.misc.Signal signal) { onResize.run(); }
+    }
 }

@@ -239,14 +239,14 @@ public final class Tui {
             // the real terminal's classes, without needing a tty here, and a capture's (the
             // training may run on the live host): each one loaded from the jar before the first
             // frame instead is parsed and verified there, and the first opens the jar
-            for (String c : new String[] {"dev.golive.ui.tui.RawTerminal", "dev.golive.ui.tui.TerminalStart",
+            for (String c : new String[] {"dev.golive.ui.tui.RawTerminal", "dev.golive.ui.tui.RawTerminal$Winch", "dev.golive.ui.tui.TerminalStart",
                 "dev.golive.ui.tui.TerminalStart$Ready", "java.util.concurrent.FutureTask", "com.googlecode.lanterna.terminal.ansi.UnixTerminal",
                 "com.googlecode.lanterna.terminal.ansi.UnixLikeTTYTerminal", "com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal$CtrlCBehaviour",
                 "com.googlecode.lanterna.terminal.ansi.ANSITerminal$1", "com.googlecode.lanterna.terminal.MouseCaptureMode",
                 "com.googlecode.lanterna.input.MouseActionType", "com.googlecode.lanterna.input.InputDecoder",
                 "com.googlecode.lanterna.input.DefaultKeyDecodingProfile", "com.googlecode.lanterna.input.CharacterPattern$Matching",
                 "com.googlecode.lanterna.input.EscapeSequenceCharacterPattern$State", "com.googlecode.lanterna.input.EscapeSequenceCharacterPattern$1",
-                "com.googlecode.lanterna.input.ScreenInfoCharacterPattern$1", "sun.misc.Signal", "sun.misc.SignalHandler",
+                "com.googlecode.lanterna.input.ScreenInfoCharacterPattern$1", "sun.misc.Signal", "sun.misc.SignalHandler", "sun.misc.Signal$InternalMiscHandler",
                 "java.io.Console$LineReader", "dev.golive.host.CaptureManifest", "dev.golive.host.CaptureCommandRunner",
                 "com.fasterxml.jackson.core.io.NumberInput"}) {
                 Class.forName(c);
