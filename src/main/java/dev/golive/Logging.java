@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Chooses the log directory before SLF4J starts (logback.xml reads ${golive.logdir}):
+ * Chooses the log directory before SLF4J starts ({@link LogConfigurator} reads golive.logdir):
  * /var/log/golive as root, else $XDG_STATE_HOME/golive or ~/.local/state/golive. Falls back
  * to the temp directory when none is writable. Never logs to the terminal: the TUI owns it.
  */

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * carries only classes some path from golive's own classes reaches, no dependency nothing
  * uses, and the paths that load libraries by reflection still work from it: the Kubernetes
  * export and manifest check (fabric8's model and its Jackson 3 deserializers), the log file
- * (logback's configuration names its classes), the man page (picocli-codegen).
+ * (SLF4J finds logback through META-INF/services), the man page (picocli-codegen).
  */
 class PackagedJarIT {
 

@@ -47,6 +47,12 @@ final class Tmux implements AutoCloseable {
         Thread.sleep(100);
     }
 
+    /** The admin resizes the terminal window: tmux sends SIGWINCH to the program in it. */
+    void resize(int cols, int rows) throws Exception {
+        Run r = Run.run(List.of("tmux", "resize-window", "-t", name, "-x", String.valueOf(cols), "-y", String.valueOf(rows)));
+        if (r.exit() != 0) throw new AssertionError("tmux resize-window: " + r.err());
+    }
+
     String screen() throws Exception { return Run.run(List.of("tmux", "capture-pane", "-p", "-t", name)).out(); }
 
     /** Everything the pane printed, including what scrolled off the top, long lines joined. */

@@ -176,4 +176,22 @@ class TuiIT {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err().strip()).startsWith("golive: --theme solarised: no such theme");
     }
+
+    @Test
+    void aResizedTerminalGetsTheWholeFrameRedrawnAtItsNewSize(@TempDir Path tmp) throws Exception {
+        Path host = FixtureTrees.capture(tmp, "centos7-v1");
+        try (Tmux t = Tmux.start(80, 24, "TERM=xterm-256color", "./scripts/golive --root " + host)) {
+            String s = t.waitFor(x -> x.contains("rules checked") && x.contains("q back/quit"), "the Overview after inspection");
+            assertThat(s.split("\n")[0].stripTrailing()).hasSizeLessThanOrEqualTo(80);
+
+            // the resize signal alone redraws (no key pressed): header on the right edge, footer on the last row
+            t.resize(120, 40);
+            s = t.waitFor(x -> x.split("\n").length >= 40 && x.split("\n")[39].contains("q back/quit"), "the frame at 120x40");
+            String[] lines = s.split("\n");
+            assertThat(lines[0].stripTrailing()).endsWith("[read-only: a capture]").hasSizeGreaterThan(100);
+
+            t.keys("q");
+            assertThat(t.exitCode()).isZero();
+        }
+    }
 }

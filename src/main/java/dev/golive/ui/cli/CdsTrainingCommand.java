@@ -28,6 +28,9 @@ public final class CdsTrainingCommand implements Callable<Integer> {
         cl.execute(common.root == null ? new String[] {"check", "--json"} : new String[] {"check", "--json", "--root", common.root});
         FullScreenArgs.parse(new String[] {"--root", "tree", "--read-only", "--theme=light"});
         Tui.rehearse(common.root);
+        // logging, which most runs start (the full-screen UI right after its first frame, before it
+        // inspects): logback's classes would otherwise be read from the jar and verified in every run
+        org.slf4j.LoggerFactory.getLogger(CdsTrainingCommand.class).info("AppCDS training run: classes of inspect, check and the full-screen UI loaded");
         return 0;
     }
 }

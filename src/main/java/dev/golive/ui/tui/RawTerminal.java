@@ -1,5 +1,6 @@
 package dev.golive.ui.tui;
 
+import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
 
 import java.io.IOException;
@@ -19,11 +20,20 @@ import java.nio.charset.Charset;
  * <p>The fields have no initialisers on purpose: Lanterna's constructor calls the overridden
  * methods before this class's constructor body runs, and an initialiser would then reset
  * what they recorded.
+ *
+ * <p>The resize signal is handled directly: Lanterna reaches {@code sun.misc.Signal} through
+ * reflection and a generated {@link java.lang.reflect.Proxy}; generating that class took
+ * 18-150 ms of the terminal's set-up before the first frame on two busy cores (0-6 ms
+ * without it), and a generated class cannot come from the launcher's AppCDS archive
+ * ({@link Winch} does).
  */
 final class RawTerminal extends UnixTerminal {
 
     /** What {@code stty -g} printed before the switch; null until saved. */
     private String saved;
+
+    /** The size the terminal last reported; null until it is asked, and again after each resize signal. */
+    private TerminalSize known;
 
     RawTerminal(InputStream in, OutputStream out, Charset charset) throws IOException {
         super(in, out, charset, CtrlCBehaviour.TRAP);
@@ -45,4 +55,35 @@ final class RawTerminal extends UnixTerminal {
     @Override protected void keyEchoEnabled(boolean enabled) { }
 
     @Override protected void keyStrokeSignalsEnabled(boolean enabled) { }
+
+    /**
+     * The size, asked of the terminal only when it can have changed. Lanterna asks at every
+     * getTerminalSize (a query written to the terminal and its answer read back): three
+     * round trips before the first frame, two of them on the thread that draws it (making
+     * the screen, starting it). A size changes only with a resize signal, which forgets it.
+     */
+    @Override protected synchronized TerminalSize findTerminalSize() throws IOException {
+        if (known == null) known = super.findTerminalSize();
+        return known;
+    }
+
+    /** The resize signal came: the next size is asked of the terminal (after a query under way ends). */
+    private synchronized void resized() { known = null; }
+
+    /** SIGWINCH forgets the size, then runs Lanterna's resize check, as Lanterna's own registration would. */
+    @Override protected void registerTerminalResizeListener(Runnable onResize) {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("WINCH"), new Winch(this, onResize));
+        } catch (IllegalArgumentException e) {
+            // no SIGWINCH on this system: Lanterna then learns the size at its next query, as with its own registration
+        }
+    }
+
+    /** The resize handler (a class of its own, not a lambda, so the AppCDS archive holds it). */
+    record Winch(RawTerminal terminal, Runnable onResize) implements sun.misc.SignalHandler {
+        @Override public void handle(sun.misc.Signal signal) {
+            terminal.resized();
+            onResize.run();
+        }
+    }
 }

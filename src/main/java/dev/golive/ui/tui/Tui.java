@@ -236,22 +236,29 @@ public final class Tui {
                 render(app, screen, theme);
             }
             screen.stopScreen();
-            // the real terminal's classes, without needing a tty here, and a capture's (the
-            // training may run on the live host): each one loaded from the jar before the first
-            // frame instead is parsed and verified there, and the first opens the jar
-            for (String c : new String[] {"dev.golive.ui.tui.RawTerminal", "dev.golive.ui.tui.TerminalStart",
+            // the real terminal's classes, without needing a tty here, a capture's (the training
+            // may run on the live host) and those of Tui.run's own steps (the fleet check, the JDK
+            // internals behind the console and the first frame's output): each one loaded from
+            // the jar before the first frame instead is parsed and verified there
+            for (String c : new String[] {"dev.golive.ui.tui.RawTerminal", "dev.golive.ui.tui.RawTerminal$Winch", "dev.golive.ui.tui.TerminalStart",
                 "dev.golive.ui.tui.TerminalStart$Ready", "java.util.concurrent.FutureTask", "com.googlecode.lanterna.terminal.ansi.UnixTerminal",
                 "com.googlecode.lanterna.terminal.ansi.UnixLikeTTYTerminal", "com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal$CtrlCBehaviour",
                 "com.googlecode.lanterna.terminal.ansi.ANSITerminal$1", "com.googlecode.lanterna.terminal.MouseCaptureMode",
                 "com.googlecode.lanterna.input.MouseActionType", "com.googlecode.lanterna.input.InputDecoder",
                 "com.googlecode.lanterna.input.DefaultKeyDecodingProfile", "com.googlecode.lanterna.input.CharacterPattern$Matching",
                 "com.googlecode.lanterna.input.EscapeSequenceCharacterPattern$State", "com.googlecode.lanterna.input.EscapeSequenceCharacterPattern$1",
-                "com.googlecode.lanterna.input.ScreenInfoCharacterPattern$1", "sun.misc.Signal", "sun.misc.SignalHandler",
+                "com.googlecode.lanterna.input.ScreenInfoCharacterPattern$1", "sun.misc.Signal", "sun.misc.SignalHandler", "sun.misc.Signal$InternalMiscHandler",
                 "java.io.Console$LineReader", "dev.golive.host.CaptureManifest", "dev.golive.host.CaptureCommandRunner",
-                "com.fasterxml.jackson.core.io.NumberInput"}) {
-                Class.forName(c);
+                "com.fasterxml.jackson.core.io.NumberInput", "dev.golive.host.FleetDirectory", "dev.golive.ui.tui.Tui$AppFactory",
+                "java.io.Console$3", "java.nio.StringCharBuffer", "sun.nio.cs.ThreadLocalCoders", "sun.nio.cs.ThreadLocalCoders$1",
+                "sun.nio.cs.ThreadLocalCoders$2"}) {
+                try {
+                    Class.forName(c);
+                } catch (ClassNotFoundException e) {
+                    // a JDK build whose internals are named otherwise: it does not load this one before the first frame either
+                }
             }
-        } catch (IOException | ClassNotFoundException e) {
+        } catch (IOException e) {
             log().warn("rehearsal: {}", e.toString());
         }
     }
