@@ -140,7 +140,7 @@ public final class ServiceUnits implements ServiceFiles {
             if (go.mode() == ServiceSpec.GoRuntime.Mode.DEFAULT) wanted = withGo(wanted, ServiceSpec.GoRuntime.OFF);
             SpecFromUnit was = SpecFromUnit.of(serviceFacts(facts, unit, today), facts);
             rendered = was.changesOnly(wanted);
-            running = withMemoryLimitOfOldName(was.overlay(wanted), today);
+            running = withMemoryLimitOfOldName(was.overlay(wanted), today, facts.systemd().version().opt());
             restartToday = Optional.of(was.spec().restart());
         } else if (wanted.go().mode() == ServiceSpec.GoRuntime.Mode.DEFAULT) {
             rendered = running = withGo(wanted, ServiceSpec.GoRuntime.DERIVE);
@@ -308,11 +308,13 @@ public final class ServiceUnits implements ServiceFiles {
 
     /**
      * MemoryLimit= is the old name of MemoryMax= (systemd.resource-control(5)); a unit that still
-     * uses it has that limit, so GOMEMLIMIT derives from it as the memory checks read it.
+     * uses it has that limit where the host's systemd acts on it, so GOMEMLIMIT derives from it as
+     * the memory checks read it.
      */
-    private static ServiceSpec withMemoryLimitOfOldName(ServiceSpec s, UnitResolver.Resolution today) {
+    private static ServiceSpec withMemoryLimitOfOldName(ServiceSpec s, UnitResolver.Resolution today, Optional<Integer> systemd) {
         if (s.resources().memoryMax().isPresent()) return s;
-        Optional<String> old = today.last("Service", "MemoryLimit").map(d -> d.value().strip()).filter(v -> !v.isEmpty());
+        Optional<String> old = dev.golive.model.SystemdDirectives.memoryCap(k -> today.last("Service", k), systemd)
+                .map(d -> d.value().strip());
         if (old.isEmpty()) return s;
         ServiceSpec.Resources r = s.resources();
         return new ServiceSpec(s.name(), s.description(), s.exec(), s.arguments(), s.user(), s.dynamicUser(), s.workingDirectory(),

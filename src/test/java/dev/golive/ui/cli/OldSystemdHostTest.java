@@ -1,0 +1,34 @@
+package dev.golive.ui.cli;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An admin runs golive on an Amazon Linux 2 capture (systemd 219, Linux 5.10, cgroup v1) whose Go
+ * service was written from a guide for a newer systemd: MemoryMax=, CPUWeight= and
+ * ProtectSystem=strict, none of which systemd 219 knows (it logs "Unknown lvalue" and runs the
+ * service without them, as the capture's `systemd-analyze verify` shows).
+ */
+class OldSystemdHostTest {
+
+    static final String AMZN2 = "src/test/resources/hosts/amzn2-docker";
+
+    @Test
+    void aMemoryMaxThatSystemd219IgnoresIsNoMemoryLimitForTheGoRuntimeRules() {
+        CheckCommandTest.Run r = CheckCommandTest.run(new CheckCommand(), "--root", AMZN2, "--service", "orders", "--no-color");
+        assertThat(r.err()).isEmpty();
+        // the directive itself is reported as unknown to this systemd …
+        assertThat(r.out()).contains("UNIT-DIRECTIVE-TOO-NEW  MemoryMax= needs systemd 231");
+        // … so no rule may treat it as a limit the service runs under (its cgroup has none)
+        assertThat(r.out()).doesNotContain("MEM-LIMIT-WITHOUT-GOMEMLIMIT");
+    }
+
+    @Test
+    void thePlanDerivesNoGomemlimitFromAMemoryMaxSystemd219Ignores() {
+        CheckCommandTest.Run r = CheckCommandTest.run(new PlanCommand(), "--root", AMZN2, "--profile", "web-api", "--service", "orders", "--no-color");
+        assertThat(r.code()).as(r.err()).isEqualTo(0);
+        assertThat(r.out()).contains("create /etc/systemd/system/orders.service.d/60-golive.conf")
+                .doesNotContain("GOMEMLIMIT=");
+    }
+}
