@@ -31,4 +31,22 @@ class OldSystemdHostTest {
         assertThat(r.out()).contains("create /etc/systemd/system/orders.service.d/60-golive.conf")
                 .doesNotContain("GOMEMLIMIT=");
     }
+
+    @Test
+    void aProfileNeverLowersTheOpenFilesLimitOfDockersVendorUnit() {
+        // docker.service ships LimitNOFILE=infinity: dockerd and the containers it starts inherit it
+        for (String profile : new String[] {"web-api", "container-limited"}) {
+            CheckCommandTest.Run r = CheckCommandTest.run(new PlanCommand(), "--root", AMZN2, "--profile", profile, "--service", "docker", "--no-color");
+            assertThat(r.code()).as(r.err()).isEqualTo(0);
+            assertThat(r.out()).as(profile).doesNotContain("docker.service.d/60-golive.conf").doesNotContain("\n+LimitNOFILE=1024:");
+        }
+    }
+
+    @Test
+    void aProfileRaisesTheHardLimitOfAUnitAndKeepsItsHigherSoftLimit() {
+        // orders.service has LimitNOFILE=65535 (soft and hard); web-api asks 1024:1048576
+        CheckCommandTest.Run r = CheckCommandTest.run(new PlanCommand(), "--root", AMZN2, "--profile", "web-api", "--service", "orders", "--no-color");
+        assertThat(r.code()).as(r.err()).isEqualTo(0);
+        assertThat(r.out()).contains("+LimitNOFILE=65535:1048576").doesNotContain("\n+LimitNOFILE=1024:");
+    }
 }
