@@ -198,6 +198,13 @@ final class UnitDirectives {
         }
         if (tighten) {
             for (HardeningLevels.Directive d : HardeningLevels.of(spec.hardening())) {
+                // a unit that already protects more with this key keeps its line: tightening never loosens
+                Optional<String> today = dropIn ? scope.service(d.key()) : Optional.empty();
+                if (today.filter(t -> !t.strip().equals(d.value()) && HardeningLevels.covers(d.key(), t, d.value())).isPresent()) {
+                    g.notes.add(d.key() + "=" + today.get().strip() + " of " + unit + " kept: it protects more than "
+                            + spec.hardening().name().toLowerCase(Locale.ROOT) + "'s " + d.key() + "=" + d.value());
+                    continue;
+                }
                 java.util.Optional<HardeningLevels.Directive> weaker = HardeningLevels.fallback(d)
                         .filter(f -> !g.knows("Service", d.key(), d.value()) && g.knows("Service", f.key(), f.value()));
                 if (weaker.isPresent()) {

@@ -49,4 +49,15 @@ class OldSystemdHostTest {
         assertThat(r.code()).as(r.err()).isEqualTo(0);
         assertThat(r.out()).contains("+LimitNOFILE=65535:1048576").doesNotContain("\n+LimitNOFILE=1024:");
     }
+
+    static final String ROCKY8 = "src/test/resources/hosts/rocky8-v1";
+
+    @Test
+    void tighteningAUnitNeverLoosensASandboxSettingItAlreadyHasStricter() {
+        // inventory.service has ProtectSystem=strict (systemd 232+, known to Rocky 8's 239); low-latency asks for basic
+        CheckCommandTest.Run r = CheckCommandTest.run(new PlanCommand(), "--root", ROCKY8, "--profile", "low-latency", "--service", "inventory",
+                "--tighten", "--no-color");
+        assertThat(r.code()).as(r.err()).isEqualTo(0);
+        assertThat(r.out()).contains("+ProtectHome=yes").doesNotContain("+ProtectSystem=full").doesNotContain("ProtectSystem: strict → full");
+    }
 }
