@@ -60,4 +60,15 @@ class OldSystemdHostTest {
         assertThat(r.code()).as(r.err()).isEqualTo(0);
         assertThat(r.out()).contains("+ProtectHome=yes").doesNotContain("+ProtectSystem=full").doesNotContain("ProtectSystem: strict → full");
     }
+
+    @Test
+    void systemd219sVerifyLinesPointAtTheirFileAndLine() {
+        // systemd 219 (and 237) write "[FILE:LINE] message"; newer ones "FILE:LINE: message"
+        CheckCommandTest.Run r = CheckCommandTest.run(new CheckCommand(), "--root", AMZN2, "--service", "orders", "--no-color");
+        assertThat(r.out()).contains("""
+                  UNIT-VERIFY-MESSAGE  systemd-analyze verify complains about the unit
+                      Unknown lvalue 'MemoryMax' in section 'Service'
+                      source: /etc/systemd/system/orders.service:13, $ systemd-analyze verify /etc/systemd/system/orders.service
+                """);
+    }
 }
