@@ -108,7 +108,7 @@ public final class Probes {
         ph.lap("wait systemctl --version");
         Fact<Integer> systemdVersion = SystemdProbe.version(root, systemctl);
         if (unit != null) cmds.startAll(ServiceProbe.analyzeCommands(unit, systemdVersion));
-        SystemdFacts systemd = SystemdProbe.probe(other.systemd(), systemdVersion, manager);
+        SystemdFacts systemd = SystemdProbe.probe(other.systemd(), systemdVersion, manager, SystemdProbe.seccomp(systemctl));
         ph.lap("systemd");
         FdFacts fds = FdProbe.probe(root, manager, systemdVersion);
         ph.lap("fds");

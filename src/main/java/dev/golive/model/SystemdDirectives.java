@@ -180,6 +180,25 @@ public final class SystemdDirectives {
     /** MemoryLimit= (and MemoryMax=) take a percentage of RAM from this version (NEWS v231). */
     public static final int MEMORY_PERCENT = 231;
 
+    /**
+     * The settings systemd enforces with seccomp filters (src/core/execute.c applies each through
+     * seccomp_*). A systemd built without seccomp (-SECCOMP in `systemctl --version`: EL7's and
+     * Amazon Linux 2's 219) ignores them, so golive writes none of them there.
+     */
+    public static final java.util.Set<String> SECCOMP = java.util.Set.of("SystemCallFilter", "SystemCallArchitectures",
+            "SystemCallErrorNumber", "RestrictAddressFamilies", "RestrictNamespaces", "RestrictRealtime", "RestrictSUIDSGID",
+            "LockPersonality", "MemoryDenyWriteExecute");
+
+    /** Whether this host's manager acts on {@code key} as far as its build goes: a seccomp setting needs a seccomp build (unknown: assumed). */
+    public static boolean built(Fact<Boolean> seccomp, String key) {
+        return !SECCOMP.contains(key) || seccomp.opt().orElse(true);
+    }
+
+    /** "SystemCallFilter= needs a systemd built with seccomp; this host's is not (-SECCOMP in systemctl --version)". */
+    public static String needsSeccomp(String key) {
+        return key + "= needs a systemd built with seccomp; this host's is not (-SECCOMP in systemctl --version), so it ignores the setting";
+    }
+
     /** The version golive writes for: the host's when known, else {@link #BASELINE}. */
     public static int target(Fact<Integer> hostVersion) { return hostVersion.opt().orElse(BASELINE); }
 

@@ -69,7 +69,7 @@ final class UnitDirectives {
      * runtime, and Restart=always is never replaced.
      */
     static Lines build(ServiceSpec spec, HostFacts facts, GoRuntimeDerivation.Result go, boolean dropIn, UnitScope scope) {
-        Gate g = new Gate(facts.systemd().version());
+        Gate g = new Gate(facts.systemd().version(), facts.systemd().seccomp());
         if (!facts.systemd().version().known()) {
             g.notes.add("the host's systemd version is unknown: golive writes only what systemd " + SystemdDirectives.BASELINE + " knows");
         }
@@ -270,19 +270,24 @@ final class UnitDirectives {
     /** Adds lines the host's systemd knows; for the rest, a note or the caller's fallback. */
     private static final class Gate {
         final Fact<Integer> version;
+        final Fact<Boolean> seccomp;
         final int systemd;
         final List<UnitLine> out = new ArrayList<>();
         final List<UnitLine> deferred = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
 
-        Gate(Fact<Integer> version) {
+        Gate(Fact<Integer> version, Fact<Boolean> seccomp) {
             this.version = version;
+            this.seccomp = seccomp;
             this.systemd = SystemdDirectives.target(version);
         }
 
-        boolean knows(String section, String key, String value) { return SystemdDirectives.known(systemd, section, key, value); }
+        boolean knows(String section, String key, String value) {
+            return SystemdDirectives.known(systemd, section, key, value) && SystemdDirectives.built(seccomp, key);
+        }
 
         String needs(String section, String key, String value) {
+            if (SystemdDirectives.known(systemd, section, key, value)) return SystemdDirectives.needsSeccomp(key);
             return SystemdDirectives.needs(key, value, SystemdDirectives.since(section, key, value), version);
         }
 

@@ -71,4 +71,34 @@ class OldSystemdHostTest {
                       source: /etc/systemd/system/orders.service:13, $ systemd-analyze verify /etc/systemd/system/orders.service
                 """);
     }
+
+    static final String UBUNTU1804 = "src/test/resources/hosts/ubuntu1804-hybrid";
+
+    @Test
+    void onASystemdBuiltWithoutSeccompNoSeccompSettingIsWritten() {
+        // Amazon Linux 2's systemd 219 prints -SECCOMP: it ignores SystemCallFilter=, RestrictAddressFamilies= and the like
+        CheckCommandTest.Run r = CheckCommandTest.run(new UnitCommand(), "--root", AMZN2, "--service", "newapi",
+                "--exec", "/usr/local/bin/newapi", "--hardening", "strict", "--no-color");
+        assertThat(r.code()).as(r.err()).isEqualTo(0);
+        assertThat(r.out()).contains("ProtectHome=yes", "PrivateDevices=yes")
+                .doesNotContain("\nSystemCallArchitectures=", "\nRestrictAddressFamilies=", "\nSystemCallErrorNumber=")
+                .contains("SystemCallArchitectures= needs a systemd built with seccomp; this host's is not (-SECCOMP in systemctl --version)");
+        // Ubuntu 18.04's systemd 237 is built with seccomp (+SECCOMP): the same unit keeps them
+        CheckCommandTest.Run u = CheckCommandTest.run(new UnitCommand(), "--root", UBUNTU1804, "--service", "newapi",
+                "--exec", "/usr/local/bin/newapi", "--hardening", "strict", "--no-color");
+        assertThat(u.out()).contains("SystemCallArchitectures=native", "RestrictAddressFamilies=AF_INET AF_INET6 AF_UNIX AF_NETLINK",
+                "SystemCallErrorNumber=EPERM");
+    }
+
+    @Test
+    void aSeccompSettingInAUnitOnASystemdBuiltWithoutSeccompIsFlagged(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws java.io.IOException {
+        java.nio.file.Path host = tmp.resolve("amzn2");
+        dev.golive.host.Fixtures.copyTree(java.nio.file.Path.of(AMZN2), host);
+        java.nio.file.Path dropIn = java.nio.file.Files.createDirectories(host.resolve("etc/systemd/system/orders.service.d"));
+        java.nio.file.Files.writeString(dropIn.resolve("hardening.conf"), "[Service]\nSystemCallArchitectures=native\nNoNewPrivileges=yes\n");
+        CheckCommandTest.Run r = CheckCommandTest.run(new CheckCommand(), "--root", host.toString(), "--service", "orders", "--no-color");
+        assertThat(r.out()).contains("UNIT-DIRECTIVE-TOO-NEW  SystemCallArchitectures= needs a systemd built with seccomp",
+                "SystemCallArchitectures=native: SystemCallArchitectures= needs a systemd built with seccomp; this host's is not")
+                .doesNotContain("NoNewPrivileges= needs");
+    }
 }
