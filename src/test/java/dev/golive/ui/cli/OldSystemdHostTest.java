@@ -101,4 +101,14 @@ class OldSystemdHostTest {
                 "SystemCallArchitectures=native: SystemCallArchitectures= needs a systemd built with seccomp; this host's is not")
                 .doesNotContain("NoNewPrivileges= needs");
     }
+
+    @Test
+    void aBridgeKeyDockersModuleBroughtIsNotSetBackToTheVendorFilesValue() {
+        // 00-system.conf sets bridge-nf-call-iptables = 0; br_netfilter loaded after systemd-sysctl (dockerd), live is 1
+        CheckCommandTest.Run r = CheckCommandTest.run(new CheckCommand(), "--root", AMZN2, "--no-color");
+        assertThat(r.out()).contains("/usr/lib/sysctl.d/00-system.conf:8 sets net.bridge.bridge-nf-call-iptables = 0, live is 1: "
+                        + "br_netfilter was loaded after systemd-sysctl ran at boot")
+                .contains("fix: nothing to change in /usr/lib/sysctl.d/00-system.conf (a vendor file)")
+                .doesNotContain("fix: apply net.bridge.bridge-nf-call-iptables = 0");
+    }
 }
