@@ -111,4 +111,15 @@ class OldSystemdHostTest {
                 .contains("fix: nothing to change in /usr/lib/sysctl.d/00-system.conf (a vendor file)")
                 .doesNotContain("fix: apply net.bridge.bridge-nf-call-iptables = 0");
     }
+
+    @Test
+    void theOldNameGolivesWritesForSystemd219IsNoVerifyComplaint() {
+        // this machine's systemd-analyze calls MemoryLimit= deprecated; on the host's 219 it is the only name
+        CheckCommandTest.Run r = CheckCommandTest.run(new UnitCommand(), "--root", AMZN2, "--service", "newapi", "--exec", "/usr/local/bin/newapi",
+                "--user", "newapi", "--memory-max", "1G", "--no-color");
+        assertThat(r.out()).contains("\nMemoryLimit=1G\n");
+        org.junit.jupiter.api.Assumptions.assumeTrue(r.out().contains("Unit uses MemoryLimit="), "this machine's systemd-analyze names no deprecation");
+        assertThat(r.out()).contains("(expected: systemd 219 on the host knows MemoryLimit= and not MemoryMax= (MemoryMax= needs 231))");
+        assertThat(r.code()).as(r.out()).isEqualTo(0);
+    }
 }
