@@ -7,6 +7,7 @@ import dev.golive.model.FileChange;
 import dev.golive.model.FixChange;
 import dev.golive.model.GoVersion;
 import dev.golive.model.HostFacts;
+import dev.golive.model.NofileLimit;
 import dev.golive.model.OwnedFiles;
 import dev.golive.model.PlanConflict;
 import dev.golive.model.ServiceFacts;
@@ -131,8 +132,17 @@ public final class ServiceUnits implements ServiceFiles {
             ServiceSpec.GoRuntime go = wanted.go();
             if (go.mode() == ServiceSpec.GoRuntime.Mode.DEFAULT) wanted = withGo(wanted, ServiceSpec.GoRuntime.OFF);
             SpecFromUnit was = SpecFromUnit.of(serviceFacts(facts, unit, today), facts);
+            if (asked.resources().nofile().isEmpty()) {
+                ServiceSpec w = wanted;
+                Optional<NofileLimit> floor = notLowering(wanted.resources().nofile(), was.spec().resources().nofile());
+                floor.filter(f -> !f.equals(w.resources().nofile().get())).ifPresent(f -> said.add("LimitNOFILE=" + w.resources().nofile().get()
+                        + " would lower " + unit + "'s " + was.spec().resources().nofile().get() + " ("
+                        + was.sources().get(SpecFromUnit.NOFILE).describe() + "): golive raises a unit's open-files limit, never lowers it; "
+                        + (f.equals(was.spec().resources().nofile().get()) ? "kept" : "written as " + f)));
+                if (floor.isPresent()) wanted = withNofile(wanted, floor.get());
+            }
             rendered = was.changesOnly(wanted);
-            running = withMemoryLimitOfOldName(was.overlay(wanted), today);
+            running = withMemoryLimitOfOldName(was.overlay(wanted), today, facts.systemd().version().opt());
             restartToday = Optional.of(was.spec().restart());
         } else if (wanted.go().mode() == ServiceSpec.GoRuntime.Mode.DEFAULT) {
             rendered = running = withGo(wanted, ServiceSpec.GoRuntime.DERIVE);
@@ -329,16 +339,39 @@ public final class ServiceUnits implements ServiceFiles {
 
     /**
      * MemoryLimit= is the old name of MemoryMax= (systemd.resource-control(5)); a unit that still
-     * uses it has that limit, so GOMEMLIMIT derives from it as the memory checks read it.
+     * uses it has that limit where the host's systemd acts on it, so GOMEMLIMIT derives from it as
+     * the memory checks read it.
      */
-    private static ServiceSpec withMemoryLimitOfOldName(ServiceSpec s, UnitResolver.Resolution today) {
+    private static ServiceSpec withMemoryLimitOfOldName(ServiceSpec s, UnitResolver.Resolution today, Optional<Integer> systemd) {
         if (s.resources().memoryMax().isPresent()) return s;
-        Optional<String> old = today.last("Service", "MemoryLimit").map(d -> d.value().strip()).filter(v -> !v.isEmpty());
+        Optional<String> old = dev.golive.model.SystemdDirectives.memoryCap(k -> today.last("Service", k), systemd)
+                .map(d -> d.value().strip());
         if (old.isEmpty()) return s;
         ServiceSpec.Resources r = s.resources();
         return new ServiceSpec(s.name(), s.description(), s.exec(), s.arguments(), s.user(), s.dynamicUser(), s.workingDirectory(),
                 s.stateDirectories(), s.environment(), s.ports(),
                 new ServiceSpec.Resources(r.cpuQuota(), old, r.memoryHigh(), r.tasksMax(), r.nofile(), r.ioWeight()).withControlsOf(r), s.restart(), s.hardening(), s.go(), s.logging(), s.group(), s.healthUrl());
+    }
+
+    /**
+     * The profile's LimitNOFILE= against the one the unit has: each side the higher of the two.
+     * A vendor's higher limit is on purpose (dockerd, containerd: the containers they start
+     * inherit it, and Go restores the original soft limit in the processes it starts), and the
+     * profile's value is a floor for Go services (Go raises its soft limit to the hard one).
+     * Empty when either is missing.
+     */
+    static Optional<NofileLimit> notLowering(Optional<NofileLimit> profile, Optional<NofileLimit> unit) {
+        if (profile.isEmpty() || unit.isEmpty()) return Optional.empty();
+        long hard = Math.max(profile.get().hard(), unit.get().hard());
+        return Optional.of(new NofileLimit(Math.min(hard, Math.max(profile.get().soft(), unit.get().soft())), hard));
+    }
+
+    private static ServiceSpec withNofile(ServiceSpec s, NofileLimit n) {
+        ServiceSpec.Resources r = s.resources();
+        return new ServiceSpec(s.name(), s.description(), s.exec(), s.arguments(), s.user(), s.dynamicUser(), s.workingDirectory(),
+                s.stateDirectories(), s.environment(), s.ports(),
+                new ServiceSpec.Resources(r.cpuQuota(), r.memoryMax(), r.memoryHigh(), r.tasksMax(), Optional.of(n), r.ioWeight()).withControlsOf(r),
+                s.restart(), s.hardening(), s.go(), s.logging(), s.group(), s.healthUrl());
     }
 
     private static List<String> withFirst(String first, List<String> rest) {

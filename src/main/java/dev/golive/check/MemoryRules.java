@@ -36,12 +36,12 @@ final class MemoryRules {
     static final String VM_DOC = "https://docs.kernel.org/admin-guide/sysctl/vm.html";
     static final String THP_DOC = "https://docs.kernel.org/admin-guide/mm/transhuge.html";
 
-    /** The memory limit the service runs under and what shows it: the cgroup (leaf or a parent) or MemoryMax=. */
+    /** The memory limit the service runs under and what shows it: the cgroup (leaf or a parent), or the unit's line the host's systemd acts on. */
     record Limit(long bytes, List<Source> sources) { }
 
     static Optional<Limit> limit(HostFacts h, ServiceFacts s) {
         Optional<Long> cg = h.memory().effectiveLimit();
-        Optional<UnitDirective> d = s.last("Service", "MemoryMax");
+        Optional<UnitDirective> d = SystemdDirectives.memoryCap(k -> s.last("Service", k), h.systemd().version().opt());
         Optional<Long> dir = d.flatMap(x -> SystemdValues.memoryBytes(x.value().strip(), h.memory().totalBytes().opt()));
         List<Source> src = new ArrayList<>();
         d.filter(x -> dir.isPresent()).ifPresent(x -> src.add(x.source()));

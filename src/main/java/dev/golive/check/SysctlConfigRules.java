@@ -53,6 +53,22 @@ final class SysctlConfigRules {
                     SysctlAssignment a = f.configured().get();
                     String want = SysctlFact.normalize(a.value());
                     if (live.isEmpty() || live.get().equals(want)) continue;
+                    Optional<SysctlModules.Owner> owner = SysctlModules.ownerOf(f.key());
+                    if (owner.isPresent()) {
+                        // the module came after systemd-sysctl (dockerd loads br_netfilter): it runs with its own default,
+                        // which what loaded it may rely on; the file's value is no fix to apply behind its back
+                        String module = owner.get().module();
+                        out.add(r.finding(a.source().describe() + " sets " + f.key() + " = " + want + ", live is " + live.get()
+                                        + ": " + module + " was loaded after systemd-sysctl ran at boot, so the key has the module's own "
+                                        + "default, and whatever loaded the module may rely on it",
+                                Facts.plus(List.of(a.source()), f.live().src()),
+                                ProposedFix.advice(vendor(a.source().path()).isPresent()
+                                        ? "nothing to change in " + a.source().path() + " (a vendor file); only if this host needs "
+                                                + want + " (no bridged containers), list " + module + " in /etc/modules-load.d/" + module + ".conf"
+                                        : "decide which value the host needs; to make the file's hold, list " + module
+                                                + " in /etc/modules-load.d/" + module + ".conf so it loads before systemd-sysctl")));
+                        continue;
+                    }
                     out.add(r.finding(a.source().describe() + " sets " + f.key() + " = " + want + ", live is " + live.get(),
                             Facts.plus(List.of(a.source()), f.live().src()),
                             ProposedFix.of("apply " + f.key() + " = " + want, new FixChange.SysctlChange(f.key(), want))));

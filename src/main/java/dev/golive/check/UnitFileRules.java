@@ -128,6 +128,14 @@ final class UnitFileRules {
                     String v = d.value().trim();
                     if (v.isEmpty()) continue;
                     Optional<SystemdDirectives.Directive> row = SystemdDirectives.find(d.section(), d.key(), v);
+                    if (row.isPresent() && row.get().since() <= host.get() && d.section().equals("Service")
+                            && !SystemdDirectives.built(h.systemd().seccomp(), d.key())) {
+                        out.add(r.titled(d.key() + "= needs a systemd built with seccomp",
+                                d.key() + "=" + v + ": " + SystemdDirectives.needsSeccomp(d.key()),
+                                Facts.plus(List.of(d.source()), h.systemd().seccomp().src()),
+                                ProposedFix.advice("leave it out on this host: systemd " + host.get() + " here has no seccomp support")));
+                        continue;
+                    }
                     if (row.isEmpty() || row.get().since() <= host.get()) continue;
                     out.add(r.titled(d.key() + "=" + (row.get().value().isPresent() ? v : "") + " needs systemd " + row.get().since(),
                             d.key() + "=" + v + ": " + SystemdDirectives.needs(d.key(), v, row.get().since(), h.systemd().version())

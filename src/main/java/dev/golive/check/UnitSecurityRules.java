@@ -84,8 +84,11 @@ final class UnitSecurityRules {
                         ProposedFix.advice("run systemd-analyze security --offline=true on the unit and add its top directives"));
             });
 
-    /** "/etc/systemd/system/app.service:7: Unknown key name 'Foo' in section 'Service', ignoring." */
-    private static final Pattern FILE_LINE = Pattern.compile("^(/[^:\\s]+):(\\d+):\\s*(.*)$");
+    /**
+     * "/etc/systemd/system/app.service:7: Unknown key name 'Foo' in section 'Service', ignoring.", or as older
+     * systemd writes it (219 on EL7, 237 on Ubuntu 18.04): "[/etc/systemd/system/app.service:7] Unknown lvalue 'Foo' in section 'Service'".
+     */
+    private static final Pattern FILE_LINE = Pattern.compile("^(?:(/[^:\\s]+):(\\d+):|\\[(/[^:\\s\\]]+):(\\d+)\\])\\s*(.*)$");
 
     static final Rule VERIFY = Rule.service("UNIT-VERIFY-MESSAGE", WARN, Area.UNIT,
             "systemd-analyze verify complains about the unit",
@@ -105,9 +108,10 @@ final class UnitSecurityRules {
                     if (t.isEmpty()) continue;
                     Matcher m = FILE_LINE.matcher(t);
                     List<Source> src = new ArrayList<>();
-                    if (m.matches()) src.add(new Source.File(m.group(1), Integer.parseInt(m.group(2))));
+                    boolean bracketed = m.matches() && m.group(1) == null;
+                    if (m.matches()) src.add(new Source.File(m.group(bracketed ? 3 : 1), Integer.parseInt(m.group(bracketed ? 4 : 2))));
                     s.verifyMessages().src().ifPresent(src::add);
-                    out.add(r.finding(m.matches() ? m.group(3) : t, src, ProposedFix.advice("fix the line systemd-analyze names")));
+                    out.add(r.finding(m.matches() ? m.group(5) : t, src, ProposedFix.advice("fix the line systemd-analyze names")));
                 }
                 return out;
             });

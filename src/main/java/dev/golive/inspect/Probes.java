@@ -122,7 +122,7 @@ public final class Probes {
         ph.lap("wait 2nd thread");
         var sysctls = other.sysctls();
         if (!sysctls.kernel().running()) os = firstBootKernel(os, named);
-        SystemdFacts systemd = SystemdProbe.probe(other.systemd(), systemdVersion, manager);
+        SystemdFacts systemd = SystemdProbe.probe(other.systemd(), systemdVersion, manager, SystemdProbe.seccomp(systemctl));
         ph.lap("systemd");
         FdFacts fds = FdProbe.probe(root, manager, systemdVersion);
         ph.lap("fds");

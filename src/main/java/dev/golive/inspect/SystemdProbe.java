@@ -132,9 +132,28 @@ final class SystemdProbe {
     }
 
     static SystemdFacts probe(Installed installed, Fact<Integer> version, Map<String, Fact<String>> managerDefaults) {
+        return probe(installed, version, managerDefaults, Fact.unknown("systemctl --version not read"));
+    }
+
+    static SystemdFacts probe(Installed installed, Fact<Integer> version, Map<String, Fact<String>> managerDefaults, Fact<Boolean> seccomp) {
         Map<String, Fact<String>> defaults = new TreeMap<>();
         for (Map.Entry<String, Fact<String>> e : managerDefaults.entrySet()) if (e.getKey().startsWith("Default")) defaults.put(e.getKey(), e.getValue());
-        return new SystemdFacts(version, installed.pid1(), defaults, installed.units(), installed.listed());
+        return new SystemdFacts(version, installed.pid1(), defaults, installed.units(), installed.listed(), seccomp);
+    }
+
+    private static final Pattern SECCOMP = Pattern.compile("(?:^|\\s)([+-])SECCOMP(?:\\s|$)");
+
+    /**
+     * Whether the manager was built with seccomp: the feature list `systemctl --version` prints
+     * on its second line (+SECCOMP, or -SECCOMP as on EL7 and Amazon Linux 2). Without it systemd
+     * ignores SystemCallFilter=, RestrictAddressFamilies= and the other seccomp-based settings
+     * ("Support for option … has been disabled at compile time and it is ignored").
+     */
+    static Fact<Boolean> seccomp(CommandResult systemctl) {
+        if (!systemctl.ok()) return Fact.unknown(systemctl.ran() ? systemctl.problem() : "systemctl --version did not run");
+        Matcher m = SECCOMP.matcher(systemctl.stdout());
+        if (!m.find()) return Fact.unknown(systemctl.commandLine() + ": no SECCOMP in its feature list");
+        return Fact.of(m.group(1).equals("+"), new Source.Command(systemctl.commandLine()));
     }
 
     /** *.service files across the unit directories (first directory wins), with their drop-ins. */

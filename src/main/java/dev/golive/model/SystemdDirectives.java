@@ -155,8 +155,49 @@ public final class SystemdDirectives {
         return find(section, key, value).map(Directive::since).orElse(BASELINE);
     }
 
+    /** Whether this systemd acts on the directive: it knows it, and (a v1 name) does not ignore it yet. */
+    public static boolean honoured(int systemd, String section, String key, String value) {
+        if (!known(systemd, section, key, value)) return false;
+        return find(section, key, value).flatMap(Directive::ignored).map(v -> systemd < v).orElse(true);
+    }
+
+    /**
+     * The line that caps a unit's memory as the host's systemd reads it: MemoryMax= where that
+     * systemd knows it (it wins over MemoryLimit=, systemd.resource-control(5)), else the v1 name
+     * MemoryLimit= while systemd still honours it. An older systemd logs "Unknown lvalue
+     * 'MemoryMax'" and runs the service without the limit, so there a MemoryMax= line caps nothing.
+     * {@code systemd} empty (not known): MemoryMax= first, then MemoryLimit=, as the unit reads.
+     * {@code last} gives the unit's last line for a [Service] key, drop-ins merged.
+     */
+    public static Optional<UnitDirective> memoryCap(java.util.function.Function<String, Optional<UnitDirective>> last, Optional<Integer> systemd) {
+        for (String key : List.of("MemoryMax", "MemoryLimit")) {
+            Optional<UnitDirective> d = last.apply(key).filter(x -> !x.value().isBlank());
+            if (d.isPresent() && systemd.map(v -> honoured(v, "Service", key, d.get().value().strip())).orElse(true)) return d;
+        }
+        return Optional.empty();
+    }
+
     /** MemoryLimit= (and MemoryMax=) take a percentage of RAM from this version (NEWS v231). */
     public static final int MEMORY_PERCENT = 231;
+
+    /**
+     * The settings systemd enforces with seccomp filters (src/core/execute.c applies each through
+     * seccomp_*). A systemd built without seccomp (-SECCOMP in `systemctl --version`: EL7's and
+     * Amazon Linux 2's 219) ignores them, so golive writes none of them there.
+     */
+    public static final java.util.Set<String> SECCOMP = java.util.Set.of("SystemCallFilter", "SystemCallArchitectures",
+            "SystemCallErrorNumber", "RestrictAddressFamilies", "RestrictNamespaces", "RestrictRealtime", "RestrictSUIDSGID",
+            "LockPersonality", "MemoryDenyWriteExecute");
+
+    /** Whether this host's manager acts on {@code key} as far as its build goes: a seccomp setting needs a seccomp build (unknown: assumed). */
+    public static boolean built(Fact<Boolean> seccomp, String key) {
+        return !SECCOMP.contains(key) || seccomp.opt().orElse(true);
+    }
+
+    /** "SystemCallFilter= needs a systemd built with seccomp; this host's is not (-SECCOMP in systemctl --version)". */
+    public static String needsSeccomp(String key) {
+        return key + "= needs a systemd built with seccomp; this host's is not (-SECCOMP in systemctl --version), so it ignores the setting";
+    }
 
     /** The version golive writes for: the host's when known, else {@link #BASELINE}. */
     public static int target(Fact<Integer> hostVersion) { return hostVersion.opt().orElse(BASELINE); }

@@ -15,7 +15,14 @@ public record SystemdFacts(
         Fact<Boolean> pid1,
         Map<String, Fact<String>> managerDefaults,
         List<UnitFileInfo> serviceUnits,
-        List<String> unitDirectories) {
+        List<String> unitDirectories,
+        Fact<Boolean> seccomp) {
+
+    /** Whether the manager was built with seccomp is not known (an image tree, a test host). */
+    public SystemdFacts(Fact<Integer> version, Fact<Boolean> pid1, Map<String, Fact<String>> managerDefaults,
+                        List<UnitFileInfo> serviceUnits, List<String> unitDirectories) {
+        this(version, pid1, managerDefaults, serviceUnits, unitDirectories, Fact.unknown("systemctl --version not read"));
+    }
 
     public SystemdFacts {
         managerDefaults = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(managerDefaults));

@@ -37,6 +37,34 @@ public final class HardeningLevels {
         return java.util.Optional.empty();
     }
 
+    /**
+     * Whether a unit's {@code today} value of {@code key} already protects at least what
+     * {@code wanted} does, so that tightening must not write {@code wanted} over it: the
+     * ordered settings of systemd.exec(5), ProtectSystem= (no < yes < full < strict) and
+     * ProtectHome= (no < read-only, tmpfs < yes). Other keys: only the same value.
+     */
+    public static boolean covers(String key, String today, String wanted) {
+        String t = today.strip(), w = wanted.strip();
+        if (t.equals(w)) return true;
+        List<String> order = switch (key) {
+            case "ProtectSystem" -> List.of("no", "yes", "full", "strict");
+            case "ProtectHome" -> List.of("no", "read-only", "yes");
+            default -> List.of();
+        };
+        String tt = key.equals("ProtectHome") && t.equals("tmpfs") ? "read-only" : bool(t);
+        int a = order.indexOf(tt), b = order.indexOf(key.equals("ProtectHome") && w.equals("tmpfs") ? "read-only" : bool(w));
+        return a >= 0 && b >= 0 && a >= b;
+    }
+
+    /** systemd's boolean spellings as the words the orders above use. */
+    private static String bool(String v) {
+        return switch (v.toLowerCase(java.util.Locale.ROOT)) {
+            case "1", "true", "on", "y", "yes" -> "yes";
+            case "0", "false", "off", "n", "no" -> "no";
+            default -> v;
+        };
+    }
+
     static final List<Directive> BASIC = List.of(
             new Directive("NoNewPrivileges", "yes", "no setuid binary or file capability can raise the service's privileges"),
             new Directive("PrivateTmp", "yes", "a private /tmp and /var/tmp: no shared-/tmp races with other services"),

@@ -59,7 +59,7 @@ public record SpecFromUnit(ServiceSpec spec, Map<String, Source> sources, List<S
 
     /** The unit as the host's facts show it: the manager's defaults and the cgroup layout come from there. */
     public static SpecFromUnit of(ServiceFacts service, HostFacts host) {
-        return of(service, host.systemd().managerDefaults(), host.cgroups().mode().opt());
+        return of(service, host.systemd().managerDefaults(), host.cgroups().mode().opt(), host.systemd().version().opt());
     }
 
     public static SpecFromUnit of(ServiceFacts service, Map<String, Fact<String>> managerDefaults) {
@@ -68,6 +68,12 @@ public record SpecFromUnit(ServiceSpec spec, Map<String, Source> sources, List<S
 
     /** {@code cgroups}: the host's layout when known; MemoryHigh= only exists on v2. */
     public static SpecFromUnit of(ServiceFacts service, Map<String, Fact<String>> managerDefaults, Optional<CgroupMode> cgroups) {
+        return of(service, managerDefaults, cgroups, Optional.empty());
+    }
+
+    /** {@code systemd}: the host's version when known; a limit it does not act on is no limit the service has. */
+    public static SpecFromUnit of(ServiceFacts service, Map<String, Fact<String>> managerDefaults, Optional<CgroupMode> cgroups,
+                                  Optional<Integer> systemd) {
         Map<String, Source> src = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
         String unit = service.name();
@@ -137,18 +143,24 @@ public record SpecFromUnit(ServiceSpec spec, Map<String, Source> sources, List<S
         }
 
         Optional<String> cpu = value(service, "CPUQuota", src, CPU_QUOTA);
-        Optional<String> memMax = value(service, "MemoryMax", src, MEMORY_MAX);
-        if (memMax.isEmpty()) {
-            // MemoryLimit= is the cgroup v1 name of MemoryMax= (systemd.resource-control(5), deprecated): the unit's
-            // limit, so the form and the guide start from it, and asking the same MemoryMax= changes nothing
-            Optional<UnitDirective> old = service.last("Service", "MemoryLimit").filter(d -> !d.value().isBlank());
-            if (old.isPresent()) {
-                memMax = Optional.of(old.get().value().strip());
-                src.put(MEMORY_MAX, old.get().source());
-                notes.add("MemoryLimit=" + old.get().value().strip() + " (" + old.get().source().describe() + ") is the deprecated name of "
-                        + "MemoryMax=: shown as MemoryMax; a changed MemoryMax= is written as MemoryMax=, which systemd uses instead");
+        // MemoryLimit= is the cgroup v1 name of MemoryMax= (systemd.resource-control(5), deprecated): the unit's
+        // limit, so the form and the guide start from it, and asking the same MemoryMax= changes nothing. A line the
+        // host's systemd does not act on (MemoryMax= before v231) is no limit: the service runs without it.
+        Optional<String> memMax = Optional.empty();
+        Optional<UnitDirective> cap = dev.golive.model.SystemdDirectives.memoryCap(k -> service.last("Service", k), systemd);
+        if (cap.isPresent()) {
+            memMax = Optional.of(cap.get().value().strip());
+            src.put(MEMORY_MAX, cap.get().source());
+            if (cap.get().key().equals("MemoryLimit")) {
+                notes.add("MemoryLimit=" + memMax.get() + " (" + cap.get().source().describe() + ") is the deprecated name of "
+                        + "MemoryMax=: shown as MemoryMax; a changed MemoryMax= is written as the name this systemd knows");
             }
         }
+        service.last("Service", "MemoryMax").filter(d -> !d.value().isBlank()).filter(d -> cap.map(c -> !c.equals(d)).orElse(true))
+                .ifPresent(d -> notes.add("MemoryMax=" + d.value().strip() + " (" + d.source().describe() + ") does nothing here: "
+                        + dev.golive.model.SystemdDirectives.needs("MemoryMax", d.value().strip(),
+                                dev.golive.model.SystemdDirectives.since("Service", "MemoryMax", ""), Fact.of(systemd.orElseThrow(), new Source.Command("systemctl --version")))
+                        + "; left to the unit"));
         Optional<String> memHigh = value(service, "MemoryHigh", src, MEMORY_HIGH);
         if (memHigh.isPresent() && cgroups.isPresent() && cgroups.get() != CgroupMode.V2) {
             // golive refuses MemoryHigh= where the kernel ignores it; the unit's line stays, doing what it did (nothing)

@@ -69,7 +69,7 @@ final class UnitDirectives {
      * runtime, and Restart=always is never replaced.
      */
     static Lines build(ServiceSpec spec, HostFacts facts, GoRuntimeDerivation.Result go, boolean dropIn, UnitScope scope) {
-        Gate g = new Gate(facts.systemd().version());
+        Gate g = new Gate(facts.systemd().version(), facts.systemd().seccomp());
         if (!facts.systemd().version().known()) {
             g.notes.add("the host's systemd version is unknown: golive writes only what systemd " + SystemdDirectives.BASELINE + " knows");
         }
@@ -198,6 +198,13 @@ final class UnitDirectives {
         }
         if (tighten) {
             for (HardeningLevels.Directive d : HardeningLevels.of(spec.hardening())) {
+                // a unit that already protects more with this key keeps its line: tightening never loosens
+                Optional<String> today = dropIn ? scope.service(d.key()) : Optional.empty();
+                if (today.filter(t -> !t.strip().equals(d.value()) && HardeningLevels.covers(d.key(), t, d.value())).isPresent()) {
+                    g.notes.add(d.key() + "=" + today.get().strip() + " of " + unit + " kept: it protects more than "
+                            + spec.hardening().name().toLowerCase(Locale.ROOT) + "'s " + d.key() + "=" + d.value());
+                    continue;
+                }
                 java.util.Optional<HardeningLevels.Directive> weaker = HardeningLevels.fallback(d)
                         .filter(f -> !g.knows("Service", d.key(), d.value()) && g.knows("Service", f.key(), f.value()));
                 if (weaker.isPresent()) {
@@ -263,19 +270,24 @@ final class UnitDirectives {
     /** Adds lines the host's systemd knows; for the rest, a note or the caller's fallback. */
     private static final class Gate {
         final Fact<Integer> version;
+        final Fact<Boolean> seccomp;
         final int systemd;
         final List<UnitLine> out = new ArrayList<>();
         final List<UnitLine> deferred = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
 
-        Gate(Fact<Integer> version) {
+        Gate(Fact<Integer> version, Fact<Boolean> seccomp) {
             this.version = version;
+            this.seccomp = seccomp;
             this.systemd = SystemdDirectives.target(version);
         }
 
-        boolean knows(String section, String key, String value) { return SystemdDirectives.known(systemd, section, key, value); }
+        boolean knows(String section, String key, String value) {
+            return SystemdDirectives.known(systemd, section, key, value) && SystemdDirectives.built(seccomp, key);
+        }
 
         String needs(String section, String key, String value) {
+            if (SystemdDirectives.known(systemd, section, key, value)) return SystemdDirectives.needsSeccomp(key);
             return SystemdDirectives.needs(key, value, SystemdDirectives.since(section, key, value), version);
         }
 

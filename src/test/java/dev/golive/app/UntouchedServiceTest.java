@@ -53,9 +53,10 @@ class UntouchedServiceTest {
             Plan p = s.plan("base", Optional.of("api"), List.of(), "p1");
             String dropIn = p.files().stream().filter(f -> f.path().equals("/etc/systemd/system/api.service.d/60-golive.conf"))
                     .findFirst().orElseThrow().after().orElseThrow();
-            assertThat(dropIn).contains("LimitNOFILE=1024:524288")
+            // base's 1024:524288 raises the hard limit; override.conf's higher soft limit 65536 is kept, never lowered
+            assertThat(dropIn).contains("LimitNOFILE=65536:524288")
                     .as("api.service's own User=, its override.conf's GOMAXPROCS=4 and systemd's restart defaults are not repeated")
-                    .doesNotContain("User=", "GOMAXPROCS", "RestartSec", "StartLimit", "65536");
+                    .doesNotContain("User=", "GOMAXPROCS", "RestartSec", "StartLimit");
         }
     }
 
@@ -64,7 +65,7 @@ class UntouchedServiceTest {
             debian12-vm       | api                      | web-api
             arm64-server      | ingest                   | container-limited
             ubuntu2004-hybrid | prometheus-node-exporter | low-latency
-            two-socket-smt    | edge-proxy               | base
+            two-socket-smt    | edge-proxy               | batch
             """)
     void planApplyPlanAgainWithTheServiceIsNothingToChange(String host, String service, String profile) throws IOException {
         Path tree = tree(host);

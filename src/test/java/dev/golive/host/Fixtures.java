@@ -18,11 +18,13 @@ public final class Fixtures {
     private Fixtures() { }
 
     public static final List<String> NAMES = List.of("debian12-vm", "ubuntu2004-hybrid", "centos7-v1", "arm64-server",
-            "container-quota", "two-socket-smt", "sparse");
+            "container-quota", "two-socket-smt", "sparse", "amzn2-docker",
+            "ubuntu1804-hybrid", "rocky8-v1");
 
     /** Fixture services: host and unit, golden in hosts/HOST+UNIT.expected.json. */
     public static final List<String> SERVICES = List.of("debian12-vm+api.service", "arm64-server+ingest.service",
-            "ubuntu2004-hybrid+prometheus-node-exporter.service");
+            "ubuntu2004-hybrid+prometheus-node-exporter.service", "amzn2-docker+orders.service", "amzn2-docker+docker.service",
+            "ubuntu1804-hybrid+billing.service", "ubuntu1804-hybrid+postgresql@10-main.service", "rocky8-v1+inventory.service");
 
     public static Path hostsDir() {
         Path base = Path.of(System.getProperty("basedir", "."));

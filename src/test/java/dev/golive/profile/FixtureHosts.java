@@ -15,7 +15,8 @@ public final class FixtureHosts {
     private FixtureHosts() { }
 
     public static final List<String> NAMES = List.of("debian12-vm", "ubuntu2004-hybrid", "centos7-v1", "arm64-server",
-            "container-quota", "two-socket-smt", "sparse");
+            "container-quota", "two-socket-smt", "sparse", "amzn2-docker",
+            "ubuntu1804-hybrid", "rocky8-v1");
 
     private static final Map<String, HostFacts> CACHE = new ConcurrentHashMap<>();
 

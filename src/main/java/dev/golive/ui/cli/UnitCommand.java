@@ -67,8 +67,14 @@ public final class UnitCommand implements Callable<Integer> {
         if (json) printJson(o, p);
         else printText(o, p);
         o.flush();
-        boolean complained = p.analysis().flatMap(a -> a.verify().opt()).map(l -> l.stream().anyMatch(m -> !binaryMissingHere(p, m))).orElse(false);
+        boolean complained = p.analysis().flatMap(a -> a.verify().opt())
+                .map(l -> l.stream().anyMatch(m -> !binaryMissingHere(p, m) && expectedOnHost(p, m).isEmpty())).orElse(false);
         return complained ? 1 : 0;
+    }
+
+    /** A deprecation this machine's systemd-analyze names for the old name golive wrote because the host's systemd knows only it. */
+    private static java.util.Optional<String> expectedOnHost(UnitPreview p, UnitAnalysis.VerifyMessage m) {
+        return dev.golive.unit.VerifyOnHost.expected(m, p.facts().systemd().version());
     }
 
     /** "Command … is not executable" for a binary that is simply not on this machine (rendering for a capture). */
@@ -97,7 +103,8 @@ public final class UnitCommand implements Callable<Integer> {
             List<UnitAnalysis.VerifyMessage> msgs = a.verify().opt().get();
             o.println("verify: " + (msgs.isEmpty() ? "ok (systemd-analyze " + a.version().opt().get() + ")" : msgs.size() + " message(s)"));
             for (UnitAnalysis.VerifyMessage m : msgs) {
-                o.println("  " + m.describe() + (binaryMissingHere(p, m) ? " (expected: the binary is not on this machine)" : ""));
+                o.println("  " + m.describe() + (binaryMissingHere(p, m) ? " (expected: the binary is not on this machine)"
+                        : expectedOnHost(p, m).map(w -> " (expected: " + w + ")").orElse("")));
             }
         }
         if (a.security() instanceof Fact.Unknown<UnitAnalysis.Security> u) {
@@ -152,6 +159,7 @@ public final class UnitCommand implements Callable<Integer> {
                 for (UnitAnalysis.VerifyMessage vm : a.verify().opt().get()) {
                     ObjectNode n = arr.addObject().put("path", vm.path()).put("line", vm.line()).put("message", vm.message());
                     vm.field().ifPresentOrElse(f -> n.put("field", f), () -> n.putNull("field"));
+                    expectedOnHost(p, vm).ifPresentOrElse(w -> n.put("expectedOnHost", w), () -> n.putNull("expectedOnHost"));
                 }
             }
             ObjectNode sec = an.putObject("security");

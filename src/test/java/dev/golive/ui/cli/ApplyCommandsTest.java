@@ -71,9 +71,9 @@ class ApplyCommandsTest {
         dev.golive.host.Fixtures.targetTree("debian12-vm", host);
         Run a = golive("apply", "--profile", "web-api", "--service", "api", "--yes", "--root", host.toString());
         assertThat(a.exit()).as(a.err()).isZero();
-        assertThat(Files.readString(host.resolve("etc/systemd/system/api.service.d/60-golive.conf"))).contains("LimitNOFILE=1024:1048576\n");
+        assertThat(Files.readString(host.resolve("etc/systemd/system/api.service.d/60-golive.conf"))).contains("LimitNOFILE=65536:1048576\n");
         assertThat(a.out()).contains("  conflict, still there: [Service] LimitNOFILE: /etc/systemd/system/api.service.d/override.conf:3 sets 65536 "
-                + "and wins when systemd loads the unit over golive's 1024:1048576\n");
+                + "and wins when systemd loads the unit over golive's 65536:1048576\n");
     }
 
     @Test

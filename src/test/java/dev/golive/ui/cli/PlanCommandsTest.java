@@ -85,9 +85,9 @@ class PlanCommandsTest {
         var r = CheckCommandTest.run(new PlanCommand(sessions(etc, home)), "--profile", "web-api", "--service", "api",
                 "--root", FIXTURES + "/debian12-vm", "--id", "t-3", "--no-color");
         assertThat(r.code()).as(r.err()).isEqualTo(0);
-        assertThat(r.out()).contains("+LimitNOFILE=1024:1048576\n", "\nConflicts (1)\n",
-                "  [Service] LimitNOFILE: golive sets 1024:1048576, /etc/systemd/system/api.service.d/override.conf:3 sets 65536\n",
-                "Remove the LimitNOFILE= line at /etc/systemd/system/api.service.d/override.conf:3, or set LimitNOFILE=1024:1048576 there yourself");
+        assertThat(r.out()).contains("+LimitNOFILE=65536:1048576\n", "\nConflicts (1)\n",
+                "  [Service] LimitNOFILE: golive sets 65536:1048576, /etc/systemd/system/api.service.d/override.conf:3 sets 65536\n",
+                "Remove the LimitNOFILE= line at /etc/systemd/system/api.service.d/override.conf:3, or set LimitNOFILE=65536:1048576 there yourself");
         var json = CheckCommandTest.run(new PlanCommand(sessions(etc, home)), "--profile", "web-api", "--service", "api",
                 "--root", FIXTURES + "/debian12-vm", "--id", "t-3", "--json");
         var c = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out()).path("conflicts").path(0);

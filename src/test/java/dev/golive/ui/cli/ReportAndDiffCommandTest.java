@@ -43,11 +43,11 @@ class ReportAndDiffCommandTest {
     void reportForApiCarriesTheOverrideConfConflictInMarkdownAndJson() throws Exception {
         Run md = golive("report", "--root", host("debian12-vm"), "--service", "api");
         assertThat(md.code()).as(md.err()).isZero();
-        assertThat(md.out()).contains("- [Service] LimitNOFILE: golive would set 1024:1048576, but /etc/systemd/system/api.service.d/override.conf:3 "
+        assertThat(md.out()).contains("- [Service] LimitNOFILE: golive would set 65536:1048576, but /etc/systemd/system/api.service.d/override.conf:3 "
                 + "sets 65536 and wins when systemd loads the unit (");
         Run json = golive("report", "--root", host("debian12-vm"), "--service", "api", "--format", "json");
         JsonNode conflicts = new ObjectMapper().readTree(json.out()).at("/plan/value/conflicts");
-        assertThat(conflicts.toString()).contains("[Service] LimitNOFILE: golive would set 1024:1048576, but /etc/systemd/system/api.service.d/override.conf:3");
+        assertThat(conflicts.toString()).contains("[Service] LimitNOFILE: golive would set 65536:1048576, but /etc/systemd/system/api.service.d/override.conf:3");
     }
 
     @Test

@@ -182,8 +182,10 @@ class UnitScreenTest {
             var plan = tui.app.model().plan().orElseThrow();
             var dropIn = plan.files().stream().filter(f -> f.path().equals("/etc/systemd/system/api.service.d/60-golive.conf"))
                     .findFirst().orElseThrow().after().orElseThrow();
-            // what the unit has (User=api, GOMAXPROCS=4, override.conf's LimitNOFILE) and systemd's restart defaults are not repeated
-            assertThat(dropIn).doesNotContain("ExecStart", "DynamicUser", "/usr/local/bin/api", "User=", "GOMAXPROCS", "65536", "RestartSec", "StartLimit");
+            // what the unit has (User=api, GOMAXPROCS=4) and systemd's restart defaults are not repeated; override.conf's
+            // soft limit 65536 stays under the profile's higher hard limit (a profile never lowers a unit's LimitNOFILE=)
+            assertThat(dropIn).doesNotContain("ExecStart", "DynamicUser", "/usr/local/bin/api", "User=", "GOMAXPROCS", "RestartSec", "StartLimit")
+                    .contains("LimitNOFILE=65536:1048576");
             assertThat(plan.files()).noneMatch(f -> f.path().equals("/etc/systemd/system/api.service"));
         }
     }
