@@ -178,7 +178,41 @@ public final class ServiceUnits implements ServiceFiles {
                 new GoRuntimeDerivation.Inputs(binary.buildInfo(), mod, facts.cpu(), facts.memory()));
         RenderedUnit r = UnitRenderer.render(facts, rendered, go, files, planId, unitChanges,
                 new UnitScope(tightenNow, today.directives(), restartToday, asked.resources().ioWeight().isPresent()));
+        // what the admin asked that the host's systemd does not know is refused, never dropped (a profile's value is left out with a note)
+        List<String> refused = new ArrayList<>();
+        for (Map.Entry<String, String> e : r.leftOut().entrySet()) {
+            if (asks(asked, e.getKey())) refused.add(labels.apply(e.getKey()) + ": " + e.getValue() + ", which would ignore the line: leave it out");
+        }
+        if (!refused.isEmpty()) {
+            if (!preview) throw dev.golive.model.GoliveException.badInput(refused.get(0));
+            List<String> errors = new ArrayList<>(check.errors());
+            errors.addAll(refused);
+            check = new SpecCheck(check.warnings(), errors);
+        }
         return new Derived(rendered, r, binary, check, changes(unit, r, said));
+    }
+
+    /** Whether the admin asked for {@code field} (a spec field as UnitDirectives names its lines), not a profile or golive's earlier file. */
+    private static boolean asks(ServiceSpec a, String field) {
+        ServiceSpec.Resources r = a.resources();
+        ServiceSpec.Logging l = a.logging();
+        return switch (field) {
+            case "dynamicUser" -> a.dynamicUser();
+            case "group" -> a.group().isPresent();
+            case "stateDirectories" -> !a.stateDirectories().isEmpty();
+            case "ports" -> !a.ports().isEmpty();
+            case "resources.cpuQuota" -> r.cpuQuota().isPresent();
+            case "resources.memoryHigh" -> r.memoryHigh().isPresent();
+            case "resources.tasksMax" -> r.tasksMax().isPresent();
+            case "resources.memoryLow" -> r.memoryLow().isPresent();
+            case "resources.memoryMin" -> r.memoryMin().isPresent();
+            case "resources.allowedCpus" -> r.allowedCpus().isPresent();
+            case "logs.standardOutput" -> l.standardOutput().isPresent();
+            case "logs.standardError" -> l.standardError().isPresent();
+            case "logs.rateLimitIntervalSec" -> l.rateLimitIntervalSec().isPresent();
+            case "logs.rateLimitBurst" -> l.rateLimitBurst().isPresent();
+            default -> false;
+        };
     }
 
     /** The unit's files as golive sees them: owned paths as the planner read them ({@code current}), the rest from the host. */

@@ -10,7 +10,8 @@ import java.util.Optional;
  * A rendered unit or drop-in: the file change for the plan, which spec field produced each
  * line of the new content (1-based line → field, for mapping systemd-analyze's complaints),
  * the unit a drop-in extends (needed to verify the pair), the Go runtime decisions and the
- * notes on anything left out.
+ * notes on anything left out ({@code leftOut}: spec field → the directive and version the
+ * host's systemd lacks, so a front end can refuse what the admin asked instead of dropping it).
  */
 public record RenderedUnit(
         Kind kind,
@@ -18,11 +19,13 @@ public record RenderedUnit(
         Map<Integer, String> lineFields,
         Optional<CurrentUnitFiles.Located> base,
         GoRuntimeDerivation.Result go,
-        List<String> notes) {
+        List<String> notes,
+        Map<String, String> leftOut) {
 
     public RenderedUnit {
         lineFields = Map.copyOf(lineFields);
         notes = List.copyOf(notes);
+        leftOut = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(leftOut));
     }
 
     public enum Kind {

@@ -53,7 +53,14 @@ final class UnitDirectives {
     }
 
     /** A plan of lines plus the notes on what was left out and why. */
-    record Lines(List<UnitLine> lines, List<String> notes) { }
+    /** {@code leftOut}: spec field → why its line was left out (the host's systemd does not know it), for a front end to refuse what the admin asked. */
+    record Lines(List<UnitLine> lines, List<String> notes, Map<String, String> leftOut) {
+        Lines {
+            leftOut = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(leftOut));
+        }
+
+        Lines(List<UnitLine> lines, List<String> notes) { this(lines, notes, Map.of()); }
+    }
 
     static Lines build(ServiceSpec spec, HostFacts facts, GoRuntimeDerivation.Result go, boolean dropIn) {
         return build(spec, facts, go, dropIn, new UnitScope(false, List.of()));
@@ -236,7 +243,7 @@ final class UnitDirectives {
         if (!dropIn) g.add("Install", "WantedBy", "multi-user.target", "name");
         // a drop-in line that sets what the unit already has changes nothing: left out
         if (dropIn) g.out.removeIf(scope::alreadyHas);
-        return new Lines(List.copyOf(g.out), List.copyOf(g.notes));
+        return new Lines(List.copyOf(g.out), List.copyOf(g.notes), g.leftOut);
     }
 
     /**
@@ -275,6 +282,7 @@ final class UnitDirectives {
         final List<UnitLine> out = new ArrayList<>();
         final List<UnitLine> deferred = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
+        final Map<String, String> leftOut = new java.util.LinkedHashMap<>();
 
         Gate(Fact<Integer> version, Fact<Boolean> seccomp) {
             this.version = version;
@@ -295,7 +303,10 @@ final class UnitDirectives {
 
         void addOrNote(String section, String key, String value, String field) {
             if (knows(section, key, value)) add(section, key, value, field);
-            else notes.add(needs(section, key, value) + ": left out");
+            else {
+                notes.add(needs(section, key, value) + ": left out");
+                leftOut.putIfAbsent(field, needs(section, key, value));
+            }
         }
     }
 

@@ -83,12 +83,12 @@ public final class UnitRenderer {
         UnitDirectives.Lines built = UnitDirectives.build(spec, facts, go, dropIn, scope);
         List<String> notes = new ArrayList<>(built.notes());
         List<FixChange> allowed = dropIn ? VendorFixes.allowed(fixes, spec.unitName(), scope, notes) : fixes;
-        UnitDirectives.Lines lines = withFixes(new UnitDirectives.Lines(built.lines(), notes), allowed, facts.systemd().version());
+        UnitDirectives.Lines lines = withFixes(new UnitDirectives.Lines(built.lines(), notes, built.leftOut()), allowed, facts.systemd().version());
         if (dropIn && lines.lines().isEmpty()) {
             List<String> n = new ArrayList<>(lines.notes());
             n.add(0, NOTHING_TO_CHANGE + ": " + unit + " already has every setting asked for, so golive writes no drop-in"
                     + (current.dropIn().isPresent() ? " (and removes its old one)" : ""));
-            lines = new UnitDirectives.Lines(lines.lines(), n);
+            lines = new UnitDirectives.Lines(lines.lines(), n, lines.leftOut());
         }
         String path;
         Optional<String> before;
@@ -111,7 +111,7 @@ public final class UnitRenderer {
         String text = before.isPresent() ? reedit(path, before.get(), lines.lines(), snapshotId) : fresh(path, lines.lines(), snapshotId);
         FileChange change = new FileChange(path, before, Optional.of(text), 0644, "root", "root", why);
         return new RenderedUnit(dropIn ? RenderedUnit.Kind.DROP_IN : RenderedUnit.Kind.UNIT, change,
-                lineFields(path, text, lines.lines()), base, go, lines.notes());
+                lineFields(path, text, lines.lines()), base, go, lines.notes(), lines.leftOut());
     }
 
     /** A fix whose directive the host's systemd does not know is left out with a note, like any other line. */
@@ -139,7 +139,7 @@ public final class UnitRenderer {
                 out.removeIf(l -> l.section().equals(r.section()) && l.key().equals(r.key()));
             }
         }
-        return new UnitDirectives.Lines(List.copyOf(out), List.copyOf(notes));
+        return new UnitDirectives.Lines(List.copyOf(out), List.copyOf(notes), lines.leftOut());
     }
 
     /** A new file: golive's header, then the sections in order. */

@@ -122,4 +122,21 @@ class OldSystemdHostTest {
         assertThat(r.out()).contains("(expected: systemd 219 on the host knows MemoryLimit= and not MemoryMax= (MemoryMax= needs 231))");
         assertThat(r.code()).as(r.out()).isEqualTo(0);
     }
+
+    @Test
+    void anOptionSystemd219DoesNotKnowIsRefusedWhileTheSameValueFromAProfileIsLeftOutWithANote() {
+        // TasksMax= arrived in systemd 227, LogRateLimitBurst= in 240: asked for, they are refused rather than dropped
+        CheckCommandTest.Run tasks = CheckCommandTest.run(new PlanCommand(), "--root", AMZN2, "--profile", "none", "--service", "newsvc",
+                "--exec", "/usr/local/bin/newsvc", "--tasks-max", "512", "--no-color");
+        assertThat(tasks.code()).as(tasks.out()).isEqualTo(2);
+        assertThat(tasks.err()).isEqualTo("golive: --tasks-max: TasksMax= needs systemd 227; this host has 219, which would ignore the line: leave it out\n");
+        CheckCommandTest.Run burst = CheckCommandTest.run(new UnitCommand(), "--root", AMZN2, "--service", "newsvc",
+                "--exec", "/usr/local/bin/newsvc", "--log-rate-limit-burst", "100", "--no-color");
+        assertThat(burst.code()).isEqualTo(2);
+        assertThat(burst.out() + burst.err()).contains("--log-rate-limit-burst: LogRateLimitBurst= needs systemd 240; this host has 219");
+
+        CheckCommandTest.Run profiled = CheckCommandTest.run(new PlanCommand(), "--root", AMZN2, "--profile", "base", "--service", "newsvc",
+                "--exec", "/usr/local/bin/newsvc", "--no-color");
+        assertThat(profiled.code()).as(profiled.err()).isEqualTo(0);
+    }
 }
