@@ -22,7 +22,14 @@ public record SysctlFacts(
         List<String> maskedFiles,
         List<MalformedLine> malformedLines,
         KernelBasis kernel,
-        Fact<Boolean> sysctlConfAtBoot) {
+        Fact<Boolean> sysctlConfAtBoot,
+        TunedSysctls tuned) {
+
+    /** A host where TuneD was not looked at. */
+    public SysctlFacts(Map<String, SysctlFact> byKey, List<SysctlAssignment> allAssignments, List<String> filesInLoadOrder,
+                       List<String> maskedFiles, List<MalformedLine> malformedLines, KernelBasis kernel, Fact<Boolean> sysctlConfAtBoot) {
+        this(byKey, allAssignments, filesInLoadOrder, maskedFiles, malformedLines, kernel, sysctlConfAtBoot, TunedSysctls.NONE);
+    }
 
     /** Whether systemd-sysctl reads /etc/sysctl.conf at boot is not known. */
     public SysctlFacts(Map<String, SysctlFact> byKey, List<SysctlAssignment> allAssignments, List<String> filesInLoadOrder,
@@ -52,6 +59,7 @@ public record SysctlFacts(
     public SysctlFacts {
         java.util.Objects.requireNonNull(kernel, "kernel");
         java.util.Objects.requireNonNull(sysctlConfAtBoot, "sysctlConfAtBoot");
+        java.util.Objects.requireNonNull(tuned, "tuned");
         malformedLines = List.copyOf(malformedLines);
         byKey = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(byKey));
         allAssignments = List.copyOf(allAssignments);
@@ -65,9 +73,26 @@ public record SysctlFacts(
     /**
      * The assignment of {@code key} the next boot applies: the last one in load order, leaving out
      * /etc/sysctl.conf where systemd-sysctl does not read it and {@code except} (a file about to be
-     * rewritten). Glob keys are not expanded.
+     * rewritten); then TuneD's, where tuned.service is enabled and its profile sets the key, unless
+     * it writes the system files again after its own values (reapply_sysctl) and one of those sets
+     * it. Glob keys are not expanded. TuneD's value may be computed by TuneD ({@link TunedSysctls#computed}).
      */
     public Optional<SysctlAssignment> atBoot(String key, String except) {
+        Optional<SysctlAssignment> files = filesAtBoot(key, except);
+        Optional<SysctlAssignment> fromTuned = tuned.atBoot(key);
+        if (fromTuned.isEmpty()) return files;
+        if (tuned.reapplySysctl()) {
+            SysctlAssignment last = null;
+            for (SysctlAssignment a : allAssignments) {
+                if (a.key().equals(key) && !a.source().path().equals(except) && TunedSysctls.reappliedFile(a.source().path())) last = a;
+            }
+            if (last != null) return Optional.of(last);
+        }
+        return fromTuned;
+    }
+
+    /** What systemd-sysctl applies at boot (see {@link #atBoot}). */
+    private Optional<SysctlAssignment> filesAtBoot(String key, String except) {
         Optional<SysctlAssignment> winner = get(key).flatMap(SysctlFact::configured);
         if (winner.isEmpty()) return winner;
         String from = winner.get().source().path();
