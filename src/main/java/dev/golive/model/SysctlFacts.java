@@ -73,22 +73,26 @@ public record SysctlFacts(
     /**
      * The assignment of {@code key} the next boot applies: the last one in load order, leaving out
      * /etc/sysctl.conf where systemd-sysctl does not read it and {@code except} (a file about to be
-     * rewritten); then TuneD's, where tuned.service is enabled and its profile sets the key, unless
-     * it writes the system files again after its own values (reapply_sysctl) and one of those sets
-     * it. Glob keys are not expanded. TuneD's value may be computed by TuneD ({@link TunedSysctls#computed}).
+     * rewritten). Where tuned.service is enabled, TuneD comes after: its profile's value, then, with
+     * reapply_sysctl, the lines of /run/sysctl.d and /etc/sysctl.d by file name and /etc/sysctl.conf
+     * last, all written again (even where systemd-sysctl skips /etc/sysctl.conf). Glob keys are not
+     * expanded. TuneD's value may be one it computes ({@link TunedSysctls#computed}).
      */
     public Optional<SysctlAssignment> atBoot(String key, String except) {
-        Optional<SysctlAssignment> files = filesAtBoot(key, except);
         Optional<SysctlAssignment> fromTuned = tuned.atBoot(key);
-        if (fromTuned.isEmpty()) return files;
-        if (tuned.reapplySysctl()) {
-            SysctlAssignment last = null;
+        // TuneD's sysctl plugin, which writes the files again, runs only for a profile with a [sysctl] section
+        if (tuned.runs().orElse(false) && tuned.reapplySysctl() && !tuned.byKey().isEmpty()) {
+            SysctlAssignment last = null, conf = null;
             for (SysctlAssignment a : allAssignments) {
-                if (a.key().equals(key) && !a.source().path().equals(except) && TunedSysctls.reappliedFile(a.source().path())) last = a;
+                String path = a.source().path();
+                if (!a.key().equals(key) || path.equals(except) || !TunedSysctls.reappliedFile(path)) continue;
+                if (path.equals(SYSCTL_CONF)) conf = a;
+                else last = a;
             }
+            if (conf != null) return Optional.of(conf);
             if (last != null) return Optional.of(last);
         }
-        return fromTuned;
+        return fromTuned.or(() -> filesAtBoot(key, except));
     }
 
     /** What systemd-sysctl applies at boot (see {@link #atBoot}). */

@@ -57,6 +57,23 @@ class TunedProbeTest {
     }
 
     @Test
+    void tunedWritesTheSysctlDFilesAndSysctlConfAgainEvenForKeysItsProfileDoesNotSet() throws IOException {
+        host(true);
+        // systemd-sysctl: 50-default.conf's 2 wins over 10-ops.conf; TuneD then writes 10-ops.conf again,
+        // and /etc/sysctl.conf, which systemd-sysctl does not read here (no 99-sysctl.conf link), last
+        write("/etc/sysctl.d/10-ops.conf", "kernel.pid_max = 65536\nfs.file-max = 100\n");
+        write("/usr/lib/sysctl.d/50-default.conf", "vm.dirty_ratio = 20\nkernel.pid_max = 32768\n");
+        write("/etc/sysctl.conf", "fs.file-max = 200\n");
+        SysctlFacts s = probe();
+        assertThat(where(s, "kernel.pid_max")).hasValue("65536 from /etc/sysctl.d/10-ops.conf:1");
+        assertThat(where(s, "fs.file-max")).hasValue("200 from /etc/sysctl.conf:1");
+        write("/etc/tuned/tuned-main.conf", "reapply_sysctl = 0\n");
+        SysctlFacts off = probe();
+        assertThat(where(off, "kernel.pid_max")).hasValue("32768 from /usr/lib/sysctl.d/50-default.conf:2");
+        assertThat(where(off, "fs.file-max")).hasValue("100 from /etc/sysctl.d/10-ops.conf:2");
+    }
+
+    @Test
     void withReapplySysctlOffTunedsValueWins() throws IOException {
         host(true);
         write("/etc/tuned/tuned-main.conf", "daemon = 1\nreapply_sysctl = 0\n");
