@@ -46,7 +46,7 @@ final class SysctlBootRules {
                 for (SysctlFact f : s.byKey().values()) {
                     if (!f.exists().orElse(true)) continue;
                     Optional<String> live = f.liveNormalized();
-                    Optional<SysctlAssignment> byTuned = s.atBoot(f.key(), "").filter(b -> s.tuned().atBoot(f.key()).filter(b::equals).isPresent());
+                    Optional<SysctlAssignment> byTuned = s.tunedAtBoot(f.key());
                     if (byTuned.isPresent()) {
                         // TuneD sets it at each start of tuned.service; a value it computes is not known here
                         SysctlAssignment t = byTuned.get();
@@ -103,7 +103,7 @@ final class SysctlBootRules {
                     String want = SysctlFact.normalize(a.value());
                     if (!s.get(a.key()).map(f -> f.exists().orElse(true)).orElse(true)) continue; // SYSCTL-DEAD-KEY's case
                     Optional<SysctlAssignment> boot = s.atBoot(a.key(), "");
-                    if (boot.filter(b -> TunedSysctls.computed(b.value()) && s.tuned().atBoot(a.key()).filter(b::equals).isPresent()).isPresent()) continue;
+                    if (s.tunedAtBoot(a.key()).filter(b -> TunedSysctls.computed(b.value())).isPresent()) continue;
                     if (boot.filter(b -> SysctlFact.normalize(b.value()).equals(want)).isPresent()) continue;
                     String then = boot.map(b -> SysctlFact.normalize(b.value()) + " from " + b.source().describe())
                             .or(() -> KernelSysctls.fixedDefault(a.key(), h.os()).map(d -> "the kernel default " + d.value() + " (" + d.source() + ")"))

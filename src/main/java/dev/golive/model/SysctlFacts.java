@@ -95,6 +95,11 @@ public record SysctlFacts(
         return fromTuned.or(() -> filesAtBoot(key, except));
     }
 
+    /** TuneD's assignment of {@code key} where it is what the next boot ends with ({@link #atBoot}). */
+    public Optional<SysctlAssignment> tunedAtBoot(String key) {
+        return tuned.atBoot(key).filter(t -> atBoot(key, "").filter(t::equals).isPresent());
+    }
+
     /** What systemd-sysctl applies at boot (see {@link #atBoot}). */
     private Optional<SysctlAssignment> filesAtBoot(String key, String except) {
         Optional<SysctlAssignment> winner = get(key).flatMap(SysctlFact::configured);

@@ -25,6 +25,8 @@ class TunedHostTest {
         var r = CheckCommandTest.run(new CheckCommand(), "--root", Fixtures.dir("rocky8-v1").toString(), "--no-color");
         assertThat(r.err()).isEmpty();
         assertThat(r.out()).doesNotContain("vm.swappiness = 30 is set only at runtime");
+        var inspect = CheckCommandTest.run(new InspectCommand(), "--root", Fixtures.dir("rocky8-v1").toString(), "--no-color");
+        assertThat(inspect.out()).containsPattern("vm\\.swappiness +30 +" + java.util.regex.Pattern.quote(PROFILE + " (TuneD, at each boot) sets 30"));
     }
 
     @Test
