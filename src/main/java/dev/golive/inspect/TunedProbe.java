@@ -26,7 +26,12 @@ final class TunedProbe {
     static final String MAIN_CONF = "/etc/tuned/tuned-main.conf";
     /** Where `systemctl enable tuned` links the unit (its [Install] WantedBy=multi-user.target). */
     static final String ENABLED_LINK = "/etc/systemd/system/multi-user.target.wants/tuned.service";
-    /** Profile directories, the admin's first; TuneD 2.23 moved them under profiles/. */
+    /**
+     * Profile directories searched first to last, the admin's first: TuneD searches its profile_dirs
+     * (tuned-main.conf) from the last one; the default is /usr/lib/tuned, /etc/tuned in older releases
+     * and /usr/lib/tuned/profiles, /etc/tuned/profiles in newer ones (consts.py CFG_DEF_PROFILE_DIRS),
+     * so both layouts are searched.
+     */
     static final List<String> PROFILE_DIRS = List.of("/etc/tuned/profiles/", "/etc/tuned/", "/usr/lib/tuned/profiles/", "/usr/lib/tuned/");
 
     private TunedProbe() { }
@@ -38,32 +43,67 @@ final class TunedProbe {
         Fact<Boolean> enabled = root.linkTarget(ENABLED_LINK).isPresent() ? Fact.of(true, Source.File.of(ENABLED_LINK)) : root.presence(ENABLED_LINK);
         Fact<Boolean> runs = enabled.opt().isEmpty() ? enabled
                 : Fact.of(enabled.opt().get(), Source.File.of(ENABLED_LINK));
+        Optional<String> mainConf = root.read(MAIN_CONF).opt();
+        List<String> dirs = profileDirs(mainConf);
         Map<String, SysctlAssignment> byKey = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
         for (String name : active.opt().get().strip().split("\\s+")) {
-            if (!name.isEmpty()) load(root, name, new java.util.HashSet<>(), byKey);
+            if (!name.isEmpty()) load(root, dirs, name, new java.util.HashSet<>(), byKey, missing);
         }
-        Optional<Boolean> reapply = reapplySysctl(root.read(MAIN_CONF).opt());
+        if (!missing.isEmpty()) {
+            // TuneD refuses a profile it cannot find (or one whose include it cannot find), and so does golive
+            runs = Fact.unknown("TuneD profile " + String.join(", ", missing) + " is not in " + String.join(", ", dirs));
+        }
+        Optional<Boolean> reapply = reapplySysctl(mainConf);
         if (reapply.isEmpty()) {
             runs = Fact.unknown("reapply_sysctl in " + MAIN_CONF + " is not a yes/no word: what TuneD does with it depends on its version");
         }
         return new TunedSysctls(runs, reapply.orElse(true), byKey);
     }
 
-    /** Loads {@code name}'s includes, then its own [sysctl] lines over them; a loop in the chain stops. */
-    private static void load(HostRoot root, String name, Set<String> seen, Map<String, SysctlAssignment> into) {
-        if (!seen.add(name) || name.contains("/")) return;
-        for (String dir : PROFILE_DIRS) {
+    /**
+     * Loads {@code name}'s includes, then its own [sysctl] lines over them. {@code inChain}: the
+     * profiles being loaded, so an include loop stops; a profile included twice is merged twice, as TuneD does.
+     */
+    private static void load(HostRoot root, List<String> dirs, String name, Set<String> inChain, Map<String, SysctlAssignment> into,
+                             List<String> missing) {
+        if (name.contains("/") || !inChain.add(name)) return;
+        for (String dir : dirs) {
             String path = dir + name + "/tuned.conf";
             Optional<String> text = root.read(path).opt();
             if (text.isEmpty()) continue;
             TunedConf conf = TunedConf.parse(path, text.get());
-            for (String inc : conf.includes()) load(root, inc, seen, into);
+            for (String inc : conf.includes()) load(root, dirs, inc, inChain, into, missing);
             for (SysctlAssignment a : conf.sysctls()) {
                 into.remove(a.key());
                 into.put(a.key(), a);
             }
+            inChain.remove(name);
             return;
         }
+        missing.add(name);
+    }
+
+    /** The directories to search, first to last: profile_dirs (a comma list) from its end, else {@link #PROFILE_DIRS}. */
+    static List<String> profileDirs(Optional<String> mainConf) {
+        Optional<String> set = lastValue(mainConf, "profile_dirs");
+        if (set.isEmpty() || set.get().isBlank()) return PROFILE_DIRS;
+        List<String> dirs = new ArrayList<>();
+        for (String d : set.get().split(",")) if (!d.isBlank()) dirs.add(0, d.strip().replaceAll("/+$", "") + "/");
+        return dirs;
+    }
+
+    /** The last {@code key = value} of an ini file without sections, '#' and ';' starting comments. */
+    static Optional<String> lastValue(Optional<String> text, String key) {
+        if (text.isEmpty()) return Optional.empty();
+        String found = null;
+        for (String line : text.get().split("\n")) {
+            String l = line.strip();
+            if (l.startsWith("#") || l.startsWith(";")) continue;
+            int eq = l.indexOf('=');
+            if (eq > 0 && l.substring(0, eq).strip().equals(key)) found = l.substring(eq + 1).strip();
+        }
+        return Optional.ofNullable(found);
     }
 
     /**
@@ -72,16 +112,9 @@ final class TunedProbe {
      * another word is read differently by different releases: empty.
      */
     static Optional<Boolean> reapplySysctl(Optional<String> mainConf) {
-        if (mainConf.isEmpty()) return Optional.of(true);
-        List<String> values = new ArrayList<>();
-        for (String line : mainConf.get().split("\n")) {
-            String l = line.strip();
-            if (l.startsWith("#") || l.startsWith(";")) continue;
-            int eq = l.indexOf('=');
-            if (eq > 0 && l.substring(0, eq).strip().equals("reapply_sysctl")) values.add(l.substring(eq + 1).strip().toLowerCase(java.util.Locale.ROOT));
-        }
-        if (values.isEmpty()) return Optional.of(true);
-        String v = values.get(values.size() - 1);
+        Optional<String> set = lastValue(mainConf, "reapply_sysctl");
+        if (set.isEmpty()) return Optional.of(true);
+        String v = set.get().toLowerCase(java.util.Locale.ROOT);
         if (List.of("1", "y", "yes", "t", "true").contains(v)) return Optional.of(true);
         if (List.of("0", "n", "no", "f", "false").contains(v)) return Optional.of(false);
         return Optional.empty();

@@ -92,6 +92,27 @@ class TunedProbeTest {
     }
 
     @Test
+    void profileDirsInTunedMainConfAreSearchedFromTheLast() throws IOException {
+        host(true);
+        write("/etc/tuned/tuned-main.conf", "profile_dirs = /usr/lib/tuned,/opt/tuned/\n");
+        write("/opt/tuned/mine/tuned.conf", "[sysctl]\nnet.core.somaxconn = 8192\n");
+        assertThat(where(probe(), "net.core.somaxconn")).hasValue("8192 from /opt/tuned/mine/tuned.conf:2");
+        // the newer layout, TuneD's default there: /etc/tuned/profiles before /usr/lib/tuned/profiles
+        write("/etc/tuned/tuned-main.conf", "");
+        write("/etc/tuned/profiles/mine/tuned.conf", "[sysctl]\nnet.core.somaxconn = 16384\n");
+        assertThat(where(probe(), "net.core.somaxconn")).hasValue("16384 from /etc/tuned/profiles/mine/tuned.conf:2");
+    }
+
+    @Test
+    void aProfileTunedCannotFindLeavesTunedOut() throws IOException {
+        host(true);
+        write("/etc/tuned/active_profile", "mine gone\n");
+        SysctlFacts s = probe();
+        assertThat(s.tuned().runs().known()).isFalse();
+        assertThat(where(s, "vm.dirty_ratio")).hasValue("20 from /usr/lib/sysctl.d/50-default.conf:1");
+    }
+
+    @Test
     void whenTunedServiceIsNotEnabledOnlyTheFilesCount() throws IOException {
         host(false);
         SysctlFacts s = probe();
