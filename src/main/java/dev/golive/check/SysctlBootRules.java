@@ -10,6 +10,7 @@ import dev.golive.model.Source;
 import dev.golive.model.SysctlAssignment;
 import dev.golive.model.SysctlFact;
 import dev.golive.model.SysctlFacts;
+import dev.golive.model.TunedSysctls;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,10 @@ final class SysctlBootRules {
                     + "the sysctl.d files (systemd-sysctl.service(8), sysctl.d(5)); a value no file sets goes back to the "
                     + "default (sysctl(8): -w changes the running kernel; --system loads the files). This live value differs "
                     + "from the kernel's default for this version and no sysctl file sets it, so the host behaves differently "
-                    + "after the next reboot, unless something outside sysctl.d (a script, tuned, kubelet) sets it again. Inside "
+                    + "after the next reboot, unless something outside sysctl.d (a script, kubelet) sets it again. Where "
+                    + "tuned.service is enabled, TuneD's active profile (/etc/tuned/active_profile) sets its [sysctl] values at "
+                    + "each start, and then, unless reapply_sysctl = 0 in /etc/tuned/tuned-main.conf, the lines of "
+                    + "/etc/sysctl.d, /run/sysctl.d and /etc/sysctl.conf again: golive counts that as the boot's value. Inside "
                     + "a container the runtime sets values at each start, so containers are not checked.",
             "Write the value into a sysctl.d file (golive writes it into " + OwnedFiles.SYSCTL_DROPIN + "), or set it back "
                     + "to the default if it was a mistake.",
@@ -38,9 +42,24 @@ final class SysctlBootRules {
                 List<Finding> out = new ArrayList<>();
                 boolean inContainer = h.os().container().opt().filter(c -> !c.isBlank() && !c.equals("none")).isPresent();
                 if (inContainer) return out;
-                for (SysctlFact f : h.sysctls().byKey().values()) {
-                    if (f.configured().isPresent() || !f.exists().orElse(true)) continue;
+                var s = h.sysctls();
+                for (SysctlFact f : s.byKey().values()) {
+                    if (!f.exists().orElse(true)) continue;
                     Optional<String> live = f.liveNormalized();
+                    Optional<SysctlAssignment> byTuned = s.tunedAtBoot(f.key());
+                    if (byTuned.isPresent()) {
+                        // TuneD sets it at each start of tuned.service; a value it computes is not known here
+                        SysctlAssignment t = byTuned.get();
+                        if (live.isEmpty() || TunedSysctls.computed(t.value()) || SysctlFact.normalize(t.value()).equals(live.get())) continue;
+                        out.add(r.titled(f.key() + " = " + live.get() + " is set only at runtime",
+                                f.key() + " is " + live.get() + " now, but TuneD's active profile sets it when tuned.service starts: "
+                                        + "the next boot gives " + SysctlFact.normalize(t.value()) + " (" + t.source().describe() + ")",
+                                Facts.plus(List.<Source>of(t.source()), f.live().src()),
+                                ProposedFix.of("keep " + f.key() + " = " + live.get() + " across reboots",
+                                        new FixChange.SysctlChange(f.key(), live.get()))));
+                        continue;
+                    }
+                    if (f.configured().isPresent()) continue;
                     Optional<KernelSysctls.Fixed> dflt = KernelSysctls.fixedDefault(f.key(), h.os());
                     if (live.isEmpty() || dflt.isEmpty() || live.get().equals(SysctlFact.normalize(dflt.get().value()))) continue;
                     String was = dflt.get().value().isEmpty() ? "empty" : dflt.get().value();
@@ -84,6 +103,7 @@ final class SysctlBootRules {
                     String want = SysctlFact.normalize(a.value());
                     if (!s.get(a.key()).map(f -> f.exists().orElse(true)).orElse(true)) continue; // SYSCTL-DEAD-KEY's case
                     Optional<SysctlAssignment> boot = s.atBoot(a.key(), "");
+                    if (s.tunedAtBoot(a.key()).filter(b -> TunedSysctls.computed(b.value())).isPresent()) continue;
                     if (boot.filter(b -> SysctlFact.normalize(b.value()).equals(want)).isPresent()) continue;
                     String then = boot.map(b -> SysctlFact.normalize(b.value()) + " from " + b.source().describe())
                             .or(() -> KernelSysctls.fixedDefault(a.key(), h.os()).map(d -> "the kernel default " + d.value() + " (" + d.source() + ")"))

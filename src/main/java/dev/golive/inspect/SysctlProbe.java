@@ -100,7 +100,8 @@ public final class SysctlProbe {
         }
         List<dev.golive.model.MalformedLine> malformed = new java.util.ArrayList<>();
         for (dev.golive.config.SysctlFile f : res.files()) malformed.addAll(f.malformedLines());
-        return new SysctlFacts(byKey, res.assignments(), res.paths(), res.masked(), malformed, basis, res.sysctlConfAtBoot());
+        return new SysctlFacts(byKey, res.assignments(), res.paths(), res.masked(), malformed, basis, res.sysctlConfAtBoot(),
+                TunedProbe.probe(root));
     }
 
     /** Whether the kernel the admin named has {@code key} (model.KernelSysctls), or Unknown with why not. */

@@ -1,7 +1,6 @@
 package dev.golive.inspect;
 
 import dev.golive.config.SysctlFile;
-import dev.golive.config.SysctlLoadOrder;
 import dev.golive.config.TmpfilesLoadOrder;
 import dev.golive.host.CommandResult;
 import dev.golive.host.CommandRunner;
@@ -66,8 +65,9 @@ public final class VerifyProbe {
         Map<String, Optional<SysctlAssignment>> boot = new TreeMap<>();
         List<String> keys = sysctlKeys(plan);
         if (!keys.isEmpty()) {
-            SysctlLoadOrder.Resolution r = SysctlLoadOrder.resolve(root);
-            for (String k : keys) boot.put(k, r.effective(k));
+            // the one boot-time resolution (SysctlFacts.atBoot): /etc/sysctl.conf only where read, then TuneD
+            dev.golive.model.SysctlFacts s = SysctlProbe.probe(root);
+            for (String k : keys) boot.put(k, s.atBoot(dev.golive.config.SysctlFile.normalizeKey(k), ""));
         }
         Map<String, Optional<VerifyFacts.BootWrite>> tmpfiles = new TreeMap<>();
         List<String> sysPaths = plan.live().stream().filter(c -> c.format().sysfs()).map(LiveChange::path).toList();

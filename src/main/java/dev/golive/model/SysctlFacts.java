@@ -22,7 +22,14 @@ public record SysctlFacts(
         List<String> maskedFiles,
         List<MalformedLine> malformedLines,
         KernelBasis kernel,
-        Fact<Boolean> sysctlConfAtBoot) {
+        Fact<Boolean> sysctlConfAtBoot,
+        TunedSysctls tuned) {
+
+    /** A host where TuneD was not looked at. */
+    public SysctlFacts(Map<String, SysctlFact> byKey, List<SysctlAssignment> allAssignments, List<String> filesInLoadOrder,
+                       List<String> maskedFiles, List<MalformedLine> malformedLines, KernelBasis kernel, Fact<Boolean> sysctlConfAtBoot) {
+        this(byKey, allAssignments, filesInLoadOrder, maskedFiles, malformedLines, kernel, sysctlConfAtBoot, TunedSysctls.NONE);
+    }
 
     /** Whether systemd-sysctl reads /etc/sysctl.conf at boot is not known. */
     public SysctlFacts(Map<String, SysctlFact> byKey, List<SysctlAssignment> allAssignments, List<String> filesInLoadOrder,
@@ -52,6 +59,7 @@ public record SysctlFacts(
     public SysctlFacts {
         java.util.Objects.requireNonNull(kernel, "kernel");
         java.util.Objects.requireNonNull(sysctlConfAtBoot, "sysctlConfAtBoot");
+        java.util.Objects.requireNonNull(tuned, "tuned");
         malformedLines = List.copyOf(malformedLines);
         byKey = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(byKey));
         allAssignments = List.copyOf(allAssignments);
@@ -65,9 +73,35 @@ public record SysctlFacts(
     /**
      * The assignment of {@code key} the next boot applies: the last one in load order, leaving out
      * /etc/sysctl.conf where systemd-sysctl does not read it and {@code except} (a file about to be
-     * rewritten). Glob keys are not expanded.
+     * rewritten). Where tuned.service is enabled, TuneD comes after: its profile's value, then, with
+     * reapply_sysctl, the lines of /run/sysctl.d and /etc/sysctl.d by file name and /etc/sysctl.conf
+     * last, all written again (even where systemd-sysctl skips /etc/sysctl.conf). Glob keys are not
+     * expanded. TuneD's value may be one it computes ({@link TunedSysctls#computed}).
      */
     public Optional<SysctlAssignment> atBoot(String key, String except) {
+        Optional<SysctlAssignment> fromTuned = tuned.atBoot(key);
+        // TuneD's sysctl plugin, which writes the files again, runs only for a profile with a [sysctl] section
+        if (tuned.runs().orElse(false) && tuned.reapplySysctl() && !tuned.byKey().isEmpty()) {
+            SysctlAssignment last = null, conf = null;
+            for (SysctlAssignment a : allAssignments) {
+                String path = a.source().path();
+                if (!a.key().equals(key) || path.equals(except) || !TunedSysctls.reappliedFile(path)) continue;
+                if (path.equals(SYSCTL_CONF)) conf = a;
+                else last = a;
+            }
+            if (conf != null) return Optional.of(conf);
+            if (last != null) return Optional.of(last);
+        }
+        return fromTuned.or(() -> filesAtBoot(key, except));
+    }
+
+    /** TuneD's assignment of {@code key} where it is what the next boot ends with ({@link #atBoot}). */
+    public Optional<SysctlAssignment> tunedAtBoot(String key) {
+        return tuned.atBoot(key).filter(t -> atBoot(key, "").filter(t::equals).isPresent());
+    }
+
+    /** What systemd-sysctl applies at boot (see {@link #atBoot}). */
+    private Optional<SysctlAssignment> filesAtBoot(String key, String except) {
         Optional<SysctlAssignment> winner = get(key).flatMap(SysctlFact::configured);
         if (winner.isEmpty()) return winner;
         String from = winner.get().source().path();

@@ -231,6 +231,14 @@ public final class Planner {
                                                 + OwnedFiles.SYSCTL_DROPIN + " and sets it back. Remove or change that line yourself."
                                         : a.source().describe() + " loads after " + OwnedFiles.SYSCTL_DROPIN + " and sets " + a.value()
                                                 + ": at the next boot it wins. Remove or change that line yourself."))));
+                // TuneD writes its profile's value after systemd-sysctl; with reapply_sysctl = 0 it does not
+                // write the sysctl.d files again afterwards, so its value wins over ours
+                var tuned = facts.sysctls().tuned();
+                tuned.atBoot(w.key()).filter(t -> !tuned.reapplySysctl() && !SysctlFact.normalize(t.value()).equals(w.value()))
+                        .ifPresent(t -> conflicts.add(new PlanConflict(w.key(), w.value(), SysctlFact.normalize(t.value()), t.source(),
+                                t.source().describe() + " (TuneD's active profile) sets " + t.value() + " when tuned.service starts, after "
+                                        + OwnedFiles.SYSCTL_DROPIN + ", and reapply_sysctl = 0 in /etc/tuned/tuned-main.conf keeps it: at the "
+                                        + "next boot it wins. Change the profile (a copy under /etc/tuned) yourself.")));
             }
             // an image tree has no kernel to set it in: the file's line is the whole change
             if (atBoot == null && now.isPresent() && !liveOk) {

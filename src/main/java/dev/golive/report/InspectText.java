@@ -95,14 +95,14 @@ public final class InspectText {
         section("Network (sysctl: live value; file that sets it)");
         for (SysctlFact s : f.sysctls().byKey().values()) {
             if (!s.key().startsWith("net.")) continue;
-            sysctl(s, f.os());
+            sysctl(s, f.sysctls(), f.os());
         }
         row("listening TCP ports", f.network().listeningTcpPorts(), l -> l.isEmpty() ? "none" : abbreviate(l.toString(), 40));
 
         section("Other sysctls");
         for (SysctlFact s : f.sysctls().byKey().values()) {
             if (s.key().startsWith("net.")) continue;
-            sysctl(s, f.os());
+            sysctl(s, f.sysctls(), f.os());
         }
         line("files in load order", String.valueOf(f.sysctls().filesInLoadOrder().size()), null);
         for (String p : f.sysctls().filesInLoadOrder()) line("", p, null);
@@ -190,11 +190,16 @@ public final class InspectText {
         out.append('\n').append(style.bold(Printable.text(title))).append('\n');
     }
 
-    private void sysctl(SysctlFact s, dev.golive.model.OsFacts os) {
+    private void sysctl(SysctlFact s, dev.golive.model.SysctlFacts all, dev.golive.model.OsFacts os) {
         String live = s.live().known() ? s.liveNormalized().orElse("") : (s.exists().orElse(true) ? "unknown" : "(not on this kernel)");
-        String set = s.configured().map(a -> a.source().describe() + (SysctlFact.normalize(a.value()).equals(s.liveNormalized().orElse(null)) ? "" : " sets " + a.value()))
+        String set = all.tunedAtBoot(s.key()).map(InspectText::byTuned).or(() -> s.configured().map(a -> a.source().describe() + (SysctlFact.normalize(a.value()).equals(s.liveNormalized().orElse(null)) ? "" : " sets " + a.value())))
                 .orElse(!s.exists().orElse(true) ? "" : s.live().known() ? unset(s, os) : reasonOf(s.live()));
         line(s.key(), live + (s.key().startsWith("net.") && !s.perNamespace() ? "  (global)" : ""), null, set);
+    }
+
+    /** Where TuneD's profile sets a key at each start of tuned.service, after systemd-sysctl. */
+    static String byTuned(dev.golive.model.SysctlAssignment a) {
+        return a.source().describe() + " (TuneD, at each boot) sets " + a.value();
     }
 
     /**

@@ -75,7 +75,7 @@ final class ReviewFacts {
         groups.add(new FactGroup("File descriptors", fd.rows));
 
         ReviewFacts n = new ReviewFacts();
-        for (String key : NETWORK_KEYS) f.sysctls().get(key).ifPresent(x -> n.sysctl(x, f.os()));
+        for (String key : NETWORK_KEYS) f.sysctls().get(key).ifPresent(x -> n.sysctl(x, f.sysctls().tunedAtBoot(x.key()), f.os()));
         n.row("listening TCP ports", f.network().listeningTcpPorts(), l -> l.isEmpty() ? "none" : l.toString());
         groups.add(new FactGroup("Network", n.rows));
 
@@ -101,14 +101,15 @@ final class ReviewFacts {
         return groups;
     }
 
-    private void sysctl(SysctlFact s, dev.golive.model.OsFacts os) {
+    private void sysctl(SysctlFact s, Optional<dev.golive.model.SysctlAssignment> tuned, dev.golive.model.OsFacts os) {
         if (!s.exists().orElse(true)) {
             rows.add(FactRow.unknown(s.key(), "not on this kernel"));
             return;
         }
         Fact<String> live = s.live();
         if (live instanceof Fact.Known<String> k) {
-            String where = k.source().describe() + s.configured().map(a -> "; set by " + a.source().describe()).orElse("; " + InspectText.unset(s, os));
+            String where = k.source().describe() + tuned.map(a -> "; " + InspectText.byTuned(a))
+                    .or(() -> s.configured().map(a -> "; set by " + a.source().describe())).orElse("; " + InspectText.unset(s, os));
             rows.add(FactRow.known(s.key(), SysctlFact.normalize(k.value()), where));
         } else {
             rows.add(FactRow.unknown(s.key(), ((Fact.Unknown<String>) live).reason()));

@@ -113,6 +113,25 @@ class VerifyTest {
     }
 
     @Test
+    void tunedsProfileTakesAKeyBackAtTheNextBootOnlyWithReapplySysctlOff() throws java.io.IOException {
+        VerifyHost h = VerifyHost.applied(work, "web-api", GOMAXPROCS);
+        h.write("etc/tuned/active_profile", "mine\n");
+        h.write("etc/tuned/mine/tuned.conf", "[sysctl]\nnet.core.somaxconn = 2048\n");
+        java.nio.file.Path wants = h.dir.resolve("etc/systemd/system/multi-user.target.wants/tuned.service");
+        java.nio.file.Files.createDirectories(wants.getParent());
+        java.nio.file.Files.createSymbolicLink(wants, java.nio.file.Path.of("/usr/lib/systemd/system/tuned.service"));
+        h.write("etc/tuned/tuned-main.conf", "reapply_sysctl = 1\n");
+        Verification.BootValue kept = verify(h).nextBoot().stream().filter(b -> b.key().equals("net.core.somaxconn")).findFirst().orElseThrow();
+        assertThat(kept.asPlanned()).isTrue();
+        assertThat(kept.source().orElseThrow()).startsWith("/etc/sysctl.d/60-golive.conf:");
+        h.write("etc/tuned/tuned-main.conf", "reapply_sysctl = 0\n");
+        Verification.BootValue lost = verify(h).nextBoot().stream().filter(b -> b.key().equals("net.core.somaxconn")).findFirst().orElseThrow();
+        assertThat(lost.asPlanned()).isFalse();
+        assertThat(lost.value()).contains("2048");
+        assertThat(lost.source()).contains("/etc/tuned/mine/tuned.conf:2");
+    }
+
+    @Test
     void aSystemConfDChangeNeedsADaemonReexecAndThenTheServiceGetsTheNewDefault() {
         VerifyHost h = VerifyHost.applied(work, "none", List.of(new FixChange.ManagerDefaultChange("DefaultLimitNOFILE", "4096:65536")));
         h.manager("1024:524288");
