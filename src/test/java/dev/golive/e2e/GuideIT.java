@@ -31,6 +31,17 @@ class GuideIT {
     /** The screen with tmux's line wrapping undone (an 80-column line breaks long messages). */
     private static String joined(String screen) { return screen.replace("\n", ""); }
 
+    /** No service unit, every page of the preview, then "yes" to the apply question. */
+    private static void noServiceThroughThePreviewThenYes(Tmux t) throws Exception {
+            t.waitFor(s -> s.contains("Set up the Go service's systemd unit too?"), "the service question");
+            t.keys("Enter");
+            t.waitFor(s -> s.contains("-- more") || s.contains("Apply these changes now"), "the paged preview");
+            for (int i = 0; i < 20 && !t.screen().contains("Apply these changes now"); i++) t.keys("Enter");
+            t.waitFor(s -> s.contains("Apply these changes now"), "the confirmation");
+            t.type("yes");
+            t.keys("Enter");
+    }
+
     @Test
     void ctrl_c_while_the_apply_runs_on_term_dumb_lets_it_end_then_the_guide_stops() throws Exception {
         Path host = FixtureTrees.targetTree(tmp, "debian12-vm");
@@ -40,13 +51,7 @@ class GuideIT {
                 "./scripts/golive guide --root " + host)) {
             t.waitFor(s -> s.contains("Profile (tab completes)"), "the profile question");
             t.keys("Enter");
-            t.waitFor(s -> s.contains("Set up the Go service's systemd unit too?"), "the service question");
-            t.keys("Enter");
-            t.waitFor(s -> s.contains("-- more") || s.contains("Apply these changes now"), "the paged preview");
-            for (int i = 0; i < 20 && !t.screen().contains("Apply these changes now"); i++) t.keys("Enter");
-            t.waitFor(s -> s.contains("Apply these changes now"), "the confirmation");
-            t.type("yes");
-            t.keys("Enter");
+            noServiceThroughThePreviewThenYes(t);
             for (int i = 0; i < 300 && !Files.exists(ready); i++) Thread.sleep(100);
             assertThat(ready).as("the apply reached its pause").exists();
             t.keys("C-c");
@@ -71,13 +76,7 @@ class GuideIT {
             t.keys("Tab");
             t.waitFor(s -> s.contains("high-connections"), "tab completing the profile name");
             t.keys("C-u", "Enter");
-            t.waitFor(s -> s.contains("Set up the Go service's systemd unit too?"), "the service question");
-            t.keys("Enter");
-            t.waitFor(s -> s.contains("-- more") || s.contains("Apply these changes now"), "the paged preview");
-            for (int i = 0; i < 20 && !t.screen().contains("Apply these changes now"); i++) t.keys("Enter");
-            t.waitFor(s -> s.contains("Apply these changes now"), "the confirmation");
-            t.type("yes");
-            t.keys("Enter");
+            noServiceThroughThePreviewThenYes(t);
             String end = t.waitFor(s -> s.contains("golive rollback "), "how to roll back");
             assertThat(t.exitCode()).isZero();
             assertThat(end).contains("Applied. Snapshot");
