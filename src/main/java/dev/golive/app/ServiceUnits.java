@@ -116,13 +116,15 @@ public final class ServiceUnits implements ServiceFiles {
         var kept0 = withGolivesLines(facts, asked, profile, envFixes, files, labels);
         ServiceSpec wanted = kept0.spec();
         List<String> keptNotes = kept0.notes();
-        // an earlier run asked to tighten this unit: a later one keeps it so rather than loosening it unasked
-        Optional<dev.golive.model.UnitDirective> tightened = !dropIn || tighten ? Optional.empty()
-                : golives.flatMap(g -> dev.golive.unit.GolivesLines.tightenedBefore(golivesPath, g));
+        // golive's lines of an earlier --tighten stay as they are on a run that does not ask to tighten (not brought up to date unasked)
+        List<dev.golive.model.UnitDirective> tightened = !dropIn || tighten ? List.of()
+                : golives.map(g -> dev.golive.unit.GolivesLines.tighteningLines(golivesPath, g)).orElse(List.of());
         List<String> said = new ArrayList<>(keptNotes);
-        tightened.ifPresent(d -> said.add(unit + " was tightened on an earlier run (" + d.source().describe()
-                + "): kept; " + labels.apply("hardening") + " none takes golive's sandboxing away"));
-        boolean tightenNow = tighten || tightened.isPresent();
+        if (!tightened.isEmpty()) {
+            said.add("golive's sandboxing, restart and task-limit lines of an earlier --tighten on " + unit + " stay as they are ("
+                    + tightened.get(0).source().describe() + "); --tighten brings them to this golive's level, --tighten with "
+                    + labels.apply("hardening") + " none takes the sandboxing away");
+        }
         // the unit as it is without golive's drop-in: what a drop-in line must change to be written
         UnitResolver.Resolution today = UnitResolver.resolve(root, unit, dropIn ? Set.of(dropInPath) : Set.of());
         ServiceSpec rendered = wanted;
@@ -177,7 +179,7 @@ public final class ServiceUnits implements ServiceFiles {
         GoRuntimeDerivation.Result go = GoRuntimeDerivation.derive(running,
                 new GoRuntimeDerivation.Inputs(binary.buildInfo(), mod, facts.cpu(), facts.memory()));
         RenderedUnit r = UnitRenderer.render(facts, rendered, go, files, planId, unitChanges,
-                new UnitScope(tightenNow, today.directives(), restartToday, asked.resources().ioWeight().isPresent()));
+                new UnitScope(tighten, today.directives(), restartToday, asked.resources().ioWeight().isPresent()).keeping(tightened));
         // what the admin asked that the host's systemd does not know is refused, never dropped (a profile's value is left out with a note)
         List<String> refused = new ArrayList<>();
         for (Map.Entry<String, String> e : r.leftOut().entrySet()) {

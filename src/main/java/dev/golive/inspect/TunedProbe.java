@@ -39,8 +39,11 @@ final class TunedProbe {
     static TunedSysctls probe(HostRoot root) {
         Fact<String> active = root.read(ACTIVE_PROFILE);
         if (active instanceof Fact.Unknown<String> u) return new TunedSysctls(Fact.unknown(u.reason()), true, Map.of());
-        // the link itself says enabled, whether or not the capture holds the unit it points at
-        Fact<Boolean> enabled = root.linkTarget(ENABLED_LINK).isPresent() ? Fact.of(true, Source.File.of(ENABLED_LINK)) : root.presence(ENABLED_LINK);
+        // the link itself says enabled, whether or not a capture holds the unit it points at; presence is asked as well
+        // because that is what `golive capture` records (a link's target is not), so reading the capture back answers the same
+        boolean link = root.linkTarget(ENABLED_LINK).isPresent();
+        Fact<Boolean> seen = root.presence(ENABLED_LINK);
+        Fact<Boolean> enabled = link ? Fact.of(true, Source.File.of(ENABLED_LINK)) : seen;
         Fact<Boolean> runs = enabled.opt().isEmpty() ? enabled
                 : Fact.of(enabled.opt().get(), Source.File.of(ENABLED_LINK));
         Optional<String> mainConf = root.read(MAIN_CONF).opt();

@@ -68,18 +68,20 @@ public final class GolivesLines {
                         + "(without it the service cannot bind that port as " + wanted.user().or(o::user).orElse("its user") + ")"));
         return new Kept(new ServiceSpec(wanted.name(), wanted.description().or(() -> last(lines, "Unit", "Description")),
                 execKept ? o.exec() : wanted.exec(), execKept && wanted.arguments().isEmpty() ? o.arguments() : wanted.arguments(),
-                wanted.user().or(o::user), wanted.dynamicUser() || o.dynamicUser(),
+                // a user asked now ends golive's earlier DynamicUser=, and DynamicUser asked now its earlier User=
+                wanted.user().or(() -> wanted.dynamicUser() ? Optional.empty() : o.user()),
+                wanted.dynamicUser() || (wanted.user().isEmpty() && o.dynamicUser()),
                 wanted.workingDirectory().or(() -> last(lines, "Service", "WorkingDirectory")),
                 wanted.stateDirectories().isEmpty() ? o.stateDirectories() : wanted.stateDirectories(), env, wanted.ports(), kept,
                 restart, hardening, wanted.go(), wanted.logging().or(logging(lines)), wanted.group().or(o::group), wanted.healthUrl()), notes);
     }
 
     /**
-     * The line of golive's drop-in that only an asked tightening writes (sandboxing, a restart
-     * policy, a task limit: see UnitDirectives), if any: the admin asked for it on a run before,
-     * so a later run keeps the unit tightened instead of taking those lines away unasked.
+     * The lines of golive's drop-in that only an asked tightening writes (sandboxing, a restart
+     * policy, a task limit: see UnitDirectives): written with --tighten on a run before, they stay
+     * as they are on a later run that does not ask to tighten.
      */
-    public static Optional<UnitDirective> tightenedBefore(String path, String own) {
+    public static List<UnitDirective> tighteningLines(String path, String own) {
         java.util.Set<String> keys = new java.util.HashSet<>(java.util.Set.of("Restart", "RestartSec", "StartLimitIntervalSec",
                 "StartLimitInterval", "StartLimitBurst", "TasksMax", "PrivateUsers", "CapabilityBoundingSet"));
         for (ServiceSpec.Hardening level : ServiceSpec.Hardening.values()) {
@@ -88,7 +90,7 @@ public final class GolivesLines {
                 HardeningLevels.fallback(d).ifPresent(f -> keys.add(f.key()));
             }
         }
-        return directives(path, own).stream().filter(d -> keys.contains(d.key())).findFirst();
+        return directives(path, own).stream().filter(d -> keys.contains(d.key())).toList();
     }
 
     /** The spec with golive's earlier lines kept, and what the admin must know about it. */

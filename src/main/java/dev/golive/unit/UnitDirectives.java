@@ -4,6 +4,7 @@ import dev.golive.config.SystemdWords;
 import dev.golive.model.Fact;
 import dev.golive.model.HostFacts;
 import dev.golive.model.ServiceSpec;
+import dev.golive.model.UnitDirective;
 import dev.golive.model.SystemdDirectives;
 import dev.golive.model.SystemdValues;
 
@@ -240,6 +241,14 @@ final class UnitDirectives {
                     + (runtime.isPresent() ? "; " + runtime.get() + ", so sandboxing and a task limit stay out even then" : "") + ")");
         }
 
+        // golive's earlier --tighten lines stay as they are on a run that does not ask to tighten (a container runtime's go:
+        // sandboxing breaks its containers, and an older golive may have written it unasked)
+        if (dropIn && !scope.tighten() && runtime.isEmpty()) {
+            for (UnitDirective d : scope.earlierTightening()) {
+                boolean written = g.out.stream().anyMatch(l -> l.section().equals(d.section()) && l.key().equals(d.key()));
+                if (!written) g.out.add(new UnitLine(d.section(), d.key(), d.value(), "tightened on an earlier run"));
+            }
+        }
         if (!dropIn) g.add("Install", "WantedBy", "multi-user.target", "name");
         // a drop-in line that sets what the unit already has changes nothing: left out
         if (dropIn) g.out.removeIf(scope::alreadyHas);

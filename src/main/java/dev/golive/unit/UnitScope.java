@@ -19,11 +19,26 @@ import java.util.Optional;
  * the io weight (an option or the spec, not a profile), so it is written even where nothing enforces it.
  */
 public record UnitScope(boolean tighten, List<UnitDirective> existing, Optional<dev.golive.model.ServiceSpec.Restart> restartToday,
-                        boolean ioWeightAsked) {
+                        boolean ioWeightAsked, List<UnitDirective> earlierTightening) {
 
     public UnitScope {
         existing = List.copyOf(existing);
         java.util.Objects.requireNonNull(restartToday, "restartToday");
+        earlierTightening = List.copyOf(earlierTightening);
+    }
+
+    public UnitScope(boolean tighten, List<UnitDirective> existing, Optional<dev.golive.model.ServiceSpec.Restart> restartToday,
+                     boolean ioWeightAsked) {
+        this(tighten, existing, restartToday, ioWeightAsked, List.of());
+    }
+
+    /**
+     * This scope with the lines of golive's drop-in that only an asked tightening writes
+     * (written with --tighten on an earlier run): without --tighten now they stay as they are,
+     * neither taken away nor brought up to this golive's level.
+     */
+    public UnitScope keeping(List<UnitDirective> lines) {
+        return new UnitScope(tighten, existing, restartToday, ioWeightAsked, lines);
     }
 
     public UnitScope(boolean tighten, List<UnitDirective> existing) { this(tighten, existing, Optional.empty()); }

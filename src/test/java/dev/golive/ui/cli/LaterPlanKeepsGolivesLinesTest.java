@@ -100,7 +100,7 @@ class LaterPlanKeepsGolivesLinesTest {
     }
 
     @Test
-    void aUnitTightenedOnAnEarlierRunStaysTightenedUntilHardeningNone() throws Exception {
+    void golivesLinesOfAnEarlierTightenStayAsTheyAreUntilTightenAsksAgain() throws Exception {
         var t = golive("apply", "--profile", "none", "--service", "vend", "--tighten", "--yes", "--root", host.toString());
         assertThat(t.exit()).as(t.err()).isZero();
         assertThat(Files.readString(host.resolve(DROP_IN))).contains("NoNewPrivileges=yes", "MemoryMax=1G");
@@ -109,11 +109,21 @@ class LaterPlanKeepsGolivesLinesTest {
         assertThat(p.exit()).as(p.err()).isZero();
         assertThat(p.out()).contains("Nothing to change");
         var more = golive("plan", "--profile", "none", "--service", "vend", "--cpu-quota", "150%", "--root", host.toString());
-        assertThat(more.out()).as(more.err()).contains("+CPUQuota=150%\n", "vend.service was tightened on an earlier run (/" + DROP_IN + ":")
+        assertThat(more.out()).as(more.err()).contains("+CPUQuota=150%\n", "lines of an earlier --tighten on vend.service stay as they are (/" + DROP_IN + ":")
                 .doesNotContain("-NoNewPrivileges=yes", "-MemoryMax=1G");
 
-        var loose = golive("plan", "--profile", "none", "--service", "vend", "--hardening", "none", "--root", host.toString());
+        var loose = golive("plan", "--profile", "none", "--service", "vend", "--tighten", "--hardening", "none", "--root", host.toString());
         assertThat(loose.exit()).as(loose.err()).isZero();
         assertThat(loose.out()).contains("-NoNewPrivileges=yes\n").doesNotContain("-MemoryMax=1G");
+    }
+
+    @Test
+    void anEarlierDropInWithOnlyARestartPolicyGetsNoSandboxingUnasked() throws Exception {
+        // a drop-in golive wrote with a restart policy (an older golive did so without --tighten): kept, nothing added
+        Files.writeString(host.resolve(DROP_IN), "# Managed by golive (snapshot s0). Edit with golive, or roll back with:\n#   golive rollback s0\n\n"
+                + "[Service]\nRestart=on-failure\nRestartSec=5s\nMemoryMax=1G\n");
+        var p = golive("plan", "--profile", "none", "--service", "vend", "--cpu-quota", "150%", "--root", host.toString());
+        assertThat(p.exit()).as(p.err()).isZero();
+        assertThat(p.out()).contains("+CPUQuota=150%\n").doesNotContain("NoNewPrivileges", "ProtectSystem", "-Restart=on-failure", "-MemoryMax=1G");
     }
 }
