@@ -82,15 +82,7 @@ public final class GolivesLines {
      * as they are on a later run that does not ask to tighten.
      */
     public static List<UnitDirective> tighteningLines(String path, String own) {
-        java.util.Set<String> keys = new java.util.HashSet<>(java.util.Set.of("Restart", "RestartSec", "StartLimitIntervalSec",
-                "StartLimitInterval", "StartLimitBurst", "TasksMax", "PrivateUsers", "CapabilityBoundingSet"));
-        for (ServiceSpec.Hardening level : ServiceSpec.Hardening.values()) {
-            for (HardeningLevels.Directive d : HardeningLevels.of(level)) {
-                keys.add(d.key());
-                HardeningLevels.fallback(d).ifPresent(f -> keys.add(f.key()));
-            }
-        }
-        return directives(path, own).stream().filter(d -> keys.contains(d.key())).toList();
+        return directives(path, own).stream().filter(d -> UnitDirectives.TIGHTENING_ONLY.contains(d.key())).toList();
     }
 
     /** The spec with golive's earlier lines kept, and what the admin must know about it. */

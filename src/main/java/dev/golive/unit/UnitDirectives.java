@@ -54,6 +54,25 @@ final class UnitDirectives {
     }
 
     /** A plan of lines plus the notes on what was left out and why. */
+    /**
+     * The keys a drop-in on a unit golive did not write gets only when the admin asks to tighten it
+     * ({@link UnitScope#tighten}): the restart policy and start limit, the task limit, the
+     * capability bounding set and every hardening directive (and its older fallback) below.
+     */
+    static final java.util.Set<String> TIGHTENING_ONLY = tighteningOnly();
+
+    private static java.util.Set<String> tighteningOnly() {
+        java.util.Set<String> keys = new java.util.HashSet<>(java.util.Set.of("Restart", "RestartSec", "StartLimitIntervalSec",
+                "StartLimitInterval", "StartLimitBurst", "TasksMax", "PrivateUsers", "CapabilityBoundingSet"));
+        for (ServiceSpec.Hardening level : ServiceSpec.Hardening.values()) {
+            for (HardeningLevels.Directive d : HardeningLevels.of(level)) {
+                keys.add(d.key());
+                HardeningLevels.fallback(d).ifPresent(f -> keys.add(f.key()));
+            }
+        }
+        return java.util.Set.copyOf(keys);
+    }
+
     /** {@code leftOut}: spec field → why its line was left out (the host's systemd does not know it), for a front end to refuse what the admin asked. */
     record Lines(List<UnitLine> lines, List<String> notes, Map<String, String> leftOut) {
         Lines {

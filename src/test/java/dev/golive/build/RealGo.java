@@ -1,10 +1,5 @@
 package dev.golive.build;
 
-import dev.golive.host.AccessLog;
-import dev.golive.host.CommandResult;
-import dev.golive.host.ProcessCommandRunner;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,11 +16,7 @@ public final class RealGo {
     private RealGo() { }
 
     public static void require() {
-        CommandResult r = new ProcessCommandRunner(new AccessLog()).run("go", "version");
-        if (r.ok()) return;
-        String why = "the Go toolchain is needed (" + r.problem() + "); install it with: apt-get install -y golang-go";
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) Assertions.fail(why);
-        Assumptions.abort(why);
+        dev.golive.host.RealTool.require("the Go toolchain", "golang-go", "go", "version");
     }
 
     /** A copy of the fixture module src/test/resources/gomod/NAME in dir; returns the module dir. */

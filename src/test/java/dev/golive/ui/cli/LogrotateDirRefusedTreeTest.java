@@ -2,7 +2,6 @@ package dev.golive.ui.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.golive.host.AccessLog;
 import dev.golive.host.CommandResult;
 import dev.golive.host.Fixtures;
 import dev.golive.host.ProcessCommandRunner;
@@ -92,13 +91,7 @@ class LogrotateDirRefusedTreeTest {
 
     /** The directories (as host paths) of the files the real logrotate, run as root in debug mode over the tree's blocks moved into the tree, skips. */
     static Set<String> skippedByRealLogrotate(Path host) throws IOException {
-        ProcessCommandRunner runner = new ProcessCommandRunner(new AccessLog());
-        CommandResult v = runner.run("logrotate", "--version");
-        if (!v.ok()) {
-            String why = "logrotate is needed (" + v.problem() + "); install it with: apt-get install -y logrotate";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) Assertions.fail(why);
-            Assumptions.abort(why);
-        }
+        ProcessCommandRunner runner = dev.golive.host.RealTool.require("logrotate", "logrotate", "logrotate", "--version");
         Path real = Files.createDirectories(host.getParent().resolve("real/logrotate.d"));
         String prefix = host.toString();
         for (String name : List.of("app", "zz-local")) {

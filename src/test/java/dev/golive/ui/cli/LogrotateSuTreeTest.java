@@ -1,6 +1,5 @@
 package dev.golive.ui.cli;
 
-import dev.golive.host.AccessLog;
 import dev.golive.host.CommandResult;
 import dev.golive.host.Fixtures;
 import dev.golive.host.ProcessCommandRunner;
@@ -115,13 +114,7 @@ class LogrotateSuTreeTest {
 
     /** The real logrotate on the block, its paths moved into {@code dir}, with its own state file; what it printed. */
     static String logrotate(String block, Path dir, String mode) throws IOException {
-        ProcessCommandRunner runner = new ProcessCommandRunner(new AccessLog());
-        CommandResult v = runner.run("logrotate", "--version");
-        if (!v.ok()) {
-            String why = "logrotate is needed (" + v.problem() + "); install it with: apt-get install -y logrotate";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) Assertions.fail(why);
-            Assumptions.abort(why);
-        }
+        ProcessCommandRunner runner = dev.golive.host.RealTool.require("logrotate", "logrotate", "logrotate", "--version");
         Path conf = Files.createTempFile(dir.getParent().getParent().getParent(), "golive-api", ".conf");
         Files.writeString(conf, block.replace("/var/log/api/", dir + "/"));
         Path state = conf.resolveSibling(conf.getFileName() + ".state");
